@@ -1,0 +1,84 @@
+"""`workshop check`: look at a file read-only and say, in plain words, what is right and wrong."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workshop import files, schema
+from workshop.i18n import UserError
+
+COUNTED = ("session", "place", "initiative", "actor", "tie", "actor_initiative", "actor_place",
+           "participant", "candidate", "note")
+
+
+@dataclass
+class CheckReport:
+    path: Path
+    ok: bool = True
+    findings: list[str] = field(default_factory=list)  # what is wrong
+    facts: list[str] = field(default_factory=list)  # what was looked at and is fine
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def problem(self, text: str) -> None:
+        self.ok = False
+        self.findings.append(text)
+
+
+def check_file(path: Path, lang: str = "en") -> CheckReport:
+    report = CheckReport(Path(path))
+    try:
+        header = files.read_header(report.path)
+    except UserError as exc:
+        report.problem(exc.message(lang))
+        return report
+    size = report.path.stat().st_size
+    report.facts.append(f"SQLite file, {size} bytes, page size {header.page_size}")
+    if header.pages:
+        if size < header.expected_size:
+            report.problem(f"truncated: {size} bytes where the header promises "
+                           f"{header.expected_size} ({header.pages} pages)")
+        elif size > header.expected_size:
+            report.problem(f"{size - header.expected_size} bytes after the end of the database "
+                           "(something was appended to the file)")
+    if header.application_id != schema.APPLICATION_ID:
+        report.problem("not a workshop file (its application id is not ours)")
+        return report
+    try:
+        conn = files.connect_readonly(report.path)
+    except sqlite3.Error as exc:
+        report.problem(files.sqlite_error(report.path, exc).message(lang))
+        return report
+    try:
+        _check_database(conn, report)
+    except sqlite3.Error as exc:
+        report.problem(f"SQLite cannot read it: {exc}")
+    finally:
+        conn.close()
+    return report
+
+
+def _check_database(conn: sqlite3.Connection, report: CheckReport) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > schema.LATEST_VERSION:
+        report.problem(f"schema {version} is newer than this workshop knows "
+                       f"({schema.LATEST_VERSION}); upgrade workshop")
+    else:
+        report.facts.append(f"schema version {version} of {schema.LATEST_VERSION}")
+    problems = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
+    if problems != ["ok"]:
+        for text in problems:
+            report.problem(f"integrity: {text}")
+    else:
+        report.facts.append("integrity check: ok")
+    dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
+    for table, rowid, parent, _ in dangling[:20]:
+        report.problem(f"{table} row {rowid} points to a missing {parent}")
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    for table in COUNTED:
+        if table in tables:
+            try:
+                report.counts[table] = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            except sqlite3.Error as exc:
+                report.problem(f"table {table} cannot be read: {exc}")

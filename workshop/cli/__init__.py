@@ -1,0 +1,71 @@
+"""The `workshop` command. Each command opens the file and calls one library function; the
+commands live in modules by area and are registered here. A user-caused error is one line on
+stderr and exit code 1, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+import click
+
+from workshop import files
+from workshop.i18n import UserError
+from workshop.store import Store
+
+
+def default_lang() -> str:
+    lang = os.environ.get("WORKSHOP_LANG", "nl")
+    return lang if lang in ("nl", "en") else "nl"
+
+
+def open_store(path: str | Path, *, readonly: bool = False) -> Store:
+    """Open a file for a command; later messages come in the file's language."""
+    store = Store.open(path, readonly=readonly)
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta["workshop.lang"] = store.lang
+        ctx.call_on_close(store.close)
+    return store
+
+
+def fail(error: UserError) -> None:
+    ctx = click.get_current_context(silent=True)
+    lang = ctx.meta.get("workshop.lang", default_lang()) if ctx else default_lang()
+    click.echo(f"workshop: {error.message(lang)}", err=True)
+    sys.exit(1)
+
+
+class WorkshopGroup(click.Group):
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except UserError as exc:
+            fail(exc)
+        except sqlite3.Error as exc:
+            path = ctx.meta.get("workshop.path", "?")
+            fail(files.sqlite_error(Path(path), exc))
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=WorkshopGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="workshop")
+def cli() -> None:
+    """Community mapping for the neighbourhood approach: capture places, initiatives, actors and
+    ties into one SQLite file, then print and export them."""
+
+
+def main() -> None:
+    cli(prog_name="workshop")
+
+
+from workshop.cli import core, exchange  # noqa: E402  (the commands register themselves)
+
+__all__ = ["cli", "main", "open_store", "core", "exchange"]

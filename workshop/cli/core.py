@@ -1,0 +1,145 @@
+"""Commands for the file itself: new, demo, capture, undo, redo, check."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from workshop import demo as demo_data
+from workshop.check import check_file
+from workshop.cli import cli, default_lang, open_store
+from workshop.i18n import UserError, t
+from workshop.model import Grid
+from workshop.record import record
+from workshop.store import Store
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--name", required=True, help="The neighbourhood's name.")
+@click.option("--municipality", help="The municipality.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of screens and printouts.")
+@click.option("--grid", "grid_text", default="8x6", show_default=True,
+              help="Columns x rows of the map grid.")
+@click.option("--base-url", help="Base URL for the cards' QR codes (card number appended).")
+def new(file: Path, name: str, municipality: str | None, lang: str, grid_text: str,
+        base_url: str | None) -> None:
+    """Create a neighbourhood file."""
+    click.get_current_context().meta["workshop.lang"] = lang
+    try:
+        grid = Grid.from_text(grid_text)
+    except ValueError:
+        raise UserError("bad_grid", value=grid_text) from None
+    store = Store.create(file, name=name, municipality=municipality, lang=lang, grid=grid,
+                         base_url=base_url)
+    store.close()
+    click.echo(t("cli_created", lang, name=name, path=str(file), grid=f"{grid.cols}x{grid.rows}",
+                 last=grid.last_cell))
+
+
+@cli.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--no-tui", is_flag=True, help="Only build the file and print what is in it.")
+@click.option("--fresh", is_flag=True, help="Rebuild the demo file even if it exists.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+def demo(file: Path | None, no_tui: bool, fresh: bool, lang: str) -> None:
+    """The bundled demo neighbourhood (De Kersenbuurt); opens the TUI unless --no-tui."""
+    path = file or Path(demo_data.DEFAULT_FILE)
+    click.get_current_context().meta["workshop.lang"] = lang
+    if fresh and path.exists():
+        Store.open(path).close()  # refuse to delete anything that is not a workshop file
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+    if path.exists():
+        store = open_store(path)
+        click.echo(t("cli_demo_reused", store.lang, path=str(path)))
+    else:
+        store = demo_data.build(path, lang=lang)
+        click.echo(t("cli_demo_built", lang, path=str(path)))
+    _print_counts(store)
+    if no_tui:
+        click.echo(t("cli_demo_next", store.lang, path=str(path)))
+        return
+    store.close()
+    click.echo(t("cli_tui_missing", lang))
+
+
+def _print_counts(store: Store) -> None:
+    n = store.neighbourhood()
+    lang = store.lang
+    counts = {table: store.count(table) for table in
+              ("place", "initiative", "actor", "tie", "participant", "candidate", "note")}
+    counts["tie"] += store.count("actor_initiative") + store.count("actor_place")
+    click.echo(t("cli_counts", lang, name=n["name"], municipality=n["municipality"] or "-",
+                 **counts))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("lines", nargs=-1, required=True)
+def capture(file: Path, lines: tuple[str, ...]) -> None:
+    """Capture lines into FILE, all in one transaction ('-' reads lines from stdin).
+
+    \b
+      p|plek NAME [#kind] [@CELL] ["quote"]
+      i|initiatief NAME [#theme] [@CELL] [+ACTOR]...
+      a|actor|persoon|org NAME [#role] [!INFLUENCE]
+      NAME -> NAME [#kind]        (also <-, <->, --)
+      n|notitie TEXT [~NAME]
+    """
+    items: list[str] = []
+    for line in lines:
+        if line == "-":
+            items += [row.rstrip("\r\n") for row in sys.stdin
+                      if row.strip() and not row.lstrip().startswith("#")]
+        else:
+            items.append(line)
+    store = open_store(file)
+    if not items:
+        return
+    lang = store.lang
+    for outcome in record(store, items):
+        click.echo(t("cli_saved", lang, summary=outcome.summary))
+        for notice in outcome.notices:
+            click.echo(f"  {notice}")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def undo(file: Path) -> None:
+    """Undo the latest capture in FILE."""
+    _undo_redo(file, redo=False)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def redo(file: Path) -> None:
+    """Redo the capture undone last in FILE."""
+    _undo_redo(file, redo=True)
+
+
+def _undo_redo(file: Path, *, redo: bool) -> None:
+    store = open_store(file)
+    entry = store.redo() if redo else store.undo()
+    if entry is None:
+        raise UserError("nothing_to_redo" if redo else "nothing_to_undo")
+    click.echo(t("cli_redone" if redo else "cli_undone", store.lang, line=entry["line"] or ""))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def check(file: Path) -> None:
+    """Look at FILE read-only and say what is right and what is wrong with it."""
+    report = check_file(file, default_lang())
+    for fact in report.facts:
+        click.echo(f"ok: {fact}")
+    if report.counts:
+        click.echo("records: " + ", ".join(f"{k} {v}" for k, v in report.counts.items()))
+    for finding in report.findings:
+        click.echo(f"PROBLEM: {finding}")
+    if not report.ok:
+        sys.exit(1)
+    click.echo(t("cli_check_ok", default_lang(), path=str(file)))

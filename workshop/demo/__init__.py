@@ -1,0 +1,34 @@
+"""The bundled demo neighbourhood: De Kersenbuurt in Zuiderveen, invented by us.
+
+Its content is a script of capture lines (`kersenbuurt.txt`), so the demo is built through the
+same grammar and write path a facilitator uses. Its map extent lies in the Markermeer, so nobody
+mistakes it for a real place.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from workshop.model import Grid
+from workshop.record import record
+from workshop.store import Store
+
+NAME = "De Kersenbuurt"
+MUNICIPALITY = "Zuiderveen"
+BBOX = (52.5500, 5.2000, 52.5590, 5.2197)  # min_lat, min_lon, max_lat, max_lon
+GRID = Grid(8, 6)
+DEFAULT_FILE = "kersenbuurt.wijk"
+
+
+def script_lines() -> list[str]:
+    text = resources.files(__package__).joinpath("kersenbuurt.txt").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def build(path: Path, lang: str = "nl") -> Store:
+    """Create the demo file at `path` (which must not exist yet)."""
+    store = Store.create(path, name=NAME, municipality=MUNICIPALITY, lang=lang, grid=GRID,
+                         bbox=BBOX)
+    record(store, script_lines())
+    return store

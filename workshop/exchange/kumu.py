@@ -1,0 +1,204 @@
+"""Kumu's spreadsheet layout, both ways: actors as elements, actor-actor ties as connections.
+
+    elements.csv     Label, Type, Description, Tags (|-separated), and our extra columns
+                     Role, Influence, Groups, Ambassador, Startmotor, Phone, Email, Website
+    connections.csv  From, To, Type, Direction, Strength, Tags
+
+Kumu reads the extra columns as fields. Importing merges into the file: a label that matches an
+existing actor (case- and accent-insensitively) updates it; the whole import is one transaction
+and one undoable step, and a sheet with an error writes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workshop import model, privacy
+from workshop.exchange.files import column, read_csv, write_csv
+from workshop.i18n import UserError
+from workshop.record import upsert_tie
+from workshop.store import Store, Writer
+from workshop.text import normalise
+
+ELEMENT_COLUMNS = ["Label", "Type", "Description", "Tags", "Role", "Influence", "Groups",
+                   "Ambassador", "Startmotor", "Phone", "Email", "Website"]
+CONNECTION_COLUMNS = ["From", "To", "Type", "Direction", "Strength", "Tags"]
+KUMU_TYPES = {"person": "Person", "organisation": "Organization"}
+_YES = {"yes", "ja", "true", "1", "x", "waar"}
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    ties: int = 0
+    notices: list[str] = field(default_factory=list)
+
+
+def export_kumu(store: Store, folder: Path, *, anonymise: bool = False) -> list[Path]:
+    lang = store.lang
+    actors = store.rows("actor", order="created, id")
+    labels: dict[str, str] = {}
+    used: set[str] = set()
+    elements = []
+    for actor in actors:
+        shown = privacy.redact(actor, "actor", "export", lang, anonymise)
+        label = base = shown["name"]
+        n = 2
+        while normalise(label) in used:
+            label, n = f"{base} ({n})", n + 1
+        used.add(normalise(label))
+        labels[actor["id"]] = label
+        hidden = shown["name"] != actor["name"]
+        elements.append([
+            label, KUMU_TYPES[actor["type"]], "" if hidden else actor["description"] or "",
+            "|".join(actor["tags"]), model.ROLES.label(actor["role"], lang),
+            "" if actor["influence"] is None else actor["influence"], actor["groups"] or "",
+            "yes" if actor["ambassador"] else "", "yes" if actor["startmotor"] else "",
+            shown["tel"] or "", shown["mail"] or "", shown["website"] or ""])
+    connections = [
+        [labels[tie["source_id"]], labels[tie["target_id"]],
+         model.ACTOR_TIE_KINDS.label(tie["kind"], lang), tie["direction"],
+         "" if tie["strength"] is None else tie["strength"], "|".join(tie["tags"])]
+        for tie in store.rows("tie", order="created, id")]
+    return [write_csv(Path(folder) / "elements.csv", ELEMENT_COLUMNS, elements),
+            write_csv(Path(folder) / "connections.csv", CONNECTION_COLUMNS, connections)]
+
+
+def import_kumu(store: Store, elements_path: Path, connections_path: Path | None, *,
+                consent: str = "internal") -> ImportReport:
+    """Merge a Kumu elements sheet (and connections sheet) into the file."""
+    report = ImportReport()
+    header, rows = read_csv(elements_path)
+    label_col = column(header, "Label", "Name", "Naam")
+    if label_col is None:
+        raise UserError("csv_missing_columns", path=str(elements_path), columns="Label",
+                        expected=", ".join(ELEMENT_COLUMNS[:4]))
+    _note_ignored(header, ELEMENT_COLUMNS + ["Name", "Naam"], elements_path, report)
+    cols = {name: column(header, name) for name in ELEMENT_COLUMNS}
+    conn_header: list[str] = []
+    conn_rows: list[dict[str, str]] = []
+    if connections_path is not None:
+        conn_header, conn_rows = read_csv(connections_path)
+        missing = [c for c in ("From", "To") if column(conn_header, c) is None]
+        if missing:
+            raise UserError("csv_missing_columns", path=str(connections_path),
+                            columns=", ".join(missing), expected=", ".join(CONNECTION_COLUMNS))
+        _note_ignored(conn_header, CONNECTION_COLUMNS, connections_path, report)
+    seen: dict[str, int] = {}
+    with store.write() as w, w.entry(f"import kumu {Path(elements_path).name}"):
+        ids: dict[str, str] = {}
+        for number, row in enumerate(rows, 2):
+            label = row[label_col].strip()
+            if not label:
+                continue
+            key = normalise(label)
+            if key in seen:
+                raise UserError("kumu_duplicate_label", path=str(elements_path), row=number,
+                                label=label)
+            seen[key] = number
+            ids[key] = _import_element(store, w, label, row, cols, consent, report)
+        for number, row in enumerate(conn_rows, 2):
+            _import_connection(store, w, row, conn_header, ids, number, connections_path, report)
+    return report
+
+
+def _note_ignored(header: list[str], known: list[str], path: Path, report: ImportReport) -> None:
+    wanted = {k.casefold().replace(" ", "") for k in known}
+    ignored = [h for h in header if h and h.casefold().replace(" ", "") not in wanted]
+    if ignored:
+        report.notices.append(f"{Path(path).name}: ignored columns {', '.join(ignored)}")
+
+
+def _cell(row: dict[str, str], col: str | None) -> str:
+    return row.get(col, "").strip() if col else ""
+
+
+def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
+                    cols: dict[str, str | None], consent: str, report: ImportReport) -> str:
+    values: dict = {}
+    tags = [t.strip() for t in _cell(row, cols["Tags"]).split("|") if t.strip()]
+    type_word = _cell(row, cols["Type"])
+    role_word = _cell(row, cols["Role"])
+    type_term = model.ACTOR_TYPES.lookup(type_word) if type_word else None
+    for word in (role_word, type_word):
+        term = model.ROLES.lookup(word) if word else None
+        if term and "role" not in values:
+            values["role"] = term.key
+    if type_term:
+        values["type"] = type_term.key
+    elif type_word and model.ROLES.lookup(type_word) is None and type_word not in tags:
+        tags.append(type_word)
+    if _cell(row, cols["Description"]):
+        values["description"] = _cell(row, cols["Description"])
+    influence = _cell(row, cols["Influence"])
+    if influence:
+        try:
+            values["influence"] = max(0, min(5, round(float(influence.replace(",", ".")))))
+        except ValueError:
+            report.notices.append(f"{label}: influence '{influence}' ignored (0-5)")
+    for key, col in (("groups", "Groups"), ("tel", "Phone"), ("mail", "Email"),
+                     ("website", "Website")):
+        if _cell(row, cols[col]):
+            values[key] = _cell(row, cols[col])
+    for key, col in (("ambassador", "Ambassador"), ("startmotor", "Startmotor")):
+        if _cell(row, cols[col]):
+            values[key] = _cell(row, cols[col]).casefold() in _YES
+    existing = store.find("actor", label)
+    if existing:
+        actor = existing[0]
+        if tags:
+            values["tags"] = actor["tags"] + [t for t in tags if t not in actor["tags"]]
+        w.update("actor", actor["id"], values)
+        report.updated += 1
+        return actor["id"]
+    if "type" not in values:
+        role = values.get("role")
+        values["type"] = (model.ROLES[role].implies if role else None) or "person"
+    values["consent"] = "public" if values["type"] == "organisation" else consent
+    row_out = w.insert("actor", {"name": label, "tags": tags, **values})
+    report.created += 1
+    return row_out["id"]
+
+
+def _import_connection(store: Store, w: Writer, row: dict[str, str], header: list[str],
+                       ids: dict[str, str], number: int, path: Path | None,
+                       report: ImportReport) -> None:
+    ends = []
+    for name in ("From", "To"):
+        label = _cell(row, column(header, name))
+        actor_id = ids.get(normalise(label))
+        if actor_id is None:
+            found = store.find("actor", label) if label else []
+            if not found:
+                raise UserError("kumu_unknown_label", path=str(path), row=number, label=label)
+            actor_id = found[0]["id"]
+        ends.append(actor_id)
+    if ends[0] == ends[1]:
+        report.notices.append(f"{Path(str(path)).name} row {number}: a tie to itself, skipped")
+        return
+    type_word = _cell(row, column(header, "Type"))
+    term = model.ACTOR_TIE_KINDS.lookup(type_word) if type_word else None
+    tags = [t.strip() for t in _cell(row, column(header, "Tags")).split("|") if t.strip()]
+    if type_word and term is None and type_word not in tags:
+        tags.append(type_word)
+    direction_word = _cell(row, column(header, "Direction")) or "directed"
+    direction = model.DIRECTIONS.lookup(direction_word)
+    if direction is None:
+        raise UserError("kumu_bad_value", path=str(path), row=number, column="Direction",
+                        value=direction_word, choices="directed, mutual, undirected")
+    fields = {}
+    strength = _cell(row, column(header, "Strength"))
+    if strength:
+        try:
+            value = round(float(strength.replace(",", ".")))
+        except ValueError:
+            raise UserError("kumu_bad_value", path=str(path), row=number, column="Strength",
+                            value=strength, choices="1, 2, 3") from None
+        if not 1 <= value <= 3:
+            report.notices.append(f"row {number}: strength {strength} taken as {min(3, max(1, value))}")
+        fields["strength"] = min(3, max(1, value))
+    upsert_tie(store, w, ends[0], ends[1], term.key if term else "knows", direction.key,
+               tags, fields)
+    report.ties += 1

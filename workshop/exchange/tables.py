@@ -1,0 +1,81 @@
+"""The whole file as CSV (one file per table, for Excel) or as one JSON document.
+
+Both pass every person through `privacy.redact` for the `export` audience; the undo history is
+never exported (it holds copies of earlier values).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from workshop import privacy
+from workshop.exchange.files import atomic_output, write_csv
+from workshop.store import Store
+
+EXPORT_TABLES = ("neighbourhood", "session", "place", "initiative", "actor", "tie",
+                 "actor_initiative", "actor_place", "participant", "attendance", "note",
+                 "board_dimension", "candidate")
+PERSONAL_TABLES = ("actor", "participant", "candidate")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def export_records(store: Store, table: str, *, anonymise: bool = False) -> list[dict]:
+    lang = store.lang
+    rows = store.rows(table, order="created, id" if table != "neighbourhood" else "")
+    if table in PERSONAL_TABLES:
+        rows = [privacy.redact(r, table, "export", lang, anonymise) for r in rows]
+        for original, shown in zip(store.rows(table, order="created, id"), rows, strict=True):
+            if shown["name"] != original["name"] and "description" in shown:
+                shown["description"] = None
+    if table == "note":
+        rows = [_redact_note(store, r, lang, anonymise) for r in rows]
+    for row in rows:
+        row.pop("norm", None)
+    return rows
+
+
+def _redact_note(store: Store, note: dict, lang: str, anonymise: bool) -> dict:
+    """A note about a person who may not be named in exports is left out of the export text."""
+    if note["about_table"] in PERSONAL_TABLES and note["about_id"]:
+        person = store.get(note["about_table"], note["about_id"])
+        if person and privacy.shown_name(person, note["about_table"], "export", lang,
+                                         anonymise) != person["name"]:
+            return {**note, "text": None}
+    return note
+
+
+def export_json(store: Store, target: Path | None, *, anonymise: bool = False) -> str:
+    document: dict[str, Any] = {"format": "workshop", "version": 1}
+    for table in EXPORT_TABLES:
+        records = export_records(store, table, anonymise=anonymise)
+        document[table] = records[0] if table == "neighbourhood" else records
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    if target is not None:
+        with atomic_output(target, "w", encoding="utf-8") as fh:
+            fh.write(text + "\n")
+    return text
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, list):
+        value = "|".join(str(v) for v in value)
+    elif isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        # Excel would run it as a formula; a leading apostrophe makes it text.
+        value = "'" + value
+    return "" if value is None else value
+
+
+def export_csv(store: Store, folder: Path, *, anonymise: bool = False,
+               delimiter: str = ",") -> list[Path]:
+    written = []
+    for table in EXPORT_TABLES:
+        records = export_records(store, table, anonymise=anonymise)
+        header = [c for c in store.columns(table) if c != "norm"]
+        written.append(write_csv(Path(folder) / f"{table}.csv", header,
+                                 [[_csv_value(r.get(c)) for c in header] for r in records],
+                                 delimiter))
+    return written

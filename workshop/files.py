@@ -1,0 +1,163 @@
+"""The neighbourhood file on disk: recognising it, connecting to it, copying it.
+
+Nothing here writes to a file it has not been asked to write to: a file that is not ours, is
+damaged or comes from a newer version is looked at read-only and refused with a message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.request import pathname2url
+
+from workshop.i18n import UserError
+from workshop.schema import APPLICATION_ID, LATEST_VERSION
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class Header:
+    """The facts of the 100-byte SQLite header that tell whether a file is sound and ours."""
+
+    page_size: int
+    pages: int  # database size in pages as the header states it, 0 when not valid
+    application_id: int
+    user_version: int
+
+    @property
+    def expected_size(self) -> int:
+        return self.page_size * self.pages
+
+
+def read_header(path: Path) -> Header:
+    """Read the header bytes; UserError when the file is missing or not SQLite at all."""
+    if not path.exists():
+        raise UserError("file_missing", path=str(path))
+    if path.is_dir():
+        raise UserError("file_unreadable", path=str(path), detail="is a folder")
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        raise UserError("file_unreadable", path=str(path), detail=exc.strerror or str(exc)) from None
+    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+        raise UserError("file_not_sqlite", path=str(path))
+    page_size = struct.unpack(">H", head[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter, pages = struct.unpack(">II", head[24:32])
+    valid_for = struct.unpack(">I", head[92:96])[0]
+    return Header(
+        page_size=page_size,
+        pages=pages if valid_for == change_counter else 0,
+        application_id=struct.unpack(">i", head[68:72])[0] & 0xFFFFFFFF,
+        user_version=struct.unpack(">i", head[60:64])[0],
+    )
+
+
+def inspect(path: Path) -> int:
+    """Check, read-only, that `path` is a sound workshop file; return its schema version."""
+    header = read_header(path)
+    size = path.stat().st_size
+    if header.pages and size < header.expected_size:
+        raise UserError("file_damaged", path=str(path),
+                        detail=f"{size} of {header.expected_size} bytes")
+    try:
+        conn = connect_readonly(path)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise sqlite_error(path, exc) from None
+    if app_id != APPLICATION_ID:
+        raise UserError("file_not_ours", path=str(path))
+    if version > LATEST_VERSION:
+        raise UserError("file_newer", path=str(path), found=version, known=LATEST_VERSION)
+    return version
+
+
+def sqlite_error(path: Path, exc: sqlite3.Error) -> UserError:
+    """Turn what SQLite says about a file into a message for a person."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return UserError("file_locked", path=str(path))
+    if "not a database" in text or "file is encrypted" in text:
+        return UserError("file_not_sqlite", path=str(path))
+    if "malformed" in text or "corrupt" in text or "disk I/O" in text:
+        return UserError("file_damaged", path=str(path), detail=text)
+    if "readonly" in text or "read-only" in text:
+        return UserError("file_readonly", path=str(path))
+    return UserError("file_unreadable", path=str(path), detail=text)
+
+
+def _uri(path: Path, mode: str) -> str:
+    return f"file:{pathname2url(str(path.resolve()))}?mode={mode}"
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(_uri(path, "ro"), uri=True, isolation_level=None,
+                           check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A writing connection: WAL, synchronous=FULL (a commit is on disk when it returns),
+    foreign keys checked, transactions controlled by us (`BEGIN IMMEDIATE` ... `COMMIT`)."""
+    conn = sqlite3.connect(_uri(path, "rw"), uri=True, isolation_level=None,
+                           check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if mode.lower() != "wal":
+        conn.close()
+        raise UserError("file_locked", path=str(path))
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def create_private(path: Path) -> None:
+    """Create an empty file readable and writable by its owner only (0600); SQLite gives its
+    -wal and -shm files the same mode."""
+    if path.exists():
+        raise UserError("file_exists", path=str(path))
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except OSError as exc:
+        raise UserError("output_unwritable", path=str(path),
+                        detail=exc.strerror or str(exc)) from None
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def remove_with_sidecars(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def backups_dir(path: Path) -> Path:
+    return path.with_name(path.name + ".backups")
+
+
+def copy_consistent(conn: sqlite3.Connection, target: Path) -> Path:
+    """A consistent copy through SQLite's backup API, readable by the owner only."""
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    create_private(target)
+    dest = sqlite3.connect(str(target))
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def timestamp() -> str:
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S")

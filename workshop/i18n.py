@@ -1,0 +1,290 @@
+"""Messages a person reads, in Dutch and English.
+
+A user-caused error is a `UserError` carrying a message key and its parameters; it is rendered
+in the neighbourhood's language where it is shown. Parameters that hold user text are inserted
+as plain text; callers that display them in a markup-aware widget must escape or use `Text`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- the capture line -------------------------------------------------------------------
+    "empty_line": {
+        "nl": "Lege regel: begin met p (plek), i (initiatief), a (actor), n (notitie) of schrijf NAAM -> NAAM.",
+        "en": "Empty line: start with p (place), i (initiative), a (actor), n (note) or write NAME -> NAME.",
+    },
+    "no_keyword": {
+        "nl": "Onbekend begin '{word}': begin met p, i, a, persoon, org, n, deelnemer, kandidaat, sessie, of schrijf NAAM -> NAAM.",
+        "en": "Unknown start '{word}': start with p, i, a, person, org, n, participant, candidate, session, or write NAME -> NAME.",
+    },
+    "unclosed_quote": {
+        "nl": "Aanhalingsteken niet gesloten: sluit af met \" (een \" in de tekst schrijf je als \\\").",
+        "en": "Quote not closed: end it with \" (a \" inside is written as \\\").",
+    },
+    "no_name": {
+        "nl": "Naam ontbreekt: schrijf {example}.",
+        "en": "Name missing: write {example}.",
+    },
+    "name_split": {
+        "nl": "'{word}' staat los van de naam: zet de naam vooraan, of tussen aanhalingstekens.",
+        "en": "'{word}' is apart from the name: put the name first, or in double quotes.",
+    },
+    "extra_quoted": {
+        "nl": "Tekst tussen aanhalingstekens hoort hier niet: zet de hele naam tussen aanhalingstekens.",
+        "en": "Quoted text does not belong here: put the whole name in double quotes.",
+    },
+    "bad_cell": {
+        "nl": "Vak '{cell}' ligt niet op de kaart: kies A1 t/m {last}.",
+        "en": "Cell '{cell}' is not on the map: choose A1 to {last}.",
+    },
+    "two_cells": {
+        "nl": "Twee vakken ({first} en {second}): geef één vak met @.",
+        "en": "Two cells ({first} and {second}): give one cell with @.",
+    },
+    "bad_influence": {
+        "nl": "Invloed '{value}' kan niet: schrijf !0 t/m !5.",
+        "en": "Influence '{value}' is not possible: write !0 to !5.",
+    },
+    "bad_strength": {
+        "nl": "Sterkte '{value}' kan niet: schrijf !1, !2 of !3 (of sterkte:1-3).",
+        "en": "Strength '{value}' is not possible: write !1, !2 or !3 (or strength:1-3).",
+    },
+    "marker_not_here": {
+        "nl": "'{marker}' hoort niet bij {kind}: een naam met {marker} schrijf je tussen aanhalingstekens.",
+        "en": "'{marker}' does not belong to {kind}: a name with {marker} is written in double quotes.",
+    },
+    "empty_marker": {
+        "nl": "Na '{marker}' ontbreekt iets: schrijf bijvoorbeeld {example}.",
+        "en": "Nothing after '{marker}': write for example {example}.",
+    },
+    "field_not_here": {
+        "nl": "Veld '{field}:' hoort niet bij {kind}.",
+        "en": "Field '{field}:' does not belong to {kind}.",
+    },
+    "empty_field": {
+        "nl": "Veld '{field}:' heeft geen waarde: schrijf {field}:waarde, met spaties {field}:\"twee woorden\".",
+        "en": "Field '{field}:' has no value: write {field}:value, with spaces {field}:\"two words\".",
+    },
+    "bad_value": {
+        "nl": "'{value}' kan niet bij {field}: kies uit {choices}.",
+        "en": "'{value}' is not a {field}: choose from {choices}.",
+    },
+    "bad_number": {
+        "nl": "'{value}' is geen geldig getal voor {field}.",
+        "en": "'{value}' is not a valid number for {field}.",
+    },
+    "bad_coordinate": {
+        "nl": "{field}:{value} ligt niet op aarde: breedte -90..90, lengte -180..180.",
+        "en": "{field}:{value} is not on earth: latitude -90..90, longitude -180..180.",
+    },
+    "bad_date": {
+        "nl": "Datum '{value}' niet herkend: schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-26.",
+        "en": "Date '{value}' not recognised: write YYYY-MM-DD, for example 2026-11-26.",
+    },
+    "arrow_with_keyword": {
+        "nl": "Een verband schrijf je zonder woord vooraf: NAAM -> NAAM; een naam met een pijl tussen aanhalingstekens.",
+        "en": "A tie is written without a keyword: NAME -> NAME; a name with an arrow goes in double quotes.",
+    },
+    "two_arrows": {
+        "nl": "Eén pijl per regel: A -> B, A <- B, A <-> B of A -- B.",
+        "en": "One arrow per line: A -> B, A <- B, A <-> B or A -- B.",
+    },
+    "tie_side_missing": {
+        "nl": "Verband mist een naam: schrijf NAAM -> NAAM #soort.",
+        "en": "Tie misses a name: write NAME -> NAME #kind.",
+    },
+    "tie_to_self": {
+        "nl": "'{name}' kan geen verband met zichzelf hebben.",
+        "en": "'{name}' cannot have a tie with itself.",
+    },
+    "tie_no_actor": {
+        "nl": "Een verband heeft minstens één actor: '{source}' en '{target}' zijn geen van beide een actor.",
+        "en": "A tie needs at least one actor: neither '{source}' nor '{target}' is an actor.",
+    },
+    "tie_kind_mismatch": {
+        "nl": "'#{word}' past niet bij een verband tussen {a} en {b}: kies uit {choices}.",
+        "en": "'#{word}' does not fit a tie between {a} and {b}: choose from {choices}.",
+    },
+    "not_found": {
+        "nl": "'{name}' staat nog niet in het bestand{hint}",
+        "en": "'{name}' is not in the file yet{hint}",
+    },
+    "did_you_mean": {"nl": ": bedoel je '{name}'?", "en": ": did you mean '{name}'?"},
+    "no_hint": {"nl": ".", "en": "."},
+    "ambiguous": {
+        "nl": "'{name}' is zowel {kinds}: schrijf het verband met een #soort die kiest.",
+        "en": "'{name}' is both {kinds}: give the tie a #kind that decides.",
+    },
+    "bad_card_ref": {
+        "nl": "Kaartnummer '{value}' niet herkend: schrijf kaart 12.",
+        "en": "Card number '{value}' not recognised: write card 12.",
+    },
+    "card_taken": {
+        "nl": "Kaart {number} hoort al bij '{name}'.",
+        "en": "Card {number} already belongs to '{name}'.",
+    },
+    "card_unknown": {
+        "nl": "Kaart {number} staat niet in dit bestand.",
+        "en": "Card {number} is not in this file.",
+    },
+    "not_a_place": {
+        "nl": "waar:'{name}' is geen plek in het bestand{hint}",
+        "en": "where:'{name}' is not a place in the file{hint}",
+    },
+    "text_too_long": {
+        "nl": "Tekst is {length} tekens lang; het maximum is {limit}.",
+        "en": "Text is {length} characters long; the maximum is {limit}.",
+    },
+    "nul_char": {
+        "nl": "De regel bevat een NUL-teken; dat kan niet in een naam of tekst.",
+        "en": "The line contains a NUL character, which a name or text cannot hold.",
+    },
+    "updated_existing": {
+        "nl": "'{name}' stond er al: bijgewerkt.",
+        "en": "'{name}' was already there: updated.",
+    },
+    "created_person": {
+        "nl": "Nieuwe actor '{name}' aangemaakt (persoon; pas aan met: a \"{name}\" #rol).",
+        "en": "New actor '{name}' created (person; change with: a \"{name}\" #role).",
+    },
+    "near_duplicate": {
+        "nl": "Let op: '{name}' lijkt op '{other}' dat er al staat.",
+        "en": "Note: '{name}' looks like '{other}', which is already there.",
+    },
+    "in_line": {"nl": "regel {number}: {message}", "en": "line {number}: {message}"},
+    # --- the file ------------------------------------------------------------------------------
+    "file_missing": {
+        "nl": "{path}: bestand bestaat niet; maak het met: workshop new {path} --name NAAM",
+        "en": "{path}: no such file; create it with: workshop new {path} --name NAME",
+    },
+    "file_exists": {
+        "nl": "{path} bestaat al; kies een andere naam of verwijder het eerst.",
+        "en": "{path} already exists; choose another name or remove it first.",
+    },
+    "file_not_sqlite": {
+        "nl": "{path} is geen wijkbestand (geen SQLite-database); er is niets aan veranderd.",
+        "en": "{path} is not a neighbourhood file (not an SQLite database); nothing was changed.",
+    },
+    "file_not_ours": {
+        "nl": "{path} is een SQLite-database, maar niet van workshop; er is niets aan veranderd.",
+        "en": "{path} is an SQLite database, but not a workshop file; nothing was changed.",
+    },
+    "file_damaged": {
+        "nl": "{path} is beschadigd ({detail}); er is niets aan veranderd. Zie: workshop check {path}",
+        "en": "{path} is damaged ({detail}); nothing was changed. See: workshop check {path}",
+    },
+    "file_locked": {
+        "nl": "{path} is bezet door een ander programma; probeer het zo opnieuw.",
+        "en": "{path} is locked by another program; try again in a moment.",
+    },
+    "file_newer": {
+        "nl": "{path} is gemaakt met een nieuwere workshop (schema {found}, deze kent {known}); werk workshop bij.",
+        "en": "{path} was made by a newer workshop (schema {found}, this one knows {known}); upgrade workshop.",
+    },
+    "file_unreadable": {
+        "nl": "{path} kan niet worden geopend: {detail}.",
+        "en": "{path} cannot be opened: {detail}.",
+    },
+    "file_readonly": {
+        "nl": "{path} is alleen-lezen; schrijven kan niet.",
+        "en": "{path} is read-only; cannot write to it.",
+    },
+    "bad_grid": {
+        "nl": "Raster '{value}' kan niet: schrijf KOLOMMENxRIJEN, bijvoorbeeld 8x6 (max 26x99).",
+        "en": "Grid '{value}' is not possible: write COLUMNSxROWS, for example 8x6 (at most 26x99).",
+    },
+    "bad_name": {
+        "nl": "De naam van de wijk mag niet leeg zijn.",
+        "en": "The neighbourhood's name cannot be empty.",
+    },
+    "nothing_to_undo": {"nl": "Niets om ongedaan te maken.", "en": "Nothing to undo."},
+    "nothing_to_redo": {"nl": "Niets om opnieuw te doen.", "en": "Nothing to redo."},
+    # --- exchange ------------------------------------------------------------------------------
+    "csv_missing_columns": {
+        "nl": "{path}: kolom(men) {columns} ontbreken; verwacht: {expected}.",
+        "en": "{path}: column(s) {columns} missing; expected: {expected}.",
+    },
+    "csv_unreadable": {
+        "nl": "{path} kan niet gelezen worden: {detail}.",
+        "en": "{path} cannot be read: {detail}.",
+    },
+    "kumu_duplicate_label": {
+        "nl": "{path} regel {row}: label '{label}' komt twee keer voor; maak de labels uniek.",
+        "en": "{path} row {row}: label '{label}' appears twice; make the labels unique.",
+    },
+    "kumu_unknown_label": {
+        "nl": "{path} regel {row}: '{label}' staat niet bij de elementen.",
+        "en": "{path} row {row}: '{label}' is not among the elements.",
+    },
+    "kumu_bad_value": {
+        "nl": "{path} regel {row}: {column} '{value}' niet herkend; kies uit {choices}.",
+        "en": "{path} row {row}: {column} '{value}' not recognised; choose from {choices}.",
+    },
+    # --- the command line ------------------------------------------------------------------
+    "cli_created": {
+        "nl": "{name} aangemaakt in {path} (raster {grid}, vakken A1 t/m {last}).\nVolgende stap: workshop capture {path} 'p \"Buurthuis\" #buurthuis @C4'",
+        "en": "{name} created in {path} (grid {grid}, cells A1 to {last}).\nNext: workshop capture {path} 'p \"Community centre\" #community-centre @C4'",
+    },
+    "cli_demo_built": {"nl": "Demowijk gemaakt in {path}.", "en": "Demo neighbourhood built in {path}."},
+    "cli_demo_reused": {
+        "nl": "{path} bestaat al en is geopend (opnieuw maken: --fresh).",
+        "en": "{path} already exists and was opened (rebuild it with --fresh).",
+    },
+    "cli_counts": {
+        "nl": "{name} ({municipality}): {place} plekken, {initiative} initiatieven, {actor} actoren, {tie} verbanden, {participant} deelnemers, {candidate} kandidaten, {note} notities.",
+        "en": "{name} ({municipality}): {place} places, {initiative} initiatives, {actor} actors, {tie} ties, {participant} participants, {candidate} candidates, {note} notes.",
+    },
+    "cli_demo_next": {
+        "nl": "Probeer: workshop capture {path} 'p \"Nieuwe plek\" #park @D3'  |  sqlite-utils tables {path} --counts",
+        "en": "Try: workshop capture {path} 'p \"New place\" #park @D3'  |  sqlite-utils tables {path} --counts",
+    },
+    "cli_tui_missing": {
+        "nl": "Het scherm voor de live sessie (TUI) komt met een eigen issue; gebruik voorlopig workshop capture.",
+        "en": "The live-session screen (TUI) arrives with its own issue; use workshop capture meanwhile.",
+    },
+    "cli_saved": {"nl": "opgeslagen: {summary}", "en": "saved: {summary}"},
+    "cli_undone": {"nl": "ongedaan gemaakt: {line}", "en": "undone: {line}"},
+    "cli_redone": {"nl": "opnieuw gedaan: {line}", "en": "redone: {line}"},
+    "cli_check_ok": {"nl": "{path} is in orde.", "en": "{path} is sound."},
+    "cli_written": {"nl": "geschreven: {path}", "en": "written: {path}"},
+    "cli_imported": {
+        "nl": "geïmporteerd: {created} nieuwe actoren, {updated} bijgewerkt, {ties} verbanden.",
+        "en": "imported: {created} new actors, {updated} updated, {ties} ties.",
+    },
+    "output_unwritable": {
+        "nl": "Kan niet schrijven naar {path}: {detail}.",
+        "en": "Cannot write to {path}: {detail}.",
+    },
+}
+
+
+def register(messages: dict[str, dict[str, str]]) -> None:
+    """Add the messages of one part of the program (printing, the TUI, ...) to the catalogue."""
+    for key, texts in messages.items():
+        if key in MESSAGES and MESSAGES[key] != texts:
+            raise ValueError(f"message {key!r} is defined twice, differently")
+        if set(texts) != {"nl", "en"}:
+            raise ValueError(f"message {key!r} needs exactly nl and en")
+    MESSAGES.update(messages)
+
+
+def t(key: str, lang: str = "nl", **params: Any) -> str:
+    templates = MESSAGES[key]
+    return templates.get(lang, templates["en"]).format(**params)
+
+
+class UserError(Exception):
+    """An error the user caused and can put right; shown as one line, never as a traceback."""
+
+    def __init__(self, key: str, **params: Any):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str = "nl") -> str:
+        return t(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.message("en")

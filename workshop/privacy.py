@@ -1,0 +1,73 @@
+"""What may be shown of a person, and where.
+
+Consent per person: none < internal < print < public.
+
+    audience   shows a person's name and contact details when consent is at least
+    internal   internal   (the file's own screens)
+    print      print      (paper: cards, maps, the summary)
+    export     public     (files that leave the laptop: csv, json, kumu, ...)
+
+Below that, a person is a role pseudonym ("Sleutelfiguur 3F2A") without contact details.
+Organisations are named everywhere; their contact details follow the same consent rule.
+`anonymise=True` makes every person a pseudonym and drops all contact details.
+"""
+
+from __future__ import annotations
+
+from workshop import model
+
+AUDIENCE_NEEDS = {"internal": "internal", "print": "print", "export": "public"}
+CONTACT_FIELDS = ("tel", "mail", "address", "website")
+PERSON_TABLES = ("participant", "candidate")
+
+
+def allows(consent: str | None, audience: str) -> bool:
+    needed = AUDIENCE_NEEDS[audience]
+    order = model.CONSENT_ORDER
+    return order.index(consent or "none") >= order.index(needed)
+
+
+def pseudonym(record: dict, lang: str, table: str = "actor") -> str:
+    """A stable stand-in for a person: their role (or kind of record) and four characters of
+    their UUID, so the same person gets the same pseudonym in every export."""
+    if table == "actor":
+        label = model.ROLES.label(record.get("role"), lang) if record.get("role") else ""
+        label = label[:1].upper() + label[1:] if label else ("Persoon" if lang == "nl" else "Person")
+    elif record.get("pseudonym"):
+        return record["pseudonym"]
+    elif table == "participant":
+        label = "Deelnemer" if lang == "nl" else "Participant"
+    else:
+        label = "Kandidaat" if lang == "nl" else "Candidate"
+    return f"{label} {record['id'][:4].upper()}"
+
+
+def is_person(record: dict, table: str) -> bool:
+    return table in PERSON_TABLES or (table == "actor" and record.get("type") == "person")
+
+
+def shown_name(record: dict, table: str, audience: str, lang: str,
+               anonymise: bool = False) -> str:
+    if not is_person(record, table):
+        return record["name"]
+    if anonymise or not allows(record.get("consent"), audience):
+        return pseudonym(record, lang, table)
+    return record["name"]
+
+
+def shows_contact(record: dict, audience: str, anonymise: bool = False) -> bool:
+    return not anonymise and allows(record.get("consent"), audience)
+
+
+def redact(record: dict, table: str, audience: str, lang: str, anonymise: bool = False) -> dict:
+    """A copy of a record as this audience may see it."""
+    out = dict(record)
+    if "name" in out and table in ("actor", *PERSON_TABLES):
+        out["name"] = shown_name(record, table, audience, lang, anonymise)
+    if table in ("actor", *PERSON_TABLES) and not shows_contact(record, audience, anonymise):
+        for key in CONTACT_FIELDS:
+            if key in out:
+                out[key] = None
+    if out.get("name") != record.get("name"):
+        out.pop("norm", None)
+    return out

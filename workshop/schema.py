@@ -1,0 +1,203 @@
+"""The tables of a neighbourhood file and the migrations that build them.
+
+Every record has a stable UUID (`id`), `created`/`updated` timestamps (UTC, ISO 8601) and the
+session it was captured in, so the files of several laptops can be merged. Each migration runs
+in its own transaction and sets `PRAGMA user_version` to its number; `application_id` marks the
+file as ours.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+APPLICATION_ID = 0x574B5348  # "WKSH"
+MIGRATIONS = Migrations("workshop")
+
+_STAMP = """
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL"""
+_ORIGIN = _STAMP + """,
+    session_id TEXT REFERENCES session(id) DEFERRABLE INITIALLY DEFERRED"""
+
+CORE_TABLES = {
+    "neighbourhood": """
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    municipality TEXT,
+    lang TEXT NOT NULL DEFAULT 'nl' CHECK (lang IN ('nl', 'en')),
+    grid_cols INTEGER NOT NULL DEFAULT 8 CHECK (grid_cols BETWEEN 1 AND 26),
+    grid_rows INTEGER NOT NULL DEFAULT 6 CHECK (grid_rows BETWEEN 1 AND 99),
+    min_lat REAL, min_lon REAL, max_lat REAL, max_lon REAL,
+    base_url TEXT,
+    next_card INTEGER NOT NULL DEFAULT 1,""" + _STAMP,
+    "session": """
+    id TEXT PRIMARY KEY NOT NULL,
+    date TEXT NOT NULL,
+    venue TEXT,
+    facilitator TEXT,
+    table_name TEXT,""" + _STAMP,
+    "place": """
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    kind TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    cell TEXT,
+    lat REAL, lon REAL,
+    description TEXT,
+    sentiment TEXT CHECK (sentiment IN ('valued', 'concern')),
+    address TEXT,
+    tel TEXT, mail TEXT, website TEXT,
+    source TEXT NOT NULL DEFAULT 'captured',
+    osm_id TEXT,""" + _ORIGIN,
+    "actor": """
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (type IN ('person', 'organisation')),
+    role TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    influence INTEGER CHECK (influence BETWEEN 0 AND 5),
+    groups TEXT,
+    ambassador INTEGER NOT NULL DEFAULT 0,
+    startmotor INTEGER NOT NULL DEFAULT 0,
+    cell TEXT,
+    description TEXT,
+    address TEXT, tel TEXT, mail TEXT, website TEXT,
+    consent TEXT NOT NULL CHECK (consent IN ('none', 'internal', 'print', 'public')),""" + _ORIGIN,
+    "initiative": """
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    theme TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    status TEXT CHECK (status IN ('idea', 'active', 'inactive', 'stopped')),
+    description TEXT,
+    needs TEXT,
+    offers TEXT,
+    place_id TEXT REFERENCES place(id) DEFERRABLE INITIALLY DEFERRED,
+    cell TEXT,
+    lat REAL, lon REAL,
+    website TEXT, tel TEXT, mail TEXT,
+    card_number INTEGER UNIQUE,""" + _ORIGIN,
+    "tie": """
+    id TEXT PRIMARY KEY NOT NULL,
+    source_id TEXT NOT NULL REFERENCES actor(id) DEFERRABLE INITIALLY DEFERRED,
+    target_id TEXT NOT NULL REFERENCES actor(id) DEFERRABLE INITIALLY DEFERRED,
+    kind TEXT NOT NULL,
+    direction TEXT NOT NULL CHECK (direction IN ('directed', 'mutual', 'undirected')),
+    strength INTEGER CHECK (strength BETWEEN 1 AND 3),
+    tags TEXT NOT NULL DEFAULT '[]',
+    description TEXT,""" + _ORIGIN,
+    "actor_initiative": """
+    id TEXT PRIMARY KEY NOT NULL,
+    actor_id TEXT NOT NULL REFERENCES actor(id) DEFERRABLE INITIALLY DEFERRED,
+    initiative_id TEXT NOT NULL REFERENCES initiative(id) DEFERRABLE INITIALLY DEFERRED,
+    kind TEXT NOT NULL CHECK (kind IN ('drives', 'supports')),
+    tags TEXT NOT NULL DEFAULT '[]',""" + _ORIGIN,
+    "actor_place": """
+    id TEXT PRIMARY KEY NOT NULL,
+    actor_id TEXT NOT NULL REFERENCES actor(id) DEFERRABLE INITIALLY DEFERRED,
+    place_id TEXT NOT NULL REFERENCES place(id) DEFERRABLE INITIALLY DEFERRED,
+    kind TEXT NOT NULL CHECK (kind IN ('meets_at', 'runs')),
+    tags TEXT NOT NULL DEFAULT '[]',""" + _ORIGIN,
+    "participant": """
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    pseudonym TEXT,
+    attributes TEXT NOT NULL DEFAULT '{}',
+    tenure TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    consent TEXT NOT NULL DEFAULT 'internal'
+        CHECK (consent IN ('none', 'internal', 'print', 'public')),
+    tel TEXT, mail TEXT,""" + _ORIGIN,
+    "attendance": """
+    id TEXT PRIMARY KEY NOT NULL,
+    participant_id TEXT NOT NULL REFERENCES participant(id) DEFERRABLE INITIALLY DEFERRED,""" + _ORIGIN,
+    "note": """
+    id TEXT PRIMARY KEY NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'note' CHECK (kind IN ('note', 'quote')),
+    text TEXT NOT NULL,
+    about_table TEXT CHECK (about_table IN ('place', 'initiative', 'actor', 'participant')),
+    about_id TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',""" + _ORIGIN,
+    "board_dimension": """
+    id TEXT PRIMARY KEY NOT NULL,
+    key TEXT NOT NULL UNIQUE,
+    label_nl TEXT NOT NULL,
+    label_en TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    "values" TEXT NOT NULL DEFAULT '[]',""" + _STAMP,
+    "candidate": """
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    pseudonym TEXT,
+    attributes TEXT NOT NULL DEFAULT '{}',
+    tenure TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    status TEXT NOT NULL DEFAULT 'invited' CHECK (status IN ('invited', 'accepted', 'declined')),
+    consent TEXT NOT NULL DEFAULT 'internal'
+        CHECK (consent IN ('none', 'internal', 'print', 'public')),
+    tel TEXT, mail TEXT,""" + _ORIGIN,
+}
+
+CORE_INDEXES = [
+    "CREATE INDEX place_norm ON place(norm)",
+    "CREATE INDEX actor_norm ON actor(norm)",
+    "CREATE INDEX initiative_norm ON initiative(norm)",
+    "CREATE INDEX participant_norm ON participant(norm)",
+    "CREATE INDEX candidate_norm ON candidate(norm)",
+    "CREATE INDEX place_cell ON place(cell)",
+    "CREATE INDEX initiative_cell ON initiative(cell)",
+    "CREATE INDEX tie_source ON tie(source_id)",
+    "CREATE INDEX tie_target ON tie(target_id)",
+    "CREATE INDEX actor_initiative_actor ON actor_initiative(actor_id)",
+    "CREATE INDEX actor_initiative_initiative ON actor_initiative(initiative_id)",
+    "CREATE INDEX actor_place_actor ON actor_place(actor_id)",
+    "CREATE INDEX actor_place_place ON actor_place(place_id)",
+    "CREATE UNIQUE INDEX attendance_once ON attendance(participant_id, session_id)",
+    "CREATE INDEX note_about ON note(about_id)",
+    "CREATE INDEX initiative_place ON initiative(place_id)",
+]
+
+HISTORY_TABLE = """
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    session_id TEXT,
+    at TEXT NOT NULL,
+    line TEXT,
+    changes TEXT NOT NULL,
+    undone INTEGER NOT NULL DEFAULT 0"""
+
+
+def _set_version(db: Database, version: int) -> None:
+    db.execute(f"PRAGMA user_version = {int(version)}")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+@MIGRATIONS(name="0001_core")
+def _m0001_core(db: Database) -> None:
+    for table, columns in CORE_TABLES.items():
+        db.execute(f'CREATE TABLE "{table}" ({columns}\n)')
+    for statement in CORE_INDEXES:
+        db.execute(statement)
+    _set_version(db, 1)
+
+
+@MIGRATIONS(name="0002_history")
+def _m0002_history(db: Database) -> None:
+    """The log behind undo and redo: per capture, the rows before and after it."""
+    db.execute(f"CREATE TABLE history ({HISTORY_TABLE}\n)")
+    _set_version(db, 2)
+
+
+LATEST_VERSION = len(MIGRATIONS._migrations)
+
+
+def migrate(conn: sqlite3.Connection, *, stop_before: str | None = None) -> None:
+    MIGRATIONS.apply(Database(conn), stop_before=stop_before)

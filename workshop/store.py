@@ -1,0 +1,459 @@
+"""The store: one neighbourhood file, its reads, and the one path every write takes.
+
+    with Store.open("kersenbuurt.wijk") as store:
+        with store.write() as w:
+            with w.entry("p Buurthuis #buurthuis @C4"):
+                w.insert("place", {"name": "Buurthuis", "kind": "community_centre"})
+        store.undo()
+
+Each `write()` is one transaction (`BEGIN IMMEDIATE` ... `COMMIT`, WAL, synchronous=FULL): when
+it returns, the capture is on disk. Every change inside an `entry` is logged with the row before
+and after, which is what undo and redo replay. Nothing else in the program writes SQL to the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from workshop import files, schema
+from workshop.capture import Context
+from workshop.i18n import UserError
+from workshop.model import DEFAULT_DIMENSIONS, Dimension, Grid, Term
+from workshop.text import normalise
+
+NAMED_TABLES = ("place", "initiative", "actor", "participant", "candidate")
+JSON_COLUMNS = {"tags", "attributes", "values", "changes"}
+NEAR_DUPLICATE_SCORE = 85
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return value
+
+
+def decode_row(row: sqlite3.Row | dict | None) -> dict | None:
+    if row is None:
+        return None
+    out = dict(row)
+    for key in JSON_COLUMNS.intersection(out):
+        if isinstance(out[key], str):
+            out[key] = json.loads(out[key])
+    return out
+
+
+class Store:
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool):
+        self.path = path
+        self.conn = conn
+        self.conn.row_factory = sqlite3.Row
+        self.readonly = readonly
+        self.session_id: str | None = None
+        self._lock = threading.RLock()
+        self._columns: dict[str, list[str]] = {}
+        self._names: dict[str, tuple[Any, list[tuple[str, str, str]]]] = {}
+        self._writes = 0
+        self._neighbourhood: dict | None = None
+
+    # --- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | Path, *, name: str, municipality: str | None = None,
+               lang: str = "nl", grid: Grid = Grid(), base_url: str | None = None,
+               bbox: tuple[float, float, float, float] | None = None,
+               dimensions: tuple[Dimension, ...] = DEFAULT_DIMENSIONS) -> Store:
+        """A new file, owner-only, at the latest schema, with its neighbourhood row."""
+        path = Path(path)
+        if not name.strip():
+            raise UserError("bad_name")
+        files.create_private(path)
+        try:
+            conn = files.connect(path)
+            schema.migrate(conn)
+            store = cls(path, conn, readonly=False)
+            stamp = now()
+            min_lat, min_lon, max_lat, max_lon = bbox or (None, None, None, None)
+            with store._transaction():
+                store._raw_insert("neighbourhood", {
+                    "id": new_id(), "name": name, "municipality": municipality, "lang": lang,
+                    "grid_cols": grid.cols, "grid_rows": grid.rows, "base_url": base_url,
+                    "min_lat": min_lat, "min_lon": min_lon, "max_lat": max_lat,
+                    "max_lon": max_lon, "created": stamp, "updated": stamp})
+                for position, dim in enumerate(dimensions):
+                    store._raw_insert("board_dimension", {
+                        "id": new_id(), "key": dim.key, "label_nl": dim.nl, "label_en": dim.en,
+                        "position": position, "created": stamp, "updated": stamp,
+                        "values": [{"key": t.key, "nl": t.nl, "en": t.en,
+                                    "synonyms": list(t.synonyms)} for t in dim.values]})
+            return store
+        except BaseException:
+            files.remove_with_sidecars(path)
+            raise
+
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False) -> Store:
+        """Open a file after checking, read-only, that it is a sound workshop file. An older
+        schema is migrated after a copy is kept (or, read-only, migrated in memory)."""
+        path = Path(path)
+        version = files.inspect(path)
+        try:
+            if readonly:
+                conn = files.connect_readonly(path)
+                if version < schema.LATEST_VERSION:
+                    memory = sqlite3.connect(":memory:", isolation_level=None,
+                                             check_same_thread=False)
+                    conn.backup(memory)
+                    conn.close()
+                    conn = memory
+                    schema.migrate(conn)
+                return cls(path, conn, readonly=True)
+            conn = files.connect(path)
+            if version < schema.LATEST_VERSION:
+                files.copy_consistent(conn, files.backups_dir(path) /
+                                      f"before-schema-{schema.LATEST_VERSION}-{files.timestamp()}.wijk")
+                schema.migrate(conn)
+            return cls(path, conn, readonly=False)
+        except sqlite3.Error as exc:
+            raise files.sqlite_error(path, exc) from None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- the neighbourhood -----------------------------------------------------------------
+
+    def neighbourhood(self) -> dict:
+        if self._neighbourhood is None:
+            row = self.conn.execute("SELECT * FROM neighbourhood LIMIT 1").fetchone()
+            self._neighbourhood = dict(row)
+        return self._neighbourhood
+
+    @property
+    def lang(self) -> str:
+        return self.neighbourhood()["lang"]
+
+    @property
+    def grid(self) -> Grid:
+        n = self.neighbourhood()
+        return Grid(n["grid_cols"], n["grid_rows"])
+
+    def dimensions(self) -> tuple[Dimension, ...]:
+        dims = []
+        for row in self.rows("board_dimension", order="position"):
+            values = tuple(Term(v["key"], v["nl"], v["en"], tuple(v.get("synonyms", ())))
+                           for v in row["values"])
+            dims.append(Dimension(row["key"], row["label_nl"], row["label_en"], values))
+        return tuple(dims)
+
+    def context(self) -> Context:
+        return Context(grid=self.grid, dimensions=self.dimensions(), lang=self.lang)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def columns(self, table: str) -> list[str]:
+        if table not in self._columns:
+            info = self.conn.execute(f'PRAGMA table_info("{table}")').fetchall()
+            if not info:
+                raise KeyError(table)
+            self._columns[table] = [r["name"] for r in info]
+        return self._columns[table]
+
+    def get(self, table: str, id: str) -> dict | None:
+        self.columns(table)
+        return decode_row(self.conn.execute(
+            f'SELECT * FROM "{table}" WHERE id = ?', (id,)).fetchone())
+
+    def rows(self, table: str, where: str = "", params: tuple | list = (),
+             order: str = "", limit: int | None = None) -> list[dict]:
+        self.columns(table)
+        sql = f'SELECT * FROM "{table}"'
+        if where:
+            sql += f" WHERE {where}"
+        sql += f" ORDER BY {order}" if order else " ORDER BY rowid"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [decode_row(r) for r in self.conn.execute(sql, params)]  # type: ignore[misc]
+
+    def count(self, table: str, where: str = "", params: tuple | list = ()) -> int:
+        self.columns(table)
+        sql = f'SELECT count(*) FROM "{table}"' + (f" WHERE {where}" if where else "")
+        return self.conn.execute(sql, params).fetchone()[0]
+
+    def find(self, table: str, name: str) -> list[dict]:
+        """Records whose name matches case-, accent- and NFKC-insensitively."""
+        return self.rows(table, "norm = ?", (normalise(name),))
+
+    def _name_list(self, table: str) -> list[tuple[str, str, str]]:
+        key = (self.conn.execute("PRAGMA data_version").fetchone()[0], self._writes)
+        cached = self._names.get(table)
+        if cached is None or cached[0] != key:
+            rows = self.conn.execute(f'SELECT id, name, norm FROM "{table}"').fetchall()
+            cached = (key, [(r[0], r[1], r[2]) for r in rows])
+            self._names[table] = cached
+        return cached[1]
+
+    def similar(self, table: str, name: str, limit: int = 3) -> list[dict]:
+        """Near-duplicates of `name`: close but not equal after normalising."""
+        norm = normalise(name)
+        entries = self._name_list(table)
+        matches = process.extract(norm, [e[2] for e in entries], scorer=fuzz.ratio,
+                                  score_cutoff=NEAR_DUPLICATE_SCORE, limit=limit + 5)
+        out = []
+        for _, _, index in matches:
+            id_, shown, other = entries[index]
+            if other != norm and all(o["id"] != id_ for o in out):
+                out.append({"id": id_, "name": shown, "table": table})
+        return out[:limit]
+
+    def complete(self, prefix: str, tables: tuple[str, ...] = NAMED_TABLES,
+                 limit: int = 10) -> list[tuple[str, str]]:
+        """Names starting with `prefix` (normalised), as (table, name), for autocomplete."""
+        norm = normalise(prefix)
+        if not norm:
+            return []
+        upper = norm[:-1] + chr(ord(norm[-1]) + 1)
+        out: list[tuple[str, str]] = []
+        for table in tables:
+            for row in self.conn.execute(
+                    f'SELECT name FROM "{table}" WHERE norm >= ? AND norm < ? '
+                    f"ORDER BY norm LIMIT ?", (norm, upper, limit)):
+                out.append((table, row[0]))
+        return sorted(out, key=lambda item: normalise(item[1]))[:limit]
+
+    def history(self, limit: int = 20) -> list[dict]:
+        return self.rows("history", "undone = 0", order="seq DESC", limit=limit)
+
+    # --- writing ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self.readonly:
+            raise UserError("file_readonly", path=str(self.path))
+        with self._lock:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise files.sqlite_error(self.path, exc) from None
+            try:
+                yield
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                self.session_id = None if self._session_uncommitted else self.session_id
+                raise
+            finally:
+                self._session_uncommitted = False
+                self._writes += 1
+                self._neighbourhood = None
+
+    _session_uncommitted = False
+
+    @contextmanager
+    def write(self) -> Iterator[Writer]:
+        """One transaction; changes made through the writer's entries can be undone."""
+        with self._transaction():
+            writer = Writer(self)
+            yield writer
+            writer.log_history()
+
+    def _raw_insert(self, table: str, values: dict) -> None:
+        cols = list(values)
+        unknown = set(cols) - set(self.columns(table))
+        if unknown:
+            raise KeyError(f"{table} has no column {sorted(unknown)}")
+        self.conn.execute(
+            f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
+            f'VALUES ({", ".join("?" for _ in cols)})', [_encode(values[c]) for c in cols])
+
+    def _raw_row(self, table: str, id: str) -> dict | None:
+        row = self.conn.execute(f'SELECT * FROM "{table}" WHERE id = ?', (id,)).fetchone()
+        return dict(row) if row else None
+
+    def _restore(self, table: str, id: str, values: dict | None) -> None:
+        if values is None:
+            self.conn.execute(f'DELETE FROM "{table}" WHERE id = ?', (id,))
+            return
+        cols = list(values)
+        self.conn.execute(
+            f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
+            f'VALUES ({", ".join("?" for _ in cols)}) ON CONFLICT(id) DO UPDATE SET '
+            + ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id"),
+            [values[c] for c in cols])
+
+    def current_session(self) -> str:
+        """The session captures go into: chosen with `use_session`, else today's latest,
+        else a new one for today, created in the running transaction."""
+        if self.session_id and self._raw_row("session", self.session_id):
+            return self.session_id
+        today = dt.date.today().isoformat()
+        row = self.conn.execute(
+            "SELECT id FROM session WHERE date = ? ORDER BY created DESC LIMIT 1",
+            (today,)).fetchone()
+        if row:
+            self.session_id = row[0]
+        else:
+            self.session_id = self._new_session({"date": today})
+        return self.session_id
+
+    def _new_session(self, values: dict) -> str:
+        stamp = now()
+        id_ = new_id()
+        self._raw_insert("session", {"id": id_, "created": stamp, "updated": stamp, **values})
+        self._session_uncommitted = True
+        return id_
+
+    def use_session(self, date: str, venue: str | None = None, table_name: str | None = None,
+                    facilitator: str | None = None) -> str:
+        """Continue the session of that date, venue and table, or start it. Runs inside a
+        write transaction (a `sessie` line) or in one of its own."""
+        if not self.conn.in_transaction:
+            with self._transaction():
+                return self.use_session(date, venue, table_name, facilitator)
+        row = self.conn.execute(
+            "SELECT id FROM session WHERE date = ? AND venue IS ? AND table_name IS ? "
+            "ORDER BY created DESC LIMIT 1", (date, venue, table_name)).fetchone()
+        if row:
+            self.session_id = row[0]
+            if facilitator:
+                self.conn.execute("UPDATE session SET facilitator = ?, updated = ? WHERE id = ?",
+                                  (facilitator, now(), row[0]))
+        else:
+            self.session_id = self._new_session({"date": date, "venue": venue,
+                                                 "table_name": table_name,
+                                                 "facilitator": facilitator})
+        return self.session_id
+
+    def take_card_number(self, wanted: int | None = None) -> int:
+        """The next free card number (or `wanted`), moving the file's counter past it."""
+        counter = self.conn.execute("SELECT next_card FROM neighbourhood").fetchone()[0]
+        number = wanted if wanted is not None else counter
+        self.conn.execute("UPDATE neighbourhood SET next_card = ?",
+                          (max(counter, number + 1),))
+        return number
+
+    def undo(self) -> dict | None:
+        """Undo the latest capture that is not undone; returns its history entry."""
+        with self._transaction():
+            row = self.conn.execute(
+                "SELECT * FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1").fetchone()
+            if row is None:
+                return None
+            for change in reversed(json.loads(row["changes"])):
+                self._restore(change["table"], change["id"], change["before"])
+            self.conn.execute("UPDATE history SET undone = 1 WHERE seq = ?", (row["seq"],))
+            return decode_row(row)
+
+    def redo(self) -> dict | None:
+        """Redo the earliest undone capture; returns its history entry."""
+        with self._transaction():
+            row = self.conn.execute(
+                "SELECT * FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1").fetchone()
+            if row is None:
+                return None
+            for change in json.loads(row["changes"]):
+                self._restore(change["table"], change["id"], change["after"])
+            self.conn.execute("UPDATE history SET undone = 0 WHERE seq = ?", (row["seq"],))
+            return decode_row(row)
+
+    def backup(self, target: Path) -> Path:
+        return files.copy_consistent(self.conn, target)
+
+
+class Writer:
+    """Inserts, updates and deletes inside one `Store.write()` transaction. Changes made
+    inside `entry(line)` are logged as one undoable step."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.entries: list[tuple[str | None, list[dict]]] = []
+        self._changes: list[dict] | None = None
+
+    @contextmanager
+    def entry(self, line: str | None) -> Iterator[None]:
+        self._changes = []
+        try:
+            yield
+            if self._changes:
+                self.entries.append((line, self._changes))
+        finally:
+            self._changes = None
+
+    def _log(self, table: str, id: str, before: dict | None, after: dict | None) -> None:
+        if self._changes is not None:
+            self._changes.append({"table": table, "id": id, "before": before, "after": after})
+
+    def insert(self, table: str, values: dict) -> dict:
+        store = self.store
+        stamp = now()
+        row = {"id": new_id(), "created": stamp, "updated": stamp, **values}
+        if "session_id" in store.columns(table) and "session_id" not in values:
+            row["session_id"] = store.current_session()
+        if "norm" in store.columns(table):
+            row["norm"] = normalise(row["name"])
+        store._raw_insert(table, row)
+        after = store._raw_row(table, row["id"])
+        self._log(table, row["id"], None, after)
+        return decode_row(after)  # type: ignore[return-value]
+
+    def update(self, table: str, id: str, values: dict) -> dict:
+        store = self.store
+        before = store._raw_row(table, id)
+        if before is None:
+            raise KeyError(f"{table} {id}")
+        values = {k: v for k, v in values.items() if k not in ("id", "created")}
+        if "name" in values and "norm" in before:
+            values["norm"] = normalise(values["name"])
+        changed = {k: _encode(v) for k, v in values.items() if before.get(k) != _encode(v)}
+        if not changed:
+            return decode_row(before)  # type: ignore[return-value]
+        after = {**before, **changed, "updated": now()}
+        unknown = set(changed) - set(before)
+        if unknown:
+            raise KeyError(f"{table} has no column {sorted(unknown)}")
+        store._restore(table, id, after)
+        self._log(table, id, before, after)
+        return decode_row(after)  # type: ignore[return-value]
+
+    def delete(self, table: str, id: str) -> None:
+        store = self.store
+        before = store._raw_row(table, id)
+        if before is None:
+            return
+        store._restore(table, id, None)
+        self._log(table, id, before, None)
+
+    def log_history(self) -> None:
+        if not self.entries:
+            return
+        conn = self.store.conn
+        conn.execute("DELETE FROM history WHERE undone = 1")
+        session = self.store.session_id
+        for line, changes in self.entries:
+            conn.execute(
+                "INSERT INTO history (id, session_id, at, line, changes) VALUES (?, ?, ?, ?, ?)",
+                (new_id(), session, now(), line, json.dumps(changes, ensure_ascii=False)))
