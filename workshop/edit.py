@@ -265,6 +265,12 @@ def delete(store: Store, table: str, id: str) -> int:
     return removed
 
 
+def dependents(store: Store, table: str, id: str) -> int:
+    """How many rows `delete` would take along with the record."""
+    return sum(store.count(other, f"{column} = ?", (id,))
+               for other, column in CASCADE.get(table, ()))
+
+
 def describe(store: Store, table: str, row: dict, lang: str) -> str:
     """One line naming a record: `Plek · Buurthuis De Kuil · buurthuis · C4`."""
     label = KIND_LABELS.get(table if table not in LINK_TABLES else "tie",

@@ -1,0 +1,1 @@
+"""The live-session TUI (Textual). Everything outside this package stays free of Textual."""
