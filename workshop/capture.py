@@ -2,7 +2,7 @@
 
     p|plek|place            NAME [#kind] [@CELL] ["quote"]
     i|initiatief|initiative NAME [#theme] [@CELL] [+ACTOR]...
-    a|actor                 NAME [#role] [!INFLUENCE]   (persoon|person, org|organisatie fix the type)
+    a|actor                 NAME [#role] [!INFLUENCE]   (persoon, org: fix the type)
     NAME -> NAME [#kind]    a tie (also <-, <->, --)
     n|notitie|note          TEXT [~NAME]        q|citaat|quote TEXT [~NAME]
     deelnemer|participant   NAME [#value]... [dimension:value]...
@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from workshop import model
@@ -30,6 +31,7 @@ MAX_LINE = 100_000
 MARKERS = "#@!+~"
 ARROWS = {"->": "directed", "<-": "reversed", "<->": "mutual", "--": "undirected",
           "-->": "directed", "<--": "reversed", "<-->": "mutual"}
+_FIELD_RE = re.compile(r'([^\s:"]{1,40}):')
 _ARROW_RE = re.compile(r"<-->|<->|<--|-->|->|<-|--")
 
 KEYWORDS = {
@@ -124,6 +126,7 @@ class Context:
     dimensions: tuple[Dimension, ...] = DEFAULT_DIMENSIONS
     lang: str = "nl"
 
+    @cached_property
     def field_names(self) -> dict[str, str]:
         names = {w: canon for canon, (words, _) in FIELDS.items() for w in words}
         for dim in self.dimensions:
@@ -157,10 +160,11 @@ class Token:
     end: int
     quoted: bool = False
     prefix: str = ""  # one of MARKERS, or "field:<canonical>", or "" for a plain word
+    stray_quote: bool = False  # a quoted part with text straight after it: `"Hoi",`
 
     @property
     def plain(self) -> bool:
-        return not self.prefix and not self.quoted
+        return not self.prefix and not self.quoted and not self.stray_quote
 
 
 def parse(line: str, ctx: Context | None = None) -> Capture:
@@ -172,7 +176,7 @@ def parse(line: str, ctx: Context | None = None) -> Capture:
         raise UserError("text_too_long", length=len(line), limit=MAX_LINE)
     if not line.strip():
         raise UserError("empty_line")
-    tokens = _tokenize(line, ctx.field_names())
+    tokens = _tokenize(line, ctx.field_names)
     first = tokens[0]
     kind = KEYWORDS.get(first.text.casefold()) if first.plain else None
     body = tokens[1:] if kind else tokens
@@ -213,7 +217,7 @@ def _tokenize(line: str, field_names: dict[str, str]) -> list[Token]:
             prefix = line[i]
             i += 1
         else:
-            m = re.match(r'([^\s:"]+):', line[i:])
+            m = _FIELD_RE.match(line, i)
             if m:
                 canon = field_names.get(normalise(m.group(1)))
                 if canon:
@@ -222,7 +226,10 @@ def _tokenize(line: str, field_names: dict[str, str]) -> list[Token]:
         if i < n and line[i] == '"':
             text, i = _read_quoted(line, i)
             if i < n and not line[i].isspace():
-                raise UserError("extra_quoted")
+                while i < n and not line[i].isspace():
+                    i += 1
+                tokens.append(Token(line[start:i], start, i, stray_quote=True))
+                continue
             tokens.append(Token(text, start, i, True, prefix))
             continue
         j = i
@@ -234,13 +241,14 @@ def _tokenize(line: str, field_names: dict[str, str]) -> list[Token]:
 
 
 def _read_quoted(line: str, i: int) -> tuple[str, int]:
-    """Read `"..."` starting at line[i] == '"'; `\\"` is a literal quote."""
+    """Read `"..."` starting at line[i] == '"'; inside, `\\"` is a literal quote and `\\\\` a
+    literal backslash (so a name can end in one); any other backslash is kept as it is."""
     out = []
     i += 1
     while i < len(line):
         ch = line[i]
-        if ch == "\\" and i + 1 < len(line) and line[i + 1] == '"':
-            out.append('"')
+        if ch == "\\" and i + 1 < len(line) and line[i + 1] in '"\\':
+            out.append(line[i + 1])
             i += 2
         elif ch == '"':
             return "".join(out), i + 1
@@ -274,6 +282,8 @@ def _split_arrows(tokens: list[Token]) -> list[Token]:
 
 def _take_name(line: str, tokens: list[Token], i: int) -> tuple[str | None, int]:
     """A name is one quoted token, or a run of plain words kept exactly as typed."""
+    if i < len(tokens) and tokens[i].stray_quote:
+        raise UserError("extra_quoted")
     if i < len(tokens) and tokens[i].quoted and not tokens[i].prefix:
         return tokens[i].text, i + 1
     j = i
@@ -299,6 +309,8 @@ def _parse_modifiers(line: str, capture: Capture, tokens: list[Token], ctx: Cont
     multi: Token | None = None  # the +NAME being extended by the plain words that follow
     multi_end = 0
     for tok in tokens:
+        if tok.stray_quote:
+            raise UserError("extra_quoted")
         if tok.plain:
             if multi is None:
                 raise UserError("name_split", word=tok.text)
