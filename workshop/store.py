@@ -17,7 +17,6 @@ import datetime as dt
 import json
 import sqlite3
 import threading
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,46 +28,12 @@ from workshop import files, schema
 from workshop.capture import Context
 from workshop.i18n import UserError
 from workshop.model import DEFAULT_DIMENSIONS, Dimension, Grid, Term
+from workshop.rows import _literal, decode_row, encode, new_id, now
 from workshop.text import normalise
+from workshop.writer import NAMED_TABLES, Writer
 
-NAMED_TABLES = ("place", "initiative", "actor", "participant", "candidate")
-JSON_COLUMNS = {"tags", "attributes", "values", "changes"}
 NEAR_DUPLICATE_SCORE = 85
-
-
-def now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def _encode(value: Any) -> Any:
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return value
-
-
-def _literal(sql: str | None) -> Any:
-    """A column's DEFAULT as a Python value (the schema uses only plain literals)."""
-    if sql is None or sql.upper() == "NULL":
-        return None
-    if sql.startswith("'"):
-        return sql[1:-1].replace("''", "'")
-    return float(sql) if "." in sql else int(sql)
-
-
-def decode_row(row: sqlite3.Row | dict | None) -> dict | None:
-    if row is None:
-        return None
-    out = dict(row)
-    for key in JSON_COLUMNS.intersection(out):
-        if isinstance(out[key], str):
-            out[key] = json.loads(out[key])
-    return out
+__all__ = ["Store", "Writer", "decode_row", "new_id", "now", "NAMED_TABLES"]
 
 
 class Store:
@@ -210,7 +175,7 @@ class Store:
     def new_row(self, table: str, values: dict) -> dict:
         """The row as SQLite stores it: the table's defaults, then `values` encoded."""
         self.columns(table)
-        return {**self._defaults[table], **{k: _encode(v) for k, v in values.items()}}
+        return {**self._defaults[table], **{k: encode(v) for k, v in values.items()}}
 
     def get(self, table: str, id: str) -> dict | None:
         self.columns(table)
@@ -331,7 +296,7 @@ class Store:
             raise KeyError(f"{table} has no column {sorted(unknown)}")
         self.conn.execute(
             f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
-            f'VALUES ({", ".join("?" for _ in cols)})', [_encode(values[c]) for c in cols])
+            f'VALUES ({", ".join("?" for _ in cols)})', [encode(values[c]) for c in cols])
 
     def _raw_row(self, table: str, id: str) -> dict | None:
         row = self.conn.execute(f'SELECT * FROM "{table}" WHERE id = ?', (id,)).fetchone()
@@ -434,81 +399,3 @@ class Store:
 
     def backup(self, target: Path) -> Path:
         return files.copy_consistent(self.conn, target)
-
-
-class Writer:
-    """Inserts, updates and deletes inside one `Store.write()` transaction. Changes made
-    inside `entry(line)` are logged as one undoable step."""
-
-    def __init__(self, store: Store):
-        self.store = store
-        self.entries: list[tuple[str | None, list[dict]]] = []
-        self._changes: list[dict] | None = None
-        self.touched: list[tuple[str, str, dict | None]] = []  # for the store's caches
-
-    @contextmanager
-    def entry(self, line: str | None) -> Iterator[None]:
-        self._changes = []
-        try:
-            yield
-            if self._changes:
-                self.entries.append((line, self._changes))
-        finally:
-            self._changes = None
-
-    def _log(self, table: str, id: str, before: dict | None, after: dict | None) -> None:
-        if table in NAMED_TABLES or table in ("board_dimension", "neighbourhood"):
-            self.touched.append((table, id, after))
-        if self._changes is not None:
-            self._changes.append({"table": table, "id": id, "before": before, "after": after})
-
-    def insert(self, table: str, values: dict) -> dict:
-        store = self.store
-        stamp = now()
-        row = {"id": new_id(), "created": stamp, "updated": stamp, **values}
-        if "session_id" in store.columns(table) and "session_id" not in values:
-            row["session_id"] = store.current_session()
-        if "norm" in store.columns(table):
-            row["norm"] = normalise(row["name"])
-        store._raw_insert(table, row)
-        after = store.new_row(table, row)
-        self._log(table, row["id"], None, after)
-        return decode_row(after)  # type: ignore[return-value]
-
-    def update(self, table: str, id: str, values: dict) -> dict:
-        store = self.store
-        before = store._raw_row(table, id)
-        if before is None:
-            raise KeyError(f"{table} {id}")
-        values = {k: v for k, v in values.items() if k not in ("id", "created")}
-        if "name" in values and "norm" in before:
-            values["norm"] = normalise(values["name"])
-        changed = {k: _encode(v) for k, v in values.items() if before.get(k) != _encode(v)}
-        if not changed:
-            return decode_row(before)  # type: ignore[return-value]
-        after = {**before, **changed, "updated": now()}
-        unknown = set(changed) - set(before)
-        if unknown:
-            raise KeyError(f"{table} has no column {sorted(unknown)}")
-        store._restore(table, id, after)
-        self._log(table, id, before, after)
-        return decode_row(after)  # type: ignore[return-value]
-
-    def delete(self, table: str, id: str) -> None:
-        store = self.store
-        before = store._raw_row(table, id)
-        if before is None:
-            return
-        store._restore(table, id, None)
-        self._log(table, id, before, None)
-
-    def log_history(self) -> None:
-        if not self.entries:
-            return
-        conn = self.store.conn
-        if conn.execute("SELECT 1 FROM history WHERE undone = 1 LIMIT 1").fetchone():
-            conn.execute("DELETE FROM history WHERE undone = 1")  # no redo after a new capture
-        session = self.store.session_id
-        for line, changes in self.entries:
-            conn.execute("INSERT INTO history (session_id, at, line, changes) VALUES (?, ?, ?, ?)",
-                         (session, now(), line, json.dumps(changes, ensure_ascii=False)))
