@@ -6,7 +6,7 @@ import pytest
 
 from workshop import edit
 from workshop.edit import FieldError
-from workshop.fields import FIELDS, fields_for, form_values
+from workshop.forms import FIELDS, fields_for, form_values
 from workshop.i18n import UserError
 from workshop.record import record
 from workshop.store import Store

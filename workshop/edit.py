@@ -15,7 +15,7 @@ from typing import Any
 
 from workshop import i18n, model
 from workshop.capture import MAX_LINE
-from workshop.fields import Field, fields_for
+from workshop.forms import Field, fields_for
 from workshop.i18n import UserError, t
 from workshop.record import KIND_LABELS
 from workshop.store import Store

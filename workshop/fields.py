@@ -1,183 +1,163 @@
-"""The fields of each kind of record as a person edits them: label, kind of value, vocabulary.
-
-A form (in the TUI, or anywhere else) is built from `fields_for(store, table)`; `workshop.edit`
-validates what was typed against the same vocabularies the capture line uses. Every field of
-the file's records is here except the bookkeeping ones (id, norm, created, updated, session).
-"""
+"""The `field:value` part of the capture line: the fields people may set, in Dutch and English,
+and how a typed value becomes a stored one."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from workshop import model
-from workshop.model import Dimension, Term, Vocabulary
-from workshop.store import Store
+from workshop.i18n import UserError
+from workshop.model import Vocabulary
+from workshop.text import normalise
 
-NOTE_KINDS = Vocabulary("note kind", [Term("note", "notitie", "note"),
-                                      Term("quote", "citaat", "quote")])
+if TYPE_CHECKING:
+    from workshop.capture import Capture, Context
 
-# How a value is typed and checked:
-#   text, long (several lines), choice (a vocabulary), int, float (lat/lon), bool, cell,
-#   tags (comma-separated), place (a place's name), about (a record's name), dim (a
-#   sounding-board dimension, stored in `attributes`), date (YYYY-MM-DD)
-KINDS = ("text", "long", "choice", "int", "float", "bool", "cell", "tags", "place", "about",
-         "dim", "date")
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    nl: str
-    en: str
-    kind: str = "text"
-    vocab: Vocabulary | None = None
-    required: bool = False
-    low: float | None = None
-    high: float | None = None
-    dimension: Dimension | None = None
-
-    def label(self, lang: str) -> str:
-        return self.nl if lang == "nl" else self.en
-
-    def choices(self, lang: str) -> list[tuple[str, str]]:
-        """(key, label) pairs of a choice or dimension field, in vocabulary order."""
-        if self.dimension is not None:
-            return [(t.key, t.label(lang)) for t in self.dimension.values]
-        if self.vocab is not None:
-            return [(t.key, t.label(lang)) for t in self.vocab.terms]
-        return []
-
-
-def _f(name: str, nl: str, en: str, kind: str = "text", **kw) -> Field:
-    return Field(name, nl, en, kind, **kw)
-
-
-NAME = _f("name", "Naam", "Name", required=True)
-CELL = _f("cell", "Vak op de kaart", "Map cell", "cell")
-LAT = _f("lat", "Breedtegraad", "Latitude", "float", low=-90, high=90)
-LON = _f("lon", "Lengtegraad", "Longitude", "float", low=-180, high=180)
-DESCRIPTION = _f("description", "Omschrijving", "Description", "long")
-ADDRESS = _f("address", "Adres", "Address")
-TEL = _f("tel", "Telefoon", "Phone")
-MAIL = _f("mail", "E-mail", "Email")
-WEBSITE = _f("website", "Website", "Website")
-TAGS = _f("tags", "Labels (komma's ertussen)", "Tags (comma-separated)", "tags")
-CONSENT = _f("consent", "Toestemming", "Consent", "choice", vocab=model.CONSENT, required=True)
-
-FIELDS: dict[str, tuple[Field, ...]] = {
-    "place": (
-        NAME,
-        _f("kind", "Soort plek", "Kind of place", "choice", vocab=model.PLACE_KINDS),
-        CELL,
-        _f("sentiment", "Gevoel", "Sentiment", "choice", vocab=model.SENTIMENTS),
-        _f("description", "Wat bewoners zeggen", "What residents say", "long"),
-        ADDRESS, LAT, LON, TEL, MAIL, WEBSITE,
-        _f("osm_id", "OSM-id", "OSM id"),
-        TAGS,
-    ),
-    "initiative": (
-        NAME,
-        _f("card_number", "Kaartnummer", "Card number", "int", low=1, high=999_999),
-        _f("theme", "Thema", "Theme", "choice", vocab=model.THEMES),
-        _f("status", "Status", "Status", "choice", vocab=model.STATUSES),
-        _f("description", "Wat het doet", "What it does", "long"),
-        _f("needs", "Wat het nodig heeft", "What it needs", "long"),
-        _f("offers", "Wat het biedt", "What it offers", "long"),
-        _f("place_id", "Waar (plek)", "Where (place)", "place"),
-        CELL, LAT, LON, WEBSITE, TEL, MAIL, TAGS,
-    ),
-    "actor": (
-        NAME,
-        _f("type", "Soort", "Type", "choice", vocab=model.ACTOR_TYPES, required=True),
-        _f("role", "Rol", "Role", "choice", vocab=model.ROLES),
-        _f("influence", "Invloed (0-5)", "Influence (0-5)", "int", low=0, high=5),
-        _f("groups", "Groepen die het bereikt", "Groups it reaches"),
-        _f("ambassador", "Ambassadeur", "Ambassador", "bool"),
-        _f("startmotor", "Startmotor", "Startmotor", "bool"),
-        CONSENT, CELL, DESCRIPTION, ADDRESS, TEL, MAIL, WEBSITE, TAGS,
-    ),
-    "tie": (
-        _f("kind", "Soort verband", "Kind of tie", "choice", vocab=model.ACTOR_TIE_KINDS,
-           required=True),
-        _f("direction", "Richting", "Direction", "choice", vocab=model.DIRECTIONS, required=True),
-        _f("strength", "Sterkte (1-3)", "Strength (1-3)", "int", low=1, high=3),
-        DESCRIPTION, TAGS,
-    ),
-    "actor_initiative": (
-        _f("kind", "Betrokkenheid", "Involvement", "choice", vocab=model.INITIATIVE_TIE_KINDS,
-           required=True),
-        TAGS,
-    ),
-    "actor_place": (
-        _f("kind", "Aanwezigheid", "Presence", "choice", vocab=model.PLACE_TIE_KINDS,
-           required=True),
-        TAGS,
-    ),
-    "participant": (
-        NAME,
-        _f("pseudonym", "Pseudoniem", "Pseudonym"),
-        _f("tenure", "Eigendom", "Tenure", "choice", vocab=model.TENURES),
-        _f("consent", "Toestemming", "Consent", "choice", vocab=model.CONSENT, required=True),
-        TEL, MAIL, TAGS,
-    ),
-    "candidate": (
-        NAME,
-        _f("pseudonym", "Pseudoniem", "Pseudonym"),
-        _f("status", "Status", "Status", "choice", vocab=model.BOARD_STATUSES, required=True),
-        _f("tenure", "Eigendom", "Tenure", "choice", vocab=model.TENURES),
-        _f("consent", "Toestemming", "Consent", "choice", vocab=model.CONSENT, required=True),
-        TEL, MAIL, TAGS,
-    ),
-    "note": (
-        _f("kind", "Soort", "Kind", "choice", vocab=NOTE_KINDS, required=True),
-        _f("text", "Tekst", "Text", "long", required=True),
-        _f("about_id", "Over (naam)", "About (name)", "about"),
-        TAGS,
-    ),
-    "session": (
-        _f("date", "Datum (JJJJ-MM-DD)", "Date (YYYY-MM-DD)", "date", required=True),
-        _f("venue", "Locatie", "Venue"),
-        _f("table_name", "Tafel", "Table"),
-        _f("facilitator", "Begeleider", "Facilitator"),
-    ),
+KIND_WORDS = {
+    "place": ("een plek", "a place"), "initiative": ("een initiatief", "an initiative"),
+    "actor": ("een actor", "an actor"), "tie": ("een verband", "a tie"),
+    "note": ("een notitie", "a note"), "participant": ("een deelnemer", "a participant"),
+    "candidate": ("een kandidaat", "a candidate"), "session": ("een sessie", "a session"),
+    "card": ("een kaart", "a card"),
 }
-PEOPLE_WITH_DIMENSIONS = ("participant", "candidate")
-TABLES = tuple(FIELDS)
+
+# Known fields: canonical name -> (words people type, kinds it belongs to).
+_ALL_PEOPLE = {"actor", "participant", "candidate"}
+FIELDS: dict[str, tuple[tuple[str, ...], set[str]]] = {
+    "tel": (("tel", "telefoon", "phone", "telephone", "mobiel"),
+            _ALL_PEOPLE | {"initiative", "place"}),
+    "mail": (("mail", "email", "e-mail"), _ALL_PEOPLE | {"initiative", "place"}),
+    "website": (("web", "website", "url", "site"), {"actor", "initiative", "place"}),
+    "consent": (("consent", "toestemming"), _ALL_PEOPLE),
+    "lat": (("lat", "latitude", "breedtegraad"), {"place", "initiative"}),
+    "lon": (("lon", "lng", "longitude", "lengtegraad"), {"place", "initiative"}),
+    "status": (("status",), {"initiative", "candidate"}),
+    "description": (("wat", "what", "omschrijving", "beschrijving", "description"),
+                    {"place", "initiative", "actor", "tie"}),
+    "needs": (("nodig", "vraagt", "needs", "vraag"), {"initiative"}),
+    "offers": (("biedt", "aanbod", "offers"), {"initiative"}),
+    "where": (("waar", "where", "plek", "place"), {"initiative"}),
+    "card_number": (("kaart", "card", "kaartnummer"), {"initiative"}),
+    "groups": (("groepen", "groups", "bereikt", "reaches"), {"actor"}),
+    "ambassador": (("ambassadeur", "ambassador"), {"actor"}),
+    "startmotor": (("startmotor",), {"actor"}),
+    "type": (("type",), {"actor"}),
+    "kind": (("soort", "kind"), {"place"}),
+    "theme": (("thema", "theme"), {"initiative"}),
+    "role": (("rol", "role"), {"actor"}),
+    "influence": (("invloed", "influence"), {"actor"}),
+    "strength": (("sterkte", "strength"), {"tie"}),
+    "sentiment": (("gevoel", "sentiment"), {"place"}),
+    "address": (("adres", "address"), {"actor", "place"}),
+    "osm_id": (("osm",), {"place"}),
+    "pseudonym": (("pseudoniem", "pseudonym", "alias"), {"participant", "candidate"}),
+    "tenure": (("eigendom", "tenure", "huurkoop"), {"participant", "candidate"}),
+    "date": (("datum", "date"), {"session"}),
+    "venue": (("locatie", "venue"), {"session"}),
+    "facilitator": (("begeleider", "facilitator", "gespreksleider"), {"session"}),
+    "table_name": (("tafel", "table"), {"session"}),
+}
+_VOCAB_FIELDS: dict[str, Vocabulary] = {
+    "consent": model.CONSENT, "sentiment": model.SENTIMENTS, "type": model.ACTOR_TYPES,
+    "tenure": model.TENURES,
+}
+_TAGGING_FIELDS: dict[str, Vocabulary] = {
+    "kind": model.PLACE_KINDS, "theme": model.THEMES, "role": model.ROLES,
+}
+_BOOL_WORDS = {"ja": True, "yes": True, "1": True, "true": True, "waar": True,
+               "nee": False, "no": False, "0": False, "false": False, "onwaar": False}
 
 
-def fields_for(store: Store, table: str) -> tuple[Field, ...]:
-    """The fields of a form for `table`; participants and candidates get one field per
-    sounding-board dimension of this file, after their name."""
-    fields = FIELDS[table]
-    if table not in PEOPLE_WITH_DIMENSIONS:
-        return fields
-    dims = tuple(Field(f"dim:{d.key}", d.nl[:1].upper() + d.nl[1:], d.en[:1].upper() + d.en[1:],
-                       "dim", dimension=d) for d in store.dimensions())
-    return fields[:2] + dims + fields[2:]
+def set_field(capture: Capture, canon: str, value: str, ctx: Context) -> None:
+    kind = capture.kind
+    if canon.startswith("dim:"):
+        if kind not in ("participant", "candidate"):
+            raise _field_not_here(canon[4:], kind, ctx)
+        dim = next(d for d in ctx.dimensions if d.key == canon[4:])
+        if not value.strip():
+            raise UserError("empty_field", field=dim.label(ctx.lang))
+        term = dim.lookup(value)
+        if term is None:
+            raise UserError("bad_value", value=value, field=dim.label(ctx.lang),
+                            choices=", ".join(t.label(ctx.lang) for t in dim.values))
+        capture.attributes[dim.key] = term.key
+        return
+    words, kinds = FIELDS[canon]
+    if kind not in kinds:
+        raise _field_not_here(words[0], kind, ctx)
+    if not value.strip():
+        raise UserError("empty_field", field=words[0])
+    capture.fields[canon] = _field_value(capture, canon, value, ctx)
 
 
-def form_values(store: Store, table: str, row: dict | None) -> dict[str, str | bool]:
-    """A record as the strings (and booleans) a form shows; an empty form for None."""
-    out: dict[str, str | bool] = {}
-    for field in fields_for(store, table):
-        value = _value_of(store, field, row or {})
-        if field.kind == "bool":
-            out[field.name] = bool(value)
-        else:
-            out[field.name] = "" if value is None else str(value)
-    return out
-
-
-def _value_of(store: Store, field: Field, row: dict) -> object:
-    if field.kind == "dim":
-        return (row.get("attributes") or {}).get(field.name[4:])
-    value = row.get(field.name)
-    if field.kind == "tags":
-        return ", ".join(value or [])
-    if field.kind == "place" and value:
-        place = store.get("place", value)
-        return place["name"] if place else None
-    if field.kind == "about" and value and row.get("about_table"):
-        target = store.get(row["about_table"], value)
-        return target["name"] if target else None
+def _field_value(capture: Capture, canon: str, value: str, ctx: Context) -> Any:
+    word = FIELDS[canon][0][0]
+    if canon in _VOCAB_FIELDS or canon == "status":
+        vocab = _VOCAB_FIELDS.get(canon) or (
+            model.BOARD_STATUSES if capture.kind == "candidate" else model.STATUSES)
+        term = vocab.lookup(value)
+        if term is None:
+            raise UserError("bad_value", value=value, field=word,
+                            choices=", ".join(vocab.words(ctx.lang)))
+        return term.key
+    if canon in _TAGGING_FIELDS:
+        term = _TAGGING_FIELDS[canon].lookup(value)
+        if term is None:
+            capture.tags.append(value)
+            return None
+        return term.key
+    if canon == "influence":
+        return int_in(value, 0, 5, "bad_influence")
+    if canon == "strength":
+        return int_in(value, 1, 3, "bad_strength")
+    if canon in ("lat", "lon"):
+        return _coordinate(canon, value)
+    if canon == "card_number":
+        number = int_in(value, 1, 999_999, "bad_card_ref")
+        return number
+    if canon in ("ambassador", "startmotor"):
+        flag = _BOOL_WORDS.get(normalise(value))
+        if flag is None:
+            raise UserError("bad_value", value=value, field=word, choices="ja, nee")
+        return flag
+    if canon == "date":
+        return date_value(value)
     return value
+
+
+def int_in(value: str, low: int, high: int, error: str) -> int:
+    try:
+        number = int(value.strip())
+    except ValueError:
+        raise UserError(error, value=value) from None
+    if not low <= number <= high:
+        raise UserError(error, value=value)
+    return number
+
+
+def _coordinate(canon: str, value: str) -> float:
+    try:
+        number = float(value.replace(",", "."))
+    except ValueError:
+        raise UserError("bad_number", value=value, field=canon) from None
+    limit = 90 if canon == "lat" else 180
+    if not -limit <= number <= limit or number != number:
+        raise UserError("bad_coordinate", field=canon, value=value)
+    return number
+
+
+def date_value(value: str) -> str:
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise UserError("bad_date", value=value) from None
+
+
+def _field_not_here(word: str, kind: str, ctx: Context) -> UserError:
+    return UserError("field_not_here", field=word, kind=kind_word(kind, ctx.lang))
+
+
+def kind_word(kind: str, lang: str) -> str:
+    nl, en = KIND_WORDS[kind]
+    return nl if lang == "nl" else en

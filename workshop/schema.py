@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 APPLICATION_ID = 0x574B5348  # "WKSH"
+
+
+class _Step(NamedTuple):
+    name: str
+    fn: Callable[[Database], None]
 
 
 class _Steps:
@@ -25,11 +30,11 @@ class _Steps:
 
     def __init__(self, name: str):
         self.name = name
-        self._migrations: list[tuple[str, Callable[[Database], None]]] = []
+        self._migrations: list[_Step] = []
 
     def __call__(self, *, name: str) -> Callable:
         def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
-            self._migrations.append((name, fn))
+            self._migrations.append(_Step(name, fn))
             return fn
         return register
 
@@ -145,7 +150,8 @@ CORE_TABLES = {
     tel TEXT, mail TEXT,""" + _ORIGIN,
     "attendance": """
     id TEXT PRIMARY KEY NOT NULL,
-    participant_id TEXT NOT NULL REFERENCES participant(id) DEFERRABLE INITIALLY DEFERRED,""" + _ORIGIN,
+    participant_id TEXT NOT NULL
+        REFERENCES participant(id) DEFERRABLE INITIALLY DEFERRED,""" + _ORIGIN,
     "note": """
     id TEXT PRIMARY KEY NOT NULL,
     kind TEXT NOT NULL DEFAULT 'note' CHECK (kind IN ('note', 'quote')),
@@ -195,7 +201,6 @@ CORE_INDEXES = [
 
 HISTORY_TABLE = """
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    id TEXT NOT NULL UNIQUE,
     session_id TEXT,
     at TEXT NOT NULL,
     line TEXT,
@@ -221,6 +226,8 @@ def _m0001_core(db: Database) -> None:
 def _m0002_history(db: Database) -> None:
     """The log behind undo and redo: per capture, the rows before and after it."""
     db.execute(f"CREATE TABLE history ({HISTORY_TABLE}\n)")
+    # A new capture clears the redo stack: found through this index, not a scan of the log.
+    db.execute("CREATE INDEX history_undone ON history(undone) WHERE undone = 1")
     _set_version(db, 2)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from workshop import model, privacy
 from workshop.capture import parse
-from workshop.fields import NOTE_KINDS
+from workshop.forms import NOTE_KINDS
 from workshop.i18n import UserError
 from workshop.record import NAME_TABLE, describe
 from workshop.store import Store

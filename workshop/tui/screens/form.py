@@ -17,7 +17,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 
 from workshop import edit
 from workshop.edit import FieldError
-from workshop.fields import Field, fields_for, form_values
+from workshop.forms import Field, fields_for, form_values
 from workshop.i18n import UserError
 from workshop.record import KIND_LABELS
 from workshop.tui.screens.base import WorkshopModal

@@ -11,7 +11,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop import edit
-from workshop.fields import fields_for, form_values
+from workshop.forms import fields_for, form_values
 from workshop.i18n import UserError
 from workshop.text import one_line
 from workshop.tui import queries
