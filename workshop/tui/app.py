@@ -107,6 +107,7 @@ class WorkshopApp(App[None]):
         """Today's session starts by itself (or today's latest one continues)."""
         if self.store.readonly:
             return
+        self.store.session_id = None  # not the session a script or import left chosen
         with self.store.write():
             self.store.current_session()
         self.changed()

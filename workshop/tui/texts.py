@@ -53,6 +53,7 @@ _T: dict[str, tuple[str, str]] = {
                      "P{place} I{initiative} A{actor} T{tie} N{note}"),
     "session_label": ("sessie {label}", "session {label}"),
     "backup_never": ("nog geen reservekopie", "no backup yet"),
+    "backup_never_short": ("geen kopie", "no backup"),
     "backup_age": ("reservekopie {age} geleden", "backup {age} ago"),
     "backup_age_short": ("kopie {age}", "backup {age}"),
     "age_seconds": ("{n} s", "{n} s"),

@@ -12,7 +12,7 @@ from workshop.tui.queries import FeedItem
 
 class Feed(OptionList):
     DEFAULT_CSS = """
-    Feed { height: 1fr; border: none; padding: 0; }
+    Feed { height: 1fr; border: none; padding: 0; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     class Chosen(Message):
