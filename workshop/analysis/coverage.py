@@ -220,26 +220,34 @@ def _reach(actor: dict, dims: tuple[Dimension, ...]) -> dict[str, list[Reason]]:
     for dim in dims:
         for key, words in match_values(text, dim):
             out.setdefault(f"{dim.key}/{key}", []).append(Reason(dim.key, key, "groups", words))
-        for key in ROLE_REACH.get(actor.get("role") or "", {}).get(dim.key, ()):
-            slot = f"{dim.key}/{key}"
-            if slot not in out and any(v.key == key for v in dim.values):
-                out[slot] = [Reason(dim.key, key, "role", actor["role"])]
+        if any(slot.startswith(dim.key + "/") for slot in out):
+            continue  # what the file says about the actor beats what its role suggests
+        for key in sorted(ROLE_REACH.get(actor.get("role") or "", {}).get(dim.key, ())):
+            if any(v.key == key for v in dim.values):
+                out[f"{dim.key}/{key}"] = [Reason(dim.key, key, "role", actor["role"])]
     return out
 
 
 def _suggest(values: tuple[str, ...], dims: tuple[Dimension, ...],
              reach: list[tuple[dict, dict[str, list[Reason]]]]) -> tuple[Suggestion, ...]:
+    """Actors that reach at least one value of the gap and, on every dimension where the
+    file says whom they reach, reach the gap's value (a seniors' club is no way to young
+    adults, however many flats it reaches)."""
     scored = []
     for actor, slots in reach:
-        reasons = [r for dim, value in zip(dims, values, strict=True)
-                   for r in slots.get(f"{dim.key}/{value}", [])]
-        if not reasons:
-            continue
-        score = sum(1.0 if r.source == "groups" else ROLE_WEIGHT for r in reasons)
-        scored.append(Suggestion(
-            actor_id=actor["id"], name=actor["name"], type=actor["type"], role=actor["role"],
-            consent=actor["consent"], influence=actor["influence"], score=score,
-            reasons=tuple(reasons)))
+        reasons = []
+        for dim, value in zip(dims, values, strict=True):
+            mine = slots.get(f"{dim.key}/{value}", [])
+            if not mine and any(slot.startswith(dim.key + "/") for slot in slots):
+                break
+            reasons += mine
+        else:
+            if reasons:
+                score = sum(1.0 if r.source == "groups" else ROLE_WEIGHT for r in reasons)
+                scored.append(Suggestion(
+                    actor_id=actor["id"], name=actor["name"], type=actor["type"],
+                    role=actor["role"], consent=actor["consent"], influence=actor["influence"],
+                    score=score, reasons=tuple(reasons)))
     scored.sort(key=lambda s: (-s.score, -(s.influence or 0), normalise(s.name), s.actor_id))
     return tuple(scored[:SUGGESTIONS_PER_GAP])
 
