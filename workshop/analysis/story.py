@@ -37,7 +37,8 @@ register({
         "en": "Without {name}, {names} loses the link to the rest.",
     },
     "story_contacts": {
-        "nl": "{name} heeft {degree} directe contacten, waarvan {cross} met een andere rol of groep.",
+        "nl": "{name} heeft {degree} directe contacten, waarvan {cross} met een andere rol "
+              "of groep.",
         "en": "{name} has {degree} direct contacts, {cross} of them with another role or group.",
     },
     "story_contacts_plain": {
