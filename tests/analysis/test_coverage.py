@@ -96,3 +96,16 @@ def test_board_edits_are_undoable_and_keep_synonyms(store) -> None:
         board.set_dimension(store, "x", "a, A")
     with pytest.raises(UserError):
         board.remove_dimension(store, "nope")
+
+
+def test_plurals_and_compounds_but_not_lookalikes() -> None:
+    from workshop.model import DEFAULT_DIMENSIONS
+    housing, life, household = DEFAULT_DIMENSIONS
+    assert coverage.match_values("jongens van 12 tot 18", life) == []
+    assert coverage.match_values("de jeugdteams", life) == [("older_children", "jeugdteams")]
+    assert coverage.match_values("zeventigplussers", life) == [("senior", "zeventigplussers")]
+    assert coverage.match_values("jonge stellen", household) == [("couple", "stellen")]
+    assert coverage.match_values("Poolse gezinnen in de flats", housing) == [
+        ("apartment", "flats")]
+    assert coverage.match_values("alleenstaande moeders", household) == [
+        ("single", "alleenstaande"), ("family", "moeders")]

@@ -30,7 +30,29 @@ from workshop.text import normalise
 
 SUGGESTIONS_PER_GAP = 3
 MAX_CELLS = 20_000  # a matrix larger than this is not a sounding board anyone can fill
-_PREFIX_MIN = 4  # words this long also match longer words ("gezin" ~ "gezinnen")
+_COMPOUND_MIN = 5  # a word this long also starts compounds: "jeugd" ~ "jeugdteams"
+# Endings of plurals and inflections, so "jong" finds "jonge" and "jongeren" but not "jongens".
+_ENDINGS = ("", "e", "en", "n", "s", "es", "ers", "eren", "ies")
+
+# Words people use for groups, beyond a value's own words and synonyms (which are for typing a
+# value, not describing a group). Only used where the file's board has that dimension/value.
+GROUP_WORDS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("life_stage", "young_adult"): ("jongvolwassenen", "twintigers", "studenten",
+                                    "young people", "young adults"),
+    ("life_stage", "young_children"): ("jonge gezinnen", "ouders met jonge kinderen", "peuters",
+                                       "kleuters", "young families", "toddlers"),
+    ("life_stage", "older_children"): ("pubers", "jeugd", "scholieren", "tieners", "youth"),
+    ("life_stage", "senior"): ("ouderen", "gepensioneerden", "bejaarden", "zestigplussers",
+                               "zeventigplussers", "tachtigplussers", "65 plussers", "elderly",
+                               "pensioners", "older people"),
+    ("household", "single"): ("singles", "weduwen", "weduwnaars", "alleengaanden",
+                              "living alone"),
+    ("household", "couple"): ("echtparen", "couples"),
+    ("household", "family"): ("gezinnen", "ouders", "moeders", "vaders", "families", "parents"),
+    ("housing", "apartment"): ("flats", "hoogbouw", "appartementen", "flat dwellers"),
+    ("housing", "terraced"): ("rijtjeshuizen", "eengezinswoningen", "rijwoningen"),
+    ("housing", "detached"): ("vrijstaande", "villa", "twee onder een kap"),
+}
 
 # What an actor of a role usually reaches, on the default dimensions. Weaker than what the
 # file says about the actor itself; shown as "role: school" so nobody mistakes it for a fact.
@@ -182,7 +204,8 @@ def _term_phrases(dim: Dimension) -> list[tuple[tuple[str, ...], str]]:
     """(tokens, value key) for every word of every value, longest phrases first."""
     phrases = set()
     for term in dim.values:
-        for word in (term.key, term.nl, term.en, *term.synonyms):
+        for word in (term.key, term.nl, term.en, *term.synonyms,
+                     *GROUP_WORDS.get((dim.key, term.key), ())):
             tokens = tuple(_tokens(word))
             if tokens:
                 phrases.add((tokens, term.key))
@@ -190,7 +213,13 @@ def _term_phrases(dim: Dimension) -> list[tuple[tuple[str, ...], str]]:
 
 
 def _word_matches(token: str, text_word: str) -> bool:
-    return text_word == token or (len(token) >= _PREFIX_MIN and text_word.startswith(token))
+    if not text_word.startswith(token):
+        return False
+    rest = text_word[len(token):]
+    if len(token) >= _COMPOUND_MIN or rest in _ENDINGS:
+        return True
+    # A doubled consonant before the ending: "stel" ~ "stellen", "gezin" ~ "gezinnen".
+    return len(rest) >= 2 and rest[0] == token[-1] and rest[1:] in ("en", "e")
 
 
 def match_values(text: str, dim: Dimension) -> list[tuple[str, str]]:

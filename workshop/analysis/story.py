@@ -25,8 +25,8 @@ register({
         "en": "{name} lies on {pct} of the shortest paths between other actors{role}.",
     },
     "story_bridges": {
-        "nl": "{name} verbindt {groups}.",
-        "en": "{name} connects {groups}.",
+        "nl": "{name} verbindt de eigen groep met {groups}.",
+        "en": "{name} connects its own group with {groups}.",
     },
     "story_cut": {
         "nl": "Zonder {name} raken {count} actoren los van de rest: {names}.",
@@ -120,8 +120,8 @@ def explain(network: Network, rows: Sequence[ConnectorRow], audience: str, lang:
         lines = [t("story_between", lang, name=name, role=role,
                    pct=f"{row.betweenness:.0%}" if row.betweenness >= 0.01 else "<1%")]
         reached = sorted({by_id[n].community for n in neighbours.get(row.actor_id, ())}
-                         | {row.community})
-        if len(reached) > 1:
+                         - {row.community})
+        if reached:
             lines.append(t("story_bridges", lang, name=name,
                            groups=_join([groups[k] for k in reached], lang)))
         if row.articulation:
