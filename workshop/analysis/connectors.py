@@ -102,9 +102,9 @@ _ACTOR_KEYS = ("id", "name", "type", "role", "consent", "influence", "ambassador
 
 
 def load(store: Store) -> Network:
-    actors = [{k: row[k] for k in _ACTOR_KEYS} for row in store.rows("actor", order="created, id")]
+    actors = [{k: row[k] for k in _ACTOR_KEYS} for row in store.rows("actor", order="created, rowid")]
     pairs: dict[tuple[str, str], None] = {}
-    for tie in store.rows("tie", order="created, id"):
+    for tie in store.rows("tie", order="created, rowid"):
         a, b = tie["source_id"], tie["target_id"]
         if a != b:
             pairs.setdefault((a, b) if a < b else (b, a), None)

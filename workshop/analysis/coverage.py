@@ -170,7 +170,7 @@ def coverage(store: Store) -> Coverage:
             result.incomplete_candidates += 1
         else:
             people[(key, row["status"])] += 1
-    reach = [(actor, _reach(actor, dims)) for actor in store.rows("actor", order="created, id")]
+    reach = [(actor, _reach(actor, dims)) for actor in store.rows("actor", order="created, rowid")]
     for values in itertools.product(*[[v.key for v in d.values] for d in dims]):
         cell = Cell(values, participants=people[(values, "participant")],
                     accepted=people[(values, "accepted")], invited=people[(values, "invited")],

@@ -67,11 +67,11 @@ def _clean(props: dict, anonymise: bool) -> dict:
 def features(store: Store, *, anonymise: bool = False) -> list[dict]:
     lang = store.lang
     hood = store.neighbourhood()
-    places = {p["id"]: p for p in store.rows("place", order="created, id")}
+    places = {p["id"]: p for p in store.rows("place", order="created, rowid")}
     actors = {a["id"]: privacy.redact(a, "actor", "export", lang, anonymise)
               for a in store.rows("actor")}
     behind: dict[str, list[dict]] = {}
-    for link in store.rows("actor_initiative", order="created, id"):
+    for link in store.rows("actor_initiative", order="created, rowid"):
         actor = actors.get(link["actor_id"])
         if actor:
             behind.setdefault(link["initiative_id"], []).append(
@@ -90,7 +90,7 @@ def features(store: Store, *, anonymise: bool = False) -> list[dict]:
                         "tel": place["tel"], "mail": place["mail"],
                         "website": place["website"], "source": place["source"],
                         "osm_id": place["osm_id"]}, anonymise)})
-    for ini in store.rows("initiative", order="created, id"):
+    for ini in store.rows("initiative", order="created, rowid"):
         place = places.get(ini["place_id"]) if ini["place_id"] else None
         geometry, location = _locate(ini, place, hood)
         people = behind.get(ini["id"], [])

@@ -42,7 +42,7 @@ def network_graph(store: Store, *, anonymise: bool = False, gexf: bool = False) 
     hood = store.neighbourhood()
     graph = nx.MultiDiGraph(name=_xml_text(hood["name"]))
     rows = {r.actor_id: r for r in connectors.analyse(store)}
-    for actor in store.rows("actor", order="created, id"):
+    for actor in store.rows("actor", order="created, rowid"):
         shown = privacy.redact(actor, "actor", "export", lang, anonymise)
         hidden = shown["name"] != actor["name"]
         row = rows[actor["id"]]
@@ -61,7 +61,7 @@ def network_graph(store: Store, *, anonymise: bool = False, gexf: bool = False) 
             attrs["viz"] = {"size": 10.0 + 4.0 * (actor["influence"] or 0),
                             "color": {"r": red, "g": green, "b": blue, "a": 1.0}}
         graph.add_node(actor["id"], **attrs)
-    for tie in store.rows("tie", order="created, id"):
+    for tie in store.rows("tie", order="created, rowid"):
         graph.add_edge(tie["source_id"], tie["target_id"], key=tie["id"], **_drop_empty({
             "kind": tie["kind"], "kind_label": model.ACTOR_TIE_KINDS.label(tie["kind"], lang),
             "direction": tie["direction"], "strength": tie["strength"],

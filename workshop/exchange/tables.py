@@ -27,7 +27,7 @@ ANONYMISED_FIELDS = {"place": ("tel", "mail", "address"), "initiative": ("tel", 
 
 
 def export_records(store: Store, table: str, *, anonymise: bool = False) -> list[dict]:
-    rows = store.rows(table, order="created, id" if table != "neighbourhood" else "")
+    rows = store.rows(table, order="created, rowid" if table != "neighbourhood" else "")
     return [export_record(store, table, row, anonymise=anonymise) for row in rows]
 
 
