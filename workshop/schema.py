@@ -231,6 +231,22 @@ def _m0002_history(db: Database) -> None:
     _set_version(db, 2)
 
 
+@MIGRATIONS(name="0003_osm_extract")
+def _m0003_osm_extract(db: Database) -> None:
+    """The OpenStreetMap extract behind the printed base map, kept inside the file so that one
+    file on a USB stick is enough to print the map later: the original bytes, zlib-compressed,
+    with the extent its data covers."""
+    db.execute("""CREATE TABLE osm_extract (
+    id TEXT PRIMARY KEY NOT NULL,
+    filename TEXT NOT NULL,
+    format TEXT NOT NULL CHECK (format IN ('osm', 'osm.gz', 'osm.bz2', 'pbf')),
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    min_lat REAL, min_lon REAL, max_lat REAL, max_lon REAL,
+    data BLOB NOT NULL,""" + _STAMP + "\n)")
+    _set_version(db, 3)
+
+
 LATEST_VERSION = len(MIGRATIONS._migrations)
 
 

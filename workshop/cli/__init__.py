@@ -66,6 +66,6 @@ def main() -> None:
     cli(prog_name="workshop")
 
 
-from workshop.cli import core, exchange, tui  # noqa: E402  (the commands register themselves)
+from workshop.cli import analysis, core, exchange, tui  # noqa: E402  (commands register themselves)
 
-__all__ = ["cli", "main", "open_store", "core", "exchange", "tui"]
+__all__ = ["cli", "main", "open_store", "analysis", "core", "exchange", "tui"]

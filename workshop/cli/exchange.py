@@ -8,12 +8,24 @@ from pathlib import Path
 import click
 
 from workshop.cli import cli, open_store
-from workshop.exchange import kumu, tables
-from workshop.i18n import t
+from workshop.exchange import csv_import, geojson, graph, kumu, tables
+from workshop.i18n import register, t
+
+register({
+    "cli_csv_imported": {
+        "nl": "geïmporteerd: {inserted} nieuw, {updated} bijgewerkt, {unchanged} ongewijzigd.",
+        "en": "imported: {inserted} new, {updated} updated, {unchanged} unchanged.",
+    },
+    "cli_partial": {
+        "nl": "GEDEELTELIJK: {skipped} rijen niet geïmporteerd (zie hieronder).",
+        "en": "PARTIAL: {skipped} rows not imported (see below).",
+    },
+})
 
 EXPORTS_DIR = Path("exports")
-SINGLE_FILE = {"json": ".json"}
+SINGLE_FILE = {"json": ".json", "geojson": ".geojson", "graphml": ".graphml", "gexf": ".gexf"}
 FOLDER_FORMATS = ("csv", "kumu")
+FORMATS = ("csv", "json", "geojson", "graphml", "gexf", "kumu")
 
 
 @cli.command(name="import")
@@ -21,27 +33,45 @@ FOLDER_FORMATS = ("csv", "kumu")
 @click.option("--kumu", "kumu_files", nargs=2, type=click.Path(dir_okay=False, path_type=Path),
               metavar="ELEMENTS.csv CONNECTIONS.csv",
               help="Kumu's spreadsheet layout: elements and connections.")
+@click.option("--csv", "csv_args", nargs=2, metavar="KIND FILE",
+              help="A CSV written by export --format csv: KIND is its table (place, actor, "
+                   "tie, ...), or 'all' with the export folder.")
 @click.option("--consent", type=click.Choice(["none", "internal", "print", "public"]),
               default="internal", show_default=True,
-              help="Consent recorded for imported persons.")
-def import_(file: Path, kumu_files: tuple[Path, Path] | None, consent: str) -> None:
-    """Import actors and ties into FILE."""
-    if not kumu_files:
-        raise click.UsageError("say what to import: --kumu ELEMENTS.csv CONNECTIONS.csv")
+              help="Consent recorded for persons from a Kumu sheet without a Consent column.")
+def import_(file: Path, kumu_files: tuple[Path, Path] | None,
+            csv_args: tuple[str, str] | None, consent: str) -> None:
+    """Import into FILE: actors and ties from Kumu sheets, or records from CSV exports."""
+    if bool(kumu_files) == bool(csv_args):
+        raise click.UsageError("say what to import: --kumu ELEMENTS.csv CONNECTIONS.csv, "
+                               "or --csv KIND FILE (--csv all FOLDER)")
     store = open_store(file)
-    report = kumu.import_kumu(store, kumu_files[0], kumu_files[1], consent=consent)
-    click.echo(t("cli_imported", store.lang, created=report.created, updated=report.updated,
-                 ties=report.ties))
+    lang = store.lang
+    if kumu_files:
+        report = kumu.import_kumu(store, kumu_files[0], kumu_files[1], consent=consent)
+        click.echo(t("cli_imported", lang, created=report.created, updated=report.updated,
+                     ties=report.ties))
+    else:
+        kind, source = csv_args  # type: ignore[misc]
+        if kind.casefold() in ("all", "alles"):
+            report = csv_import.import_folder(store, Path(source))
+        else:
+            report = csv_import.import_csv(store, kind, Path(source))
+        click.echo(t("cli_csv_imported", lang, inserted=report.inserted,
+                     updated=report.updated, unchanged=report.unchanged))
+    if report.skipped:
+        click.echo(t("cli_partial", lang, skipped=report.skipped))
     for notice in report.notices:
         click.echo(f"  {notice}")
 
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", required=True, type=click.Choice(["csv", "json", "kumu"]),
-              help="csv: one file per table; json: the whole file; kumu: actors and ties.")
+@click.option("--format", "fmt", required=True, type=click.Choice(FORMATS),
+              help="csv: one file per table; json: the whole file; geojson: places and "
+                   "initiatives; graphml, gexf: the actor network; kumu: actors and ties.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="File (json; '-' for stdout) or folder (csv, kumu). Default: exports/.")
+              help="File ('-' for stdout) or folder (csv, kumu). Default: exports/.")
 @click.option("--anonymise", is_flag=True, help="Every person a role pseudonym, no contacts.")
 @click.option("--delimiter", type=click.Choice([",", ";"]), default=",", show_default=True,
               help="CSV delimiter (';' for Excel in a Dutch locale).")
@@ -50,11 +80,23 @@ def export(file: Path, fmt: str, output: Path | None, anonymise: bool, delimiter
     store = open_store(file, readonly=True)
     stem = file.name.removesuffix(".wijk") or "wijk"
     if fmt in SINGLE_FILE:
-        if output is not None and str(output) == "-":
-            sys.stdout.write(tables.export_json(store, None, anonymise=anonymise) + "\n")
+        to_stdout = output is not None and str(output) == "-"
+        if to_stdout and fmt in ("json", "geojson"):
+            write = tables.export_json if fmt == "json" else geojson.export_geojson
+            sys.stdout.write(write(store, None, anonymise=anonymise) + "\n")
             return
+        if to_stdout:
+            raise click.UsageError(
+                f"--format {fmt} is written to a file: give -o NAME{SINGLE_FILE[fmt]}")
         target = output or EXPORTS_DIR / f"{stem}{SINGLE_FILE[fmt]}"
-        tables.export_json(store, target, anonymise=anonymise)
+        if fmt == "json":
+            tables.export_json(store, target, anonymise=anonymise)
+        elif fmt == "geojson":
+            geojson.export_geojson(store, target, anonymise=anonymise)
+        elif fmt == "graphml":
+            graph.export_graphml(store, target, anonymise=anonymise)
+        else:
+            graph.export_gexf(store, target, anonymise=anonymise)
         written = [target]
     else:
         folder = output or EXPORTS_DIR / f"{stem}-{fmt}"
