@@ -30,7 +30,10 @@ def run_app(store, *, contrast: bool = False) -> None:
     """Run the TUI on an open store (also what `workshop demo` ends with)."""
     from workshop.tui.app import WorkshopApp
 
-    WorkshopApp(store, contrast=contrast).run()
+    app = WorkshopApp(store, contrast=contrast)
+    app.run()
+    if app.return_code:
+        sys.exit(app.return_code)
 
 
 @cli.command()
@@ -55,7 +58,10 @@ def wall(file: Path, serve: bool, port: int, contrast: bool) -> None:
         return
     from workshop.tui.wall import WallApp
 
-    WallApp(store, contrast=contrast).run()
+    app = WallApp(store, contrast=contrast)
+    app.run()
+    if app.return_code:
+        sys.exit(app.return_code)
 
 
 @cli.command(name="backup")

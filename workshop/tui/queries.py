@@ -126,7 +126,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "initiative": (Column("col_name", 20), Column("col_card", 5, True), Column("col_theme", 12),
                    Column("col_status", 8), Column("col_cell", 4)),
     "actor": (Column("col_name", 20), Column("col_role", 14), Column("col_influence", 7, True),
-              Column("col_flags", 6), Column("col_cell", 4), Column("col_consent", 8)),
+              Column("col_flags", 9), Column("col_cell", 4), Column("col_consent", 8)),
     "tie": (Column("col_from", 18), Column("col_tie", 12), Column("col_to", 18)),
     "participant": (Column("col_name", 18), Column("col_attributes", 30),
                     Column("col_consent", 8)),
@@ -259,3 +259,79 @@ def map_cells(store: Store, lang: str) -> dict[str, Cell]:
         cells[r["cell"]].actors += 1
         cells[r["cell"]].names.append(privacy.shown_name(r, "actor", "internal", lang))
     return dict(cells)
+
+
+# --- the network ----------------------------------------------------------------------------
+
+ARROWS = {"directed": "→", "mutual": "↔", "undirected": "—"}
+
+
+def ties_of(store: Store, actor_id: str, lang: str) -> list[tuple[str, str, str]]:
+    """An actor's ties, links to initiatives and places: (table, id, "→ kent · Piet")."""
+    out = []
+    for tie in store.rows("tie", "source_id = ? OR target_id = ?", (actor_id, actor_id)):
+        outgoing = tie["source_id"] == actor_id
+        other = store.get("actor", tie["target_id"] if outgoing else tie["source_id"])
+        arrow = ARROWS.get(tie["direction"], "→")
+        if tie["direction"] == "directed" and not outgoing:
+            arrow = "←"
+        name = privacy.shown_name(other, "actor", "internal", lang) if other else "?"
+        out.append(("tie", tie["id"], f"{arrow} {model.ACTOR_TIE_KINDS.label(tie['kind'], lang)}"
+                                      f" · {one_line(name, 60)}"))
+    for table, column, vocab in (("actor_initiative", "initiative_id", model.INITIATIVE_TIE_KINDS),
+                                 ("actor_place", "place_id", model.PLACE_TIE_KINDS)):
+        for link in store.rows(table, "actor_id = ?", (actor_id,)):
+            other = store.get(column.removesuffix("_id"), link[column])
+            name = other["name"] if other else "?"
+            out.append((table, link["id"],
+                        f"→ {vocab.label(link['kind'], lang)} · {one_line(name, 60)}"))
+    return out
+
+
+# --- the wall -------------------------------------------------------------------------------
+
+
+def wall_items(store: Store, limit: int, lang: str) -> list[str]:
+    """The latest captures as the whole room may see them (the `print` audience): persons
+    below print consent as role pseudonyms, notes about them left out."""
+    out: list[str] = []
+    ctx = store.context()
+    for entry in store.rows("history", "undone = 0", order="seq DESC", limit=limit * 3):
+        _, kind = _summary(entry["line"] or "", ctx, lang)
+        table, id_ = _primary(entry["changes"], kind)
+        row = store.get(table, id_) if table and id_ else None
+        if row is None:
+            continue
+        text = _wall_text(store, table, row, lang)  # type: ignore[arg-type]
+        if text:
+            out.append(text)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _wall_text(store: Store, table: str, row: dict, lang: str) -> str | None:
+    from workshop import edit
+
+    if table in ("actor", "participant", "candidate"):
+        return edit.describe(store, table, privacy.redact(row, table, "print", lang), lang)
+    if table in LINK_TABLES:
+        ends = []
+        for column, other in (("source_id", "actor"), ("target_id", "actor"),
+                              ("actor_id", "actor"), ("initiative_id", "initiative"),
+                              ("place_id", "place")):
+            if row.get(column):
+                record = store.get(other, row[column])
+                ends.append(privacy.shown_name(record, other, "print", lang) if record else "?")
+        arrow = ARROWS.get(row.get("direction") or "directed", "→")
+        vocab = {"tie": model.ACTOR_TIE_KINDS, "actor_initiative": model.INITIATIVE_TIE_KINDS,
+                 "actor_place": model.PLACE_TIE_KINDS}[table]
+        label = edit.describe(store, "tie", {}, lang).split(" · ")[0]
+        return f"{label} · {one_line(ends[0], 60)} {arrow} {one_line(ends[-1], 60)} · " \
+               f"{vocab.label(row['kind'], lang)}"
+    if table == "note" and row.get("about_table") in ("actor", "participant"):
+        about = store.get(row["about_table"], row["about_id"])
+        if about and privacy.shown_name(about, row["about_table"], "print", lang) != \
+                about["name"]:
+            return None
+    return edit.describe(store, table, row, lang)

@@ -110,7 +110,7 @@ _T: dict[str, tuple[str, str]] = {
     "col_tags": ("Labels", "Tags"),
     "col_updated": ("Gewijzigd", "Changed"),
     "col_where": ("Waar", "Where"),
-    "col_flags": ("Rollen", "Flags"),
+    "col_flags": ("Amb/Start", "Amb/Start"),
     "form_title_edit": ("Bewerken: {what}", "Edit: {what}"),
     "form_title_new": ("Nieuw: {what}", "New: {what}"),
     "form_keys": ("Ctrl+S of Enter op Opslaan: bewaren · Esc: annuleren",
@@ -140,6 +140,8 @@ _T: dict[str, tuple[str, str]] = {
     "map_no_empty": ("Elk vak heeft iets.", "Every cell has something."),
     # --- network -------------------------------------------------------------------------------
     "network_title": ("Verbinders: wie verbindt wie", "Connectors: who connects whom"),
+    "network_facts": ("{actors} actoren · {ties} verbanden · {communities} groepen · {cut} bruggen",
+                      "{actors} actors · {ties} ties · {communities} groups · {cut} bridges"),
     "network_busy": ("Bezig met rekenen…", "Computing…"),
     "network_none": ("Nog geen verbanden tussen actoren; leg ze vast als NAAM -> NAAM.",
                      "No ties between actors yet; capture them as NAME -> NAME."),

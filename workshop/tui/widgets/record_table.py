@@ -27,7 +27,7 @@ class RecordTable(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"record-table--header", "record-table--cursor",
                          "record-table--empty"}
     DEFAULT_CSS = """
-    RecordTable { height: 1fr; overflow-x: hidden; }
+    RecordTable { height: 1fr; overflow-x: hidden; margin: 0 1; }
     RecordTable > .record-table--header { text-style: bold; background: $panel; }
     RecordTable > .record-table--cursor { background: $accent 40%; }
     RecordTable:focus > .record-table--cursor { background: $accent; color: $text; }
@@ -42,23 +42,34 @@ class RecordTable(ScrollView, can_focus=True):
 
     cursor = reactive(0, always_update=True)
 
-    class Chosen(Message):
-        """Enter (or a double click) on a row."""
-
-        def __init__(self, table: str, id: str) -> None:
+    class _Row(Message):
+        def __init__(self, widget: RecordTable, table: str, id: str) -> None:
             super().__init__()
+            self.widget = widget
             self.table = table
             self.id = id
 
-    def __init__(self, *, empty_text: str = "", **kwargs) -> None:
+        @property
+        def control(self) -> RecordTable:
+            return self.widget
+
+    class Chosen(_Row):
+        """Enter (or a double click) on a row."""
+
+    class Highlighted(_Row):
+        """The cursor moved onto a row."""
+
+    def __init__(self, *, empty_text: str = "", sort: tuple[int, bool] | None = (0, False),
+                 **kwargs) -> None:
         super().__init__(**kwargs)
         self._rows = Rows(())
         self._labels: list[str] = []
         self._view: list[int] = []  # indices into the rows, filtered and sorted
         self._filter = ""
-        self._sort: tuple[int, bool] = (0, False)  # column, reversed
+        self._sort = sort  # (column, reversed), or None: as given
         self._widths: list[int] = []
         self._hay: list[str] | None = None
+        self._laid_out_for = -1
         self.empty_text = empty_text
 
     # --- data in -------------------------------------------------------------------------------
@@ -78,7 +89,7 @@ class RecordTable(ScrollView, can_focus=True):
     def sort_by(self, column: int | None = None, reverse: bool | None = None) -> None:
         """Sort on a column; without one, on the next column."""
         keep = self.current
-        col, rev = self._sort
+        col, rev = self._sort or (-1, False)
         if column is None and reverse is None:
             column = (col + 1) % max(1, len(self._rows.columns))
         self._sort = (col if column is None else column, rev if reverse is None else reverse)
@@ -86,7 +97,7 @@ class RecordTable(ScrollView, can_focus=True):
 
     @property
     def sort_state(self) -> tuple[int, bool]:
-        return self._sort
+        return self._sort or (0, False)
 
     @property
     def current(self) -> tuple[str, str] | None:
@@ -117,15 +128,15 @@ class RecordTable(ScrollView, can_focus=True):
             wanted = self._filter
             hay = self._haystack()
             view = [i for i in view if wanted in hay[i]]
-        col, rev = self._sort
-        if col or rev:
+        col, rev = self._sort or (0, False)
+        if self._sort is not None and (col or rev):
             numeric = rows.columns[col].numeric if col < len(rows.columns) else False
             cells = rows.cells
 
             def key(i: int) -> tuple:
                 value = cells[i][col]
                 if numeric:
-                    return (value == "", int(value) if value.lstrip("-").isdigit() else 0)
+                    return (value == "", _number(value))
                 return (value == "", rows.names[i] if col == 0 else value.casefold())
 
             view = sorted(view, key=key, reverse=rev)
@@ -154,7 +165,8 @@ class RecordTable(ScrollView, can_focus=True):
         if not columns:
             self._widths = []
             return
-        width = max(10, self.scrollable_content_region.width)
+        self._laid_out_for = self.scrollable_content_region.width
+        width = max(10, self._laid_out_for)
         fixed = [c.width for c in columns[1:]]
         gaps = len(columns) - 1
         first = max(8, width - sum(fixed) - gaps)
@@ -176,11 +188,13 @@ class RecordTable(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
+        if width != self._laid_out_for:  # a scrollbar came or went
+            self._layout_columns()
         base = self.rich_style
         if y == 0:
             labels = list(self._labels)
-            col, rev = self._sort
-            if labels and col < len(labels):
+            col, rev = self._sort or (-1, False)
+            if labels and 0 <= col < len(labels):
                 labels[col] = f"{labels[col]} {'▼' if rev else '▲'}"
             style = base + self.get_component_rich_style("record-table--header")
             return self._line(labels, style).extend_cell_length(width, style).crop(0, width)
@@ -202,6 +216,8 @@ class RecordTable(ScrollView, can_focus=True):
     def watch_cursor(self, old: int, new: int) -> None:
         self._scroll_to_cursor()
         self.refresh()
+        if self.current is not None:
+            self.post_message(self.Highlighted(self, *self.current))
 
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, len(self._view) - 1)) if self._view else 0
@@ -225,10 +241,17 @@ class RecordTable(ScrollView, can_focus=True):
 
     def action_choose(self) -> None:
         if self.current is not None:
-            self.post_message(self.Chosen(*self.current))
+            self.post_message(self.Chosen(self, *self.current))
 
     def on_click(self, event: events.Click) -> None:
         if event.y >= 1:
             self.cursor = int(self.scroll_offset.y) + event.y - 1
             if event.chain > 1:
                 self.action_choose()
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return 0.0
