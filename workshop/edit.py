@@ -62,6 +62,7 @@ CASCADE: dict[str, tuple[tuple[str, str], ...]] = {
 # Rows that only lose their pointer: an initiative stays when its place goes.
 UNLINK: dict[str, tuple[tuple[str, str], ...]] = {"place": (("initiative", "place_id"),)}
 LINK_TABLES = ("tie", "actor_initiative", "actor_place")
+SESSION_TABLES = ("place", "initiative", "actor", "participant", "note") + LINK_TABLES
 
 
 class FieldError(UserError):
@@ -330,8 +331,9 @@ def name_session(store: Store, session_id: str, raw: dict[str, Any]) -> dict:
 
 
 def sessions(store: Store) -> list[dict]:
-    """Every session, newest first, with how many captures it holds."""
+    """Every session, newest first, with how many records were captured in it."""
     rows = store.rows("session", order="date DESC, created DESC")
     for row in rows:
-        row["captures"] = store.count("history", "session_id = ? AND undone = 0", (row["id"],))
+        row["captures"] = sum(store.count(table, "session_id = ?", (row["id"],))
+                              for table in SESSION_TABLES)
     return rows
