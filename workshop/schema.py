@@ -117,7 +117,8 @@ CORE_TABLES = {
     tel TEXT, mail TEXT,""" + _ORIGIN,
     "attendance": """
     id TEXT PRIMARY KEY NOT NULL,
-    participant_id TEXT NOT NULL REFERENCES participant(id) DEFERRABLE INITIALLY DEFERRED,""" + _ORIGIN,
+    participant_id TEXT NOT NULL
+        REFERENCES participant(id) DEFERRABLE INITIALLY DEFERRED,""" + _ORIGIN,
     "note": """
     id TEXT PRIMARY KEY NOT NULL,
     kind TEXT NOT NULL DEFAULT 'note' CHECK (kind IN ('note', 'quote')),
@@ -167,7 +168,6 @@ CORE_INDEXES = [
 
 HISTORY_TABLE = """
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    id TEXT NOT NULL UNIQUE,
     session_id TEXT,
     at TEXT NOT NULL,
     line TEXT,
@@ -193,6 +193,8 @@ def _m0001_core(db: Database) -> None:
 def _m0002_history(db: Database) -> None:
     """The log behind undo and redo: per capture, the rows before and after it."""
     db.execute(f"CREATE TABLE history ({HISTORY_TABLE}\n)")
+    # A new capture clears the redo stack: found through this index, not a scan of the log.
+    db.execute("CREATE INDEX history_undone ON history(undone) WHERE undone = 1")
     _set_version(db, 2)
 
 

@@ -8,11 +8,12 @@ from pathlib import Path
 import click
 
 from workshop import demo as demo_data
+from workshop.capture import Context, parse
 from workshop.check import check_file
 from workshop.cli import cli, default_lang, open_store
 from workshop.i18n import UserError, t
 from workshop.model import Grid
-from workshop.record import record
+from workshop.record import near_duplicate_notices, record
 from workshop.store import Store
 
 
@@ -101,10 +102,20 @@ def capture(file: Path, lines: tuple[str, ...]) -> None:
     if not items:
         return
     lang = store.lang
-    for outcome in record(store, items):
+    ctx = store.context()
+    warnings = [_near_duplicates_of(store, line, ctx) for line in items]
+    for outcome, notices in zip(record(store, items), warnings, strict=True):
         click.echo(t("cli_saved", lang, summary=outcome.summary))
-        for notice in outcome.notices:
+        for notice in outcome.notices + notices:
             click.echo(f"  {notice}")
+
+
+def _near_duplicates_of(store: Store, line: str, ctx: Context) -> list[str]:
+    """Looked up before the write: a new name that resembles one already in the file."""
+    try:
+        return near_duplicate_notices(store, parse(line, ctx))
+    except UserError:
+        return []  # record() refuses the line with its number
 
 
 @cli.command()

@@ -38,7 +38,7 @@ class ImportReport:
 
 def export_kumu(store: Store, folder: Path, *, anonymise: bool = False) -> list[Path]:
     lang = store.lang
-    actors = store.rows("actor", order="created, id")
+    actors = store.rows("actor", order="created, rowid")
     labels: dict[str, str] = {}
     used: set[str] = set()
     elements = []
@@ -61,7 +61,7 @@ def export_kumu(store: Store, folder: Path, *, anonymise: bool = False) -> list[
         [labels[tie["source_id"]], labels[tie["target_id"]],
          model.ACTOR_TIE_KINDS.label(tie["kind"], lang), tie["direction"],
          "" if tie["strength"] is None else tie["strength"], "|".join(tie["tags"])]
-        for tie in store.rows("tie", order="created, id")]
+        for tie in store.rows("tie", order="created, rowid")]
     return [write_csv(Path(folder) / "elements.csv", ELEMENT_COLUMNS, elements),
             write_csv(Path(folder) / "connections.csv", CONNECTION_COLUMNS, connections)]
 
@@ -196,9 +196,10 @@ def _import_connection(store: Store, w: Writer, row: dict[str, str], header: lis
         except ValueError:
             raise UserError("kumu_bad_value", path=str(path), row=number, column="Strength",
                             value=strength, choices="1, 2, 3") from None
-        if not 1 <= value <= 3:
-            report.notices.append(f"row {number}: strength {strength} taken as {min(3, max(1, value))}")
-        fields["strength"] = min(3, max(1, value))
+        clamped = min(3, max(1, value))
+        if clamped != value:
+            report.notices.append(f"row {number}: strength {strength} taken as {clamped}")
+        fields["strength"] = clamped
     upsert_tie(store, w, ends[0], ends[1], term.key if term else "knows", direction.key,
                tags, fields)
     report.ties += 1

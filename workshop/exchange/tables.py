@@ -23,10 +23,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def export_records(store: Store, table: str, *, anonymise: bool = False) -> list[dict]:
     lang = store.lang
-    rows = store.rows(table, order="created, id" if table != "neighbourhood" else "")
+    rows = store.rows(table, order="created, rowid" if table != "neighbourhood" else "")
     if table in PERSONAL_TABLES:
         rows = [privacy.redact(r, table, "export", lang, anonymise) for r in rows]
-        for original, shown in zip(store.rows(table, order="created, id"), rows, strict=True):
+        for original, shown in zip(store.rows(table, order="created, rowid"), rows, strict=True):
             if shown["name"] != original["name"] and "description" in shown:
                 shown["description"] = None
     if table == "note":
