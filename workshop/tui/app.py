@@ -176,7 +176,10 @@ class WorkshopApp(App[None]):
     def action_print(self) -> None:
         from workshop.tui.screens.choose import ChooseScreen
 
-        choices = [(what, tx(f"print_{what}", self.lang)) for what in jobs.PRINTOUTS]
+        choices = [(what, tx(f"print_{what}", self.lang)) for what in jobs.printable()]
+        if not choices:
+            self.say(tx("print_missing", self.lang), severity="warning")
+            return
         self.push_screen(ChooseScreen(tx("print_title", self.lang), choices),
                          lambda what: what and self.start_print(what))
 
@@ -210,9 +213,6 @@ class WorkshopApp(App[None]):
         self._run(partial(jobs.export, self.path, fmt, anonymise), "export", what)
 
     def start_print(self, what: str) -> None:
-        if not jobs.printing_available():
-            self.say(tx("print_missing", self.lang), severity="warning")
-            return
         self._run(partial(jobs.print_out, self.path, what), "print",
                   tx(f"print_{what}", self.lang))
 
@@ -230,8 +230,10 @@ class WorkshopApp(App[None]):
                 self.last_backup = time.time()
                 self._tick()
                 return
-            paths = worker.result or []
-            self.say(tx("written", self.lang, paths=", ".join(str(p) for p in paths)))
+            done: jobs.Done = worker.result
+            self.say(tx("written", self.lang, paths=", ".join(str(p) for p in done.paths)))
+            for notice in done.notices:
+                self.say(notice, severity="warning")
         elif event.state == WorkerState.ERROR:
             error = worker.error
             message = error.message(self.lang) if isinstance(error, UserError) else repr(error)

@@ -26,7 +26,7 @@ class WorkshopCommands(Provider):
             (tx("cmd_undo", lang), "Ctrl+Z", app.action_undo),  # type: ignore[attr-defined]
             (tx("cmd_redo", lang), "Ctrl+Y", app.action_redo),  # type: ignore[attr-defined]
         ]
-        for what in jobs.PRINTOUTS:
+        for what in jobs.printable():
             out.append((tx("cmd_print", lang, what=tx(f"print_{what}", lang)), "F8",
                         partial(app.start_print, what)))  # type: ignore[attr-defined]
         for fmt in jobs.EXPORT_FORMATS:

@@ -9,26 +9,26 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop import backup, files
 from workshop.store import Store
 
 EXPORT_FORMATS = ("csv", "json", "kumu")
-PRINTOUTS = ("cards", "blank-cards", "map", "result-map", "network", "summary")
 EXPORTS_DIR = Path("exports")
 PRINTOUTS_DIR = Path("printouts")
 
 
-def make_backup(path: Path, keep: int = backup.KEEP) -> Path:
+def make_backup(path: Path, keep: int = backup.KEEP) -> Done:
     """An automatic backup into FILE.backups/, keeping the newest `keep` of them."""
     with Store.open(path, readonly=True) as store:
         made = backup.backup(store, files.backups_dir(path), auto=True)
     backup.rotate(files.backups_dir(path), keep)
-    return made
+    return Done([made])
 
 
-def export(path: Path, fmt: str, anonymise: bool = False) -> list[Path]:
+def export(path: Path, fmt: str, anonymise: bool = False) -> Done:
     """The same files `workshop export FILE --format FMT` writes, in exports/."""
     from workshop.exchange import kumu, tables
 
@@ -38,23 +38,64 @@ def export(path: Path, fmt: str, anonymise: bool = False) -> list[Path]:
         if fmt == "json":
             target = EXPORTS_DIR / f"{stem}{suffix}.json"
             tables.export_json(store, target, anonymise=anonymise)
-            return [target]
+            return Done([target])
         folder = EXPORTS_DIR / f"{stem}{suffix}-{fmt}"
         if fmt == "csv":
-            return tables.export_csv(store, folder, anonymise=anonymise)
+            return Done(tables.export_csv(store, folder, anonymise=anonymise))
         if fmt == "kumu":
-            return kumu.export_kumu(store, folder, anonymise=anonymise)
+            return Done(kumu.export_kumu(store, folder, anonymise=anonymise))
     raise ValueError(fmt)
 
 
-def printing_available() -> bool:
-    return importlib.util.find_spec("workshop.printing.api") is not None
+# What can be printed from the palette, and the library function that prints it. Blank cards
+# are left out on purpose: they reserve card numbers in a write transaction that lasts as long
+# as the PDF takes, and capture must not wait for that (print them before the session with
+# `workshop print blank-cards`).
+PRINTERS = {
+    "cards": ("workshop.printing.cards", "print_cards"),
+    "map": ("workshop.printing.maps", "print_map"),
+    "result-map": ("workshop.printing.maps", "print_result_map"),
+    "network": ("workshop.printing.network", "print_network"),
+    "summary": ("workshop.printing.summary", "print_summary"),
+}
 
 
-def print_out(path: Path, what: str) -> list[Path]:
+@dataclass
+class Done:
+    paths: list[Path]
+    notices: list[str] = field(default_factory=list)
+
+
+def printable() -> list[str]:
+    """The printouts this installation can make (the printing package grows by parts)."""
+    out = []
+    for what, (module, function) in PRINTERS.items():
+        try:
+            found = importlib.util.find_spec(module) is not None
+        except ModuleNotFoundError:
+            found = False
+        if found and function in _source_names(module):
+            out.append(what)
+    return out
+
+
+def _source_names(module: str) -> str:
+    """The text of a module, to see whether it defines a function, without importing it
+    (reportlab takes a while to import; the palette opens at once)."""
+    spec = importlib.util.find_spec(module)
+    origin = spec.origin if spec else None
+    return Path(origin).read_text(encoding="utf-8") if origin else ""
+
+
+def print_out(path: Path, what: str) -> Done:
     """The PDF `workshop print WHAT FILE` makes, in printouts/."""
-    printing = importlib.import_module("workshop.printing.api")
+    from workshop.printing import templates
+
+    module, function = PRINTERS[what]
+    printer = getattr(importlib.import_module(module), function)
     stem = path.name.removesuffix(".wijk") or "wijk"
     target = PRINTOUTS_DIR / f"{stem}-{what}.pdf"
+    target.parent.mkdir(parents=True, exist_ok=True)
     with Store.open(path, readonly=True) as store:
-        return [printing.render(store, what, target)]
+        result = printer(store, target, templates.load())
+    return Done([Path(result.path)], list(result.notices))

@@ -174,7 +174,7 @@ class CaptureScreen(WorkshopScreen):
         from workshop.tui.screens.form import RecordForm
 
         self.app.push_screen(RecordForm(event.table, event.id),
-                             lambda saved: self.query_one(CaptureLine).focus())
+                             lambda saved: self.query_one(Feed).focus())
 
 
 def _use_name(capture: Capture, typed: str, chosen: str) -> None:
