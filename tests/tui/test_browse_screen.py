@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, Static, TabbedContent
+from textual.widgets import Input, Static, Tabs
 
 from tests.tui.conftest import MARKUP_NAME, drive, settle, text_of
 from workshop.store import Store
@@ -35,10 +35,10 @@ def test_lists_filter_and_sort(filled: Store) -> None:
         assert isinstance(pilot.app.focused, Input)
         await pilot.press("b", "u", "u", "r")
         assert _names(table) == ["Buurthuis De Kuil"]
-        count = pilot.app.screen.query_one("#count-place", Static)
+        count = pilot.app.screen.query_one("#count", Static)
         assert text_of(count) == "1 van 4"
         await pilot.press("escape")
-        pilot.app.screen.query_one("#filter-place", Input).value = ""
+        pilot.app.screen.query_one("#filter", Input).value = ""
         await pilot.pause()
         await pilot.press("s")  # by kind
         assert _names(table)[0] == "Bibliotheek"
@@ -46,7 +46,7 @@ def test_lists_filter_and_sort(filled: Store) -> None:
         assert _names(table)[-1] == "Bibliotheek"
         await pilot.press("right", "right")  # actors
         await settle(pilot)
-        assert pilot.app.screen.query_one(TabbedContent).active == "tab-actor"
+        assert pilot.app.screen.query_one(Tabs).active == "tab-actor"
         assert _names(_table(pilot)) == ["Dokter de Vries", "Jan", "Wijkraad"]
 
     drive(app, scenario)

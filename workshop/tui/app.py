@@ -9,6 +9,7 @@ with read-only connections of their own (see `jobs`).
 from __future__ import annotations
 
 import importlib
+import threading
 import time
 from functools import partial
 from pathlib import Path
@@ -39,6 +40,9 @@ CONTRAST = Theme(name="workshop-contrast", primary="#ffff00", secondary="#00ffff
                  success="#00ff00", dark=True)
 BACKUP_EVERY = 300.0  # seconds
 STATUS_EVERY = 15.0
+WARM_UP_AFTER = 1.0
+WARM_MODULES = ("workshop.tui.screens.form", "workshop.tui.screens.near",
+                "workshop.tui.screens.confirm", "workshop.tui.screens.help")
 
 
 def _lazy(target: str):
@@ -55,7 +59,10 @@ def _commands():
 
 class WorkshopApp(App[None]):
     TITLE = "workshop"
-    CSS_PATH = "app.tcss"
+    # Every screen's styles, read once at start: a screen bringing its own CSS_PATH would make
+    # Textual restyle every widget of every screen the first time it is shown (~0.5 s).
+    CSS_PATH = ["app.tcss", *(f"screens/{name}.tcss" for name in (
+        "capture", "browse", "map", "network", "board", "form", "near", "session"))]
     MODES = {mode: _lazy(target) for mode, target in SCREENS.items()}
     COMMANDS = {_commands}
     BINDINGS = [
@@ -102,6 +109,16 @@ class WorkshopApp(App[None]):
         self.call_after_refresh(self._start_session)
         self.set_interval(self.backup_every, self.action_backup)
         self.set_interval(STATUS_EVERY, self._tick)
+        self.set_timer(WARM_UP_AFTER, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Import the other screens in a thread while the facilitator types, so the first
+        switch to a list or the map does not wait for imports."""
+        def imports() -> None:
+            for target in (*SCREENS.values(), *WARM_MODULES):
+                importlib.import_module(target.split(":")[0])
+
+        threading.Thread(target=imports, name="warm-up", daemon=True).start()
 
     def _start_session(self) -> None:
         """Today's session starts by itself (or today's latest one continues)."""

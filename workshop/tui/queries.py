@@ -134,35 +134,47 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 }
 
 
-def rows(store: Store, tab: str, lang: str) -> Rows:
-    """Every record of a list, ordered by name (or text)."""
+# Lists read in the order they are shown (by name; notes newest first), so their first rows
+# can be shown before the rest is read. Ties are sorted after reading.
+PARTIAL = ("place", "initiative", "actor", "participant", "note")
+
+
+def rows(store: Store, tab: str, lang: str, limit: int | None = None) -> Rows:
+    """The records of a list in the order shown: all of them, or the first `limit` (only for
+    the lists in PARTIAL)."""
     out = Rows(COLUMNS[tab])
     load = {"place": _places, "initiative": _initiatives, "actor": _actors, "tie": _ties,
             "participant": _participants, "note": _notes}[tab]
-    load(store, out, lang)
+    load(store, out, lang, limit)
     return out
 
 
 def _t(text: str | None, limit: int = 120) -> str:
-    return one_line(text or "", limit)
+    """A cell's text: as stored when it is one printable line (most are: the fast path),
+    else with control characters as spaces and cut with an ellipsis."""
+    if not text:
+        return ""
+    if text.isprintable() and len(text) <= limit:
+        return text
+    return one_line(text, limit)
 
 
-def _places(store: Store, out: Rows, lang: str) -> None:
-    for r in store.rows("place", order="norm"):
+def _places(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
+    for r in store.rows("place", order="norm", limit=limit):
         out.add("place", r["id"], r["norm"], (
             _t(r["name"]), model.PLACE_KINDS.label(r["kind"], lang), r["cell"] or "",
             _t(", ".join(r["tags"]))))
 
 
-def _initiatives(store: Store, out: Rows, lang: str) -> None:
-    for r in store.rows("initiative", order="norm"):
+def _initiatives(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
+    for r in store.rows("initiative", order="norm", limit=limit):
         out.add("initiative", r["id"], r["norm"], (
             _t(r["name"]), str(r["card_number"] or ""), model.THEMES.label(r["theme"], lang),
             model.STATUSES.label(r["status"], lang), r["cell"] or ""))
 
 
-def _actors(store: Store, out: Rows, lang: str) -> None:
-    for r in store.rows("actor", order="norm"):
+def _actors(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
+    for r in store.rows("actor", order="norm", limit=limit):
         shown = privacy.shown_name(r, "actor", "internal", lang)
         flags = ("A" if r["ambassador"] else "") + ("S" if r["startmotor"] else "")
         out.add("actor", r["id"], r["norm"] if shown == r["name"] else shown.casefold(), (
@@ -172,10 +184,13 @@ def _actors(store: Store, out: Rows, lang: str) -> None:
 
 
 def names_by_id(store: Store, table: str, lang: str, audience: str = "internal") -> dict:
+    """id -> name as this audience may see it (persons may be pseudonyms)."""
+    if table in ("place", "initiative"):  # never personal: the name index will do
+        return store.names(table)
     return {r["id"]: privacy.shown_name(r, table, audience, lang) for r in store.rows(table)}
 
 
-def _ties(store: Store, out: Rows, lang: str) -> None:
+def _ties(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
     actors = names_by_id(store, "actor", lang)
     others = {"actor_initiative": names_by_id(store, "initiative", lang),
               "actor_place": names_by_id(store, "place", lang)}
@@ -192,15 +207,15 @@ def _ties(store: Store, out: Rows, lang: str) -> None:
         for r in store.rows(table):
             found.append((table, r["id"], actors.get(r["actor_id"], "?"),
                           f"→ {vocab.label(r['kind'], lang)}", others[table].get(r[column], "?")))
-    found.sort(key=lambda f: (f[2].casefold(), f[4].casefold()))
+    found.sort(key=lambda f: (f[2].casefold(), f[4].casefold()))  # by who, then whom
     for table, id_, source, kind, target in found:
         out.add(table, id_, source.casefold() + " " + target.casefold(),
                 (_t(source), kind, _t(target)))
 
 
-def _participants(store: Store, out: Rows, lang: str) -> None:
+def _participants(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
     dims = store.dimensions()
-    for r in store.rows("participant", order="norm"):
+    for r in store.rows("participant", order="norm", limit=limit):
         shown = privacy.shown_name(r, "participant", "internal", lang)
         values = []
         for dim in dims:
@@ -211,9 +226,9 @@ def _participants(store: Store, out: Rows, lang: str) -> None:
                 (_t(shown), " · ".join(values), model.CONSENT.label(r["consent"], lang)))
 
 
-def _notes(store: Store, out: Rows, lang: str) -> None:
+def _notes(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
     abouts: dict[str, dict] = {}
-    for r in store.rows("note", order="created DESC"):
+    for r in store.rows("note", order="created DESC", limit=limit):
         about = ""
         if r["about_table"] and r["about_id"]:
             if r["about_table"] not in abouts:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual._context import active_app
 from textual.app import ComposeResult
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
@@ -19,6 +20,10 @@ if TYPE_CHECKING:
 class WorkshopScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
+        # Textual restyles every widget of every screen the first time a mode's screen is
+        # shown (meant for screens that missed a theme change); a new screen missed nothing:
+        # its widgets are styled as they mount. Saves ~0.5 s on the first F3, F4, ...
+        self._css_update_count = active_app.get()._css_update_count
         self.seen_revision = -1
         self.seen_lang: str | None = None
 

@@ -38,7 +38,6 @@ def cell_text(cell) -> str:
 
 
 class BoardScreen(WorkshopScreen):
-    CSS_PATH = "board.tcss"
     AUTO_FOCUS = "#matrix"
     BINDINGS = [Binding("d", "turn", "Other layout", id="dimensions")]
 

@@ -1,26 +1,33 @@
 """F3: the lists (places, initiatives, actors, ties, participants, notes), to find, sort and
-edit records. A list is read from the file only when it is shown and the file has changed."""
+edit records. One table serves every list (a tab bar says which), so the screen opens fast;
+each list keeps its own filter and sort, and is read from the file only when it is shown and
+the file has changed."""
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Input, Static, TabbedContent, TabPane
+from textual.widgets import Input, Static, Tab, Tabs
 
 from workshop import edit
 from workshop.edit import LINK_TABLES
 from workshop.i18n import UserError
+from workshop.store import Store
 from workshop.tui import queries
 from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.texts import tx
 from workshop.tui.widgets.record_table import RecordTable
 
 
+PREVIEW_ROWS = 60  # read at once when a list is first shown; the rest follows
+DEFAULT_SORT: dict[str, tuple[int, bool] | None] = {"note": None}  # notes: newest first
+
+
 class BrowseScreen(WorkshopScreen):
-    CSS_PATH = "browse.tcss"
+    AUTO_FOCUS = "RecordTable"
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("n", "new", "New", id="new"),
@@ -33,69 +40,101 @@ class BrowseScreen(WorkshopScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.loaded: dict[str, int] = {}  # tab -> revision its rows were read at
+        self.tab = "place"
+        self.loaded: dict[str, tuple[int, str]] = {}  # tab -> (revision, language) read at
+        self.rows: dict[str, queries.Rows] = {}
+        self.filters: dict[str, str] = {}
+        self.sorts: dict[str, tuple[int, bool] | None] = {}
 
     def compose_body(self) -> ComposeResult:
         lang = self.lang
-        with TabbedContent(id="tabs"):
-            for tab in queries.TABS:
-                with TabPane(tx(f"tab_{tab}", lang), id=f"tab-{tab}"):
-                    with Horizontal(classes="filter-row"):
-                        yield Input(placeholder=tx("filter_placeholder", lang), compact=True,
-                                    id=f"filter-{tab}", classes="filter")
-                        yield Static("", id=f"count-{tab}", classes="count")
-                    yield RecordTable(id=f"table-{tab}", empty_text=tx("form_none", lang))
+        yield Tabs(*[Tab(tx(f"tab_{tab}", lang), id=f"tab-{tab}") for tab in queries.TABS],
+                   active=f"tab-{self.tab}", id="tabs")
+        with Horizontal(id="filter-row"):
+            yield Input(self.filters.get(self.tab, ""),
+                        placeholder=tx("filter_placeholder", lang), compact=True, id="filter")
+            yield Static("", id="count")
+        yield RecordTable(id="records", empty_text=tx("form_none", lang), sort=None)
 
-    @property
-    def tab(self) -> str:
-        active = self.query_one(TabbedContent).active or "tab-place"
-        return active.removeprefix("tab-")
-
-    def table(self, tab: str | None = None) -> RecordTable:
-        return self.query_one(f"#table-{tab or self.tab}", RecordTable)
+    def table(self) -> RecordTable:
+        return self.query_one("#records", RecordTable)
 
     def load(self) -> None:
-        self._load(self.tab)
+        self._show(self.tab)
 
-    def _load(self, tab: str) -> None:
-        if self.loaded.get(tab) == self.workshop.revision:
-            return
-        self.loaded[tab] = self.workshop.revision
-        table = self.table(tab)
-        rows = queries.rows(self.workshop.store, tab, self.lang)
-        labels = [tx(c.key, self.lang) for c in rows.columns]
-        table.show(rows, labels, keep=table.current)
-        self._count(tab)
+    def _show(self, tab: str) -> None:
+        """Put a list in the table. A list the file has changed under is read again in a
+        worker thread; meanwhile the table shows what it had (or, the first time, the first
+        rows, read at once), so the screen never waits for 10,000 rows."""
+        table = self.table()
+        if tab != self.tab:  # keep what the person did with the list being left
+            self.filters[self.tab] = self.query_one("#filter", Input).value
+            self.sorts[self.tab] = table.sorting
+            self.tab = tab
+        stamp = (self.workshop.revision, self.lang)
+        rows = self.rows.get(tab)
+        if self.loaded.get(tab) != stamp:
+            if rows is None or self.lang != self.loaded.get(tab, (0, ""))[1]:
+                rows = queries.Rows(queries.COLUMNS[tab])
+                if tab in queries.PARTIAL and not self.filters.get(tab) and \
+                        self.sorts.get(tab, DEFAULT_SORT.get(tab, (0, False))) == \
+                        DEFAULT_SORT.get(tab, (0, False)):
+                    rows = queries.rows(self.workshop.store, tab, self.lang, PREVIEW_ROWS)
+            self.read_rows(tab, stamp)
+        self._put(tab, rows, loading=self.loaded.get(tab) != stamp)
 
-    def _count(self, tab: str) -> None:
-        table = self.table(tab)
-        self.query_one(f"#count-{tab}", Static).update(
-            Text(tx("rows_shown", self.lang, shown=table.shown, total=table.total),
-                 style="dim"))
+    def _put(self, tab: str, rows: queries.Rows, *, loading: bool = False) -> None:
+        table = self.table()
+        keep = table.current if table.current and table.current[0] in _tables(tab) else None
+        wanted = self.filters.get(tab, "")
+        table.show(rows, [tx(c.key, self.lang) for c in rows.columns], keep=keep,
+                   filter=wanted, sort=self.sorts.get(tab, DEFAULT_SORT.get(tab, (0, False))))
+        filter_input = self.query_one("#filter", Input)
+        if filter_input.value != wanted:
+            with filter_input.prevent(Input.Changed):
+                filter_input.value = wanted
+        self._count(loading)
 
-    @on(TabbedContent.TabActivated)
-    def activated(self, event: TabbedContent.TabActivated) -> None:
-        self.seen_revision = self.workshop.revision
-        self._load(self.tab)
-        self.table().focus()
+    @work(thread=True, exclusive=True, group="list")
+    def read_rows(self, tab: str, stamp: tuple[int, str]) -> None:
+        with Store.open(self.workshop.path, readonly=True) as store:
+            rows = queries.rows(store, tab, stamp[1])
+        self.app.call_from_thread(self._read, tab, stamp, rows)
 
-    def on_mount(self) -> None:
+    def _read(self, tab: str, stamp: tuple[int, str], rows: queries.Rows) -> None:
+        if stamp != (self.workshop.revision, self.lang):
+            return  # the file changed again meanwhile: that reading is on its way
+        self.rows[tab] = rows
+        self.loaded[tab] = stamp
+        if tab == self.tab:
+            self._put(tab, rows)
+
+    def _count(self, loading: bool = False) -> None:
+        table = self.table()
+        text = tx("rows_shown", self.lang, shown=table.shown, total=table.total)
+        self.query_one("#count", Static).update(Text(text + (" …" if loading else ""),
+                                                     style="dim"))
+
+    @on(Tabs.TabActivated)
+    def activated(self, event: Tabs.TabActivated) -> None:
+        tab = (event.tab.id or "tab-place").removeprefix("tab-")
+        if tab != self.tab:
+            self._show(tab)
         self.table().focus()
 
     # --- filtering and sorting -----------------------------------------------------------------
 
-    @on(Input.Changed, ".filter")
+    @on(Input.Changed, "#filter")
     def filtered(self, event: Input.Changed) -> None:
-        tab = (event.input.id or "").removeprefix("filter-")
-        self.table(tab).set_filter(event.value)
-        self._count(tab)
+        self.table().set_filter(event.value)
+        self._count()
 
-    @on(Input.Submitted, ".filter")
+    @on(Input.Submitted, "#filter")
     def filter_done(self) -> None:
         self.table().focus()
 
     def action_filter(self) -> None:
-        self.query_one(f"#filter-{self.tab}", Input).focus()
+        self.query_one("#filter", Input).focus()
 
     def action_sort(self) -> None:
         self.table().sort_by()
@@ -107,7 +146,7 @@ class BrowseScreen(WorkshopScreen):
     def action_tab(self, step: int) -> None:
         tabs = list(queries.TABS)
         index = (tabs.index(self.tab) + step) % len(tabs)
-        self.query_one(TabbedContent).active = f"tab-{tabs[index]}"
+        self.query_one(Tabs).active = f"tab-{tabs[index]}"
 
     def key_escape(self) -> None:
         self.table().focus()
@@ -155,3 +194,7 @@ class BrowseScreen(WorkshopScreen):
             return
         self.workshop.say(tx("deleted", self.lang, what=what))
         self.workshop.changed()
+
+
+def _tables(tab: str) -> tuple[str, ...]:
+    return LINK_TABLES if tab == "tie" else (tab,)

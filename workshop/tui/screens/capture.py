@@ -28,7 +28,6 @@ FEED_LENGTH = 60
 
 
 class CaptureScreen(WorkshopScreen):
-    CSS_PATH = "capture.tcss"
     AUTO_FOCUS = "CaptureLine"
     BINDINGS = [
         Binding("escape", "to_line", "To the line", id="line", show=False),
@@ -42,8 +41,9 @@ class CaptureScreen(WorkshopScreen):
     def compose_body(self) -> ComposeResult:
         lang = self.lang
         with Vertical(id="capture-area"):
-            yield CaptureLine(self._complete, placeholder=tx("capture_placeholder", lang),
-                              value=self.draft, compact=True, id="line")
+            yield CaptureLine(self._complete, self.typed,
+                              placeholder=tx("capture_placeholder", lang), value=self.draft,
+                              compact=True, id="line")
             yield Static(Text(tx("preview_empty", lang)), id="preview")
             yield Static("", id="message")
         yield Static(Text(tx("feed_title", lang)), id="feed-title")
@@ -56,10 +56,13 @@ class CaptureScreen(WorkshopScreen):
 
     # --- typing --------------------------------------------------------------------------------
 
-    @on(Input.Changed, "#line")
-    def typed(self, event: Input.Changed) -> None:
-        self.draft = event.value
-        self._preview(event.value)
+    def typed(self, value: str, alternatives: list[Completion]) -> None:
+        """Every change of the line, within the keystroke that made it."""
+        if not self.is_mounted:
+            return
+        self.draft = value
+        self._preview(value)
+        self._hint(alternatives)
 
     def _complete(self, value: str) -> list[Completion]:
         return complete(value, self._names, self.workshop.store.context())
@@ -71,22 +74,20 @@ class CaptureScreen(WorkshopScreen):
         preview = self.query_one("#preview", Static)
         lang = self.lang
         if not value.strip():
-            preview.update(Text(tx("preview_empty", lang), style="dim"))
+            preview.update(Text(tx("preview_empty", lang), style="dim"), layout=False)
             return
         try:
             capture = parse(value, self.workshop.store.context())
         except UserError as exc:
-            preview.update(Text("… " + exc.message(lang), style="dim italic"))
+            preview.update(Text("… " + exc.message(lang), style="dim italic"), layout=False)
             return
         what = describe(capture, lang)
         exists = capture.kind in NAME_TABLE and capture.name and \
             self.workshop.store.find(NAME_TABLE[capture.kind], capture.name)
         preview.update(Text(tx("preview_update" if exists else "preview_will", lang, what=what),
-                            style="bold"))
+                            style="bold"), layout=False)
 
-    @on(CaptureLine.Offered)
-    def _hint(self, event: CaptureLine.Offered) -> None:
-        alternatives = event.alternatives
+    def _hint(self, alternatives: list[Completion]) -> None:
         if not alternatives:
             if self.query_one(CaptureLine).value or self._said != "saved":
                 self._say("", "")
@@ -101,7 +102,7 @@ class CaptureScreen(WorkshopScreen):
     def _say(self, text: Text | str, kind: str) -> None:
         """The line under the preview: a completion hint, what was saved, or why not."""
         self._said = kind
-        self.query_one("#message", Static).update(text)
+        self.query_one("#message", Static).update(text, layout=False)  # its size is fixed
 
     # --- saving --------------------------------------------------------------------------------
 

@@ -39,7 +39,6 @@ class NameSuggester(Suggester):
 
 
 class RecordForm(WorkshopModal):
-    CSS_PATH = "form.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel"),

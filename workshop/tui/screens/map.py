@@ -16,7 +16,6 @@ from workshop.tui.widgets.grid_map import GridMap
 
 
 class MapScreen(WorkshopScreen):
-    CSS_PATH = "map.tcss"
     AUTO_FOCUS = "GridMap"
 
     def compose_body(self) -> ComposeResult:

@@ -17,7 +17,6 @@ from workshop.tui.texts import tx
 class NearDuplicateScreen(WorkshopModal):
     """Dismisses with the existing name to use, "" to create the new one, None to go back."""
 
-    CSS_PATH = "near.tcss"
     BINDINGS = [Binding("escape", "back", "Back", id="cancel")]
 
     def __init__(self, typed: str, table: str, similar: list[dict]) -> None:

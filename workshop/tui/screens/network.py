@@ -36,7 +36,6 @@ def compute(path) -> tuple[list, object]:
 
 
 class NetworkScreen(WorkshopScreen):
-    CSS_PATH = "network.tcss"
     AUTO_FOCUS = "#ranking"
     BINDINGS = [
         Binding("s", "sort", "Sort", id="sort"),

@@ -20,7 +20,6 @@ from workshop.tui.texts import tx
 
 
 class SessionScreen(WorkshopModal):
-    CSS_PATH = "session.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel"),

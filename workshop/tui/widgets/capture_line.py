@@ -1,6 +1,7 @@
 """The capture line: an Input that shows the best completion as ghost text and cycles through
 the others with the arrow keys. It is given a completer (data down: a function from the line
-to its completions); it posts `Offered` so the screen can show the alternatives."""
+to its completions) and keeps them in `alternatives`, computed before `Changed` reaches the
+screen, so the screen can show them with the preview."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ from collections.abc import Callable
 
 from textual.binding import Binding
 from textual.message import Message
-from textual.suggester import SuggestionReady
 from textual.widgets import Input
 
 from workshop.tui.completion import Completion
 
 Completer = Callable[[str], list[Completion]]
+Typed = Callable[[str, list[Completion]], None]
 
 
 class CaptureLine(Input):
@@ -23,25 +24,30 @@ class CaptureLine(Input):
         Binding("down", "alternative(1)", show=False),
     ]
 
-    class Offered(Message):
-        """The completions of the line as it is now (possibly none)."""
-
-        def __init__(self, alternatives: list[Completion]) -> None:
-            super().__init__()
-            self.alternatives = alternatives
-
     class LeaveDown(Message):
         """Down with nothing to choose from: the person wants to go to the feed."""
 
-    def __init__(self, completer: Completer, **kwargs) -> None:
+    def __init__(self, completer: Completer, typed: Typed | None = None, **kwargs) -> None:
         super().__init__(select_on_focus=False, **kwargs)
         self.completer = completer
+        self.typed = typed
         self.alternatives: list[Completion] = []
         self._offered_for: str | None = None
         self._chosen = 0
 
-    def on_input_changed(self, event: Input.Changed) -> None:
+    @property
+    def content_width(self) -> int:
+        """Never narrower than the line on screen: while the text fits, the virtual size stays
+        the same, and a keystroke repaints the line instead of laying out the whole screen
+        (Textual's Input grows its virtual size with every character)."""
+        return max(super().content_width, self.scrollable_content_region.width)
+
+    def watch_value(self, value: str) -> None:
+        """Within the keystroke: completions, then the `typed` callback (the screen's preview),
+        so the line, its ghost text and the preview are drawn in one frame."""
         self._offer()
+        if self.typed is not None:
+            self.typed(value, self.alternatives)
 
     def _offer(self) -> None:
         value = self.value
@@ -50,9 +56,9 @@ class CaptureLine(Input):
         self._offered_for = value
         self.alternatives = self.completer(value) if value else []
         self._chosen = 0
-        if self.alternatives:
-            self.post_message(SuggestionReady(value, self.alternatives[0].line))
-        self.post_message(self.Offered(self.alternatives))
+        # Set at once rather than by message, so the ghost text, the preview and the hint
+        # are drawn in the same frame as the keystroke.
+        self._suggestion = self.alternatives[0].line if self.alternatives else ""
 
     def action_accept(self) -> None:
         self._offer()  # a Tab typed faster than the screen could follow
@@ -69,4 +75,4 @@ class CaptureLine(Input):
                 self.post_message(self.LeaveDown())
             return
         self._chosen = (self._chosen + step) % len(self.alternatives)
-        self.post_message(SuggestionReady(self.value, self.alternatives[self._chosen].line))
+        self._suggestion = self.alternatives[self._chosen].line

@@ -74,11 +74,16 @@ class RecordTable(ScrollView, can_focus=True):
 
     # --- data in -------------------------------------------------------------------------------
 
-    def show(self, rows: Rows, labels: list[str], *, keep: tuple[str, str] | None = None) -> None:
-        """New rows (the same filter and sort stay); the cursor stays on `keep` if it is there."""
+    def show(self, rows: Rows, labels: list[str], *, keep: tuple[str, str] | None = None,
+             filter: str | None = None, sort: tuple[int, bool] | None | bool = False) -> None:
+        """New rows; the filter and sort stay unless given. The cursor stays on `keep`."""
         self._rows = rows
         self._labels = labels
         self._hay = None
+        if filter is not None:
+            self._filter = normalise(filter)
+        if sort is not False:
+            self._sort = sort  # type: ignore[assignment]
         self._rebuild(keep)
 
     def set_filter(self, text: str) -> None:
@@ -98,6 +103,11 @@ class RecordTable(ScrollView, can_focus=True):
     @property
     def sort_state(self) -> tuple[int, bool]:
         return self._sort or (0, False)
+
+    @property
+    def sorting(self) -> tuple[int, bool] | None:
+        """The column and direction sorted on, or None when the rows are as given."""
+        return self._sort
 
     @property
     def current(self) -> tuple[str, str] | None:
