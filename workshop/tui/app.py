@@ -67,6 +67,8 @@ class WorkshopApp(App[None]):
     COMMANDS = {_commands}
     BINDINGS = [
         Binding("f1", "help", "Help", id="help"),
+        Binding("ctrl+z", "undo", "Undo", id="undo"),
+        Binding("ctrl+p", "command_palette", "Commands", id="palette"),
         Binding("f2", "show('capture')", "Capture", id="capture"),
         Binding("f3", "show('browse')", "Lists", id="browse"),
         Binding("f4", "show('map')", "Map", id="map"),
@@ -78,9 +80,7 @@ class WorkshopApp(App[None]):
         Binding("ctrl+b", "backup", "Backup", id="backup", show=False),
         Binding("ctrl+t", "language", "Language", id="language", show=False),
         Binding("ctrl+g", "contrast", "High contrast", id="contrast", show=False),
-        Binding("ctrl+z", "undo", "Undo", id="undo"),
         Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
-        Binding("ctrl+p", "command_palette", "Commands", id="palette", show=False),
         Binding("ctrl+q", "quit", "Quit", id="quit", show=False, priority=True),
     ]
 

@@ -49,7 +49,7 @@ class WorkshopCommands(Provider):
         lang = self.app.lang  # type: ignore[attr-defined]
         for name, key, command in self._commands():
             yield DiscoveryHit(Text(name), command, text=name,  # type: ignore[arg-type]
-                               help=tx("key_hint", lang, key=key))
+                               help=tx("key_hint", lang, keys=key))
 
     async def search(self, query: str) -> Hits:
         lang = self.app.lang  # type: ignore[attr-defined]
@@ -58,4 +58,4 @@ class WorkshopCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), command,  # type: ignore[arg-type]
-                          text=name, help=tx("key_hint", lang, key=key))
+                          text=name, help=tx("key_hint", lang, keys=key))

@@ -138,7 +138,8 @@ def complete(line: str, names: Names, ctx: Context, limit: int = LIMIT) -> list[
                                                      "participant"), limit, to_end=True)
     field = re.match(r'([^\s:"]+):', token)
     if field:
-        canon = ctx.field_names().get(field.group(1).casefold())
+        known = ctx.field_names() if callable(ctx.field_names) else ctx.field_names
+        canon = known.get(field.group(1).casefold())
         value = token[field.end():]
         mark = token[:field.end()]
         words: list[str] = []

@@ -38,7 +38,9 @@ class WorkshopScreen(Screen):
     def compose(self) -> ComposeResult:
         yield StatusBar()
         yield from self.compose_body()
-        yield Footer(compact=True)
+        # The palette key is one of the keys (second, after F1): docked right, as Textual
+        # does by default, it leaves a stray character of the keys beneath it at 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
     def compose_body(self) -> ComposeResult:
         yield from ()

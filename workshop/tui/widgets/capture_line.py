@@ -54,7 +54,11 @@ class CaptureLine(Input):
         if self._offered_for == value:
             return
         self._offered_for = value
-        self.alternatives = self.completer(value) if value else []
+        try:
+            self.alternatives = self.completer(value) if value else []
+        except Exception:  # a bug in a helper must never cost the facilitator the line
+            self.log.error("completion failed", value)
+            self.alternatives = []
         self._chosen = 0
         # Set at once rather than by message, so the ghost text, the preview and the hint
         # are drawn in the same frame as the keystroke.

@@ -74,7 +74,7 @@ class GridMap(ScrollView, can_focus=True):
         height = self.scrollable_content_region.height or self.size.height
         cols, rows = self.grid.cols, self.grid.rows
         self._cell_width = max(7, min(24, (width - LABEL - 1) // cols - 1))
-        self._cell_lines = max(2, min(5, (height - 2) // rows - 1))
+        self._cell_lines = max(2, min(5, (height - 1) // rows - 1))
 
     def _draw(self) -> None:
         self._fit()
@@ -82,11 +82,13 @@ class GridMap(ScrollView, can_focus=True):
         cols, rows = self.grid.cols, self.grid.rows
         line = self.get_component_rich_style("grid-map--line")
         label = self.get_component_rich_style("grid-map--label")
-        header = [Segment(" " * LABEL)]
+        top = [Segment(" " * LABEL + "┌", line)]  # the column letters sit in the top border
         for c in range(cols):
-            header.append(Segment(set_cell_size(" " + chr(ord("A") + c), cw + 1), label))
-        out = [Strip(header), Strip([Segment(" " * LABEL + "┌" + "┬".join(
-            ["─" * cw] * cols) + "┐", line)])]
+            letter = chr(ord("A") + c)
+            left = (cw - 1) // 2
+            top += [Segment("─" * left, line), Segment(letter, label),
+                    Segment("─" * (cw - 1 - left) + ("┬" if c < cols - 1 else "┐"), line)]
+        out = [Strip(top)]
         for r in range(rows):
             for k in range(lines_per):
                 segs = [Segment(set_cell_size(f"{r + 1:>2} " if k == 0 else "", LABEL), label),
@@ -141,7 +143,7 @@ class GridMap(ScrollView, can_focus=True):
         self._draw()
         col, row = self.cursor
         x = LABEL + col * (self._cell_width + 1)
-        y = 2 + row * (self._cell_lines + 1)
+        y = 1 + row * (self._cell_lines + 1)
         self.scroll_to_region_if_needed(x, y)
         self.post_message(self.CellChosen(self.cell))
 
@@ -158,7 +160,7 @@ class GridMap(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         x = event.x + int(self.scroll_offset.x) - LABEL - 1
-        y = event.y + int(self.scroll_offset.y) - 2
+        y = event.y + int(self.scroll_offset.y) - 1
         if x >= 0 and y >= 0:
             self.cursor = (min(self.grid.cols - 1, x // (self._cell_width + 1)),
                            min(self.grid.rows - 1, y // (self._cell_lines + 1)))
