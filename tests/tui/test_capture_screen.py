@@ -179,3 +179,49 @@ def test_user_text_is_never_markup(store: Store) -> None:
         assert rendered is not None
 
     drive(app, scenario)
+
+
+def test_keys_that_arrive_together_keep_their_order(store: Store) -> None:
+    """A fast typist on a busy laptop (or a scanner) delivers keys in one read: Enter,
+    Backspace and Tab must act where they were typed, not after the keys behind them."""
+    app = WorkshopApp(store)
+
+    async def scenario(pilot) -> None:
+        from textual import events
+
+        keys = [*"p Een", "enter", *"p Twee", "enter", *"p Driex", "backspace", "e"]
+        for key in keys:  # all queued before the app handles any of them
+            character = key if len(key) == 1 else {"enter": "\r", "backspace": "\x7f"}[key]
+            name = "space" if key == " " else key
+            pilot.app._driver.send_message(events.Key(name, character))
+        await settle(pilot)
+        assert sorted(r["name"] for r in store.rows("place")) == ["Een", "Twee"]
+        assert _line(pilot).value == "p Driee"
+
+    drive(app, scenario)
+
+
+def test_pasted_lines_come_one_at_a_time(store: Store) -> None:
+    app = WorkshopApp(store)
+
+    async def scenario(pilot) -> None:
+        from textual import events
+
+        _line(pilot).post_message(events.Paste("p Een\np Twee @Z9\n\np Drie\n"))
+        await pilot.pause()
+        assert _line(pilot).value == "p Een"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert _line(pilot).value == "p Twee @Z9"  # the next one, not yet saved
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "ligt niet op de kaart" in _shown(pilot, "message")
+        assert _line(pilot).value == "p Twee @Z9"  # refused: given back
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "enter")
+        await settle(pilot)
+        assert _line(pilot).value == "p Drie"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert sorted(r["name"] for r in store.rows("place")) == ["Drie", "Een", "Twee"]
+
+    drive(app, scenario)

@@ -62,6 +62,9 @@ def test_a_capture_shown_as_saved_survives_kill_9(tmp_path: Path) -> None:
             saved = "opgeslagen: " + describe(parse(line), "nl")
             screen = tmux.wait_for(saved[:70])
         assert "[bold]Café[/] <b> & 'Hoekje'" in screen  # shown exactly as typed
+        # Two lines (and a typo put right) in one burst, as a fast typist or scanner sends.
+        tmux("send-keys", "-t", "app", "-l", "p Een @A1\rp Tweex\x7f @B2\r")
+        tmux.wait_for("opgeslagen: Plek · Twee · B2")
         os.kill(pid, signal.SIGKILL)  # the moment the screen said "saved"
         deadline = time.monotonic() + 5
         while time.monotonic() < deadline:
@@ -76,7 +79,7 @@ def test_a_capture_shown_as_saved_survives_kill_9(tmp_path: Path) -> None:
     assert report.ok, report.findings
     with Store.open(path) as store:
         assert [r["name"] for r in store.rows("place", order="name")] == [
-            "Buurthuis De Kuil", "[bold]Café[/] <b> & 'Hoekje'"]
+            "Buurthuis De Kuil", "Een", "Twee", "[bold]Café[/] <b> & 'Hoekje'"]
         assert store.find("initiative", "Zon op ons dak")[0]["cell"] == "D2"
         assert store.find("actor", "Dokter de Vries")
         assert store.count("session") == 1

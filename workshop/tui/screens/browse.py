@@ -19,6 +19,7 @@ from workshop.store import Store
 from workshop.tui import queries
 from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.texts import tx
+from workshop.tui.widgets.ordered_input import OrderedInput
 from workshop.tui.widgets.record_table import RecordTable
 
 
@@ -51,8 +52,9 @@ class BrowseScreen(WorkshopScreen):
         yield Tabs(*[Tab(tx(f"tab_{tab}", lang), id=f"tab-{tab}") for tab in queries.TABS],
                    active=f"tab-{self.tab}", id="tabs")
         with Horizontal(id="filter-row"):
-            yield Input(self.filters.get(self.tab, ""),
-                        placeholder=tx("filter_placeholder", lang), compact=True, id="filter")
+            yield OrderedInput(self.filters.get(self.tab, ""),
+                               placeholder=tx("filter_placeholder", lang), compact=True,
+                               id="filter")
             yield Static("", id="count")
         yield RecordTable(id="records", empty_text=tx("form_none", lang), sort=None)
 

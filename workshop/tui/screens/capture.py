@@ -108,13 +108,14 @@ class CaptureScreen(WorkshopScreen):
 
     @on(Input.Submitted, "#line")
     def submitted(self, event: Input.Submitted) -> None:
-        value = event.value
-        if not value.strip():
+        """The line has been handed over (and emptied): save it, or give it back."""
+        text = event.value
+        if not text.strip():
             return
         try:
-            capture = parse(value, self.workshop.store.context())
+            capture = parse(text, self.workshop.store.context())
         except UserError as exc:
-            self._error(exc)
+            self._refuse(text, exc)
             return
         near = near_duplicates(self.workshop.store, capture)
         if near:
@@ -130,7 +131,9 @@ class CaptureScreen(WorkshopScreen):
         for typed, table, similar in near:
             choice = await self.app.push_screen_wait(NearDuplicateScreen(typed, table, similar))
             if choice is None:
-                self.query_one(CaptureLine).focus()
+                line = self.query_one(CaptureLine)
+                line.restore(capture.line)
+                line.focus()
                 return
             if choice:
                 _use_name(capture, typed, choice)
@@ -140,22 +143,24 @@ class CaptureScreen(WorkshopScreen):
         try:
             outcomes = record(self.workshop.store, [capture])
         except UserError as exc:
-            self._error(exc)
+            self._refuse(capture.line, exc)
             return
         line = self.query_one(CaptureLine)
-        line.value = ""
-        self.draft = ""
         notices = [n for o in outcomes for n in o.notices]
         message = Text(tx("saved", self.lang, summary=outcomes[0].summary), style="green")
         if notices:
             message.append("  " + " ".join(notices), style="yellow")
         self.workshop.changed()
         self._say(message, "saved")
+        line.next_pending()
         line.focus()
 
-    def _error(self, exc: UserError) -> None:
+    def _refuse(self, text: str, exc: UserError) -> None:
+        """A line that cannot be saved goes back into the line, its reason under it."""
+        line = self.query_one(CaptureLine)
+        line.restore(text)
         self._say(Text(exc.message(self.lang), style="bold red"), "error")
-        self.query_one(CaptureLine).focus()
+        line.focus()
 
     # --- the feed ------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from workshop.i18n import UserError
 from workshop.record import KIND_LABELS
 from workshop.tui.screens.base import WorkshopModal
 from workshop.tui.texts import tx
+from workshop.tui.widgets.ordered_input import OrderedInput
 
 LINE_KINDS = ("text", "int", "float", "cell", "tags", "place", "about", "date")
 
@@ -97,8 +98,8 @@ class RecordForm(WorkshopModal):
             store = self.workshop.store
             suggester = NameSuggester(lambda prefix: [n for _, n in store.complete(prefix, tables,
                                                                                    3)])
-        return Input(str(value), id=wid, compact=True, suggester=suggester,
-                     select_on_focus=False)
+        return OrderedInput(str(value), id=wid, compact=True, suggester=suggester,
+                            select_on_focus=False)
 
     def on_mount(self) -> None:
         if self.widgets:

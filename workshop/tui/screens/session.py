@@ -17,6 +17,7 @@ from workshop.text import one_line
 from workshop.tui import queries
 from workshop.tui.screens.base import WorkshopModal
 from workshop.tui.texts import tx
+from workshop.tui.widgets.ordered_input import OrderedInput
 
 
 class SessionScreen(WorkshopModal):
@@ -35,8 +36,8 @@ class SessionScreen(WorkshopModal):
             for field in fields_for(store, "session"):
                 with Horizontal(classes="field-row"):
                     yield Label(Text(field.label(lang)), classes="field-label")
-                    yield Input(str(values[field.name]), id=f"session-{field.name}",
-                                compact=True, select_on_focus=False)
+                    yield OrderedInput(str(values[field.name]), id=f"session-{field.name}",
+                                       compact=True, select_on_focus=False)
             yield Static("", id="session-error")
             yield Static(Text(tx("session_earlier", lang), style="bold"))
             options = []
