@@ -177,7 +177,10 @@ class WorkshopApp(App[None]):
             self.say(t("nothing_to_redo" if redo else "nothing_to_undo", self.lang),
                      severity="warning")
             return
-        self.say(tx("redone" if redo else "undone", self.lang, line=entry["line"] or ""))
+        text = tx("redone" if redo else "undone", self.lang, line=entry["line"] or "")
+        self.say(text)
+        if hasattr(self.screen, "report"):
+            self.screen.report(text)
         self.changed()
 
     def action_help(self) -> None:

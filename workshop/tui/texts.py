@@ -130,8 +130,7 @@ _T: dict[str, tuple[str, str]] = {
                    "A tie is captured on the line: NAME -> NAME #kind"),
     "nothing_selected": ("Kies eerst een regel in de lijst.", "Choose a row in the list first."),
     # --- map -----------------------------------------------------------------------------------
-    "map_title": ("Kaart van {name}: wat er per vak is genoemd", "Map of {name}: what was"
-                  " named per cell"),
+    "map_title": ("Kaart · {name}", "Map · {name}"),
     "map_legend": ("P plekken · I initiatieven · A actoren · #kaartnummers",
                    "P places · I initiatives · A actors · #card numbers"),
     "map_cell_empty": ("{cell}: nog niets", "{cell}: nothing yet"),
@@ -139,7 +138,7 @@ _T: dict[str, tuple[str, str]] = {
     "map_empty_cells": ("Nog leeg: {cells}", "Still empty: {cells}"),
     "map_no_empty": ("Elk vak heeft iets.", "Every cell has something."),
     # --- network -------------------------------------------------------------------------------
-    "network_title": ("Verbinders: wie verbindt wie", "Connectors: who connects whom"),
+    "network_title": ("Verbinders", "Connectors"),
     "network_facts": ("{actors} actoren · {ties} verbanden · {communities} groepen · {cut} bruggen",
                       "{actors} actors · {ties} ties · {communities} groups · {cut} bridges"),
     "network_busy": ("Bezig met rekenen…", "Computing…"),
@@ -154,7 +153,7 @@ _T: dict[str, tuple[str, str]] = {
     "analysis_missing": ("De analyse is (nog) niet beschikbaar in deze versie.",
                          "The analysis is not available in this version (yet)."),
     # --- sounding board ------------------------------------------------------------------------
-    "board_title": ("Klankbord: wie is er, wie ontbreekt", "Sounding board: who is there,"
+    "board_title": ("Klankbord: wie doet mee, wie ontbreekt", "Sounding board: who is in,"
                     " who is missing"),
     "board_empty_cells": ("{n} lege vakken: {cells}", "{n} empty cells: {cells}"),
     "board_full": ("Alle combinaties zijn bezet.", "Every combination is covered."),

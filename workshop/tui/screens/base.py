@@ -69,6 +69,9 @@ class WorkshopScreen(Screen):
     def load(self) -> None:
         """Read what the screen shows from the file (called when it changed)."""
 
+    def report(self, text: str) -> None:
+        """Something the app did (an undo, a redo) that this screen may want to say."""
+
 
 class WorkshopModal(ModalScreen):
     """A dialog over a screen, with its keys in the screen's language."""

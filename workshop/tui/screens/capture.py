@@ -99,6 +99,9 @@ class CaptureScreen(WorkshopScreen):
             text.append(tx("hint_more", lang, others=others), style="dim")
         self._say(text, "hint")
 
+    def report(self, text: str) -> None:
+        self._say(Text(text, style="yellow"), "saved")
+
     def _say(self, text: Text | str, kind: str) -> None:
         """The line under the preview: a completion hint, what was saved, or why not."""
         self._said = kind
