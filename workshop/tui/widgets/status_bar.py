@@ -1,16 +1,17 @@
 """The one-line status bar: file and session on the left (cut short when the screen is
-narrow), counts and the time since the last backup on the right (always shown)."""
+narrow), counts and the time since the last backup on the right (always whole)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Static
+from textual.widget import Widget
 
 from workshop.tui.texts import age, tx
+
+WIDE = 120  # from this width on, counts and backup age in words
 
 
 @dataclass(frozen=True)
@@ -23,21 +24,26 @@ class Status:
     readonly: bool = False
 
 
-class StatusBar(Horizontal):
+class StatusBar(Widget):
     DEFAULT_CSS = """
     StatusBar { height: 1; background: $panel; color: $foreground; padding: 0 1; }
-    StatusBar > #status-left { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
-    StatusBar > #status-right { width: auto; padding-left: 1; }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Static("", id="status-left")
-        yield Static("", id="status-right")
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.status: Status | None = None
 
     def show(self, status: Status) -> None:
+        self.status = status
+        self.refresh()
+
+    def parts(self, width: int) -> tuple[Text, Text]:
+        """The left and right texts for a bar this wide."""
+        status = self.status
+        assert status is not None
         lang = status.lang
-        wide = self.size.width >= 120
-        left = Text()
+        wide = width >= WIDE
+        left = Text(no_wrap=True, overflow="ellipsis")
         left.append(status.file, style="bold")
         left.append(" · " + tx("session_label", lang, label=status.session))
         if status.readonly:
@@ -50,5 +56,16 @@ class StatusBar(Horizontal):
         else:
             right.append(tx("backup_age" if wide else "backup_age_short", lang,
                             age=age(status.backup_age, lang)))
-        self.query_one("#status-left", Static).update(left)
-        self.query_one("#status-right", Static).update(right)
+        return left, right
+
+    def render(self) -> Text:
+        if self.status is None:
+            return Text()
+        width = self.content_region.width
+        left, right = self.parts(width)
+        room = width - cell_len(right.plain) - 1
+        if room < 8:
+            return right
+        left.truncate(room, overflow="ellipsis")
+        return Text.assemble(left, " " * (width - cell_len(left.plain) - cell_len(right.plain)),
+                             right)
