@@ -29,7 +29,8 @@ i18n.register({
     },
     "edit_bad_number": {
         "nl": "{field}: '{value}' kan niet; schrijf een getal van {low} t/m {high} (bv. 52,5512).",
-        "en": "{field}: '{value}' is not possible; write a number from {low} to {high} (e.g. 52.5512).",
+        "en": "{field}: '{value}' is not possible; write a number from {low} to {high} "
+              "(e.g. 52.5512).",
     },
     "edit_bad_choice": {
         "nl": "{field}: '{value}' niet herkend; kies uit {choices}.",

@@ -16,10 +16,17 @@ from pathlib import Path
 from workshop.i18n import UserError
 from workshop.schema import APPLICATION_ID, LATEST_VERSION
 
-if os.name == "nt":
-    from nturl2path import pathname2url
-else:  # what urllib.request.pathname2url is on POSIX, without importing http and email (40 ms)
-    from urllib.parse import quote as pathname2url
+
+def pathname2url(path: str) -> str:
+    """urllib.request.pathname2url, without importing urllib.request (http and email, 40 ms)."""
+    if os.name == "nt":
+        from nturl2path import pathname2url as nt_pathname2url
+
+        return nt_pathname2url(path)
+    from urllib.parse import quote
+
+    return quote(path)
+
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000

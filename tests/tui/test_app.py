@@ -12,7 +12,7 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import Footer, Input, OptionList
 
-from tests.tui.conftest import drive, settle, text_of
+from tests.tui.conftest import drive, settle
 from workshop import backup
 from workshop.capture import parse
 from workshop.files import backups_dir

@@ -200,15 +200,22 @@ class WorkshopApp(App[None]):
         if not choices:
             self.say(tx("print_missing", self.lang), severity="warning")
             return
-        self.push_screen(ChooseScreen(tx("print_title", self.lang), choices),
-                         lambda what: what and self.start_print(what))
+        self.push_screen(ChooseScreen(tx("print_title", self.lang), choices), self._print_chosen)
 
     def action_export(self) -> None:
         from workshop.tui.screens.choose import ChooseScreen
 
         choices = [(fmt, tx(f"export_{fmt}", self.lang)) for fmt in jobs.EXPORT_FORMATS]
         self.push_screen(ChooseScreen(tx("export_title", self.lang), choices),
-                         lambda fmt: fmt and self.start_export(fmt))
+                         self._export_chosen)
+
+    def _print_chosen(self, what: str | None) -> None:
+        if what:
+            self.start_print(what)
+
+    def _export_chosen(self, fmt: str | None) -> None:
+        if fmt:
+            self.start_export(fmt)
 
     def action_backup(self) -> None:
         self._run(partial(jobs.make_backup, self.path), "backup", tx("key_backup", self.lang))
@@ -250,7 +257,8 @@ class WorkshopApp(App[None]):
                 self.last_backup = time.time()
                 self._tick()
                 return
-            done: jobs.Done = worker.result
+            done = worker.result
+            assert isinstance(done, jobs.Done)
             self.say(tx("written", self.lang, paths=", ".join(str(p) for p in done.paths)))
             for notice in done.notices:
                 self.say(notice, severity="warning")

@@ -1,7 +1,8 @@
 """Completions for the capture line: which words could finish what is being typed.
 
 `complete(line, names, ctx)` returns completions, best first: each the whole line as it would be
-(starting with what was typed, case aside) and the word or name it completes to. Offered are keywords, `#words` of the vocabularies that fit the kind of line, `@cells` of the grid,
+(starting with what was typed, case aside) and the word or name it completes to. Offered are
+keywords, `#words` of the vocabularies that fit the kind of line, `@cells` of the grid, and
 names already in the file after `+`, `~`, an arrow, a keyword or a field like `waar:`.
 No Textual here: the capture screen shows the first as ghost text and the others as a hint.
 """

@@ -22,7 +22,6 @@ from workshop.tui.texts import tx
 from workshop.tui.widgets.ordered_input import OrderedInput
 from workshop.tui.widgets.record_table import RecordTable
 
-
 PREVIEW_ROWS = 60  # read at once when a list is first shown; the rest follows
 DEFAULT_SORT: dict[str, tuple[int, bool] | None] = {"note": None}  # notes: newest first
 

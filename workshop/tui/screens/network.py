@@ -21,7 +21,7 @@ from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.texts import tx
 from workshop.tui.widgets.record_table import RecordTable
 
-COLUMNS = (Column("col_name", 18), Column("col_role", 14), Column("col_betweenness", 7, True),
+COLUMNS = (Column("col_name", 18), Column("col_role", 16), Column("col_betweenness", 7, True),
            Column("col_degree", 6, True), Column("col_cut", 5))
 
 

@@ -59,6 +59,7 @@ class SessionScreen(WorkshopModal):
         if store.session_id is None:
             with store.write():
                 store.current_session()
+        assert store.session_id is not None
         raw = {name: self.query_one(f"#session-{name}", Input).value
                for name in ("date", "venue", "table_name", "facilitator")}
         try:
