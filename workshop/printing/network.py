@@ -228,7 +228,8 @@ def _place_label(x: float, y: float, r: float, width: float, size: float, bounds
     gap = r + 1.2
     right, left = x + gap, x - gap - width
     candidates = [Rect(right, y - h / 2, width, h), Rect(left, y - h / 2, width, h),
-                  Rect(x - width / 2, y + gap, width, h), Rect(x - width / 2, y - gap - h, width, h)]
+                  Rect(x - width / 2, y + gap, width, h),
+                  Rect(x - width / 2, y - gap - h, width, h)]
     for shift in (h * 0.9, -h * 0.9, h * 1.8, -h * 1.8):  # a little up or down a crowded row
         candidates += [Rect(right, y - h / 2 + shift, width, h),
                        Rect(left, y - h / 2 + shift, width, h)]
@@ -237,3 +238,138 @@ def _place_label(x: float, y: float, r: float, width: float, size: float, bounds
         if not any(box.overlaps(other) for other in taken):
             return box
     return (inside or candidates)[0] if force else None
+
+
+# --- the poster --------------------------------------------------------------------------------
+
+
+def print_network(store: Store, path: Path, template: Template, *,
+                  paper: str = "A3") -> PrintResult:
+    lang = store.lang
+    hood = store.neighbourhood()
+    pic = picture(store)
+    width, height = paper_size(paper, landscape=True)
+    scale = width / paper_size("A3", landscape=True)[0]
+    result = PrintResult(Path(path))
+    if not pic.actors:
+        result.notices.append(t("net_empty", lang))
+
+    def draw(sheet: Sheet) -> None:
+        margin = 12 * mm * scale
+        side_w = 95 * mm * scale
+        top = height - margin
+        sheet.text(margin, top - 16 * scale, t("net_title", lang, name=hood["name"]), "bold",
+                   20 * scale)
+        municipality = f"{hood['municipality']} · " if hood["municipality"] else ""
+        sheet.text(margin, top - 30 * scale, t(
+            "net_subtitle", lang, municipality=municipality, actors=pic.actors, ties=pic.ties,
+            date=_today()), "regular", 10 * scale, sheet.template.colour("colours", "muted"))
+        area = Rect(margin, margin + 10 * scale, width - 2 * margin - side_w - 6 * mm * scale,
+                    height - 2 * margin - 48 * scale)
+        if pic.partial:
+            sheet.text(margin, area.y + area.h + 4 * scale, t(
+                "net_partial", lang, shown=len(pic.nodes), actors=pic.actors), "italic",
+                8 * scale)
+        font = (8 if len(pic.nodes) <= 60 else 6 if len(pic.nodes) <= 150 else 4.5) * scale
+        base = (2.6 if len(pic.nodes) <= 60 else 1.6 if len(pic.nodes) <= 150 else 1.0)
+        draw_network(sheet, pic, area, font_size=font, base_radius=base * mm * scale)
+        sheet.block("network", area)
+        side = Rect(width - margin - side_w, margin + 10 * scale, side_w, area.h)
+        y = legend(sheet, pic, side.x, side.y + side.h, side.w, scale)
+        y = connector_list(sheet, pic, side.x, y - 8 * scale, side.w, scale, lang)
+        alone_list(sheet, pic, side.x, y - 8 * scale, side.w, side.y, scale, lang)
+        muted = sheet.template.colour("colours", "muted")
+        sheet.text(margin, margin, t("net_consent", lang), "italic", 7.5 * scale, muted)
+        sheet.text(width - margin, margin, t("net_page", lang, page=1, pages=1), "regular",
+                   7.5 * scale, muted, anchor="right")
+
+    title = t("net_title", lang, name=hood["name"])
+    return render(path, (width, height), template, lang, draw, title=title, result=result)
+
+
+def _today() -> str:
+    import datetime as dt
+    return dt.date.today().isoformat()
+
+
+def legend(sheet: Sheet, pic: Picture, x: float, y: float, w: float, scale: float) -> float:
+    """The key to the picture, from `y` downwards; returns the y below it."""
+    lang = sheet.lang
+    c = sheet.c
+    ink = sheet.template.colour("colours", "ink")
+    size = 8 * scale
+    line = size * 1.55
+    sheet.text(x, y - size * 1.3, t("net_legend", lang), "bold", size * 1.3)
+    y -= size * 1.3 + line
+    sheet.text(x, y, t("net_roles", lang), "bold", size)
+    roles = sorted({n.role for n in pic.nodes}, key=lambda r: (r is None, r or ""))
+    col_w = w / 2
+    for k, role in enumerate(roles):
+        cx = x + (k % 2) * col_w
+        cy = y - line * (1 + k // 2)
+        red, green, blue = _template_role_colour(sheet, role)
+        c.setFillColorRGB(red / 255, green / 255, blue / 255)
+        c.circle(cx + size * 0.4, cy + size * 0.35, size * 0.4, stroke=0, fill=1)
+        label = model.ROLES.label(role, lang) if role else t("net_unknown_role", lang)
+        sheet.text(cx + size * 1.2, cy, sheet.fonts.fit(label, "regular", size, col_w - size * 1.4),
+                   "regular", size, ink)
+    y -= line * (1 + (len(roles) + 1) // 2) + line * 0.4
+    sheet.text(x, y, t("net_size", lang), "bold", size)
+    cx = x + size * 0.6
+    for influence in range(6):
+        r = node_radius(Node("", "", None, influence), 2.2 * mm * scale)
+        c.setFillColor("#9aa3ad")
+        c.circle(cx + r, y - line * 1.3, r, stroke=0, fill=1)
+        sheet.text(cx + r, y - line * 1.3 - r - size, str(influence), "regular", size * 0.85,
+                   ink, anchor="centre")
+        cx += 2 * r + 4 * scale
+    y -= line * 1.3 + 2 * node_radius(Node("", "", None, 5), 2.2 * mm * scale) + line * 0.6
+    accent = sheet.template.colour("colours", "accent")
+    c.setStrokeColor(accent)
+    c.setLineWidth(1.4)
+    c.circle(x + size * 0.6, y + size * 0.35, size * 0.6, stroke=1, fill=0)
+    sheet.text(x + size * 1.8, y, t("net_rank", lang), "regular", size, ink)
+    y -= line
+    _diamond(sheet, x + size * 0.6, y + size * 0.35, size * 0.5, ink)
+    for part in sheet.fonts.wrap(t("net_cut", lang), "regular", size, w - size * 1.8, 2):
+        sheet.text(x + size * 1.8, y, part, "regular", size, ink)
+        y -= line * 0.85
+    y -= line * 0.2
+    c.setStrokeColor("#9aa3ad")
+    for k, width in enumerate((0.35, 0.8, 1.25)):
+        c.setLineWidth(width)
+        level = y + size * 0.7 - k * 2.6 * scale
+        c.line(x, level, x + size * 1.3, level)
+    sheet.text(x + size * 1.8, y, t("net_line", lang), "regular", size, ink)
+    return y - line
+
+
+def connector_list(sheet: Sheet, pic: Picture, x: float, y: float, w: float, scale: float,
+                   lang: str) -> float:
+    ranked = sorted((n for n in pic.nodes if n.rank), key=lambda n: n.rank)
+    if not ranked:
+        return y
+    size = 8 * scale
+    sheet.text(x, y - size * 1.3, t("net_top", lang), "bold", size * 1.3)
+    y -= size * 1.3 + size * 1.6
+    for node in ranked:
+        role = model.ROLES.label(node.role, lang) if node.role else ""
+        text = f"{node.rank}. {node.label}" + (f" ({role})" if role else "")
+        sheet.text(x, y, sheet.fonts.fit(text, "regular", size, w), "regular", size)
+        y -= size * 1.45
+    return y
+
+
+def alone_list(sheet: Sheet, pic: Picture, x: float, y: float, w: float, bottom: float,
+               scale: float, lang: str) -> None:
+    if not pic.alone:
+        return
+    size = 8 * scale
+    sheet.text(x, y - size * 1.3, t("net_alone", lang, count=len(pic.alone)), "bold",
+               size * 1.3)
+    y -= size * 1.3 + size * 1.6
+    room = max(1, int((y - bottom) / (size * 1.3)))
+    names = sheet.fonts.wrap(", ".join(pic.alone), "regular", size, w, room)
+    for line in names:
+        sheet.text(x, y, line, "regular", size)
+        y -= size * 1.3
