@@ -2,7 +2,7 @@
 
     p|plek|place            NAME [#kind] [@CELL] ["quote"]
     i|initiatief|initiative NAME [#theme] [@CELL] [+ACTOR]...
-    a|actor                 NAME [#role] [!INFLUENCE]   (persoon|person, org|organisatie fix the type)
+    a|actor                 NAME [#role] [!INFLUENCE]   (persoon, org: fix the type)
     NAME -> NAME [#kind]    a tie (also <-, <->, --)
     n|notitie|note          TEXT [~NAME]        q|citaat|quote TEXT [~NAME]
     deelnemer|participant   NAME [#value]... [dimension:value]...
@@ -16,20 +16,24 @@ field; a value with spaces is quoted. Names are resolved against the file by `wo
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from workshop import model
+from workshop.fields import FIELDS, KIND_WORDS, date_value, int_in, kind_word, set_field
 from workshop.i18n import UserError
 from workshop.model import DEFAULT_DIMENSIONS, Dimension, Grid, Vocabulary
 from workshop.text import normalise
+
+__all__ = ["Capture", "Context", "KEYWORDS", "KIND_WORDS", "FIELDS", "parse", "card_reference"]
 
 MAX_LINE = 100_000
 MARKERS = "#@!+~"
 ARROWS = {"->": "directed", "<-": "reversed", "<->": "mutual", "--": "undirected",
           "-->": "directed", "<--": "reversed", "<-->": "mutual"}
+_FIELD_RE = re.compile(r'([^\s:"]{1,40}):')
 _ARROW_RE = re.compile(r"<-->|<->|<--|-->|->|<-|--")
 
 KEYWORDS = {
@@ -48,14 +52,6 @@ KEYWORDS = {
 }
 
 # The kind of record each keyword makes, and the words used for it in messages.
-KIND_WORDS = {
-    "place": ("een plek", "a place"), "initiative": ("een initiatief", "an initiative"),
-    "actor": ("een actor", "an actor"), "tie": ("een verband", "a tie"),
-    "note": ("een notitie", "a note"), "participant": ("een deelnemer", "a participant"),
-    "candidate": ("een kandidaat", "a candidate"), "session": ("een sessie", "a session"),
-    "card": ("een kaart", "a card"),
-}
-
 EXAMPLES = {
     "place": 'p "Buurthuis De Bron" #buurthuis @C4',
     "initiative": 'i "Zon op ons dak" #opwek @C4 +"Dokter de Vries"',
@@ -69,53 +65,6 @@ EXAMPLES = {
     "!": "!3",
 }
 
-# Known fields: canonical name -> (words people type, kinds it belongs to).
-_ALL_PEOPLE = {"actor", "participant", "candidate"}
-FIELDS: dict[str, tuple[tuple[str, ...], set[str]]] = {
-    "tel": (("tel", "telefoon", "phone", "telephone", "mobiel"),
-            _ALL_PEOPLE | {"initiative", "place"}),
-    "mail": (("mail", "email", "e-mail"), _ALL_PEOPLE | {"initiative", "place"}),
-    "website": (("web", "website", "url", "site"), {"actor", "initiative", "place"}),
-    "consent": (("consent", "toestemming"), _ALL_PEOPLE),
-    "lat": (("lat", "latitude", "breedtegraad"), {"place", "initiative"}),
-    "lon": (("lon", "lng", "longitude", "lengtegraad"), {"place", "initiative"}),
-    "status": (("status",), {"initiative", "candidate"}),
-    "description": (("wat", "what", "omschrijving", "beschrijving", "description"),
-                    {"place", "initiative", "actor", "tie"}),
-    "needs": (("nodig", "vraagt", "needs", "vraag"), {"initiative"}),
-    "offers": (("biedt", "aanbod", "offers"), {"initiative"}),
-    "where": (("waar", "where", "plek", "place"), {"initiative"}),
-    "card_number": (("kaart", "card", "kaartnummer"), {"initiative"}),
-    "groups": (("groepen", "groups", "bereikt", "reaches"), {"actor"}),
-    "ambassador": (("ambassadeur", "ambassador"), {"actor"}),
-    "startmotor": (("startmotor",), {"actor"}),
-    "type": (("type",), {"actor"}),
-    "kind": (("soort", "kind"), {"place"}),
-    "theme": (("thema", "theme"), {"initiative"}),
-    "role": (("rol", "role"), {"actor"}),
-    "influence": (("invloed", "influence"), {"actor"}),
-    "strength": (("sterkte", "strength"), {"tie"}),
-    "sentiment": (("gevoel", "sentiment"), {"place"}),
-    "address": (("adres", "address"), {"actor", "place"}),
-    "osm_id": (("osm",), {"place"}),
-    "pseudonym": (("pseudoniem", "pseudonym", "alias"), {"participant", "candidate"}),
-    "tenure": (("eigendom", "tenure", "huurkoop"), {"participant", "candidate"}),
-    "date": (("datum", "date"), {"session"}),
-    "venue": (("locatie", "venue"), {"session"}),
-    "facilitator": (("begeleider", "facilitator", "gespreksleider"), {"session"}),
-    "table_name": (("tafel", "table"), {"session"}),
-}
-_VOCAB_FIELDS: dict[str, Vocabulary] = {
-    "consent": model.CONSENT, "sentiment": model.SENTIMENTS, "type": model.ACTOR_TYPES,
-    "tenure": model.TENURES,
-}
-_TAGGING_FIELDS: dict[str, Vocabulary] = {
-    "kind": model.PLACE_KINDS, "theme": model.THEMES, "role": model.ROLES,
-}
-_BOOL_WORDS = {"ja": True, "yes": True, "1": True, "true": True, "waar": True,
-               "nee": False, "no": False, "0": False, "false": False, "onwaar": False}
-
-
 @dataclass(frozen=True)
 class Context:
     """What the grammar needs to know of the file: its grid, board dimensions and language."""
@@ -124,6 +73,7 @@ class Context:
     dimensions: tuple[Dimension, ...] = DEFAULT_DIMENSIONS
     lang: str = "nl"
 
+    @cached_property
     def field_names(self) -> dict[str, str]:
         names = {w: canon for canon, (words, _) in FIELDS.items() for w in words}
         for dim in self.dimensions:
@@ -157,10 +107,11 @@ class Token:
     end: int
     quoted: bool = False
     prefix: str = ""  # one of MARKERS, or "field:<canonical>", or "" for a plain word
+    stray_quote: bool = False  # a quoted part with text straight after it: `"Hoi",`
 
     @property
     def plain(self) -> bool:
-        return not self.prefix and not self.quoted
+        return not self.prefix and not self.quoted and not self.stray_quote
 
 
 def parse(line: str, ctx: Context | None = None) -> Capture:
@@ -172,7 +123,7 @@ def parse(line: str, ctx: Context | None = None) -> Capture:
         raise UserError("text_too_long", length=len(line), limit=MAX_LINE)
     if not line.strip():
         raise UserError("empty_line")
-    tokens = _tokenize(line, ctx.field_names())
+    tokens = _tokenize(line, ctx.field_names)
     first = tokens[0]
     kind = KEYWORDS.get(first.text.casefold()) if first.plain else None
     body = tokens[1:] if kind else tokens
@@ -213,7 +164,7 @@ def _tokenize(line: str, field_names: dict[str, str]) -> list[Token]:
             prefix = line[i]
             i += 1
         else:
-            m = re.match(r'([^\s:"]+):', line[i:])
+            m = _FIELD_RE.match(line, i)
             if m:
                 canon = field_names.get(normalise(m.group(1)))
                 if canon:
@@ -222,7 +173,10 @@ def _tokenize(line: str, field_names: dict[str, str]) -> list[Token]:
         if i < n and line[i] == '"':
             text, i = _read_quoted(line, i)
             if i < n and not line[i].isspace():
-                raise UserError("extra_quoted")
+                while i < n and not line[i].isspace():
+                    i += 1
+                tokens.append(Token(line[start:i], start, i, stray_quote=True))
+                continue
             tokens.append(Token(text, start, i, True, prefix))
             continue
         j = i
@@ -234,13 +188,14 @@ def _tokenize(line: str, field_names: dict[str, str]) -> list[Token]:
 
 
 def _read_quoted(line: str, i: int) -> tuple[str, int]:
-    """Read `"..."` starting at line[i] == '"'; `\\"` is a literal quote."""
+    """Read `"..."` starting at line[i] == '"'; inside, `\\"` is a literal quote and `\\\\` a
+    literal backslash (so a name can end in one); any other backslash is kept as it is."""
     out = []
     i += 1
     while i < len(line):
         ch = line[i]
-        if ch == "\\" and i + 1 < len(line) and line[i + 1] == '"':
-            out.append('"')
+        if ch == "\\" and i + 1 < len(line) and line[i + 1] in '"\\':
+            out.append(line[i + 1])
             i += 2
         elif ch == '"':
             return "".join(out), i + 1
@@ -274,6 +229,8 @@ def _split_arrows(tokens: list[Token]) -> list[Token]:
 
 def _take_name(line: str, tokens: list[Token], i: int) -> tuple[str | None, int]:
     """A name is one quoted token, or a run of plain words kept exactly as typed."""
+    if i < len(tokens) and tokens[i].stray_quote:
+        raise UserError("extra_quoted")
     if i < len(tokens) and tokens[i].quoted and not tokens[i].prefix:
         return tokens[i].text, i + 1
     j = i
@@ -299,6 +256,8 @@ def _parse_modifiers(line: str, capture: Capture, tokens: list[Token], ctx: Cont
     multi: Token | None = None  # the +NAME being extended by the plain words that follow
     multi_end = 0
     for tok in tokens:
+        if tok.stray_quote:
+            raise UserError("extra_quoted")
         if tok.plain:
             if multi is None:
                 raise UserError("name_split", word=tok.text)
@@ -312,7 +271,7 @@ def _parse_modifiers(line: str, capture: Capture, tokens: list[Token], ctx: Cont
                 continue
             raise UserError("extra_quoted")
         if tok.prefix.startswith("field:"):
-            _set_field(capture, tok.prefix[6:], tok.text, ctx)
+            set_field(capture, tok.prefix[6:], tok.text, ctx)
             continue
         if tok.prefix == "arrow":
             raise UserError("arrow_with_keyword")
@@ -340,9 +299,9 @@ def _apply_marker(capture: Capture, marker: str, value: str, ctx: Context) -> No
         capture.cell = cell
     elif marker == "!":
         if kind == "actor":
-            capture.fields["influence"] = _int_in(value, 0, 5, "bad_influence")
+            capture.fields["influence"] = int_in(value, 0, 5, "bad_influence")
         elif kind == "tie":
-            capture.fields["strength"] = _int_in(value, 1, 3, "bad_strength")
+            capture.fields["strength"] = int_in(value, 1, 3, "bad_strength")
         else:
             raise _not_here(marker, kind, ctx)
     elif marker == "+":
@@ -386,102 +345,8 @@ def _apply_word(capture: Capture, word: str, ctx: Context) -> None:
         capture.tags.append(word)
 
 
-def _set_field(capture: Capture, canon: str, value: str, ctx: Context) -> None:
-    kind = capture.kind
-    if canon.startswith("dim:"):
-        if kind not in ("participant", "candidate"):
-            raise _field_not_here(canon[4:], kind, ctx)
-        dim = next(d for d in ctx.dimensions if d.key == canon[4:])
-        if not value.strip():
-            raise UserError("empty_field", field=dim.label(ctx.lang))
-        term = dim.lookup(value)
-        if term is None:
-            raise UserError("bad_value", value=value, field=dim.label(ctx.lang),
-                            choices=", ".join(t.label(ctx.lang) for t in dim.values))
-        capture.attributes[dim.key] = term.key
-        return
-    words, kinds = FIELDS[canon]
-    if kind not in kinds:
-        raise _field_not_here(words[0], kind, ctx)
-    if not value.strip():
-        raise UserError("empty_field", field=words[0])
-    capture.fields[canon] = _field_value(capture, canon, value, ctx)
-
-
-def _field_value(capture: Capture, canon: str, value: str, ctx: Context) -> Any:
-    word = FIELDS[canon][0][0]
-    if canon in _VOCAB_FIELDS or canon == "status":
-        vocab = _VOCAB_FIELDS.get(canon) or (
-            model.BOARD_STATUSES if capture.kind == "candidate" else model.STATUSES)
-        term = vocab.lookup(value)
-        if term is None:
-            raise UserError("bad_value", value=value, field=word,
-                            choices=", ".join(vocab.words(ctx.lang)))
-        return term.key
-    if canon in _TAGGING_FIELDS:
-        term = _TAGGING_FIELDS[canon].lookup(value)
-        if term is None:
-            capture.tags.append(value)
-            return None
-        return term.key
-    if canon == "influence":
-        return _int_in(value, 0, 5, "bad_influence")
-    if canon == "strength":
-        return _int_in(value, 1, 3, "bad_strength")
-    if canon in ("lat", "lon"):
-        return _coordinate(canon, value)
-    if canon == "card_number":
-        number = _int_in(value, 1, 999_999, "bad_card_ref")
-        return number
-    if canon in ("ambassador", "startmotor"):
-        flag = _BOOL_WORDS.get(normalise(value))
-        if flag is None:
-            raise UserError("bad_value", value=value, field=word, choices="ja, nee")
-        return flag
-    if canon == "date":
-        return _date(value)
-    return value
-
-
-def _int_in(value: str, low: int, high: int, error: str) -> int:
-    try:
-        number = int(value.strip())
-    except ValueError:
-        raise UserError(error, value=value) from None
-    if not low <= number <= high:
-        raise UserError(error, value=value)
-    return number
-
-
-def _coordinate(canon: str, value: str) -> float:
-    try:
-        number = float(value.replace(",", "."))
-    except ValueError:
-        raise UserError("bad_number", value=value, field=canon) from None
-    limit = 90 if canon == "lat" else 180
-    if not -limit <= number <= limit or number != number:
-        raise UserError("bad_coordinate", field=canon, value=value)
-    return number
-
-
-def _date(value: str) -> str:
-    try:
-        return dt.date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise UserError("bad_date", value=value) from None
-
-
 def _not_here(marker: str, kind: str, ctx: Context) -> UserError:
-    return UserError("marker_not_here", marker=marker, kind=_kind_word(kind, ctx.lang))
-
-
-def _field_not_here(word: str, kind: str, ctx: Context) -> UserError:
-    return UserError("field_not_here", field=word, kind=_kind_word(kind, ctx.lang))
-
-
-def _kind_word(kind: str, lang: str) -> str:
-    nl, en = KIND_WORDS[kind]
-    return nl if lang == "nl" else en
+    return UserError("marker_not_here", marker=marker, kind=kind_word(kind, ctx.lang))
 
 
 # --- ties, notes, sessions, cards ----------------------------------------------------------------
@@ -542,9 +407,9 @@ def _parse_session(line: str, tokens: list[Token], ctx: Context) -> Capture:
     capture = Capture(kind="session", line=line)
     for tok in tokens:
         if tok.prefix.startswith("field:"):
-            _set_field(capture, tok.prefix[6:], tok.text, ctx)
+            set_field(capture, tok.prefix[6:], tok.text, ctx)
         elif tok.plain and "date" not in capture.fields:
-            capture.fields["date"] = _date(tok.text)
+            capture.fields["date"] = date_value(tok.text)
         else:
             raise UserError("name_split", word=tok.text)
     return capture
@@ -553,7 +418,7 @@ def _parse_session(line: str, tokens: list[Token], ctx: Context) -> Capture:
 def _parse_card(line: str, tokens: list[Token]) -> Capture:
     if len(tokens) != 1 or not tokens[0].plain:
         raise UserError("bad_card_ref", value=" ".join(t.text for t in tokens))
-    number = _int_in(tokens[0].text, 1, 999_999, "bad_card_ref")
+    number = int_in(tokens[0].text, 1, 999_999, "bad_card_ref")
     capture = Capture(kind="card", line=line)
     capture.fields["card_number"] = number
     return capture

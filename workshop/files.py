@@ -45,7 +45,8 @@ def read_header(path: Path) -> Header:
         with open(path, "rb") as fh:
             head = fh.read(100)
     except OSError as exc:
-        raise UserError("file_unreadable", path=str(path), detail=exc.strerror or str(exc)) from None
+        detail = exc.strerror or str(exc)
+        raise UserError("file_unreadable", path=str(path), detail=detail) from None
     if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
         raise UserError("file_not_sqlite", path=str(path))
     page_size = struct.unpack(">H", head[16:18])[0]

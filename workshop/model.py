@@ -146,8 +146,10 @@ ROLES = Vocabulary(
         Term("energy_coop", "energiecoöperatie", "energy co-operative",
              ("coöperatie", "energy coop", "energy cooperative", "energiecoop"), "organisation"),
         Term("library", "bibliotheek", "library", ("bieb",), "organisation"),
-        Term("municipality", "gemeente", "municipality", ("wijkmanager", "council"),
-             "organisation"),
+        Term("municipality", "gemeente", "municipality", ("council",), "organisation"),
+        Term("professional", "professional", "professional",
+             ("beroepskracht", "wijkmanager", "opbouwwerker", "wijkagent", "buurtcoach",
+              "leerkracht", "juf", "meester", "wijkverpleegkundige"), "person"),
         Term("other", "overig", "other", ("anders",)),
     ],
 )

@@ -32,7 +32,9 @@ def pseudonym(record: dict, lang: str, table: str = "actor") -> str:
     their UUID, so the same person gets the same pseudonym in every export."""
     if table == "actor":
         label = model.ROLES.label(record.get("role"), lang) if record.get("role") else ""
-        label = label[:1].upper() + label[1:] if label else ("Persoon" if lang == "nl" else "Person")
+        if not label:
+            return f"{'Persoon' if lang == 'nl' else 'Person'} {record['id'][:4].upper()}"
+        label = label[:1].upper() + label[1:]
     elif record.get("pseudonym"):
         return record["pseudonym"]
     elif table == "participant":

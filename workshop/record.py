@@ -2,8 +2,9 @@
 
 `record(store, lines)` parses every line first (a bad line writes nothing), then applies them in
 one transaction, each line its own undoable step. A name that matches an existing record after
-normalising is reused and said so; a new name close to an existing one is reported
-(`near_duplicates` lets the TUI ask before it is created).
+normalising is reused and said so. Near-duplicates are a read before the write:
+`near_duplicates` lets the TUI ask before a second "Buurthuis de Bron" is created, and the
+command line prints `near_duplicate_notices`; the write path itself stays lean.
 """
 
 from __future__ import annotations
@@ -49,8 +50,8 @@ class Outcome:
 def record(store: Store, lines: Iterable[str | Capture]) -> list[Outcome]:
     """Parse and apply capture lines as one transaction; UserError (naming the line when there
     are several) and nothing written when any line is refused."""
-    lang = store.lang
     ctx = store.context()
+    lang = ctx.lang
     items = list(lines)
     captures: list[Capture] = []
     for number, item in enumerate(items, 1):
@@ -96,6 +97,12 @@ def near_duplicates(store: Store, capture: Capture) -> list[tuple[str, str, list
     return out
 
 
+def near_duplicate_notices(store: Store, capture: Capture) -> list[str]:
+    """`near_duplicates` as lines to show where nobody can be asked (the command line)."""
+    return [t("near_duplicate", store.lang, name=name, other=row["name"])
+            for name, _, rows in near_duplicates(store, capture) for row in rows]
+
+
 def describe(capture: Capture, lang: str) -> str:
     """One line saying what a capture is: `Plek · Buurthuis De Bron · buurthuis · C4`."""
     kind = capture.fields.get("kind") if capture.kind == "note" else capture.kind
@@ -108,7 +115,10 @@ def describe(capture: Capture, lang: str) -> str:
     elif capture.kind == "card":
         parts.append(str(f["card_number"]))
     elif capture.kind == "session":
-        parts += [str(f[k]) for k in ("date", "venue", "table_name") if f.get(k)]
+        parts.append(f.get("date") or ("vandaag" if lang == "nl" else "today"))
+        parts += [str(f[k]) for k in ("venue", "facilitator") if f.get(k)]
+        if f.get("table_name"):
+            parts.append(f"{'tafel' if lang == 'nl' else 'table'} {f['table_name']}")
     elif capture.name:
         parts.append(capture.name)
     vocabularies = [("kind", model.PLACE_KINDS), ("theme", model.THEMES),
@@ -120,6 +130,7 @@ def describe(capture: Capture, lang: str) -> str:
             parts.append(vocab.label(f[key], lang))
     if capture.cell:
         parts.append(capture.cell)
+    parts += [_attribute_label(key, value, lang) for key, value in capture.attributes.items()]
     if "influence" in f:
         parts.append(f"!{f['influence']}")
     parts += [f"+{name}" for name in capture.actors]
@@ -127,6 +138,14 @@ def describe(capture: Capture, lang: str) -> str:
         parts.append(f"~{capture.about}")
     parts += [f"#{tag}" for tag in capture.tags]
     return " · ".join(parts)
+
+
+def _attribute_label(dimension: str, value: str, lang: str) -> str:
+    for dim in model.DEFAULT_DIMENSIONS:
+        if dim.key == dimension:
+            term = next((v for v in dim.values if v.key == value), None)
+            return term.label(lang) if term else value
+    return value
 
 
 # --- applying one capture -----------------------------------------------------------------------
@@ -162,8 +181,6 @@ def _apply_named(store: Store, w: Writer, cap: Capture, lang: str) -> Outcome:
     if cap.kind == "initiative":
         _initiative_values(store, cap, values, lang)
     existing = _first(store.find(table, cap.name))
-    if existing is None:
-        notices += _near_notices(store, table, cap.name, lang)
     if cap.kind in ("participant", "candidate") and cap.attributes:
         values["attributes"] = {**(existing or {}).get("attributes", {}), **cap.attributes}
     if cap.tags:
@@ -341,14 +358,8 @@ def _actor_for(store: Store, w: Writer, name: str, notices: list[str], lang: str
     existing = _first(store.find("actor", name))
     if existing:
         return existing
-    notices += _near_notices(store, "actor", name, lang)
     notices.append(t("created_person", lang, name=name))
     return w.insert("actor", {"name": name, "type": "person", "consent": "internal"})
-
-
-def _near_notices(store: Store, table: str, name: str, lang: str) -> list[str]:
-    return [t("near_duplicate", lang, name=name, other=row["name"])
-            for row in store.similar(table, name)]
 
 
 def _hint(store: Store, table: str, name: str, lang: str) -> str:

@@ -117,7 +117,8 @@ CORE_TABLES = {
     tel TEXT, mail TEXT,""" + _ORIGIN,
     "attendance": """
     id TEXT PRIMARY KEY NOT NULL,
-    participant_id TEXT NOT NULL REFERENCES participant(id) DEFERRABLE INITIALLY DEFERRED,""" + _ORIGIN,
+    participant_id TEXT NOT NULL
+        REFERENCES participant(id) DEFERRABLE INITIALLY DEFERRED,""" + _ORIGIN,
     "note": """
     id TEXT PRIMARY KEY NOT NULL,
     kind TEXT NOT NULL DEFAULT 'note' CHECK (kind IN ('note', 'quote')),
@@ -167,7 +168,6 @@ CORE_INDEXES = [
 
 HISTORY_TABLE = """
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    id TEXT NOT NULL UNIQUE,
     session_id TEXT,
     at TEXT NOT NULL,
     line TEXT,
@@ -175,8 +175,11 @@ HISTORY_TABLE = """
     undone INTEGER NOT NULL DEFAULT 0"""
 
 
-def _set_version(db: Database, version: int) -> None:
-    db.execute(f"PRAGMA user_version = {int(version)}")
+def _set_version(db: Database) -> None:
+    """user_version = how many migrations the file has had, this one included (so the number
+    does not depend on the order in which branches added their migrations)."""
+    version = len(MIGRATIONS.applied(db)) + 1
+    db.execute(f"PRAGMA user_version = {version}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
@@ -186,14 +189,30 @@ def _m0001_core(db: Database) -> None:
         db.execute(f'CREATE TABLE "{table}" ({columns}\n)')
     for statement in CORE_INDEXES:
         db.execute(statement)
-    _set_version(db, 1)
+    _set_version(db)
 
 
 @MIGRATIONS(name="0002_history")
 def _m0002_history(db: Database) -> None:
     """The log behind undo and redo: per capture, the rows before and after it."""
     db.execute(f"CREATE TABLE history ({HISTORY_TABLE}\n)")
-    _set_version(db, 2)
+    # A new capture clears the redo stack: found through this index, not a scan of the log.
+    db.execute("CREATE INDEX history_undone ON history(undone) WHERE undone = 1")
+    _set_version(db)
+
+
+@MIGRATIONS(name="0005_tombstones")
+def _m0005_tombstones(db: Database) -> None:
+    """Records that were joined into another or forgotten: a later merge of a laptop that
+    still has them must not bring them back."""
+    db.execute("""CREATE TABLE tombstone (
+    id TEXT PRIMARY KEY NOT NULL,
+    table_name TEXT NOT NULL,
+    kept_id TEXT,
+    reason TEXT NOT NULL CHECK (reason IN ('joined', 'forgotten')),
+    at TEXT NOT NULL
+)""")
+    _set_version(db)
 
 
 @MIGRATIONS(name="0003_osm_extract")

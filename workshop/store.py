@@ -17,7 +17,6 @@ import datetime as dt
 import json
 import sqlite3
 import threading
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,37 +28,12 @@ from workshop import files, schema
 from workshop.capture import Context
 from workshop.i18n import UserError
 from workshop.model import DEFAULT_DIMENSIONS, Dimension, Grid, Term
+from workshop.rows import _literal, decode_row, encode, new_id, now
 from workshop.text import normalise
+from workshop.writer import NAMED_TABLES, Writer
 
-NAMED_TABLES = ("place", "initiative", "actor", "participant", "candidate")
-JSON_COLUMNS = {"tags", "attributes", "values", "changes"}
 NEAR_DUPLICATE_SCORE = 85
-
-
-def now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def _encode(value: Any) -> Any:
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return value
-
-
-def decode_row(row: sqlite3.Row | dict | None) -> dict | None:
-    if row is None:
-        return None
-    out = dict(row)
-    for key in JSON_COLUMNS.intersection(out):
-        if isinstance(out[key], str):
-            out[key] = json.loads(out[key])
-    return out
+__all__ = ["Store", "Writer", "decode_row", "new_id", "now", "NAMED_TABLES"]
 
 
 class Store:
@@ -71,9 +45,13 @@ class Store:
         self.session_id: str | None = None
         self._lock = threading.RLock()
         self._columns: dict[str, list[str]] = {}
-        self._names: dict[str, tuple[Any, list[tuple[str, str, str]]]] = {}
-        self._writes = 0
-        self._neighbourhood: dict | None = None
+        self._defaults: dict[str, dict[str, Any]] = {}
+        # Caches of what rarely changes, valid while no other connection has committed
+        # (PRAGMA data_version) and patched by our own writes.
+        self._names: dict[str, tuple[int, dict[str, tuple[str, str]]]] = {}
+        self._dimensions: tuple[int, tuple[Dimension, ...]] | None = None
+        self._session_checked = False
+        self._context: tuple[int, Context] | None = None
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -148,10 +126,10 @@ class Store:
     # --- the neighbourhood -----------------------------------------------------------------
 
     def neighbourhood(self) -> dict:
-        if self._neighbourhood is None:
-            row = self.conn.execute("SELECT * FROM neighbourhood LIMIT 1").fetchone()
-            self._neighbourhood = dict(row)
-        return self._neighbourhood
+        return dict(self.conn.execute("SELECT * FROM neighbourhood LIMIT 1").fetchone())
+
+    def _data_version(self) -> int:
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
 
     @property
     def lang(self) -> str:
@@ -163,15 +141,25 @@ class Store:
         return Grid(n["grid_cols"], n["grid_rows"])
 
     def dimensions(self) -> tuple[Dimension, ...]:
-        dims = []
-        for row in self.rows("board_dimension", order="position"):
-            values = tuple(Term(v["key"], v["nl"], v["en"], tuple(v.get("synonyms", ())))
-                           for v in row["values"])
-            dims.append(Dimension(row["key"], row["label_nl"], row["label_en"], values))
-        return tuple(dims)
+        version = self._data_version()
+        if self._dimensions is None or self._dimensions[0] != version:
+            dims = []
+            for row in self.rows("board_dimension", order="position"):
+                values = tuple(Term(v["key"], v["nl"], v["en"], tuple(v.get("synonyms", ())))
+                               for v in row["values"])
+                dims.append(Dimension(row["key"], row["label_nl"], row["label_en"], values))
+            self._dimensions = (version, tuple(dims))
+        return self._dimensions[1]
 
     def context(self) -> Context:
-        return Context(grid=self.grid, dimensions=self.dimensions(), lang=self.lang)
+        """What the capture grammar needs to know of this file: kept until another
+        connection commits or we change the neighbourhood or its board dimensions."""
+        version = self._data_version()
+        if self._context is None or self._context[0] != version:
+            n = self.neighbourhood()
+            self._context = (version, Context(grid=Grid(n["grid_cols"], n["grid_rows"]),
+                                              dimensions=self.dimensions(), lang=n["lang"]))
+        return self._context[1]
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -181,7 +169,13 @@ class Store:
             if not info:
                 raise KeyError(table)
             self._columns[table] = [r["name"] for r in info]
+            self._defaults[table] = {r["name"]: _literal(r["dflt_value"]) for r in info}
         return self._columns[table]
+
+    def new_row(self, table: str, values: dict) -> dict:
+        """The row as SQLite stores it: the table's defaults, then `values` encoded."""
+        self.columns(table)
+        return {**self._defaults[table], **{k: encode(v) for k, v in values.items()}}
 
     def get(self, table: str, id: str) -> dict | None:
         self.columns(table)
@@ -208,26 +202,40 @@ class Store:
         """Records whose name matches case-, accent- and NFKC-insensitively."""
         return self.rows(table, "norm = ?", (normalise(name),))
 
-    def _name_list(self, table: str) -> list[tuple[str, str, str]]:
-        key = (self.conn.execute("PRAGMA data_version").fetchone()[0], self._writes)
+    def _name_index(self, table: str) -> dict[str, tuple[str, str]]:
+        """id -> (name, norm) of a table, loaded once and then kept up to date."""
+        version = self._data_version()
         cached = self._names.get(table)
-        if cached is None or cached[0] != key:
+        if cached is None or cached[0] != version:
             rows = self.conn.execute(f'SELECT id, name, norm FROM "{table}"').fetchall()
-            cached = (key, [(r[0], r[1], r[2]) for r in rows])
+            cached = (version, {r[0]: (r[1], r[2]) for r in rows})
             self._names[table] = cached
         return cached[1]
+
+    def _patch_caches(self, changes: list[tuple[str, str, dict | None]]) -> None:
+        """After our own commit: keep the name indexes in step without reloading them."""
+        for table, id_, after in changes:
+            if table in ("board_dimension", "neighbourhood"):
+                self._dimensions = self._context = None
+            index = self._names.get(table)
+            if index is None:
+                continue
+            if after is None:
+                index[1].pop(id_, None)
+            else:
+                index[1][id_] = (after["name"], after["norm"])
 
     def similar(self, table: str, name: str, limit: int = 3) -> list[dict]:
         """Near-duplicates of `name`: close but not equal after normalising."""
         norm = normalise(name)
-        entries = self._name_list(table)
-        matches = process.extract(norm, [e[2] for e in entries], scorer=fuzz.ratio,
+        index = self._name_index(table)
+        choices = {id_: entry[1] for id_, entry in index.items()}
+        matches = process.extract(norm, choices, scorer=fuzz.ratio,
                                   score_cutoff=NEAR_DUPLICATE_SCORE, limit=limit + 5)
         out = []
-        for _, _, index in matches:
-            id_, shown, other = entries[index]
-            if other != norm and all(o["id"] != id_ for o in out):
-                out.append({"id": id_, "name": shown, "table": table})
+        for other, _, id_ in matches:
+            if other != norm:
+                out.append({"id": id_, "name": index[id_][0], "table": table})
         return out[:limit]
 
     def complete(self, prefix: str, tables: tuple[str, ...] = NAMED_TABLES,
@@ -259,6 +267,7 @@ class Store:
                 self.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
                 raise files.sqlite_error(self.path, exc) from None
+            self._session_checked = False
             try:
                 yield
                 self.conn.execute("COMMIT")
@@ -268,18 +277,17 @@ class Store:
                 raise
             finally:
                 self._session_uncommitted = False
-                self._writes += 1
-                self._neighbourhood = None
 
     _session_uncommitted = False
 
     @contextmanager
     def write(self) -> Iterator[Writer]:
         """One transaction; changes made through the writer's entries can be undone."""
+        writer = Writer(self)
         with self._transaction():
-            writer = Writer(self)
             yield writer
             writer.log_history()
+        self._patch_caches(writer.touched)
 
     def _raw_insert(self, table: str, values: dict) -> None:
         cols = list(values)
@@ -288,7 +296,7 @@ class Store:
             raise KeyError(f"{table} has no column {sorted(unknown)}")
         self.conn.execute(
             f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
-            f'VALUES ({", ".join("?" for _ in cols)})', [_encode(values[c]) for c in cols])
+            f'VALUES ({", ".join("?" for _ in cols)})', [encode(values[c]) for c in cols])
 
     def _raw_row(self, table: str, id: str) -> dict | None:
         row = self.conn.execute(f'SELECT * FROM "{table}" WHERE id = ?', (id,)).fetchone()
@@ -308,7 +316,9 @@ class Store:
     def current_session(self) -> str:
         """The session captures go into: chosen with `use_session`, else today's latest,
         else a new one for today, created in the running transaction."""
-        if self.session_id and self._raw_row("session", self.session_id):
+        if self.session_id and (self._session_checked or
+                                self._raw_row("session", self.session_id)):
+            self._session_checked = True
             return self.session_id
         today = dt.date.today().isoformat()
         row = self.conn.execute(
@@ -318,6 +328,7 @@ class Store:
             self.session_id = row[0]
         else:
             self.session_id = self._new_session({"date": today})
+        self._session_checked = True
         return self.session_id
 
     def _new_session(self, values: dict) -> str:
@@ -366,6 +377,7 @@ class Store:
             for change in reversed(json.loads(row["changes"])):
                 self._restore(change["table"], change["id"], change["before"])
             self.conn.execute("UPDATE history SET undone = 1 WHERE seq = ?", (row["seq"],))
+            self._forget_caches()
             return decode_row(row)
 
     def redo(self) -> dict | None:
@@ -378,82 +390,36 @@ class Store:
             for change in json.loads(row["changes"]):
                 self._restore(change["table"], change["id"], change["after"])
             self.conn.execute("UPDATE history SET undone = 0 WHERE seq = ?", (row["seq"],))
+            self._forget_caches()
             return decode_row(row)
+
+    def _forget_caches(self) -> None:
+        self._names.clear()
+        self._dimensions = self._context = None
+
+    def erase(self, deletes: list[tuple[str, str]],
+              rewrites: list[tuple[str, str, str, object]], history: list[int]) -> None:
+        """Remove rows and rewrite texts WITHOUT an undo entry (undo would keep what is
+        being erased), drop the given undo entries, then wipe free pages and the WAL.
+        Erased records leave a tombstone (their id only) so no merge brings them back."""
+        self.conn.execute("PRAGMA secure_delete = ON")
+        with self._transaction():
+            for table, id_ in deletes:
+                self.columns(table)
+                self.conn.execute(f'DELETE FROM "{table}" WHERE id = ?', (id_,))
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO tombstone (id, table_name, kept_id, reason, at) "
+                    "VALUES (?, ?, NULL, 'forgotten', ?)", (id_, table, now()))
+            for table, id_, column, value in rewrites:
+                if column not in self.columns(table):
+                    raise KeyError(f"{table}.{column}")
+                self.conn.execute(f'UPDATE "{table}" SET "{column}" = ?, updated = ? '
+                                  "WHERE id = ?", (encode(value), now(), id_))
+            for seq in history:
+                self.conn.execute("DELETE FROM history WHERE seq = ?", (seq,))
+        self._forget_caches()
+        self.conn.execute("VACUUM")
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def backup(self, target: Path) -> Path:
         return files.copy_consistent(self.conn, target)
-
-
-class Writer:
-    """Inserts, updates and deletes inside one `Store.write()` transaction. Changes made
-    inside `entry(line)` are logged as one undoable step."""
-
-    def __init__(self, store: Store):
-        self.store = store
-        self.entries: list[tuple[str | None, list[dict]]] = []
-        self._changes: list[dict] | None = None
-
-    @contextmanager
-    def entry(self, line: str | None) -> Iterator[None]:
-        self._changes = []
-        try:
-            yield
-            if self._changes:
-                self.entries.append((line, self._changes))
-        finally:
-            self._changes = None
-
-    def _log(self, table: str, id: str, before: dict | None, after: dict | None) -> None:
-        if self._changes is not None:
-            self._changes.append({"table": table, "id": id, "before": before, "after": after})
-
-    def insert(self, table: str, values: dict) -> dict:
-        store = self.store
-        stamp = now()
-        row = {"id": new_id(), "created": stamp, "updated": stamp, **values}
-        if "session_id" in store.columns(table) and "session_id" not in values:
-            row["session_id"] = store.current_session()
-        if "norm" in store.columns(table):
-            row["norm"] = normalise(row["name"])
-        store._raw_insert(table, row)
-        after = store._raw_row(table, row["id"])
-        self._log(table, row["id"], None, after)
-        return decode_row(after)  # type: ignore[return-value]
-
-    def update(self, table: str, id: str, values: dict) -> dict:
-        store = self.store
-        before = store._raw_row(table, id)
-        if before is None:
-            raise KeyError(f"{table} {id}")
-        values = {k: v for k, v in values.items() if k not in ("id", "created")}
-        if "name" in values and "norm" in before:
-            values["norm"] = normalise(values["name"])
-        changed = {k: _encode(v) for k, v in values.items() if before.get(k) != _encode(v)}
-        if not changed:
-            return decode_row(before)  # type: ignore[return-value]
-        after = {**before, **changed, "updated": now()}
-        unknown = set(changed) - set(before)
-        if unknown:
-            raise KeyError(f"{table} has no column {sorted(unknown)}")
-        store._restore(table, id, after)
-        self._log(table, id, before, after)
-        return decode_row(after)  # type: ignore[return-value]
-
-    def delete(self, table: str, id: str) -> None:
-        store = self.store
-        before = store._raw_row(table, id)
-        if before is None:
-            return
-        store._restore(table, id, None)
-        self._log(table, id, before, None)
-
-    def log_history(self) -> None:
-        if not self.entries:
-            return
-        conn = self.store.conn
-        conn.execute("DELETE FROM history WHERE undone = 1")
-        session = self.store.session_id
-        for line, changes in self.entries:
-            conn.execute(
-                "INSERT INTO history (id, session_id, at, line, changes) VALUES (?, ?, ?, ?, ?)",
-                (new_id(), session, now(), line, json.dumps(changes, ensure_ascii=False)))

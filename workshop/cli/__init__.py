@@ -66,6 +66,6 @@ def main() -> None:
     cli(prog_name="workshop")
 
 
-from workshop.cli import analysis, core, exchange  # noqa: E402  (the commands register themselves)
+from workshop.cli import analysis, core, exchange, trust  # noqa: E402  (commands register)
 
-__all__ = ["cli", "main", "open_store", "analysis", "core", "exchange"]
+__all__ = ["cli", "main", "open_store", "analysis", "core", "exchange", "trust"]

@@ -62,17 +62,21 @@ def atomic_output(path: Path, mode: str = "w", **kwargs) -> Iterator:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", dir=path.parent)
     except OSError as exc:
-        raise UserError("output_unwritable", path=str(path), detail=exc.strerror or str(exc)) from None
+        raise _unwritable(path, exc) from None
     try:
         with os.fdopen(fd, mode, **kwargs) as fh:
             yield fh
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise UserError("output_unwritable", path=str(path), detail=exc.strerror or str(exc)) from None
+        raise _unwritable(path, exc) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _unwritable(path: Path, exc: OSError) -> UserError:
+    return UserError("output_unwritable", path=str(path), detail=exc.strerror or str(exc))
 
 
 def write_csv(path: Path, header: list[str], rows: list[list], delimiter: str = ",") -> Path:

@@ -267,9 +267,10 @@ def _import_connection(store: Store, w: Writer, row: dict[str, str], header: lis
         except ValueError:
             raise UserError("kumu_bad_value", path=str(path), row=number, column="Strength",
                             value=strength, choices="1, 2, 3") from None
-        if not 1 <= value <= 3:
-            report.notices.append(f"row {number}: strength {strength} taken as {min(3, max(1, value))}")
-        fields["strength"] = min(3, max(1, value))
+        clamped = min(3, max(1, value))
+        if clamped != value:
+            report.notices.append(f"row {number}: strength {strength} taken as {clamped}")
+        fields["strength"] = clamped
     upsert_tie(store, w, ends[0], ends[1], term.key if term else "knows", direction.key,
                tags, fields)
     report.ties += 1

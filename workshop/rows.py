@@ -1,0 +1,46 @@
+"""Rows as the file stores them: ids, timestamps, JSON columns, column defaults."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import uuid
+from typing import Any
+
+JSON_COLUMNS = {"tags", "attributes", "values", "changes"}
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def encode(value: Any) -> Any:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return value
+
+
+def _literal(sql: str | None) -> Any:
+    """A column's DEFAULT as a Python value (the schema uses only plain literals)."""
+    if sql is None or sql.upper() == "NULL":
+        return None
+    if sql.startswith("'"):
+        return sql[1:-1].replace("''", "'")
+    return float(sql) if "." in sql else int(sql)
+
+
+def decode_row(row: sqlite3.Row | dict | None) -> dict | None:
+    if row is None:
+        return None
+    out = dict(row)
+    for key in JSON_COLUMNS.intersection(out):
+        if isinstance(out[key], str):
+            out[key] = json.loads(out[key])
+    return out

@@ -1,0 +1,100 @@
+"""The one write path's hands: inserts, updates and deletes inside a `Store.write()`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from workshop.rows import decode_row, encode, new_id, now
+from workshop.text import normalise
+
+if TYPE_CHECKING:
+    from workshop.store import Store
+
+NAMED_TABLES = ("place", "initiative", "actor", "participant", "candidate")
+
+
+class Writer:
+    """Inserts, updates and deletes inside one `Store.write()` transaction. Changes made
+    inside `entry(line)` are logged as one undoable step."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.entries: list[tuple[str | None, list[dict]]] = []
+        self._changes: list[dict] | None = None
+        self.touched: list[tuple[str, str, dict | None]] = []  # for the store's caches
+
+    @contextmanager
+    def entry(self, line: str | None) -> Iterator[None]:
+        self._changes = []
+        try:
+            yield
+            if self._changes:
+                self.entries.append((line, self._changes))
+        finally:
+            self._changes = None
+
+    def _log(self, table: str, id: str, before: dict | None, after: dict | None) -> None:
+        if table in NAMED_TABLES or table in ("board_dimension", "neighbourhood"):
+            self.touched.append((table, id, after))
+        if self._changes is not None:
+            self._changes.append({"table": table, "id": id, "before": before, "after": after})
+
+    def insert(self, table: str, values: dict) -> dict:
+        store = self.store
+        stamp = now()
+        columns = store.columns(table)
+        row = {"id": new_id(), **{k: stamp for k in ("created", "updated") if k in columns},
+               **values}
+        if "session_id" in columns and "session_id" not in values:
+            row["session_id"] = store.current_session()
+        if "norm" in columns:
+            row["norm"] = normalise(row["name"])
+        store._raw_insert(table, row)
+        after = store.new_row(table, row)
+        self._log(table, row["id"], None, after)
+        return decode_row(after)  # type: ignore[return-value]
+
+    def update(self, table: str, id: str, values: dict, *, touch: bool = True) -> dict:
+        """Change fields of a row; `touch=False` keeps the `updated` given in `values`
+        (a merge copies the source's time, so merging twice changes nothing)."""
+        store = self.store
+        before = store._raw_row(table, id)
+        if before is None:
+            raise KeyError(f"{table} {id}")
+        values = {k: v for k, v in values.items() if k not in ("id", "created")}
+        if "name" in values and "norm" in before:
+            values["norm"] = normalise(values["name"])
+        changed = {k: encode(v) for k, v in values.items() if before.get(k) != encode(v)}
+        if not changed:
+            return decode_row(before)  # type: ignore[return-value]
+        after = {**before, **changed}
+        if touch:
+            after["updated"] = now()
+        unknown = set(changed) - set(before)
+        if unknown:
+            raise KeyError(f"{table} has no column {sorted(unknown)}")
+        store._restore(table, id, after)
+        self._log(table, id, before, after)
+        return decode_row(after)  # type: ignore[return-value]
+
+    def delete(self, table: str, id: str) -> None:
+        store = self.store
+        before = store._raw_row(table, id)
+        if before is None:
+            return
+        store._restore(table, id, None)
+        self._log(table, id, before, None)
+
+    def log_history(self) -> None:
+        if not self.entries:
+            return
+        conn = self.store.conn
+        if conn.execute("SELECT 1 FROM history WHERE undone = 1 LIMIT 1").fetchone():
+            conn.execute("DELETE FROM history WHERE undone = 1")  # no redo after a new capture
+        session = self.store.session_id
+        for line, changes in self.entries:
+            conn.execute("INSERT INTO history (session_id, at, line, changes) VALUES (?, ?, ?, ?)",
+                         (session, now(), line, json.dumps(changes, ensure_ascii=False)))
