@@ -111,8 +111,9 @@ class FontSet:
                    self.runs(text, style))
 
     def draw(self, c: Canvas, x: float, y: float, text: str, style: str = "regular",
-             size: float = 10, anchor: str = "left") -> float:
-        """Draw one line at baseline `y`; returns its width. Anchor: left, centre or right."""
+             size: float = 10, anchor: str = "left", mode: int | None = None) -> float:
+        """Draw one line at baseline `y`; returns its width. Anchor: left, centre or right;
+        `mode` is the PDF text render mode (1 strokes the outline, for halos)."""
         text = clean(text)
         runs = self.runs(text, style)
         width = sum(pdfmetrics.stringWidth(part, font, size) for font, part in runs)
@@ -122,7 +123,7 @@ class FontSet:
             x -= width
         for font, part in runs:
             c.setFont(font, size)
-            c.drawString(x, y, part)
+            c.drawString(x, y, part, mode=mode)
             x += pdfmetrics.stringWidth(part, font, size)
         return width
 

@@ -79,6 +79,8 @@ class Sheet:
         self.fonts: FontSet = template.fonts()
         self.result = result
         self.page = 1
+        self.scale = 1.0  # the current drawing scale (maps draw in A4 points, scaled)
+        self.recording = True  # off while drawing a form that is placed elsewhere (tiles)
 
     def text(self, x: float, y: float, text: str, style: str = "regular", size: float = 9,
              colour: str = "#000000", anchor: str = "left") -> float:
@@ -88,15 +90,22 @@ class Sheet:
     def t(self, key: str, **params: object) -> str:
         return self.template.text(key, self.lang, **params)
 
+    def _on_page(self, rect: Rect) -> Rect:
+        s = self.scale
+        return Rect(rect.x * s, rect.y * s, rect.w * s, rect.h * s)
+
     def block(self, kind: str, rect: Rect) -> Rect:
         """Record that `rect` holds something (text, legend, ...)."""
-        self.result.boxes.append((self.page, kind, rect))
+        if self.recording:
+            self.result.boxes.append((self.page, kind, self._on_page(rect)))
         return rect
 
     def qr(self, code: qr.QrCode, x: float, y: float, side: float) -> Rect:
         qr.draw(self.c, code, x, y, side)
         rect = Rect(x, y, side, side)
-        self.result.codes.append(PlacedCode(self.page, rect, code.payload, code.span))
+        if self.recording:
+            self.result.codes.append(PlacedCode(self.page, self._on_page(rect), code.payload,
+                                                code.span))
         return rect
 
     def next_page(self) -> None:
