@@ -228,7 +228,7 @@ def _m0003_osm_extract(db: Database) -> None:
     sha256 TEXT NOT NULL,
     min_lat REAL, min_lon REAL, max_lat REAL, max_lon REAL,
     data BLOB NOT NULL,""" + _STAMP + "\n)")
-    _set_version(db, 3)
+    _set_version(db)
 
 
 LATEST_VERSION = len(MIGRATIONS._migrations)

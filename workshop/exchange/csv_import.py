@@ -23,7 +23,8 @@ from workshop.exchange.files import read_csv
 from workshop.exchange.tables import EXPORT_TABLES, export_record, is_formula_like
 from workshop.i18n import UserError, register
 from workshop.record import upsert_tie
-from workshop.store import JSON_COLUMNS, NAMED_TABLES, Store, Writer
+from workshop.rows import JSON_COLUMNS
+from workshop.store import NAMED_TABLES, Store, Writer
 from workshop.text import normalise
 
 register({

@@ -8,8 +8,8 @@
 Kumu reads the extra columns as fields. Importing merges into the file: a label that matches an
 existing actor (case- and accent-insensitively, or the pseudonym an export gave a person)
 updates it; the whole import is one transaction and one undoable step. A sheet that cannot be
-read right (duplicate labels, a direction nobody knows) writes nothing; a connection to a label
-that is not there is skipped and reported, and the import says it is partial.
+read right (duplicate labels, connections to labels that are nowhere, a direction nobody knows)
+writes nothing, and the message lists every such label at once, so one correction is enough.
 
 The Consent column makes export -> import -> export give the same sheets: an exported row may
 be published as written (a person below public consent is already a pseudonym), so it says
@@ -39,6 +39,12 @@ register({
               "geïmporteerd).",
         "en": "{path}: labels appear more than once: {labels}; make them unique (nothing was "
               "imported).",
+    },
+    "kumu_unknown_labels": {
+        "nl": "{path}: deze labels staan niet bij de elementen en niet in het bestand: {labels} "
+              "(er is niets geïmporteerd).",
+        "en": "{path}: these labels are neither among the elements nor in the file: {labels} "
+              "(nothing was imported).",
     },
     "kumu_no_elements": {
         "nl": "{path} bevat geen elementen (alleen een kopregel): er is niets geïmporteerd.",
@@ -114,15 +120,16 @@ def import_kumu(store: Store, elements_path: Path, connections_path: Path | None
     conn_header, conn_rows = _connections(connections_path, report)
     pseudonyms = {privacy.pseudonym(a, store.lang): a for a in store.rows("actor", "type = ?",
                                                                           ("person",))}
+    _refuse_unknown(store, conn_header, conn_rows, {normalise(lb) for _, lb, _ in labelled},
+                    pseudonyms, connections_path)
     with store.write() as w, w.entry(f"import kumu {Path(elements_path).name}"):
         ids: dict[str, str] = {}
         for _, label, row in labelled:
             ids[normalise(label)] = _import_element(store, w, label, row, cols, consent,
                                                     report, pseudonyms)
         for number, row in enumerate(conn_rows, 2):
-            _import_connection(store, w, row, conn_header, ids, number, connections_path, report)
-    if report.skipped > MAX_LISTED:
-        report.notices.append(f"... {report.skipped - MAX_LISTED} more connections skipped")
+            _import_connection(store, w, row, conn_header, ids, number, connections_path, report,
+                               pseudonyms)
     return report
 
 
@@ -133,12 +140,36 @@ def _refuse_duplicates(labelled: list[tuple[int, str, dict]], path: Path) -> Non
         rows_of.setdefault(normalise(label), []).append(number)
         shown.setdefault(normalise(label), label)
     twice = [(shown[k], numbers) for k, numbers in rows_of.items() if len(numbers) > 1]
+    if len(twice) == 1:
+        label, numbers = twice[0]
+        raise UserError("kumu_duplicate_label", path=str(path), row=numbers[1], label=label)
     if twice:
         listed = [f"'{label}' ({', '.join(map(str, numbers))})"
                   for label, numbers in twice[:MAX_LISTED]]
         if len(twice) > MAX_LISTED:
             listed.append(f"+{len(twice) - MAX_LISTED}")
         raise UserError("kumu_duplicate_labels", path=str(path), labels="; ".join(listed))
+
+
+def _refuse_unknown(store: Store, header: list[str], rows: list[dict[str, str]],
+                    labels: set[str], pseudonyms: dict[str, dict], path: Path | None) -> None:
+    """Every From/To must be an element of the sheet or an actor of the file."""
+    unknown: dict[str, int] = {}
+    for number, row in enumerate(rows, 2):
+        for name in ("From", "To"):
+            label = _cell(row, column(header, name))
+            if normalise(label) in labels or label in pseudonyms or label in unknown:
+                continue
+            if not label or not store.find("actor", label):
+                unknown[label] = number
+    if len(unknown) == 1:
+        label, number = next(iter(unknown.items()))
+        raise UserError("kumu_unknown_label", path=str(path), row=number, label=label)
+    if unknown:
+        listed = [f"'{label}' ({number})" for label, number in list(unknown.items())[:MAX_LISTED]]
+        if len(unknown) > MAX_LISTED:
+            listed.append(f"+{len(unknown) - MAX_LISTED}")
+        raise UserError("kumu_unknown_labels", path=str(path), labels="; ".join(listed))
 
 
 def _connections(path: Path | None, report: ImportReport) -> tuple[list[str], list[dict]]:
@@ -230,23 +261,17 @@ def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
 
 def _import_connection(store: Store, w: Writer, row: dict[str, str], header: list[str],
                        ids: dict[str, str], number: int, path: Path | None,
-                       report: ImportReport) -> None:
+                       report: ImportReport, pseudonyms: dict[str, dict]) -> None:
     ends = []
     for name in ("From", "To"):
         label = _cell(row, column(header, name))
         actor_id = ids.get(normalise(label))
         if actor_id is None:
-            found = store.find("actor", label) if label else []
-            if not found:
-                report.skipped += 1
-                if report.skipped <= MAX_LISTED:
-                    report.notices.append(
-                        f"{Path(str(path)).name} row {number}: '{label}' is not among the "
-                        "elements nor in the file; connection skipped")
-                return
+            found = store.find("actor", label) or [pseudonyms[label]]  # checked beforehand
             actor_id = found[0]["id"]
         ends.append(actor_id)
     if ends[0] == ends[1]:
+        report.skipped += 1
         report.notices.append(f"{Path(str(path)).name} row {number}: a tie to itself, skipped")
         return
     type_word = _cell(row, column(header, "Type"))
