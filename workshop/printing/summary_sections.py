@@ -10,6 +10,7 @@ from workshop import model
 from workshop.analysis import story as connector_story
 from workshop.analysis.coverage import explain
 from workshop.i18n import t
+from workshop.printing import maps
 from workshop.printing import summary_appendix as appendix
 from workshop.printing.fonts import FontSet
 from workshop.printing.pdfdoc import Bookmark, Column, Rows, para
@@ -18,6 +19,7 @@ from workshop.printing.summary_figures import MAP_MAX_HEIGHT, MapFigure, Network
 from workshop.printing.summary_followup import follow_up
 from workshop.printing.summary_texts import long_date
 from workshop.printing.templates import Template
+from workshop.text import normalise
 
 MAX_GAPS_LISTED = 15
 
@@ -177,26 +179,38 @@ def place_said(parts: Parts, place: dict) -> str:
     return " ".join(said)
 
 
+def numbered_places(parts: Parts, content: maps.MapContent) -> list[tuple[str, dict]]:
+    """(number on the map, place) in the map's order, so table and map agree."""
+    by_norm = {normalise(p["name"]): p for p in parts.data.places}
+    out = []
+    for marker in content.markers:
+        place = by_norm.get(normalise(marker.name)) if marker.shape == "circle" else None
+        if place is not None:
+            out.append((marker.label, place))
+    return out
+
+
 def places(parts: Parts) -> list[Flowable]:
     data = parts.data
     out = parts.heading("places", parts.t("sum_places"), room=MAP_MAX_HEIGHT + 35 * mm)
-    if not data.places:
+    if not data.places and not data.initiatives:
         return out + [parts.p(parts.t("sum_none"))]
+    content = maps.content(data.store, parts.template, result=True)
     out.append(parts.p(parts.t("sum_places_intro", n=len(data.places))))
-    out += [MapFigure(parts, data.places), parts.p(parts.t("sum_map_caption"), "small"),
+    out += [MapFigure(parts, content), parts.p(parts.t("sum_map_caption"), "small"),
             Spacer(1, 4 * mm)]
     rows = []
-    for number, place in enumerate(data.places, 1):
+    for number, place in numbered_places(parts, content):
         kind = model.PLACE_KINDS.label(place["kind"], parts.lang) if place["kind"] else ""
         if place["sentiment"]:
             kind += f" · {parts.t('sum_' + place['sentiment'])}"
-        rows.append([str(number), place["name"], kind, place["cell"] or "",
-                     place_said(parts, place)])
-    out.append(parts.rows([Column(parts.t("sum_col_no"), 0.06),
-                           Column(parts.t("sum_col_name"), 0.25, 2, "bold"),
-                           Column(parts.t("sum_col_kind"), 0.17), Column(
-                               parts.t("sum_col_cell"), 0.07),
-                           Column(parts.t("sum_col_said"), 0.45, 5)], rows))
+        rows.append([number, place["name"], kind, place["cell"] or "", place_said(parts, place)])
+    if rows:
+        out.append(parts.rows([Column(parts.t("sum_col_no"), 0.06),
+                               Column(parts.t("sum_col_name"), 0.25, 2, "bold"),
+                               Column(parts.t("sum_col_kind"), 0.17),
+                               Column(parts.t("sum_col_cell"), 0.07),
+                               Column(parts.t("sum_col_said"), 0.45, 5)], rows))
     return out
 
 

@@ -143,8 +143,10 @@ register({
         "en": "{n} initiatives were discussed, each with its own initiative card (the number).",
     },
     "sum_map_caption": {
-        "nl": "Plekken op de kaart (nummers als in de tabel), kleur naar soort plek.",
-        "en": "Places on the map (numbers as in the table), coloured by kind of place.",
+        "nl": "Rondjes: plekken (nummers als in de tabel hieronder), kleur naar soort plek. "
+              "Vierkantjes: initiatieven (het nummer van hun initiatiefkaart).",
+        "en": "Circles: places (numbers as in the table below), coloured by kind of place. "
+              "Squares: initiatives (the number of their initiative card).",
     },
     # --- connectors
     "sum_connectors": {"nl": "Wie verbindt wie", "en": "Who connects whom"},
