@@ -20,6 +20,7 @@ changes by import (a re-imported pseudonym must not make the real name public).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from workshop import model, privacy
@@ -120,15 +121,16 @@ def import_kumu(store: Store, elements_path: Path, connections_path: Path | None
     conn_header, conn_rows = _connections(connections_path, report)
     pseudonyms = {privacy.pseudonym(a, store.lang): a for a in store.rows("actor", "type = ?",
                                                                           ("person",))}
-    _refuse_unknown(store, conn_header, conn_rows, {normalise(lb) for _, lb, _ in labelled},
+    conn_cols = {name: column(conn_header, name) for name in CONNECTION_COLUMNS}
+    _refuse_unknown(store, conn_cols, conn_rows, {_norm(lb) for _, lb, _ in labelled},
                     pseudonyms, connections_path)
     with store.write() as w, w.entry(f"import kumu {Path(elements_path).name}"):
         ids: dict[str, str] = {}
         for _, label, row in labelled:
-            ids[normalise(label)] = _import_element(store, w, label, row, cols, consent,
+            ids[_norm(label)] = _import_element(store, w, label, row, cols, consent,
                                                     report, pseudonyms)
         for number, row in enumerate(conn_rows, 2):
-            _import_connection(store, w, row, conn_header, ids, number, connections_path, report,
+            _import_connection(store, w, row, conn_cols, ids, number, connections_path, report,
                                pseudonyms)
     return report
 
@@ -151,14 +153,24 @@ def _refuse_duplicates(labelled: list[tuple[int, str, dict]], path: Path) -> Non
         raise UserError("kumu_duplicate_labels", path=str(path), labels="; ".join(listed))
 
 
-def _refuse_unknown(store: Store, header: list[str], rows: list[dict[str, str]],
+@lru_cache(maxsize=65536)  # a label comes back in every connection of its actor
+def _norm(label: str) -> str:
+    return normalise(label)
+
+
+@lru_cache(maxsize=1024)
+def _term(vocabulary: model.Vocabulary, word: str) -> model.Term | None:
+    return vocabulary.lookup(word)
+
+
+def _refuse_unknown(store: Store, cols: dict[str, str | None], rows: list[dict[str, str]],
                     labels: set[str], pseudonyms: dict[str, dict], path: Path | None) -> None:
     """Every From/To must be an element of the sheet or an actor of the file."""
     unknown: dict[str, int] = {}
     for number, row in enumerate(rows, 2):
         for name in ("From", "To"):
-            label = _cell(row, column(header, name))
-            if normalise(label) in labels or label in pseudonyms or label in unknown:
+            label = _cell(row, cols[name])
+            if _norm(label) in labels or label in pseudonyms or label in unknown:
                 continue
             if not label or not store.find("actor", label):
                 unknown[label] = number
@@ -259,13 +271,14 @@ def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
     return row_out["id"]
 
 
-def _import_connection(store: Store, w: Writer, row: dict[str, str], header: list[str],
+def _import_connection(store: Store, w: Writer, row: dict[str, str],
+                       cols: dict[str, str | None],
                        ids: dict[str, str], number: int, path: Path | None,
                        report: ImportReport, pseudonyms: dict[str, dict]) -> None:
     ends = []
     for name in ("From", "To"):
-        label = _cell(row, column(header, name))
-        actor_id = ids.get(normalise(label))
+        label = _cell(row, cols[name])
+        actor_id = ids.get(_norm(label))
         if actor_id is None:
             found = store.find("actor", label) or [pseudonyms[label]]  # checked beforehand
             actor_id = found[0]["id"]
@@ -274,18 +287,18 @@ def _import_connection(store: Store, w: Writer, row: dict[str, str], header: lis
         report.skipped += 1
         report.notices.append(f"{Path(str(path)).name} row {number}: a tie to itself, skipped")
         return
-    type_word = _cell(row, column(header, "Type"))
-    term = model.ACTOR_TIE_KINDS.lookup(type_word) if type_word else None
-    tags = [t.strip() for t in _cell(row, column(header, "Tags")).split("|") if t.strip()]
+    type_word = _cell(row, cols["Type"])
+    term = _term(model.ACTOR_TIE_KINDS, type_word) if type_word else None
+    tags = [t.strip() for t in _cell(row, cols["Tags"]).split("|") if t.strip()]
     if type_word and term is None and type_word not in tags:
         tags.append(type_word)
-    direction_word = _cell(row, column(header, "Direction")) or "directed"
-    direction = model.DIRECTIONS.lookup(direction_word)
+    direction_word = _cell(row, cols["Direction"]) or "directed"
+    direction = _term(model.DIRECTIONS, direction_word)
     if direction is None:
         raise UserError("kumu_bad_value", path=str(path), row=number, column="Direction",
                         value=direction_word, choices="directed, mutual, undirected")
     fields = {}
-    strength = _cell(row, column(header, "Strength"))
+    strength = _cell(row, cols["Strength"])
     if strength:
         try:
             value = round(float(strength.replace(",", ".")))

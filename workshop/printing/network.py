@@ -93,17 +93,20 @@ class Picture:
         return len(self.nodes) + len(self.alone) < self.actors
 
 
-def picture(store: Store, audience: str = "print", limit: int = MAX_ACTORS) -> Picture:
+def picture(store: Store, audience: str = "print", limit: int = MAX_ACTORS,
+            analysed: tuple[connectors.Network, list[connectors.ConnectorRow]] | None = None,
+            ) -> Picture:
+    """The picture of the network; `analysed` passes a (network, rows) already computed."""
     lang = store.lang
-    network = connectors.load(store)
-    rows = connectors.rank(network)
+    network, rows = analysed or (network_of := connectors.load(store),
+                                 connectors.rank(network_of))
     pic = Picture(actors=len(rows), ties=network.tie_count, rows=rows)
     tied = [r for r in rows if r.degree]
     chosen = tied[:limit]
     index = {r.actor_id: i for i, r in enumerate(chosen)}
     pic.alone = [r.shown_name(audience, lang) for r in rows if not r.degree]
     strength: dict[tuple[int, int], int] = {}
-    for tie in store.rows("tie"):
+    for tie in store.rows("tie"):  # the strongest tie of a pair draws it
         a, b = index.get(tie["source_id"]), index.get(tie["target_id"])
         if a is None or b is None or a == b:
             continue

@@ -11,10 +11,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from copy import copy
 from dataclasses import dataclass
+from itertools import accumulate
 from xml.sax.saxutils import escape
 
+from reportlab.lib.colors import toColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
@@ -98,83 +102,90 @@ class Column:
 
 
 class Rows(Flowable):
-    """A table of plain-text rows with a repeated header, split between rows."""
+    """A table of plain-text rows with a repeated header, split between rows.
+
+    The cells are wrapped once for the whole table; the parts a split makes share that layout
+    and its running sum of row heights, so a table of 20,000 rows costs one pass, not one per
+    page."""
 
     def __init__(self, fonts: FontSet, columns: Sequence[Column], rows: Sequence[Sequence[str]],
                  *, size: float = 8, ink: str = "#1d2125", rule: str = "#b9c0c8",
                  head: str = "#f6f4f0"):
         super().__init__()
         self.fonts, self.columns, self.rows = fonts, list(columns), list(rows)
-        self.size, self.ink, self.rule, self.head = size, ink, rule, head
+        self.size = size
+        self.ink, self.rule, self.head = toColor(ink), toColor(rule), toColor(head)
         self.leading = size * 1.25
         self.pad = size * 0.35
-        self._cells: list[list[list[str]]] | None = None
-        self._width = 0.0
+        self.start, self.end = 0, len(self.rows)
+        self._layout: _Layout | None = None
 
     def _widths(self, width: float) -> list[float]:
         total = sum(c.weight for c in self.columns)
         return [width * c.weight / total for c in self.columns]
 
-    def _layout(self, width: float) -> None:
-        if self._cells is not None and self._width == width:
-            return
-        self._width = width
-        widths = self._widths(width)
-        self._cells = [[self.fonts.wrap(value or "", col.style, self.size, w - 2 * self.pad,
-                                        col.lines) or [""]
-                        for value, col, w in zip(row, self.columns, widths, strict=True)]
-                       for row in self.rows]
+    def _ensure(self, width: float) -> _Layout:
+        if self._layout is None or self._layout.width != width:
+            widths = self._widths(width)
+            cells = [[self._lines(value, col, w - 2 * self.pad)
+                      for value, col, w in zip(row, self.columns, widths, strict=True)]
+                     for row in self.rows]
+            heights = [max(len(c) for c in row) * self.leading + 2 * self.pad for row in cells]
+            self._layout = _Layout(width, widths, cells, list(accumulate(heights, initial=0.0)))
+        return self._layout
 
-    def _row_height(self, cells: list[list[str]]) -> float:
-        return max(len(c) for c in cells) * self.leading + 2 * self.pad
+    def _lines(self, value: str | None, col: Column, width: float) -> list[str]:
+        text = clean(value or "")
+        if "\n" not in text and self.fonts.width(text, col.style, self.size) <= width:
+            return [text]  # most cells: one measurement instead of one per word
+        return self.fonts.wrap(text, col.style, self.size, width, col.lines) or [""]
 
     @property
     def _head_height(self) -> float:
         return self.leading + 2 * self.pad
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self._layout(available_width)
-        assert self._cells is not None
+        lay = self._ensure(available_width)
         self.width = available_width
-        self.height = self._head_height + sum(self._row_height(c) for c in self._cells)
+        self.height = self._head_height + lay.prefix[self.end] - lay.prefix[self.start]
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        self._layout(available_width)
-        assert self._cells is not None
-        used = self._head_height
-        count = 0
-        for cells in self._cells:
-            h = self._row_height(cells)
-            if used + h > available_height:
-                break
-            used += h
-            count += 1
-        if count == 0 or count == len(self.rows):
-            return [] if count == 0 else [self]
-        first, rest = self._part(0, count), self._part(count, len(self.rows))
-        return [first, rest]
+        lay = self._ensure(available_width)
+        room = available_height - self._head_height + lay.prefix[self.start]
+        # the last row that still ends within the room
+        last = bisect_right(lay.prefix, room, self.start, self.end + 1) - 1
+        count = last - self.start
+        if count <= 0:
+            return []
+        if self.start + count >= self.end:
+            return [self]
+        return [self._part(self.start, self.start + count), self._part(self.start + count,
+                                                                       self.end)]
 
     def _part(self, start: int, end: int) -> Rows:
-        part = Rows(self.fonts, self.columns, self.rows[start:end], size=self.size, ink=self.ink,
-                    rule=self.rule, head=self.head)
-        part._cells, part._width = self._cells[start:end], self._width  # type: ignore[index]
+        part = copy(self)
+        # platypus keeps its own notes on a flowable (`_postponed`, `_frame`, ...): a part is a
+        # new flowable and must not inherit them
+        for key in [k for k in vars(part) if k not in _OWN]:
+            delattr(part, key)
+        part.start, part.end = start, end
         return part
 
     def draw(self) -> None:
-        assert self._cells is not None
+        lay = self._layout
+        assert lay is not None
         c = self.canv
-        widths = self._widths(self.width)
         y = self.height
         c.setFillColor(self.head)
         c.rect(0, y - self._head_height, self.width, self._head_height, stroke=0, fill=1)
-        self._draw_cells(c, [[col.title] for col in self.columns], widths, y, "bold")
+        self._draw_cells(c, [[col.title] for col in self.columns], lay.widths, y, "bold")
         y -= self._head_height
         c.setStrokeColor(self.rule)
         c.setLineWidth(0.4)
-        for cells in self._cells:
-            self._draw_cells(c, cells, widths, y, None)
-            y -= self._row_height(cells)
+        for index in range(self.start, self.end):
+            self._draw_cells(c, lay.cells[index], lay.widths, y, None)
+            y -= lay.prefix[index + 1] - lay.prefix[index]
             c.line(0, y, self.width, y)
 
     def _draw_cells(self, c: Canvas, cells: list[list[str]], widths: list[float], top: float,
@@ -184,6 +195,19 @@ class Rows(Flowable):
         for lines, col, w in zip(cells, self.columns, widths, strict=True):
             y = top - self.pad - self.size
             for line in lines:
-                self.fonts.draw(c, x + self.pad, y, line, style or col.style, self.size)
+                if line:
+                    self.fonts.draw(c, x + self.pad, y, line, style or col.style, self.size)
                 y -= self.leading
             x += w
+
+
+_OWN = {"fonts", "columns", "rows", "size", "ink", "rule", "head", "leading", "pad", "start",
+        "end", "_layout", "width", "height"}
+
+
+@dataclass
+class _Layout:
+    width: float
+    widths: list[float]
+    cells: list[list[list[str]]]
+    prefix: list[float]  # prefix[i] = height of rows before row i

@@ -57,6 +57,9 @@ class SummaryData:
     scrub: Scrubber
     picture: network_pic.Picture | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    behind: dict[str, list[str]] = field(default_factory=dict)  # initiative id -> actor ids
+    place_by_id: dict[str, dict] = field(default_factory=dict)
+    notes_about: dict[str, list[dict]] = field(default_factory=dict)  # record id -> notes
 
     def name(self, actor_id: str) -> str:
         actor = self.actors.get(actor_id)
@@ -81,6 +84,12 @@ def gather(store: Store) -> SummaryData:
         overview=connectors.overview(network, rows), board=coverage.coverage(store),
         notes=store.rows("note", order=ORDER), scrub=Scrubber(store, AUDIENCE, lang))
     data.counts = _counts(store)
+    data.place_by_id = {p["id"]: p for p in data.places}
+    for note in data.notes:
+        if note["about_id"]:
+            data.notes_about.setdefault(note["about_id"], []).append(note)
+    for link in store.rows("actor_initiative", order=ORDER):
+        data.behind.setdefault(link["initiative_id"], []).append(link["actor_id"])
     return data
 
 
@@ -110,7 +119,8 @@ def print_summary(store: Store, path: Path, template: Template, *,
     from workshop.printing import summary_sections as sections
 
     data = gather(store)
-    data.picture = network_pic.picture(store, AUDIENCE, limit=DIAGRAM_ACTORS)
+    data.picture = network_pic.picture(store, AUDIENCE, limit=DIAGRAM_ACTORS,
+                                       analysed=(data.network, data.rows))
     fonts = template.fonts()
     width, height = paper_size(paper)
     margin = 20 * mm * width / paper_size("A4")[0]

@@ -174,8 +174,8 @@ def numbers(parts: Parts) -> list[Flowable]:
 
 def place_said(parts: Parts, place: dict) -> str:
     said = [parts.data.text(place["description"])] if place["description"] else []
-    said += [f"“{parts.data.text(note['text'])}”" for note in parts.data.notes
-             if note["about_table"] == "place" and note["about_id"] == place["id"]]
+    said += [f"“{parts.data.text(note['text'])}”"
+             for note in parts.data.notes_about.get(place["id"], []) if note["text"]]
     return " ".join(said)
 
 
@@ -216,10 +216,9 @@ def places(parts: Parts) -> list[Flowable]:
 
 def initiative_row(parts: Parts, ini: dict, lines_long: bool = False) -> list[str]:
     data, lang = parts.data, parts.lang
-    place = next((p for p in data.places if p["id"] == ini["place_id"]), None)
+    place = data.place_by_id.get(ini["place_id"] or "")
     where = " · ".join(x for x in ((place or {}).get("name"), ini["cell"]) if x)
-    who = ", ".join(data.name(link["actor_id"]) for link in data.store.rows(
-        "actor_initiative", "initiative_id = ?", (ini["id"],), order="created, rowid"))
+    who = ", ".join(data.name(actor_id) for actor_id in data.behind.get(ini["id"], []))
     ask = "; ".join(x for x in (
         parts.t("sum_needs", text=data.text(ini["needs"])) if ini["needs"] else "",
         parts.t("sum_offers", text=data.text(ini["offers"])) if ini["offers"] else "") if x)
