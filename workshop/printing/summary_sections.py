@@ -22,6 +22,7 @@ from workshop.printing.templates import Template
 from workshop.text import normalise
 
 MAX_GAPS_LISTED = 15
+MAIN_ROWS = 60  # a longer list goes to the appendix only; the body stays readable
 
 
 def styles(fonts: FontSet, template: Template) -> dict[str, ParagraphStyle]:
@@ -200,7 +201,8 @@ def places(parts: Parts) -> list[Flowable]:
     out += [MapFigure(parts, content), parts.p(parts.t("sum_map_caption"), "small"),
             Spacer(1, 4 * mm)]
     rows = []
-    for number, place in numbered_places(parts, content):
+    numbered = numbered_places(parts, content)
+    for number, place in numbered[:MAIN_ROWS]:
         kind = model.PLACE_KINDS.label(place["kind"], parts.lang) if place["kind"] else ""
         if place["sentiment"]:
             kind += f" · {parts.t('sum_' + place['sentiment'])}"
@@ -211,6 +213,8 @@ def places(parts: Parts) -> list[Flowable]:
                                Column(parts.t("sum_col_kind"), 0.17),
                                Column(parts.t("sum_col_cell"), 0.07),
                                Column(parts.t("sum_col_said"), 0.45, 5)], rows))
+    if len(numbered) > MAIN_ROWS:
+        out.append(parts.p(parts.t("sum_rest_in_appendix", n=len(numbered) - MAIN_ROWS), "small"))
     return out
 
 
@@ -238,7 +242,12 @@ def initiatives(parts: Parts) -> list[Flowable]:
                                                              "bold"),
                Column(parts.t("sum_col_theme"), 0.15, 2), Column(parts.t("sum_col_where"), 0.14),
                Column(parts.t("sum_col_who"), 0.17, 3), Column(parts.t("sum_col_ask"), 0.26, 5)]
-    return out + [parts.rows(columns, [initiative_row(parts, ini) for ini in data.initiatives])]
+    out.append(parts.rows(columns, [initiative_row(parts, ini)
+                                    for ini in data.initiatives[:MAIN_ROWS]]))
+    if len(data.initiatives) > MAIN_ROWS:
+        out.append(parts.p(parts.t("sum_rest_in_appendix",
+                                   n=len(data.initiatives) - MAIN_ROWS), "small"))
+    return out
 
 
 def connectors(parts: Parts) -> list[Flowable]:

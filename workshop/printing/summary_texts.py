@@ -113,6 +113,8 @@ register({
         "en": "{n} places were named. The numbers refer to the map; the cell is the cell on "
               "the printed map.",
     },
+    "sum_rest_in_appendix": {"nl": "De overige {n} staan in de bijlage.",
+                             "en": "The other {n} are in the appendix."},
     "sum_none": {"nl": "Nog niets vastgelegd.", "en": "Nothing recorded yet."},
     "sum_col_no": {"nl": "Nr.", "en": "No."},
     "sum_col_name": {"nl": "Naam", "en": "Name"},
