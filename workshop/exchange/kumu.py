@@ -253,7 +253,7 @@ def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
         if tags:
             values["tags"] = actor["tags"] + [t for t in tags if t not in actor["tags"]]
         after = w.update("actor", actor["id"], values)
-        if after["updated"] != actor["updated"]:
+        if any(after.get(k) != v for k, v in actor.items() if k != "updated"):
             report.updated += 1
         else:
             report.unchanged += 1

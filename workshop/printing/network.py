@@ -21,7 +21,7 @@ from reportlab.lib.units import mm
 
 from workshop import model
 from workshop.analysis import connectors
-from workshop.i18n import register, t
+from workshop.i18n import UserError, register, t
 from workshop.printing.network_style import role_colour
 from workshop.printing.sheet import PrintResult, Rect, Sheet, paper_size, render
 from workshop.printing.templates import Template
@@ -255,7 +255,7 @@ def print_network(store: Store, path: Path, template: Template, *,
     scale = width / paper_size("A3", landscape=True)[0]
     result = PrintResult(Path(path))
     if not pic.actors:
-        result.notices.append(t("net_empty", lang))
+        raise UserError("net_empty")
 
     def draw(sheet: Sheet) -> None:
         margin = 12 * mm * scale
