@@ -36,7 +36,8 @@ def test_points_are_lon_lat_from_coordinates_place_or_cell_centre(mapped) -> Non
     by_name = {f["properties"]["name"]: f for f in data["features"]}
     # A1 is the north-west cell of an 8x6 grid over the extent
     lon, lat = by_name["Buurthuis"]["geometry"]["coordinates"]
-    assert lon == pytest.approx(5.0 + 0.5 * 0.08 / 8) and lat == pytest.approx(52.06 - 0.5 * 0.06 / 6)
+    assert lon == pytest.approx(5.0 + 0.5 * 0.08 / 8)
+    assert lat == pytest.approx(52.06 - 0.5 * 0.06 / 6)
     assert by_name["Buurthuis"]["properties"]["location"] == "cell_centre"
     assert by_name["Park"]["geometry"] == {"type": "Point", "coordinates": [5.04, 52.03]}
     assert by_name["Zon op het dak"]["geometry"]["coordinates"] == [5.04, 52.03]

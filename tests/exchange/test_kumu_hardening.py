@@ -56,7 +56,8 @@ def test_every_duplicate_label_in_one_message(store, tmp_path) -> None:
     e = _sheet(tmp_path, "e.csv", "Label\nAnna\nBert\nanna\nBERT\nCees\n")
     with pytest.raises(UserError) as info:
         import_kumu(store, e, None)
-    assert "'Anna' (2, 4)" in info.value.message("en") and "'Bert' (3, 5)" in info.value.message("en")
+    text = info.value.message("en")
+    assert "'Anna' (2, 4)" in text and "'Bert' (3, 5)" in text
 
 
 def test_a_label_already_in_the_file_is_known(store, tmp_path) -> None:
