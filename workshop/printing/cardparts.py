@@ -174,7 +174,8 @@ def draw_blank_body(sheet: Sheet, rect: Rect, bottom: float, qr_side: float,
     # beside the QR code: where, who, and whether the contact may go on paper
     side_w = w - qr_side - 3 * mm
     floor = bottom + 5 * mm
-    sy = _ruled(sheet, x, y, side_w, f"{sheet.t('where')} ({sheet.t('cell')} A1–{last_cell})", 1, 5.6 * mm)
+    where = f"{sheet.t('where')} ({sheet.t('cell')} A1–{last_cell})"
+    sy = _ruled(sheet, x, y, side_w, where, 1, 5.6 * mm)
     sy = _ruled(sheet, x, sy, side_w, f"{sheet.t('who')} · {sheet.t('contact')}", 2, 5.6 * mm)
     sheet.text(x, sy - 2.4 * mm, sheet.fonts.fit(sheet.t("consent"), "regular", 6.6, side_w),
                "regular", 6.6, muted)

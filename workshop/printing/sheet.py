@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -59,6 +61,13 @@ class PrintResult:
     notices: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=256)
+def colour_of(hex_colour: str) -> Color:
+    """reportlab parses a colour string on every use; printouts use a handful, thousands of
+    times."""
+    return HexColor(hex_colour)
+
+
 def paper_size(name: str, landscape: bool = False) -> tuple[float, float]:
     w, h = PAPERS[name.upper()]
     return (h * mm, w * mm) if landscape else (w * mm, h * mm)
@@ -84,7 +93,7 @@ class Sheet:
 
     def text(self, x: float, y: float, text: str, style: str = "regular", size: float = 9,
              colour: str = "#000000", anchor: str = "left") -> float:
-        self.c.setFillColor(colour)
+        self.c.setFillColor(colour_of(colour))
         return self.fonts.draw(self.c, x, y, text, style, size, anchor)
 
     def t(self, key: str, **params: object) -> str:
