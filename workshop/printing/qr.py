@@ -125,7 +125,7 @@ def encode(payload: str, levels: tuple[str, ...] = ("Q", "M"),
     for level in levels:
         try:
             code = _build(payload, level, 0, None)
-        except DataOverflowError:
+        except (DataOverflowError, ValueError):  # qrcode says "version 41" for too much data
             continue
         if code.version > max_version:
             continue
