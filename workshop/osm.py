@@ -131,7 +131,7 @@ def parse(extract: Extract, source: str | None = None) -> MapData:
     """Everything the map draws and the place list offers, from an extract's bytes."""
     source = source or extract.filename
     try:
-        return _parse(extract)
+        return _parse(extract, source)
     except UserError:
         raise
     except Exception as exc:  # osmium reports XML and PBF errors as RuntimeError and kin
@@ -139,13 +139,13 @@ def parse(extract: Extract, source: str | None = None) -> MapData:
         raise UserError("osm_malformed", path=source, detail=detail) from None
 
 
-def _parse(extract: Extract) -> MapData:
+def _parse(extract: Extract, source: str) -> MapData:
     # osmium reads PBF from a memory buffer about ten times slower than from a file, so the
     # bytes go through a private temporary file.
     with tempfile.TemporaryDirectory(prefix="workshop-osm-") as folder:
         path = Path(folder) / f"extract.{extract.fmt}"
         path.write_bytes(extract.data)
-        return _read(str(path), extract.fmt, extract.filename)
+        return _read(str(path), extract.fmt, source)
 
 
 class _Collector:
