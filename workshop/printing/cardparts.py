@@ -62,12 +62,12 @@ def _blocks(sheet: Sheet, card: CardData) -> list[tuple[str, list[str]]]:
 def draw_filled_body(sheet: Sheet, rect: Rect, card: CardData, colour: str) -> None:
     fonts = sheet.fonts
     ink = sheet.template.colour("colours", "ink")
-    y = rect.y + rect.h - TITLE_SIZE
-    title = fonts.wrap(card.name, "bold", TITLE_SIZE, rect.w, 2) or [""]
+    size, title = _title(sheet, card.name, rect.w)
+    y = rect.y + rect.h - size
     for line in title:
-        sheet.text(rect.x, y, line, "bold", TITLE_SIZE, ink)
-        y -= TITLE_SIZE * 1.18
-    top = y + TITLE_SIZE * 1.18 - TITLE_SIZE * 0.28 - 2.2 * mm
+        sheet.text(rect.x, y, line, "bold", size, ink)
+        y -= size * 1.18
+    top = y + size * 1.18 - size * 0.28 - 2.2 * mm
     blocks = _blocks(sheet, card)
     wrapped = [[line for p in paragraphs for line in fonts.wrap(p, "regular", BODY_SIZE,
                                                                  rect.w, 40)]
@@ -92,6 +92,17 @@ def draw_filled_body(sheet: Sheet, rect: Rect, card: CardData, colour: str) -> N
             sheet.text(rect.x, y + 0.5 * mm, line, "regular", BODY_SIZE, ink)
         y -= BLOCK_GAP
     sheet.block("card-body", Rect(rect.x, max(y, rect.y), rect.w, rect.y + rect.h - max(y, rect.y)))
+
+
+def _title(sheet: Sheet, name: str, width: float) -> tuple[float, list[str]]:
+    """The title in two lines at most: smaller type before a word is broken or cut."""
+    words = len(" ".join(name.split()).split(" "))
+    for size in (TITLE_SIZE, TITLE_SIZE * 0.88, TITLE_SIZE * 0.76):
+        lines = sheet.fonts.wrap(name, "bold", size, width, 2) or [""]
+        if sum(len(line.split(" ")) for line in lines) == words and \
+                not lines[-1].endswith("…"):
+            return size, lines
+    return size, lines
 
 
 def _allocate(needs: list[int], available: int) -> list[int]:
