@@ -19,6 +19,7 @@ BODY_SIZE = 8.4
 BODY_LEAD = 3.6 * mm
 LABEL_LEAD = 3.5 * mm
 BLOCK_GAP = 1.7 * mm
+NOTE_PITCH = 6.2 * mm
 
 
 def luminance(colour: str) -> float:
@@ -91,6 +92,9 @@ def draw_filled_body(sheet: Sheet, rect: Rect, card: CardData, colour: str) -> N
             y -= BODY_LEAD
             sheet.text(rect.x, y + 0.5 * mm, line, "regular", BODY_SIZE, ink)
         y -= BLOCK_GAP
+    if "notes" in sheet.template.card_fields and y - rect.y >= LABEL_LEAD + 3 * NOTE_PITCH:
+        y = _ruled(sheet, rect.x, y, rect.w, sheet.t("notes"),
+                   int((y - rect.y - LABEL_LEAD) // NOTE_PITCH), NOTE_PITCH)
     sheet.block("card-body", Rect(rect.x, max(y, rect.y), rect.w, rect.y + rect.h - max(y, rect.y)))
 
 

@@ -106,7 +106,9 @@ def card_records(store: Store, numbers: set[int] | None = None) -> list[CardData
                 continue
             shown = privacy.redact(actor, "actor", "print", lang)
             contact = " · ".join(v for v in (shown.get("tel"), shown.get("mail")) if v)
-            role = model.ROLES.label(actor["role"], lang) if actor.get("role") else ""
+            # a pseudonym already is the role ("Bewoner FA31")
+            role = (model.ROLES.label(actor["role"], lang)
+                    if actor.get("role") and shown["name"] == actor["name"] else "")
             people.append(Person(shown["name"], role, contact))
         cards.append(CardData(
             number=row["card_number"], name=row["name"], theme=row["theme"],
