@@ -175,8 +175,11 @@ HISTORY_TABLE = """
     undone INTEGER NOT NULL DEFAULT 0"""
 
 
-def _set_version(db: Database, version: int) -> None:
-    db.execute(f"PRAGMA user_version = {int(version)}")
+def _set_version(db: Database) -> None:
+    """user_version = how many migrations the file has had, this one included (so the number
+    does not depend on the order in which branches added their migrations)."""
+    version = len(MIGRATIONS.applied(db)) + 1
+    db.execute(f"PRAGMA user_version = {version}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
@@ -186,7 +189,7 @@ def _m0001_core(db: Database) -> None:
         db.execute(f'CREATE TABLE "{table}" ({columns}\n)')
     for statement in CORE_INDEXES:
         db.execute(statement)
-    _set_version(db, 1)
+    _set_version(db)
 
 
 @MIGRATIONS(name="0002_history")
@@ -195,7 +198,21 @@ def _m0002_history(db: Database) -> None:
     db.execute(f"CREATE TABLE history ({HISTORY_TABLE}\n)")
     # A new capture clears the redo stack: found through this index, not a scan of the log.
     db.execute("CREATE INDEX history_undone ON history(undone) WHERE undone = 1")
-    _set_version(db, 2)
+    _set_version(db)
+
+
+@MIGRATIONS(name="0005_tombstones")
+def _m0005_tombstones(db: Database) -> None:
+    """Records that were joined into another or forgotten: a later merge of a laptop that
+    still has them must not bring them back."""
+    db.execute("""CREATE TABLE tombstone (
+    id TEXT PRIMARY KEY NOT NULL,
+    table_name TEXT NOT NULL,
+    kept_id TEXT,
+    reason TEXT NOT NULL CHECK (reason IN ('joined', 'forgotten')),
+    at TEXT NOT NULL
+)""")
+    _set_version(db)
 
 
 @MIGRATIONS(name="0003_osm_extract")
@@ -213,7 +230,7 @@ def _m0003_osm_extract(db: Database) -> None:
     min_lat REAL, min_lon REAL, max_lat REAL, max_lon REAL,
     data BLOB NOT NULL,
     features BLOB,""" + _STAMP + "\n)")
-    _set_version(db, 3)
+    _set_version(db)
 
 
 LATEST_VERSION = len(MIGRATIONS._migrations)

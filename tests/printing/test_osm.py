@@ -97,13 +97,13 @@ def test_extract_is_kept_in_the_file(tmp_path: Path) -> None:
     assert osmpack.unpack(b"not a pack") is None  # an unreadable pack means: parse again
 
 
-def test_file_of_schema_2_gets_the_table(tmp_path: Path) -> None:
+def test_file_from_before_the_extract_table_gets_it(tmp_path: Path) -> None:
     path = tmp_path / "old.wijk"
     Store.create(path, name="Oud").close()
     conn = sqlite3.connect(path)
     conn.execute("DROP TABLE osm_extract")
     conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0003_osm_extract'")
-    conn.execute("PRAGMA user_version = 2")
+    conn.execute(f"PRAGMA user_version = {schema.LATEST_VERSION - 1}")
     conn.commit()
     conn.close()
     store = Store.open(path)

@@ -16,6 +16,7 @@ from workshop.exchange import osm_import
 from workshop.i18n import UserError, t
 from workshop.model import Grid
 from workshop.record import near_duplicate_notices, record
+from workshop.salvage import salvage as salvage_file
 from workshop.store import Store
 
 
@@ -155,7 +156,9 @@ def _undo_redo(file: Path, *, redo: bool) -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def check(file: Path) -> None:
+@click.option("--salvage", "salvage_to", type=click.Path(dir_okay=False, path_type=Path),
+              help="Copy every readable record of a damaged FILE into this new file.")
+def check(file: Path, salvage_to: Path | None) -> None:
     """Look at FILE read-only and say what is right and what is wrong with it."""
     report = check_file(file, default_lang())
     for fact in report.facts:
@@ -164,6 +167,26 @@ def check(file: Path) -> None:
         click.echo("records: " + ", ".join(f"{k} {v}" for k, v in report.counts.items()))
     for finding in report.findings:
         click.echo(f"PROBLEM: {finding}")
+    if report.salvageable is not None:
+        readable = ", ".join(f"{y.table} {y.read}" + (f" ({y.lost_stretches} damaged stretches)"
+                                                       if y.lost_stretches else "")
+                             for y in report.salvageable.tables)
+        click.echo(f"can be salvaged: {readable or 'nothing'}")
+        if report.salvageable.schema_lost:
+            click.echo("the file's table of contents is lost, so no record can be read")
+        if salvage_to is None and report.salvageable.rows:
+            click.echo(f"salvage it into a new file: workshop check {file} --salvage NEW.wijk")
+    if report.backups:
+        click.echo(f"latest backup: {report.backups[-1]} (restore: copy it over {file})")
+    elif not report.ok:
+        click.echo("no backups found next to it (FILE.backups/)")
+    if salvage_to is not None:
+        if report.ok:
+            click.echo(t("cli_check_ok", default_lang(), path=str(file)))
+            return
+        result = salvage_file(file, salvage_to)
+        click.echo(f"salvaged {result.rows} records into {salvage_to}; {file} is unchanged")
+        return
     if not report.ok:
         sys.exit(1)
     click.echo(t("cli_check_ok", default_lang(), path=str(file)))
