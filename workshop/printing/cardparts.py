@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 
 from workshop import model
+from workshop.printing.colours import colour_of
 from workshop.printing.sheet import Rect, Sheet
 
 if TYPE_CHECKING:
@@ -140,7 +141,7 @@ def _ruled(sheet: Sheet, x: float, y: float, w: float, label: str, lines: int,
                7.2, muted)
     y -= LABEL_LEAD
     c = sheet.c
-    c.setStrokeColor(sheet.template.colour("colours", "rule"))
+    c.setStrokeColor(colour_of(sheet.template.colour("colours", "rule")))
     c.setLineWidth(0.5)
     for _ in range(lines):
         y -= gap
@@ -157,7 +158,7 @@ def _ticks(sheet: Sheet, x: float, y: float, w: float, words: list[str], columns
     for i, word in enumerate(words):
         cx = x + (i % columns) * col_w
         cy = y - (i // columns + 1) * pitch
-        c.setStrokeColor(sheet.template.colour("colours", "muted"))
+        c.setStrokeColor(colour_of(sheet.template.colour("colours", "muted")))
         c.setLineWidth(0.6)
         c.rect(cx, cy, box, box, stroke=1, fill=0)
         sheet.text(cx + box + 1.4 * mm, cy + 0.35 * mm,

@@ -18,6 +18,7 @@ from workshop.capture import card_reference
 from workshop.i18n import UserError, t
 from workshop.printing import qr
 from workshop.printing.cardparts import draw_blank_body, draw_filled_body, ink_on
+from workshop.printing.colours import colour_of
 from workshop.printing.sheet import PrintResult, Rect, Sheet, render
 from workshop.printing.templates import Template
 from workshop.store import Store
@@ -150,7 +151,7 @@ def _header(sheet: Sheet, x: float, y: float, number: int | None, colour: str,
     """The coloured band at the top of a card; returns the y below it."""
     c = sheet.c
     band = Rect(x + MARGIN, y + CARD_H - MARGIN - 15 * mm, CARD_W - 2 * MARGIN, 15 * mm)
-    c.setFillColor(colour)
+    c.setFillColor(colour_of(colour))
     c.roundRect(band.x, band.y, band.w, band.h, 2.2 * mm, stroke=0, fill=1)
     ink = ink_on(colour)
     label = sheet.t("card")

@@ -18,6 +18,8 @@ from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_M, ERROR_CORRECT_Q
 from qrcode.exceptions import DataOverflowError
 from reportlab.pdfgen.canvas import Canvas
 
+from workshop.printing.colours import colour_of
+
 QUIET = 4  # modules of quiet zone on each side
 _LEVELS = {"M": ERROR_CORRECT_M, "Q": ERROR_CORRECT_Q, "H": ERROR_CORRECT_H}
 
@@ -169,9 +171,9 @@ def draw(c: Canvas, code: QrCode, x: float, y: float, side: float,
     white, the dark modules are one filled path."""
     module = side / code.span
     c.saveState()
-    c.setFillColor("#ffffff")
+    c.setFillColor(colour_of("#ffffff"))
     c.rect(x, y, side, side, stroke=0, fill=1)
-    c.setFillColor(colour)
+    c.setFillColor(colour_of(colour))
     origin_x, origin_y = x + QUIET * module, y + QUIET * module
     c.addLiteral(f"q {module:.5f} 0 0 {module:.5f} {origin_x:.3f} {origin_y:.3f} cm\n"
                  f"{path_ops(code)}\nQ")

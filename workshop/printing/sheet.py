@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from workshop.exchange.files import atomic_output
 from workshop.printing import qr
+from workshop.printing.colours import colour_of
 from workshop.printing.fonts import FontSet
 from workshop.printing.templates import Template
 
@@ -59,13 +58,6 @@ class PrintResult:
     missing: set[str] = field(default_factory=set)  # characters no font could draw
     numbers: list[int] = field(default_factory=list)  # card numbers printed (or reserved)
     notices: list[str] = field(default_factory=list)
-
-
-@lru_cache(maxsize=256)
-def colour_of(hex_colour: str) -> Color:
-    """reportlab parses a colour string on every use; printouts use a handful, thousands of
-    times."""
-    return HexColor(hex_colour)
 
 
 def paper_size(name: str, landscape: bool = False) -> tuple[float, float]:
