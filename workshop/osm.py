@@ -186,7 +186,7 @@ def _read(path: str, fmt: str, filename: str) -> MapData:
                  .with_filter(osmium.filter.EmptyTagFilter()))
     for obj in processor:
         tags = obj.tags
-        if obj.is_way():
+        if isinstance(obj, osmium.osm.Way):
             line = _line_kind(tags)
             if line is not None:
                 coords = _line(obj)
@@ -198,23 +198,23 @@ def _read(path: str, fmt: str, filename: str) -> MapData:
                     out.extend(coords)
             elif obj.is_closed() and (_area_kind(tags) or place_kind(tags)):
                 out.area(tags, [_line(obj)], f"way/{obj.id}")
-        elif obj.is_node():
-            kind = place_kind(tags)
-            if kind and tags.get("name") and obj.location.valid():
+        elif isinstance(obj, osmium.osm.Node):
+            kind, name = place_kind(tags), tags.get("name")
+            if kind and name and obj.location.valid():
                 lat, lon = obj.location.lat, obj.location.lon
-                out.pois.append(Poi(f"node/{obj.id}", tags.get("name"), kind, lat, lon))
+                out.pois.append(Poi(f"node/{obj.id}", name, kind, lat, lon))
                 out.lats.append(lat)
                 out.lons.append(lon)
-        elif (obj.is_relation() and tags.get("type") == "multipolygon"
+        elif (isinstance(obj, osmium.osm.Relation) and tags.get("type") == "multipolygon"
               and (_area_kind(tags) or place_kind(tags))):
             relations.append(obj.id)
     if relations:
         areas = (osmium.FileProcessor(osmium.io.File(path, fmt)).with_areas()
                  .with_filter(osmium.filter.EntityFilter(osmium.osm.AREA))
                  .with_filter(osmium.filter.IdFilter([2 * r + 1 for r in relations])))
-        for obj in areas:
-            if not obj.from_way():
-                out.area(obj.tags, _rings(obj), f"relation/{obj.orig_id()}")
+        for area in areas:
+            if isinstance(area, osmium.osm.Area) and not area.from_way():
+                out.area(area.tags, _rings(area), f"relation/{area.orig_id()}")
     if not out.features and not out.pois:
         raise UserError("osm_empty", path=filename)
     data_box = (min(out.lats), min(out.lons), max(out.lats), max(out.lons))

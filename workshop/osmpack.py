@@ -59,9 +59,9 @@ def unpack(blob: bytes) -> MapData | None:
         if header.get("format") != FORMAT:
             return None
         offset = 4 + size
-        arrays = []
+        arrays: list[array] = []
         for code, count in zip("iid", header["sizes"], strict=True):
-            arr = array(code)
+            arr: array = array(code)
             end = offset + count * arr.itemsize
             arr.frombytes(body[offset:end])
             if sys.byteorder == "big":
@@ -76,7 +76,7 @@ def unpack(blob: bytes) -> MapData | None:
     part_index = point = 0
     for i in range(0, len(meta), 5):
         layer, kind, name, tunnel, parts = meta[i:i + 5]
-        rings = []
+        rings: list[list[tuple[float, float]]] = []
         for _ in range(parts):
             n = lengths[part_index]
             part_index += 1

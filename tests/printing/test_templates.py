@@ -63,3 +63,23 @@ def test_broken_templates_are_one_line(tmp_path: Path, content: str, key: str) -
     with pytest.raises(UserError) as err:
         templates.load(tmp_path / "bestaat-niet.toml")
     assert err.value.key == "template_missing"
+
+
+def test_logo_and_own_fonts(filled: Store, tmp_path: Path) -> None:
+    from PIL import Image
+
+    from workshop.printing import maps
+    from workshop.printing.fonts import FAMILIES
+
+    Image.new("RGB", (120, 60), "#8c1c3a").save(tmp_path / "logo.png")
+    own = tmp_path / "logo.toml"
+    noto = FAMILIES["noto-sans"]["regular"]
+    own.write_text(f'[logo]\npath = "logo.png"\n[fonts]\nregular = "{noto}"\n', encoding="utf-8")
+    template = templates.load(own)
+    assert template.fonts().name("regular") != templates.load().fonts().name("regular")
+    cards_pdf, map_pdf = tmp_path / "c.pdf", tmp_path / "m.pdf"
+    cards.print_cards(filled, cards_pdf, template, numbers={1})
+    maps.print_map(filled, map_pdf, template, paper="A4")
+    assert b"/Subtype /Image" in cards_pdf.read_bytes() and b"/Subtype /Image" in \
+        map_pdf.read_bytes()
+    assert "Energiecoöperatie 't Hoekje" in text_of(cards_pdf)

@@ -251,7 +251,8 @@ def print_cards(store: Store, path: Path, template: Template, *, layout: str = "
             result.notices.append(t("print_qr_fallback", lang, number=card.number,
                                     payload=code.payload))
         codes.append(code)
-        result.numbers.append(card.number)
+        if card.number is not None:
+            result.numbers.append(card.number)
 
     def draw(sheet: Sheet) -> None:
         _paginate(sheet, layout, list(zip(cards, codes, strict=True)),
