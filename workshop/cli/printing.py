@@ -40,7 +40,7 @@ def _numbers(text: str | None) -> set[int] | None:
                 raise ValueError(part)
             out.update(range(first, last + 1))
     except ValueError:
-        raise UserError("bad_card_ref", value=text) from None
+        raise UserError("bad_numbers", value=text) from None
     return out
 
 

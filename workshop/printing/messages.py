@@ -17,6 +17,8 @@ i18n.register({
         "nl": "Er zijn nog geen initiatieven om kaarten van te maken; leg ze vast met: i NAAM #thema @VAK",
         "en": "There are no initiatives to make cards of yet; capture them with: i NAME #theme @CELL",
     },
+    "bad_numbers": {"nl": "Kaartnummers '{value}' niet herkend: schrijf bijvoorbeeld 3,5-7.",
+                    "en": "Card numbers '{value}' not recognised: write for example 3,5-7."},
     "bad_count": {"nl": "Aantal {count} kan niet: kies 1 t/m {limit}.",
                   "en": "Count {count} is not possible: choose 1 to {limit}."},
     "print_written": {"nl": "geschreven: {path} ({pages} blz.)",
