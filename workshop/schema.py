@@ -215,6 +215,24 @@ def _m0005_tombstones(db: Database) -> None:
     _set_version(db)
 
 
+@MIGRATIONS(name="0003_osm_extract")
+def _m0003_osm_extract(db: Database) -> None:
+    """The OpenStreetMap extract behind the printed base map, kept inside the file so that one
+    file on a USB stick is enough to print the map later: the original bytes, zlib-compressed,
+    the extent its data covers, and what the map draws from it, packed (`workshop.osmpack`),
+    so printing need not parse the extract again."""
+    db.execute("""CREATE TABLE osm_extract (
+    id TEXT PRIMARY KEY NOT NULL,
+    filename TEXT NOT NULL,
+    format TEXT NOT NULL CHECK (format IN ('osm', 'osm.gz', 'osm.bz2', 'pbf')),
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    min_lat REAL, min_lon REAL, max_lat REAL, max_lon REAL,
+    data BLOB NOT NULL,
+    features BLOB,""" + _STAMP + "\n)")
+    _set_version(db)
+
+
 LATEST_VERSION = len(MIGRATIONS._migrations)
 
 

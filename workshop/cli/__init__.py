@@ -66,6 +66,6 @@ def main() -> None:
     cli(prog_name="workshop")
 
 
-from workshop.cli import core, exchange, trust  # noqa: E402  (the commands register themselves)
+from workshop.cli import core, exchange, printing, trust  # noqa: E402  (commands register)
 
-__all__ = ["cli", "main", "open_store", "core", "exchange", "trust"]
+__all__ = ["cli", "main", "open_store", "core", "exchange", "printing", "trust"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from workshop.cli import cli, open_store
-from workshop.exchange import kumu, tables
+from workshop.exchange import kumu, osm_import, tables
 from workshop.i18n import t
 
 EXPORTS_DIR = Path("exports")
@@ -24,11 +24,22 @@ FOLDER_FORMATS = ("csv", "kumu")
 @click.option("--consent", type=click.Choice(["none", "internal", "print", "public"]),
               default="internal", show_default=True,
               help="Consent recorded for imported persons.")
-def import_(file: Path, kumu_files: tuple[Path, Path] | None, consent: str) -> None:
-    """Import actors and ties into FILE."""
-    if not kumu_files:
-        raise click.UsageError("say what to import: --kumu ELEMENTS.csv CONNECTIONS.csv")
+@click.option("--osm", "osm_path", type=click.Path(dir_okay=False, path_type=Path),
+              metavar="EXTRACT", help="An OpenStreetMap extract (.osm or .osm.pbf) for the map.")
+@click.option("--places", is_flag=True,
+              help="With --osm: add the extract's named amenities as places.")
+def import_(file: Path, kumu_files: tuple[Path, Path] | None, consent: str,
+            osm_path: Path | None, places: bool) -> None:
+    """Import actors and ties (Kumu), or the map (OpenStreetMap), into FILE."""
+    if not kumu_files and osm_path is None:
+        raise click.UsageError("say what to import: --kumu ELEMENTS.csv CONNECTIONS.csv "
+                               "or --osm EXTRACT")
     store = open_store(file)
+    if osm_path is not None:
+        for line in osm_import.import_osm(store, osm_path, str(file), add=places):
+            click.echo(line)
+    if not kumu_files:
+        return
     report = kumu.import_kumu(store, kumu_files[0], kumu_files[1], consent=consent)
     click.echo(t("cli_imported", store.lang, created=report.created, updated=report.updated,
                  ties=report.ties))
