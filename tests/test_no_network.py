@@ -43,6 +43,10 @@ COMMANDS = [
     ["export", "kersenbuurt.wijk", "--format", "kumu"],
     ["import", "kersenbuurt.wijk", "--kumu", "exports/kersenbuurt-kumu/elements.csv",
      "exports/kersenbuurt-kumu/connections.csv"],
+    ["print", "cards", "kersenbuurt.wijk"],
+    ["print", "blank-cards", "kersenbuurt.wijk", "--count", "4"],
+    ["print", "map", "kersenbuurt.wijk", "--paper", "A4"],
+    ["print", "result-map", "kersenbuurt.wijk"],
     ["forget", "kersenbuurt.wijk", "Fatma Yılmaz", "--yes"],
     ["merge", "kersenbuurt.wijk", "n.wijk"],
 ]

@@ -125,6 +125,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Kaart {number} hoort al bij '{name}'.",
         "en": "Card {number} already belongs to '{name}'.",
     },
+    "card_blank": {
+        "nl": "Kaart {number} is een lege kaart die nog niet is ingevoerd: schrijf i NAAM kaart:{number} ...",
+        "en": "Card {number} is a blank card not captured yet: write i NAME card:{number} ...",
+    },
     "card_unknown": {
         "nl": "Kaart {number} staat niet in dit bestand.",
         "en": "Card {number} is not in this file.",

@@ -160,6 +160,8 @@ def _apply(store: Store, w: Writer, cap: Capture, lang: str) -> Outcome:
     if cap.kind == "card":
         number = cap.fields["card_number"]
         rows = store.rows("initiative", "card_number = ?", (number,))
+        if not rows and number < store.neighbourhood()["next_card"]:
+            raise UserError("card_blank", number=number)  # a blank card handed out
         if not rows:
             raise UserError("card_unknown", number=number)
         return Outcome("initiative", rows[0]["id"], rows[0]["name"], False,

@@ -219,7 +219,8 @@ def _m0005_tombstones(db: Database) -> None:
 def _m0003_osm_extract(db: Database) -> None:
     """The OpenStreetMap extract behind the printed base map, kept inside the file so that one
     file on a USB stick is enough to print the map later: the original bytes, zlib-compressed,
-    with the extent its data covers."""
+    the extent its data covers, and what the map draws from it, packed (`workshop.osmpack`),
+    so printing need not parse the extract again."""
     db.execute("""CREATE TABLE osm_extract (
     id TEXT PRIMARY KEY NOT NULL,
     filename TEXT NOT NULL,
@@ -227,7 +228,8 @@ def _m0003_osm_extract(db: Database) -> None:
     size INTEGER NOT NULL,
     sha256 TEXT NOT NULL,
     min_lat REAL, min_lon REAL, max_lat REAL, max_lon REAL,
-    data BLOB NOT NULL,""" + _STAMP + "\n)")
+    data BLOB NOT NULL,
+    features BLOB,""" + _STAMP + "\n)")
     _set_version(db)
 
 

@@ -66,6 +66,12 @@ def main() -> None:
     cli(prog_name="workshop")
 
 
-from workshop.cli import analysis, core, exchange, trust  # noqa: E402  (commands register)
+from workshop.cli import (  # noqa: E402  (the commands register themselves)
+    analysis,
+    core,
+    exchange,
+    printing,
+    trust,
+)
 
-__all__ = ["cli", "main", "open_store", "analysis", "core", "exchange", "trust"]
+__all__ = ["cli", "main", "open_store", "analysis", "core", "exchange", "printing", "trust"]

@@ -8,9 +8,11 @@ from pathlib import Path
 import click
 
 from workshop import demo as demo_data
+from workshop import osm
 from workshop.capture import Context, parse
 from workshop.check import check_file
 from workshop.cli import cli, default_lang, open_store
+from workshop.exchange import osm_import
 from workshop.i18n import UserError, t
 from workshop.model import Grid
 from workshop.record import near_duplicate_notices, record
@@ -27,19 +29,30 @@ from workshop.store import Store
 @click.option("--grid", "grid_text", default="8x6", show_default=True,
               help="Columns x rows of the map grid.")
 @click.option("--base-url", help="Base URL for the cards' QR codes (card number appended).")
+@click.option("--osm", "osm_path", type=click.Path(dir_okay=False, path_type=Path),
+              metavar="EXTRACT", help="An OpenStreetMap extract (.osm or .osm.pbf): the map.")
 def new(file: Path, name: str, municipality: str | None, lang: str, grid_text: str,
-        base_url: str | None) -> None:
+        base_url: str | None, osm_path: Path | None) -> None:
     """Create a neighbourhood file."""
     click.get_current_context().meta["workshop.lang"] = lang
     try:
         grid = Grid.from_text(grid_text)
     except ValueError:
         raise UserError("bad_grid", value=grid_text) from None
-    store = Store.create(file, name=name, municipality=municipality, lang=lang, grid=grid,
-                         base_url=base_url)
-    store.close()
+    if osm_path is not None:  # read and check the extract before the file exists
+        extract, data = osm.read_extract(osm_path)
+        store = osm_import.create_with_extract(file, extract, data, name=name,
+                                               municipality=municipality, lang=lang, grid=grid,
+                                               base_url=base_url)
+    else:
+        store = Store.create(file, name=name, municipality=municipality, lang=lang, grid=grid,
+                             base_url=base_url)
     click.echo(t("cli_created", lang, name=name, path=str(file), grid=f"{grid.cols}x{grid.rows}",
                  last=grid.last_cell))
+    if osm_path is not None:
+        for line in osm_import.report_lines(store, extract, data, str(file), str(osm_path)):
+            click.echo(line)
+    store.close()
 
 
 @cli.command()
