@@ -71,7 +71,9 @@ from workshop.cli import (  # noqa: E402  (the commands register themselves)
     core,
     exchange,
     printing,
+    reports,
     trust,
 )
 
-__all__ = ["cli", "main", "open_store", "analysis", "core", "exchange", "printing", "trust"]
+__all__ = ["cli", "main", "open_store", "analysis", "core", "exchange", "printing", "reports",
+           "trust"]

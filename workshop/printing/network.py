@@ -152,7 +152,7 @@ def draw_network(sheet: Sheet, pic: Picture, rect: Rect, *, font_size: float = 8
     c = sheet.c
     if not pic.nodes:
         return
-    label_room = min(rect.w * 0.18, 40 * mm)
+    label_room = min(rect.w * 0.18, font_size * 14)
     inner = Rect(rect.x + label_room / 2, rect.y + font_size * 1.5, rect.w - label_room,
                  rect.h - font_size * 3)
     points = [(inner.x + n.x * inner.w, inner.y + n.y * inner.h) for n in pic.nodes]
@@ -185,12 +185,12 @@ def draw_network(sheet: Sheet, pic: Picture, rect: Rect, *, font_size: float = 8
         r = node_radius(node, base_radius)
         text = node.label if not node.rank else f"{node.rank}. {node.label}"
         style = "bold" if node.rank else "regular"
-        text = sheet.fonts.fit(text, style, font_size, 45 * mm)
+        text = sheet.fonts.fit(text, style, font_size, font_size * 16)
         width = sheet.fonts.width(text, style, font_size)
         box = _place_label(x, y, r, width, font_size, rect, taken, force=bool(node.rank))
         if box is None:  # a crowded spot: try the name a size smaller before giving up
             small = font_size * 0.8
-            text = sheet.fonts.fit(text, style, small, 40 * mm)
+            text = sheet.fonts.fit(text, style, small, small * 16)
             width = sheet.fonts.width(text, style, small)
             box = _place_label(x, y, r, width, small, rect, taken, force=False)
             if box is None:

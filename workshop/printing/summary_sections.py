@@ -296,6 +296,8 @@ def board(parts: Parts) -> list[Flowable]:
     if cov.too_large:
         return out + [parts.p(parts.t("sum_board_large", cells=len(cov.cells)))]
     dims = " × ".join(d.label(lang) for d in cov.dimensions)
+    if not cov.participants and not cov.candidates:
+        return out + [parts.p(parts.t("sum_board_nobody", dims=dims))]
     out.append(parts.p(parts.t("sum_board_intro", dims=dims)))
     *row_dims, col_dim = cov.dimensions
     columns = [Column(d.label(lang), 0.9 / max(1, len(row_dims)) * 0.5, 2) for d in row_dims]

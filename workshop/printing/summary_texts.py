@@ -204,6 +204,12 @@ register({
         "nl": "Nog niet bereikt: {gaps} van de {cells} combinaties. Wie ze zou kunnen bereiken:",
         "en": "Not reached yet: {gaps} of the {cells} combinations. Who could reach them:",
     },
+    "sum_board_nobody": {
+        "nl": "Er zijn nog geen deelnemers of kandidaten voor de klankbordgroep vastgelegd, dus "
+              "nog geen overzicht naar {dims}.",
+        "en": "No participants or sounding-board candidates are recorded yet, so there is no "
+              "overview by {dims} yet.",
+    },
     "sum_board_full": {"nl": "Alle combinaties zijn bereikt.",
                        "en": "Every combination is reached."},
     "sum_board_none": {
