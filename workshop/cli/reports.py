@@ -16,8 +16,6 @@ from workshop.cli.printopts import (
     report,
     template_option,
 )
-from workshop.printing.network import print_network
-from workshop.printing.summary import print_summary
 
 
 @print_group.command(name="network")
@@ -27,6 +25,8 @@ from workshop.printing.summary import print_summary
 @template_option
 def network(file: Path, output: Path | None, paper: str, template_path: Path | None) -> None:
     """The network poster: actors sized by influence, coloured by role, connectors marked."""
+    from workshop.printing.network import print_network  # loaded when used: quick startup
+
     store = open_store(file, readonly=True)
     result = print_network(store, output_path(file, output, f"network-{paper.upper()}"),
                            load_template(template_path), paper=paper)
@@ -40,6 +40,8 @@ def network(file: Path, output: Path | None, paper: str, template_path: Path | N
 @template_option
 def summary(file: Path, output: Path | None, paper: str, template_path: Path | None) -> None:
     """The PDF summary for the municipality and the participants (only consented names)."""
+    from workshop.printing.summary import print_summary  # loaded when used: quick startup
+
     store = open_store(file, readonly=True)
     result = print_summary(store, output_path(file, output, "summary"),
                            load_template(template_path), paper=paper)
