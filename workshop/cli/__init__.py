@@ -66,6 +66,14 @@ def main() -> None:
     cli(prog_name="workshop")
 
 
-from workshop.cli import core, exchange, printing, trust  # noqa: E402  (commands register)
+from workshop.cli import (  # noqa: E402  (the commands register themselves)
+    analysis,
+    core,
+    exchange,
+    printing,
+    reports,
+    trust,
+)
 
-__all__ = ["cli", "main", "open_store", "core", "exchange", "printing", "trust"]
+__all__ = ["cli", "main", "open_store", "analysis", "core", "exchange", "printing", "reports",
+           "trust"]

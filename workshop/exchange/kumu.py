@@ -1,28 +1,57 @@
 """Kumu's spreadsheet layout, both ways: actors as elements, actor-actor ties as connections.
 
     elements.csv     Label, Type, Description, Tags (|-separated), and our extra columns
-                     Role, Influence, Groups, Ambassador, Startmotor, Phone, Email, Website
+                     Role, Influence, Groups, Ambassador, Startmotor, Phone, Email, Website,
+                     Consent
     connections.csv  From, To, Type, Direction, Strength, Tags
 
 Kumu reads the extra columns as fields. Importing merges into the file: a label that matches an
-existing actor (case- and accent-insensitively) updates it; the whole import is one transaction
-and one undoable step, and a sheet with an error writes nothing.
+existing actor (case- and accent-insensitively, or the pseudonym an export gave a person)
+updates it; the whole import is one transaction and one undoable step. A sheet that cannot be
+read right (duplicate labels, connections to labels that are nowhere, a direction nobody knows)
+writes nothing, and the message lists every such label at once, so one correction is enough.
+
+The Consent column makes export -> import -> export give the same sheets: an exported row may
+be published as written (a person below public consent is already a pseudonym), so it says
+`public` there. It only applies to actors the import creates; an existing actor's consent never
+changes by import (a re-imported pseudonym must not make the real name public).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from workshop import model, privacy
 from workshop.exchange.files import column, read_csv, write_csv
-from workshop.i18n import UserError
+from workshop.i18n import UserError, register
 from workshop.record import upsert_tie
 from workshop.store import Store, Writer
 from workshop.text import normalise
 
 ELEMENT_COLUMNS = ["Label", "Type", "Description", "Tags", "Role", "Influence", "Groups",
-                   "Ambassador", "Startmotor", "Phone", "Email", "Website"]
+                   "Ambassador", "Startmotor", "Phone", "Email", "Website", "Consent"]
+MAX_LISTED = 5
+
+register({
+    "kumu_duplicate_labels": {
+        "nl": "{path}: labels komen meer dan eens voor: {labels}; maak ze uniek (er is niets "
+              "geïmporteerd).",
+        "en": "{path}: labels appear more than once: {labels}; make them unique (nothing was "
+              "imported).",
+    },
+    "kumu_unknown_labels": {
+        "nl": "{path}: deze labels staan niet bij de elementen en niet in het bestand: {labels} "
+              "(er is niets geïmporteerd).",
+        "en": "{path}: these labels are neither among the elements nor in the file: {labels} "
+              "(nothing was imported).",
+    },
+    "kumu_no_elements": {
+        "nl": "{path} bevat geen elementen (alleen een kopregel): er is niets geïmporteerd.",
+        "en": "{path} holds no elements (only a header): nothing was imported.",
+    },
+})
 CONNECTION_COLUMNS = ["From", "To", "Type", "Direction", "Strength", "Tags"]
 KUMU_TYPES = {"person": "Person", "organisation": "Organization"}
 _YES = {"yes", "ja", "true", "1", "x", "waar"}
@@ -32,8 +61,14 @@ _YES = {"yes", "ja", "true", "1", "x", "waar"}
 class ImportReport:
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
     ties: int = 0
+    skipped: int = 0
     notices: list[str] = field(default_factory=list)
+
+    @property
+    def partial(self) -> bool:
+        return self.skipped > 0
 
 
 def export_kumu(store: Store, folder: Path, *, anonymise: bool = False) -> list[Path]:
@@ -56,7 +91,8 @@ def export_kumu(store: Store, folder: Path, *, anonymise: bool = False) -> list[
             "|".join(actor["tags"]), model.ROLES.label(actor["role"], lang),
             "" if actor["influence"] is None else actor["influence"], actor["groups"] or "",
             "yes" if actor["ambassador"] else "", "yes" if actor["startmotor"] else "",
-            shown["tel"] or "", shown["mail"] or "", shown["website"] or ""])
+            shown["tel"] or "", shown["mail"] or "", shown["website"] or "",
+            "public" if hidden else actor["consent"]])
     connections = [
         [labels[tie["source_id"]], labels[tie["target_id"]],
          model.ACTOR_TIE_KINDS.label(tie["kind"], lang), tie["direction"],
@@ -77,31 +113,94 @@ def import_kumu(store: Store, elements_path: Path, connections_path: Path | None
                         expected=", ".join(ELEMENT_COLUMNS[:4]))
     _note_ignored(header, ELEMENT_COLUMNS + ["Name", "Naam"], elements_path, report)
     cols = {name: column(header, name) for name in ELEMENT_COLUMNS}
-    conn_header: list[str] = []
-    conn_rows: list[dict[str, str]] = []
-    if connections_path is not None:
-        conn_header, conn_rows = read_csv(connections_path)
-        missing = [c for c in ("From", "To") if column(conn_header, c) is None]
-        if missing:
-            raise UserError("csv_missing_columns", path=str(connections_path),
-                            columns=", ".join(missing), expected=", ".join(CONNECTION_COLUMNS))
-        _note_ignored(conn_header, CONNECTION_COLUMNS, connections_path, report)
-    seen: dict[str, int] = {}
+    labelled = [(n, row[label_col].strip(), row) for n, row in enumerate(rows, 2)
+                if row[label_col].strip()]
+    if not labelled:
+        raise UserError("kumu_no_elements", path=str(elements_path))
+    _refuse_duplicates(labelled, elements_path)
+    conn_header, conn_rows = _connections(connections_path, report)
+    pseudonyms = {privacy.pseudonym(a, store.lang): a for a in store.rows("actor", "type = ?",
+                                                                          ("person",))}
+    conn_cols = {name: column(conn_header, name) for name in CONNECTION_COLUMNS}
+    _refuse_unknown(store, conn_cols, conn_rows, {_norm(lb) for _, lb, _ in labelled},
+                    pseudonyms, connections_path)
     with store.write() as w, w.entry(f"import kumu {Path(elements_path).name}"):
         ids: dict[str, str] = {}
-        for number, row in enumerate(rows, 2):
-            label = row[label_col].strip()
-            if not label:
-                continue
-            key = normalise(label)
-            if key in seen:
-                raise UserError("kumu_duplicate_label", path=str(elements_path), row=number,
-                                label=label)
-            seen[key] = number
-            ids[key] = _import_element(store, w, label, row, cols, consent, report)
+        for _, label, row in labelled:
+            ids[_norm(label)] = _import_element(store, w, label, row, cols, consent,
+                                                    report, pseudonyms)
         for number, row in enumerate(conn_rows, 2):
-            _import_connection(store, w, row, conn_header, ids, number, connections_path, report)
+            _import_connection(store, w, row, conn_cols, ids, number, connections_path, report,
+                               pseudonyms)
     return report
+
+
+def _refuse_duplicates(labelled: list[tuple[int, str, dict]], path: Path) -> None:
+    rows_of: dict[str, list[int]] = {}
+    shown: dict[str, str] = {}
+    for number, label, _ in labelled:
+        rows_of.setdefault(normalise(label), []).append(number)
+        shown.setdefault(normalise(label), label)
+    twice = [(shown[k], numbers) for k, numbers in rows_of.items() if len(numbers) > 1]
+    if len(twice) == 1:
+        label, numbers = twice[0]
+        raise UserError("kumu_duplicate_label", path=str(path), row=numbers[1], label=label)
+    if twice:
+        listed = [f"'{label}' ({', '.join(map(str, numbers))})"
+                  for label, numbers in twice[:MAX_LISTED]]
+        if len(twice) > MAX_LISTED:
+            listed.append(f"+{len(twice) - MAX_LISTED}")
+        raise UserError("kumu_duplicate_labels", path=str(path), labels="; ".join(listed))
+
+
+@lru_cache(maxsize=65536)  # a label comes back in every connection of its actor
+def _norm(label: str) -> str:
+    return normalise(label)
+
+
+@lru_cache(maxsize=1024)
+def _term(vocabulary: model.Vocabulary, word: str) -> model.Term | None:
+    return vocabulary.lookup(word)
+
+
+def _refuse_unknown(store: Store, cols: dict[str, str | None], rows: list[dict[str, str]],
+                    labels: set[str], pseudonyms: dict[str, dict], path: Path | None) -> None:
+    """Every From/To must be an element of the sheet or an actor of the file."""
+    unknown: dict[str, int] = {}
+    for number, row in enumerate(rows, 2):
+        for name in ("From", "To"):
+            label = _cell(row, cols[name])
+            if _norm(label) in labels or label in pseudonyms or label in unknown:
+                continue
+            if not label or not store.find("actor", label):
+                unknown[label] = number
+    if len(unknown) == 1:
+        label, number = next(iter(unknown.items()))
+        raise UserError("kumu_unknown_label", path=str(path), row=number, label=label)
+    if unknown:
+        listed = [f"'{label}' ({number})" for label, number in list(unknown.items())[:MAX_LISTED]]
+        if len(unknown) > MAX_LISTED:
+            listed.append(f"+{len(unknown) - MAX_LISTED}")
+        raise UserError("kumu_unknown_labels", path=str(path), labels="; ".join(listed))
+
+
+def _connections(path: Path | None, report: ImportReport) -> tuple[list[str], list[dict]]:
+    if path is None:
+        return [], []
+    try:
+        empty = Path(path).stat().st_size == 0
+    except OSError:
+        empty = False  # read_csv says what is wrong with it
+    if empty:
+        report.notices.append(f"{Path(path).name}: empty, no connections imported")
+        return [], []
+    header, rows = read_csv(path)
+    missing = [c for c in ("From", "To") if column(header, c) is None]
+    if missing:
+        raise UserError("csv_missing_columns", path=str(path), columns=", ".join(missing),
+                        expected=", ".join(CONNECTION_COLUMNS))
+    _note_ignored(header, CONNECTION_COLUMNS, path, report)
+    return header, rows
 
 
 def _note_ignored(header: list[str], known: list[str], path: Path, report: ImportReport) -> None:
@@ -116,7 +215,8 @@ def _cell(row: dict[str, str], col: str | None) -> str:
 
 
 def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
-                    cols: dict[str, str | None], consent: str, report: ImportReport) -> str:
+                    cols: dict[str, str | None], consent: str, report: ImportReport,
+                    pseudonyms: dict[str, dict]) -> str:
     values: dict = {}
     tags = [t.strip() for t in _cell(row, cols["Tags"]).split("|") if t.strip()]
     type_word = _cell(row, cols["Type"])
@@ -146,50 +246,59 @@ def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
         if _cell(row, cols[col]):
             values[key] = _cell(row, cols[col]).casefold() in _YES
     existing = store.find("actor", label)
+    if not existing and label in pseudonyms:
+        existing = [pseudonyms[label]]  # a person this file exported under a pseudonym
     if existing:
         actor = existing[0]
         if tags:
             values["tags"] = actor["tags"] + [t for t in tags if t not in actor["tags"]]
-        w.update("actor", actor["id"], values)
-        report.updated += 1
+        after = w.update("actor", actor["id"], values)
+        if any(after.get(k) != v for k, v in actor.items() if k != "updated"):
+            report.updated += 1
+        else:
+            report.unchanged += 1
         return actor["id"]
     if "type" not in values:
         role = values.get("role")
         values["type"] = (model.ROLES[role].implies if role else None) or "person"
-    values["consent"] = "public" if values["type"] == "organisation" else consent
+    sheet_consent = model.CONSENT.lookup(_cell(row, cols["Consent"])) if cols["Consent"] else None
+    if sheet_consent:
+        values["consent"] = sheet_consent.key
+    else:
+        values["consent"] = "public" if values["type"] == "organisation" else consent
     row_out = w.insert("actor", {"name": label, "tags": tags, **values})
     report.created += 1
     return row_out["id"]
 
 
-def _import_connection(store: Store, w: Writer, row: dict[str, str], header: list[str],
+def _import_connection(store: Store, w: Writer, row: dict[str, str],
+                       cols: dict[str, str | None],
                        ids: dict[str, str], number: int, path: Path | None,
-                       report: ImportReport) -> None:
+                       report: ImportReport, pseudonyms: dict[str, dict]) -> None:
     ends = []
     for name in ("From", "To"):
-        label = _cell(row, column(header, name))
-        actor_id = ids.get(normalise(label))
+        label = _cell(row, cols[name])
+        actor_id = ids.get(_norm(label))
         if actor_id is None:
-            found = store.find("actor", label) if label else []
-            if not found:
-                raise UserError("kumu_unknown_label", path=str(path), row=number, label=label)
+            found = store.find("actor", label) or [pseudonyms[label]]  # checked beforehand
             actor_id = found[0]["id"]
         ends.append(actor_id)
     if ends[0] == ends[1]:
+        report.skipped += 1
         report.notices.append(f"{Path(str(path)).name} row {number}: a tie to itself, skipped")
         return
-    type_word = _cell(row, column(header, "Type"))
-    term = model.ACTOR_TIE_KINDS.lookup(type_word) if type_word else None
-    tags = [t.strip() for t in _cell(row, column(header, "Tags")).split("|") if t.strip()]
+    type_word = _cell(row, cols["Type"])
+    term = _term(model.ACTOR_TIE_KINDS, type_word) if type_word else None
+    tags = [t.strip() for t in _cell(row, cols["Tags"]).split("|") if t.strip()]
     if type_word and term is None and type_word not in tags:
         tags.append(type_word)
-    direction_word = _cell(row, column(header, "Direction")) or "directed"
-    direction = model.DIRECTIONS.lookup(direction_word)
+    direction_word = _cell(row, cols["Direction"]) or "directed"
+    direction = _term(model.DIRECTIONS, direction_word)
     if direction is None:
         raise UserError("kumu_bad_value", path=str(path), row=number, column="Direction",
                         value=direction_word, choices="directed, mutual, undirected")
     fields = {}
-    strength = _cell(row, column(header, "Strength"))
+    strength = _cell(row, cols["Strength"])
     if strength:
         try:
             value = round(float(strength.replace(",", ".")))

@@ -21,19 +21,31 @@ PERSONAL_TABLES = ("actor", "participant", "candidate")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+# With --anonymise, contact details go from every table, and so does the facilitator's name.
+ANONYMISED_FIELDS = {"place": ("tel", "mail", "address"), "initiative": ("tel", "mail"),
+                     "session": ("facilitator",)}
+
+
 def export_records(store: Store, table: str, *, anonymise: bool = False) -> list[dict]:
-    lang = store.lang
     rows = store.rows(table, order="created, rowid" if table != "neighbourhood" else "")
+    return [export_record(store, table, row, anonymise=anonymise) for row in rows]
+
+
+def export_record(store: Store, table: str, row: dict, *, anonymise: bool = False) -> dict:
+    """One record as exports show it (see the module docstring)."""
+    lang = store.lang
+    shown = dict(row)
+    if anonymise:
+        for key in ANONYMISED_FIELDS.get(table, ()):
+            shown[key] = None
     if table in PERSONAL_TABLES:
-        rows = [privacy.redact(r, table, "export", lang, anonymise) for r in rows]
-        for original, shown in zip(store.rows(table, order="created, rowid"), rows, strict=True):
-            if shown["name"] != original["name"] and "description" in shown:
-                shown["description"] = None
+        shown = privacy.redact(shown, table, "export", lang, anonymise)
+        if shown["name"] != row["name"] and "description" in shown:
+            shown["description"] = None
     if table == "note":
-        rows = [_redact_note(store, r, lang, anonymise) for r in rows]
-    for row in rows:
-        row.pop("norm", None)
-    return rows
+        shown = _redact_note(store, shown, lang, anonymise)
+    shown.pop("norm", None)
+    return shown
 
 
 def _redact_note(store: Store, note: dict, lang: str, anonymise: bool) -> dict:
@@ -59,14 +71,24 @@ def export_json(store: Store, target: Path | None, *, anonymise: bool = False) -
 
 
 def _csv_value(value: Any) -> Any:
+    """A cell Excel shows as the value and `csv_import.cell_value` reads back exactly."""
     if isinstance(value, list):
-        value = "|".join(str(v) for v in value)
+        plain = all(isinstance(v, str) and "|" not in v for v in value)
+        if plain and not (value and value[0].startswith("[")):
+            value = "|".join(value)
+        else:
+            value = json.dumps(value, ensure_ascii=False)
     elif isinstance(value, dict):
         value = json.dumps(value, ensure_ascii=False)
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and is_formula_like(value):
         # Excel would run it as a formula; a leading apostrophe makes it text.
         value = "'" + value
     return "" if value is None else value
+
+
+def is_formula_like(text: str) -> bool:
+    """Starts like a formula, also behind apostrophes (so the guard can be undone exactly)."""
+    return text.lstrip("'").startswith(_FORMULA_START)
 
 
 def export_csv(store: Store, folder: Path, *, anonymise: bool = False,

@@ -1,0 +1,375 @@
+"""Reading the CSV exports back in (`workshop import FILE --csv KIND CSV`, or `--csv all FOLDER`).
+
+A row with an `id` the file already has updates that record; a row with a new `id` is inserted
+under that id (with its timestamps and session), so export -> import into a new file -> export
+gives the same content. A row without an id (added in Excel) is matched by name, like a
+capture. References (`source_id`, `place_id`, ...) may hold an id or a name; a row that points
+to something the file does not have is skipped and reported: the result is labelled partial.
+A value that cannot be right (influence 9, consent "maybe", a broken JSON cell) stops the import
+with the file, row and column, and nothing is written. One import is one undoable step.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from workshop import model
+from workshop.exchange.files import read_csv
+from workshop.exchange.tables import EXPORT_TABLES, export_record, is_formula_like
+from workshop.i18n import UserError, register
+from workshop.record import upsert_tie
+from workshop.rows import JSON_COLUMNS
+from workshop.store import NAMED_TABLES, Store, Writer
+from workshop.text import normalise
+
+register({
+    "csv_unknown_kind": {
+        "nl": "Onbekende soort '{kind}': kies uit {choices}, of all met een map.",
+        "en": "Unknown kind '{kind}': choose from {choices}, or all with a folder.",
+    },
+    "csv_bad_cell": {
+        "nl": "{path}, rij {row}, kolom {column}: '{value}' kan niet ({expected}); er is niets "
+              "geïmporteerd.",
+        "en": "{path}, row {row}, column {column}: '{value}' is not possible ({expected}); "
+              "nothing was imported.",
+    },
+    "csv_no_files": {
+        "nl": "{path} bevat geen CSV-bestanden van een export (zoals place.csv, actor.csv).",
+        "en": "{path} holds no CSV files of an export (such as place.csv, actor.csv).",
+    },
+    "csv_rejected": {
+        "nl": "De import past niet in het bestand ({detail}); er is niets geïmporteerd.",
+        "en": "The import does not fit the file ({detail}); nothing was imported.",
+    },
+})
+
+KIND_WORDS = {
+    "plek": "place", "plekken": "place", "places": "place",
+    "initiatief": "initiative", "initiatieven": "initiative", "initiatives": "initiative",
+    "actoren": "actor", "actors": "actor", "verband": "tie", "verbanden": "tie", "ties": "tie",
+    "deelnemer": "participant", "deelnemers": "participant", "participants": "participant",
+    "kandidaat": "candidate", "kandidaten": "candidate", "candidates": "candidate",
+    "notitie": "note", "notities": "note", "notes": "note", "sessie": "session",
+    "sessies": "session", "sessions": "session", "aanwezigheid": "attendance",
+    "wijk": "neighbourhood", "klankbord": "board_dimension",
+}
+IMPORT_ORDER = ("neighbourhood", "board_dimension", "session", "place", "actor", "initiative",
+                "tie", "actor_initiative", "actor_place", "participant", "candidate",
+                "attendance", "note")
+# column -> the table it points to, and whether a row without it makes no sense
+REFERENCES = {
+    ("initiative", "place_id"): ("place", False),
+    ("tie", "source_id"): ("actor", True), ("tie", "target_id"): ("actor", True),
+    ("actor_initiative", "actor_id"): ("actor", True),
+    ("actor_initiative", "initiative_id"): ("initiative", True),
+    ("actor_place", "actor_id"): ("actor", True), ("actor_place", "place_id"): ("place", True),
+    ("attendance", "participant_id"): ("participant", True),
+}
+_CLOSED = {  # vocabularies the schema enforces: a word outside them is refused
+    "sentiment": model.SENTIMENTS, "status": model.STATUSES, "type": model.ACTOR_TYPES,
+    "consent": model.CONSENT, "direction": model.DIRECTIONS,
+}
+_CLOSED_BY_TABLE = {
+    ("candidate", "status"): model.BOARD_STATUSES,
+    ("actor_initiative", "kind"): model.INITIATIVE_TIE_KINDS,
+    ("actor_place", "kind"): model.PLACE_TIE_KINDS,
+}
+_OPEN = {("place", "kind"): model.PLACE_KINDS, ("initiative", "theme"): model.THEMES,
+         ("actor", "role"): model.ROLES, ("tie", "kind"): model.ACTOR_TIE_KINDS,
+         ("participant", "tenure"): model.TENURES, ("candidate", "tenure"): model.TENURES}
+_CHOICES = {("note", "kind"): ("note", "quote"), ("neighbourhood", "lang"): ("nl", "en"),
+            ("note", "about_table"): ("place", "initiative", "actor", "participant")}
+_RANGES = {"influence": (0, 5), "strength": (1, 3), "grid_cols": (1, 26), "grid_rows": (1, 99)}
+_BOOLEAN = {"ambassador", "startmotor"}
+_FILLED_IN = {"id", "created", "updated", "name", "consent", "type"}
+_TRUE = {"1", "true", "ja", "yes", "waar", "x", "y", "j"}
+_FALSE = {"0", "false", "nee", "no", "onwaar", "n", ""}
+_DEFAULTS = {("tie", "kind"): "knows", ("tie", "direction"): "directed",
+             ("actor_initiative", "kind"): "supports", ("actor_place", "kind"): "meets_at",
+             ("note", "kind"): "note"}
+
+
+@dataclass
+class CsvReport:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def partial(self) -> bool:
+        return self.skipped > 0
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal as a CSV cell shows them: an empty text and no value look the same."""
+    return a == b or (a in (None, "") and b in (None, ""))
+
+
+def _changed(before: dict, after: dict) -> bool:
+    return any(after.get(k) != v for k, v in before.items() if k != "updated")
+
+
+def table_for(kind: str) -> str:
+    word = normalise(kind).replace(" ", "_").replace("-", "_")
+    table = word if word in EXPORT_TABLES else KIND_WORDS.get(word)
+    if table is None:
+        raise UserError("csv_unknown_kind", kind=kind, choices=", ".join(IMPORT_ORDER))
+    return table
+
+
+def import_csv(store: Store, kind: str, path: Path) -> CsvReport:
+    """One table from one CSV file."""
+    table = table_for(kind)
+    header, rows = read_csv(path)
+    return _run(store, [(table, Path(path), header, rows)], f"import csv {Path(path).name}")
+
+
+def import_folder(store: Store, folder: Path) -> CsvReport:
+    """Every `<table>.csv` in a folder written by `export --format csv`, in dependency order."""
+    folder = Path(folder)
+    found = [(t, folder / f"{t}.csv") for t in IMPORT_ORDER if (folder / f"{t}.csv").is_file()]
+    if not found:
+        raise UserError("csv_no_files", path=str(folder))
+    sheets = [(t, p, *read_csv(p)) for t, p in found]
+    return _run(store, sheets, f"import csv {folder.name}/")
+
+
+def _run(store: Store, sheets: list, line: str) -> CsvReport:
+    report = CsvReport()
+    db = Database(store.conn)
+    try:
+        with store.write() as w, w.entry(line):
+            for table, path, header, rows in sheets:
+                _Sheet(store, w, db, table, path, header, report).load(rows)
+    except sqlite3.IntegrityError as exc:
+        raise UserError("csv_rejected", detail=str(exc)) from None
+    return report
+
+
+class _Sheet:
+    def __init__(self, store: Store, w: Writer, db: Database, table: str, path: Path,
+                 header: list[str], report: CsvReport):
+        self.store, self.w, self.table, self.path, self.report = store, w, table, path, report
+        self.columns = {c.name: c for c in db[table].columns if c.name != "norm"}
+        by_key = {h.casefold(): h for h in header}
+        self.header = {name: by_key[name] for name in self.columns if name in by_key}
+        ignored = [h for h in header if h and h.casefold() not in self.columns]
+        if ignored:
+            report.notices.append(f"{path.name}: ignored columns {', '.join(ignored)}")
+
+    # --- one row ---------------------------------------------------------------------------
+
+    def load(self, rows: list[dict[str, str]]) -> None:
+        skipped = 0
+        for number, row in enumerate(rows, 2):
+            values = {name: self.cell(row[col], name, number)
+                      for name, col in self.header.items()}
+            values = {k: v for k, v in values.items() if v is not None or self._nullable(k)}
+            reason = self.resolve(values)
+            if reason:
+                skipped += 1
+                if skipped <= 20:
+                    self.report.notices.append(f"{self.path.name} row {number}: {reason}")
+                continue
+            self.save(values)
+        if skipped > 20:
+            self.report.notices.append(f"{self.path.name}: {skipped - 20} more rows skipped")
+        self.report.skipped += skipped
+
+    def _nullable(self, name: str) -> bool:
+        column = self.columns[name]
+        return not column.notnull and name not in ("id", "created", "updated")
+
+    def cell(self, raw: str, name: str, number: int) -> object:
+        column, table = self.columns[name], self.table
+
+        def bad(expected: str) -> UserError:
+            return UserError("csv_bad_cell", path=self.path.name, row=number, column=name,
+                             value=raw[:80], expected=expected)
+
+        text = raw[1:] if raw.startswith("'") and is_formula_like(raw[1:]) else raw
+        if name in JSON_COLUMNS:
+            return self._json(text, name, bad)
+        if name in _BOOLEAN:
+            word = text.strip().casefold()
+            if word not in _TRUE | _FALSE:
+                raise bad("ja/nee, 1/0")
+            return int(word in _TRUE)
+        if column.type in ("INTEGER", "REAL"):
+            if not text.strip():
+                return None
+            try:
+                number_value = float(text.strip().replace(",", "."))
+            except ValueError:
+                raise bad("a number") from None
+            if column.type == "INTEGER":
+                if number_value != int(number_value):
+                    raise bad("a whole number")
+                number_value = int(number_value)
+            low, high = _RANGES.get(name, (None, None))
+            if low is not None and not low <= number_value <= high:
+                raise bad(f"{low}-{high}")
+            return number_value
+        if text == "":
+            if (table, name) in _DEFAULTS:
+                return _DEFAULTS[(table, name)]
+            # A required text stays an empty text (a note whose text an export withheld);
+            # these few are filled in by the file's defaults and rules instead.
+            keep_empty = column.notnull and column.default_value is None
+            return "" if keep_empty and name not in _FILLED_IN else None
+        vocab = _CLOSED_BY_TABLE.get((table, name)) or (
+            _CLOSED.get(name) if (table, name) not in _OPEN else None)
+        if vocab is not None:
+            term = vocab.lookup(text)
+            if term is None:
+                raise bad(", ".join(vocab.keys()))
+            return term.key
+        if (table, name) in _CHOICES:
+            if text not in _CHOICES[(table, name)]:
+                raise bad(", ".join(_CHOICES[(table, name)]))
+            return text
+        if (table, name) in _OPEN:
+            term = _OPEN[(table, name)].lookup(text)
+            return term.key if term else text
+        return text
+
+    def _json(self, text: str, name: str, bad) -> object:
+        want_dict = name == "attributes"
+        if not text.strip():
+            return {} if want_dict else []
+        if text.lstrip().startswith(("[", "{")):
+            try:
+                value = json.loads(text)
+            except ValueError:
+                value = None
+            if isinstance(value, dict if want_dict else list):
+                return value
+            if want_dict or name == "values":
+                raise bad("JSON")
+        if want_dict or name == "values":
+            raise bad("JSON")
+        return [part.strip() for part in text.split("|") if part.strip()]
+
+    def resolve(self, values: dict) -> str | None:
+        """Turn names in reference columns into ids; the reason when a row cannot be kept."""
+        if self.table in NAMED_TABLES and not (values.get("name") or "").strip():
+            return "no name"
+        for (table, column), (target, required) in REFERENCES.items():
+            if table != self.table or column not in values or values[column] is None:
+                continue
+            found = self._find(target, values[column])
+            if found is None and required:
+                return f"{column} '{values[column]}' is not in the file"
+            if found is None:
+                self.report.notices.append(
+                    f"{self.path.name}: {column} '{values[column]}' is not in the file; left empty")
+            values[column] = found
+        session = values.get("session_id")
+        if session and self.store.get("session", session) is None:
+            values["session_id"] = None
+        if self.table == "note" and values.get("about_id"):
+            about = values.get("about_table")
+            if not about or self._find(about, values["about_id"]) is None:
+                values["about_table"] = values["about_id"] = None
+        return None
+
+    def _find(self, table: str, ref: str) -> str | None:
+        if self.store.get(table, ref):
+            return ref
+        if table in NAMED_TABLES:
+            matches = self.store.find(table, ref)
+            return matches[0]["id"] if matches else None
+        return None
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def save(self, values: dict) -> None:
+        store, w, table = self.store, self.w, self.table
+        existing = store.get(table, values["id"]) if values.get("id") else None
+        if existing is None and not values.get("id") and table in NAMED_TABLES:
+            existing = next(iter(store.find(table, values["name"])), None)
+        if table == "neighbourhood":
+            return self._neighbourhood(values)
+        if table == "board_dimension" and existing is None:
+            for old in store.rows("board_dimension", "key = ?", (values.get("key"),)):
+                w.delete("board_dimension", old["id"])
+        if table == "initiative" and values.get("card_number") is not None:
+            self._card(values, existing)
+        if table == "actor" and existing is None:
+            values.setdefault("type", "person")
+            if not values.get("consent"):
+                values["consent"] = "public" if values["type"] == "organisation" else "internal"
+        if existing is not None:
+            edits = self._edits(existing, values)
+            if not values.get("id"):
+                # Found by name, like a capture: the name as typed is no rename, and an empty
+                # cell changes nothing (only a row with the record's id stands for all of it).
+                edits = {k: v for k, v in edits.items()
+                         if k != "name" and v not in (None, "", [], {})}
+            after = w.update(table, existing["id"], edits)
+            if _changed(existing, after):
+                self.report.updated += 1
+            else:
+                self.report.unchanged += 1
+        elif table == "tie" and not values.get("id"):
+            extra = {k: values[k] for k in ("strength", "description") if k in values}
+            upsert_tie(store, w, values["source_id"], values["target_id"],
+                       values.get("kind", "knows"),
+                       values.get("direction", "directed"), values.get("tags", []), extra)
+            self.report.inserted += 1
+        elif table == "attendance" and store.count(
+                "attendance", "participant_id = ? AND session_id IS ?",
+                (values["participant_id"], values.get("session_id"))):
+            return
+        else:
+            w.insert(table, values)
+            self.report.inserted += 1
+
+    def _edits(self, existing: dict, values: dict) -> dict:
+        """What the sheet changes. A value an export withheld (a pseudonym for a name, an
+        empty phone number) comes back as it was shown: that is no edit, and the stored value
+        stays. Without this, importing an export into the file it came from would erase
+        every name and number that consent kept out of the export."""
+        shown = [export_record(self.store, self.table, existing, anonymise=a)
+                 for a in (False, True)]
+
+        def withheld(key: str, value: object) -> bool:
+            return any(key in s and _same(s[key], value) and not _same(s[key], existing.get(key))
+                       for s in shown)
+
+        return {k: v for k, v in values.items()
+                if k not in ("created", "updated") and not withheld(k, v)}
+
+    def _card(self, values: dict, existing: dict | None) -> None:
+        holder = next(iter(self.store.rows("initiative", "card_number = ?",
+                                           (values["card_number"],))), None)
+        mine = existing["id"] if existing else values.get("id")
+        if holder and holder["id"] != mine:
+            new = self.store.take_card_number()
+            self.report.notices.append(
+                f"{self.path.name}: card {values['card_number']} belongs to "
+                f"'{holder['name']}'; '{values.get('name')}' gets card {new}")
+            values["card_number"] = new
+        else:
+            self.store.take_card_number(values["card_number"])
+
+    def _neighbourhood(self, values: dict) -> None:
+        """A file has one neighbourhood: the imported row takes its place (id included)."""
+        current = self.store.neighbourhood()
+        merged = {k: v for k, v in {**current, **values}.items() if k in self.columns}
+        if merged.get("id") == current["id"]:
+            after = self.w.update("neighbourhood", current["id"], merged)
+            if not _changed(current, after):
+                self.report.unchanged += 1
+                return
+        else:
+            self.w.delete("neighbourhood", current["id"])
+            self.w.insert("neighbourhood", merged)
+        self.report.updated += 1

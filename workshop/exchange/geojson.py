@@ -1,0 +1,126 @@
+"""Places and initiatives as GeoJSON (RFC 7946): a FeatureCollection of points in WGS84,
+[longitude, latitude], that QGIS, Datasette and PostGIS read as they are.
+
+A record's point comes from its own coordinates; an initiative without them takes its place's;
+otherwise the centre of its grid cell on the neighbourhood's map extent (row 1 the northernmost,
+column A the westernmost). The `location` property says which, so a GIS user can tell a
+measured point from a cell centre. A record with no position at all is still in the file, with
+`"geometry": null` (RFC 7946 §3.2), so nothing drops out of the attribute table.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from workshop import model, privacy
+from workshop.exchange.files import atomic_output
+from workshop.store import Store
+
+COORDINATE_DIGITS = 7  # about a centimetre; RFC 7946 §11.2 advises no more than needed
+CONTACT = ("tel", "mail", "website", "address")
+
+
+def cell_centre(neighbourhood: dict, cell: str | None) -> tuple[float, float] | None:
+    """(lon, lat) of the centre of a grid cell, or None without a cell or a map extent."""
+    extent = [neighbourhood.get(k) for k in ("min_lat", "min_lon", "max_lat", "max_lon")]
+    if not cell or any(v is None for v in extent):
+        return None
+    grid = model.Grid(neighbourhood["grid_cols"], neighbourhood["grid_rows"])
+    if grid.parse_cell(cell) is None:
+        return None
+    min_lat, min_lon, max_lat, max_lon = extent
+    col = ord(cell[0].upper()) - ord("A")
+    row = int(cell[1:])
+    lon = min_lon + (col + 0.5) * (max_lon - min_lon) / grid.cols
+    lat = max_lat - (row - 0.5) * (max_lat - min_lat) / grid.rows
+    return lon, lat
+
+
+def _point(lon: float, lat: float) -> dict:
+    return {"type": "Point",
+            "coordinates": [round(lon, COORDINATE_DIGITS), round(lat, COORDINATE_DIGITS)]}
+
+
+def _locate(record: dict, place: dict | None,
+            neighbourhood: dict) -> tuple[dict | None, str | None]:
+    if record.get("lat") is not None and record.get("lon") is not None:
+        return _point(record["lon"], record["lat"]), "coordinates"
+    if place and place.get("lat") is not None and place.get("lon") is not None:
+        return _point(place["lon"], place["lat"]), "place_coordinates"
+    for source, cell in (("cell_centre", record.get("cell")),
+                         ("place_cell_centre", (place or {}).get("cell"))):
+        centre = cell_centre(neighbourhood, cell)
+        if centre:
+            return _point(*centre), source
+    return None, None
+
+
+def _clean(props: dict, anonymise: bool) -> dict:
+    if anonymise:
+        for key in CONTACT:
+            props.pop(key, None)
+    return {k: v for k, v in props.items() if v is not None and v != []}
+
+
+def features(store: Store, *, anonymise: bool = False) -> list[dict]:
+    lang = store.lang
+    hood = store.neighbourhood()
+    places = {p["id"]: p for p in store.rows("place", order="created, rowid")}
+    actors = {a["id"]: privacy.redact(a, "actor", "export", lang, anonymise)
+              for a in store.rows("actor")}
+    behind: dict[str, list[dict]] = {}
+    for link in store.rows("actor_initiative", order="created, rowid"):
+        actor = actors.get(link["actor_id"])
+        if actor:
+            behind.setdefault(link["initiative_id"], []).append(
+                {"name": actor["name"], "kind": link["kind"]})
+    out = []
+    for place in places.values():
+        geometry, location = _locate(place, None, hood)
+        out.append({"type": "Feature", "id": place["id"], "geometry": geometry,
+                    "properties": _clean({
+                        "record": "place", "id": place["id"], "name": place["name"],
+                        "kind": place["kind"],
+                        "kind_label": model.PLACE_KINDS.label(place["kind"], lang) or None,
+                        "tags": "|".join(place["tags"]) or None, "cell": place["cell"],
+                        "location": location, "description": place["description"],
+                        "sentiment": place["sentiment"], "address": place["address"],
+                        "tel": place["tel"], "mail": place["mail"],
+                        "website": place["website"], "source": place["source"],
+                        "osm_id": place["osm_id"]}, anonymise)})
+    for ini in store.rows("initiative", order="created, rowid"):
+        place = places.get(ini["place_id"]) if ini["place_id"] else None
+        geometry, location = _locate(ini, place, hood)
+        people = behind.get(ini["id"], [])
+        out.append({"type": "Feature", "id": ini["id"], "geometry": geometry,
+                    "properties": _clean({
+                        "record": "initiative", "id": ini["id"], "name": ini["name"],
+                        "card_number": ini["card_number"], "theme": ini["theme"],
+                        "theme_label": model.THEMES.label(ini["theme"], lang) or None,
+                        "status": ini["status"],
+                        "status_label": model.STATUSES.label(ini["status"], lang) or None,
+                        "tags": "|".join(ini["tags"]) or None, "cell": ini["cell"],
+                        "location": location, "place": place["name"] if place else None,
+                        "description": ini["description"], "needs": ini["needs"],
+                        "offers": ini["offers"], "website": ini["website"],
+                        "tel": ini["tel"], "mail": ini["mail"],
+                        "actors": "|".join(p["name"] for p in people) or None}, anonymise)})
+    return out
+
+
+def export_geojson(store: Store, target: Path | None, *, anonymise: bool = False) -> str:
+    hood = store.neighbourhood()
+    collection: dict[str, Any] = {"type": "FeatureCollection",
+                                  "name": hood["name"], "features": features(
+                                      store, anonymise=anonymise)}
+    points = [f["geometry"]["coordinates"] for f in collection["features"] if f["geometry"]]
+    if points:
+        lons, lats = [p[0] for p in points], [p[1] for p in points]
+        collection["bbox"] = [min(lons), min(lats), max(lons), max(lats)]
+    text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+    if target is not None:
+        with atomic_output(target, "w", encoding="utf-8") as fh:
+            fh.write(text + "\n")
+    return text
