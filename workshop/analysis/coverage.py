@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from workshop import model, privacy
 from workshop.model import Dimension
