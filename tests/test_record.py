@@ -100,6 +100,9 @@ def test_card_numbers_are_given_in_order_and_looked_up(store: Store) -> None:
     assert numbers == {"Een": 1, "Twee": 10, "Drie": 11}
     outcome = record(store, ["kaart 10"])[0]
     assert outcome.name == "Twee" and not outcome.created
+    with pytest.raises(UserError) as info:
+        record(store, ["kaart 5"])  # reserved (for a blank card) but not captured
+    assert info.value.key == "card_blank" and "kaart:5" in info.value.message("nl")
 
 
 def test_initiative_where_and_place_quote(store: Store) -> None:

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workshop import files, schema
+from workshop import files, salvage, schema
 from workshop.i18n import UserError
 
 COUNTED = ("session", "place", "initiative", "actor", "tie", "actor_initiative", "actor_place",
@@ -20,6 +20,8 @@ class CheckReport:
     findings: list[str] = field(default_factory=list)  # what is wrong
     facts: list[str] = field(default_factory=list)  # what was looked at and is fine
     counts: dict[str, int] = field(default_factory=dict)
+    salvageable: salvage.SalvageReport | None = None  # when damaged: what can still be read
+    backups: list[Path] = field(default_factory=list)  # when damaged: copies to go back to
 
     def problem(self, text: str) -> None:
         self.ok = False
@@ -32,6 +34,9 @@ def check_file(path: Path, lang: str = "en") -> CheckReport:
         header = files.read_header(report.path)
     except UserError as exc:
         report.problem(exc.message(lang))
+        folder = files.backups_dir(report.path)
+        if folder.is_dir():
+            report.backups = sorted(folder.glob("*.wijk"), key=lambda p: p.stat().st_mtime)
         return report
     size = report.path.stat().st_size
     report.facts.append(f"SQLite file, {size} bytes, page size {header.page_size}")
@@ -56,6 +61,14 @@ def check_file(path: Path, lang: str = "en") -> CheckReport:
         report.problem(f"SQLite cannot read it: {exc}")
     finally:
         conn.close()
+    if not report.ok:
+        try:
+            report.salvageable = salvage.survey(report.path)
+        except sqlite3.Error as exc:
+            report.problem(f"nothing can be read from it: {exc}")
+        folder = files.backups_dir(report.path)
+        if folder.is_dir():
+            report.backups = sorted(folder.glob("*.wijk"), key=lambda p: p.stat().st_mtime)
     return report
 
 
@@ -66,13 +79,23 @@ def _check_database(conn: sqlite3.Connection, report: CheckReport) -> None:
                        f"({schema.LATEST_VERSION}); upgrade workshop")
     else:
         report.facts.append(f"schema version {version} of {schema.LATEST_VERSION}")
-    problems = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
+    try:
+        problems = [line for r in conn.execute("PRAGMA integrity_check(20)")
+                    for line in r[0].splitlines() if not line.startswith("***")]
+    except sqlite3.DatabaseError as exc:
+        problems = [str(exc)]
     if problems != ["ok"]:
-        for text in problems:
+        for text in problems[:5]:
             report.problem(f"integrity: {text}")
+        if len(problems) > 5:
+            report.problem(f"integrity: ... and {len(problems) - 5} more such problems")
     else:
         report.facts.append("integrity check: ok")
-    dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
+    try:
+        dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        dangling = []
+        report.problem(f"references cannot be checked: {exc}")
     for table, rowid, parent, _ in dangling[:20]:
         report.problem(f"{table} row {rowid} points to a missing {parent}")
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}

@@ -125,6 +125,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Kaart {number} hoort al bij '{name}'.",
         "en": "Card {number} already belongs to '{name}'.",
     },
+    "card_blank": {
+        "nl": "Kaart {number} is een lege kaart die nog niet is ingevoerd: schrijf i NAAM kaart:{number} ...",
+        "en": "Card {number} is a blank card not captured yet: write i NAME card:{number} ...",
+    },
     "card_unknown": {
         "nl": "Kaart {number} staat niet in dit bestand.",
         "en": "Card {number} is not in this file.",
@@ -249,6 +253,53 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "geïmporteerd: {created} nieuwe actoren, {updated} bijgewerkt, {ties} verbanden.",
         "en": "imported: {created} new actors, {updated} updated, {ties} ties.",
     },
+    "forget_not_found": {
+        "nl": "Geen persoon '{name}' in {path}{hint}",
+        "en": "No person '{name}' in {path}{hint}",
+    },
+    "forget_plan": {
+        "nl": "Vergeten wordt: {people}; {links} verbanden, notities en koppelingen; {rewrites} vermeldingen in teksten; {history} stappen uit de geschiedenis voor ongedaan maken.",
+        "en": "To be forgotten: {people}; {links} ties, notes and links; {rewrites} mentions in texts; {history} steps of the undo history.",
+    },
+    "forget_confirm": {"nl": "Definitief vergeten?", "en": "Forget for good?"},
+    "forget_done": {
+        "nl": "'{name}' is vergeten in {path}; vrije ruimte in het bestand is gewist.",
+        "en": "'{name}' is forgotten in {path}; the file's free space is wiped.",
+    },
+    "forget_backup": {
+        "nl": "  ook in reservekopie {path}: {removed} rijen",
+        "en": "  also in backup {path}: {removed} rows",
+    },
+    "forget_backup_failed": {
+        "nl": "  LET OP: reservekopie {path} kon niet worden bijgewerkt ({detail}); verwijder die kopie zelf.",
+        "en": "  WARNING: backup {path} could not be updated ({detail}); delete that copy yourself.",
+    },
+    "merge_other_neighbourhood": {
+        "nl": "{path} is van een andere wijk ('{other}', niet '{name}'); er is niets samengevoegd.",
+        "en": "{path} belongs to another neighbourhood ('{other}', not '{name}'); nothing was merged.",
+    },
+    "merge_same_file": {
+        "nl": "{path} is het doelbestand zelf; kies de bestanden van de andere tafels.",
+        "en": "{path} is the target itself; choose the files of the other tables.",
+    },
+    "merge_done": {
+        "nl": "samengevoegd: {added} nieuw, {updated} bijgewerkt.",
+        "en": "merged: {added} new, {updated} updated.",
+    },
+    "merge_renumbered": {
+        "nl": "  kaart {old} van '{name}' is nu kaart {new} (het nummer was al in gebruik)",
+        "en": "  card {old} of '{name}' is now card {new} (the number was taken)",
+    },
+    "merge_pair": {
+        "nl": "  dubbel? {table}: '{keep}' en '{fold}'",
+        "en": "  twice? {table}: '{keep}' and '{fold}'",
+    },
+    "merge_pairs_hint": {
+        "nl": "Samenvoegen van deze paren: workshop merge {path} --join",
+        "en": "Join these pairs: workshop merge {path} --join",
+    },
+    "merge_joined": {"nl": "{count} paren samengevoegd.", "en": "{count} pairs joined."},
+    "aborted": {"nl": "Afgebroken; er is niets veranderd.", "en": "Aborted; nothing was changed."},
     "output_unwritable": {
         "nl": "Kan niet schrijven naar {path}: {detail}.",
         "en": "Cannot write to {path}: {detail}.",

@@ -9,9 +9,10 @@ opens a network connection: osmium reads from memory.
 
 from __future__ import annotations
 
-import hashlib
 import math
-import zlib
+import struct
+import tempfile
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,6 @@ import osmium
 from workshop import i18n, model
 from workshop.i18n import UserError
 from workshop.store import Store
-from workshop.text import normalise
 
 MAX_EXTRACT_BYTES = 256 * 1024 * 1024
 # An extract must cover at least this share of the neighbourhood's map extent.
@@ -106,8 +106,9 @@ def detect_format(data: bytes) -> str | None:
     return None
 
 
-def read_extract(path: Path) -> Extract:
-    """The bytes of an extract on disk, checked to be an OSM file with map data in it."""
+def read_extract(path: Path) -> tuple[Extract, MapData]:
+    """An extract on disk and what it holds; refused with a message when it is not an OSM
+    file with map data in it."""
     path = Path(path)
     if not path.exists():
         raise UserError("osm_missing", path=str(path))
@@ -117,22 +118,20 @@ def read_extract(path: Path) -> Extract:
         data = path.read_bytes()
     except OSError as exc:
         raise UserError("osm_unreadable", path=str(path), detail=exc.strerror or str(exc)) from None
-    extract = Extract(path.name, "", data)
     if not data.strip():
         raise UserError("osm_empty", path=str(path))
     fmt = detect_format(data)
     if fmt is None:
         raise UserError("osm_malformed", path=str(path), detail="unknown content")
     extract = Extract(path.name, fmt, data)
-    parse(extract, source=str(path))  # refuse now what could not be drawn later
-    return extract
+    return extract, parse(extract, source=str(path))
 
 
 def parse(extract: Extract, source: str | None = None) -> MapData:
     """Everything the map draws and the place list offers, from an extract's bytes."""
     source = source or extract.filename
     try:
-        return _parse(extract)
+        return _parse(extract, source)
     except UserError:
         raise
     except Exception as exc:  # osmium reports XML and PBF errors as RuntimeError and kin
@@ -140,79 +139,133 @@ def parse(extract: Extract, source: str | None = None) -> MapData:
         raise UserError("osm_malformed", path=source, detail=detail) from None
 
 
-def _parse(extract: Extract) -> MapData:
-    buffer = osmium.io.FileBuffer(extract.data, extract.fmt)
-    header_box = osmium.FileProcessor(buffer).header.box()
-    features: list[Feature] = []
-    pois: list[Poi] = []
-    lats: list[float] = []
-    lons: list[float] = []
-    processor = (osmium.FileProcessor(osmium.io.FileBuffer(extract.data, extract.fmt))
-                 .with_areas().with_filter(osmium.filter.EmptyTagFilter()))
+def _parse(extract: Extract, source: str) -> MapData:
+    # osmium reads PBF from a memory buffer about ten times slower than from a file, so the
+    # bytes go through a private temporary file.
+    with tempfile.TemporaryDirectory(prefix="workshop-osm-") as folder:
+        path = Path(folder) / f"extract.{extract.fmt}"
+        path.write_bytes(extract.data)
+        return _read(str(path), extract.fmt, source)
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.features: list[Feature] = []
+        self.pois: list[Poi] = []
+        self.lats: list[float] = []
+        self.lons: list[float] = []
+
+    def extend(self, coords: list[tuple[float, float]]) -> None:
+        # the corners of a feature's own box are enough for the extent of the data
+        xs = [c[0] for c in coords]
+        ys = [c[1] for c in coords]
+        self.lons += (min(xs), max(xs))
+        self.lats += (min(ys), max(ys))
+
+    def area(self, tags, rings: list[list[tuple[float, float]]], osm_id: str) -> None:
+        rings = [r for r in rings if len(r) >= 3]
+        if not rings:
+            return
+        area = _area_kind(tags)
+        if area is not None:
+            self.features.append(Feature(area[0], area[1], tags.get("name"), rings))
+        kind = place_kind(tags)
+        if kind and tags.get("name"):
+            lon, lat = centroid(rings[0])
+            self.pois.append(Poi(osm_id, tags.get("name"), kind, lat, lon))
+        self.extend(rings[0])
+
+
+def _read(path: str, fmt: str, filename: str) -> MapData:
+    """Two passes at most: everything but multipolygon relations in the first (ways are read
+    as geometry straight from osmium, as WKB); the relations' areas, if any, in a second."""
+    header_box = osmium.FileProcessor(osmium.io.File(path, fmt)).header.box()
+    out = _Collector()
+    relations: list[int] = []
+    processor = (osmium.FileProcessor(osmium.io.File(path, fmt)).with_locations()
+                 .with_filter(osmium.filter.EmptyTagFilter()))
     for obj in processor:
         tags = obj.tags
-        if obj.is_node():
-            kind = place_kind(tags)
-            if kind and tags.get("name") and obj.location.valid():
-                pois.append(Poi(f"node/{obj.id}", tags.get("name"), kind,
-                                obj.location.lat, obj.location.lon))
-                lats.append(obj.location.lat)
-                lons.append(obj.location.lon)
-        elif obj.is_way():
+        if isinstance(obj, osmium.osm.Way):
             line = _line_kind(tags)
-            if line is None:
-                continue
-            coords = _coords(obj.nodes)
-            if len(coords) >= 2:
-                features.append(Feature(line[0], line[1], tags.get("name"), [coords],
-                                        tags.get("tunnel") in ("yes", "culvert")
-                                        or tags.get("location") == "underground"))
-                _extend(coords, lats, lons)
-        elif obj.is_area():
-            area = _area_kind(tags)
-            kind = place_kind(tags)
-            if area is None and kind is None:
-                continue
-            rings = []
-            for outer in obj.outer_rings():
-                rings.append(_coords(outer))
-                rings.extend(_coords(inner) for inner in obj.inner_rings(outer))
-            rings = [r for r in rings if len(r) >= 3]
-            if not rings:
-                continue
-            if area is not None:
-                features.append(Feature(area[0], area[1], tags.get("name"), rings))
-            if kind and tags.get("name"):
-                lon, lat = centroid(rings[0])
-                pois.append(Poi(f"{'way' if obj.from_way() else 'relation'}/{obj.orig_id()}",
-                                tags.get("name"), kind, lat, lon))
-            _extend(rings[0], lats, lons)
-    if not features and not pois:
-        raise UserError("osm_empty", path=extract.filename)
-    data_box = (min(lats), min(lons), max(lats), max(lons))
+            if line is not None:
+                coords = _line(obj)
+                if len(coords) >= 2:
+                    out.features.append(Feature(
+                        line[0], line[1], tags.get("name"), [coords],
+                        tags.get("tunnel") in ("yes", "culvert")
+                        or tags.get("location") == "underground"))
+                    out.extend(coords)
+            elif obj.is_closed() and (_area_kind(tags) or place_kind(tags)):
+                out.area(tags, [_line(obj)], f"way/{obj.id}")
+        elif isinstance(obj, osmium.osm.Node):
+            kind, name = place_kind(tags), tags.get("name")
+            if kind and name and obj.location.valid():
+                lat, lon = obj.location.lat, obj.location.lon
+                out.pois.append(Poi(f"node/{obj.id}", name, kind, lat, lon))
+                out.lats.append(lat)
+                out.lons.append(lon)
+        elif (isinstance(obj, osmium.osm.Relation) and tags.get("type") == "multipolygon"
+              and (_area_kind(tags) or place_kind(tags))):
+            relations.append(obj.id)
+    if relations:
+        areas = (osmium.FileProcessor(osmium.io.File(path, fmt)).with_areas()
+                 .with_filter(osmium.filter.EntityFilter(osmium.osm.AREA))
+                 .with_filter(osmium.filter.IdFilter([2 * r + 1 for r in relations])))
+        for area in areas:
+            if isinstance(area, osmium.osm.Area) and not area.from_way():
+                out.area(area.tags, _rings(area), f"relation/{area.orig_id()}")
+    if not out.features and not out.pois:
+        raise UserError("osm_empty", path=filename)
+    data_box = (min(out.lats), min(out.lons), max(out.lats), max(out.lons))
     if header_box.valid():
         bottom_left, top_right = header_box.bottom_left, header_box.top_right
         bounds = (bottom_left.lat, bottom_left.lon, top_right.lat, top_right.lon)
     else:
         bounds = data_box
-    return MapData(bounds, data_box, features, pois)
+    return MapData(bounds, data_box, out.features, out.pois)
 
 
-def _coords(nodes) -> list[tuple[float, float]]:
-    out = []
-    for nd in nodes:
-        loc = nd.location
-        if loc.valid():
-            out.append((loc.lon, loc.lat))
-    return out
+_WKB = osmium.geom.WKBFactory()
 
 
-def _extend(coords: list[tuple[float, float]], lats: list[float], lons: list[float]) -> None:
-    # the corners of a feature's own box are enough for the extent of the data
-    lons.append(min(c[0] for c in coords))
-    lons.append(max(c[0] for c in coords))
-    lats.append(min(c[1] for c in coords))
-    lats.append(max(c[1] for c in coords))
+def _pairs(values: array) -> list[tuple[float, float]]:
+    return list(zip(values[0::2], values[1::2], strict=True))
+
+
+def _line(way) -> list[tuple[float, float]]:
+    """A way's points (lon, lat); osmium builds them in C++, much faster than a Python loop."""
+    try:
+        raw = bytes.fromhex(_WKB.create_linestring(way))
+    except (osmium.InvalidLocationError, RuntimeError):  # missing nodes, or one point left
+        return [(n.location.lon, n.location.lat) for n in way.nodes if n.location.valid()]
+    points = array("d", raw[9:])
+    if raw[0] == 0:  # big-endian WKB (not what osmium writes, but cheap to honour)
+        points.byteswap()
+    return _pairs(points)
+
+
+def _rings(area) -> list[list[tuple[float, float]]]:
+    """Outer and inner rings of an assembled area, from its WKB multipolygon."""
+    try:
+        raw = bytes.fromhex(_WKB.create_multipolygon(area))
+    except (osmium.InvalidLocationError, RuntimeError):
+        return []
+    order = "<" if raw[0] == 1 else ">"
+    (polygons,) = struct.unpack_from(order + "I", raw, 5)
+    offset, rings = 9, []
+    for _ in range(polygons):
+        (count,) = struct.unpack_from(order + "I", raw, offset + 5)
+        offset += 9
+        for _ in range(count):
+            (points,) = struct.unpack_from(order + "I", raw, offset)
+            offset += 4
+            values = array("d", raw[offset:offset + 16 * points])
+            if order == ">":
+                values.byteswap()
+            rings.append(_pairs(values))
+            offset += 16 * points
+    return rings
 
 
 def centroid(ring: list[tuple[float, float]]) -> tuple[float, float]:
@@ -361,95 +414,3 @@ def metres_per_degree(lat: float) -> tuple[float, float]:
     """(metres per degree of longitude, of latitude) around `lat`: the local equirectangular
     projection every map of a neighbourhood can use."""
     return 111_320.0 * math.cos(math.radians(lat)), 110_574.0
-
-
-# --- keeping the extract in the file ---------------------------------------------------------
-
-
-def store_extract(store: Store, extract: Extract, data: MapData, *, source: str) -> None:
-    """Keep `extract` in the file (replacing an earlier one). A file without a map extent takes
-    the extract's; a file with one refuses an extract of another place."""
-    n = store.neighbourhood()
-    box = extent(store)
-    if box is not None and coverage(data.data_box, box) < MIN_COVERAGE:
-        raise UserError("osm_elsewhere", path=source, name=n["name"],
-                        found=box_text(data.data_box), expected=box_text(box))
-    min_lat, min_lon, max_lat, max_lon = data.bounds
-    with store.write() as w:
-        for old in store.rows("osm_extract"):
-            w.delete("osm_extract", old["id"])
-        w.insert("osm_extract", {
-            "filename": extract.filename, "format": extract.fmt, "size": len(extract.data),
-            "sha256": hashlib.sha256(extract.data).hexdigest(),
-            "min_lat": min_lat, "min_lon": min_lon, "max_lat": max_lat, "max_lon": max_lon,
-            "data": zlib.compress(extract.data, 6)})
-        if box is None:
-            w.update("neighbourhood", n["id"], {"min_lat": min_lat, "min_lon": min_lon,
-                                                "max_lat": max_lat, "max_lon": max_lon})
-
-
-def stored_extract(store: Store) -> Extract | None:
-    rows = store.rows("osm_extract", order="created DESC", limit=1)
-    if not rows:
-        return None
-    row = rows[0]
-    return Extract(row["filename"], row["format"], zlib.decompress(row["data"]))
-
-
-_PARSED: dict[str, MapData] = {}
-
-
-def map_data(store: Store) -> MapData | None:
-    """The stored extract, parsed (kept per process by content hash: a TUI prints often)."""
-    rows = store.conn.execute(
-        "SELECT sha256 FROM osm_extract ORDER BY created DESC LIMIT 1").fetchone()
-    if rows is None:
-        return None
-    if rows[0] not in _PARSED:
-        extract = stored_extract(store)
-        assert extract is not None
-        _PARSED.clear()
-        _PARSED[rows[0]] = parse(extract)
-    return _PARSED[rows[0]]
-
-
-# --- candidate places ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Candidate:
-    poi: Poi
-    cell: str
-    known: bool  # a place of that name (or that OSM id) is already in the file
-
-
-def candidate_places(store: Store, data: MapData) -> list[Candidate]:
-    """The extract's named amenities inside the map extent, with their grid cells."""
-    box = extent(store)
-    if box is None:
-        return []
-    known_ids = {r["osm_id"] for r in store.rows("place", "osm_id IS NOT NULL")}
-    known_names = {r["norm"] for r in store.rows("place")}
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for poi in sorted(data.pois, key=lambda p: (normalise(p.name), p.osm_id)):
-        cell = cell_of(poi.lat, poi.lon, box, store.grid)
-        if cell is None or (normalise(poi.name), poi.kind) in seen:
-            continue
-        seen.add((normalise(poi.name), poi.kind))
-        out.append(Candidate(poi, cell, poi.osm_id in known_ids
-                             or normalise(poi.name) in known_names))
-    return out
-
-
-def add_places(store: Store, candidates: list[Candidate]) -> int:
-    """Add the candidates not yet in the file as places (source `osm`), one undoable step."""
-    new = [c for c in candidates if not c.known]
-    if not new:
-        return 0
-    with store.write() as w, w.entry(f"import --osm ({len(new)})"):
-        for c in new:
-            w.insert("place", {"name": c.poi.name, "kind": c.poi.kind, "cell": c.cell,
-                               "lat": round(c.poi.lat, 7), "lon": round(c.poi.lon, 7),
-                               "source": "osm", "osm_id": c.poi.osm_id})
-    return len(new)

@@ -115,7 +115,10 @@ def describe(capture: Capture, lang: str) -> str:
     elif capture.kind == "card":
         parts.append(str(f["card_number"]))
     elif capture.kind == "session":
-        parts += [str(f[k]) for k in ("date", "venue", "table_name") if f.get(k)]
+        parts.append(f.get("date") or ("vandaag" if lang == "nl" else "today"))
+        parts += [str(f[k]) for k in ("venue", "facilitator") if f.get(k)]
+        if f.get("table_name"):
+            parts.append(f"{'tafel' if lang == 'nl' else 'table'} {f['table_name']}")
     elif capture.name:
         parts.append(capture.name)
     vocabularies = [("kind", model.PLACE_KINDS), ("theme", model.THEMES),
@@ -127,6 +130,7 @@ def describe(capture: Capture, lang: str) -> str:
             parts.append(vocab.label(f[key], lang))
     if capture.cell:
         parts.append(capture.cell)
+    parts += [_attribute_label(key, value, lang) for key, value in capture.attributes.items()]
     if "influence" in f:
         parts.append(f"!{f['influence']}")
     parts += [f"+{name}" for name in capture.actors]
@@ -134,6 +138,14 @@ def describe(capture: Capture, lang: str) -> str:
         parts.append(f"~{capture.about}")
     parts += [f"#{tag}" for tag in capture.tags]
     return " · ".join(parts)
+
+
+def _attribute_label(dimension: str, value: str, lang: str) -> str:
+    for dim in model.DEFAULT_DIMENSIONS:
+        if dim.key == dimension:
+            term = next((v for v in dim.values if v.key == value), None)
+            return term.label(lang) if term else value
+    return value
 
 
 # --- applying one capture -----------------------------------------------------------------------
@@ -148,6 +160,8 @@ def _apply(store: Store, w: Writer, cap: Capture, lang: str) -> Outcome:
     if cap.kind == "card":
         number = cap.fields["card_number"]
         rows = store.rows("initiative", "card_number = ?", (number,))
+        if not rows and number < store.neighbourhood()["next_card"]:
+            raise UserError("card_blank", number=number)  # a blank card handed out
         if not rows:
             raise UserError("card_unknown", number=number)
         return Outcome("initiative", rows[0]["id"], rows[0]["name"], False,

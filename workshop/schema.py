@@ -38,13 +38,23 @@ class _Steps:
             return fn
         return register
 
-    def apply(self, db: Database, *, stop_before: str | None = None) -> None:
+    def _real(self):
+        """sqlite-utils' Migrations with these steps (imported now, when a file needs it)."""
         from sqlite_utils.migrations import Migrations
 
         migrations = Migrations(self.name)
         for name, fn in self._migrations:
             migrations(name=name)(fn)
-        migrations.apply(db, stop_before=stop_before)
+        return migrations
+
+    def apply(self, db: Database, *, stop_before: str | None = None) -> None:
+        self._real().apply(db, stop_before=stop_before)
+
+    def __getattr__(self, name: str):
+        """Everything else sqlite-utils' Migrations offers (`applied`, `pending`, ...)."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._real(), name)
 
 
 MIGRATIONS = _Steps("workshop")
@@ -208,8 +218,11 @@ HISTORY_TABLE = """
     undone INTEGER NOT NULL DEFAULT 0"""
 
 
-def _set_version(db: Database, version: int) -> None:
-    db.execute(f"PRAGMA user_version = {int(version)}")
+def _set_version(db: Database) -> None:
+    """user_version = how many migrations the file has had, this one included (so the number
+    does not depend on the order in which branches added their migrations)."""
+    version = len(MIGRATIONS.applied(db)) + 1
+    db.execute(f"PRAGMA user_version = {version}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
@@ -219,7 +232,7 @@ def _m0001_core(db: Database) -> None:
         db.execute(f'CREATE TABLE "{table}" ({columns}\n)')
     for statement in CORE_INDEXES:
         db.execute(statement)
-    _set_version(db, 1)
+    _set_version(db)
 
 
 @MIGRATIONS(name="0002_history")
@@ -228,14 +241,29 @@ def _m0002_history(db: Database) -> None:
     db.execute(f"CREATE TABLE history ({HISTORY_TABLE}\n)")
     # A new capture clears the redo stack: found through this index, not a scan of the log.
     db.execute("CREATE INDEX history_undone ON history(undone) WHERE undone = 1")
-    _set_version(db, 2)
+    _set_version(db)
+
+
+@MIGRATIONS(name="0005_tombstones")
+def _m0005_tombstones(db: Database) -> None:
+    """Records that were joined into another or forgotten: a later merge of a laptop that
+    still has them must not bring them back."""
+    db.execute("""CREATE TABLE tombstone (
+    id TEXT PRIMARY KEY NOT NULL,
+    table_name TEXT NOT NULL,
+    kept_id TEXT,
+    reason TEXT NOT NULL CHECK (reason IN ('joined', 'forgotten')),
+    at TEXT NOT NULL
+)""")
+    _set_version(db)
 
 
 @MIGRATIONS(name="0003_osm_extract")
 def _m0003_osm_extract(db: Database) -> None:
     """The OpenStreetMap extract behind the printed base map, kept inside the file so that one
     file on a USB stick is enough to print the map later: the original bytes, zlib-compressed,
-    with the extent its data covers."""
+    the extent its data covers, and what the map draws from it, packed (`workshop.osmpack`),
+    so printing need not parse the extract again."""
     db.execute("""CREATE TABLE osm_extract (
     id TEXT PRIMARY KEY NOT NULL,
     filename TEXT NOT NULL,
@@ -243,8 +271,9 @@ def _m0003_osm_extract(db: Database) -> None:
     size INTEGER NOT NULL,
     sha256 TEXT NOT NULL,
     min_lat REAL, min_lon REAL, max_lat REAL, max_lon REAL,
-    data BLOB NOT NULL,""" + _STAMP + "\n)")
-    _set_version(db, 3)
+    data BLOB NOT NULL,
+    features BLOB,""" + _STAMP + "\n)")
+    _set_version(db)
 
 
 LATEST_VERSION = len(MIGRATIONS._migrations)

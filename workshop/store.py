@@ -401,5 +401,29 @@ class Store:
         self._names.clear()
         self._dimensions = self._context = None
 
+    def erase(self, deletes: list[tuple[str, str]],
+              rewrites: list[tuple[str, str, str, object]], history: list[int]) -> None:
+        """Remove rows and rewrite texts WITHOUT an undo entry (undo would keep what is
+        being erased), drop the given undo entries, then wipe free pages and the WAL.
+        Erased records leave a tombstone (their id only) so no merge brings them back."""
+        self.conn.execute("PRAGMA secure_delete = ON")
+        with self._transaction():
+            for table, id_ in deletes:
+                self.columns(table)
+                self.conn.execute(f'DELETE FROM "{table}" WHERE id = ?', (id_,))
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO tombstone (id, table_name, kept_id, reason, at) "
+                    "VALUES (?, ?, NULL, 'forgotten', ?)", (id_, table, now()))
+            for table, id_, column, value in rewrites:
+                if column not in self.columns(table):
+                    raise KeyError(f"{table}.{column}")
+                self.conn.execute(f'UPDATE "{table}" SET "{column}" = ?, updated = ? '
+                                  "WHERE id = ?", (encode(value), now(), id_))
+            for seq in history:
+                self.conn.execute("DELETE FROM history WHERE seq = ?", (seq,))
+        self._forget_caches()
+        self.conn.execute("VACUUM")
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def backup(self, target: Path) -> Path:
         return files.copy_consistent(self.conn, target)

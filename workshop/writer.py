@@ -45,17 +45,21 @@ class Writer:
     def insert(self, table: str, values: dict) -> dict:
         store = self.store
         stamp = now()
-        row = {"id": new_id(), "created": stamp, "updated": stamp, **values}
-        if "session_id" in store.columns(table) and "session_id" not in values:
+        columns = store.columns(table)
+        row = {"id": new_id(), **{k: stamp for k in ("created", "updated") if k in columns},
+               **values}
+        if "session_id" in columns and "session_id" not in values:
             row["session_id"] = store.current_session()
-        if "norm" in store.columns(table):
+        if "norm" in columns:
             row["norm"] = normalise(row["name"])
         store._raw_insert(table, row)
         after = store.new_row(table, row)
         self._log(table, row["id"], None, after)
         return decode_row(after)  # type: ignore[return-value]
 
-    def update(self, table: str, id: str, values: dict) -> dict:
+    def update(self, table: str, id: str, values: dict, *, touch: bool = True) -> dict:
+        """Change fields of a row; `touch=False` keeps the `updated` given in `values`
+        (a merge copies the source's time, so merging twice changes nothing)."""
         store = self.store
         before = store._raw_row(table, id)
         if before is None:
@@ -66,7 +70,9 @@ class Writer:
         changed = {k: encode(v) for k, v in values.items() if before.get(k) != encode(v)}
         if not changed:
             return decode_row(before)  # type: ignore[return-value]
-        after = {**before, **changed, "updated": now()}
+        after = {**before, **changed}
+        if touch:
+            after["updated"] = now()
         unknown = set(changed) - set(before)
         if unknown:
             raise KeyError(f"{table} has no column {sorted(unknown)}")

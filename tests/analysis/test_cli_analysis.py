@@ -60,7 +60,7 @@ def test_connectors_text_is_the_facilitators_screen(demo_file) -> None:
     assert "Verbinders in Testwijk: 5 actoren, 4 verbanden" in out
     assert "Ayşe Yılmaz" in out  # internal consent: shown on the own screen
     assert "<b>[red]Bold & co</b>" in out  # user text verbatim
-    assert "Wie verbindt wie:" in out and "Dokter de Vries ligt op" in out
+    assert "Wie verbindt wie:" in out and "Dokter de Vries (sleutelfiguur) ligt op" in out
     assert "◆" in out
 
 

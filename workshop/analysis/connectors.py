@@ -102,7 +102,8 @@ _ACTOR_KEYS = ("id", "name", "type", "role", "consent", "influence", "ambassador
 
 
 def load(store: Store) -> Network:
-    actors = [{k: row[k] for k in _ACTOR_KEYS} for row in store.rows("actor", order="created, rowid")]
+    actors = [{k: row[k] for k in _ACTOR_KEYS}
+              for row in store.rows("actor", order="created, rowid")]
     pairs: dict[tuple[str, str], None] = {}
     for tie in store.rows("tie", order="created, rowid"):
         a, b = tie["source_id"], tie["target_id"]

@@ -22,6 +22,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from workshop import model, privacy
 from workshop.model import Dimension
@@ -200,6 +201,7 @@ def _tokens(text: str) -> list[str]:
     return _WORD.findall(normalise(text).replace("_", " "))
 
 
+@lru_cache(maxsize=64)
 def _term_phrases(dim: Dimension) -> list[tuple[tuple[str, ...], str]]:
     """(tokens, value key) for every word of every value, longest phrases first."""
     phrases = set()
@@ -225,6 +227,11 @@ def _word_matches(token: str, text_word: str) -> bool:
 def match_values(text: str, dim: Dimension) -> list[tuple[str, str]]:
     """The values of one dimension that a free text names: (value key, the words that named
     it). Longest phrase first, so "jonge gezinnen" is young children, not young adult."""
+    return list(_match(text, dim))
+
+
+@lru_cache(maxsize=4096)  # many actors share a groups text; a city file has thousands
+def _match(text: str, dim: Dimension) -> tuple[tuple[str, str], ...]:
     words = _tokens(text)
     phrases = _term_phrases(dim)
     found: list[tuple[str, str]] = []
@@ -239,7 +246,7 @@ def match_values(text: str, dim: Dimension) -> list[tuple[str, str]]:
                 break
         else:
             i += 1
-    return found
+    return tuple(found)
 
 
 def _reach(actor: dict, dims: tuple[Dimension, ...]) -> dict[str, list[Reason]]:

@@ -21,8 +21,8 @@ from workshop.i18n import register, t
 register({
     "story_group": {"nl": "de groep rond {name}", "en": "the group around {name}"},
     "story_between": {
-        "nl": "{name} ligt op {pct} van de kortste wegen tussen andere actoren{role}.",
-        "en": "{name} lies on {pct} of the shortest paths between other actors{role}.",
+        "nl": "{name}{role} ligt op {pct} van de kortste wegen tussen andere actoren.",
+        "en": "{name}{role} lies on {pct} of the shortest paths between other actors.",
     },
     "story_bridges": {
         "nl": "{name} verbindt de eigen groep met {groups}.",
@@ -40,6 +40,10 @@ register({
         "nl": "{name} heeft {degree} directe contacten, waarvan {cross} met een andere rol "
               "of groep.",
         "en": "{name} has {degree} direct contacts, {cross} of them with another role or group.",
+    },
+    "story_contacts_all": {
+        "nl": "{name} heeft {degree} directe contacten, allemaal met een andere rol of groep.",
+        "en": "{name} has {degree} direct contacts, all with another role or group.",
     },
     "story_contacts_plain": {
         "nl": "{name} heeft {degree} directe contacten.",
@@ -132,7 +136,8 @@ def explain(network: Network, rows: Sequence[ConnectorRow], audience: str, lang:
             elif lost:
                 lines.append(t("story_cut", lang, name=name, count=len(lost),
                                names=_names(lost, lang)))
-        lines.append(t("story_contacts" if row.brokerage else "story_contacts_plain", lang,
-                       name=name, degree=row.degree, cross=row.brokerage))
+        key = ("story_contacts_plain" if not row.brokerage else
+               "story_contacts_all" if row.brokerage == row.degree > 1 else "story_contacts")
+        lines.append(t(key, lang, name=name, degree=row.degree, cross=row.brokerage))
         out.append(lines)
     return out

@@ -40,7 +40,7 @@ def fail(error: UserError) -> None:
 
 # Command modules whose imports are heavy (networkx, sqlite-utils, reportlab): imported only
 # when one of their commands is asked for, so `workshop run` and `workshop capture` start fast.
-LAZY_MODULES = ("analysis", "exchange")
+LAZY_MODULES = ("analysis", "exchange", "printing", "reports", "trust")
 
 
 class WorkshopGroup(click.Group):

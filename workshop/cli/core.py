@@ -8,12 +8,15 @@ from pathlib import Path
 import click
 
 from workshop import demo as demo_data
+from workshop import osm
 from workshop.capture import Context, parse
 from workshop.check import check_file
 from workshop.cli import cli, default_lang, open_store
+from workshop.exchange import osm_import
 from workshop.i18n import UserError, t
 from workshop.model import Grid
 from workshop.record import near_duplicate_notices, record
+from workshop.salvage import salvage as salvage_file
 from workshop.store import Store
 
 
@@ -26,19 +29,30 @@ from workshop.store import Store
 @click.option("--grid", "grid_text", default="8x6", show_default=True,
               help="Columns x rows of the map grid.")
 @click.option("--base-url", help="Base URL for the cards' QR codes (card number appended).")
+@click.option("--osm", "osm_path", type=click.Path(dir_okay=False, path_type=Path),
+              metavar="EXTRACT", help="An OpenStreetMap extract (.osm or .osm.pbf): the map.")
 def new(file: Path, name: str, municipality: str | None, lang: str, grid_text: str,
-        base_url: str | None) -> None:
+        base_url: str | None, osm_path: Path | None) -> None:
     """Create a neighbourhood file."""
     click.get_current_context().meta["workshop.lang"] = lang
     try:
         grid = Grid.from_text(grid_text)
     except ValueError:
         raise UserError("bad_grid", value=grid_text) from None
-    store = Store.create(file, name=name, municipality=municipality, lang=lang, grid=grid,
-                         base_url=base_url)
-    store.close()
+    if osm_path is not None:  # read and check the extract before the file exists
+        extract, data = osm.read_extract(osm_path)
+        store = osm_import.create_with_extract(file, extract, data, name=name,
+                                               municipality=municipality, lang=lang, grid=grid,
+                                               base_url=base_url)
+    else:
+        store = Store.create(file, name=name, municipality=municipality, lang=lang, grid=grid,
+                             base_url=base_url)
     click.echo(t("cli_created", lang, name=name, path=str(file), grid=f"{grid.cols}x{grid.rows}",
                  last=grid.last_cell))
+    if osm_path is not None:
+        for line in osm_import.report_lines(store, extract, data, str(file), str(osm_path)):
+            click.echo(line)
+    store.close()
 
 
 @cli.command()
@@ -143,7 +157,9 @@ def _undo_redo(file: Path, *, redo: bool) -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def check(file: Path) -> None:
+@click.option("--salvage", "salvage_to", type=click.Path(dir_okay=False, path_type=Path),
+              help="Copy every readable record of a damaged FILE into this new file.")
+def check(file: Path, salvage_to: Path | None) -> None:
     """Look at FILE read-only and say what is right and what is wrong with it."""
     report = check_file(file, default_lang())
     for fact in report.facts:
@@ -152,6 +168,26 @@ def check(file: Path) -> None:
         click.echo("records: " + ", ".join(f"{k} {v}" for k, v in report.counts.items()))
     for finding in report.findings:
         click.echo(f"PROBLEM: {finding}")
+    if report.salvageable is not None:
+        readable = ", ".join(f"{y.table} {y.read}" + (f" ({y.lost_stretches} damaged stretches)"
+                                                       if y.lost_stretches else "")
+                             for y in report.salvageable.tables)
+        click.echo(f"can be salvaged: {readable or 'nothing'}")
+        if report.salvageable.schema_lost:
+            click.echo("the file's table of contents is lost, so no record can be read")
+        if salvage_to is None and report.salvageable.rows:
+            click.echo(f"salvage it into a new file: workshop check {file} --salvage NEW.wijk")
+    if report.backups:
+        click.echo(f"latest backup: {report.backups[-1]} (restore: copy it over {file})")
+    elif not report.ok:
+        click.echo("no backups found next to it (FILE.backups/)")
+    if salvage_to is not None:
+        if report.ok:
+            click.echo(t("cli_check_ok", default_lang(), path=str(file)))
+            return
+        result = salvage_file(file, salvage_to)
+        click.echo(f"salvaged {result.rows} records into {salvage_to}; {file} is unchanged")
+        return
     if not report.ok:
         sys.exit(1)
     click.echo(t("cli_check_ok", default_lang(), path=str(file)))

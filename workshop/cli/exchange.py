@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from workshop.cli import cli, open_store
-from workshop.exchange import csv_import, geojson, graph, kumu, tables
+from workshop.exchange import csv_import, geojson, graph, kumu, osm_import, tables
 from workshop.i18n import register, t
 
 register({
@@ -39,26 +39,37 @@ FORMATS = ("csv", "json", "geojson", "graphml", "gexf", "kumu")
 @click.option("--consent", type=click.Choice(["none", "internal", "print", "public"]),
               default="internal", show_default=True,
               help="Consent recorded for persons from a Kumu sheet without a Consent column.")
+@click.option("--osm", "osm_path", type=click.Path(dir_okay=False, path_type=Path),
+              metavar="EXTRACT", help="An OpenStreetMap extract (.osm or .osm.pbf) for the map.")
+@click.option("--places", is_flag=True,
+              help="With --osm: add the extract's named amenities as places.")
 def import_(file: Path, kumu_files: tuple[Path, Path] | None,
-            csv_args: tuple[str, str] | None, consent: str) -> None:
-    """Import into FILE: actors and ties from Kumu sheets, or records from CSV exports."""
-    if bool(kumu_files) == bool(csv_args):
+            csv_args: tuple[str, str] | None, consent: str, osm_path: Path | None,
+            places: bool) -> None:
+    """Import into FILE: actors and ties from Kumu sheets, records from CSV exports, or the
+    map from an OpenStreetMap extract."""
+    if not (kumu_files or csv_args or osm_path) or (kumu_files and csv_args):
         raise click.UsageError("say what to import: --kumu ELEMENTS.csv CONNECTIONS.csv, "
-                               "or --csv KIND FILE (--csv all FOLDER)")
+                               "--csv KIND FILE (--csv all FOLDER) or --osm EXTRACT")
     store = open_store(file)
     lang = store.lang
+    if osm_path is not None:
+        for line in osm_import.import_osm(store, osm_path, str(file), add=places):
+            click.echo(line)
     if kumu_files:
         report = kumu.import_kumu(store, kumu_files[0], kumu_files[1], consent=consent)
         click.echo(t("cli_imported", lang, created=report.created, updated=report.updated,
                      ties=report.ties))
-    else:
-        kind, source = csv_args  # type: ignore[misc]
+    elif csv_args:
+        kind, source = csv_args
         if kind.casefold() in ("all", "alles"):
             report = csv_import.import_folder(store, Path(source))
         else:
             report = csv_import.import_csv(store, kind, Path(source))
         click.echo(t("cli_csv_imported", lang, inserted=report.inserted,
                      updated=report.updated, unchanged=report.unchanged))
+    else:
+        return
     if report.skipped:
         click.echo(t("cli_partial", lang, skipped=report.skipped))
     for notice in report.notices:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from workshop import osm
+from workshop.exchange import osm_import
 from workshop.model import Grid
 from workshop.record import record
 from workshop.store import Store
@@ -31,4 +33,12 @@ def build(path: Path, lang: str = "nl") -> Store:
     store = Store.create(path, name=NAME, municipality=MUNICIPALITY, lang=lang, grid=GRID,
                          bbox=BBOX)
     record(store, script_lines())
+    store_street_plan(store)
     return store
+
+
+def store_street_plan(store: Store) -> None:
+    """Keep the demo's invented street plan in the file, so `print map` draws a neighbourhood."""
+    data = resources.files(__package__).joinpath("kersenbuurt.osm").read_bytes()
+    extract = osm.Extract("kersenbuurt.osm", "osm", data)
+    osm_import.store_extract(store, extract, osm.parse(extract), source=extract.filename)

@@ -112,6 +112,10 @@ def _same(a: object, b: object) -> bool:
     return a == b or (a in (None, "") and b in (None, ""))
 
 
+def _changed(before: dict, after: dict) -> bool:
+    return any(after.get(k) != v for k, v in before.items() if k != "updated")
+
+
 def table_for(kind: str) -> str:
     word = normalise(kind).replace(" ", "_").replace("-", "_")
     table = word if word in EXPORT_TABLES else KIND_WORDS.get(word)
@@ -303,8 +307,14 @@ class _Sheet:
             if not values.get("consent"):
                 values["consent"] = "public" if values["type"] == "organisation" else "internal"
         if existing is not None:
-            after = w.update(table, existing["id"], self._edits(existing, values))
-            if after["updated"] != existing["updated"]:
+            edits = self._edits(existing, values)
+            if not values.get("id"):
+                # Found by name, like a capture: the name as typed is no rename, and an empty
+                # cell changes nothing (only a row with the record's id stands for all of it).
+                edits = {k: v for k, v in edits.items()
+                         if k != "name" and v not in (None, "", [], {})}
+            after = w.update(table, existing["id"], edits)
+            if _changed(existing, after):
                 self.report.updated += 1
             else:
                 self.report.unchanged += 1
@@ -356,7 +366,7 @@ class _Sheet:
         merged = {k: v for k, v in {**current, **values}.items() if k in self.columns}
         if merged.get("id") == current["id"]:
             after = self.w.update("neighbourhood", current["id"], merged)
-            if after["updated"] == current["updated"]:
+            if not _changed(current, after):
                 self.report.unchanged += 1
                 return
         else:

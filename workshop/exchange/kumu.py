@@ -8,8 +8,8 @@
 Kumu reads the extra columns as fields. Importing merges into the file: a label that matches an
 existing actor (case- and accent-insensitively, or the pseudonym an export gave a person)
 updates it; the whole import is one transaction and one undoable step. A sheet that cannot be
-read right (duplicate labels, a direction nobody knows) writes nothing; a connection to a label
-that is not there is skipped and reported, and the import says it is partial.
+read right (duplicate labels, connections to labels that are nowhere, a direction nobody knows)
+writes nothing, and the message lists every such label at once, so one correction is enough.
 
 The Consent column makes export -> import -> export give the same sheets: an exported row may
 be published as written (a person below public consent is already a pseudonym), so it says
@@ -20,6 +20,7 @@ changes by import (a re-imported pseudonym must not make the real name public).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from workshop import model, privacy
@@ -39,6 +40,12 @@ register({
               "geïmporteerd).",
         "en": "{path}: labels appear more than once: {labels}; make them unique (nothing was "
               "imported).",
+    },
+    "kumu_unknown_labels": {
+        "nl": "{path}: deze labels staan niet bij de elementen en niet in het bestand: {labels} "
+              "(er is niets geïmporteerd).",
+        "en": "{path}: these labels are neither among the elements nor in the file: {labels} "
+              "(nothing was imported).",
     },
     "kumu_no_elements": {
         "nl": "{path} bevat geen elementen (alleen een kopregel): er is niets geïmporteerd.",
@@ -114,15 +121,17 @@ def import_kumu(store: Store, elements_path: Path, connections_path: Path | None
     conn_header, conn_rows = _connections(connections_path, report)
     pseudonyms = {privacy.pseudonym(a, store.lang): a for a in store.rows("actor", "type = ?",
                                                                           ("person",))}
+    conn_cols = {name: column(conn_header, name) for name in CONNECTION_COLUMNS}
+    _refuse_unknown(store, conn_cols, conn_rows, {_norm(lb) for _, lb, _ in labelled},
+                    pseudonyms, connections_path)
     with store.write() as w, w.entry(f"import kumu {Path(elements_path).name}"):
         ids: dict[str, str] = {}
         for _, label, row in labelled:
-            ids[normalise(label)] = _import_element(store, w, label, row, cols, consent,
+            ids[_norm(label)] = _import_element(store, w, label, row, cols, consent,
                                                     report, pseudonyms)
         for number, row in enumerate(conn_rows, 2):
-            _import_connection(store, w, row, conn_header, ids, number, connections_path, report)
-    if report.skipped > MAX_LISTED:
-        report.notices.append(f"... {report.skipped - MAX_LISTED} more connections skipped")
+            _import_connection(store, w, row, conn_cols, ids, number, connections_path, report,
+                               pseudonyms)
     return report
 
 
@@ -133,12 +142,46 @@ def _refuse_duplicates(labelled: list[tuple[int, str, dict]], path: Path) -> Non
         rows_of.setdefault(normalise(label), []).append(number)
         shown.setdefault(normalise(label), label)
     twice = [(shown[k], numbers) for k, numbers in rows_of.items() if len(numbers) > 1]
+    if len(twice) == 1:
+        label, numbers = twice[0]
+        raise UserError("kumu_duplicate_label", path=str(path), row=numbers[1], label=label)
     if twice:
         listed = [f"'{label}' ({', '.join(map(str, numbers))})"
                   for label, numbers in twice[:MAX_LISTED]]
         if len(twice) > MAX_LISTED:
             listed.append(f"+{len(twice) - MAX_LISTED}")
         raise UserError("kumu_duplicate_labels", path=str(path), labels="; ".join(listed))
+
+
+@lru_cache(maxsize=65536)  # a label comes back in every connection of its actor
+def _norm(label: str) -> str:
+    return normalise(label)
+
+
+@lru_cache(maxsize=1024)
+def _term(vocabulary: model.Vocabulary, word: str) -> model.Term | None:
+    return vocabulary.lookup(word)
+
+
+def _refuse_unknown(store: Store, cols: dict[str, str | None], rows: list[dict[str, str]],
+                    labels: set[str], pseudonyms: dict[str, dict], path: Path | None) -> None:
+    """Every From/To must be an element of the sheet or an actor of the file."""
+    unknown: dict[str, int] = {}
+    for number, row in enumerate(rows, 2):
+        for name in ("From", "To"):
+            label = _cell(row, cols[name])
+            if _norm(label) in labels or label in pseudonyms or label in unknown:
+                continue
+            if not label or not store.find("actor", label):
+                unknown[label] = number
+    if len(unknown) == 1:
+        label, number = next(iter(unknown.items()))
+        raise UserError("kumu_unknown_label", path=str(path), row=number, label=label)
+    if unknown:
+        listed = [f"'{label}' ({number})" for label, number in list(unknown.items())[:MAX_LISTED]]
+        if len(unknown) > MAX_LISTED:
+            listed.append(f"+{len(unknown) - MAX_LISTED}")
+        raise UserError("kumu_unknown_labels", path=str(path), labels="; ".join(listed))
 
 
 def _connections(path: Path | None, report: ImportReport) -> tuple[list[str], list[dict]]:
@@ -210,7 +253,7 @@ def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
         if tags:
             values["tags"] = actor["tags"] + [t for t in tags if t not in actor["tags"]]
         after = w.update("actor", actor["id"], values)
-        if after["updated"] != actor["updated"]:
+        if any(after.get(k) != v for k, v in actor.items() if k != "updated"):
             report.updated += 1
         else:
             report.unchanged += 1
@@ -228,39 +271,34 @@ def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
     return row_out["id"]
 
 
-def _import_connection(store: Store, w: Writer, row: dict[str, str], header: list[str],
+def _import_connection(store: Store, w: Writer, row: dict[str, str],
+                       cols: dict[str, str | None],
                        ids: dict[str, str], number: int, path: Path | None,
-                       report: ImportReport) -> None:
+                       report: ImportReport, pseudonyms: dict[str, dict]) -> None:
     ends = []
     for name in ("From", "To"):
-        label = _cell(row, column(header, name))
-        actor_id = ids.get(normalise(label))
+        label = _cell(row, cols[name])
+        actor_id = ids.get(_norm(label))
         if actor_id is None:
-            found = store.find("actor", label) if label else []
-            if not found:
-                report.skipped += 1
-                if report.skipped <= MAX_LISTED:
-                    report.notices.append(
-                        f"{Path(str(path)).name} row {number}: '{label}' is not among the "
-                        "elements nor in the file; connection skipped")
-                return
+            found = store.find("actor", label) or [pseudonyms[label]]  # checked beforehand
             actor_id = found[0]["id"]
         ends.append(actor_id)
     if ends[0] == ends[1]:
+        report.skipped += 1
         report.notices.append(f"{Path(str(path)).name} row {number}: a tie to itself, skipped")
         return
-    type_word = _cell(row, column(header, "Type"))
-    term = model.ACTOR_TIE_KINDS.lookup(type_word) if type_word else None
-    tags = [t.strip() for t in _cell(row, column(header, "Tags")).split("|") if t.strip()]
+    type_word = _cell(row, cols["Type"])
+    term = _term(model.ACTOR_TIE_KINDS, type_word) if type_word else None
+    tags = [t.strip() for t in _cell(row, cols["Tags"]).split("|") if t.strip()]
     if type_word and term is None and type_word not in tags:
         tags.append(type_word)
-    direction_word = _cell(row, column(header, "Direction")) or "directed"
-    direction = model.DIRECTIONS.lookup(direction_word)
+    direction_word = _cell(row, cols["Direction"]) or "directed"
+    direction = _term(model.DIRECTIONS, direction_word)
     if direction is None:
         raise UserError("kumu_bad_value", path=str(path), row=number, column="Direction",
                         value=direction_word, choices="directed, mutual, undirected")
     fields = {}
-    strength = _cell(row, column(header, "Strength"))
+    strength = _cell(row, cols["Strength"])
     if strength:
         try:
             value = round(float(strength.replace(",", ".")))

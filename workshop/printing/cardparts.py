@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 
 from workshop import model
+from workshop.printing.colours import colour_of
 from workshop.printing.sheet import Rect, Sheet
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ BODY_SIZE = 8.4
 BODY_LEAD = 3.6 * mm
 LABEL_LEAD = 3.5 * mm
 BLOCK_GAP = 1.7 * mm
+NOTE_PITCH = 6.2 * mm
 
 
 def luminance(colour: str) -> float:
@@ -62,12 +64,12 @@ def _blocks(sheet: Sheet, card: CardData) -> list[tuple[str, list[str]]]:
 def draw_filled_body(sheet: Sheet, rect: Rect, card: CardData, colour: str) -> None:
     fonts = sheet.fonts
     ink = sheet.template.colour("colours", "ink")
-    y = rect.y + rect.h - TITLE_SIZE
-    title = fonts.wrap(card.name, "bold", TITLE_SIZE, rect.w, 2) or [""]
+    size, title = _title(sheet, card.name, rect.w)
+    y = rect.y + rect.h - size
     for line in title:
-        sheet.text(rect.x, y, line, "bold", TITLE_SIZE, ink)
-        y -= TITLE_SIZE * 1.18
-    top = y + TITLE_SIZE * 1.18 - TITLE_SIZE * 0.28 - 2.2 * mm
+        sheet.text(rect.x, y, line, "bold", size, ink)
+        y -= size * 1.18
+    top = y + size * 1.18 - size * 0.28 - 2.2 * mm
     blocks = _blocks(sheet, card)
     wrapped = [[line for p in paragraphs for line in fonts.wrap(p, "regular", BODY_SIZE,
                                                                  rect.w, 40)]
@@ -91,7 +93,21 @@ def draw_filled_body(sheet: Sheet, rect: Rect, card: CardData, colour: str) -> N
             y -= BODY_LEAD
             sheet.text(rect.x, y + 0.5 * mm, line, "regular", BODY_SIZE, ink)
         y -= BLOCK_GAP
+    if "notes" in sheet.template.card_fields and y - rect.y >= LABEL_LEAD + 3 * NOTE_PITCH:
+        y = _ruled(sheet, rect.x, y, rect.w, sheet.t("notes"),
+                   int((y - rect.y - LABEL_LEAD) // NOTE_PITCH), NOTE_PITCH)
     sheet.block("card-body", Rect(rect.x, max(y, rect.y), rect.w, rect.y + rect.h - max(y, rect.y)))
+
+
+def _title(sheet: Sheet, name: str, width: float) -> tuple[float, list[str]]:
+    """The title in two lines at most: smaller type before a word is broken or cut."""
+    words = len(" ".join(name.split()).split(" "))
+    for size in (TITLE_SIZE, TITLE_SIZE * 0.88, TITLE_SIZE * 0.76):
+        lines = sheet.fonts.wrap(name, "bold", size, width, 2) or [""]
+        if sum(len(line.split(" ")) for line in lines) == words and \
+                not lines[-1].endswith("…"):
+            return size, lines
+    return size, lines
 
 
 def _allocate(needs: list[int], available: int) -> list[int]:
@@ -125,7 +141,7 @@ def _ruled(sheet: Sheet, x: float, y: float, w: float, label: str, lines: int,
                7.2, muted)
     y -= LABEL_LEAD
     c = sheet.c
-    c.setStrokeColor(sheet.template.colour("colours", "rule"))
+    c.setStrokeColor(colour_of(sheet.template.colour("colours", "rule")))
     c.setLineWidth(0.5)
     for _ in range(lines):
         y -= gap
@@ -142,7 +158,7 @@ def _ticks(sheet: Sheet, x: float, y: float, w: float, words: list[str], columns
     for i, word in enumerate(words):
         cx = x + (i % columns) * col_w
         cy = y - (i // columns + 1) * pitch
-        c.setStrokeColor(sheet.template.colour("colours", "muted"))
+        c.setStrokeColor(colour_of(sheet.template.colour("colours", "muted")))
         c.setLineWidth(0.6)
         c.rect(cx, cy, box, box, stroke=1, fill=0)
         sheet.text(cx + box + 1.4 * mm, cy + 0.35 * mm,
@@ -174,7 +190,8 @@ def draw_blank_body(sheet: Sheet, rect: Rect, bottom: float, qr_side: float,
     # beside the QR code: where, who, and whether the contact may go on paper
     side_w = w - qr_side - 3 * mm
     floor = bottom + 5 * mm
-    sy = _ruled(sheet, x, y, side_w, f"{sheet.t('where')} ({sheet.t('cell')} A1–{last_cell})", 1, 5.6 * mm)
+    where = f"{sheet.t('where')} ({sheet.t('cell')} A1–{last_cell})"
+    sy = _ruled(sheet, x, y, side_w, where, 1, 5.6 * mm)
     sy = _ruled(sheet, x, sy, side_w, f"{sheet.t('who')} · {sheet.t('contact')}", 2, 5.6 * mm)
     sheet.text(x, sy - 2.4 * mm, sheet.fonts.fit(sheet.t("consent"), "regular", 6.6, side_w),
                "regular", 6.6, muted)

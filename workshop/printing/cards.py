@@ -18,6 +18,7 @@ from workshop.capture import card_reference
 from workshop.i18n import UserError, t
 from workshop.printing import qr
 from workshop.printing.cardparts import draw_blank_body, draw_filled_body, ink_on
+from workshop.printing.colours import colour_of
 from workshop.printing.sheet import PrintResult, Rect, Sheet, render
 from workshop.printing.templates import Template
 from workshop.store import Store
@@ -106,7 +107,9 @@ def card_records(store: Store, numbers: set[int] | None = None) -> list[CardData
                 continue
             shown = privacy.redact(actor, "actor", "print", lang)
             contact = " · ".join(v for v in (shown.get("tel"), shown.get("mail")) if v)
-            role = model.ROLES.label(actor["role"], lang) if actor.get("role") else ""
+            # a pseudonym already is the role ("Bewoner FA31")
+            role = (model.ROLES.label(actor["role"], lang)
+                    if actor.get("role") and shown["name"] == actor["name"] else "")
             people.append(Person(shown["name"], role, contact))
         cards.append(CardData(
             number=row["card_number"], name=row["name"], theme=row["theme"],
@@ -148,7 +151,7 @@ def _header(sheet: Sheet, x: float, y: float, number: int | None, colour: str,
     """The coloured band at the top of a card; returns the y below it."""
     c = sheet.c
     band = Rect(x + MARGIN, y + CARD_H - MARGIN - 15 * mm, CARD_W - 2 * MARGIN, 15 * mm)
-    c.setFillColor(colour)
+    c.setFillColor(colour_of(colour))
     c.roundRect(band.x, band.y, band.w, band.h, 2.2 * mm, stroke=0, fill=1)
     ink = ink_on(colour)
     label = sheet.t("card")
@@ -248,7 +251,8 @@ def print_cards(store: Store, path: Path, template: Template, *, layout: str = "
             result.notices.append(t("print_qr_fallback", lang, number=card.number,
                                     payload=code.payload))
         codes.append(code)
-        result.numbers.append(card.number)
+        if card.number is not None:
+            result.numbers.append(card.number)
 
     def draw(sheet: Sheet) -> None:
         _paginate(sheet, layout, list(zip(cards, codes, strict=True)),

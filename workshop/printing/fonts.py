@@ -85,7 +85,7 @@ class FontSet:
     def runs(self, text: str, style: str) -> list[tuple[str, str]]:
         """`text` as (font name, part) runs: the primary font wherever it has the glyph."""
         primary, cmap = self._fonts[style][:2]
-        if all(ord(ch) in cmap for ch in text):
+        if cmap.issuperset(map(ord, text)):
             return [(primary, text)]
         second, cmap2 = self._fallback[style][:2]
         out: list[tuple[str, str]] = []

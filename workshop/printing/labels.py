@@ -170,7 +170,7 @@ def place(streets: list[tuple[Feature, list[list[Point]]]], frame: Rect, obstacl
         for chain in _chains(parts):
             for run in _inside(chain, inner):
                 cum = [0.0]
-                for (x1, y1), (x2, y2) in zip(run, run[1:]):
+                for (x1, y1), (x2, y2) in zip(run, run[1:], strict=False):
                     cum.append(cum[-1] + math.hypot(x2 - x1, y2 - y1))
                 entries.append((rank, -cum[-1], name, run, cum))
     entries.sort(key=lambda e: (e[0], e[1], e[2]))

@@ -123,7 +123,7 @@ def _waterways(ops: list[str], template: Template, features: list) -> None:
 
 def _roads(ops: list[str], template: Template, features: list) -> None:
     classes: dict[str, list] = {k: [] for k in ROAD_ORDER}
-    tunnels = []
+    tunnels: list = []
     for feature, parts in features:
         (tunnels if feature.tunnel else classes.setdefault(feature.kind, [])).extend(parts)
     if tunnels:

@@ -16,6 +16,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 
 from workshop import osm
+from workshop.exchange import osm_import
 from workshop.i18n import t
 from workshop.model import Grid
 from workshop.printing import mapdraw, markers, panel, qr
@@ -76,7 +77,7 @@ def map_payload(store: Store) -> str | None:
 def content(store: Store, template: Template, *, result: bool) -> MapContent:
     n = store.neighbourhood()
     box = osm.extent(store)
-    data = osm.map_data(store) if box is not None else None
+    data = osm_import.map_data(store) if box is not None else None
     return MapContent(n["name"], n["municipality"] or "", store.lang, box, store.grid, data,
                       map_payload(store), result,
                       markers.markers(store, template) if result else [])

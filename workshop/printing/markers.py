@@ -59,9 +59,9 @@ def markers(store: Store, template: Template) -> list[Marker]:
                           template.colour("place_kinds", place["kind"] or "other", "#6f7b86"),
                           place["name"], place["cell"] or "", located(place)))
     for row in store.rows("initiative", order="card_number IS NULL, card_number, norm"):
-        place = place_by_id.get(row["place_id"] or "")
-        where = located(row) or (located(place) if place and not row["cell"] else None)
-        cell = row["cell"] or (place["cell"] if place else "") or ""
+        at = place_by_id.get(row["place_id"] or "")
+        where = located(row) or (located(at) if at and not row["cell"] else None)
+        cell = row["cell"] or (at["cell"] if at else "") or ""
         label = str(row["card_number"]) if row["card_number"] is not None else "·"
         out.append(Marker(label, "square",
                           template.colour("themes", row["theme"] or "other", "#6f7b86"),

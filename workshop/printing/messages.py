@@ -17,10 +17,12 @@ i18n.register({
         "nl": "Er zijn nog geen initiatieven om kaarten van te maken; leg ze vast met: i NAAM #thema @VAK",
         "en": "There are no initiatives to make cards of yet; capture them with: i NAME #theme @CELL",
     },
+    "bad_numbers": {"nl": "Kaartnummers '{value}' niet herkend: schrijf bijvoorbeeld 3,5-7.",
+                    "en": "Card numbers '{value}' not recognised: write for example 3,5-7."},
     "bad_count": {"nl": "Aantal {count} kan niet: kies 1 t/m {limit}.",
                   "en": "Count {count} is not possible: choose 1 to {limit}."},
-    "print_written": {"nl": "geschreven: {path} ({pages} bladzijden)",
-                      "en": "written: {path} ({pages} pages)"},
+    "print_written": {"nl": "geschreven: {path} ({pages} blz.)",
+                      "en": "written: {path} ({pages} p.)"},
     "print_reserved": {"nl": "kaartnummers {first} t/m {last} zijn nu gereserveerd in {file}",
                        "en": "card numbers {first} to {last} are now reserved in {file}"},
     "print_missing_glyphs": {
@@ -35,18 +37,4 @@ i18n.register({
         "nl": "nog geen OpenStreetMap-uittreksel in dit bestand: een rasterblad (lees er een in met: workshop import {file} --osm UITTREKSEL.osm)",
         "en": "no OpenStreetMap extract in this file yet: a grid sheet (read one in with: workshop import {file} --osm EXTRACT.osm)",
     },
-    "osm_stored": {
-        "nl": "OpenStreetMap-uittreksel {name} opgeslagen in {file} ({features} kaartobjecten).",
-        "en": "OpenStreetMap extract {name} stored in {file} ({features} map features).",
-    },
-    "osm_candidates": {
-        "nl": "{count} plekken met een naam in het uittreksel (nieuw: {new}):",
-        "en": "{count} named places in the extract (new: {new}):",
-    },
-    "osm_candidates_more": {"nl": "  … en {count} meer", "en": "  … and {count} more"},
-    "osm_add_hint": {
-        "nl": "Neem ze op als plekken met: workshop import {file} --osm {extract} --places",
-        "en": "Add them as places with: workshop import {file} --osm {extract} --places",
-    },
-    "osm_places_added": {"nl": "{count} plekken toegevoegd.", "en": "{count} places added."},
 })

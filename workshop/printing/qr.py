@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import qrcode
 from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_M, ERROR_CORRECT_Q
 from qrcode.exceptions import DataOverflowError
 from reportlab.pdfgen.canvas import Canvas
+
+from workshop.printing.colours import colour_of
 
 QUIET = 4  # modules of quiet zone on each side
 _LEVELS = {"M": ERROR_CORRECT_M, "Q": ERROR_CORRECT_Q, "H": ERROR_CORRECT_H}
@@ -51,7 +53,7 @@ def _rows(code: qrcode.QRCode) -> tuple[int, ...]:
     return tuple(int("".join("1" if m else "0" for m in row), 2) for row in code.modules)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _mask_deltas(version: int, level: str) -> tuple[tuple[int, int], ...]:
     """Per mask, what XOR turns the mask-0 matrix into it: as packed rows and columns."""
     ref = [_rows(_build("0", level, mask, version)) for mask in range(8)]
@@ -79,7 +81,7 @@ def _pack(lines: tuple[int, ...], size: int) -> int:
     return sum(line << (i * stride) for i, line in enumerate(lines))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _line_mask(size: int) -> int:
     return _pack(tuple((1 << size) - 1 for _ in range(size)), size)
 
@@ -125,7 +127,7 @@ def encode(payload: str, levels: tuple[str, ...] = ("Q", "M"),
     for level in levels:
         try:
             code = _build(payload, level, 0, None)
-        except DataOverflowError:
+        except (DataOverflowError, ValueError):  # qrcode says "version 41" for too much data
             continue
         if code.version > max_version:
             continue
@@ -148,24 +150,31 @@ def _unpack(packed: int, size: int) -> tuple[int, ...]:
     return tuple((packed >> (i * stride)) & full for i in range(size))
 
 
+@lru_cache(maxsize=4096)
+def path_ops(code: QrCode) -> str:
+    """The dark modules as one path of row runs, in module units with the origin at the
+    symbol's lower left corner (so the integers format fast and the string can be reused)."""
+    ops = []
+    for r, bits in enumerate(code.rows):
+        line = format(bits, f"0{code.size}b")
+        y = code.size - 1 - r
+        for match in re.finditer("1+", line):
+            start, end = match.span()
+            ops.append(f"{start} {y} {end - start} 1 re")
+    ops.append("f")
+    return "\n".join(ops)
+
+
 def draw(c: Canvas, code: QrCode, x: float, y: float, side: float,
          colour: str = "#000000") -> None:
     """Draw `code` in the square (x, y, side, side), quiet zone included: the zone is painted
-    white, the dark modules are one filled path of row runs."""
+    white, the dark modules are one filled path."""
     module = side / code.span
     c.saveState()
-    c.setFillColor("#ffffff")
+    c.setFillColor(colour_of("#ffffff"))
     c.rect(x, y, side, side, stroke=0, fill=1)
-    c.setFillColor(colour)
-    ops = []
-    top = y + side - QUIET * module
-    for r, bits in enumerate(code.rows):
-        line = format(bits, f"0{code.size}b")
-        ry = top - (r + 1) * module
-        for match in re.finditer("1+", line):
-            start, end = match.span()
-            ops.append(f"{x + (QUIET + start) * module:.3f} {ry:.3f} "
-                       f"{(end - start) * module:.3f} {module:.3f} re")
-    ops.append("f")
-    c.addLiteral("\n".join(ops))
+    c.setFillColor(colour_of(colour))
+    origin_x, origin_y = x + QUIET * module, y + QUIET * module
+    c.addLiteral(f"q {module:.5f} 0 0 {module:.5f} {origin_x:.3f} {origin_y:.3f} cm\n"
+                 f"{path_ops(code)}\nQ")
     c.restoreState()

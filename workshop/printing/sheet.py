@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from workshop.exchange.files import atomic_output
 from workshop.printing import qr
+from workshop.printing.colours import colour_of
 from workshop.printing.fonts import FontSet
 from workshop.printing.templates import Template
 
@@ -84,7 +85,7 @@ class Sheet:
 
     def text(self, x: float, y: float, text: str, style: str = "regular", size: float = 9,
              colour: str = "#000000", anchor: str = "left") -> float:
-        self.c.setFillColor(colour)
+        self.c.setFillColor(colour_of(colour))
         return self.fonts.draw(self.c, x, y, text, style, size, anchor)
 
     def t(self, key: str, **params: object) -> str:

@@ -17,7 +17,6 @@ from workshop.store import Store
 
 EXPORT_FORMATS = ("csv", "json", "kumu")
 EXPORTS_DIR = Path("exports")
-PRINTOUTS_DIR = Path("printouts")
 
 
 def make_backup(path: Path, keep: int = backup.KEEP) -> Done:
@@ -51,12 +50,12 @@ def export(path: Path, fmt: str, anonymise: bool = False) -> Done:
 # are left out on purpose: they reserve card numbers in a write transaction that lasts as long
 # as the PDF takes, and capture must not wait for that (print them before the session with
 # `workshop print blank-cards`).
-PRINTERS = {
-    "cards": ("workshop.printing.cards", "print_cards"),
-    "map": ("workshop.printing.maps", "print_map"),
-    "result-map": ("workshop.printing.maps", "print_result_map"),
-    "network": ("workshop.printing.network", "print_network"),
-    "summary": ("workshop.printing.summary", "print_summary"),
+PRINTERS = {  # what -> (module, function, the CLI's default paper, name in printouts/)
+    "cards": ("workshop.printing.cards", "print_cards", None, "cards"),
+    "map": ("workshop.printing.maps", "print_map", "A3", "map-A3"),
+    "result-map": ("workshop.printing.maps", "print_result_map", "A3", "result-map-A3"),
+    "network": ("workshop.printing.network", "print_network", "A3", "network-A3"),
+    "summary": ("workshop.printing.summary", "print_summary", "A4", "summary"),
 }
 
 
@@ -69,7 +68,7 @@ class Done:
 def printable() -> list[str]:
     """The printouts this installation can make (the printing package grows by parts)."""
     out = []
-    for what, (module, function) in PRINTERS.items():
+    for what, (module, function, _, _) in PRINTERS.items():
         try:
             found = importlib.util.find_spec(module) is not None
         except ModuleNotFoundError:
@@ -88,14 +87,13 @@ def _source_names(module: str) -> str:
 
 
 def print_out(path: Path, what: str) -> Done:
-    """The PDF `workshop print WHAT FILE` makes, in printouts/."""
+    """The PDF `workshop print WHAT FILE` makes, where it makes it (printouts/)."""
     from workshop.printing import templates
+    from workshop.printing.sheet import default_output
 
-    module, function = PRINTERS[what]
+    module, function, paper, kind = PRINTERS[what]
     printer = getattr(importlib.import_module(module), function)
-    stem = path.name.removesuffix(".wijk") or "wijk"
-    target = PRINTOUTS_DIR / f"{stem}-{what}.pdf"
-    target.parent.mkdir(parents=True, exist_ok=True)
+    options = {"paper": paper} if paper else {}
     with Store.open(path, readonly=True) as store:
-        result = printer(store, target, templates.load())
+        result = printer(store, default_output(path, kind), templates.load(), **options)
     return Done([Path(result.path)], list(result.notices))

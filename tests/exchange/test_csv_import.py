@@ -1,0 +1,143 @@
+"""The CSV exports read back: export -> import into a new file -> export gives the same."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from workshop.exchange import csv_import, tables
+from workshop.exchange.files import read_csv
+from workshop.i18n import UserError
+from workshop.record import record
+from workshop.store import Store
+
+AWKWARD = [
+    'p "=SUM(A1:A3)" #park @B2 "\'=quoted\' and a | pipe"',
+    'p "-5 graden" #plein lat:-0.5 lon:-12.25',
+    "p '@mention #buurthuis",
+    'a "[red]Rood[/red] <b>&amp;</b>" #vereniging #"[tag]" #a|b groepen:"regel één\nregel twee"',
+    'persoon "Zoë 👩‍👩‍👧 Ĳsbrand" #bewoner !3 consent:public tel:+31612345678',
+    'persoon "Verborgen" #sleutelfiguur tel:0699999999 wat:"weet alles"',
+    'deelnemer "Anna" #appartement #senior #alleenstaand',
+    'kandidaat "Bram" status:uitgenodigd #rijwoning',
+    '"[red]Rood[/red] <b>&amp;</b>" -> "Zoë 👩‍👩‍👧 Ĳsbrand" #kent !2',
+    'i "Zon op het dak" #opwek @B2 +"Verborgen" nodig:"geld; veel geld" kaart:7',
+    'q "Van Verborgen geloof ik alles" ~Verborgen',
+]
+
+
+def _export(store: Store, folder: Path, delimiter: str = ",") -> dict[str, str]:
+    tables.export_csv(store, folder, delimiter=delimiter)
+    return {p.name: p.read_text(encoding="utf-8-sig") for p in sorted(folder.glob("*.csv"))}
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_round_trip_is_exact(store, tmp_path, delimiter: str) -> None:
+    record(store, [line for line in AWKWARD if not line.startswith("p '@")])
+    first = _export(store, tmp_path / "one", delimiter)
+    fresh = Store.create(tmp_path / "new.wijk", name="Leeg")
+    report = csv_import.import_folder(fresh, tmp_path / "one")
+    assert not report.partial and report.inserted > 10
+    assert _export(fresh, tmp_path / "two", delimiter) == first
+    fresh.close()
+
+
+def test_the_demo_round_trips(demo_store, tmp_path) -> None:
+    first = _export(demo_store, tmp_path / "one")
+    fresh = Store.create(tmp_path / "new.wijk", name="Leeg")
+    csv_import.import_folder(fresh, tmp_path / "one")
+    assert _export(fresh, tmp_path / "two") == first
+    fresh.close()
+
+
+def test_importing_an_export_into_its_own_file_keeps_what_consent_withheld(store,
+                                                                           tmp_path) -> None:
+    record(store, AWKWARD[4:])
+    before = {t: store.rows(t) for t in ("actor", "note", "participant", "candidate")}
+    tables.export_csv(store, tmp_path / "out")
+    report = csv_import.import_folder(store, tmp_path / "out")
+    assert (report.inserted, report.updated) == (0, 0)
+    assert {t: store.rows(t) for t in before} == before  # "Verborgen" keeps name, phone, text
+
+
+def _rewrite(path: Path, change) -> None:
+    """What Excel in a Dutch locale does to a sheet: read, edit, save with semicolons."""
+    rows = change(read_csv(path)[1])
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), delimiter=";")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_a_sheet_edited_in_excel(store, tmp_path) -> None:
+    record(store, ['p "Buurthuis" #buurthuis @C4', 'p "Park" #park'])
+    tables.export_csv(store, tmp_path / "out")
+    path = tmp_path / "out" / "place.csv"
+
+    def edit(rows):
+        rows[0]["description"] = "Nu met soep"
+        rows[1]["lat"], rows[1]["lon"] = "52,5512", "5,2101"  # Dutch decimal commas
+        rows.append({**{k: "" for k in rows[0]}, "name": "Nieuwe plek", "kind": "speeltuin"})
+        rows.append({**{k: "" for k in rows[0]}, "name": "buurthuis", "cell": "D4"})
+        return rows
+
+    _rewrite(path, edit)
+    report = csv_import.import_csv(store, "plekken", path)
+    assert (report.inserted, report.updated) == (1, 3)
+    places = {p["name"]: p for p in store.rows("place")}
+    assert places["Buurthuis"]["description"] == "Nu met soep"
+    assert places["Buurthuis"]["cell"] == "D4"  # matched by name, case-insensitively
+    assert (places["Park"]["lat"], places["Park"]["lon"]) == (52.5512, 5.2101)
+    assert places["Nieuwe plek"]["kind"] == "playground"
+    store.undo()
+    assert "Nieuwe plek" not in {p["name"] for p in store.rows("place")}
+
+
+def test_bad_values_stop_everything(store, tmp_path) -> None:
+    record(store, ['a "Club" #sportclub !2'])
+    tables.export_csv(store, tmp_path / "out")
+    path = tmp_path / "out" / "actor.csv"
+    original = read_csv(path)[1][0]
+    for column, value in (("influence", "9"), ("consent", "misschien"), ("type", "robot"),
+                          ("ambassador", "misschien"), ("influence", "twee")):
+        _rewrite(path, lambda rows, c=column, v=value: [{**original, c: v, "id": ""}])
+        with pytest.raises(UserError) as info:
+            csv_import.import_csv(store, "actor", path)
+        assert info.value.key == "csv_bad_cell" and column in info.value.message("en")
+    assert store.count("actor") == 1
+    _rewrite(path, lambda rows: [{**original, "tags": "[niet json|tweede", "id": ""}])
+    csv_import.import_csv(store, "actor", path)  # looks like JSON, is not: two tags
+    assert store.rows("actor")[0]["tags"] == ["[niet json", "tweede"]
+
+
+def test_references_by_name_and_unknown_ones_skipped(store, tmp_path) -> None:
+    record(store, ['a "Anna" #bewoner', 'a "Bert" #bewoner'])
+    path = tmp_path / "tie.csv"
+    path.write_text("source_id,target_id,kind,strength\nAnna,Bert,kent,2\nAnna,Onbekend,kent,\n"
+                    ",Bert,,\n", encoding="utf-8")
+    report = csv_import.import_csv(store, "verbanden", path)
+    assert (report.inserted, report.skipped, report.partial) == (1, 2, True)
+    assert any("Onbekend" in n for n in report.notices)
+    tie = store.rows("tie")[0]
+    assert (tie["kind"], tie["strength"]) == ("knows", 2)
+
+
+def test_unknown_kind_and_folder_without_exports(store, tmp_path) -> None:
+    with pytest.raises(UserError) as info:
+        csv_import.import_csv(store, "fietsen", tmp_path / "x.csv")
+    assert info.value.key == "csv_unknown_kind"
+    with pytest.raises(UserError) as info:
+        csv_import.import_folder(store, tmp_path)
+    assert info.value.key == "csv_no_files"
+
+
+def test_card_numbers_that_clash_get_a_new_one(store, tmp_path) -> None:
+    record(store, ['i "Eerste" kaart:3'])
+    path = tmp_path / "initiative.csv"
+    path.write_text("name,card_number\nTweede,3\n", encoding="utf-8")
+    report = csv_import.import_csv(store, "initiative", path)
+    cards = {i["name"]: i["card_number"] for i in store.rows("initiative")}
+    assert cards["Eerste"] == 3 and cards["Tweede"] not in (None, 3)
+    assert any("card 3" in n for n in report.notices)

@@ -1,0 +1,83 @@
+"""GeoJSON of places and initiatives: RFC 7946 points in lon/lat, with where they came from."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from workshop.exchange import geojson
+from workshop.record import record
+from workshop.store import Store
+
+
+@pytest.fixture
+def mapped(tmp_path):
+    store = Store.create(tmp_path / "m.wijk", name="Kaartwijk", bbox=(52.0, 5.0, 52.06, 5.08))
+    yield store
+    store.close()
+
+
+def test_points_are_lon_lat_from_coordinates_place_or_cell_centre(mapped) -> None:
+    record(mapped, [
+        'p "Buurthuis" #buurthuis @A1',
+        'p "Park" #park lat:52.03 lon:5.04',
+        'p "Nergens" #overig',
+        'i "Zon op het dak" #opwek waar:Park',
+        'i "Tuin" #vergroening @H6',
+        'i "Ergens" #sociaal',
+        'org "Coöp" #energiecoop',
+        'persoon "Ayşe" #bewoner tel:0612345678',
+        '"Coöp" -> "Zon op het dak" #trekt',
+        'Ayşe -> "Zon op het dak" #steunt',
+    ])
+    data = json.loads(geojson.export_geojson(mapped, None))
+    assert data["type"] == "FeatureCollection" and "crs" not in data
+    by_name = {f["properties"]["name"]: f for f in data["features"]}
+    # A1 is the north-west cell of an 8x6 grid over the extent
+    lon, lat = by_name["Buurthuis"]["geometry"]["coordinates"]
+    assert lon == pytest.approx(5.0 + 0.5 * 0.08 / 8)
+    assert lat == pytest.approx(52.06 - 0.5 * 0.06 / 6)
+    assert by_name["Buurthuis"]["properties"]["location"] == "cell_centre"
+    assert by_name["Park"]["geometry"] == {"type": "Point", "coordinates": [5.04, 52.03]}
+    assert by_name["Zon op het dak"]["geometry"]["coordinates"] == [5.04, 52.03]
+    assert by_name["Zon op het dak"]["properties"]["location"] == "place_coordinates"
+    lon, lat = by_name["Tuin"]["geometry"]["coordinates"]
+    assert lon > 5.07 and lat < 52.01  # H6: the south-east corner
+    for missing in ("Nergens", "Ergens"):  # kept, without a point (RFC 7946 §3.2)
+        assert by_name[missing]["geometry"] is None
+        assert "location" not in by_name[missing]["properties"]
+    actors = by_name["Zon op het dak"]["properties"]["actors"].split("|")
+    assert "Coöp" in actors and "Ayşe" not in actors  # internal consent: not in exports
+    west, south, east, north = data["bbox"]
+    assert 5.0 <= west < east <= 5.08 and 52.0 <= south < north <= 52.06
+
+
+def test_no_map_extent_no_cell_centres(store) -> None:
+    record(store, ['p "Buurthuis" @C4', 'p "Park" lat:52.1 lon:5.1'])
+    features = {f["properties"]["name"]: f for f in geojson.features(store)}
+    assert features["Buurthuis"]["geometry"] is None
+    assert features["Buurthuis"]["properties"]["cell"] == "C4"
+    assert features["Park"]["geometry"]["coordinates"] == [5.1, 52.1]
+
+
+def test_anonymise_drops_contacts_and_names(mapped, tmp_path) -> None:
+    record(mapped, ['p "Bakkerij" tel:0201234567 mail:bakker@example.org @B2',
+                    'persoon "Jan Jansen" #bewoner consent:public',
+                    'i "Buurtsoep" @B2 +"Jan Jansen" tel:0612345678'])
+    target = tmp_path / "out.geojson"
+    geojson.export_geojson(mapped, target, anonymise=True)
+    text = target.read_text(encoding="utf-8")
+    assert "0201234567" not in text and "bakker@example.org" not in text
+    assert "0612345678" not in text and "Jan Jansen" not in text
+    plain = geojson.export_geojson(mapped, None)
+    assert "Jan Jansen" in plain and "0201234567" in plain  # public consent, not anonymised
+
+
+def test_demo_file_every_point_lies_in_its_extent(demo_store) -> None:
+    hood = demo_store.neighbourhood()
+    for feature in geojson.features(demo_store):
+        if feature["geometry"]:
+            lon, lat = feature["geometry"]["coordinates"]
+            assert hood["min_lon"] <= lon <= hood["max_lon"]
+            assert hood["min_lat"] <= lat <= hood["max_lat"]

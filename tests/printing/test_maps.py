@@ -1,0 +1,134 @@
+"""Base maps and result maps: drawn from the demo's stored street plan, codes clear and
+scanning, street names without collisions, a grid sheet without an extract, tiles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab.lib.units import mm
+
+from tests.printing.conftest import (
+    assert_codes_clear,
+    assert_quiet_zone_white,
+    decoded_payloads,
+    page_count,
+    page_size,
+    text_of,
+)
+from workshop import demo
+from workshop.printing import labels, maps, templates
+from workshop.printing.sheet import PrintResult, Sheet
+from workshop.printing.tiles import tile_grid
+from workshop.record import record
+from workshop.store import Store
+
+TEMPLATE = templates.load()
+GEO = "geo:52.55450,5.20985"
+
+
+@pytest.fixture(scope="module")
+def kersenbuurt(tmp_path_factory):
+    store = demo.build(tmp_path_factory.mktemp("demo") / "kersenbuurt.wijk")
+    yield store
+    store.close()
+
+
+def test_base_map_a3(kersenbuurt: Store, tmp_path: Path) -> None:
+    pdf = tmp_path / "map.pdf"
+    result = maps.print_map(kersenbuurt, pdf, TEMPLATE, paper="A3")
+    assert result.pages == page_count(pdf) == 1
+    w, h = page_size(pdf)
+    assert abs(w - 420 * mm) < 1 and abs(h - 297 * mm) < 1  # landscape suits the extent
+    text = text_of(pdf)
+    for expected in ("De Kersenbuurt", "Legenda", "Kersenlaan", "Spoorlaan",
+                     "© OpenStreetMap contributors", "blad 1 van 1", "1 : "):
+        assert expected in text
+    assert decoded_payloads(pdf) == [GEO]
+    assert_codes_clear(result)
+    assert_quiet_zone_white(pdf, result, 0)
+
+
+def test_street_labels_never_collide(kersenbuurt: Store, tmp_path: Path) -> None:
+    content = maps.content(kersenbuurt, TEMPLATE, result=True)
+    sheet = Sheet(None, TEMPLATE, "nl", PrintResult(tmp_path / "x.pdf"))  # measuring only
+    prep = maps.prepare(sheet, content, "A3")
+    placed = prep.labels
+    assert len({label.text for label in placed}) >= 15
+    for i, a in enumerate(placed):
+        for b in placed[i + 1:]:
+            assert not labels._overlap(a.corners, b.corners), (a.text, b.text)
+        for marker in content.markers:
+            if marker.pos is not None:
+                r = 2.3 * mm
+                x, y = marker.pos
+                square = ((x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r))
+                assert not labels._overlap(a.corners, square), (a.text, marker.name)
+        frame = prep.lay.frame
+        for x, y in a.corners:
+            assert frame.x <= x <= frame.x + frame.w and frame.y <= y <= frame.y + frame.h
+
+
+def test_result_map_has_markers_and_key(kersenbuurt: Store, tmp_path: Path) -> None:
+    pdf = tmp_path / "result.pdf"
+    result = maps.print_result_map(kersenbuurt, pdf, TEMPLATE, paper="A3")
+    text = text_of(pdf)
+    assert "De Kersenbuurt: wat de buurt" in text and "Nummers op de kaart" in text
+    for name in ("Buurthuis De Bron", "Morelkerk", "Zon op De Bron", "Kersenpark"):
+        assert name in text
+    assert decoded_payloads(pdf, pages=[0]) == [GEO]
+    assert_codes_clear(result)
+    content = maps.content(kersenbuurt, TEMPLATE, result=True)
+    assert len(content.markers) == kersenbuurt.count("place") + kersenbuurt.count("initiative")
+
+
+def test_long_key_continues_on_a_page_of_its_own(tmp_path: Path) -> None:
+    store = Store.create(tmp_path / "veel.wijk", name="Veelwijk", bbox=demo.BBOX)
+    record(store, [f'p "Plek nummer {i}" #park @{"ABCDEFGH"[i % 8]}{1 + i % 6}'
+                   for i in range(120)])
+    pdf = tmp_path / "veel.pdf"
+    result = maps.print_result_map(store, pdf, TEMPLATE, paper="A4")
+    assert result.pages == page_count(pdf) >= 2
+    text = text_of(pdf)
+    assert "Plek nummer 0" in text and "Plek nummer 119" in text
+    assert "verder op de volgende bladzijde" in text
+    assert_codes_clear(result)
+    store.close()
+
+
+def test_grid_sheet_without_an_extract(tmp_path: Path) -> None:
+    store = Store.create(tmp_path / "leeg.wijk", name="Lege wijk", lang="en", grid=demo.GRID)
+    pdf = tmp_path / "grid.pdf"
+    result = maps.print_map(store, pdf, TEMPLATE, paper="A4")
+    text = text_of(pdf)
+    assert "Grid sheet" in text and "OpenStreetMap contributors" not in text
+    assert "H6" in text and "Lege wijk" in text
+    assert result.codes == [] and decoded_payloads(pdf) == []  # nothing worth a code
+    assert any("grid sheet" in n for n in result.notices)
+    store.close()
+    store = Store.create(tmp_path / "url.wijk", name="Wijk", base_url="https://wijk.example")
+    result = maps.print_map(store, tmp_path / "url.pdf", TEMPLATE, paper="A4")
+    assert decoded_payloads(tmp_path / "url.pdf") == ["https://wijk.example"]
+    assert_codes_clear(result)
+    store.close()
+
+
+def test_tiles_cut_the_poster_into_a4(kersenbuurt: Store, tmp_path: Path) -> None:
+    pdf = tmp_path / "tiles.pdf"
+    result = maps.print_map(kersenbuurt, pdf, TEMPLATE, paper="A1", tiles=True)
+    poster = (841 * mm, 594 * mm)
+    _, cols, rows = tile_grid(poster)
+    assert result.pages == page_count(pdf) == 1 + cols * rows
+    assert {code.page for code in result.codes} == {1}  # the overview only
+    assert decoded_payloads(pdf, pages=[0]) == [GEO]
+    for page in (0, 1, result.pages - 1):
+        assert sorted(round(v) for v in page_size(pdf, page)) == [595, 842]
+    assert "deel 1 van" in text_of(pdf)
+
+
+@pytest.mark.parametrize("paper, size", [("A4", (297, 210)), ("A0", (1189, 841))])
+def test_paper_sizes(kersenbuurt: Store, tmp_path: Path, paper: str, size) -> None:
+    pdf = tmp_path / f"{paper}.pdf"
+    maps.print_map(kersenbuurt, pdf, TEMPLATE, paper=paper)
+    w, h = page_size(pdf)
+    assert abs(w - size[0] * mm) < 1 and abs(h - size[1] * mm) < 1

@@ -1,0 +1,110 @@
+"""`workshop print ...`: initiative cards, blank cards, base maps and result maps as PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from workshop.cli import cli, open_store
+from workshop.cli.printopts import (
+    file_argument,
+    load_template,
+    output_option,
+    output_path,
+    paper_option,
+    report,
+    template_option,
+)
+from workshop.i18n import UserError, t
+from workshop.printing import cards, maps
+
+LAYOUTS = click.Choice(["4up", "single"])
+
+
+@cli.group(name="print")
+def print_group() -> None:
+    """Print cards and maps as PDF (into printouts/ unless -o says otherwise)."""
+
+
+def _numbers(text: str | None) -> set[int] | None:
+    """`3,5-7` -> {3, 5, 6, 7}."""
+    if not text:
+        return None
+    out: set[int] = set()
+    try:
+        for part in text.replace(" ", "").split(","):
+            low, _, high = part.partition("-")
+            first, last = int(low), int(high or low)
+            if last < first or last - first > 100_000:
+                raise ValueError(part)
+            out.update(range(first, last + 1))
+    except ValueError:
+        raise UserError("bad_numbers", value=text) from None
+    return out
+
+
+@print_group.command(name="cards")
+@file_argument
+@output_option
+@template_option
+@click.option("--layout", type=LAYOUTS, default="4up", show_default=True,
+              help="Four A6 cards to an A4 with cut lines, or one A6 card per page.")
+@click.option("--only", metavar="NUMBERS", help="Only these card numbers, e.g. 3,5-7.")
+def print_cards(file: Path, output: Path | None, template_path: Path | None, layout: str,
+                only: str | None) -> None:
+    """Initiative cards of FILE, with QR codes."""
+    store = open_store(file, readonly=True)
+    result = cards.print_cards(store, output_path(file, output, "cards"),
+                               load_template(template_path), layout=layout,
+                               numbers=_numbers(only))
+    report(store, result)
+
+
+@print_group.command(name="blank-cards")
+@file_argument
+@output_option
+@template_option
+@click.option("--count", type=int, default=40, show_default=True, help="How many cards.")
+@click.option("--layout", type=LAYOUTS, default="4up", show_default=True)
+def print_blank_cards(file: Path, output: Path | None, template_path: Path | None, count: int,
+                      layout: str) -> None:
+    """Numbered blank cards to fill in by hand; their numbers are reserved in FILE."""
+    store = open_store(file)
+    result = cards.print_blank_cards(store, output_path(file, output, "blank-cards"),
+                                     load_template(template_path), count=count, layout=layout)
+    report(store, result)
+    click.echo(t("print_reserved", store.lang, first=result.numbers[0],
+                 last=result.numbers[-1], file=str(file)))
+
+
+@print_group.command(name="map")
+@file_argument
+@output_option
+@paper_option("A3")
+@template_option
+@click.option("--tiles", is_flag=True, help="The poster cut into A4 sheets to tape together.")
+def print_map(file: Path, output: Path | None, paper: str, template_path: Path | None,
+              tiles: bool) -> None:
+    """The base map with its grid (a grid sheet when FILE has no OSM extract)."""
+    store = open_store(file, readonly=True)
+    kind = f"map-{paper.upper()}" + ("-tiles" if tiles else "")
+    result = maps.print_map(store, output_path(file, output, kind),
+                            load_template(template_path), paper=paper, tiles=tiles)
+    report(store, result)
+
+
+@print_group.command(name="result-map")
+@file_argument
+@output_option
+@paper_option("A3")
+@template_option
+@click.option("--tiles", is_flag=True, help="The poster cut into A4 sheets to tape together.")
+def print_result_map(file: Path, output: Path | None, paper: str, template_path: Path | None,
+                     tiles: bool) -> None:
+    """The map with numbered markers for places and initiatives, and their key."""
+    store = open_store(file, readonly=True)
+    kind = f"result-map-{paper.upper()}" + ("-tiles" if tiles else "")
+    result = maps.print_result_map(store, output_path(file, output, kind),
+                                   load_template(template_path), paper=paper, tiles=tiles)
+    report(store, result)

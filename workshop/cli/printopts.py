@@ -1,0 +1,55 @@
+"""The options every `workshop print ...` command shares, as decorators, and how a command
+reports what it wrote. `print network` and `print summary` use the same ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from workshop.i18n import t
+from workshop.printing import templates
+from workshop.printing.sheet import PAPERS, PrintResult, default_output
+from workshop.store import Store
+
+
+def file_argument(f):
+    return click.argument("file", type=click.Path(dir_okay=False, path_type=Path))(f)
+
+
+def output_option(f):
+    return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+                        metavar="OUT.pdf",
+                        help="The PDF to write. Default: printouts/FILE-KIND.pdf.")(f)
+
+
+def paper_option(default: str = "A3"):
+    def decorate(f):
+        return click.option("--paper", type=click.Choice(list(PAPERS), case_sensitive=False),
+                            default=default, show_default=True, help="Paper size.")(f)
+    return decorate
+
+
+def template_option(f):
+    return click.option("--template", "template_path",
+                        type=click.Path(dir_okay=False, path_type=Path),
+                        help="A template (TOML) with your own colours, fonts, logo and texts.")(f)
+
+
+def output_path(file: Path, output: Path | None, kind: str) -> Path:
+    return output if output is not None else default_output(file, kind)
+
+
+def load_template(path: Path | None) -> templates.Template:
+    return templates.load(path)
+
+
+def report(store: Store, result: PrintResult) -> None:
+    """What was written, and anything the user should know about it."""
+    lang = store.lang
+    click.echo(t("print_written", lang, path=str(result.path), pages=result.pages))
+    for notice in result.notices:
+        click.echo(f"  {notice}")
+    if result.missing:
+        chars = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in sorted(result.missing))
+        click.echo("  " + t("print_missing_glyphs", lang, chars=chars))

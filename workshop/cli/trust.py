@@ -1,0 +1,74 @@
+"""Commands that keep personal data and the evening's record safe: forget, merge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from workshop import forget as forgetting
+from workshop import merge as merging
+from workshop.cli import cli, open_store
+from workshop.i18n import UserError, t
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("name")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def forget(file: Path, name: str, yes: bool) -> None:
+    """Erase the person NAME from FILE (and its backups): records, ties, mentions, undo steps,
+    and the file's free pages."""
+    store = open_store(file)
+    lang = store.lang
+    plan = forgetting.plan_forget(store, name)
+    if plan.empty:
+        similar = [r["name"] for table in forgetting.PERSON_TABLES
+                   for r in store.similar(table, name, limit=1)]
+        hint = t("did_you_mean", lang, name=similar[0]) if similar else t("no_hint", lang)
+        raise UserError("forget_not_found", name=name, path=str(file), hint=hint)
+    people = ", ".join(f"{row['name']} ({table})" for table, row in plan.people)
+    click.echo(t("forget_plan", lang, people=people,
+                 links=len(plan.deletes) - len(plan.people), rewrites=len(plan.rewrites),
+                 history=len(plan.history)))
+    if not yes and not click.confirm(t("forget_confirm", lang), default=False):
+        click.echo(t("aborted", lang))
+        raise SystemExit(1)
+    forgetting.forget(store, plan)
+    click.echo(t("forget_done", lang, name=name, path=str(file)))
+    for result in forgetting.forget_in_backups(file, name):
+        if result.error:
+            click.echo(t("forget_backup_failed", lang, path=str(result.path),
+                         detail=result.error))
+        else:
+            click.echo(t("forget_backup", lang, path=str(result.path), removed=result.removed))
+
+
+@cli.command()
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("sources", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--join", is_flag=True,
+              help="Fold the listed pairs (same actor or place at two tables) into one.")
+def merge(target: Path, sources: tuple[Path, ...], join: bool) -> None:
+    """Merge the files of other tables (SOURCES) into TARGET, by UUID."""
+    store = open_store(target)
+    lang = store.lang
+    for source in sources:
+        if source.resolve() == target.resolve():
+            raise UserError("merge_same_file", path=str(source))
+    if sources:
+        report = merging.merge(store, list(sources))
+        click.echo(t("merge_done", lang, added=sum(report.added.values()),
+                     updated=sum(report.updated.values())))
+        for name, old, new in report.renumbered:
+            click.echo(t("merge_renumbered", lang, name=name, old=old, new=new))
+        pairs = report.pairs
+    else:
+        pairs = merging.find_pairs(store)
+    if join and pairs:
+        click.echo(t("merge_joined", lang, count=merging.join_pairs(store, pairs)))
+        return
+    for table, keep, fold in pairs:
+        click.echo(t("merge_pair", lang, table=table, keep=keep["name"], fold=fold["name"]))
+    if pairs:
+        click.echo(t("merge_pairs_hint", lang, path=str(target)))

@@ -1,0 +1,213 @@
+"""Flowing documents (the summary) on reportlab's platypus, with the printouts' fonts.
+
+- `NumberedCanvas` holds the pages back until the end, so every page can say "blad 3 van 12",
+  and replays the bookmarks (the PDF outline) onto the pages they belong to.
+- `para` turns user text into a Paragraph without ever interpreting it as markup: the text is
+  escaped, and each run goes in the font that has its characters (FontSet's fallback).
+- `Rows` is a table of records that splits across pages row by row and draws cells with
+  FontSet (wrapped to a few lines, never a missing glyph as a box); it stays linear on
+  thousands of rows, where platypus' Table grows quadratic when it splits.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from copy import copy
+from dataclasses import dataclass
+from itertools import accumulate
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import toColor
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+
+from workshop.printing.fonts import FontSet, clean
+
+
+class NumberedCanvas(Canvas):
+    """Pages are kept until `save`, then drawn with their footer (which knows the page count)
+    and their bookmarks."""
+
+    footer: Callable[[Canvas, int, int], None] = staticmethod(lambda c, page, pages: None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+        self._marks: list[tuple[int, str, str, int]] = []  # page index, key, title, level
+
+    def mark(self, key: str, title: str, level: int) -> None:
+        self._marks.append((len(self._pages), key, title, level))
+
+    def showPage(self) -> None:  # noqa: N802  (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        marks = list(self._marks)
+        for index, state in enumerate(self._pages):
+            self.__dict__.update(state)
+            self.footer(self, index + 1, total)
+            for page, key, _, _ in marks:
+                if page == index:
+                    self.bookmarkPage(key)
+            Canvas.showPage(self)
+        for _, key, title, level in marks:
+            self.addOutlineEntry(title, key, level=level, closed=level > 0)
+        self.showOutline()
+        Canvas.save(self)
+
+
+class Bookmark(Flowable):
+    """An invisible mark: the outline entry `title` points to the page it lands on."""
+
+    def __init__(self, key: str, title: str, level: int = 0):
+        super().__init__()
+        self.key, self.title, self.level = key, title, level
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if isinstance(canvas, NumberedCanvas):
+            canvas.mark(self.key, clean(self.title), self.level)
+
+
+def markup(fonts: FontSet, text: str, style: str = "regular") -> str:
+    """Paragraph markup for plain user text: escaped, with fallback fonts per run."""
+    primary = fonts.name(style)
+    parts = []
+    for font, part in fonts.runs(clean(text), style):
+        escaped = escape(part)
+        parts.append(escaped if font == primary else f'<font face="{font}">{escaped}</font>')
+    return "".join(parts)
+
+
+def para(fonts: FontSet, text: str, style: ParagraphStyle, font_style: str = "regular",
+         extra: str = "") -> Paragraph:
+    """A paragraph of user text (`extra` is trusted markup appended, such as a line break)."""
+    return Paragraph(markup(fonts, text, font_style) + extra, style)
+
+
+@dataclass
+class Column:
+    title: str
+    weight: float  # share of the table's width
+    lines: int = 2  # at most this many lines per cell; more is cut with an ellipsis
+    style: str = "regular"
+
+
+class Rows(Flowable):
+    """A table of plain-text rows with a repeated header, split between rows.
+
+    The cells are wrapped once for the whole table; the parts a split makes share that layout
+    and its running sum of row heights, so a table of 20,000 rows costs one pass, not one per
+    page."""
+
+    def __init__(self, fonts: FontSet, columns: Sequence[Column], rows: Sequence[Sequence[str]],
+                 *, size: float = 8, ink: str = "#1d2125", rule: str = "#b9c0c8",
+                 head: str = "#f6f4f0"):
+        super().__init__()
+        self.fonts, self.columns, self.rows = fonts, list(columns), list(rows)
+        self.size = size
+        self.ink, self.rule, self.head = toColor(ink), toColor(rule), toColor(head)
+        self.leading = size * 1.25
+        self.pad = size * 0.35
+        self.start, self.end = 0, len(self.rows)
+        self._layout: _Layout | None = None
+
+    def _widths(self, width: float) -> list[float]:
+        total = sum(c.weight for c in self.columns)
+        return [width * c.weight / total for c in self.columns]
+
+    def _ensure(self, width: float) -> _Layout:
+        if self._layout is None or self._layout.width != width:
+            widths = self._widths(width)
+            cells = [[self._lines(value, col, w - 2 * self.pad)
+                      for value, col, w in zip(row, self.columns, widths, strict=True)]
+                     for row in self.rows]
+            heights = [max(len(c) for c in row) * self.leading + 2 * self.pad for row in cells]
+            self._layout = _Layout(width, widths, cells, list(accumulate(heights, initial=0.0)))
+        return self._layout
+
+    def _lines(self, value: str | None, col: Column, width: float) -> list[str]:
+        text = clean(value or "")
+        if "\n" not in text and self.fonts.width(text, col.style, self.size) <= width:
+            return [text]  # most cells: one measurement instead of one per word
+        return self.fonts.wrap(text, col.style, self.size, width, col.lines) or [""]
+
+    @property
+    def _head_height(self) -> float:
+        return self.leading + 2 * self.pad
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        lay = self._ensure(available_width)
+        self.width = available_width
+        self.height = self._head_height + lay.prefix[self.end] - lay.prefix[self.start]
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        lay = self._ensure(available_width)
+        room = available_height - self._head_height + lay.prefix[self.start]
+        # the last row that still ends within the room
+        last = bisect_right(lay.prefix, room, self.start, self.end + 1) - 1
+        count = last - self.start
+        if count <= 0:
+            return []
+        if self.start + count >= self.end:
+            return [self]
+        return [self._part(self.start, self.start + count), self._part(self.start + count,
+                                                                       self.end)]
+
+    def _part(self, start: int, end: int) -> Rows:
+        part = copy(self)
+        # platypus keeps its own notes on a flowable (`_postponed`, `_frame`, ...): a part is a
+        # new flowable and must not inherit them
+        for key in [k for k in vars(part) if k not in _OWN]:
+            delattr(part, key)
+        part.start, part.end = start, end
+        return part
+
+    def draw(self) -> None:
+        lay = self._layout
+        assert lay is not None
+        c = self.canv
+        y = self.height
+        c.setFillColor(self.head)
+        c.rect(0, y - self._head_height, self.width, self._head_height, stroke=0, fill=1)
+        self._draw_cells(c, [[col.title] for col in self.columns], lay.widths, y, "bold")
+        y -= self._head_height
+        c.setStrokeColor(self.rule)
+        c.setLineWidth(0.4)
+        for index in range(self.start, self.end):
+            self._draw_cells(c, lay.cells[index], lay.widths, y, None)
+            y -= lay.prefix[index + 1] - lay.prefix[index]
+            c.line(0, y, self.width, y)
+
+    def _draw_cells(self, c: Canvas, cells: list[list[str]], widths: list[float], top: float,
+                    style: str | None) -> None:
+        c.setFillColor(self.ink)
+        x = 0.0
+        for lines, col, w in zip(cells, self.columns, widths, strict=True):
+            y = top - self.pad - self.size
+            for line in lines:
+                if line:
+                    self.fonts.draw(c, x + self.pad, y, line, style or col.style, self.size)
+                y -= self.leading
+            x += w
+
+
+_OWN = {"fonts", "columns", "rows", "size", "ink", "rule", "head", "leading", "pad", "start",
+        "end", "_layout", "width", "height"}
+
+
+@dataclass
+class _Layout:
+    width: float
+    widths: list[float]
+    cells: list[list[list[str]]]
+    prefix: list[float]  # prefix[i] = height of rows before row i
