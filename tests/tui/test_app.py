@@ -204,3 +204,23 @@ def test_every_key_has_a_description_in_both_languages() -> None:
     for key, texts in MESSAGES.items():
         if key.startswith("tui_"):
             assert texts["nl"] and texts["en"], key
+
+
+def test_print_from_the_keyboard_in_a_worker(filled: Store, tmp_path: Path,
+                                             monkeypatch) -> None:
+    from pypdf import PdfReader
+
+    monkeypatch.chdir(tmp_path)
+    assert jobs.printable()[:2] == ["cards", "map"]
+    app = WorkshopApp(filled)
+
+    async def scenario(pilot) -> None:
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("enter")  # initiative cards
+        await settle(pilot)
+
+    drive(app, scenario)
+    pdf = tmp_path / "printouts" / "test-cards.pdf"
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Zon op ons dak" in text
