@@ -94,3 +94,19 @@ def test_board_matrix_and_gaps(filled: Store) -> None:
         assert labels[1:] == ["alleenstaand", "stel", "gezin"]
 
     drive(app, scenario)
+
+
+def test_board_without_dimensions_says_so(store: Store) -> None:
+    from workshop.analysis import board
+
+    for dim in store.dimensions():
+        board.remove_dimension(store, dim.key)
+    app = WorkshopApp(store)
+
+    async def scenario(pilot) -> None:
+        await pilot.press("f6")
+        await settle(pilot)
+        text = text_of(pilot.app.screen.query_one("#board-gaps", Static))
+        assert text.startswith("Dit bestand heeft geen klankborddimensies")
+
+    drive(app, scenario)

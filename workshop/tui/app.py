@@ -197,9 +197,6 @@ class WorkshopApp(App[None]):
         from workshop.tui.screens.choose import ChooseScreen
 
         choices = [(what, tx(f"print_{what}", self.lang)) for what in jobs.printable()]
-        if not choices:
-            self.say(tx("print_missing", self.lang), severity="warning")
-            return
         self.push_screen(ChooseScreen(tx("print_title", self.lang), choices), self._print_chosen)
 
     def action_export(self) -> None:

@@ -8,7 +8,6 @@ No Textual here.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,24 +65,8 @@ class Done:
 
 
 def printable() -> list[str]:
-    """The printouts this installation can make (the printing package grows by parts)."""
-    out = []
-    for what, (module, function, _, _) in PRINTERS.items():
-        try:
-            found = importlib.util.find_spec(module) is not None
-        except ModuleNotFoundError:
-            found = False
-        if found and function in _source_names(module):
-            out.append(what)
-    return out
-
-
-def _source_names(module: str) -> str:
-    """The text of a module, to see whether it defines a function, without importing it
-    (reportlab takes a while to import; the palette opens at once)."""
-    spec = importlib.util.find_spec(module)
-    origin = spec.origin if spec else None
-    return Path(origin).read_text(encoding="utf-8") if origin else ""
+    """The printouts the palette offers, in the order of the menu."""
+    return list(PRINTERS)
 
 
 def print_out(path: Path, what: str) -> Done:

@@ -58,18 +58,16 @@ class BoardScreen(WorkshopScreen):
 
     @work(thread=True, exclusive=True, group="analysis")
     def cover(self, path) -> None:
-        try:
-            result = compute(path)
-        except ImportError:
-            result = None
-        self.app.call_from_thread(self._show, result)
+        self.app.call_from_thread(self._show, compute(path))
 
     def _show(self, result) -> None:
         self.result = result
         lang = self.lang
         table = self.query_one("#matrix", RecordTable)
-        if result is None or not result.has_board:
-            self.query_one("#board-gaps", Static).update(Text(tx("analysis_missing", lang)))
+        if not result.has_board or result.too_large:
+            table.show(Rows(()), [])
+            self.query_one("#board-gaps", Static).update(
+                Text(tx("board_too_large" if result.too_large else "board_none", lang)))
             return
         dims = result.dimensions
         across = self.across % len(dims)

@@ -62,19 +62,11 @@ class NetworkScreen(WorkshopScreen):
 
     @work(thread=True, exclusive=True, group="analysis")
     def rank(self, path) -> None:
-        try:
-            result = compute(path)
-        except ImportError:
-            result = None
-        self.app.call_from_thread(self._show, result)
+        self.app.call_from_thread(self._show, compute(path))
 
     def _show(self, result) -> None:
         lang = self.lang
         title = Text(tx("network_title", lang), style="bold")
-        if result is None:
-            self.query_one("#network-title", Static).update(
-                title.append("   " + tx("analysis_missing", lang), style="dim"))
-            return
         ranking, facts = result
         title.append("   " + tx("network_facts", lang, actors=facts.actors, ties=facts.ties,
                                    communities=facts.communities,
