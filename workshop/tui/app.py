@@ -227,6 +227,17 @@ class WorkshopApp(App[None]):
             localize(self.screen, self.lang)
         self.refresh_bindings()
 
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=tx("palette_placeholder", self.lang),
+                                            id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: people press it to quit; say (in their language) what does."""
+        self.say(tx("quit_hint", self.lang))
+
     def action_contrast(self) -> None:
         self.theme = "textual-dark" if self.theme == CONTRAST.name else CONTRAST.name
 

@@ -126,7 +126,7 @@ class CaptureScreen(WorkshopScreen):
         else:
             self._save(capture)
 
-    @work(exclusive=True, group="near")
+    @work(group="near")  # not exclusive: a second question must not cancel the first line
     async def _resolve(self, capture: Capture, near: list) -> None:
         """Ask, name by name, whether a near-duplicate is meant; then save (or go back)."""
         from workshop.tui.screens.near import NearDuplicateScreen
