@@ -225,3 +225,29 @@ def test_pasted_lines_come_one_at_a_time(store: Store) -> None:
         assert sorted(r["name"] for r in store.rows("place")) == ["Drie", "Een", "Twee"]
 
     drive(app, scenario)
+
+
+def test_a_full_disk_or_a_bug_gives_the_line_back(store: Store, monkeypatch) -> None:
+    import sqlite3
+
+    import workshop.tui.screens.capture as capture_screen
+
+    failures = [sqlite3.OperationalError("database or disk is full"), KeyError("oops")]
+
+    def failing_record(store, lines):
+        raise failures.pop(0)
+
+    monkeypatch.setattr(capture_screen, "record", failing_record)
+    app = WorkshopApp(store)
+
+    async def scenario(pilot) -> None:
+        for expected in ("disk is full", "niet aan jou ligt (KeyError)"):
+            _paste(pilot, "p Buurthuis")
+            await pilot.press("enter")
+            await settle(pilot)
+            assert _line(pilot).value == "p Buurthuis"  # given back, not lost
+            assert expected in _shown(pilot, "message")
+            _line(pilot).value = ""
+        assert pilot.app.is_running
+
+    drive(app, scenario)

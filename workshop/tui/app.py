@@ -9,6 +9,7 @@ with read-only connections of their own (see `jobs`).
 from __future__ import annotations
 
 import importlib
+import sqlite3
 import threading
 import time
 from functools import partial
@@ -172,6 +173,9 @@ class WorkshopApp(App[None]):
             entry = self.store.redo() if redo else self.store.undo()
         except UserError as exc:
             self.say(exc.message(self.lang), severity="error")
+            return
+        except sqlite3.Error as exc:
+            self.say(files.sqlite_error(self.path, exc).message(self.lang), severity="error")
             return
         if entry is None:
             self.say(t("nothing_to_redo" if redo else "nothing_to_undo", self.lang),

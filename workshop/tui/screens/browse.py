@@ -5,6 +5,8 @@ the file has changed."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Static, Tab, Tabs
 
-from workshop import edit
+from workshop import edit, files
 from workshop.edit import LINK_TABLES
 from workshop.i18n import UserError
 from workshop.store import Store
@@ -192,6 +194,10 @@ class BrowseScreen(WorkshopScreen):
             edit.delete(self.workshop.store, table, id_)
         except UserError as exc:
             self.workshop.say(exc.message(self.lang), severity="error")
+            return
+        except sqlite3.Error as exc:
+            error = files.sqlite_error(self.workshop.path, exc)
+            self.workshop.say(error.message(self.lang), severity="error")
             return
         self.workshop.say(tx("deleted", self.lang, what=what))
         self.workshop.changed()

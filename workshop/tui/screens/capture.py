@@ -7,6 +7,8 @@ stays in place with a one-line reason under it, to be put right.
 
 from __future__ import annotations
 
+import sqlite3
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from workshop import files
 from workshop.capture import Capture, parse
 from workshop.i18n import UserError
 from workshop.record import NAME_TABLE, describe, near_duplicates, record
@@ -143,10 +146,18 @@ class CaptureScreen(WorkshopScreen):
         self._save(capture)
 
     def _save(self, capture: Capture) -> None:
+        store = self.workshop.store
         try:
-            outcomes = record(self.workshop.store, [capture])
+            outcomes = record(store, [capture])
         except UserError as exc:
             self._refuse(capture.line, exc)
+            return
+        except sqlite3.Error as exc:  # the disk is full, the file is locked or damaged
+            self._refuse(capture.line, files.sqlite_error(store.path, exc))
+            return
+        except Exception as exc:  # a bug: the line and the session must both survive it
+            self.log.error("capture failed", capture.line, exc)
+            self._refuse(capture.line, UserError("tui_bug", error=type(exc).__name__))
             return
         line = self.query_one(CaptureLine)
         notices = [n for o in outcomes for n in o.notices]

@@ -6,6 +6,8 @@ the cursor goes to the field that has it; nothing is written until every field i
 
 from __future__ import annotations
 
+import sqlite3
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,7 +17,7 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from workshop import edit
+from workshop import edit, files
 from workshop.edit import FieldError
 from workshop.forms import Field, fields_for, form_values
 from workshop.i18n import UserError
@@ -133,6 +135,9 @@ class RecordForm(WorkshopModal):
             return
         except UserError as exc:
             self._error(exc.message(lang))
+            return
+        except sqlite3.Error as exc:
+            self._error(files.sqlite_error(store.path, exc).message(lang))
             return
         self.workshop.changed()
         self.workshop.say(tx("form_saved", lang, what=edit.describe(store, self.table, row,
