@@ -4,10 +4,11 @@ so the facilitator can say "C4 is full, nothing yet in F2"."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from workshop.store import Store
 from workshop.text import one_line
 from workshop.tui import queries
 from workshop.tui.screens.base import WorkshopScreen
@@ -29,8 +30,18 @@ class MapScreen(WorkshopScreen):
         yield Static("", id="map-empty")
 
     def load(self) -> None:
+        self.read_cells(self.workshop.path, self.lang)
+
+    @work(thread=True, exclusive=True, group="map")
+    def read_cells(self, path, lang: str) -> None:
+        """In a worker thread: what each cell holds (a file of 10,000 captures takes ~50 ms)."""
+        with Store.open(path, readonly=True) as store:
+            cells = queries.map_cells(store, lang)
+        self.app.call_from_thread(self._show, cells)
+
+    def _show(self, cells: dict) -> None:
         store = self.workshop.store
-        self.cells = queries.map_cells(store, self.lang)
+        self.cells = cells
         grid_map = self.query_one(GridMap)
         grid_map.show(store.grid, self.cells)
         empty = [c for c in store.grid.cells() if c not in self.cells]
