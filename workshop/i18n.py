@@ -244,10 +244,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Probeer: workshop capture {path} 'p \"Nieuwe plek\" #park @D3'  |  sqlite-utils tables {path} --counts",
         "en": "Try: workshop capture {path} 'p \"New place\" #park @D3'  |  sqlite-utils tables {path} --counts",
     },
-    "cli_tui_missing": {
-        "nl": "Het scherm voor de live sessie (TUI) komt met een eigen issue; gebruik voorlopig workshop capture.",
-        "en": "The live-session screen (TUI) arrives with its own issue; use workshop capture meanwhile.",
-    },
     "cli_saved": {"nl": "opgeslagen: {summary}", "en": "saved: {summary}"},
     "cli_undone": {"nl": "ongedaan gemaakt: {line}", "en": "undone: {line}"},
     "cli_redone": {"nl": "opnieuw gedaan: {line}", "en": "redone: {line}"},

@@ -36,11 +36,18 @@ def _literal(sql: str | None) -> Any:
     return float(sql) if "." in sql else int(sql)
 
 
+_EMPTY_JSON = {"[]": list, "{}": dict}
+
+
 def decode_row(row: sqlite3.Row | dict | None) -> dict | None:
     if row is None:
         return None
     out = dict(row)
     for key in JSON_COLUMNS.intersection(out):
-        if isinstance(out[key], str):
-            out[key] = json.loads(out[key])
+        value = out[key]
+        if isinstance(value, str):
+            # Most tags and attributes are empty: skip the JSON parser for them (lists of
+            # thousands of rows are read on every screen change).
+            empty = _EMPTY_JSON.get(value)
+            out[key] = empty() if empty else json.loads(value)
     return out

@@ -9,12 +9,55 @@ file as ours.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 APPLICATION_ID = 0x574B5348  # "WKSH"
-MIGRATIONS = Migrations("workshop")
+
+
+class _Step(NamedTuple):
+    name: str
+    fn: Callable[[Database], None]
+
+
+class _Steps:
+    """The migration steps, registered like sqlite-utils' `Migrations` (`@MIGRATIONS(name=...)`)
+    but handed to it only when a file is migrated: importing sqlite-utils pulls in numpy (and
+    pandas when present), ~0.2 s that opening an up-to-date file must not pay."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._migrations: list[_Step] = []
+
+    def __call__(self, *, name: str) -> Callable:
+        def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+            self._migrations.append(_Step(name, fn))
+            return fn
+        return register
+
+    def _real(self):
+        """sqlite-utils' Migrations with these steps (imported now, when a file needs it)."""
+        from sqlite_utils.migrations import Migrations
+
+        migrations = Migrations(self.name)
+        for name, fn in self._migrations:
+            migrations(name=name)(fn)
+        return migrations
+
+    def apply(self, db: Database, *, stop_before: str | None = None) -> None:
+        self._real().apply(db, stop_before=stop_before)
+
+    def __getattr__(self, name: str):
+        """Everything else sqlite-utils' Migrations offers (`applied`, `pending`, ...)."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._real(), name)
+
+
+MIGRATIONS = _Steps("workshop")
 
 _STAMP = """
     created TEXT NOT NULL,
@@ -237,4 +280,6 @@ LATEST_VERSION = len(MIGRATIONS._migrations)
 
 
 def migrate(conn: sqlite3.Connection, *, stop_before: str | None = None) -> None:
+    from sqlite_utils import Database
+
     MIGRATIONS.apply(Database(conn), stop_before=stop_before)

@@ -225,6 +225,10 @@ class Store:
             else:
                 index[1][id_] = (after["name"], after["norm"])
 
+    def names(self, table: str) -> dict[str, str]:
+        """id -> name of every record of a named table (from the cached name index)."""
+        return {id_: entry[0] for id_, entry in self._name_index(table).items()}
+
     def similar(self, table: str, name: str, limit: int = 3) -> list[dict]:
         """Near-duplicates of `name`: close but not equal after normalising."""
         norm = normalise(name)

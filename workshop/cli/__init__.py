@@ -38,7 +38,23 @@ def fail(error: UserError) -> None:
     sys.exit(1)
 
 
+# Command modules whose imports are heavy (networkx, sqlite-utils, reportlab): imported only
+# when one of their commands is asked for, so `workshop run` and `workshop capture` start fast.
+LAZY_MODULES = ("analysis", "exchange", "printing", "reports", "trust")
+
+
 class WorkshopGroup(click.Group):
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None:
+            _load_lazy()
+            command = super().get_command(ctx, cmd_name)
+        return command
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _load_lazy()
+        return super().list_commands(ctx)
+
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
@@ -66,14 +82,13 @@ def main() -> None:
     cli(prog_name="workshop")
 
 
-from workshop.cli import (  # noqa: E402  (the commands register themselves)
-    analysis,
-    core,
-    exchange,
-    printing,
-    reports,
-    trust,
-)
+def _load_lazy() -> None:
+    import importlib
 
-__all__ = ["cli", "main", "open_store", "analysis", "core", "exchange", "printing", "reports",
-           "trust"]
+    for name in LAZY_MODULES:
+        importlib.import_module(f"workshop.cli.{name}")
+
+
+from workshop.cli import core, tui  # noqa: E402  (the commands register themselves)
+
+__all__ = ["cli", "main", "open_store", "core", "tui"]

@@ -78,8 +78,9 @@ def demo(file: Path | None, no_tui: bool, fresh: bool, lang: str) -> None:
     if no_tui:
         click.echo(t("cli_demo_next", store.lang, path=str(path)))
         return
-    store.close()
-    click.echo(t("cli_tui_missing", lang))
+    from workshop.cli.tui import run_app
+
+    run_app(store)
 
 
 def _print_counts(store: Store) -> None:

@@ -1,0 +1,68 @@
+"""Backups: consistent single-file copies, rotation that only removes automatic ones."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from workshop import backup
+from workshop.cli import cli
+from workshop.files import backups_dir
+from workshop.record import record
+from workshop.store import Store
+
+
+def test_backup_is_a_consistent_private_copy(store: Store) -> None:
+    record(store, ["p Buurthuis #buurthuis @C4"])
+    path = backup.backup(store)
+    assert path.parent == backups_dir(store.path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert not Path(str(path) + "-wal").exists()
+    with Store.open(path, readonly=True) as copy:
+        assert [r["name"] for r in copy.rows("place")] == ["Buurthuis"]
+
+
+def test_backups_within_one_second_do_not_collide(store: Store, tmp_path: Path) -> None:
+    paths = [backup.backup(store, tmp_path / "b", auto=True) for _ in range(3)]
+    assert len(set(paths)) == 3
+    assert backup.automatic_backups(tmp_path / "b") == paths
+
+
+def test_rotate_keeps_the_newest_automatic_copies_only(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "b"
+    manual = backup.backup(store, folder)
+    autos = [backup.backup(store, folder, auto=True) for _ in range(5)]
+    migration_copy = folder / "before-schema-3-20260101-120000.wijk"
+    migration_copy.write_bytes(b"x")
+    removed = backup.rotate(folder, keep=2)
+    assert removed == autos[:3]
+    assert sorted(folder.iterdir()) == sorted([manual, migration_copy, *autos[3:]])
+    assert backup.latest(folder) in (autos[-1], migration_copy, manual)
+
+
+def test_rotate_on_a_missing_folder(tmp_path: Path) -> None:
+    assert backup.rotate(tmp_path / "none") == []
+    assert backup.latest(tmp_path / "none") is None
+
+
+def test_cli_backup(store: Store, tmp_path: Path) -> None:
+    record(store, ["p Plein"])
+    store.close()
+    runner = CliRunner()
+    result = runner.invoke(cli, ["backup", str(store.path)])
+    assert result.exit_code == 0, result.output
+    made = list(backups_dir(store.path).iterdir())
+    assert len(made) == 1 and str(made[0]) in result.output
+    result = runner.invoke(cli, ["backup", str(store.path), "--to", str(tmp_path / "usb")])
+    assert result.exit_code == 0
+    assert len(list((tmp_path / "usb").iterdir())) == 1
+
+
+def test_cli_backup_of_a_missing_file_is_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["backup", str(tmp_path / "nope.wijk")])
+    assert result.exit_code == 1
+    assert "bestaat niet" in result.output and "Traceback" not in result.output
+    assert not os.path.exists(tmp_path / "nope.wijk.backups")

@@ -1,0 +1,70 @@
+"""Helpers for driving the TUI with Textual's Pilot (headless, real files in tmp_path)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+
+from workshop.record import record
+from workshop.store import Store
+from workshop.tui.app import WorkshopApp
+
+MARKUP_NAME = "[bold]Café[/] <b> & 'Hoekje'"
+
+SOME = [
+    'p "Buurthuis De Kuil" #buurthuis @C4 "Hier komt iedereen"',
+    "p Bibliotheek #bieb @C4",
+    "p Speeltuin #speeltuin @E2 #zorgpunt",
+    'persoon "Dokter de Vries" #sleutelfiguur !5',
+    "org Wijkraad #bewonersorganisatie !3",
+    'i "Zon op ons dak" #opwek @D2 +"Dokter de Vries"',
+    'Jan -> "Dokter de Vries" #kent',
+    "Wijkraad <-> Jan #werkt-samen",
+    'n "Wil meer bankjes" ~Buurthuis De Kuil',
+    f'p "{MARKUP_NAME}" #cafe @F5',
+    "deelnemer Anna #appartement #senior #alleenstaand",
+]
+
+
+@pytest.fixture
+def filled(store: Store) -> Store:
+    """The test file with a place, an initiative, actors, ties, a note and a participant."""
+    record(store, SOME)
+    return store
+
+
+def drive(app: WorkshopApp, scenario: Callable[..., Awaitable[None]],
+          size: tuple[int, int] = (80, 24)) -> None:
+    """Run the app headless at `size` and play `scenario(pilot)` against it."""
+
+    async def main() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await scenario(pilot)
+
+    asyncio.run(main())
+
+
+async def settle(pilot) -> None:
+    """Let workers finish and the screen catch up."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def type_line(pilot, text: str) -> None:
+    """Type like a person (a key at a time), so every keystroke goes through the line."""
+    for char in text:
+        await pilot.press("space" if char == " " else char)
+
+
+def text_of(widget) -> str:
+    """What a Static/Label shows, as plain text."""
+    return str(widget.render())
+
+
+def open_store(path: Path) -> Store:
+    return Store.open(path)

@@ -1,0 +1,104 @@
+"""The headless parts of the TUI: completions of the capture line, what the screens read."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tui.conftest import MARKUP_NAME
+from workshop import edit
+from workshop.capture import Context, parse
+from workshop.record import record
+from workshop.store import Store
+from workshop.text import normalise
+from workshop.tui import queries
+from workshop.tui.completion import complete, needs_quotes
+
+NAMES = ["Buurthuis De Kuil", "Buurthuis De Bron", "Dokter de Vries", "Jan", "Janneke",
+         "Café #1", "Piet", "Bieb"]
+
+
+def fake_names(prefix, tables, limit):
+    return [n for n in NAMES if normalise(n).startswith(normalise(prefix))][:limit]
+
+
+@pytest.mark.parametrize(("line", "first"), [
+    ("p Buu", "p Buurthuis De Kuil"),
+    ("p buurthuis de b", "p Buurthuis De Bron"),
+    ("p Buurthuis #buu", "p Buurthuis #buurthuis"),
+    ("p X @c", "p X @C1"),
+    ("i Zon +Dok", "i Zon +Dokter de Vries"),
+    ('i Zon +"Ca', 'i Zon +"Café #1"'),
+    ("Ja", "Jan"),
+    ("Jan -> Pi", "Jan -> Piet"),
+    ("Jan -> Piet #ke", "Jan -> Piet #kent"),
+    ("n hallo ~Bu", "n hallo ~Buurthuis De Kuil"),
+    ("a Jan consent:in", "a Jan consent:intern"),
+    ("i X status:ac", "i X status:actief"),
+    ("ini", "initiatief"),
+    ('i X waar:"Buurthuis De K', 'i X waar:"Buurthuis De Kuil"'),
+    ("deelnemer Anna woningtype:ap", "deelnemer Anna woningtype:appartement"),
+])
+def test_completions(line: str, first: str) -> None:
+    found = complete(line, fake_names, Context())
+    assert found and found[0].line == first
+    assert found[0].line.casefold().startswith(line.casefold())
+
+
+@pytest.mark.parametrize("line", ["", "p", "p Buurthuis ", "i X waar:Bu", "i Zon +Café",
+                                  "p Onbekend", "x @c"])
+def test_no_completion(line: str) -> None:
+    assert complete(line, fake_names, Context()) == []
+
+
+def test_completed_lines_parse(filled: Store) -> None:
+    names = lambda p, t, n: [x for _, x in filled.complete(p, tuple(t), n)]  # noqa: E731
+    for line in ("i Moestuin +Dok", "p Buurthuis De K", "Jan -> Wij", 'n Mooi ~"[bold'):
+        found = complete(line, names, filled.context())
+        assert found, line
+        parse(found[0].line, filled.context())
+    assert complete('n Mooi ~"[bold', names, filled.context())[0].word == f'~"{MARKUP_NAME}"'
+
+
+def test_names_that_need_quotes() -> None:
+    assert needs_quotes("Café #1") and needs_quotes("A -> B") and needs_quotes('Zeg "ja"')
+    assert needs_quotes("tel:06") and not needs_quotes("'t Hoekje & [b]")
+
+
+def test_feed_says_what_each_entry_was(filled: Store) -> None:
+    place = filled.find("place", "Bibliotheek")[0]
+    edit.save(filled, "place", edit.validate(filled, "place", {"cell": "A1"}, place["id"]),
+              place["id"])
+    record(filled, ["p Weg"])
+    filled.undo()
+    items = queries.feed(filled, 5, "nl")
+    assert items[0].summary == "Plek · Weg" and items[0].undone and items[0].table is None
+    assert items[1].summary == "bewerkt: Plek · Bibliotheek · bibliotheek · A1"
+    assert (items[1].table, items[1].id) == ("place", place["id"])
+    assert items[2].summary.startswith("Deelnemer · Anna")
+    tie = queries.feed(filled, 20, "nl")[-7]
+    assert tie.summary == "Verband · Jan → Dokter de Vries · kent" and tie.table == "tie"
+
+
+def test_lists_show_persons_as_consent_allows(filled: Store) -> None:
+    record(filled, ['persoon "Geheim" consent:none #bewoner'])
+    actors = queries.rows(filled, "actor", "nl")
+    names = [cells[0] for cells in actors.cells]
+    assert "Geheim" not in names and any(n.startswith("Bewoner ") for n in names)
+    ties = queries.rows(filled, "tie", "en")
+    assert ("Dokter de Vries", "→ drives", "Zon op ons dak") in ties.cells
+    first = queries.rows(filled, "place", "nl", limit=2)
+    assert [c[0] for c in first.cells] == [MARKUP_NAME, "Bibliotheek"]
+
+
+def test_map_cells_count_initiatives_at_their_place(filled: Store) -> None:
+    record(filled, ['i Leesclub waar:Bibliotheek'])
+    cells = queries.map_cells(filled, "nl")
+    assert (cells["C4"].places, cells["C4"].initiatives) == (2, 1)
+    assert cells["C4"].cards == [2]
+    assert "F2" not in cells
+
+
+def test_ties_of_an_actor(filled: Store) -> None:
+    jan = filled.find("actor", "Jan")[0]
+    assert [label for _, _, label in queries.ties_of(filled, jan["id"], "nl")] == [
+        "→ kent · Dokter de Vries", "↔ werkt samen · Wijkraad"]

@@ -1,0 +1,352 @@
+"""What the screens show, read from the store: counts, the feed, list rows, the map's cells.
+
+Plain functions over a `Store`, no Textual, so they are tested and measured on their own. Names
+of persons go through `privacy.shown_name` for the `internal` audience (the file's own screens),
+or `print` for the wall, which the whole room sees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from workshop import model, privacy
+from workshop.capture import parse
+from workshop.forms import NOTE_KINDS
+from workshop.i18n import UserError
+from workshop.record import NAME_TABLE, describe
+from workshop.store import Store
+from workshop.text import one_line
+from workshop.tui.texts import tx
+
+LINK_TABLES = ("tie", "actor_initiative", "actor_place")
+
+
+def counts(store: Store) -> dict[str, int]:
+    out = {table: store.count(table) for table in
+           ("place", "initiative", "actor", "participant", "note")}
+    out["tie"] = sum(store.count(table) for table in LINK_TABLES)
+    return out
+
+
+def session_label(row: dict | None, lang: str) -> str:
+    if row is None:
+        return f"{dt.date.today().isoformat()} ({tx('session_unnamed', lang)})"
+    parts = [row["date"]] + [row[k] for k in ("venue", "table_name") if row.get(k)]
+    return " · ".join(one_line(p, 40) for p in parts)
+
+
+# --- the feed -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    seq: int
+    at: str  # local time, HH:MM
+    summary: str
+    undone: bool
+    table: str | None  # the record the entry is mainly about (None when it is gone)
+    id: str | None
+
+
+def feed(store: Store, limit: int = 50, lang: str = "nl") -> list[FeedItem]:
+    """The latest history entries, newest first, undone ones included (until overwritten)."""
+    ctx = store.context()
+    items = []
+    for entry in store.rows("history", order="seq DESC", limit=limit):
+        summary, kind = _summary(entry["line"] or "", ctx, lang)
+        table, id_ = _primary(entry["changes"], kind)
+        if table and id_ and store.get(table, id_) is None:
+            table = id_ = None
+        items.append(FeedItem(entry["seq"], _local_time(entry["at"]), summary,
+                              bool(entry["undone"]), table, id_))
+    return items
+
+
+def _summary(line: str, ctx, lang: str) -> tuple[str, str | None]:
+    try:
+        capture = parse(line, ctx)
+    except UserError:  # an edit by form, a delete, an import: its line says what it was
+        return one_line(line, 200), None
+    return one_line(describe(capture, lang), 200), capture.kind
+
+
+def _primary(changes: list[dict], kind: str | None) -> tuple[str | None, str | None]:
+    wanted: tuple[str, ...] = ()
+    if kind in NAME_TABLE:
+        wanted = (NAME_TABLE[kind],)
+    elif kind == "tie":
+        wanted = LINK_TABLES
+    elif kind == "note":
+        wanted = ("note",)
+    for change in changes:
+        if (not wanted or change["table"] in wanted) and change["after"] is not None:
+            return change["table"], change["id"]
+    return None, None
+
+
+def _local_time(stamp: str) -> str:
+    try:
+        when = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return "--:--"
+    return when.astimezone().strftime("%H:%M")
+
+
+# --- list rows ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # text key of its label (col_...)
+    width: int  # minimum width; the first column takes what is left
+    numeric: bool = False
+
+
+@dataclass
+class Rows:
+    """The rows of one list: cells as display strings, plus what sorting and filtering need."""
+
+    columns: tuple[Column, ...]
+    ids: list[tuple[str, str]] = field(default_factory=list)  # (table, id)
+    cells: list[tuple[str, ...]] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # normalised first column, for filtering
+
+    def add(self, table: str, id_: str, norm: str, cells: tuple[str, ...]) -> None:
+        self.ids.append((table, id_))
+        self.names.append(norm)
+        self.cells.append(cells)
+
+
+TABS = ("place", "initiative", "actor", "tie", "participant", "note")
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "place": (Column("col_name", 20), Column("col_kind", 14), Column("col_cell", 4),
+              Column("col_tags", 16)),
+    "initiative": (Column("col_name", 20), Column("col_card", 5, True), Column("col_theme", 12),
+                   Column("col_status", 8), Column("col_cell", 4)),
+    "actor": (Column("col_name", 20), Column("col_role", 14), Column("col_influence", 7, True),
+              Column("col_flags", 9), Column("col_cell", 4), Column("col_consent", 8)),
+    "tie": (Column("col_from", 18), Column("col_tie", 12), Column("col_to", 18)),
+    "participant": (Column("col_name", 18), Column("col_attributes", 30),
+                    Column("col_consent", 8)),
+    "note": (Column("col_text", 30), Column("col_kind", 8), Column("col_about", 18)),
+}
+
+
+# Lists read in the order they are shown (by name; notes newest first), so their first rows
+# can be shown before the rest is read. Ties are sorted after reading.
+PARTIAL = ("place", "initiative", "actor", "participant", "note")
+
+
+def rows(store: Store, tab: str, lang: str, limit: int | None = None) -> Rows:
+    """The records of a list in the order shown: all of them, or the first `limit` (only for
+    the lists in PARTIAL)."""
+    out = Rows(COLUMNS[tab])
+    load = {"place": _places, "initiative": _initiatives, "actor": _actors, "tie": _ties,
+            "participant": _participants, "note": _notes}[tab]
+    load(store, out, lang, limit)
+    return out
+
+
+def _t(text: str | None, limit: int = 120) -> str:
+    """A cell's text: as stored when it is one printable line (most are: the fast path),
+    else with control characters as spaces and cut with an ellipsis."""
+    if not text:
+        return ""
+    if text.isprintable() and len(text) <= limit:
+        return text
+    return one_line(text, limit)
+
+
+def _places(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
+    for r in store.rows("place", order="norm", limit=limit):
+        out.add("place", r["id"], r["norm"], (
+            _t(r["name"]), model.PLACE_KINDS.label(r["kind"], lang), r["cell"] or "",
+            _t(", ".join(r["tags"]))))
+
+
+def _initiatives(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
+    for r in store.rows("initiative", order="norm", limit=limit):
+        out.add("initiative", r["id"], r["norm"], (
+            _t(r["name"]), str(r["card_number"] or ""), model.THEMES.label(r["theme"], lang),
+            model.STATUSES.label(r["status"], lang), r["cell"] or ""))
+
+
+def _actors(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
+    for r in store.rows("actor", order="norm", limit=limit):
+        shown = privacy.shown_name(r, "actor", "internal", lang)
+        flags = ("A" if r["ambassador"] else "") + ("S" if r["startmotor"] else "")
+        out.add("actor", r["id"], r["norm"] if shown == r["name"] else shown.casefold(), (
+            _t(shown), model.ROLES.label(r["role"], lang),
+            "" if r["influence"] is None else str(r["influence"]), flags, r["cell"] or "",
+            model.CONSENT.label(r["consent"], lang)))
+
+
+def names_by_id(store: Store, table: str, lang: str, audience: str = "internal") -> dict:
+    """id -> name as this audience may see it (persons may be pseudonyms)."""
+    if table in ("place", "initiative"):  # never personal: the name index will do
+        return store.names(table)
+    return {r["id"]: privacy.shown_name(r, table, audience, lang) for r in store.rows(table)}
+
+
+def _ties(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
+    actors = names_by_id(store, "actor", lang)
+    others = {"actor_initiative": names_by_id(store, "initiative", lang),
+              "actor_place": names_by_id(store, "place", lang)}
+    arrows = {"directed": "→", "mutual": "↔", "undirected": "—"}
+    found = []
+    for r in store.rows("tie"):
+        found.append(("tie", r["id"], actors.get(r["source_id"], "?"),
+                      f"{arrows.get(r['direction'], '→')} "
+                      f"{model.ACTOR_TIE_KINDS.label(r['kind'], lang)}",
+                      actors.get(r["target_id"], "?")))
+    for table, column, vocab in (("actor_initiative", "initiative_id",
+                                  model.INITIATIVE_TIE_KINDS),
+                                 ("actor_place", "place_id", model.PLACE_TIE_KINDS)):
+        for r in store.rows(table):
+            found.append((table, r["id"], actors.get(r["actor_id"], "?"),
+                          f"→ {vocab.label(r['kind'], lang)}", others[table].get(r[column], "?")))
+    found.sort(key=lambda f: (f[2].casefold(), f[4].casefold()))  # by who, then whom
+    for table, id_, source, kind, target in found:
+        out.add(table, id_, source.casefold() + " " + target.casefold(),
+                (_t(source), kind, _t(target)))
+
+
+def _participants(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
+    dims = store.dimensions()
+    for r in store.rows("participant", order="norm", limit=limit):
+        shown = privacy.shown_name(r, "participant", "internal", lang)
+        values = []
+        for dim in dims:
+            key = r["attributes"].get(dim.key)
+            term = next((t for t in dim.values if t.key == key), None)
+            values.append(term.label(lang) if term else (key or "–"))
+        out.add("participant", r["id"], r["norm"] if shown == r["name"] else shown.casefold(),
+                (_t(shown), " · ".join(values), model.CONSENT.label(r["consent"], lang)))
+
+
+def _notes(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
+    abouts: dict[str, dict] = {}
+    for r in store.rows("note", order="created DESC", limit=limit):
+        about = ""
+        if r["about_table"] and r["about_id"]:
+            if r["about_table"] not in abouts:
+                abouts[r["about_table"]] = names_by_id(store, r["about_table"], lang)
+            about = abouts[r["about_table"]].get(r["about_id"], "?")
+        out.add("note", r["id"], r["text"].casefold(),
+                (_t(r["text"], 200), NOTE_KINDS.label(r["kind"], lang), _t(about)))
+
+
+# --- the map --------------------------------------------------------------------------------
+
+
+@dataclass
+class Cell:
+    places: int = 0
+    initiatives: int = 0
+    actors: int = 0
+    cards: list[int] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.places + self.initiatives + self.actors
+
+
+def map_cells(store: Store, lang: str) -> dict[str, Cell]:
+    """What was placed in each cell of the grid. An initiative without a cell of its own
+    counts in the cell of its place."""
+    cells: dict[str, Cell] = defaultdict(Cell)
+    place_cells = {}
+    for r in store.rows("place", "cell IS NOT NULL", order="norm"):
+        cells[r["cell"]].places += 1
+        cells[r["cell"]].names.append(r["name"])
+        place_cells[r["id"]] = r["cell"]
+    for r in store.rows("initiative", order="card_number"):
+        cell = r["cell"] or place_cells.get(r["place_id"] or "")
+        if cell:
+            cells[cell].initiatives += 1
+            if r["card_number"] is not None:
+                cells[cell].cards.append(r["card_number"])
+            cells[cell].names.append(r["name"])
+    for r in store.rows("actor", "cell IS NOT NULL", order="norm"):
+        cells[r["cell"]].actors += 1
+        cells[r["cell"]].names.append(privacy.shown_name(r, "actor", "internal", lang))
+    return dict(cells)
+
+
+# --- the network ----------------------------------------------------------------------------
+
+ARROWS = {"directed": "→", "mutual": "↔", "undirected": "—"}
+
+
+def ties_of(store: Store, actor_id: str, lang: str) -> list[tuple[str, str, str]]:
+    """An actor's ties, links to initiatives and places: (table, id, "→ kent · Piet")."""
+    out = []
+    for tie in store.rows("tie", "source_id = ? OR target_id = ?", (actor_id, actor_id)):
+        outgoing = tie["source_id"] == actor_id
+        other = store.get("actor", tie["target_id"] if outgoing else tie["source_id"])
+        arrow = ARROWS.get(tie["direction"], "→")
+        if tie["direction"] == "directed" and not outgoing:
+            arrow = "←"
+        name = privacy.shown_name(other, "actor", "internal", lang) if other else "?"
+        out.append(("tie", tie["id"], f"{arrow} {model.ACTOR_TIE_KINDS.label(tie['kind'], lang)}"
+                                      f" · {one_line(name, 60)}"))
+    for table, column, vocab in (("actor_initiative", "initiative_id", model.INITIATIVE_TIE_KINDS),
+                                 ("actor_place", "place_id", model.PLACE_TIE_KINDS)):
+        for link in store.rows(table, "actor_id = ?", (actor_id,)):
+            other = store.get(column.removesuffix("_id"), link[column])
+            name = other["name"] if other else "?"
+            out.append((table, link["id"],
+                        f"→ {vocab.label(link['kind'], lang)} · {one_line(name, 60)}"))
+    return out
+
+
+# --- the wall -------------------------------------------------------------------------------
+
+
+def wall_items(store: Store, limit: int, lang: str) -> list[str]:
+    """The latest captures as the whole room may see them (the `print` audience): persons
+    below print consent as role pseudonyms, notes about them left out."""
+    out: list[str] = []
+    ctx = store.context()
+    for entry in store.rows("history", "undone = 0", order="seq DESC", limit=limit * 3):
+        _, kind = _summary(entry["line"] or "", ctx, lang)
+        table, id_ = _primary(entry["changes"], kind)
+        row = store.get(table, id_) if table and id_ else None
+        if row is None:
+            continue
+        text = _wall_text(store, table, row, lang)  # type: ignore[arg-type]
+        if text:
+            out.append(text)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _wall_text(store: Store, table: str, row: dict, lang: str) -> str | None:
+    from workshop import edit
+
+    if table in ("actor", "participant", "candidate"):
+        return edit.describe(store, table, privacy.redact(row, table, "print", lang), lang)
+    if table in LINK_TABLES:
+        ends = []
+        for column, other in (("source_id", "actor"), ("target_id", "actor"),
+                              ("actor_id", "actor"), ("initiative_id", "initiative"),
+                              ("place_id", "place")):
+            if row.get(column):
+                record = store.get(other, row[column])
+                ends.append(privacy.shown_name(record, other, "print", lang) if record else "?")
+        arrow = ARROWS.get(row.get("direction") or "directed", "→")
+        vocab = {"tie": model.ACTOR_TIE_KINDS, "actor_initiative": model.INITIATIVE_TIE_KINDS,
+                 "actor_place": model.PLACE_TIE_KINDS}[table]
+        label = edit.describe(store, "tie", {}, lang).split(" · ")[0]
+        return f"{label} · {one_line(ends[0], 60)} {arrow} {one_line(ends[-1], 60)} · " \
+               f"{vocab.label(row['kind'], lang)}"
+    if table == "note" and row.get("about_table") in ("actor", "participant"):
+        about = store.get(row["about_table"], row["about_id"])
+        if about and privacy.shown_name(about, row["about_table"], "print", lang) != \
+                about["name"]:
+            return None
+    return edit.describe(store, table, row, lang)

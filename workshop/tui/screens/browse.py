@@ -1,0 +1,207 @@
+"""F3: the lists (places, initiatives, actors, ties, participants, notes), to find, sort and
+edit records. One table serves every list (a tab bar says which), so the screen opens fast;
+each list keeps its own filter and sort, and is read from the file only when it is shown and
+the file has changed."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Input, Static, Tab, Tabs
+
+from workshop import edit, files
+from workshop.edit import LINK_TABLES
+from workshop.i18n import UserError
+from workshop.store import Store
+from workshop.tui import queries
+from workshop.tui.screens.base import WorkshopScreen
+from workshop.tui.texts import tx
+from workshop.tui.widgets.ordered_input import OrderedInput
+from workshop.tui.widgets.record_table import RecordTable
+
+PREVIEW_ROWS = 60  # read at once when a list is first shown; the rest follows
+DEFAULT_SORT: dict[str, tuple[int, bool] | None] = {"note": None}  # notes: newest first
+
+
+class BrowseScreen(WorkshopScreen):
+    AUTO_FOCUS = "RecordTable"
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("n", "new", "New", id="new"),
+        Binding("delete,d", "delete", "Delete", id="delete"),
+        Binding("s", "sort", "Sort", id="sort"),
+        Binding("r", "reverse", "Reverse", id="reverse", show=False),
+        Binding("right", "tab(1)", "Next list", id="next_tab", show=False),
+        Binding("left", "tab(-1)", "Previous list", id="prev_tab", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tab = "place"
+        self.loaded: dict[str, tuple[int, str]] = {}  # tab -> (revision, language) read at
+        self.rows: dict[str, queries.Rows] = {}
+        self.filters: dict[str, str] = {}
+        self.sorts: dict[str, tuple[int, bool] | None] = {}
+
+    def compose_body(self) -> ComposeResult:
+        lang = self.lang
+        yield Tabs(*[Tab(tx(f"tab_{tab}", lang), id=f"tab-{tab}") for tab in queries.TABS],
+                   active=f"tab-{self.tab}", id="tabs")
+        with Horizontal(id="filter-row"):
+            yield OrderedInput(self.filters.get(self.tab, ""),
+                               placeholder=tx("filter_placeholder", lang), compact=True,
+                               id="filter")
+            yield Static("", id="count")
+        yield RecordTable(id="records", empty_text=tx("form_none", lang), sort=None)
+
+    def table(self) -> RecordTable:
+        return self.query_one("#records", RecordTable)
+
+    def load(self) -> None:
+        self._show(self.tab)
+
+    def _show(self, tab: str) -> None:
+        """Put a list in the table. A list the file has changed under is read again in a
+        worker thread; meanwhile the table shows what it had (or, the first time, the first
+        rows, read at once), so the screen never waits for 10,000 rows."""
+        table = self.table()
+        if tab != self.tab:  # keep what the person did with the list being left
+            self.filters[self.tab] = self.query_one("#filter", Input).value
+            self.sorts[self.tab] = table.sorting
+            self.tab = tab
+        stamp = (self.workshop.revision, self.lang)
+        rows = self.rows.get(tab)
+        if self.loaded.get(tab) != stamp:
+            if rows is None or self.lang != self.loaded.get(tab, (0, ""))[1]:
+                rows = queries.Rows(queries.COLUMNS[tab])
+                if tab in queries.PARTIAL and not self.filters.get(tab) and \
+                        self.sorts.get(tab, DEFAULT_SORT.get(tab, (0, False))) == \
+                        DEFAULT_SORT.get(tab, (0, False)):
+                    rows = queries.rows(self.workshop.store, tab, self.lang, PREVIEW_ROWS)
+            self.read_rows(tab, stamp)
+        self._put(tab, rows, loading=self.loaded.get(tab) != stamp)
+
+    def _put(self, tab: str, rows: queries.Rows, *, loading: bool = False) -> None:
+        table = self.table()
+        keep = table.current if table.current and table.current[0] in _tables(tab) else None
+        wanted = self.filters.get(tab, "")
+        table.show(rows, [tx(c.key, self.lang) for c in rows.columns], keep=keep,
+                   filter=wanted, sort=self.sorts.get(tab, DEFAULT_SORT.get(tab, (0, False))))
+        filter_input = self.query_one("#filter", Input)
+        if filter_input.value != wanted:
+            with filter_input.prevent(Input.Changed):
+                filter_input.value = wanted
+        self._count(loading)
+
+    @work(thread=True, exclusive=True, group="list")
+    def read_rows(self, tab: str, stamp: tuple[int, str]) -> None:
+        with Store.open(self.workshop.path, readonly=True) as store:
+            rows = queries.rows(store, tab, stamp[1])
+        self.app.call_from_thread(self._read, tab, stamp, rows)
+
+    def _read(self, tab: str, stamp: tuple[int, str], rows: queries.Rows) -> None:
+        if stamp != (self.workshop.revision, self.lang):
+            return  # the file changed again meanwhile: that reading is on its way
+        self.rows[tab] = rows
+        self.loaded[tab] = stamp
+        if tab == self.tab:
+            self._put(tab, rows)
+
+    def _count(self, loading: bool = False) -> None:
+        table = self.table()
+        text = tx("rows_shown", self.lang, shown=table.shown, total=table.total)
+        self.query_one("#count", Static).update(Text(text + (" …" if loading else ""),
+                                                     style="dim"))
+
+    @on(Tabs.TabActivated)
+    def activated(self, event: Tabs.TabActivated) -> None:
+        tab = (event.tab.id or "tab-place").removeprefix("tab-")
+        if tab != self.tab:
+            self._show(tab)
+        self.table().focus()
+
+    # --- filtering and sorting -----------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def filtered(self, event: Input.Changed) -> None:
+        self.table().set_filter(event.value)
+        self._count()
+
+    @on(Input.Submitted, "#filter")
+    def filter_done(self) -> None:
+        self.table().focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_sort(self) -> None:
+        self.table().sort_by()
+
+    def action_reverse(self) -> None:
+        column, reverse = self.table().sort_state
+        self.table().sort_by(column, not reverse)
+
+    def action_tab(self, step: int) -> None:
+        tabs = list(queries.TABS)
+        index = (tabs.index(self.tab) + step) % len(tabs)
+        self.query_one(Tabs).active = f"tab-{tabs[index]}"
+
+    def key_escape(self) -> None:
+        self.table().focus()
+
+    # --- editing -------------------------------------------------------------------------------
+
+    @on(RecordTable.Chosen)
+    def chosen(self, event: RecordTable.Chosen) -> None:
+        from workshop.tui.screens.form import RecordForm
+
+        self.app.push_screen(RecordForm(event.table, event.id), lambda _: self.table().focus())
+
+    def action_new(self) -> None:
+        from workshop.tui.screens.form import RecordForm
+
+        if self.tab == "tie":
+            self.workshop.say(tx("no_new_tie", self.lang), severity="warning")
+            return
+        self.app.push_screen(RecordForm(self.tab, None), lambda _: self.table().focus())
+
+    def action_delete(self) -> None:
+        from workshop.tui.screens.confirm import ConfirmScreen
+
+        current = self.table().current
+        if current is None:
+            self.workshop.say(tx("nothing_selected", self.lang), severity="warning")
+            return
+        table, id_ = current
+        store = self.workshop.store
+        row = store.get(table, id_)
+        if row is None:
+            return
+        what = edit.describe(store, table, row, self.lang)
+        also = edit.dependents(store, table, id_) if table not in LINK_TABLES else 0
+        detail = tx("delete_also", self.lang, n=also) if also else ""
+        question = ConfirmScreen(tx("delete_question", self.lang, what=what), detail,
+                                 tx("delete_keys", self.lang))
+        self.app.push_screen(question, lambda yes: yes and self._delete(table, id_, what))
+
+    def _delete(self, table: str, id_: str, what: str) -> None:
+        try:
+            edit.delete(self.workshop.store, table, id_)
+        except UserError as exc:
+            self.workshop.say(exc.message(self.lang), severity="error")
+            return
+        except sqlite3.Error as exc:
+            error = files.sqlite_error(self.workshop.path, exc)
+            self.workshop.say(error.message(self.lang), severity="error")
+            return
+        self.workshop.say(tx("deleted", self.lang, what=what))
+        self.workshop.changed()
+
+
+def _tables(tab: str) -> tuple[str, ...]:
+    return LINK_TABLES if tab == "tie" else (tab,)

@@ -1,0 +1,206 @@
+"""The capture screen: the line, what Enter will make of it, and the latest captures.
+
+Each Enter is one `record()` call: one committed transaction on this thread, a few
+milliseconds; only after it returns does the feed show the capture as saved. A refused line
+stays in place with a one-line reason under it, to be put right.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, Static
+
+from workshop import files
+from workshop.capture import Capture, parse
+from workshop.i18n import UserError
+from workshop.record import NAME_TABLE, describe, near_duplicates, record
+from workshop.tui import queries
+from workshop.tui.completion import Completion, complete
+from workshop.tui.screens.base import WorkshopScreen
+from workshop.tui.texts import tx
+from workshop.tui.widgets.capture_line import CaptureLine
+from workshop.tui.widgets.feed import Feed
+
+FEED_LENGTH = 60
+
+
+class CaptureScreen(WorkshopScreen):
+    AUTO_FOCUS = "CaptureLine"
+    BINDINGS = [
+        Binding("escape", "to_line", "To the line", id="line", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.draft = ""  # the line as typed, kept when the screen is rebuilt
+        self._said = ""
+
+    def compose_body(self) -> ComposeResult:
+        lang = self.lang
+        with Vertical(id="capture-area"):
+            yield CaptureLine(self._complete, self.typed,
+                              placeholder=tx("capture_placeholder", lang), value=self.draft,
+                              compact=True, id="line")
+            yield Static(Text(tx("preview_empty", lang)), id="preview")
+            yield Static("", id="message")
+        yield Static(Text(tx("feed_title", lang)), id="feed-title")
+        yield Feed(id="feed")
+
+    def load(self) -> None:
+        store = self.workshop.store
+        self.query_one(Feed).show(queries.feed(store, FEED_LENGTH, self.lang),
+                                  tx("feed_undone", self.lang))
+
+    # --- typing --------------------------------------------------------------------------------
+
+    def typed(self, value: str, alternatives: list[Completion]) -> None:
+        """Every change of the line, within the keystroke that made it."""
+        if not self.is_mounted:
+            return
+        self.draft = value
+        self._preview(value)
+        self._hint(alternatives)
+
+    def _complete(self, value: str) -> list[Completion]:
+        return complete(value, self._names, self.workshop.store.context())
+
+    def _names(self, prefix: str, tables, limit: int) -> list[str]:
+        return [name for _, name in self.workshop.store.complete(prefix, tuple(tables), limit)]
+
+    def _preview(self, value: str) -> None:
+        preview = self.query_one("#preview", Static)
+        lang = self.lang
+        if not value.strip():
+            preview.update(Text(tx("preview_empty", lang), style="dim"), layout=False)
+            return
+        try:
+            capture = parse(value, self.workshop.store.context())
+        except UserError as exc:
+            preview.update(Text("… " + exc.message(lang), style="dim italic"), layout=False)
+            return
+        what = describe(capture, lang)
+        exists = capture.kind in NAME_TABLE and capture.name and \
+            self.workshop.store.find(NAME_TABLE[capture.kind], capture.name)
+        preview.update(Text(tx("preview_update" if exists else "preview_will", lang, what=what),
+                            style="bold"), layout=False)
+
+    def _hint(self, alternatives: list[Completion]) -> None:
+        if not alternatives:
+            if self.query_one(CaptureLine).value or self._said != "saved":
+                self._say("", "")
+            return
+        lang = self.lang
+        text = Text(tx("hint_complete", lang, first=alternatives[0].word), style="dim")
+        if len(alternatives) > 1:
+            others = " | ".join(a.word for a in alternatives[1:4])
+            text.append(tx("hint_more", lang, others=others), style="dim")
+        self._say(text, "hint")
+
+    def report(self, text: str) -> None:
+        self._say(Text(text, style="yellow"), "saved")
+
+    def _say(self, text: Text | str, kind: str) -> None:
+        """The line under the preview: a completion hint, what was saved, or why not."""
+        self._said = kind
+        self.query_one("#message", Static).update(text, layout=False)  # its size is fixed
+
+    # --- saving --------------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#line")
+    def submitted(self, event: Input.Submitted) -> None:
+        """The line has been handed over (and emptied): save it, or give it back."""
+        text = event.value
+        if not text.strip():
+            return
+        try:
+            capture = parse(text, self.workshop.store.context())
+        except UserError as exc:
+            self._refuse(text, exc)
+            return
+        near = near_duplicates(self.workshop.store, capture)
+        if near:
+            self._resolve(capture, near)
+        else:
+            self._save(capture)
+
+    @work(group="near")  # not exclusive: a second question must not cancel the first line
+    async def _resolve(self, capture: Capture, near: list) -> None:
+        """Ask, name by name, whether a near-duplicate is meant; then save (or go back)."""
+        from workshop.tui.screens.near import NearDuplicateScreen
+
+        for typed, table, similar in near:
+            choice = await self.app.push_screen_wait(NearDuplicateScreen(typed, table, similar))
+            if choice is None:
+                line = self.query_one(CaptureLine)
+                line.restore(capture.line)
+                line.focus()
+                return
+            if choice:
+                _use_name(capture, typed, choice)
+        self._save(capture)
+
+    def _save(self, capture: Capture) -> None:
+        store = self.workshop.store
+        try:
+            outcomes = record(store, [capture])
+        except UserError as exc:
+            self._refuse(capture.line, exc)
+            return
+        except sqlite3.Error as exc:  # the disk is full, the file is locked or damaged
+            self._refuse(capture.line, files.sqlite_error(store.path, exc))
+            return
+        except Exception as exc:  # a bug: the line and the session must both survive it
+            self.log.error("capture failed", capture.line, exc)
+            self._refuse(capture.line, UserError("tui_bug", error=type(exc).__name__))
+            return
+        line = self.query_one(CaptureLine)
+        notices = [n for o in outcomes for n in o.notices]
+        message = Text(tx("saved", self.lang, summary=outcomes[0].summary), style="green")
+        if notices:
+            message.append("  " + " ".join(notices), style="yellow")
+        self.workshop.changed()
+        self._say(message, "saved")
+        line.next_pending()
+        line.focus()
+
+    def _refuse(self, text: str, exc: UserError) -> None:
+        """A line that cannot be saved goes back into the line, its reason under it."""
+        line = self.query_one(CaptureLine)
+        line.restore(text)
+        self._say(Text(exc.message(self.lang), style="bold red"), "error")
+        line.focus()
+
+    # --- the feed ------------------------------------------------------------------------------
+
+    @on(CaptureLine.LeaveDown)
+    def to_feed(self) -> None:
+        feed = self.query_one(Feed)
+        if feed.option_count:
+            feed.focus()
+            if feed.highlighted is None:
+                feed.highlighted = 0
+
+    def action_to_line(self) -> None:
+        self.query_one(CaptureLine).focus()
+
+    @on(Feed.Chosen)
+    def edit(self, event: Feed.Chosen) -> None:
+        from workshop.tui.screens.form import RecordForm
+
+        self.app.push_screen(RecordForm(event.table, event.id),
+                             lambda saved: self.query_one(Feed).focus())
+
+
+def _use_name(capture: Capture, typed: str, chosen: str) -> None:
+    """Put an existing record's name where a near-duplicate was typed."""
+    if capture.name == typed:
+        capture.name = chosen
+    if capture.target == typed:
+        capture.target = chosen
+    capture.actors = [chosen if a == typed else a for a in capture.actors]

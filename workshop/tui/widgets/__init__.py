@@ -1,0 +1,1 @@
+"""Widgets of the TUI: each gets the data it shows and reports back with messages."""

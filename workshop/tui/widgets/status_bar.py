@@ -1,0 +1,71 @@
+"""The one-line status bar: file and session on the left (cut short when the screen is
+narrow), counts and the time since the last backup on the right (always whole)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.widget import Widget
+
+from workshop.tui.texts import age, tx
+
+WIDE = 120  # from this width on, counts and backup age in words
+
+
+@dataclass(frozen=True)
+class Status:
+    file: str
+    session: str
+    counts: dict[str, int]
+    backup_age: float | None  # seconds since the last backup, None when there is none
+    lang: str
+    readonly: bool = False
+
+
+class StatusBar(Widget):
+    DEFAULT_CSS = """
+    StatusBar { height: 1; background: $panel; color: $foreground; padding: 0 1; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.status: Status | None = None
+
+    def show(self, status: Status) -> None:
+        self.status = status
+        self.refresh()
+
+    def parts(self, width: int) -> tuple[Text, Text]:
+        """The left and right texts for a bar this wide."""
+        status = self.status
+        assert status is not None
+        lang = status.lang
+        wide = width >= WIDE
+        left = Text(no_wrap=True, overflow="ellipsis")
+        left.append(status.file, style="bold")
+        left.append(" · " + tx("session_label", lang, label=status.session))
+        if status.readonly:
+            left.append(" · " + tx("readonly", lang), style="bold")
+        right = Text(tx("counts" if wide else "counts_short", lang, **status.counts))
+        right.append(" · ")
+        if status.backup_age is None:
+            right.append(tx("backup_never" if wide else "backup_never_short", lang),
+                         style="italic")
+        else:
+            right.append(tx("backup_age" if wide else "backup_age_short", lang,
+                            age=age(status.backup_age, lang)))
+        return left, right
+
+    def render(self) -> Text:
+        if self.status is None:
+            return Text()
+        width = self.content_region.width
+        left, right = self.parts(width)
+        room = width - cell_len(right.plain) - 1
+        if room < 8:
+            return right
+        left.truncate(room, overflow="ellipsis")
+        return Text.assemble(left, " " * (width - cell_len(left.plain) - cell_len(right.plain)),
+                             right)
