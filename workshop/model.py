@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workshop.text import normalise
 
@@ -27,6 +28,7 @@ class Term:
         return self.nl if lang == "nl" else self.en
 
 
+@lru_cache(maxsize=4096)
 def _word_key(word: str) -> str:
     return re.sub(r"[\s_\-'.]+", "", normalise(word))
 

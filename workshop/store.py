@@ -51,6 +51,8 @@ class Store:
         self._names: dict[str, tuple[int, dict[str, tuple[str, str]]]] = {}
         self._dimensions: tuple[int, tuple[Dimension, ...]] | None = None
         self._session_checked = False
+        self._no_redo = False  # known: the undo log holds no undone entries
+        self._trusted_version = -1
         self._context: tuple[int, Context] | None = None
 
     # --- opening ---------------------------------------------------------------------------
@@ -271,7 +273,12 @@ class Store:
                 self.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
                 raise files.sqlite_error(self.path, exc) from None
-            self._session_checked = False
+            # Facts we verified earlier (our session exists, nothing waits to be redone)
+            # hold for as long as no other connection has committed.
+            version = self._data_version()
+            if version != self._trusted_version:
+                self._trusted_version = version
+                self._session_checked = self._no_redo = False
             try:
                 yield
                 self.conn.execute("COMMIT")
@@ -381,6 +388,7 @@ class Store:
             for change in reversed(json.loads(row["changes"])):
                 self._restore(change["table"], change["id"], change["before"])
             self.conn.execute("UPDATE history SET undone = 1 WHERE seq = ?", (row["seq"],))
+            self._no_redo = False
             self._forget_caches()
             return decode_row(row)
 

@@ -92,8 +92,9 @@ class Writer:
         if not self.entries:
             return
         conn = self.store.conn
-        if conn.execute("SELECT 1 FROM history WHERE undone = 1 LIMIT 1").fetchone():
+        if not self.store._no_redo:
             conn.execute("DELETE FROM history WHERE undone = 1")  # no redo after a new capture
+            self.store._no_redo = True
         session = self.store.session_id
         for line, changes in self.entries:
             conn.execute("INSERT INTO history (session_id, at, line, changes) VALUES (?, ?, ?, ?)",
