@@ -33,3 +33,16 @@ def one_line(text: str, limit: int = 120) -> str:
     clean = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
     clean = " ".join(clean.split())
     return clean if len(clean) <= limit else clean[: limit - 1] + "…"
+
+
+def visible(text: str) -> str:
+    """Text safe to put on a terminal, still showing what is there: each control character
+    becomes its Unicode control picture (ESC as ␛, BEL as ␇), so stored text such as an
+    escape sequence in an imported name is displayed, never executed by the terminal."""
+    if text.isprintable():
+        return text
+    return text.translate(_PICTURES)
+
+
+_PICTURES = {**{c: 0x2400 + c for c in range(0x20)}, 0x7F: 0x2421,
+             **{c: 0xFFFD for c in range(0x80, 0xA0)}}

@@ -251,3 +251,24 @@ def test_a_full_disk_or_a_bug_gives_the_line_back(store: Store, monkeypatch) -> 
         assert pilot.app.is_running
 
     drive(app, scenario)
+
+
+def test_a_pasted_line_goes_in_once(store: Store) -> None:
+    """A single pasted line used to land twice (our paste handler and Input's own both ran)."""
+    from textual import events
+
+    app = WorkshopApp(store)
+
+    async def scenario(pilot) -> None:
+        _line(pilot).post_message(events.Paste('p "Hallo daar" @B2'))
+        await pilot.pause()
+        assert _line(pilot).value == 'p "Hallo daar" @B2'
+        _line(pilot).value = ""
+        _line(pilot).post_message(events.Paste("p Een @A1\np Twee @A2\n"))
+        await pilot.pause()
+        assert _line(pilot).value == "p Een @A1"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert _line(pilot).value == "p Twee @A2"
+
+    drive(app, scenario)

@@ -16,6 +16,7 @@ from textual.widgets import Digits, Static
 
 from workshop.i18n import UserError
 from workshop.store import Store
+from workshop.text import visible
 from workshop.tui import queries
 from workshop.tui.app import CONTRAST
 from workshop.tui.keys import localize
@@ -44,7 +45,7 @@ class WallApp(App[None]):
         self._shown: tuple | None = None
 
     def compose(self) -> ComposeResult:
-        name = self.store.neighbourhood()["name"]
+        name = visible(self.store.neighbourhood()["name"])
         yield Static(Text(name, style="bold"), id="wall-name")
         with Horizontal(id="wall-counts"):
             for table, label in COUNTED:

@@ -20,6 +20,7 @@ from workshop import files
 from workshop.capture import Capture, parse
 from workshop.i18n import UserError
 from workshop.record import NAME_TABLE, describe, near_duplicates, record
+from workshop.text import visible
 from workshop.tui import queries
 from workshop.tui.completion import Completion, complete
 from workshop.tui.screens.base import WorkshopScreen
@@ -82,13 +83,14 @@ class CaptureScreen(WorkshopScreen):
         try:
             capture = parse(value, self.workshop.store.context())
         except UserError as exc:
-            preview.update(Text("… " + exc.message(lang), style="dim italic"), layout=False)
+            preview.update(Text(visible("… " + exc.message(lang)), style="dim italic"),
+                           layout=False)
             return
         what = describe(capture, lang)
         exists = capture.kind in NAME_TABLE and capture.name and \
             self.workshop.store.find(NAME_TABLE[capture.kind], capture.name)
-        preview.update(Text(tx("preview_update" if exists else "preview_will", lang, what=what),
-                            style="bold"), layout=False)
+        preview.update(Text(visible(tx("preview_update" if exists else "preview_will", lang,
+                                       what=what)), style="bold"), layout=False)
 
     def _hint(self, alternatives: list[Completion]) -> None:
         if not alternatives:
@@ -108,6 +110,8 @@ class CaptureScreen(WorkshopScreen):
     def _say(self, text: Text | str, kind: str) -> None:
         """The line under the preview: a completion hint, what was saved, or why not."""
         self._said = kind
+        if isinstance(text, Text) and not text.plain.isprintable():
+            text = Text(visible(text.plain), style=text.style)  # user text, never raw controls
         self.query_one("#message", Static).update(text, layout=False)  # its size is fixed
 
     # --- saving --------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from workshop.text import visible
 from workshop.tui.screens.base import WorkshopModal
 
 
@@ -30,9 +31,9 @@ class ConfirmScreen(WorkshopModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
-            yield Static(Text(self.question, style="bold"))
+            yield Static(Text(visible(self.question), style="bold"))
             if self.detail:
-                yield Static(Text(self.detail))
+                yield Static(Text(visible(self.detail)))
             yield Static(Text(self.keys, style="dim"))
 
     def action_answer(self, yes: bool) -> None:

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from workshop.store import Store
-from workshop.text import one_line
+from workshop.text import one_line, visible
 from workshop.tui import queries
 from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.texts import tx
@@ -21,7 +21,7 @@ class MapScreen(WorkshopScreen):
 
     def compose_body(self) -> ComposeResult:
         store = self.workshop.store
-        name = store.neighbourhood()["name"]
+        name = visible(store.neighbourhood()["name"])
         title = Text(tx("map_title", self.lang, name=name), style="bold")
         title.append("   " + tx("map_legend", self.lang), style="dim")
         yield Static(title, id="map-title")

@@ -10,6 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop import edit
+from workshop.text import visible
 from workshop.tui.screens.base import WorkshopModal
 from workshop.tui.texts import tx
 
@@ -32,11 +33,11 @@ class NearDuplicateScreen(WorkshopModal):
         for found in self.similar:
             row = store.get(found["table"], found["id"]) or found
             what = edit.describe(store, found["table"], row, lang)
-            options.append(Option(Text(tx("near_use", lang, what=what)), id=found["id"]))
-        options.append(Option(Text(tx("near_new", lang, name=self.typed)), id="new"))
+            options.append(Option(Text(visible(tx("near_use", lang, what=what))), id=found["id"]))
+        options.append(Option(Text(visible(tx("near_new", lang, name=self.typed))), id="new"))
         with Vertical(id="near"):
             yield Static(Text(tx("near_title", lang), style="bold"))
-            yield Static(Text(tx("near_question", lang, name=self.typed)))
+            yield Static(Text(visible(tx("near_question", lang, name=self.typed))))
             yield OptionList(*options, id="near-options")
             yield Static(Text(tx("near_keys", lang), style="dim"))
 

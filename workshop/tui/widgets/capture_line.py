@@ -90,8 +90,8 @@ class CaptureLine(OrderedInput):
             event.prevent_default()
             self.insert_text_at_cursor(lines[0])
             self.pending = lines[1:] + self.pending
-            return
-        super()._on_paste(event)
+        # One line: Textual runs Input's own paste handler after this one (handlers of every
+        # class in the MRO are called); calling it here as well pasted the text twice.
 
     def action_accept(self) -> None:
         self._offer()

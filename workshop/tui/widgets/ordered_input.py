@@ -9,8 +9,11 @@ runs those keys within the keystroke, so the text is exactly what was typed.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import events
 from textual.widgets import Input
+
+from workshop.text import visible
 
 # Keys whose Input binding must run at once, and the action it runs.
 IMMEDIATE = {
@@ -33,6 +36,17 @@ class OrderedInput(Input):
     def immediate_action(self, key: str) -> str | None:
         """The action a key runs within the keystroke (subclasses add their own)."""
         return IMMEDIATE.get(key)
+
+    @property
+    def _value(self) -> Text:
+        """The value as drawn: control characters as their pictures (one cell each, so the
+        cursor stays where it is), never sent raw to the terminal."""
+        text = super()._value
+        if not self.password and not self.value.isprintable():
+            text = Text(visible(self.value), no_wrap=True, overflow="ignore", end="")
+            if self.highlighter is not None:
+                text = self.highlighter(text)
+        return text
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
