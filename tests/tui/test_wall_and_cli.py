@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import socket
 import subprocess
 import sys
@@ -85,6 +86,10 @@ def test_wall_can_be_served_on_localhost(filled: Store, tmp_path: Path) -> None:
                 time.sleep(0.3)
         assert page.split(b"\r\n")[0].endswith(b"200 OK"), page[:200]
         assert b"workshop wall" in page
+        # Nothing is fetched from outside, not even a web font (an SVG namespace is no fetch).
+        urls = re.findall(rb"https?://[^\s\"'<>]+", page)
+        assert [u for u in urls if not u.startswith((b"http://localhost",
+                                                     b"http://www.w3.org/2000/svg"))] == []
     finally:
         server.terminate()
         server.wait(10)
