@@ -5,7 +5,6 @@ Textual is imported inside the commands, so the other commands stay quick to sta
 
 from __future__ import annotations
 
-import shlex
 import sys
 from pathlib import Path
 
@@ -48,13 +47,9 @@ def wall(file: Path, serve: bool, port: int, contrast: bool) -> None:
     store = open_store(file, readonly=True)
     if serve:
         store.close()
-        from textual_serve.server import Server
+        from workshop.tui.serve import serve_wall
 
-        command = [sys.executable, "-m", "workshop", "wall", str(file.resolve())]
-        if contrast:
-            command.append("--contrast")
-        Server(shlex.join(command), host="localhost", port=port,
-               title=f"workshop wall {file.name}", templates_path=_offline_templates()).serve()
+        serve_wall(file, port=port, contrast=contrast)
         return
     from workshop.tui.wall import WallApp
 
@@ -62,23 +57,6 @@ def wall(file: Path, serve: bool, port: int, contrast: bool) -> None:
     app.run()
     if app.return_code:
         sys.exit(app.return_code)
-
-
-def _offline_templates() -> Path:
-    """textual-serve's page templates without the web font it fetches from Google: the wall's
-    browser page must not call out either (it uses the fonts the computer has)."""
-    import re
-    import tempfile
-
-    import textual_serve
-
-    source = Path(textual_serve.__file__).parent / "templates"
-    target = Path(tempfile.mkdtemp(prefix="workshop-wall-"))
-    for template in source.iterdir():
-        text = template.read_text(encoding="utf-8")
-        text = re.sub(r"<link[^>]*https?://[^>]*>", "", text, flags=re.DOTALL)
-        (target / template.name).write_text(text, encoding="utf-8")
-    return target
 
 
 @cli.command(name="backup")
