@@ -79,14 +79,15 @@ def _merge_one(target: Store, w: Writer, source: Store, report: MergeReport) -> 
         for row in source.rows(table, order="rowid"):
             if row["id"] in tombstones:
                 continue
-            row = _follow(row, tombstones)
-            if row is None:
+            followed = _follow(row, tombstones)
+            if followed is None:
                 continue  # it points at someone who was forgotten here
+            row = followed
             current = target.get(table, row["id"])
             if current is None:
-                row = _fit(target, table, row, report)
-                if row is not None:
-                    w.insert(table, row)
+                fitted = _fit(target, table, row, report)
+                if fitted is not None:
+                    w.insert(table, fitted)
                     report.added[table] = report.added.get(table, 0) + 1
             elif row["updated"] > current["updated"]:
                 values = {k: v for k, v in row.items() if k not in ("id", "card_number")}

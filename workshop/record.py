@@ -105,7 +105,7 @@ def near_duplicate_notices(store: Store, capture: Capture) -> list[str]:
 
 def describe(capture: Capture, lang: str) -> str:
     """One line saying what a capture is: `Plek · Buurthuis De Bron · buurthuis · C4`."""
-    kind = capture.fields.get("kind") if capture.kind == "note" else capture.kind
+    kind = str(capture.fields.get("kind", "note")) if capture.kind == "note" else capture.kind
     parts = [KIND_LABELS[kind][0 if lang == "nl" else 1]]
     f = capture.fields
     if capture.kind == "tie":
@@ -227,7 +227,7 @@ def _initiative_values(store: Store, cap: Capture, values: dict, lang: str) -> N
 def _actor_values(values: dict, existing: dict | None) -> None:
     if "type" not in values and existing is None:
         role = values.get("role")
-        implied = model.ROLES[role].implies if role in model.ROLES else None
+        implied = model.ROLES[role].implies if role is not None and role in model.ROLES else None
         values["type"] = implied or "person"
     if existing is None and "consent" not in values:
         values["consent"] = "public" if values["type"] == "organisation" else "internal"
@@ -297,6 +297,7 @@ def _apply_tie(store: Store, w: Writer, cap: Capture, lang: str) -> Outcome:
         raise UserError("tie_no_actor", source=source, target=target)
     actor = _actor_for(store, w, actor_name, notices, lang)
     record_row = ends[record_name][family]
+    assert record_row is not None  # record_name was chosen because it has one
     row = _link(w, LINK_TABLE[family], actor["id"], f"{family}_id", record_row["id"],
                 kind or DEFAULT_TIE_KIND[family], tags)
     return Outcome(LINK_TABLE[family], row["id"], None, True, describe(cap, lang), notices)

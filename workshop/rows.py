@@ -39,9 +39,7 @@ def _literal(sql: str | None) -> Any:
 _EMPTY_JSON = {"[]": list, "{}": dict}
 
 
-def decode_row(row: sqlite3.Row | dict | None) -> dict | None:
-    if row is None:
-        return None
+def decode_row(row: sqlite3.Row | dict) -> dict:
     out = dict(row)
     for key in JSON_COLUMNS.intersection(out):
         value = out[key]

@@ -181,8 +181,8 @@ class Store:
 
     def get(self, table: str, id: str) -> dict | None:
         self.columns(table)
-        return decode_row(self.conn.execute(
-            f'SELECT * FROM "{table}" WHERE id = ?', (id,)).fetchone())
+        row = self.conn.execute(f'SELECT * FROM "{table}" WHERE id = ?', (id,)).fetchone()
+        return decode_row(row) if row is not None else None
 
     def rows(self, table: str, where: str = "", params: tuple | list = (),
              order: str = "", limit: int | None = None) -> list[dict]:
@@ -193,7 +193,7 @@ class Store:
         sql += f" ORDER BY {order}" if order else " ORDER BY rowid"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [decode_row(r) for r in self.conn.execute(sql, params)]  # type: ignore[misc]
+        return [decode_row(r) for r in self.conn.execute(sql, params)]
 
     def count(self, table: str, where: str = "", params: tuple | list = ()) -> int:
         self.columns(table)

@@ -55,7 +55,7 @@ class Writer:
         store._raw_insert(table, row)
         after = store.new_row(table, row)
         self._log(table, row["id"], None, after)
-        return decode_row(after)  # type: ignore[return-value]
+        return decode_row(after)
 
     def update(self, table: str, id: str, values: dict, *, touch: bool = True) -> dict:
         """Change fields of a row; `touch=False` keeps the `updated` given in `values`
@@ -69,7 +69,7 @@ class Writer:
             values["norm"] = normalise(values["name"])
         changed = {k: encode(v) for k, v in values.items() if before.get(k) != encode(v)}
         if not changed:
-            return decode_row(before)  # type: ignore[return-value]
+            return decode_row(before)
         after = {**before, **changed}
         if touch:
             after["updated"] = now()
@@ -78,7 +78,7 @@ class Writer:
             raise KeyError(f"{table} has no column {sorted(unknown)}")
         store._restore(table, id, after)
         self._log(table, id, before, after)
-        return decode_row(after)  # type: ignore[return-value]
+        return decode_row(after)
 
     def delete(self, table: str, id: str) -> None:
         store = self.store

@@ -155,7 +155,7 @@ def coverage(store: Store) -> Coverage:
     if matrix_size(dims) > MAX_CELLS:
         result.too_large = True
         return result
-    people = Counter()
+    people: Counter[tuple[tuple[str, ...], str]] = Counter()
     participants = store.rows("participant")
     candidates = store.rows("candidate")
     result.participants, result.candidates = len(participants), len(candidates)

@@ -56,6 +56,7 @@ def import_(file: Path, kumu_files: tuple[Path, Path] | None,
     if osm_path is not None:
         for line in osm_import.import_osm(store, osm_path, str(file), add=places):
             click.echo(line)
+    report: kumu.ImportReport | csv_import.CsvReport
     if kumu_files:
         report = kumu.import_kumu(store, kumu_files[0], kumu_files[1], consent=consent)
         click.echo(t("cli_imported", lang, created=report.created, updated=report.updated,

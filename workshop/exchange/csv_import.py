@@ -214,7 +214,7 @@ class _Sheet:
                     raise bad("a whole number")
                 number_value = int(number_value)
             low, high = _RANGES.get(name, (None, None))
-            if low is not None and not low <= number_value <= high:
+            if low is not None and high is not None and not low <= number_value <= high:
                 raise bad(f"{low}-{high}")
             return number_value
         if text == "":

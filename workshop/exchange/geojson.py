@@ -30,7 +30,7 @@ def cell_centre(neighbourhood: dict, cell: str | None) -> tuple[float, float] | 
     grid = model.Grid(neighbourhood["grid_cols"], neighbourhood["grid_rows"])
     if grid.parse_cell(cell) is None:
         return None
-    min_lat, min_lon, max_lat, max_lon = extent
+    min_lat, min_lon, max_lat, max_lon = (float(v) for v in extent)  # type: ignore[arg-type]
     col = ord(cell[0].upper()) - ord("A")
     row = int(cell[1:])
     lon = min_lon + (col + 0.5) * (max_lon - min_lon) / grid.cols
@@ -91,8 +91,8 @@ def features(store: Store, *, anonymise: bool = False) -> list[dict]:
                         "website": place["website"], "source": place["source"],
                         "osm_id": place["osm_id"]}, anonymise)})
     for ini in store.rows("initiative", order="created, rowid"):
-        place = places.get(ini["place_id"]) if ini["place_id"] else None
-        geometry, location = _locate(ini, place, hood)
+        where = places.get(ini["place_id"]) if ini["place_id"] else None
+        geometry, location = _locate(ini, where, hood)
         people = behind.get(ini["id"], [])
         out.append({"type": "Feature", "id": ini["id"], "geometry": geometry,
                     "properties": _clean({
