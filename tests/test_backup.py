@@ -66,3 +66,28 @@ def test_cli_backup_of_a_missing_file_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "bestaat niet" in result.output and "Traceback" not in result.output
     assert not os.path.exists(tmp_path / "nope.wijk.backups")
+
+
+def test_the_session_backs_up_to_a_chosen_folder(store: Store, tmp_path: Path) -> None:
+    """`workshop run FILE --backup-dir USB`: the automatic copies go to the stick."""
+    import asyncio
+
+    from workshop.record import record
+    from workshop.tui.app import WorkshopApp
+
+    stick = tmp_path / "usb"
+    record(store, ["p Plek"])
+    app = WorkshopApp(store, backup_dir=stick)
+
+    async def main() -> None:
+        async with app.run_test() as pilot:
+            await pilot.press("ctrl+b")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+
+    asyncio.run(main())  # and one more on the way out
+    copies = sorted(stick.glob("*.wijk"))
+    assert len(copies) == 2
+    assert not (tmp_path / "test.wijk.backups").exists()
+    with Store.open(copies[-1], readonly=True) as copy:
+        assert copy.find("place", "Plek")

@@ -92,3 +92,13 @@ def test_forget_command_asks_and_lists(tmp_path: Path, monkeypatch) -> None:
 def test_organisations_are_not_forgotten_as_persons(store: Store) -> None:
     record(store, ["org Woonstede #woningcorporatie"])
     assert plan_forget(store, "Woonstede").empty
+
+
+def test_forget_in_a_backup_folder_elsewhere(tmp_path: Path) -> None:
+    store = populated(tmp_path)
+    stick = tmp_path / "usb"
+    copy = store.backup(stick / "copy.wijk")
+    forget(store, plan_forget(store, NAME))
+    assert NAME.encode() in file_bytes(copy)
+    forget_in_backups(store.path, NAME, (stick,))
+    assert NAME.encode() not in file_bytes(copy)

@@ -138,11 +138,14 @@ class BackupResult:
     error: str | None = None
 
 
-def forget_in_backups(path: Path, name: str) -> list[BackupResult]:
-    """Forget the same person in every backup copy kept next to the file."""
+def forget_in_backups(path: Path, name: str,
+                      folders: tuple[Path, ...] = ()) -> list[BackupResult]:
+    """Forget the same person in every backup copy kept next to the file, and in the other
+    backup folders given (a USB stick the session backed up to)."""
     results = []
-    folder = files.backups_dir(path)
-    for copy in sorted(folder.glob("*.wijk")) if folder.is_dir() else []:
+    copies = [copy for folder in (files.backups_dir(path), *folders) if folder.is_dir()
+              for copy in sorted(folder.glob("*.wijk"))]
+    for copy in copies:
         try:
             conn = files.connect(copy)
             store = Store(copy, conn, readonly=False)

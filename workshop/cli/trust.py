@@ -16,7 +16,10 @@ from workshop.i18n import UserError, t
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("name")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
-def forget(file: Path, name: str, yes: bool) -> None:
+@click.option("--backup-dir", "backup_dirs", multiple=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Another folder with backups of FILE (a USB stick); may be repeated.")
+def forget(file: Path, name: str, yes: bool, backup_dirs: tuple[Path, ...]) -> None:
     """Erase the person NAME from FILE (and its backups): records, ties, mentions, undo steps,
     and the file's free pages."""
     store = open_store(file)
@@ -36,7 +39,7 @@ def forget(file: Path, name: str, yes: bool) -> None:
         raise SystemExit(1)
     forgetting.forget(store, plan)
     click.echo(t("forget_done", lang, name=name, path=str(file)))
-    for result in forgetting.forget_in_backups(file, name):
+    for result in forgetting.forget_in_backups(file, name, backup_dirs):
         if result.error:
             click.echo(t("forget_backup_failed", lang, path=str(result.path),
                          detail=result.error))

@@ -18,18 +18,20 @@ from workshop.i18n import t
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--contrast", is_flag=True, help="High-contrast colours, for a projector.")
-def run(file: Path, contrast: bool) -> None:
+@click.option("--backup-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the automatic backups (a USB stick); default FILE.backups.")
+def run(file: Path, contrast: bool, backup_dir: Path | None) -> None:
     """The live-session screen: capture what residents say into FILE."""
     click.get_current_context().meta["workshop.path"] = str(file)
     store = open_store(file)
-    run_app(store, contrast=contrast)
+    run_app(store, contrast=contrast, backup_dir=backup_dir)
 
 
-def run_app(store, *, contrast: bool = False) -> None:
+def run_app(store, *, contrast: bool = False, backup_dir: Path | None = None) -> None:
     """Run the TUI on an open store (also what `workshop demo` ends with)."""
     from workshop.tui.app import WorkshopApp
 
-    app = WorkshopApp(store, contrast=contrast)
+    app = WorkshopApp(store, contrast=contrast, backup_dir=backup_dir)
     app.run()
     if app.return_code:
         sys.exit(app.return_code)

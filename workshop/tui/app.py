@@ -86,14 +86,16 @@ class WorkshopApp(App[None]):
     ]
 
     def __init__(self, store: Store, *, contrast: bool = False,
-                 backup_every: float = BACKUP_EVERY) -> None:
+                 backup_every: float = BACKUP_EVERY, backup_dir: Path | None = None) -> None:
         super().__init__()
         self.store = store
         self.lang = store.lang
         self.revision = 0
         self.backup_every = backup_every
+        # FILE.backups next to the file, or a folder of the facilitator's choice (a USB stick)
+        self.backup_folder = backup_dir or files.backups_dir(store.path)
         self._contrast = contrast
-        latest = backup.latest(files.backups_dir(store.path))
+        latest = backup.latest(self.backup_folder)
         self.last_backup: float | None = latest.stat().st_mtime if latest else None
         self._counts: dict[str, int] | None = None
 
@@ -219,7 +221,8 @@ class WorkshopApp(App[None]):
             self.start_export(fmt)
 
     def action_backup(self) -> None:
-        self._run(partial(jobs.make_backup, self.path), "backup", tx("key_backup", self.lang))
+        self._run(partial(jobs.make_backup, self.path, self.backup_folder), "backup",
+                  tx("key_backup", self.lang))
 
     def action_language(self) -> None:
         self.lang = "en" if self.lang == "nl" else "nl"
@@ -285,8 +288,7 @@ class WorkshopApp(App[None]):
         if self.store.readonly:
             return
         try:
-            folder = files.backups_dir(self.path)
-            backup.backup(self.store, folder, auto=True)
-            backup.rotate(folder)
+            backup.backup(self.store, self.backup_folder, auto=True)
+            backup.rotate(self.backup_folder)
         except (UserError, OSError):
             pass

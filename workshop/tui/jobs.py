@@ -18,11 +18,13 @@ EXPORT_FORMATS = ("csv", "json", "kumu")
 EXPORTS_DIR = Path("exports")
 
 
-def make_backup(path: Path, keep: int = backup.KEEP) -> Done:
-    """An automatic backup into FILE.backups/, keeping the newest `keep` of them."""
+def make_backup(path: Path, folder: Path | None = None, keep: int = backup.KEEP) -> Done:
+    """An automatic backup into `folder` (FILE.backups/ unless the facilitator chose one),
+    keeping the newest `keep` of them."""
+    folder = folder or files.backups_dir(path)
     with Store.open(path, readonly=True) as store:
-        made = backup.backup(store, files.backups_dir(path), auto=True)
-    backup.rotate(files.backups_dir(path), keep)
+        made = backup.backup(store, folder, auto=True)
+    backup.rotate(folder, keep)
     return Done([made])
 
 
