@@ -86,3 +86,15 @@ def test_not_sqlite(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 1 and "PROBLEM" in result.output
     assert "Traceback" not in result.output
+
+
+def test_salvage_keeps_the_street_plan(tmp_path: Path) -> None:
+    from workshop import demo
+
+    path = tmp_path / "demo.wijk"
+    demo.build(path).close()
+    bad = damaged(path, "bad.wijk", overwrite_index_pages)
+    out = tmp_path / "saved.wijk"
+    salvage(bad, out)
+    with Store.open(out) as store:
+        assert store.count("osm_extract") == 1

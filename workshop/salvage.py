@@ -17,7 +17,7 @@ from workshop import files, schema
 # parents survived.
 ORDER = ("neighbourhood", "session", "board_dimension", "place", "actor", "initiative", "tie",
          "actor_initiative", "actor_place", "participant", "attendance", "note", "candidate",
-         "tombstone")
+         "tombstone", "osm_extract")
 PROBE = 2000  # after a damaged stretch, rowids probed one by one before giving up
 
 
