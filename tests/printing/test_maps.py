@@ -118,12 +118,24 @@ def test_tiles_cut_the_poster_into_a4(kersenbuurt: Store, tmp_path: Path) -> Non
     result = maps.print_map(kersenbuurt, pdf, TEMPLATE, paper="A1", tiles=True)
     poster = (841 * mm, 594 * mm)
     _, cols, rows = tile_grid(poster)
-    assert result.pages == page_count(pdf) == 1 + cols * rows
+    # The sheets that would hold only the poster's blank margin are left out.
+    assert 1 + cols * rows // 2 < result.pages == page_count(pdf) < 1 + cols * rows
+    for page in range(1, result.pages):
+        assert inked_share(pdf, page) > 0.003, page  # no sheet of nothing (blank: 0.001)
     assert {code.page for code in result.codes} == {1}  # the overview only
     assert decoded_payloads(pdf, pages=[0]) == [GEO]
     for page in (0, 1, result.pages - 1):
         assert sorted(round(v) for v in page_size(pdf, page)) == [595, 842]
     assert "deel 1 van" in text_of(pdf)
+
+
+def inked_share(pdf: Path, page: int) -> float:
+    """The share of a page's pixels that are not white, at 20 dpi."""
+    import pypdfium2
+
+    image = pypdfium2.PdfDocument(pdf)[page].render(scale=20 / 72).to_pil().convert("L")
+    pixels = list(image.getdata())
+    return sum(1 for v in pixels if v < 200) / len(pixels)
 
 
 @pytest.mark.parametrize("paper, size", [("A4", (297, 210)), ("A0", (1189, 841))])

@@ -60,8 +60,9 @@ def _bottom(sheet: Sheet, c: MapContent, prep: Prepared, code: qr.QrCode | None,
     muted = sheet.template.colour("colours", "muted")
     y = panel.y
     if draw:
-        sheet.text(panel.x, y + 0.5 * mm, sheet.t("page", page=page, pages=pages), "regular",
-                   6.5, muted)
+        if pages:  # a poster drawn to be cut into tiles has no page number of its own
+            sheet.text(panel.x, y + 0.5 * mm, sheet.t("page", page=page, pages=pages),
+                       "regular", 6.5, muted)
         sheet.text(panel.x + panel.w, y + 0.5 * mm, sheet.t("generated", date=c.date),
                    "regular", 6.5, muted, "right")
         sheet.block("page-number", Rect(panel.x, y, panel.w, 3 * mm))
