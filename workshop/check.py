@@ -34,9 +34,7 @@ def check_file(path: Path, lang: str = "en") -> CheckReport:
         header = files.read_header(report.path)
     except UserError as exc:
         report.problem(exc.message(lang))
-        folder = files.backups_dir(report.path)
-        if folder.is_dir():
-            report.backups = sorted(folder.glob("*.wijk"), key=lambda p: p.stat().st_mtime)
+        report.backups = _backups(report.path)
         return report
     size = report.path.stat().st_size
     report.facts.append(f"SQLite file, {size} bytes, page size {header.page_size}")
@@ -66,10 +64,15 @@ def check_file(path: Path, lang: str = "en") -> CheckReport:
             report.salvageable = salvage.survey(report.path)
         except sqlite3.Error as exc:
             report.problem(f"nothing can be read from it: {exc}")
-        folder = files.backups_dir(report.path)
-        if folder.is_dir():
-            report.backups = sorted(folder.glob("*.wijk"), key=lambda p: p.stat().st_mtime)
+        report.backups = _backups(report.path)
     return report
+
+
+def _backups(path: Path) -> list[Path]:
+    """The copies to go back to, oldest first."""
+    folder = files.backups_dir(path)
+    return sorted(folder.glob("*.wijk"), key=lambda p: p.stat().st_mtime) if folder.is_dir() \
+        else []
 
 
 def _check_database(conn: sqlite3.Connection, report: CheckReport) -> None:

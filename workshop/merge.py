@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy
 from rapidfuzz import fuzz, process
 
+from workshop import model
 from workshop.i18n import UserError
 from workshop.store import Store, Writer, now
 from workshop.text import normalise
@@ -176,8 +177,9 @@ def _fold(store: Store, w: Writer, table: str, keep_id: str, fold_id: str) -> No
         values["influence"] = max(x for x in (keep["influence"], fold["influence"], -1)
                                   if x is not None)
         values["influence"] = None if values["influence"] < 0 else values["influence"]
-        order = ("none", "internal", "print", "public")  # the stricter consent wins
-        values["consent"] = min(keep["consent"], fold["consent"], key=order.index)
+        # the stricter consent wins
+        values["consent"] = min(keep["consent"], fold["consent"],
+                                key=model.CONSENT_ORDER.index)
     w.update(table, keep_id, values)
     references = {
         "actor": [("tie", "source_id"), ("tie", "target_id"), ("actor_initiative", "actor_id"),

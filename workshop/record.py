@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from workshop import model
-from workshop.capture import Capture, parse
+from workshop.capture import Capture, Context, parse
 from workshop.i18n import UserError, t
 from workshop.store import Store, Writer
 from workshop.text import normalise
@@ -64,7 +64,7 @@ def record(store: Store, lines: Iterable[str | Capture]) -> list[Outcome]:
         for number, capture in enumerate(captures, 1):
             try:
                 with writer.entry(capture.line):
-                    outcomes.append(_apply(store, writer, capture, lang))
+                    outcomes.append(_apply(store, writer, capture, ctx))
             except UserError as exc:
                 raise _in_line(exc, number, len(items), lang) from None
     return outcomes
@@ -103,8 +103,10 @@ def near_duplicate_notices(store: Store, capture: Capture) -> list[str]:
             for name, _, rows in near_duplicates(store, capture) for row in rows]
 
 
-def describe(capture: Capture, lang: str) -> str:
-    """One line saying what a capture is: `Plek · Buurthuis De Bron · buurthuis · C4`."""
+def describe(capture: Capture, lang: str,
+             dimensions: tuple[model.Dimension, ...] = model.DEFAULT_DIMENSIONS) -> str:
+    """One line saying what a capture is: `Plek · Buurthuis De Bron · buurthuis · C4`.
+    `dimensions` are the file's sounding-board dimensions, for a participant's values."""
     kind = str(capture.fields.get("kind", "note")) if capture.kind == "note" else capture.kind
     parts = [KIND_LABELS[kind][0 if lang == "nl" else 1]]
     f = capture.fields
@@ -130,7 +132,8 @@ def describe(capture: Capture, lang: str) -> str:
             parts.append(vocab.label(f[key], lang))
     if capture.cell:
         parts.append(capture.cell)
-    parts += [_attribute_label(key, value, lang) for key, value in capture.attributes.items()]
+    parts += [_attribute_label(dimensions, key, value, lang)
+              for key, value in capture.attributes.items()]
     if "influence" in f:
         parts.append(f"!{f['influence']}")
     parts += [f"+{name}" for name in capture.actors]
@@ -140,8 +143,13 @@ def describe(capture: Capture, lang: str) -> str:
     return " · ".join(parts)
 
 
-def _attribute_label(dimension: str, value: str, lang: str) -> str:
-    for dim in model.DEFAULT_DIMENSIONS:
+def _summary(cap: Capture, ctx: Context) -> str:
+    return describe(cap, ctx.lang, ctx.dimensions)
+
+
+def _attribute_label(dimensions: tuple[model.Dimension, ...], dimension: str, value: str,
+                     lang: str) -> str:
+    for dim in dimensions:
         if dim.key == dimension:
             term = next((v for v in dim.values if v.key == value), None)
             return term.label(lang) if term else value
@@ -151,12 +159,12 @@ def _attribute_label(dimension: str, value: str, lang: str) -> str:
 # --- applying one capture -----------------------------------------------------------------------
 
 
-def _apply(store: Store, w: Writer, cap: Capture, lang: str) -> Outcome:
+def _apply(store: Store, w: Writer, cap: Capture, ctx: Context) -> Outcome:
     if cap.kind == "session":
         f = cap.fields
         store.use_session(f.get("date") or dt.date.today().isoformat(), f.get("venue"),
                           f.get("table_name"), f.get("facilitator"))
-        return Outcome("session", store.session_id, None, False, describe(cap, lang))
+        return Outcome("session", store.session_id, None, False, _summary(cap, ctx))
     if cap.kind == "card":
         number = cap.fields["card_number"]
         rows = store.rows("initiative", "card_number = ?", (number,))
@@ -165,15 +173,16 @@ def _apply(store: Store, w: Writer, cap: Capture, lang: str) -> Outcome:
         if not rows:
             raise UserError("card_unknown", number=number)
         return Outcome("initiative", rows[0]["id"], rows[0]["name"], False,
-                       f"{describe(cap, lang)} · {rows[0]['name']}")
+                       f"{_summary(cap, ctx)} · {rows[0]['name']}")
     if cap.kind == "tie":
-        return _apply_tie(store, w, cap, lang)
+        return _apply_tie(store, w, cap, ctx)
     if cap.kind == "note":
-        return _apply_note(store, w, cap, lang)
-    return _apply_named(store, w, cap, lang)
+        return _apply_note(store, w, cap, ctx)
+    return _apply_named(store, w, cap, ctx)
 
 
-def _apply_named(store: Store, w: Writer, cap: Capture, lang: str) -> Outcome:
+def _apply_named(store: Store, w: Writer, cap: Capture, ctx: Context) -> Outcome:
+    lang = ctx.lang
     table = NAME_TABLE[cap.kind]
     assert cap.name is not None
     notices: list[str] = []
@@ -206,7 +215,7 @@ def _apply_named(store: Store, w: Writer, cap: Capture, lang: str) -> Outcome:
             _link(w, "actor_initiative", actor["id"], "initiative_id", row["id"], "drives", [])
     if cap.kind == "participant":
         _attend(store, w, row["id"])
-    return Outcome(table, row["id"], row["name"], existing is None, describe(cap, lang), notices)
+    return Outcome(table, row["id"], row["name"], existing is None, _summary(cap, ctx), notices)
 
 
 def _initiative_values(store: Store, cap: Capture, values: dict, lang: str) -> None:
@@ -240,7 +249,8 @@ def _attend(store: Store, w: Writer, participant_id: str) -> None:
         w.insert("attendance", {"participant_id": participant_id, "session_id": session})
 
 
-def _apply_note(store: Store, w: Writer, cap: Capture, lang: str) -> Outcome:
+def _apply_note(store: Store, w: Writer, cap: Capture, ctx: Context) -> Outcome:
+    lang = ctx.lang
     values = {"kind": cap.fields["kind"], "text": cap.name}
     if cap.about:
         for table in ("place", "initiative", "actor", "participant"):
@@ -254,10 +264,11 @@ def _apply_note(store: Store, w: Writer, cap: Capture, lang: str) -> Outcome:
                         t("no_hint", lang))
             raise UserError("not_found", name=cap.about, hint=hint)
     row = w.insert("note", values)
-    return Outcome("note", row["id"], None, True, describe(cap, lang))
+    return Outcome("note", row["id"], None, True, _summary(cap, ctx))
 
 
-def _apply_tie(store: Store, w: Writer, cap: Capture, lang: str) -> Outcome:
+def _apply_tie(store: Store, w: Writer, cap: Capture, ctx: Context) -> Outcome:
+    lang = ctx.lang
     assert cap.name is not None and cap.target is not None
     source, target, direction = cap.name, cap.target, cap.direction or "directed"
     if direction == "reversed":
@@ -288,7 +299,7 @@ def _apply_tie(store: Store, w: Writer, cap: Capture, lang: str) -> Outcome:
         b = _actor_for(store, w, target, notices, lang)
         row = upsert_tie(store, w, a["id"], b["id"], kind or "knows", direction, tags,
                          cap.fields)
-        return Outcome("tie", row["id"], None, True, describe(cap, lang), notices)
+        return Outcome("tie", row["id"], None, True, _summary(cap, ctx), notices)
     record_name = next((n for n in (target, source) if ends[n][family]), None)
     if record_name is None:
         raise UserError("not_found", name=target, hint=_hint(store, family, target, lang))
@@ -300,7 +311,7 @@ def _apply_tie(store: Store, w: Writer, cap: Capture, lang: str) -> Outcome:
     assert record_row is not None  # record_name was chosen because it has one
     row = _link(w, LINK_TABLE[family], actor["id"], f"{family}_id", record_row["id"],
                 kind or DEFAULT_TIE_KIND[family], tags)
-    return Outcome(LINK_TABLE[family], row["id"], None, True, describe(cap, lang), notices)
+    return Outcome(LINK_TABLE[family], row["id"], None, True, _summary(cap, ctx), notices)
 
 
 def _tie_kind(words: list[str]) -> tuple[str | None, str | None, list[str]]:

@@ -78,20 +78,20 @@ def print_blank_cards(file: Path, output: Path | None, template_path: Path | Non
                  last=result.numbers[-1], file=str(file)))
 
 
+_TILES = click.option("--tiles", is_flag=True,
+                      help="The poster cut into A4 sheets to tape together.")
+
+
 @print_group.command(name="map")
 @file_argument
 @output_option
 @paper_option("A3")
 @template_option
-@click.option("--tiles", is_flag=True, help="The poster cut into A4 sheets to tape together.")
+@_TILES
 def print_map(file: Path, output: Path | None, paper: str, template_path: Path | None,
               tiles: bool) -> None:
     """The base map with its grid (a grid sheet when FILE has no OSM extract)."""
-    store = open_store(file, readonly=True)
-    kind = f"map-{paper.upper()}" + ("-tiles" if tiles else "")
-    result = maps.print_map(store, output_path(file, output, kind),
-                            load_template(template_path), paper=paper, tiles=tiles)
-    report(store, result)
+    _map(maps.print_map, "map", file, output, paper, template_path, tiles)
 
 
 @print_group.command(name="result-map")
@@ -99,12 +99,17 @@ def print_map(file: Path, output: Path | None, paper: str, template_path: Path |
 @output_option
 @paper_option("A3")
 @template_option
-@click.option("--tiles", is_flag=True, help="The poster cut into A4 sheets to tape together.")
+@_TILES
 def print_result_map(file: Path, output: Path | None, paper: str, template_path: Path | None,
                      tiles: bool) -> None:
     """The map with numbered markers for places and initiatives, and their key."""
+    _map(maps.print_result_map, "result-map", file, output, paper, template_path, tiles)
+
+
+def _map(draw, name: str, file: Path, output: Path | None, paper: str,
+         template_path: Path | None, tiles: bool) -> None:
     store = open_store(file, readonly=True)
-    kind = f"result-map-{paper.upper()}" + ("-tiles" if tiles else "")
-    result = maps.print_result_map(store, output_path(file, output, kind),
-                                   load_template(template_path), paper=paper, tiles=tiles)
+    kind = f"{name}-{paper.upper()}" + ("-tiles" if tiles else "")
+    result = draw(store, output_path(file, output, kind), load_template(template_path),
+                  paper=paper, tiles=tiles)
     report(store, result)

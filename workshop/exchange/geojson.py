@@ -19,7 +19,6 @@ from workshop.exchange.files import atomic_output
 from workshop.store import Store
 
 COORDINATE_DIGITS = 7  # about a centimetre; RFC 7946 §11.2 advises no more than needed
-CONTACT = ("tel", "mail", "website", "address")
 
 
 def cell_centre(neighbourhood: dict, cell: str | None) -> tuple[float, float] | None:
@@ -59,7 +58,7 @@ def _locate(record: dict, place: dict | None,
 
 def _clean(props: dict, anonymise: bool) -> dict:
     if anonymise:
-        for key in CONTACT:
+        for key in privacy.CONTACT_FIELDS:
             props.pop(key, None)
     return {k: v for k, v in props.items() if v is not None and v != []}
 

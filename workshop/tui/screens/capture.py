@@ -80,13 +80,14 @@ class CaptureScreen(WorkshopScreen):
         if not value.strip():
             preview.update(Text(tx("preview_empty", lang), style="dim"), layout=False)
             return
+        ctx = self.workshop.store.context()
         try:
-            capture = parse(value, self.workshop.store.context())
+            capture = parse(value, ctx)
         except UserError as exc:
             preview.update(Text(visible("… " + exc.message(lang)), style="dim italic"),
                            layout=False)
             return
-        what = describe(capture, lang)
+        what = describe(capture, lang, ctx.dimensions)
         exists = capture.kind in NAME_TABLE and capture.name and \
             self.workshop.store.find(NAME_TABLE[capture.kind], capture.name)
         preview.update(Text(visible(tx("preview_update" if exists else "preview_will", lang,
