@@ -13,6 +13,7 @@ and after, which is what undo and redo replay. Nothing else in the program write
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
@@ -279,17 +280,43 @@ class Store:
             if version != self._trusted_version:
                 self._trusted_version = version
                 self._session_checked = self._no_redo = False
+            saved = self._state()
             try:
                 yield
                 self.conn.execute("COMMIT")
             except BaseException:
-                self.conn.execute("ROLLBACK")
-                self.session_id = None if self._session_uncommitted else self.session_id
+                self._abandon(saved)
                 raise
-            finally:
-                self._session_uncommitted = False
 
-    _session_uncommitted = False
+    def _state(self) -> tuple:
+        """What this object believes about the file, to be put back when a write fails."""
+        return (self.session_id, self._session_checked, self._no_redo)
+
+    def _abandon(self, saved: tuple) -> None:
+        """A failed write: undo it in the file and in every fact cached about the file.
+        SQLite may already have rolled back by itself (a full disk, an I/O error)."""
+        if self.conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):  # it rolls back when it can
+                self.conn.execute("ROLLBACK")
+        self.session_id, self._session_checked, self._no_redo = saved
+        self._session_checked = self._no_redo = False  # check again, next time
+        self._trusted_version = -1
+        self._forget_caches()
+
+    def savepoint(self) -> tuple:
+        """Mark a point inside the running transaction to go back to (a batch line whose
+        names a later line creates waits for it: see `record`)."""
+        self.conn.execute("SAVEPOINT line")
+        return self._state()
+
+    def release(self) -> None:
+        if self.conn.in_transaction:  # SQLite may have rolled back by itself (disk full)
+            self.conn.execute("RELEASE line")
+
+    def rollback_to(self, saved: tuple) -> None:
+        self.conn.execute("ROLLBACK TO line")
+        self.conn.execute("RELEASE line")
+        self.session_id, self._session_checked, self._no_redo = saved
 
     @contextmanager
     def write(self) -> Iterator[Writer]:
@@ -298,7 +325,7 @@ class Store:
         with self._transaction():
             yield writer
             writer.log_history()
-        self._patch_caches(writer.touched)
+        self._patch_caches(writer.touched)  # only after the commit: a failed write patches nothing
 
     def _raw_insert(self, table: str, values: dict) -> None:
         cols = list(values)
@@ -326,48 +353,72 @@ class Store:
 
     def current_session(self) -> str:
         """The session captures go into: chosen with `use_session`, else today's latest,
-        else a new one for today, created in the running transaction."""
+        else a new one for today, created in the running transaction (so a session row
+        exists only once something is captured in it)."""
         if self.session_id and (self._session_checked or
                                 self._raw_row("session", self.session_id)):
             self._session_checked = True
             return self.session_id
-        today = dt.date.today().isoformat()
-        row = self.conn.execute(
-            "SELECT id FROM session WHERE date = ? ORDER BY created DESC LIMIT 1",
-            (today,)).fetchone()
-        if row:
-            self.session_id = row[0]
-        else:
-            self.session_id = self._new_session({"date": today})
+        self.session_id = self.today_session() or self._new_session(
+            {"date": dt.date.today().isoformat()})
         self._session_checked = True
         return self.session_id
+
+    def today_session(self) -> str | None:
+        """Today's latest session, if there is one: a read, nothing is created."""
+        row = self.conn.execute(
+            "SELECT id FROM session WHERE date = ? ORDER BY created DESC LIMIT 1",
+            (dt.date.today().isoformat(),)).fetchone()
+        return row[0] if row else None
 
     def _new_session(self, values: dict) -> str:
         stamp = now()
         id_ = new_id()
         self._raw_insert("session", {"id": id_, "created": stamp, "updated": stamp, **values})
-        self._session_uncommitted = True
         return id_
 
     def use_session(self, date: str, venue: str | None = None, table_name: str | None = None,
                     facilitator: str | None = None) -> str:
         """Continue the session of that date, venue and table, or start it. Runs inside a
-        write transaction (a `sessie` line) or in one of its own."""
+        write transaction (a `sessie` line) or in one of its own.
+
+        A line naming only some of it keeps the rest of that date's latest session: `sessie
+        tafel:2` keeps the venue and facilitator. A session of that date that was started
+        without a name (by a first capture) is filled in rather than joined by a second."""
         if not self.conn.in_transaction:
             with self._transaction():
                 return self.use_session(date, venue, table_name, facilitator)
-        row = self.conn.execute(
-            "SELECT id FROM session WHERE date = ? AND venue IS ? AND table_name IS ? "
-            "ORDER BY created DESC LIMIT 1", (date, venue, table_name)).fetchone()
-        if row:
-            self.session_id = row[0]
-            if facilitator:
-                self.conn.execute("UPDATE session SET facilitator = ?, updated = ? WHERE id = ?",
-                                  (facilitator, now(), row[0]))
-        else:
+        sessions = [dict(r) for r in self.conn.execute(
+            "SELECT id, venue, table_name, facilitator FROM session WHERE date = ? "
+            "ORDER BY created DESC", (date,))]
+        if not sessions:
             self.session_id = self._new_session({"date": date, "venue": venue,
                                                  "table_name": table_name,
                                                  "facilitator": facilitator})
+            self._session_checked = True
+            return self.session_id
+        latest = sessions[0]
+        if venue is None and table_name is None and facilitator is None:
+            chosen: dict | None = latest  # a bare `sessie DATE`: that date's session goes on
+        else:
+            venue = venue if venue is not None else latest["venue"]
+            facilitator = facilitator if facilitator is not None else latest["facilitator"]
+            same = [r for r in sessions if r["venue"] == venue and r["table_name"] == table_name]
+            unnamed = [r for r in sessions if r["venue"] is None and r["table_name"] is None]
+            chosen = (same or unnamed)[0] if same or unnamed else None
+        if chosen is None:
+            self.session_id = self._new_session({"date": date, "venue": venue,
+                                                 "table_name": table_name,
+                                                 "facilitator": facilitator})
+        else:
+            self.session_id = chosen["id"]
+            values = {"venue": venue, "table_name": table_name, "facilitator": facilitator}
+            changed = {k: v for k, v in values.items() if v is not None and chosen[k] != v}
+            if changed:
+                self.conn.execute(
+                    "UPDATE session SET " + ", ".join(f'"{k}" = ?' for k in changed)
+                    + ", updated = ? WHERE id = ?", [*changed.values(), now(), chosen["id"]])
+        self._session_checked = True
         return self.session_id
 
     def take_card_number(self, wanted: int | None = None) -> int:
