@@ -34,6 +34,9 @@ from workshop.text import normalise
 from workshop.writer import NAMED_TABLES, Writer
 
 NEAR_DUPLICATE_SCORE = 85
+# Tables whose rows say which session they were captured in (history is a log, not a capture).
+SESSION_HOLDERS = ("place", "actor", "initiative", "tie", "actor_initiative", "actor_place",
+                   "participant", "attendance", "note", "candidate")
 __all__ = ["Store", "Writer", "decode_row", "new_id", "now", "NAMED_TABLES"]
 
 
@@ -370,6 +373,14 @@ class Store:
             "SELECT id FROM session WHERE date = ? ORDER BY created DESC LIMIT 1",
             (dt.date.today().isoformat(),)).fetchone()
         return row[0] if row else None
+
+    def held_sessions(self) -> list[dict]:
+        """The sessions that hold at least one capture (a record made in it, or someone's
+        attendance), by date, venue and table: the meetings that took place."""
+        holders = [t for t in SESSION_HOLDERS if "session_id" in self.columns(t)]
+        held = " OR ".join(f'EXISTS (SELECT 1 FROM "{t}" WHERE session_id = session.id)'
+                           for t in holders)
+        return self.rows("session", held or "0", order="date, venue, table_name, rowid")
 
     def _new_session(self, values: dict) -> str:
         stamp = now()
