@@ -250,3 +250,34 @@ def test_describe_shows_every_field_that_will_be_saved() -> None:
     assert text == "Kandidaat · Els · uitgenodigd · print · tel: 0612"
     assert describe(parse('p Hal "Mooi hier"'), "nl") == "Plek · Hal · “Mooi hier”"
     assert "kaart 7" in describe(parse("i Soep kaart:7 wat:soep"), "nl")
+
+
+def test_near_duplicates_that_differ_in_a_distinguishing_word_are_marked_different(
+        store: Store) -> None:
+    record(store, ["org Wijkteam Zeist-Oost", 'p "Buurthuis De Kuil"', "p Tafel 1"])
+    ctx = store.context()
+    found = {name: rows for name, _, rows in near_duplicates(store, parse(
+        "org Wijkteam Zeist-West", ctx))}
+    assert [(r["name"], r["different"]) for r in found["Wijkteam Zeist-West"]] == [
+        ("Wijkteam Zeist-Oost", True)]
+    typo = near_duplicates(store, parse('p "Buurthuis De Kuijl"', ctx))[0][2]
+    assert [(r["name"], r["different"]) for r in typo] == [("Buurthuis De Kuil", False)]
+    assert near_duplicates(store, parse("p Tafel 2", ctx))[0][2][0]["different"]
+
+
+def test_the_command_line_says_a_different_near_duplicate_was_kept_apart(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from workshop.cli import cli
+
+    path = tmp_path / "w.wijk"
+    Store.create(path, name="W").close()
+    runner = CliRunner()
+    assert runner.invoke(cli, ["capture", str(path), "org Wijkteam Zeist-Oost"]).exit_code == 0
+    result = runner.invoke(cli, ["capture", str(path), "org Wijkteam Zeist-West"])
+    assert result.exit_code == 0
+    assert "verschilt in een woord dat onderscheidt: nieuw vastgelegd" in result.output
+    result = runner.invoke(cli, ["capture", str(path), "org Wijkteam Zeist-Oostt"])
+    assert "lijkt op 'Wijkteam Zeist-Oost'" in result.output
+    with Store.open(path) as store:
+        assert store.count("actor") == 3  # the command line never merges

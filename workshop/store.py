@@ -30,7 +30,7 @@ from workshop.capture import Context
 from workshop.i18n import UserError
 from workshop.model import DEFAULT_DIMENSIONS, Dimension, Grid, Term
 from workshop.rows import _literal, decode_row, encode, new_id, now
-from workshop.text import normalise
+from workshop.text import differ_in_kind, normalise
 from workshop.writer import NAMED_TABLES, Writer
 
 NEAR_DUPLICATE_SCORE = 85
@@ -236,7 +236,9 @@ class Store:
         return {id_: entry[0] for id_, entry in self._name_index(table).items()}
 
     def similar(self, table: str, name: str, limit: int = 3) -> list[dict]:
-        """Near-duplicates of `name`: close but not equal after normalising."""
+        """Near-duplicates of `name`: close but not equal after normalising. Each carries
+        `different`: the names differ in a word that tells things apart (Oost/West, 1/2),
+        so the record is most likely another one (ask with "new record" as the default)."""
         norm = normalise(name)
         index = self._name_index(table)
         choices = {id_: entry[1] for id_, entry in index.items()}
@@ -245,7 +247,9 @@ class Store:
         out = []
         for other, _, id_ in matches:
             if other != norm:
-                out.append({"id": id_, "name": index[id_][0], "table": table})
+                stored = index[id_][0]
+                out.append({"id": id_, "name": stored, "table": table,
+                            "different": differ_in_kind(name, stored)})
         return out[:limit]
 
     def complete(self, prefix: str, tables: tuple[str, ...] = NAMED_TABLES,
