@@ -23,13 +23,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from workshop import files, schema
 from workshop.capture import Context
 from workshop.i18n import UserError
 from workshop.model import DEFAULT_DIMENSIONS, Dimension, Grid, Term
 from workshop.rows import _literal, decode_row, encode, new_id, now
+from workshop.similar import SimilarIndex
 from workshop.text import differ_in_kind, normalise
 from workshop.writer import NAMED_TABLES, Writer
 
@@ -53,6 +52,7 @@ class Store:
         # Caches of what rarely changes, valid while no other connection has committed
         # (PRAGMA data_version) and patched by our own writes.
         self._names: dict[str, tuple[int, dict[str, tuple[str, str]]]] = {}
+        self._similar: dict[str, SimilarIndex] = {}  # built from _names, patched with it
         self._dimensions: tuple[int, tuple[Dimension, ...]] | None = None
         self._session_checked = False
         self._no_redo = False  # known: the undo log holds no undone entries
@@ -216,6 +216,7 @@ class Store:
             rows = self.conn.execute(f'SELECT id, name, norm FROM "{table}"').fetchall()
             cached = (version, {r[0]: (r[1], r[2]) for r in rows})
             self._names[table] = cached
+            self._similar.pop(table, None)
         return cached[1]
 
     def _patch_caches(self, changes: list[tuple[str, str, dict | None]]) -> None:
@@ -226,10 +227,15 @@ class Store:
             index = self._names.get(table)
             if index is None:
                 continue
+            similar = self._similar.get(table)
             if after is None:
                 index[1].pop(id_, None)
+                if similar is not None:
+                    similar.remove(id_)
             else:
                 index[1][id_] = (after["name"], after["norm"])
+                if similar is not None:
+                    similar.add(id_, after["norm"])
 
     def names(self, table: str) -> dict[str, str]:
         """id -> name of every record of a named table (from the cached name index)."""
@@ -241,16 +247,13 @@ class Store:
         so the record is most likely another one (ask with "new record" as the default)."""
         norm = normalise(name)
         index = self._name_index(table)
-        choices = {id_: entry[1] for id_, entry in index.items()}
-        matches = process.extract(norm, choices, scorer=fuzz.ratio,
-                                  score_cutoff=NEAR_DUPLICATE_SCORE, limit=limit + 5)
-        out = []
-        for other, _, id_ in matches:
-            if other != norm:
-                stored = index[id_][0]
-                out.append({"id": id_, "name": stored, "table": table,
-                            "different": differ_in_kind(name, stored)})
-        return out[:limit]
+        blocks = self._similar.get(table)
+        if blocks is None:
+            blocks = self._similar[table] = SimilarIndex(index)
+        found = [id_ for id_, _ in blocks.search(norm, NEAR_DUPLICATE_SCORE, limit + 1)
+                 if index[id_][1] != norm][:limit]
+        return [{"id": id_, "name": index[id_][0], "table": table,
+                 "different": differ_in_kind(name, index[id_][0])} for id_ in found]
 
     def complete(self, prefix: str, tables: tuple[str, ...] = NAMED_TABLES,
                  limit: int = 10) -> list[tuple[str, str]]:
@@ -473,6 +476,7 @@ class Store:
 
     def _forget_caches(self) -> None:
         self._names.clear()
+        self._similar.clear()
         self._dimensions = self._context = None
 
     def erase(self, deletes: list[tuple[str, str]],

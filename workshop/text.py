@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 # Typographic apostrophes and quotes that people type interchangeably with the plain ones.
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 
 
+@lru_cache(maxsize=8192)  # the same names are looked up again and again while typing
 def normalise(name: str) -> str:
     """The matching key of a name: NFKC (so `ĳ` = `ij`), accents dropped, case folded,
     whitespace collapsed. `Energiecoöperatie 't Hoekje` and `ENERGIECOOPERATIE ’t hoekje`
