@@ -63,8 +63,9 @@ def realistic(rng: random.Random) -> Iterator[str]:
             people.append(name)
             yield f'persoon "{name}" #bewoner !{rng.randrange(6)} tel:06{rng.randrange(10**8):08d}'
         elif kind == 2:
-            yield (f'i "{rng.choice(STREETS)} {rng.choice(["Zon", "Groen", "Soep", "Klus", "Warm"])}'
-                   f' {i}" #{rng.choice(THEMES)} @B2 +"{rng.choice(people)}"')
+            what = rng.choice(["Zon", "Groen", "Soep", "Klus", "Warm"])
+            yield (f'i "{rng.choice(STREETS)} {what} {i}" #{rng.choice(THEMES)} @B2 '
+                   f'+"{rng.choice(people)}"')
         elif kind == 3:
             a, b = rng.sample(people, 2)
             yield f'"{a}" -> "{b}" #kent'
