@@ -281,3 +281,30 @@ def test_the_command_line_says_a_different_near_duplicate_was_kept_apart(tmp_pat
     assert "lijkt op 'Wijkteam Zeist-Oost'" in result.output
     with Store.open(path) as store:
         assert store.count("actor") == 3  # the command line never merges
+
+
+def test_a_card_reference_on_the_command_line_is_a_look_up(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from workshop.cli import cli
+
+    path = tmp_path / "w.wijk"
+    Store.create(path, name="W").close()
+    runner = CliRunner()
+    assert runner.invoke(cli, ["capture", str(path), "i Soep"]).exit_code == 0
+    assert runner.invoke(cli, ["print", "blank-cards", str(path), "--count", "1", "-o",
+                               str(tmp_path / "b.pdf")]).exit_code == 0
+    found = runner.invoke(cli, ["capture", str(path), "kaart 1"])
+    assert found.exit_code == 0
+    assert found.output.startswith("opgezocht, niets opgeslagen: Kaart · 1 · Soep")
+    blank = runner.invoke(cli, ["capture", str(path), "kaart 2"])
+    assert blank.exit_code == 0 and "kaart:2" in blank.output
+    assert "opgeslagen:" not in blank.output.replace("niets opgeslagen:", "")
+    with Store.open(path) as store:
+        assert [h["line"] for h in store.history()] == ["i Soep"]
+
+
+def test_a_long_batch_still_goes_in_as_one_transaction(store: Store) -> None:
+    lines = [f"p Plek {i}" for i in range(2000)] + ["Jan -> Plek 0"]
+    outcomes = record(store, lines)
+    assert len(outcomes) == 2001 and store.count("place") == 2000

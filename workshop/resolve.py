@@ -67,7 +67,8 @@ class Pending:
 
     def any_other(self) -> bool:
         """Whether another line creates something at all (else no line ever waits)."""
-        return self.current is not None and bool(self._lines - {self.current})
+        return self.current is not None and \
+            len(self._lines) > (self.current in self._lines)
 
 
 @dataclass
