@@ -250,3 +250,28 @@ def test_name_index_follows_own_writes_undo_and_other_connections(store: Store) 
     record(other, ["persoon Klaassen"])
     other.close()
     assert [r["name"] for r in store.similar("actor", "Klaasen")] == ["Klaassen"]
+
+
+def test_near_duplicates_are_found_among_thousands_by_their_rare_words(store: Store) -> None:
+    """The blocking index scores a few candidates, not every name, and still finds typos."""
+    from rapidfuzz import fuzz
+
+    from workshop.similar import SimilarIndex
+    from workshop.text import normalise
+
+    with store.write() as w:
+        for i in range(3000):
+            w.insert("place", {"name": f"Buurthuis {i:04d}"})
+        for name in ("Buurthuis De Kuil", "Basisschool De Regenboog", "Wijkcentrum Oost"):
+            w.insert("place", {"name": name})
+    for typed, meant in [("Buurthuis de Kuijl", "Buurthuis De Kuil"),
+                         ("Buurthuis De Kuyl", "Buurthuis De Kuil"),
+                         ("Basischool De Regenboog", "Basisschool De Regenboog"),
+                         ("Basisschool DeRegenboog", "Basisschool De Regenboog"),
+                         ("Wijkcentrum West", "Wijkcentrum Oost")]:
+        assert meant in [r["name"] for r in store.similar("place", typed)], typed
+    index = SimilarIndex(store._name_index("place"))
+    assert len(index.candidates(normalise("Buurthuis de Kuijl"))) < 200
+    found = [store._name_index("place")[i][0] for i, _ in index.search(
+        normalise("Buurthuis 1234x"), 85, 50)]
+    assert found and all(fuzz.ratio(normalise(n), "buurthuis 1234x") >= 85 for n in found)

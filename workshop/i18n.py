@@ -304,6 +304,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Kan niet schrijven naar {path}: {detail}.",
         "en": "Cannot write to {path}: {detail}.",
     },
+    # --- capture output (capture helper) ----------------------------------------------------
+    "cli_looked_up": {"nl": "opgezocht, niets opgeslagen: {summary}",
+                      "en": "looked up, nothing saved: {summary}"},
 }
 
 

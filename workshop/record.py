@@ -2,9 +2,10 @@
 
 `record(store, lines)` parses every line first (a bad line writes nothing), then applies them in
 one transaction, each line its own undoable step. A name that matches an existing record after
-normalising is reused and said so. Near-duplicates are a read before the write:
-`near_duplicates` lets the TUI ask before a second "Buurthuis de Bron" is created, and the
-command line prints `near_duplicate_notices`; the write path itself stays lean.
+normalising is reused and said so; what a name means is decided in `workshop.resolve`, the same
+for the preview (`workshop.preview.plan`) as for the write. Near-duplicates are a read before
+the write: `near_duplicates` lets the TUI ask before a second "Buurthuis de Bron" is created,
+and the command line prints `near_duplicate_notices`; the write path itself stays lean.
 """
 
 from __future__ import annotations
@@ -16,25 +17,28 @@ from dataclasses import dataclass, field
 from workshop import model
 from workshop.capture import Capture, Context, parse
 from workshop.i18n import UserError, t
+from workshop.preview import Plan, describe, plan
+from workshop.resolve import (
+    DEFAULT_TIE_KIND,
+    KIND_LABELS,
+    LINK_TABLE,
+    NAME_TABLE,
+    TIE_FAMILIES,
+    Later,
+    Pending,
+    about,
+    card_lookup,
+    decide_behind,
+    decide_tie,
+    hint,
+    lookup,
+)
 from workshop.store import Store, Writer
 from workshop.text import normalise
 
-TIE_FAMILIES = {
-    "actor": model.ACTOR_TIE_KINDS,
-    "initiative": model.INITIATIVE_TIE_KINDS,
-    "place": model.PLACE_TIE_KINDS,
-}
-DEFAULT_TIE_KIND = {"actor": "knows", "initiative": "supports", "place": "meets_at"}
-LINK_TABLE = {"initiative": "actor_initiative", "place": "actor_place"}
-KIND_LABELS = {
-    "place": ("Plek", "Place"), "initiative": ("Initiatief", "Initiative"),
-    "actor": ("Actor", "Actor"), "tie": ("Verband", "Tie"), "note": ("Notitie", "Note"),
-    "quote": ("Citaat", "Quote"), "participant": ("Deelnemer", "Participant"),
-    "candidate": ("Kandidaat", "Candidate"), "session": ("Sessie", "Session"),
-    "card": ("Kaart", "Card"),
-}
-NAME_TABLE = {"place": "place", "initiative": "initiative", "actor": "actor",
-              "participant": "participant", "candidate": "candidate"}
+__all__ = ["Outcome", "Plan", "record", "near_duplicates", "near_duplicate_notices", "describe",
+           "plan", "card_lookup", "upsert_tie", "NAME_TABLE", "KIND_LABELS", "TIE_FAMILIES",
+           "DEFAULT_TIE_KIND", "LINK_TABLE"]
 
 
 @dataclass
@@ -45,11 +49,17 @@ class Outcome:
     created: bool
     summary: str
     notices: list[str] = field(default_factory=list)
+    saved: bool = True  # False for `kaart N`: a look-up, nothing was written
+    ready_line: str | None = None  # for a blank card: the line to type next (`i  kaart:7`)
 
 
 def record(store: Store, lines: Iterable[str | Capture]) -> list[Outcome]:
     """Parse and apply capture lines as one transaction; UserError (naming the line when there
-    are several) and nothing written when any line is refused."""
+    are several) and nothing written when any line is refused.
+
+    A line naming what a later line of the batch creates (`Jan -> Buurthuis` before
+    `p Buurthuis`) waits until that line is in: each line is tried in order inside a
+    savepoint, and the lines that wait go again at the end, still in the one transaction."""
     ctx = store.context()
     lang = ctx.lang
     items = list(lines)
@@ -59,15 +69,47 @@ def record(store: Store, lines: Iterable[str | Capture]) -> list[Outcome]:
             captures.append(item if isinstance(item, Capture) else parse(item, ctx))
         except UserError as exc:
             raise _in_line(exc, number, len(items), lang) from None
-    outcomes: list[Outcome] = []
+    outcomes: dict[int, Outcome] = {}
+    pending = Pending([(i, NAME_TABLE[c.kind], c.name) for i, c in enumerate(captures)
+                       if c.kind in NAME_TABLE and c.name], outcomes)
     with store.write() as writer:
-        for number, capture in enumerate(captures, 1):
-            try:
-                with writer.entry(capture.line):
-                    outcomes.append(_apply(store, writer, capture, ctx))
-            except UserError as exc:
-                raise _in_line(exc, number, len(items), lang) from None
-    return outcomes
+        waiting = list(range(len(captures)))
+        stuck = False
+        while waiting:
+            again = []
+            for index in waiting:
+                pending.current = None if stuck else index
+                try:
+                    outcomes[index] = _try(store, writer, captures[index], ctx, pending)
+                except Later:
+                    again.append(index)
+                except UserError as exc:
+                    raise _in_line(exc, index + 1, len(items), lang) from None
+            stuck = len(again) == len(waiting)  # nothing moved: apply them as the file is
+            waiting = again
+    return [outcomes[i] for i in range(len(captures))]
+
+
+def _try(store: Store, writer: Writer, capture: Capture, ctx: Context,
+         pending: Pending) -> Outcome:
+    """One line; inside a savepoint when it may have to wait, so waiting leaves no trace."""
+    if not pending.any_other():
+        with writer.entry(capture.line):
+            return _apply(store, writer, capture, ctx, pending)
+    saved = store.savepoint()
+    touched = len(writer.touched)
+    try:
+        with writer.entry(capture.line):
+            outcome = _apply(store, writer, capture, ctx, pending)
+    except Later:
+        store.rollback_to(saved)
+        del writer.touched[touched:]
+        raise
+    except BaseException:
+        store.release()
+        raise
+    store.release()
+    return outcome
 
 
 def _in_line(exc: UserError, number: int, total: int, lang: str) -> UserError:
@@ -78,19 +120,20 @@ def _in_line(exc: UserError, number: int, total: int, lang: str) -> UserError:
 
 def near_duplicates(store: Store, capture: Capture) -> list[tuple[str, str, list[dict]]]:
     """The names this capture would newly create that resemble existing ones:
-    (name as typed, table, similar records)."""
+    (name as typed, table, similar records). Each similar record carries `different`: True
+    when the names differ in a word that tells things apart (Oost/West, 1/2, A/B...)."""
     wanted: list[tuple[str, str]] = []
-    if capture.kind in NAME_TABLE and capture.name:
+    if capture.kind in NAME_TABLE and capture.name and \
+            not store.find(NAME_TABLE[capture.kind], capture.name):
         wanted.append((capture.name, NAME_TABLE[capture.kind]))
-    wanted += [(name, "actor") for name in capture.actors]
+    names = list(capture.actors)
     if capture.kind == "tie":
-        for name in (capture.name, capture.target):
-            if name and not any(store.find(tb, name) for tb in ("actor", "initiative", "place")):
-                wanted.append((name, "actor"))
+        names += [n for n in (capture.name, capture.target) if n]
+    for name in names:
+        if not lookup(store, name).rows:  # a new person would be made of it
+            wanted.append((name, "actor"))
     out = []
     for name, table in wanted:
-        if store.find(table, name):
-            continue
         similar = store.similar(table, name)
         if similar:
             out.append((name, table, similar))
@@ -98,100 +141,66 @@ def near_duplicates(store: Store, capture: Capture) -> list[tuple[str, str, list
 
 
 def near_duplicate_notices(store: Store, capture: Capture) -> list[str]:
-    """`near_duplicates` as lines to show where nobody can be asked (the command line)."""
-    return [t("near_duplicate", store.lang, name=name, other=row["name"])
+    """`near_duplicates` as lines to show where nobody can be asked (the command line): a
+    name that differs in a distinguishing word is said to be a different record."""
+    return [t("near_different" if row.get("different") else "near_duplicate", store.lang,
+              name=name, other=row["name"])
             for name, _, rows in near_duplicates(store, capture) for row in rows]
 
 
-def describe(capture: Capture, lang: str,
-             dimensions: tuple[model.Dimension, ...] = model.DEFAULT_DIMENSIONS) -> str:
-    """One line saying what a capture is: `Plek · Buurthuis De Bron · buurthuis · C4`.
-    `dimensions` are the file's sounding-board dimensions, for a participant's values."""
-    kind = str(capture.fields.get("kind", "note")) if capture.kind == "note" else capture.kind
-    parts = [KIND_LABELS[kind][0 if lang == "nl" else 1]]
-    f = capture.fields
-    if capture.kind == "tie":
-        arrow = {"directed": "→", "reversed": "←", "mutual": "↔", "undirected": "—"}
-        parts.append(f"{capture.name} {arrow[capture.direction or 'directed']} {capture.target}")
-        parts += capture.tie_words
-    elif capture.kind == "card":
-        parts.append(str(f["card_number"]))
-    elif capture.kind == "session":
-        parts.append(f.get("date") or ("vandaag" if lang == "nl" else "today"))
-        parts += [str(f[k]) for k in ("venue", "facilitator") if f.get(k)]
-        if f.get("table_name"):
-            parts.append(f"{'tafel' if lang == 'nl' else 'table'} {f['table_name']}")
-    elif capture.name:
-        parts.append(capture.name)
-    vocabularies = [("kind", model.PLACE_KINDS), ("theme", model.THEMES),
-                    ("status", model.STATUSES), ("type", model.ACTOR_TYPES),
-                    ("role", model.ROLES), ("sentiment", model.SENTIMENTS),
-                    ("consent", model.CONSENT)]
-    for key, vocab in vocabularies:
-        if capture.kind != "note" and f.get(key) and f[key] in vocab:
-            parts.append(vocab.label(f[key], lang))
-    if capture.cell:
-        parts.append(capture.cell)
-    parts += [_attribute_label(dimensions, key, value, lang)
-              for key, value in capture.attributes.items()]
-    if "influence" in f:
-        parts.append(f"!{f['influence']}")
-    parts += [f"+{name}" for name in capture.actors]
-    if capture.about:
-        parts.append(f"~{capture.about}")
-    parts += [f"#{tag}" for tag in capture.tags]
-    return " · ".join(parts)
-
-
-def _summary(cap: Capture, ctx: Context) -> str:
-    return describe(cap, ctx.lang, ctx.dimensions)
-
-
-def _attribute_label(dimensions: tuple[model.Dimension, ...], dimension: str, value: str,
-                     lang: str) -> str:
-    for dim in dimensions:
-        if dim.key == dimension:
-            term = next((v for v in dim.values if v.key == value), None)
-            return term.label(lang) if term else value
-    return value
+def _summary(cap: Capture, ctx: Context, names: dict[str, str] | None = None) -> str:
+    return describe(cap, ctx.lang, ctx.dimensions, names)
 
 
 # --- applying one capture -----------------------------------------------------------------------
 
 
-def _apply(store: Store, w: Writer, cap: Capture, ctx: Context) -> Outcome:
+def _apply(store: Store, w: Writer, cap: Capture, ctx: Context, pending: Pending) -> Outcome:
     if cap.kind == "session":
         f = cap.fields
         store.use_session(f.get("date") or dt.date.today().isoformat(), f.get("venue"),
                           f.get("table_name"), f.get("facilitator"))
         return Outcome("session", store.session_id, None, False, _summary(cap, ctx))
     if cap.kind == "card":
-        number = cap.fields["card_number"]
-        rows = store.rows("initiative", "card_number = ?", (number,))
-        if not rows and number < store.neighbourhood()["next_card"]:
-            raise UserError("card_blank", number=number)  # a blank card handed out
-        if not rows:
-            raise UserError("card_unknown", number=number)
-        return Outcome("initiative", rows[0]["id"], rows[0]["name"], False,
-                       f"{_summary(cap, ctx)} · {rows[0]['name']}")
+        return _card(store, cap, ctx)
     if cap.kind == "tie":
-        return _apply_tie(store, w, cap, ctx)
+        return _apply_tie(store, w, cap, ctx, pending)
     if cap.kind == "note":
-        return _apply_note(store, w, cap, ctx)
-    return _apply_named(store, w, cap, ctx)
+        return _apply_note(store, w, cap, ctx, pending)
+    return _apply_named(store, w, cap, ctx, pending)
 
 
-def _apply_named(store: Store, w: Writer, cap: Capture, ctx: Context) -> Outcome:
+def _card(store: Store, cap: Capture, ctx: Context) -> Outcome:
+    """`kaart N` is a look-up, never a save: the outcome names the initiative (or says the
+    card is blank, with the line to type); nothing is written."""
+    number = cap.fields["card_number"]
+    row = card_lookup(store, number)
+    if row is None:
+        word = "kaart" if ctx.lang == "nl" else "card"
+        return Outcome("card", None, None, False, _summary(cap, ctx),
+                       [t("card_blank", ctx.lang, number=number)], saved=False,
+                       ready_line=f"i  {word}:{number}")
+    return Outcome("initiative", row["id"], row["name"], False,
+                   f"{_summary(cap, ctx)} · {row['name']}", saved=False)
+
+
+def _apply_named(store: Store, w: Writer, cap: Capture, ctx: Context,
+                 pending: Pending) -> Outcome:
     lang = ctx.lang
     table = NAME_TABLE[cap.kind]
     assert cap.name is not None
     notices: list[str] = []
     values = dict(cap.fields)
+    values.pop("where", None)
     if cap.cell:
         values["cell"] = cap.cell
-    if cap.kind == "initiative":
-        _initiative_values(store, cap, values, lang)
     existing = _first(store.find(table, cap.name))
+    behind: list = []
+    if cap.kind == "initiative":
+        behind, place = decide_behind(store, cap, existing, lang, pending)
+        if place is not None:
+            values["place_id"] = place["id"]
+        _card_number(store, cap, values)
     if cap.kind in ("participant", "candidate") and cap.attributes:
         values["attributes"] = {**(existing or {}).get("attributes", {}), **cap.attributes}
     if cap.tags:
@@ -209,22 +218,20 @@ def _apply_named(store: Store, w: Writer, cap: Capture, ctx: Context) -> Outcome
     if cap.kind == "place" and cap.quote:
         w.insert("note", {"kind": "quote", "text": cap.quote, "about_table": "place",
                           "about_id": row["id"]})
-    if cap.kind == "initiative":
-        for name in cap.actors:
-            actor = _actor_for(store, w, name, notices, lang)
-            _link(w, "actor_initiative", actor["id"], "initiative_id", row["id"], "drives", [])
+    names: dict[str, str] = {}
+    for who in behind:
+        actor = who.actor or _new_person(w, who.name, notices, lang)
+        names[who.name] = actor["name"]
+        _link(w, "actor_initiative", actor["id"], "initiative_id", row["id"], "drives", [])
+    if cap.kind == "initiative" and "place_id" in values:
+        names.update({n: f"{n} ({t('as_place', lang)})" for n in cap.actors if n not in names})
     if cap.kind == "participant":
         _attend(store, w, row["id"])
-    return Outcome(table, row["id"], row["name"], existing is None, _summary(cap, ctx), notices)
+    return Outcome(table, row["id"], row["name"], existing is None,
+                   _summary(cap, ctx, names), notices)
 
 
-def _initiative_values(store: Store, cap: Capture, values: dict, lang: str) -> None:
-    where = values.pop("where", None)
-    if where is not None:
-        place = _first(store.find("place", where))
-        if place is None:
-            raise UserError("not_a_place", name=where, hint=_hint(store, "place", where, lang))
-        values["place_id"] = place["id"]
+def _card_number(store: Store, cap: Capture, values: dict) -> None:
     number = values.get("card_number")
     if number is not None:
         holder = _first(store.rows("initiative", "card_number = ?", (number,)))
@@ -249,94 +256,54 @@ def _attend(store: Store, w: Writer, participant_id: str) -> None:
         w.insert("attendance", {"participant_id": participant_id, "session_id": session})
 
 
-def _apply_note(store: Store, w: Writer, cap: Capture, ctx: Context) -> Outcome:
+def _apply_note(store: Store, w: Writer, cap: Capture, ctx: Context,
+                pending: Pending) -> Outcome:
     lang = ctx.lang
     values = {"kind": cap.fields["kind"], "text": cap.name}
+    names: dict[str, str] = {}
     if cap.about:
-        for table in ("place", "initiative", "actor", "participant"):
-            target = _first(store.find(table, cap.about))
-            if target:
-                values.update(about_table=table, about_id=target["id"])
-                break
-        else:
-            hint = next((h for tb in ("place", "initiative", "actor")
-                         if (h := _hint(store, tb, cap.about, lang)) != t("no_hint", lang)),
-                        t("no_hint", lang))
-            raise UserError("not_found", name=cap.about, hint=hint)
+        table, target = about_record(store, cap.about, lang, pending)
+        values.update(about_table=table, about_id=target["id"])
+        names[cap.about] = target["name"]
     row = w.insert("note", values)
-    return Outcome("note", row["id"], None, True, _summary(cap, ctx))
+    return Outcome("note", row["id"], None, True, _summary(cap, ctx, names))
 
 
-def _apply_tie(store: Store, w: Writer, cap: Capture, ctx: Context) -> Outcome:
+def about_record(store: Store, name: str, lang: str,
+                 pending: Pending | None = None) -> tuple[str, dict]:
+    """The record `~name` means, or the refusal that says what to write instead."""
+    try:
+        return about(lookup(store, name, pending), lang)
+    except LookupError:
+        found = next((h for tb in ("place", "initiative", "actor")
+                      if (h := hint(store, tb, name, lang)) != t("no_hint", lang)),
+                     t("no_hint", lang))
+        raise UserError("not_found", name=name, hint=found) from None
+
+
+def _apply_tie(store: Store, w: Writer, cap: Capture, ctx: Context,
+               pending: Pending) -> Outcome:
     lang = ctx.lang
-    assert cap.name is not None and cap.target is not None
-    source, target, direction = cap.name, cap.target, cap.direction or "directed"
-    if direction == "reversed":
-        source, target, direction = target, source, "directed"
-    if normalise(source) == normalise(target):
-        raise UserError("tie_to_self", name=source)
-    family, kind, tags = _tie_kind(cap.tie_words)
-    ends = {name: {tb: _first(store.find(tb, name)) for tb in ("actor", "initiative", "place")}
-            for name in (source, target)}
-    records_only = {name: not e["actor"] and (e["initiative"] or e["place"])
-                    for name, e in ends.items()}
-    if family is None:
-        family = "actor"
-        for name, e in ends.items():
-            if records_only[name]:
-                if e["initiative"] and e["place"]:
-                    raise UserError("ambiguous", name=name,
-                                    kinds=_kinds_text(["initiative", "place"], lang))
-                family = "initiative" if e["initiative"] else "place"
-                break
+    decision = decide_tie(store, cap, lang, pending)
     notices: list[str] = []
-    if family == "actor":
-        for name in (source, target):
-            if records_only[name]:
-                other = "initiative" if ends[name]["initiative"] else "place"
-                raise _mismatch(cap, "actor", other, lang)
-        a = _actor_for(store, w, source, notices, lang)
-        b = _actor_for(store, w, target, notices, lang)
-        row = upsert_tie(store, w, a["id"], b["id"], kind or "knows", direction, tags,
-                         cap.fields)
-        return Outcome("tie", row["id"], None, True, _summary(cap, ctx), notices)
-    record_name = next((n for n in (target, source) if ends[n][family]), None)
-    if record_name is None:
-        raise UserError("not_found", name=target, hint=_hint(store, family, target, lang))
-    actor_name = source if record_name == target else target
-    if records_only[actor_name]:
-        raise UserError("tie_no_actor", source=source, target=target)
-    actor = _actor_for(store, w, actor_name, notices, lang)
-    record_row = ends[record_name][family]
-    assert record_row is not None  # record_name was chosen because it has one
-    row = _link(w, LINK_TABLE[family], actor["id"], f"{family}_id", record_row["id"],
-                kind or DEFAULT_TIE_KIND[family], tags)
-    return Outcome(LINK_TABLE[family], row["id"], None, True, _summary(cap, ctx), notices)
-
-
-def _tie_kind(words: list[str]) -> tuple[str | None, str | None, list[str]]:
-    family = kind = None
-    tags: list[str] = []
-    for word in words:
-        for name, vocab in TIE_FAMILIES.items():
-            term = vocab.lookup(word)
-            if term and kind is None:
-                family, kind = name, term.key
-                break
-        else:
-            tags.append(word)
-    return family, kind, tags
-
-
-def _mismatch(cap: Capture, family: str, other: str, lang: str) -> UserError:
-    vocab = TIE_FAMILIES[other]
-    return UserError("tie_kind_mismatch", word=cap.tie_words[0] if cap.tie_words else "",
-                     a=_kinds_text(["actor"], lang), b=_kinds_text([other], lang),
-                     choices=", ".join(vocab.words(lang)))
-
-
-def _kinds_text(kinds: list[str], lang: str) -> str:
-    return " / ".join(KIND_LABELS[k][0 if lang == "nl" else 1].lower() for k in kinds)
+    names: dict[str, str] = {}
+    actors = []
+    for name, known in decision.actors:
+        actor = known or _new_person(w, name, notices, lang)
+        names[name] = actor["name"]
+        actors.append(actor)
+    if decision.family == "actor":
+        row = upsert_tie(store, w, actors[0]["id"], actors[1]["id"], decision.kind,
+                         decision.direction, decision.tags, cap.fields)
+        return Outcome("tie", row["id"], None, True, _summary(cap, ctx, names), notices)
+    assert decision.record is not None
+    for end in (cap.name, cap.target):
+        if end and normalise(end) == decision.record["norm"]:
+            names[end] = decision.record["name"]
+    table = LINK_TABLE[decision.family]
+    row = _link(w, table, actors[0]["id"], f"{decision.family}_id", decision.record["id"],
+                decision.kind, decision.tags)
+    return Outcome(table, row["id"], None, True, _summary(cap, ctx, names), notices)
 
 
 def upsert_tie(store: Store, w: Writer, a: str, b: str, kind: str, direction: str,
@@ -368,19 +335,10 @@ def _link(w: Writer, table: str, actor_id: str, column: str, record_id: str, kin
                             "tags": tags})
 
 
-def _actor_for(store: Store, w: Writer, name: str, notices: list[str], lang: str) -> dict:
-    existing = _first(store.find("actor", name))
-    if existing:
-        return existing
+def _new_person(w: Writer, name: str, notices: list[str], lang: str) -> dict:
+    """An actor made because a line names one the file does not have (and says so)."""
     notices.append(t("created_person", lang, name=name))
     return w.insert("actor", {"name": name, "type": "person", "consent": "internal"})
-
-
-def _hint(store: Store, table: str, name: str, lang: str) -> str:
-    similar = store.similar(table, name, limit=1)
-    if similar:
-        return t("did_you_mean", lang, name=similar[0]["name"])
-    return t("no_hint", lang)
 
 
 def _first(rows: list[dict]) -> dict | None:

@@ -13,6 +13,7 @@ and after, which is what undo and redo replay. Nothing else in the program write
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
@@ -22,17 +23,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from workshop import files, schema
 from workshop.capture import Context
 from workshop.i18n import UserError
 from workshop.model import DEFAULT_DIMENSIONS, Dimension, Grid, Term
 from workshop.rows import _literal, decode_row, encode, new_id, now
-from workshop.text import normalise
+from workshop.similar import SimilarIndex
+from workshop.text import differ_in_kind, normalise
 from workshop.writer import NAMED_TABLES, Writer
 
 NEAR_DUPLICATE_SCORE = 85
+# Tables whose rows say which session they were captured in (history is a log, not a capture).
+SESSION_HOLDERS = ("place", "actor", "initiative", "tie", "actor_initiative", "actor_place",
+                   "participant", "attendance", "note", "candidate")
 __all__ = ["Store", "Writer", "decode_row", "new_id", "now", "NAMED_TABLES"]
 
 
@@ -49,6 +52,7 @@ class Store:
         # Caches of what rarely changes, valid while no other connection has committed
         # (PRAGMA data_version) and patched by our own writes.
         self._names: dict[str, tuple[int, dict[str, tuple[str, str]]]] = {}
+        self._similar: dict[str, SimilarIndex] = {}  # built from _names, patched with it
         self._dimensions: tuple[int, tuple[Dimension, ...]] | None = None
         self._session_checked = False
         self._no_redo = False  # known: the undo log holds no undone entries
@@ -212,6 +216,7 @@ class Store:
             rows = self.conn.execute(f'SELECT id, name, norm FROM "{table}"').fetchall()
             cached = (version, {r[0]: (r[1], r[2]) for r in rows})
             self._names[table] = cached
+            self._similar.pop(table, None)
         return cached[1]
 
     def _patch_caches(self, changes: list[tuple[str, str, dict | None]]) -> None:
@@ -222,27 +227,33 @@ class Store:
             index = self._names.get(table)
             if index is None:
                 continue
+            similar = self._similar.get(table)
             if after is None:
                 index[1].pop(id_, None)
+                if similar is not None:
+                    similar.remove(id_)
             else:
                 index[1][id_] = (after["name"], after["norm"])
+                if similar is not None:
+                    similar.add(id_, after["norm"])
 
     def names(self, table: str) -> dict[str, str]:
         """id -> name of every record of a named table (from the cached name index)."""
         return {id_: entry[0] for id_, entry in self._name_index(table).items()}
 
     def similar(self, table: str, name: str, limit: int = 3) -> list[dict]:
-        """Near-duplicates of `name`: close but not equal after normalising."""
+        """Near-duplicates of `name`: close but not equal after normalising. Each carries
+        `different`: the names differ in a word that tells things apart (Oost/West, 1/2),
+        so the record is most likely another one (ask with "new record" as the default)."""
         norm = normalise(name)
         index = self._name_index(table)
-        choices = {id_: entry[1] for id_, entry in index.items()}
-        matches = process.extract(norm, choices, scorer=fuzz.ratio,
-                                  score_cutoff=NEAR_DUPLICATE_SCORE, limit=limit + 5)
-        out = []
-        for other, _, id_ in matches:
-            if other != norm:
-                out.append({"id": id_, "name": index[id_][0], "table": table})
-        return out[:limit]
+        blocks = self._similar.get(table)
+        if blocks is None:
+            blocks = self._similar[table] = SimilarIndex(index)
+        found = [id_ for id_, _ in blocks.search(norm, NEAR_DUPLICATE_SCORE, limit + 1)
+                 if index[id_][1] != norm][:limit]
+        return [{"id": id_, "name": index[id_][0], "table": table,
+                 "different": differ_in_kind(name, index[id_][0])} for id_ in found]
 
     def complete(self, prefix: str, tables: tuple[str, ...] = NAMED_TABLES,
                  limit: int = 10) -> list[tuple[str, str]]:
@@ -279,17 +290,43 @@ class Store:
             if version != self._trusted_version:
                 self._trusted_version = version
                 self._session_checked = self._no_redo = False
+            saved = self._state()
             try:
                 yield
                 self.conn.execute("COMMIT")
             except BaseException:
-                self.conn.execute("ROLLBACK")
-                self.session_id = None if self._session_uncommitted else self.session_id
+                self._abandon(saved)
                 raise
-            finally:
-                self._session_uncommitted = False
 
-    _session_uncommitted = False
+    def _state(self) -> tuple:
+        """What this object believes about the file, to be put back when a write fails."""
+        return (self.session_id, self._session_checked, self._no_redo)
+
+    def _abandon(self, saved: tuple) -> None:
+        """A failed write: undo it in the file and in every fact cached about the file.
+        SQLite may already have rolled back by itself (a full disk, an I/O error)."""
+        if self.conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):  # it rolls back when it can
+                self.conn.execute("ROLLBACK")
+        self.session_id, self._session_checked, self._no_redo = saved
+        self._session_checked = self._no_redo = False  # check again, next time
+        self._trusted_version = -1
+        self._forget_caches()
+
+    def savepoint(self) -> tuple:
+        """Mark a point inside the running transaction to go back to (a batch line whose
+        names a later line creates waits for it: see `record`)."""
+        self.conn.execute("SAVEPOINT line")
+        return self._state()
+
+    def release(self) -> None:
+        if self.conn.in_transaction:  # SQLite may have rolled back by itself (disk full)
+            self.conn.execute("RELEASE line")
+
+    def rollback_to(self, saved: tuple) -> None:
+        self.conn.execute("ROLLBACK TO line")
+        self.conn.execute("RELEASE line")
+        self.session_id, self._session_checked, self._no_redo = saved
 
     @contextmanager
     def write(self) -> Iterator[Writer]:
@@ -298,7 +335,7 @@ class Store:
         with self._transaction():
             yield writer
             writer.log_history()
-        self._patch_caches(writer.touched)
+        self._patch_caches(writer.touched)  # only after the commit: a failed write patches nothing
 
     def _raw_insert(self, table: str, values: dict) -> None:
         cols = list(values)
@@ -326,48 +363,80 @@ class Store:
 
     def current_session(self) -> str:
         """The session captures go into: chosen with `use_session`, else today's latest,
-        else a new one for today, created in the running transaction."""
+        else a new one for today, created in the running transaction (so a session row
+        exists only once something is captured in it)."""
         if self.session_id and (self._session_checked or
                                 self._raw_row("session", self.session_id)):
             self._session_checked = True
             return self.session_id
-        today = dt.date.today().isoformat()
-        row = self.conn.execute(
-            "SELECT id FROM session WHERE date = ? ORDER BY created DESC LIMIT 1",
-            (today,)).fetchone()
-        if row:
-            self.session_id = row[0]
-        else:
-            self.session_id = self._new_session({"date": today})
+        self.session_id = self.today_session() or self._new_session(
+            {"date": dt.date.today().isoformat()})
         self._session_checked = True
         return self.session_id
+
+    def today_session(self) -> str | None:
+        """Today's latest session, if there is one: a read, nothing is created."""
+        row = self.conn.execute(
+            "SELECT id FROM session WHERE date = ? ORDER BY created DESC LIMIT 1",
+            (dt.date.today().isoformat(),)).fetchone()
+        return row[0] if row else None
+
+    def held_sessions(self) -> list[dict]:
+        """The sessions that hold at least one capture (a record made in it, or someone's
+        attendance), by date, venue and table: the meetings that took place."""
+        holders = [t for t in SESSION_HOLDERS if "session_id" in self.columns(t)]
+        held = " OR ".join(f'EXISTS (SELECT 1 FROM "{t}" WHERE session_id = session.id)'
+                           for t in holders)
+        return self.rows("session", held or "0", order="date, venue, table_name, rowid")
 
     def _new_session(self, values: dict) -> str:
         stamp = now()
         id_ = new_id()
         self._raw_insert("session", {"id": id_, "created": stamp, "updated": stamp, **values})
-        self._session_uncommitted = True
         return id_
 
     def use_session(self, date: str, venue: str | None = None, table_name: str | None = None,
                     facilitator: str | None = None) -> str:
         """Continue the session of that date, venue and table, or start it. Runs inside a
-        write transaction (a `sessie` line) or in one of its own."""
+        write transaction (a `sessie` line) or in one of its own.
+
+        A line naming only some of it keeps the rest of that date's latest session: `sessie
+        tafel:2` keeps the venue and facilitator. A session of that date that was started
+        without a name (by a first capture) is filled in rather than joined by a second."""
         if not self.conn.in_transaction:
             with self._transaction():
                 return self.use_session(date, venue, table_name, facilitator)
-        row = self.conn.execute(
-            "SELECT id FROM session WHERE date = ? AND venue IS ? AND table_name IS ? "
-            "ORDER BY created DESC LIMIT 1", (date, venue, table_name)).fetchone()
-        if row:
-            self.session_id = row[0]
-            if facilitator:
-                self.conn.execute("UPDATE session SET facilitator = ?, updated = ? WHERE id = ?",
-                                  (facilitator, now(), row[0]))
-        else:
+        sessions = [dict(r) for r in self.conn.execute(
+            "SELECT id, venue, table_name, facilitator FROM session WHERE date = ? "
+            "ORDER BY created DESC", (date,))]
+        if not sessions:
             self.session_id = self._new_session({"date": date, "venue": venue,
                                                  "table_name": table_name,
                                                  "facilitator": facilitator})
+            self._session_checked = True
+            return self.session_id
+        latest = sessions[0]
+        if venue is None and table_name is None and facilitator is None:
+            chosen: dict | None = latest  # a bare `sessie DATE`: that date's session goes on
+        else:
+            venue = venue if venue is not None else latest["venue"]
+            facilitator = facilitator if facilitator is not None else latest["facilitator"]
+            same = [r for r in sessions if r["venue"] == venue and r["table_name"] == table_name]
+            unnamed = [r for r in sessions if r["venue"] is None and r["table_name"] is None]
+            chosen = (same or unnamed)[0] if same or unnamed else None
+        if chosen is None:
+            self.session_id = self._new_session({"date": date, "venue": venue,
+                                                 "table_name": table_name,
+                                                 "facilitator": facilitator})
+        else:
+            self.session_id = chosen["id"]
+            values = {"venue": venue, "table_name": table_name, "facilitator": facilitator}
+            changed = {k: v for k, v in values.items() if v is not None and chosen[k] != v}
+            if changed:
+                self.conn.execute(
+                    "UPDATE session SET " + ", ".join(f'"{k}" = ?' for k in changed)
+                    + ", updated = ? WHERE id = ?", [*changed.values(), now(), chosen["id"]])
+        self._session_checked = True
         return self.session_id
 
     def take_card_number(self, wanted: int | None = None) -> int:
@@ -407,6 +476,7 @@ class Store:
 
     def _forget_caches(self) -> None:
         self._names.clear()
+        self._similar.clear()
         self._dimensions = self._context = None
 
     def erase(self, deletes: list[tuple[str, str]],

@@ -120,13 +120,16 @@ def capture(file: Path, lines: tuple[str, ...]) -> None:
     ctx = store.context()
     warnings = [_near_duplicates_of(store, line, ctx) for line in items]
     for outcome, notices in zip(record(store, items), warnings, strict=True):
-        click.echo(t("cli_saved", lang, summary=outcome.summary))
+        # `kaart N` is a look-up: it says what it found, never that it saved
+        key = "cli_saved" if outcome.saved else "cli_looked_up"
+        click.echo(t(key, lang, summary=outcome.summary))
         for notice in outcome.notices + notices:
             click.echo(f"  {notice}")
 
 
 def _near_duplicates_of(store: Store, line: str, ctx: Context) -> list[str]:
-    """Looked up before the write: a new name that resembles one already in the file."""
+    """Looked up before the write: a new name that resembles one already in the file (the
+    command line never merges: the line makes a new record, and the notice says so)."""
     try:
         return near_duplicate_notices(store, parse(line, ctx))
     except UserError:

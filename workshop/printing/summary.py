@@ -77,7 +77,7 @@ def gather(store: Store) -> SummaryData:
     rows = connectors.rank(network)
     data = SummaryData(
         store=store, lang=lang, hood=store.neighbourhood(),
-        sessions=store.rows("session", order="date, venue, table_name, rowid"),
+        sessions=store.held_sessions(),  # a session nothing was captured in did not meet
         places=store.rows("place", order=ORDER), initiatives=store.rows(
             "initiative", order="card_number IS NULL, card_number, created, rowid"),
         actors=actors, network=network, rows=rows,

@@ -135,8 +135,11 @@ def cover(parts: Parts) -> list[Flowable]:
 def done(parts: Parts) -> list[Flowable]:
     data = parts.data
     out = parts.heading("done", parts.t("sum_done"))
-    sessions = len(data.sessions)
-    tables = len({(s["date"], s["venue"], s["table_name"]) for s in data.sessions})
+    # Meetings are evenings (dates), tables are the table labels: two sessions of one evening
+    # at one table are one meeting at one table.
+    sessions = len({s["date"] for s in data.sessions})
+    tables = max(1, len({normalise(s["table_name"]) for s in data.sessions
+                         if s["table_name"]}))
     if sessions:
         out.append(parts.p(parts.t(
             "sum_done_1", name=data.hood["name"], dates=_dates(parts),

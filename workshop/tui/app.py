@@ -124,12 +124,12 @@ class WorkshopApp(App[None]):
         threading.Thread(target=imports, name="warm-up", daemon=True).start()
 
     def _start_session(self) -> None:
-        """Today's session starts by itself (or today's latest one continues)."""
+        """Today's latest session continues; if there is none, the first capture starts it
+        (opening a file to look, or quitting at once, writes nothing)."""
         if self.store.readonly:
             return
-        self.store.session_id = None  # not the session a script or import left chosen
-        with self.store.write():
-            self.store.current_session()
+        # not the session a script or import left chosen; a read, nothing is created
+        self.store.session_id = self.store.today_session()
         self.changed()
 
     # --- the file changed ------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -29,7 +31,9 @@ class SessionScreen(WorkshopModal):
     def compose(self) -> ComposeResult:
         store = self.workshop.store
         lang = self.lang
-        current = store.get("session", store.session_id or "")
+        # no session yet (none is made until something is captured): today's, to be named
+        current = store.get("session", store.session_id or "") or {
+            "date": dt.date.today().isoformat()}
         values = form_values(store, "session", current)
         with Vertical(id="session"):
             yield Static(Text(tx("session_current", lang), style="bold"))
