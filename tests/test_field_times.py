@@ -32,8 +32,9 @@ def test_a_new_record_changed_its_fields_when_it_was_created(store: Store) -> No
 def test_an_edit_stamps_the_fields_it_changed_and_no_others(store: Store) -> None:
     record(store, ["i Repaircafé #sociaal"])
     created = _initiative(store)
-    values = edit.validate(store, "initiative", {"description": "repareren", "needs": "ruimte"},
-                           created["id"])
+    values = edit.validate(
+        store, "initiative", {"description": "repareren", "needs": "ruimte"}, created["id"]
+    )
     edit.save(store, "initiative", values, created["id"])
     edited = _initiative(store)
     assert set(edited["field_times"]) == {"description", "needs"}
@@ -69,9 +70,10 @@ def test_undo_and_redo_restore_the_times_with_the_values(store: Store) -> None:
 def test_a_kumu_import_stamps_what_it_changed(store: Store, tmp_path: Path) -> None:
     record(store, ['org "Buurtvereniging Kers" #bewonersorganisatie'])
     sheet = tmp_path / "elements.csv"
-    sheet.write_text("Label,Type,Description,Tags\n"
-                     "Buurtvereniging Kers,Organisation,Houdt de straat schoon,\n",
-                     encoding="utf-8")
+    sheet.write_text(
+        "Label,Type,Description,Tags\nBuurtvereniging Kers,Organisation,Houdt de straat schoon,\n",
+        encoding="utf-8",
+    )
     import_kumu(store, sheet, None)
     actor = store.find("actor", "Buurtvereniging Kers")[0]
     assert actor["description"] == "Houdt de straat schoon"
@@ -79,19 +81,23 @@ def test_a_kumu_import_stamps_what_it_changed(store: Store, tmp_path: Path) -> N
     assert "name" not in actor["field_times"]
 
 
-def test_migration_stamps_the_fields_of_changed_records_with_their_time(
-        tmp_path: Path) -> None:
+def test_migration_stamps_the_fields_of_changed_records_with_their_time(tmp_path: Path) -> None:
     path = tmp_path / "oud.wijk"
     files.create_private(path)
     conn = files.connect(path)
     schema.migrate(conn, stop_before="0014_field_times")
-    conn.execute("INSERT INTO neighbourhood (id, name, created, updated) "
-                 "VALUES ('n1', 'Oud', 't0', 't0')")
-    conn.execute("INSERT INTO session (id, date, created, updated) "
-                 "VALUES ('s1', '2026-01-01', 't0', 't0')")
+    conn.execute(
+        "INSERT INTO neighbourhood (id, name, created, updated) VALUES ('n1', 'Oud', 't0', 't0')"
+    )
+    conn.execute(
+        "INSERT INTO session (id, date, created, updated) VALUES ('s1', '2026-01-01', 't0', 't0')"
+    )
     for id_, updated in (("p1", "t0"), ("p2", "t5")):
-        conn.execute("INSERT INTO place (id, name, norm, created, updated, session_id) "
-                     "VALUES (?, ?, ?, 't0', ?, 's1')", (id_, id_, id_, updated))
+        conn.execute(
+            "INSERT INTO place (id, name, norm, created, updated, session_id) "
+            "VALUES (?, ?, ?, 't0', ?, 's1')",
+            (id_, id_, id_, updated),
+        )
     conn.close()
     with Store.open(path) as store:
         assert store.get("place", "p1")["field_times"] == {}

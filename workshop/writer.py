@@ -82,7 +82,7 @@ class Writer:
         if unknown:
             raise KeyError(f"{table} has no column {sorted(unknown)}")
         after = {**before, **changed}
-        stamp = now() if touch else after["updated"] if "updated" in after else None
+        stamp = now() if touch else after.get("updated")
         if touch and "updated" in after:
             after["updated"] = stamp
         if "field_times" in before:
