@@ -1,0 +1,177 @@
+"""The same actor or place captured at two tables: finding the pairs, and folding them.
+
+A pair is two records of the same table, captured in different sessions (tables), whose
+normalised names score at least `PAIR_SCORE` with rapidfuzz's `fuzz.ratio` (actors also of the
+same type). Comparing every name with every other is quadratic (two files of 20,000 actors:
+143 s and 5 GB), so names are first put in blocks and only names that share a block are scored:
+
+- every word of three letters or more is a key, and so is every spelling of it with one
+  letter left out (Jansen and Janssen share "jansen"; Hoogland and Hooglant share "hoogl..."),
+  the way SymSpell finds words one edit apart;
+- the whole name without spaces is a key ("De Vries" and "Devries").
+
+So a pair is found when the two names share a word, or have a word that differs by one letter
+(left out, added or changed), or are the same without spaces. At a score of 90 a name of up
+to about twenty letters may differ by one letter only, so this finds what a full comparison
+finds for names as people write them (a test checks it against the full comparison). Keys
+held by more than `MAX_BLOCK` names (a word in every name: "stichting", "bewoner") are not
+used: they would make the comparison quadratic again. Memory is linear in the names: the keys
+of each name, and the pairs found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+import numpy
+from rapidfuzz import fuzz, process
+
+from workshop import model
+from workshop.store import Store, Writer, now
+
+JOINABLE = ("actor", "place")
+PAIR_SCORE = 90
+MAX_BLOCK = 2000
+_SMALL_BLOCK = 24  # below this, scoring pair by pair is quicker than a cdist call
+_WORD = re.compile(r"\w+")
+
+Pair = tuple[str, dict, dict]  # table, keep, fold
+
+
+def _keys(norm: str) -> set[str]:
+    keys = {"~" + "".join(_WORD.findall(norm))}
+    for word in _WORD.findall(norm):
+        if len(word) < 3:
+            continue
+        keys.add(word)
+        if len(word) >= 4:
+            keys.update(word[:i] + word[i + 1:] for i in range(len(word)))
+    return keys
+
+
+def candidate_pairs(norms: list[str]) -> Iterator[tuple[int, int]]:
+    """Index pairs (i < j) whose names score at least PAIR_SCORE, found through blocks; each
+    pair once."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, norm in enumerate(norms):
+        for key in _keys(norm):
+            blocks[key].append(i)
+    seen: set[int] = set()
+    size = len(norms)
+    for members in blocks.values():
+        if len(members) < 2 or len(members) > MAX_BLOCK:
+            continue
+        for i, j in _scored(norms, members):
+            code = i * size + j
+            if code not in seen:
+                seen.add(code)
+                yield i, j
+
+
+def _scored(norms: list[str], members: list[int]) -> Iterator[tuple[int, int]]:
+    if len(members) < _SMALL_BLOCK:
+        for a, i in enumerate(members):
+            for j in members[a + 1:]:
+                if fuzz.ratio(norms[i], norms[j], score_cutoff=PAIR_SCORE):
+                    yield i, j
+        return
+    names = [norms[i] for i in members]
+    scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=PAIR_SCORE,
+                           dtype=numpy.uint8)
+    for a, b in zip(*numpy.nonzero(numpy.triu(scores, k=1)), strict=True):
+        yield members[a], members[b]
+
+
+def find_pairs(store: Store) -> list[Pair]:
+    """Actors and places captured in different sessions (tables) under the same or nearly the
+    same name: (table, keep, fold), keeping the one captured first. The records are given as
+    id, name, norm, session_id (and type): enough to show and to join them."""
+    pairs: list[Pair] = []
+    for table in JOINABLE:
+        extra = ", type" if table == "actor" else ""
+        rows = [dict(r) for r in store.conn.execute(
+            f"SELECT id, name, norm, session_id{extra} FROM {table} ORDER BY created, rowid")]
+        found = []
+        for i, j in candidate_pairs([r["norm"] for r in rows]):
+            first, second = rows[i], rows[j]
+            if first["session_id"] == second["session_id"]:
+                continue  # one table's own choice of two similar names
+            if table == "actor" and first["type"] != second["type"]:
+                continue
+            found.append((i, j))
+        found.sort()
+        pairs += [(table, rows[i], rows[j]) for i, j in found]
+    return pairs
+
+
+def join_pairs(store: Store, pairs: list[Pair]) -> int:
+    """Fold each pair's second record into the first, in one undoable step."""
+    done = 0
+    with store.write() as w, w.entry("merge --join"):
+        for table, keep, fold in pairs:
+            if store.get(table, keep["id"]) is None or store.get(table, fold["id"]) is None:
+                continue  # already folded as part of an earlier pair
+            _fold(store, w, table, keep["id"], fold["id"])
+            done += 1
+    return done
+
+
+def _fold(store: Store, w: Writer, table: str, keep_id: str, fold_id: str) -> None:
+    keep, fold = store.get(table, keep_id), store.get(table, fold_id)
+    assert keep and fold
+    values: dict = {k: v for k, v in fold.items() if keep.get(k) in (None, "", [])
+                    and v not in (None, "", []) and k not in ("id", "name", "norm")}
+    values["tags"] = keep["tags"] + [tg for tg in fold["tags"] if tg not in keep["tags"]]
+    if table == "actor":
+        values["influence"] = max(x for x in (keep["influence"], fold["influence"], -1)
+                                  if x is not None)
+        values["influence"] = None if values["influence"] < 0 else values["influence"]
+        # the stricter consent wins
+        values["consent"] = min(keep["consent"], fold["consent"],
+                                key=model.CONSENT_ORDER.index)
+    w.update(table, keep_id, values)
+    references = {
+        "actor": [("tie", "source_id"), ("tie", "target_id"), ("actor_initiative", "actor_id"),
+                  ("actor_place", "actor_id")],
+        "place": [("actor_place", "place_id"), ("initiative", "place_id")],
+    }[table]
+    for ref_table, column in references:
+        for row in store.rows(ref_table, f"{column} = ?", (fold_id,)):
+            w.update(ref_table, row["id"], {column: keep_id})
+    for note in store.rows("note", "about_id = ?", (fold_id,)):
+        w.update("note", note["id"], {"about_id": keep_id})
+    _drop_duplicate_links(store, w, table, keep_id)
+    w.delete(table, fold_id)
+    w.insert("tombstone", {"id": fold_id, "table_name": table, "kept_id": keep_id,
+                           "reason": "joined", "at": now()})
+
+
+def _drop_duplicate_links(store: Store, w: Writer, table: str, keep_id: str) -> None:
+    """After folding, the same tie or link can be there twice, and a tie can point at itself:
+    those go, with a tombstone so the next merge does not bring them back."""
+    def drop(link_table: str, row: dict, kept: str | None) -> None:
+        w.delete(link_table, row["id"])
+        w.insert("tombstone", {"id": row["id"], "table_name": link_table, "kept_id": kept,
+                               "reason": "joined", "at": now()})
+
+    if table == "actor":
+        seen: dict[tuple, str] = {}
+        for tie in store.rows("tie", "source_id = ? OR target_id = ?", (keep_id, keep_id)):
+            key = (tie["source_id"], tie["target_id"], tie["kind"])
+            if tie["source_id"] == tie["target_id"]:
+                drop("tie", tie, None)
+            elif key in seen:
+                drop("tie", tie, seen[key])
+            else:
+                seen[key] = tie["id"]
+    for link_table, column in (("actor_initiative", "initiative_id"),
+                               ("actor_place", "place_id")):
+        first: dict[tuple, str] = {}
+        for link in store.rows(link_table, order="created, rowid"):
+            key = (link["actor_id"], link[column], link["kind"])
+            if key in first:
+                drop(link_table, link, first[key])
+            else:
+                first[key] = link["id"]
