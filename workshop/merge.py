@@ -74,6 +74,14 @@ class MergeReport:
     renumbered: list[tuple[str, int, int]] = field(default_factory=list)  # name, from, to
     pairs: list[Pair] = field(default_factory=list)  # table, keep, fold
     notices: list[str] = field(default_factory=list)
+    _seen: set[tuple[str, str]] = field(default_factory=set, repr=False)
+
+    def count_update(self, table: str, id_: str, fields: int) -> None:
+        """A record here changed by a source (counted once, however many sources change it)."""
+        self.fields += fields
+        if (table, id_) not in self._seen:
+            self._seen.add((table, id_))
+            self.updated[table] = self.updated.get(table, 0) + 1
 
     @property
     def changed(self) -> int:
@@ -119,7 +127,8 @@ def open_source(path: Path, target: Store) -> Store:
         raise UserError("merge_source_refused", target=str(target.path), reason=reason) from None
     if result != "ok":
         source.close()
-        reason = UserError("file_damaged", path=str(path), detail=result).message(target.lang)
+        detail = " ".join(result.replace("*** in database main ***", "").split())
+        reason = UserError("file_damaged", path=str(path), detail=detail).message(target.lang)
         raise UserError("merge_source_refused", target=str(target.path), reason=reason)
     return source
 
@@ -169,8 +178,7 @@ def _merge_one(target: Store, w: Writer, source: Store, report: MergeReport) -> 
             if values:
                 values["updated"] = max(current["updated"], row["updated"])
                 w.update(table, row["id"], values, touch=False, times=times)
-                report.updated[table] = report.updated.get(table, 0) + 1
-                report.fields += len(values) - 1
+                report.count_update(table, row["id"], len(values) - 1)
     # Blank cards reserved at that table keep their numbers reserved here too.
     target.take_card_number(source.neighbourhood()["next_card"] - 1)
 
