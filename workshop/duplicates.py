@@ -24,6 +24,7 @@ of each name, and the pairs found.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterator
 
 import numpy
@@ -35,7 +36,8 @@ from workshop.store import Store, Writer, now
 JOINABLE = ("actor", "place")
 PAIR_SCORE = 90
 MAX_BLOCK = 2000
-_SMALL_BLOCK = 24  # below this, scoring pair by pair is quicker than a cdist call
+_SMALL_BLOCK = 32  # up to this, blocks are scored pair by pair, larger ones as a matrix
+_CHUNK = 500_000  # pairs scored in one call
 _WORD = re.compile(r"\w+")
 
 Pair = tuple[str, dict, dict]  # table, keep, fold
@@ -48,62 +50,84 @@ def _variants(word: str) -> list[str]:
     return [word, *(word[:i] + word[i + 1:] for i in range(len(word)))]
 
 
-def _keys(norm: str) -> set[int]:
-    words = _WORD.findall(norm)
-    keys = {"~" + "".join(words)}
-    for word in words:
-        if len(word) >= 3:
-            keys.update(_variants(word))
-    for first, second in zip(words, words[1:], strict=False):
-        keys.update(_variants(first + second))  # "sportclub kersenbuurt", "sportclubkersenbuurt"
-    return {hash(key) for key in keys}
+class _Keys:
+    """The hashed keys of names; a word's keys are made once (names share their words)."""
+
+    def __init__(self) -> None:
+        self._words: dict[str, tuple[int, ...]] = {}
+
+    def _of(self, word: str) -> tuple[int, ...]:
+        keys = self._words.get(word)
+        if keys is None:
+            keys = self._words[word] = tuple({hash(v) for v in _variants(word)})
+        return keys
+
+    def __call__(self, norm: str) -> set[int]:
+        words = _WORD.findall(norm)
+        keys = {hash("~" + "".join(words))}
+        for word in words:
+            if len(word) >= 3:
+                keys.update(self._of(word))
+        for first, second in zip(words, words[1:], strict=False):
+            # "sportclub kersenbuurt" and "sportclubkersenbuurt"
+            keys.update(hash(v) for v in _variants(first + second))
+        return keys
 
 
 def _blocks(norms: list[str]) -> Iterator[numpy.ndarray]:
-    """The indexes of the names that share a key, per key held by 2 to MAX_BLOCK names. The
-    keys are hashed into one array and sorted, so memory stays linear in the names (a dict of
-    lists would cost ~100 bytes per key, and most keys are held by one name only)."""
-    keys: list[int] = []
-    owners: list[int] = []
-    for i, norm in enumerate(norms):
-        mine = _keys(norm)
+    """Per block size, a matrix whose rows are the indexes of names that share a key (keys
+    held by 2 to MAX_BLOCK names). The keys are hashed into one array and sorted, so memory
+    stays linear in the names (a dict of lists would cost ~100 bytes per key, and most keys
+    are held by one name only)."""
+    keys_of = _Keys()
+    keys = array("q")  # 8 bytes a key, where a list of ints costs 40
+    counts = array("q")
+    for norm in norms:
+        mine = keys_of(norm)
         keys.extend(mine)
-        owners.extend([i] * len(mine))
+        counts.append(len(mine))
     if not keys:
         return
-    key_array = numpy.array(keys, dtype=numpy.int64)
-    owner_array = numpy.array(owners, dtype=numpy.int64)
-    del keys, owners
-    order = numpy.argsort(key_array, kind="stable")
+    key_array = numpy.frombuffer(keys, dtype=numpy.int64)
+    owner_array = numpy.repeat(numpy.arange(len(norms), dtype=numpy.int64),
+                               numpy.frombuffer(counts, dtype=numpy.int64))
+    del keys_of
+    order = numpy.argsort(key_array, kind="stable")  # stable: owners ascend within a key
     key_array, owner_array = key_array[order], owner_array[order]
     starts = numpy.flatnonzero(numpy.r_[True, key_array[1:] != key_array[:-1]])
-    ends = numpy.r_[starts[1:], len(key_array)]
-    sizes = ends - starts
-    for start, end in zip(starts[(sizes >= 2) & (sizes <= MAX_BLOCK)],
-                          ends[(sizes >= 2) & (sizes <= MAX_BLOCK)], strict=True):
-        yield owner_array[start:end]
+    del key_array, order
+    sizes = numpy.diff(numpy.r_[starts, len(owner_array)])
+    for size in numpy.unique(sizes[(sizes >= 2) & (sizes <= MAX_BLOCK)]).tolist():
+        first = starts[sizes == size]
+        yield owner_array[first[:, None] + numpy.arange(size)]
 
 
-def candidate_pairs(norms: list[str]) -> Iterator[tuple[int, int]]:
-    """Index pairs (i < j) whose names score at least PAIR_SCORE, found through blocks; each
-    pair once."""
-    seen: set[int] = set()
+def candidate_pairs(norms: list[str]) -> list[tuple[int, int]]:
+    """Index pairs (i < j), sorted, whose names score at least PAIR_SCORE, found through
+    blocks. Small blocks are scored pair by pair in one rapidfuzz call (`cpdist`), large ones
+    as a matrix (`cdist`)."""
+    found: set[int] = set()
     size = len(norms)
-    for block in _blocks(norms):
-        for i, j in _scored(norms, block.tolist()):
-            code = i * size + j
-            if code not in seen:
-                seen.add(code)
-                yield i, j
+    for members in _blocks(norms):
+        width = members.shape[1]
+        if width > _SMALL_BLOCK:
+            for row in members.tolist():
+                found.update(i * size + j for i, j in _scored_block(norms, row))
+            continue
+        first, second = numpy.triu_indices(width, k=1)
+        step = max(1, _CHUNK // len(first))
+        for start in range(0, len(members), step):
+            chunk = members[start:start + step]
+            codes = numpy.unique(chunk[:, first].ravel() * size + chunk[:, second].ravel())
+            left, right = numpy.divmod(codes, size)
+            scores = process.cpdist([norms[i] for i in left.tolist()],
+                                    [norms[j] for j in right.tolist()], scorer=fuzz.ratio,
+                                    score_cutoff=PAIR_SCORE, dtype=numpy.uint8)
+            found.update(codes[scores > 0].tolist())
+    return [divmod(code, size) for code in sorted(found)]
 
 
-def _scored(norms: list[str], members: list[int]) -> Iterator[tuple[int, int]]:
-    if len(members) < _SMALL_BLOCK:
-        for a, i in enumerate(members):
-            for j in members[a + 1:]:
-                if fuzz.ratio(norms[i], norms[j], score_cutoff=PAIR_SCORE):
-                    yield i, j
-        return
+def _scored_block(norms: list[str], members: list[int]) -> Iterator[tuple[int, int]]:
     names = [norms[i] for i in members]
     scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=PAIR_SCORE,
                            dtype=numpy.uint8)

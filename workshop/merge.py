@@ -30,12 +30,14 @@ merged. Near-duplicates are found in `workshop.duplicates`.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop import files
 from workshop.duplicates import JOINABLE, PAIR_SCORE, Pair, find_pairs, join_pairs
 from workshop.i18n import UserError, t
+from workshop.rows import decode_row
 from workshop.schema import FIELD_TIME_SKIP
 from workshop.store import Store, Writer
 from workshop.text import normalise
@@ -146,41 +148,51 @@ def _same_neighbourhood(target: Store, source: Store) -> None:
 def _merge_one(target: Store, w: Writer, source: Store, report: MergeReport) -> None:
     # id -> the id it was joined into, or None when it was forgotten
     tombstones = {r["id"]: r["kept_id"] for r in target.rows("tombstone")}
-    here = str(target.path.name)
-    there = str(source.path.name)
-    cards = _Cards(target)
+    here, there = target.path.name, source.path.name
+    fit = _Fit(target)
     for table in TABLES:
-        current_rows = {r["id"]: r for r in target.rows(table)}
+        # Rows as stored (JSON as text): most are copied as they are, and decoding 20,000
+        # rows to encode them again costs more than the copy.
+        current_rows = {r["id"]: r for r in _raw_rows(target, table)}
         fields = [c for c in target.columns(table) if c not in KEPT_HERE]
-        for row in source.rows(table, order="rowid"):
-            if row["id"] in tombstones:
+        new_rows = []
+        for raw in _raw_rows(source, table):
+            if raw["id"] in tombstones:
                 continue
-            followed = _follow(row, tombstones)
-            if followed is None:
+            row = _follow(raw, tombstones)
+            if row is None:
                 continue  # it points at someone who was forgotten here
-            row = followed
             current = current_rows.get(row["id"])
             if current is None:
-                fitted = _fit(target, cards, table, row, report)
+                fitted = fit(table, row, report)
                 if fitted is not None:
-                    times = fitted.pop("field_times", None) or {}
-                    w.insert(table, fitted, times=times)
-                    report.added[table] = report.added.get(table, 0) + 1
+                    new_rows.append(fitted)
                 continue
-            values, times, conflicts = _resolve(current, row, fields)
-            for name, kept_source in conflicts:
-                mine, theirs = current.get(name), row.get(name)
+            if current == row:
+                continue
+            mine, theirs = decode_row(current), decode_row(row)
+            values, times, conflicts = _resolve(mine, theirs, fields)
+            for name, theirs_won in conflicts:
+                kept, other = (theirs, mine) if theirs_won else (mine, theirs)
                 report.conflicts.append(Conflict(
-                    table, _label(target, table, current), name,
-                    kept=theirs if kept_source else mine, other=mine if kept_source else theirs,
-                    kept_from=there if kept_source else here,
-                    other_from=here if kept_source else there))
+                    table, _label(target, table, mine), name, kept=kept.get(name),
+                    other=other.get(name), kept_from=there if theirs_won else here,
+                    other_from=here if theirs_won else there))
             if values:
-                values["updated"] = max(current["updated"], row["updated"])
+                values["updated"] = max(mine["updated"], theirs["updated"])
                 w.update(table, row["id"], values, touch=False, times=times)
                 report.count_update(table, row["id"], len(values) - 1)
+        w.copy_rows(table, new_rows)
+        if new_rows:
+            report.added[table] = report.added.get(table, 0) + len(new_rows)
     # Blank cards reserved at that table keep their numbers reserved here too.
     target.take_card_number(source.neighbourhood()["next_card"] - 1)
+
+
+def _raw_rows(store: Store, table: str) -> Iterator[dict]:
+    store.columns(table)
+    for row in store.conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
+        yield dict(row)
 
 
 def _resolve(current: dict, incoming: dict,
@@ -244,44 +256,51 @@ def _follow(row: dict, tombstones: dict[str, str | None]) -> dict | None:
     return {k: v for k, v in out.items() if k in row}
 
 
-class _Cards:
-    """Card numbers of the target: a number taken is renumbered after the highest in use
-    (the counter can lag behind the cards, in a file from another program or an import)."""
+class _Fit:
+    """Adjusts incoming rows to the target's unique rules, knowing the rows already there and
+    those waiting to be copied in: card numbers taken are renumbered after the highest in use
+    (the counter can lag behind the cards, in a file from another program or an import); a
+    tie, attendance or board dimension that is already there is skipped."""
 
     def __init__(self, target: Store):
         self.target = target
-        self.used = {r[0] for r in target.conn.execute(
+        conn = target.conn
+        self.cards = {r[0] for r in conn.execute(
             "SELECT card_number FROM initiative WHERE card_number IS NOT NULL")}
+        self.ties = set(conn.execute("SELECT source_id, target_id, kind FROM tie").fetchall())
+        self.attendance = set(conn.execute(
+            "SELECT participant_id, session_id FROM attendance").fetchall())
+        self.dimensions = {r[0] for r in conn.execute("SELECT key FROM board_dimension")}
 
-    def take(self, wanted: int) -> int:
-        target = self.target
-        if wanted in self.used:
-            counter = target.neighbourhood()["next_card"]
-            wanted = max(counter, max(self.used) + 1)
-        number = target.take_card_number(wanted)
-        self.used.add(number)
+    def card(self, wanted: int) -> int:
+        if wanted in self.cards:
+            counter = self.target.neighbourhood()["next_card"]
+            wanted = max(counter, max(self.cards) + 1)
+        number = self.target.take_card_number(wanted)
+        self.cards.add(number)
         return number
 
-
-def _fit(target: Store, cards: _Cards, table: str, row: dict,
-         report: MergeReport) -> dict | None:
-    """Adjust an incoming row to the target's unique rules (or skip it)."""
-    if table == "initiative" and row.get("card_number") is not None:
-        number = cards.take(row["card_number"])
-        if number != row["card_number"]:
-            report.renumbered.append((row["name"], row["card_number"], number))
-        row = {**row, "card_number": number}
-    if table == "tie" and (row["source_id"] == row["target_id"] or target.count(
-            "tie", "source_id = ? AND target_id = ? AND kind = ?",
-            (row["source_id"], row["target_id"], row["kind"]))):
-        return None  # joined at this table into a tie that is already here
-    if table == "attendance" and target.count(
-            "attendance", "participant_id = ? AND session_id = ?",
-            (row["participant_id"], row["session_id"])):
-        return None
-    if table == "board_dimension" and target.count("board_dimension", "key = ?", (row["key"],)):
-        return None
-    return row
+    def __call__(self, table: str, row: dict, report: MergeReport) -> dict | None:
+        if table == "initiative" and row.get("card_number") is not None:
+            number = self.card(row["card_number"])
+            if number != row["card_number"]:
+                report.renumbered.append((row["name"], row["card_number"], number))
+            row = {**row, "card_number": number}
+        if table == "tie":
+            key = (row["source_id"], row["target_id"], row["kind"])
+            if row["source_id"] == row["target_id"] or key in self.ties:
+                return None  # joined at this table into a tie that is already here
+            self.ties.add(key)
+        if table == "attendance":
+            key = (row["participant_id"], row["session_id"])
+            if key in self.attendance:
+                return None
+            self.attendance.add(key)
+        if table == "board_dimension":
+            if row["key"] in self.dimensions:
+                return None
+            self.dimensions.add(row["key"])
+        return row
 
 
 def _shown(value: object) -> str:

@@ -62,6 +62,26 @@ class Writer:
         self._log(table, row["id"], None, after)
         return decode_row(after)
 
+    def copy_rows(self, table: str, rows: list[dict]) -> None:
+        """Rows copied whole from another file of the same neighbourhood (a merge): ids,
+        created/updated and field times as they are there, in one statement, each logged
+        as an insert. Values are as SQLite stores them (JSON columns as text)."""
+        if not rows:
+            return
+        store = self.store
+        columns = store.columns(table)
+        full = [store.new_row(table, {k: v for k, v in row.items() if k in columns})
+                for row in rows]
+        if "norm" in columns:
+            for row in full:
+                row["norm"] = normalise(row["name"])
+        store.conn.executemany(
+            f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in columns)}) '
+            f'VALUES ({", ".join("?" for _ in columns)})',
+            [[row.get(c) for c in columns] for row in full])
+        for row in full:
+            self._log(table, row["id"], None, row)
+
     def update(self, table: str, id: str, values: dict, *, touch: bool = True,
                times: dict | None = None) -> dict:
         """Change fields of a row; each changed field is stamped with the time of the change
