@@ -108,3 +108,20 @@ def test_migration_stamps_the_fields_of_changed_records_with_their_time(tmp_path
     with sqlite3.connect(path) as raw:
         columns = {r[1] for r in raw.execute("PRAGMA table_info(tie)")}
     assert "field_times" in columns
+
+
+def test_a_csv_import_and_an_osm_style_insert_go_through_the_writer(
+    store: Store, tmp_path: Path
+) -> None:
+    from workshop.exchange.csv_import import import_csv
+
+    record(store, ["p Buurthuis #buurthuis"])
+    sheet = tmp_path / "plekken.csv"
+    sheet.write_text(
+        "name,description\nBuurthuis,Open op dinsdag\nNieuwe plek,\n", encoding="utf-8"
+    )
+    import_csv(store, "place", sheet)
+    changed = store.find("place", "Buurthuis")[0]
+    assert changed["description"] == "Open op dinsdag"
+    assert set(changed["field_times"]) == {"description"}
+    assert store.find("place", "Nieuwe plek")[0]["field_times"] == {}

@@ -264,3 +264,18 @@ def test_many_pairs_show_the_first_few_and_the_report_has_all(
     assert len(shown) == 10
     assert f"... en nog {len(pairs) - 10}; alles in een bestand: --report BESTAND" in output
     assert "dubbel? actor: 'Bewoner 000' en 'Bewoner 000x'" in report.read_text(encoding="utf-8")
+
+
+def test_a_failing_merge_names_the_file_and_merges_nothing(prepared: Path) -> None:
+    good = laptop(prepared, "t1.wijk", "p Nieuwe plek")
+    dangling = laptop(prepared, "t2.wijk", "i Moestuin #groen")
+    with sqlite3.connect(dangling) as conn:  # a reference to a place this file does not have
+        conn.execute("UPDATE initiative SET place_id = 'nergens' WHERE name = 'Moestuin'")
+    target = laptop(prepared, "alles.wijk")
+    before = contents(target)
+    output = fails("merge", target, good, dangling)
+    # The reference is checked when the merge commits: both files are named, never "?".
+    assert output.startswith(
+        f"workshop: {good}, {dangling}: samenvoegen in {target} is mislukt (FOREIGN KEY"
+    ), output
+    assert contents(target) == before

@@ -329,8 +329,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Nothing was merged into {target}: {reason}",
     },
     "merge_failed": {
-        "nl": "{path} kon niet worden samengevoegd in {target} ({detail}); er is niets samengevoegd.",
-        "en": "{path} could not be merged into {target} ({detail}); nothing was merged.",
+        "nl": "{path}: samenvoegen in {target} is mislukt ({detail}); er is niets samengevoegd.",
+        "en": "{path}: merging into {target} failed ({detail}); nothing was merged.",
     },
     "aborted": {"nl": "Afgebroken; er is niets veranderd.", "en": "Aborted; nothing was changed."},
     "output_unwritable": {

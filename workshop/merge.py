@@ -100,13 +100,16 @@ def merge(target: Store, sources: list[Path]) -> MergeReport:
             source = open_source(path, target)
             opened.append(source)
             _same_neighbourhood(target, source)
-        with target.write() as w, w.entry("merge " + " ".join(p.name for p in sources)):
-            for source in opened:
-                try:
-                    _merge_one(target, w, source, report)
-                except sqlite3.Error as exc:
-                    raise UserError("merge_failed", path=str(source.path),
-                                    target=str(target.path), detail=str(exc)) from None
+        merging: Store | None = None
+        try:
+            with target.write() as w, w.entry("merge " + " ".join(p.name for p in sources)):
+                for merging in opened:
+                    _merge_one(target, w, merging, report)
+                merging = None  # what fails now (the commit) fails for all of them
+        except sqlite3.Error as exc:
+            names = str(merging.path) if merging else ", ".join(str(p) for p in sources)
+            raise UserError("merge_failed", path=names, target=str(target.path),
+                            detail=str(exc)) from None
     finally:
         for source in opened:
             source.close()
