@@ -37,7 +37,7 @@ JOINABLE = ("actor", "place")
 PAIR_SCORE = 90
 MAX_BLOCK = 2000
 _SMALL_BLOCK = 32  # up to this, blocks are scored pair by pair, larger ones as a matrix
-_CHUNK = 500_000  # pairs scored in one call
+_CHUNK = 200_000  # pairs scored in one call
 _WORD = re.compile(r"\w+")
 
 Pair = tuple[str, dict, dict]  # table, keep, fold
@@ -102,23 +102,31 @@ def _blocks(norms: list[str]) -> Iterator[numpy.ndarray]:
         yield owner_array[first[:, None] + numpy.arange(size)]
 
 
-def candidate_pairs(norms: list[str]) -> list[tuple[int, int]]:
+def candidate_pairs(norms: list[str], groups: list[int] | None = None,
+                    kinds: list[int] | None = None) -> list[tuple[int, int]]:
     """Index pairs (i < j), sorted, whose names score at least PAIR_SCORE, found through
-    blocks. Small blocks are scored pair by pair in one rapidfuzz call (`cpdist`), large ones
-    as a matrix (`cdist`)."""
-    found: set[int] = set()
+    blocks; with `groups`, only pairs of different groups (sessions), with `kinds` only pairs
+    of the same kind (person, organisation). Small blocks are scored pair by pair in one
+    rapidfuzz call (`cpdist`), large ones as a matrix (`cdist`)."""
     size = len(norms)
+    group = numpy.asarray(groups if groups is not None else range(size), dtype=numpy.int64)
+    kind = numpy.asarray(kinds if kinds is not None else [0] * size, dtype=numpy.int64)
+    found: set[int] = set()
     for members in _blocks(norms):
         width = members.shape[1]
         if width > _SMALL_BLOCK:
-            for row in members.tolist():
-                found.update(i * size + j for i, j in _scored_block(norms, row))
+            for row in members:
+                found.update(_scored_block(norms, row, group, kind, size))
             continue
         first, second = numpy.triu_indices(width, k=1)
         step = max(1, _CHUNK // len(first))
         for start in range(0, len(members), step):
             chunk = members[start:start + step]
-            codes = numpy.unique(chunk[:, first].ravel() * size + chunk[:, second].ravel())
+            left, right = chunk[:, first].ravel(), chunk[:, second].ravel()
+            keep = (group[left] != group[right]) & (kind[left] == kind[right])
+            codes = numpy.unique(left[keep] * size + right[keep])
+            if not len(codes):
+                continue
             left, right = numpy.divmod(codes, size)
             scores = process.cpdist([norms[i] for i in left.tolist()],
                                     [norms[j] for j in right.tolist()], scorer=fuzz.ratio,
@@ -127,12 +135,15 @@ def candidate_pairs(norms: list[str]) -> list[tuple[int, int]]:
     return [divmod(code, size) for code in sorted(found)]
 
 
-def _scored_block(norms: list[str], members: list[int]) -> Iterator[tuple[int, int]]:
-    names = [norms[i] for i in members]
+def _scored_block(norms: list[str], members: numpy.ndarray, group: numpy.ndarray,
+                  kind: numpy.ndarray, size: int) -> list[int]:
+    names = [norms[i] for i in members.tolist()]
     scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=PAIR_SCORE,
                            dtype=numpy.uint8)
-    for a, b in zip(*numpy.nonzero(numpy.triu(scores, k=1)), strict=True):
-        yield members[a], members[b]
+    a, b = numpy.nonzero(numpy.triu(scores, k=1))
+    left, right = members[a], members[b]
+    keep = (group[left] != group[right]) & (kind[left] == kind[right])
+    return (left[keep] * size + right[keep]).tolist()
 
 
 def find_pairs(store: Store) -> list[Pair]:
@@ -144,15 +155,11 @@ def find_pairs(store: Store) -> list[Pair]:
         extra = ", type" if table == "actor" else ""
         rows = [dict(r) for r in store.conn.execute(
             f"SELECT id, name, norm, session_id{extra} FROM {table} ORDER BY created, rowid")]
-        found = []
-        for i, j in candidate_pairs([r["norm"] for r in rows]):
-            first, second = rows[i], rows[j]
-            if first["session_id"] == second["session_id"]:
-                continue  # one table's own choice of two similar names
-            if table == "actor" and first["type"] != second["type"]:
-                continue
-            found.append((i, j))
-        found.sort()
+        sessions: dict[str | None, int] = {}
+        groups = [sessions.setdefault(r["session_id"], len(sessions)) for r in rows]
+        kinds = [r.get("type") == "person" for r in rows]
+        # Not pairs: one table's own choice of two similar names, a person and an organisation.
+        found = candidate_pairs([r["norm"] for r in rows], groups, kinds)
         pairs += [(table, rows[i], rows[j]) for i, j in found]
     return pairs
 
