@@ -70,7 +70,10 @@ class _Keys:
                 keys.update(self._of(word))
         for first, second in zip(words, words[1:], strict=False):
             # "sportclub kersenbuurt" and "sportclubkersenbuurt"
-            keys.update(hash(v) for v in _variants(first + second))
+            joined = first + second
+            keys.add(hash(joined))
+            if len(joined) >= 4:
+                keys.update([hash(joined[:i] + joined[i + 1:]) for i in range(len(joined))])
         return keys
 
 

@@ -70,15 +70,15 @@ class Writer:
             return
         store = self.store
         columns = store.columns(table)
-        full = [store.new_row(table, {k: v for k, v in row.items() if k in columns})
-                for row in rows]
+        defaults = store.new_row(table, {})
+        full = [{c: row[c] if c in row else defaults[c] for c in columns} for row in rows]
         if "norm" in columns:
             for row in full:
                 row["norm"] = normalise(row["name"])
         store.conn.executemany(
             f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in columns)}) '
             f'VALUES ({", ".join("?" for _ in columns)})',
-            [[row.get(c) for c in columns] for row in full])
+            [list(row.values()) for row in full])
         for row in full:
             self._log(table, row["id"], None, row)
 
