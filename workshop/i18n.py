@@ -299,6 +299,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Join these pairs: workshop merge {path} --join",
     },
     "merge_joined": {"nl": "{count} paren samengevoegd.", "en": "{count} pairs joined."},
+    # --- merge per field (issue 14) ---------------------------------------------------------
+    "merge_fields": {
+        "nl": "  {fields} velden overgenomen in records die er al waren.",
+        "en": "  {fields} fields taken over in records that were already here.",
+    },
+    "merge_conflicts": {
+        "nl": "{count} conflicten: hetzelfde veld is aan beide kanten veranderd; de nieuwste waarde is gehouden.",
+        "en": "{count} conflicts: the same field was changed on both sides; the newest value is kept.",
+    },
+    "merge_conflict": {
+        "nl": "  conflict: {table} '{record}', veld {field}: gehouden '{kept}' ({kept_from}), niet '{other}' ({other_from})",
+        "en": "  conflict: {table} '{record}', field {field}: kept '{kept}' ({kept_from}), not '{other}' ({other_from})",
+    },
+    "merge_pairs_found": {
+        "nl": "{count} mogelijke dubbelen ({tables}):",
+        "en": "{count} possible duplicates ({tables}):",
+    },
+    "merge_more": {
+        "nl": "  ... en nog {count}; alles in een bestand: --report BESTAND",
+        "en": "  ... and {count} more; all of them in a file: --report FILE",
+    },
+    "merge_report_written": {
+        "nl": "Het volledige verslag staat in {path}.",
+        "en": "The full report is in {path}.",
+    },
+    "merge_source_refused": {
+        "nl": "Er is niets samengevoegd in {target}: {reason}",
+        "en": "Nothing was merged into {target}: {reason}",
+    },
+    "merge_failed": {
+        "nl": "{path}: samenvoegen in {target} is mislukt ({detail}); er is niets samengevoegd.",
+        "en": "{path}: merging into {target} failed ({detail}); nothing was merged.",
+    },
     "aborted": {"nl": "Afgebroken; er is niets veranderd.", "en": "Aborted; nothing was changed."},
     "output_unwritable": {
         "nl": "Kan niet schrijven naar {path}: {detail}.",

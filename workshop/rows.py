@@ -8,7 +8,7 @@ import sqlite3
 import uuid
 from typing import Any
 
-JSON_COLUMNS = {"tags", "attributes", "values", "changes"}
+JSON_COLUMNS = {"tags", "attributes", "values", "changes", "field_times"}
 
 
 def now() -> str:

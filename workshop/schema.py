@@ -276,6 +276,33 @@ def _m0003_osm_extract(db: Database) -> None:
     _set_version(db)
 
 
+# The tables whose records several laptops can change: each field carries when it last changed.
+FIELD_TIME_TABLES = ("session", "place", "actor", "initiative", "tie", "actor_initiative",
+                     "actor_place", "participant", "attendance", "note", "board_dimension",
+                     "candidate")
+# Columns that are not fields a person edits: they carry no time of their own.
+FIELD_TIME_SKIP = frozenset({"id", "created", "updated", "norm", "field_times"})
+
+
+@MIGRATIONS(name="0014_field_times")
+def _m0014_field_times(db: Database) -> None:
+    """Per record, a JSON object {field: time it last changed}, for merging laptops field by
+    field. A field that is absent last changed when the record was created. Records of older
+    files only know when the record as a whole changed: their fields get that time."""
+    import json
+
+    for table in FIELD_TIME_TABLES:
+        db.execute(f'ALTER TABLE "{table}" '
+                   "ADD COLUMN field_times TEXT NOT NULL DEFAULT '{}'")
+        fields = [r[1] for r in db.execute(f'PRAGMA table_info("{table}")').fetchall()
+                  if r[1] not in FIELD_TIME_SKIP]
+        changed = db.execute(f'SELECT id, updated FROM "{table}" WHERE updated > created')
+        for id_, updated in changed.fetchall():
+            db.execute(f'UPDATE "{table}" SET field_times = ? WHERE id = ?',
+                       (json.dumps(dict.fromkeys(fields, updated), separators=(",", ":")), id_))
+    _set_version(db)
+
+
 LATEST_VERSION = len(MIGRATIONS._migrations)
 
 

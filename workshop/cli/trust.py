@@ -52,8 +52,11 @@ def forget(file: Path, name: str, yes: bool, backup_dirs: tuple[Path, ...]) -> N
 @click.argument("sources", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--join", is_flag=True,
               help="Fold the listed pairs (same actor or place at two tables) into one.")
-def merge(target: Path, sources: tuple[Path, ...], join: bool) -> None:
-    """Merge the files of other tables (SOURCES) into TARGET, by UUID."""
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write every renumbered card, conflict and pair to this text file.")
+def merge(target: Path, sources: tuple[Path, ...], join: bool, report_path: Path | None) -> None:
+    """Merge the files of other tables (SOURCES) into TARGET, by UUID, field by field."""
+    click.get_current_context().meta["workshop.path"] = str(target)
     store = open_store(target)
     lang = store.lang
     for source in sources:
@@ -63,15 +66,35 @@ def merge(target: Path, sources: tuple[Path, ...], join: bool) -> None:
         report = merging.merge(store, list(sources))
         click.echo(t("merge_done", lang, added=sum(report.added.values()),
                      updated=sum(report.updated.values())))
-        for name, old, new in report.renumbered:
-            click.echo(t("merge_renumbered", lang, name=name, old=old, new=new))
-        pairs = report.pairs
+        if report.fields:
+            click.echo(t("merge_fields", lang, fields=report.fields))
+        _first_few([t("merge_renumbered", lang, name=name, old=old, new=new)
+                    for name, old, new in report.renumbered], lang)
+        if report.conflicts:
+            click.echo(t("merge_conflicts", lang, count=len(report.conflicts)))
+            _first_few([merging.conflict_line(c, lang) for c in report.conflicts], lang)
     else:
-        pairs = merging.find_pairs(store)
+        report = merging.MergeReport(pairs=merging.find_pairs(store))
+    pairs = report.pairs
+    if report_path is not None:
+        merging.write_report(report, report_path, lang)
     if join and pairs:
         click.echo(t("merge_joined", lang, count=merging.join_pairs(store, pairs)))
-        return
-    for table, keep, fold in pairs:
-        click.echo(t("merge_pair", lang, table=table, keep=keep["name"], fold=fold["name"]))
-    if pairs:
+    elif pairs:
+        counts = {table: sum(1 for p in pairs if p[0] == table) for table in merging.JOINABLE}
+        click.echo(t("merge_pairs_found", lang, count=len(pairs),
+                     tables=", ".join(f"{table} {n}" for table, n in counts.items() if n)))
+        _first_few([merging.pair_line(p, lang) for p in pairs], lang)
         click.echo(t("merge_pairs_hint", lang, path=str(target)))
+    if report_path is not None:
+        click.echo(t("merge_report_written", lang, path=str(report_path)))
+
+
+SHOWN = 10  # lines of each kind on the terminal; --report FILE has all of them
+
+
+def _first_few(lines: list[str], lang: str) -> None:
+    for line in lines[:SHOWN]:
+        click.echo(line)
+    if len(lines) > SHOWN:
+        click.echo(t("merge_more", lang, count=len(lines) - SHOWN))
