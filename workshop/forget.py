@@ -31,7 +31,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop import files, outputs
-from workshop.forget_scan import FileView, Item, Scrubber, plan_history, plan_tables
+from workshop.forget_scan import (
+    FileView,
+    Item,
+    Scrubber,
+    path_words,
+    plan_history,
+    plan_tables,
+)
 from workshop.i18n import UserError, t
 from workshop.mentions import PARTICLES, Finder, name_parts, words
 from workshop.store import Store
@@ -65,6 +72,8 @@ class ForgetPlan:
 def persons(view: FileView) -> dict[str, tuple[str, dict, list[dict]]]:
     """Every person the file knows, in its tables or only in its undo log:
     id -> (table, latest record, every version of it)."""
+    if view.persons is not None:
+        return view.persons
     tables: dict[str, str] = {}
     latest: dict[str, dict] = {}
     versions: dict[str, list[dict]] = {}
@@ -77,7 +86,8 @@ def persons(view: FileView) -> dict[str, tuple[str, dict, list[dict]]]:
         ):
             tables[row["id"]], latest[row["id"]] = table, row
             versions.setdefault(row["id"], []).append(row)
-    return {id_: (tables[id_], latest[id_], versions[id_]) for id_ in tables}
+    view.persons = {id_: (tables[id_], latest[id_], versions[id_]) for id_ in tables}
+    return view.persons
 
 
 def find_person(view: FileView, name: str, ids: tuple[str, ...] = ()) -> list[tuple[str, dict]]:
@@ -89,7 +99,7 @@ def find_person(view: FileView, name: str, ids: tuple[str, ...] = ()) -> list[tu
     matches = [
         (table, row)
         for table, row, versions in everyone.values()
-        if any(normalise(v["name"]) == norm for v in versions)
+        if any(_folded(v) == norm for v in versions)
         and (not ids or any(row["id"].startswith(i.strip()) for i in ids if i.strip()))
     ]
     tables = [table for table, _ in matches]
@@ -130,16 +140,11 @@ def plan_forget(store: Store, name: str, ids: tuple[str, ...] = ()) -> ForgetPla
     names = {v["name"] for v in versions if v.get("name")} | {name}
     phones = {str(v["tel"]) for v in versions if v.get("tel")}
     mails = {str(v["mail"]) for v in versions if v.get("mail")}
-    others = {
-        v["name"]
-        for id_, (_, _, vs) in everyone.items()
-        if id_ not in mine
-        for v in vs
-        if v.get("name")
-    }
-    full = Finder(names, phones, mails, others)
+    others = {_folded(v) for id_, (_, _, vs) in everyone.items() if id_ not in mine for v in vs}
+    others.discard("")
+    full = Finder(names, phones, mails, _holding(others, names))
     parts = _distinctive_parts(store, names, others, full)
-    free = Finder(names | parts, phones, mails, others)
+    free = Finder(names | parts, phones, mails, _holding(others, names | parts))
     scrub = Scrubber(
         full,
         free,
@@ -158,29 +163,41 @@ def plan_forget(store: Store, name: str, ids: tuple[str, ...] = ()) -> ForgetPla
             w.kind == outputs.BACKUPS
             or plan.since is None
             or w.written >= plan.since
-            or free.mentions(w.path)
+            or free.mentions(path_words(w.path))
         )
     ]
     return plan
+
+
+def _folded(row: dict) -> str:
+    """A record's name as matched (its `norm` column, kept by the store)."""
+    if isinstance(row.get("norm"), str):
+        return row["norm"]
+    return normalise(row["name"]) if isinstance(row.get("name"), str) else ""
+
+
+def _holding(others: set[str], names: set[str]) -> set[str]:
+    """The other names that hold one of `names`: only those can cover the person's words."""
+    folded = {normalise(n) for n in names}
+    return {other for other in others if any(n in other for n in folded)}
 
 
 def _distinctive_parts(store: Store, names: set[str], others: set[str], full: Finder) -> set[str]:
     """The parts of the person's names that nobody and nothing else in the file is called:
     "Jansen" is left out when there is a "Piet Jansen" or a "Bakkerij Jansen" (unless that
     bakery carries the person's whole name: then it is about them)."""
-    taken = {w for other in others for w in words(other, halves=False)}
+    folded = {normalise(x) for x in names}
+    candidates = {part for x in names for part in name_parts(x)} - folded
+    needed = {w for part in candidates for w in part.split()} - PARTICLES
+    if not needed:
+        return set()
+    taken = {w for other in others for w in other.split() if w in needed}
     for table in ("place", "initiative", "actor"):
-        for other in store.names(table).values():
-            if not full.mentions(other):
-                taken.update(words(other, halves=False))
+        for (norm,) in store.conn.execute(f'SELECT norm FROM "{table}"'):
+            if any(w in norm for w in needed) and not full.mentions(norm):
+                taken.update(w for w in norm.split() if w in needed)
     taken.update(words(store.neighbourhood()["name"], halves=False))
-    folded = {" ".join(normalise(x).split()) for x in names}
-    return {
-        part
-        for x in names
-        for part in name_parts(x)
-        if part not in folded and not (set(part.split()) - PARTICLES) & taken
-    }
+    return {part for part in candidates if not (set(part.split()) - PARTICLES) & taken}
 
 
 def describe(plan: ForgetPlan, lang: str, folders: Sequence[Path] = ()) -> list[str]:

@@ -117,6 +117,7 @@ class FileView:
                     if fk[2] in PERSON_TABLES:
                         self.links.setdefault(name, set()).add(fk[3])
         self._history: list[Entry] | None = None
+        self.persons: dict[str, tuple[str, dict, list[dict]]] | None = None  # forget.persons
 
     def history(self) -> list[Entry]:
         if self._history is None:
@@ -170,7 +171,7 @@ class Scrubber:
         for column, value in row.items():
             if ours and (column in SKIP_COLUMNS or (other_person and column in PROTECTED)):
                 continue
-            if not isinstance(value, str):
+            if not isinstance(value, str) or value in ("[]", "{}", ""):
                 continue
             finder = self.full if ours and column == "name" else self.free
             if ours and column in JSON_COLUMNS:
@@ -206,6 +207,11 @@ class Scrubber:
 
         new = walk(value)
         return (encode(new) if found else text), found
+
+
+def path_words(path: str) -> str:
+    """A file path as words: "kaarten-jan-jansen.pdf" names Jan Jansen."""
+    return re.sub(r"[-_./\\]+", " ", path)
 
 
 def _q(name: str) -> str:
@@ -281,7 +287,7 @@ def plan_tables(view: FileView, plan: ForgetPlan, mine: set[str], scrub: Scrubbe
                 )
                 plan.items.append(Item("delete", table, _label(store, table, row, actors)))
                 continue
-            if table == outputs.TABLE and scrub.free.mentions(row.get("path") or ""):
+            if table == outputs.TABLE and scrub.free.mentions(path_words(row.get("path") or "")):
                 plan.deletes.append((table, "id", row["id"], False))
                 plan.items.append(Item("delete", table, row["path"]))
                 continue
