@@ -323,6 +323,8 @@ def test_undo_and_redo_never_bring_the_person_back(tmp_path: Path) -> None:
             "Piet komt ook",
             "[vergeten] dochter helpt",
         ]
+        assert store.count("actor_initiative") == 1  # Piet's link to the Moestuin
+        assert store.count("participant") == store.count("tie") == 0
         assert [c["name"] for c in store.rows("candidate")] == ["Bilal2"]
         assert store.find("place", "Buurthuis De Bron")[0]["description"] == (
             'Sleutel: "[vergeten]"\nof Piet'
@@ -399,3 +401,20 @@ def test_english_files_say_forgotten(tmp_path: Path, lang: str, word: str) -> No
     assert ("To be forgotten" in result.output) == (lang == "en")
     with Store.open(tmp_path / "x.wijk") as store:
         assert store.rows("note")[0]["text"] == f"{word} komt"
+
+
+def test_a_trigger_that_keeps_old_values_is_followed(tmp_path: Path) -> None:
+    path = make(tmp_path, [f'persoon "{PERSON}" tel:0612345678', f'n "{PERSON} helpt"'])
+    conn = sqlite3.connect(path)
+    conn.executescript("""
+        CREATE TABLE audit (old TEXT, at TEXT);
+        CREATE TRIGGER keep_old AFTER UPDATE ON note BEGIN
+            INSERT INTO audit VALUES (old.text, datetime('now'));
+        END;
+    """)
+    conn.close()
+    forget(path, PERSON)
+    assert_never_there(path, "after forget")
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT old FROM audit").fetchall() == [("[vergeten] helpt",)]
+    conn.close()

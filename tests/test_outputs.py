@@ -74,6 +74,17 @@ def test_the_tuis_jobs_record_what_they_write(wijk: Path, tmp_path: Path) -> Non
     }
 
 
+def test_the_tuis_backups_to_a_folder_of_choice_are_recorded(wijk: Path, tmp_path: Path) -> None:
+    jobs.make_backup(wijk, tmp_path / "stick")
+    jobs.make_backup(wijk, tmp_path / "stick")  # recorded once
+    jobs.make_backup(wijk)  # FILE.backups/: always looked at, not recorded
+    assert logged(wijk) == [(str((tmp_path / "stick").resolve()), "backups", "internal", 0)]
+    result = run("forget", "k.wijk", "Jan Jansen", "--yes")
+    assert result.exit_code == 0, result.output
+    for copy in [*(tmp_path / "stick").glob("*.wijk"), *(tmp_path / "k.wijk.backups").glob("*")]:
+        assert b"Jansen" not in copy.read_bytes(), copy
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root may write a read-only file")
 def test_a_read_only_file_is_exported_without_a_record(wijk: Path) -> None:
     os.chmod(wijk, 0o444)

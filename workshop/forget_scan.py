@@ -247,6 +247,7 @@ def plan_tables(view: FileView, plan: ForgetPlan, mine: set[str], scrub: Scrubbe
     store, conn = view.store, view.store.conn
     actors = store.names("actor")
     doomed: set[str] = set()
+    tomb = any(name == "tombstone" for name, _, _ in view.tables)  # not in very old backups
     last: list[tuple[str, str, object, bool]] = []  # the person's own rows: deleted last
     for table, kind, without_rowid in view.tables:
         if table in NOT_SCANNED or kind == "shadow":
@@ -275,13 +276,13 @@ def plan_tables(view: FileView, plan: ForgetPlan, mine: set[str], scrub: Scrubbe
             row = dict(zip(names, values, strict=True))
             key = {("rowid" if k == "__rowid__" else k): row[k] for k in keys}
             if has_id and row["id"] in mine and table in PERSON_TABLES:
-                last.append((table, "id", row["id"], True))
+                last.append((table, "id", row["id"], tomb))
                 continue
             ours = table in OUR_TABLES and has_id
             if view.points_at(table, row, mine):
                 doomed.add(row.get("id") or "")
                 plan.deletes.append(
-                    (table, "id", row["id"], True)
+                    (table, "id", row["id"], tomb)
                     if ours
                     else (table, "rowid", row.get("__rowid__"), False)
                 )
@@ -308,7 +309,7 @@ def plan_tables(view: FileView, plan: ForgetPlan, mine: set[str], scrub: Scrubbe
                     )
                 )
     gone = {key for _, _, key, _ in last}
-    last += [(t, "id", r["id"], True) for t, r in plan.people if r["id"] not in gone]
+    last += [(t, "id", r["id"], tomb) for t, r in plan.people if r["id"] not in gone]
     plan.deletes += last  # also those only in the undo log: their tombstones
     plan.items = [
         Item("delete", t, _label(store, t, dict(r), actors)) for t, r in plan.people
