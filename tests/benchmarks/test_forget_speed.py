@@ -98,14 +98,15 @@ def test_forget_on_5000_actors(tmp_path: Path) -> None:
     )
     with Store.open(path) as store:
         history = store.count("history")
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         plan = plan_forget(store, "Małgorzata Nowak")
-        planned = time.perf_counter() - start
-        start = time.perf_counter()
+        planned, planned_cpu = time.perf_counter() - start, time.process_time() - cpu
+        start, cpu = time.perf_counter(), time.process_time()
         forget(store, plan)
-        done = time.perf_counter() - start
+        done, done_cpu = time.perf_counter() - start, time.process_time() - cpu
     print(
-        f"forget: plan {planned:.2f} s, erase + REINDEX + VACUUM {done:.2f} s "
+        f"forget: plan {planned:.2f} s (cpu {planned_cpu:.2f} s), erase + REINDEX + VACUUM "
+        f"{done:.2f} s (cpu {done_cpu:.2f} s) "
         f"({len(plan.items)} changes listed, {history} undo entries read)"
     )
     assert b"Nowak" not in path.read_bytes()
