@@ -418,3 +418,16 @@ def test_a_trigger_that_keeps_old_values_is_followed(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT old FROM audit").fetchall() == [("[vergeten] helpt",)]
     conn.close()
+
+
+def test_a_deleted_and_captured_again_person_is_one_person(tmp_path: Path) -> None:
+    path = make(tmp_path, ["persoon Bas tel:0612345678", "p Plein"])
+    with Store.open(path) as store:
+        bas = store.find("actor", "Bas")[0]
+        with store.write() as w, w.entry("weg"):
+            w.delete("actor", bas["id"])
+        record(store, ["persoon Bas tel:0687654321"])
+    forget(path, "Bas")
+    data = file_bytes(path)
+    assert b"12345678" not in data and b"87654321" not in data
+    assert not re.search(rb"\bBas\b", data)  # ("Basisbuurt" stays)

@@ -94,7 +94,8 @@ def persons(view: FileView) -> dict[str, tuple[str, dict, list[dict]]]:
 def find_person(view: FileView, name: str, ids: tuple[str, ...] = ()) -> list[tuple[str, dict]]:
     """The records of the one person called `name` (among them those whose id starts with one
     of `ids`, when given). Several persons of that name in one table: a UserError that lists
-    them and says how to choose; none: an empty list."""
+    them and says how to choose; none: an empty list. Records of that name that live only in
+    the undo log (deleted, or captured and undone) go with the one in the table."""
     norm = normalise(name)
     everyone = persons(view)
     matches = [
@@ -103,7 +104,8 @@ def find_person(view: FileView, name: str, ids: tuple[str, ...] = ()) -> list[tu
         if any(_folded(v) == norm for v in versions)
         and (not ids or any(row["id"].startswith(i.strip()) for i in ids if i.strip()))
     ]
-    tables = [table for table, _ in matches]
+    live = {r[0] for t in PERSON_TABLES for r in view.store.conn.execute(f"SELECT id FROM {t}")}
+    tables = [table for table, row in matches if row["id"] in live]
     if any(tables.count(table) > 1 for table in tables):
         listing = ", ".join(f"{row['name']} ({table} {row['id'][:8]})" for table, row in matches)
         raise UserError(
