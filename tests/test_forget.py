@@ -76,6 +76,7 @@ def test_forget_in_backups(tmp_path: Path) -> None:
 
 def test_forget_command_asks_and_lists(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("workshop.cli.trust._interactive", lambda: True)  # a person answers
     populated(tmp_path).close()
     runner = CliRunner()
     result = runner.invoke(cli, ["forget", "f.wijk", NAME], input="n\n")

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from workshop import files
+from workshop import files, outputs
 from workshop.store import Store
 
 AUTO_MARK = "auto"
@@ -35,7 +35,7 @@ def backup(store: Store, folder: Path | None = None, *, auto: bool = False) -> P
     while target.exists():  # two copies within one second
         target = folder / f"{base}-{number}.wijk"
         number += 1
-    return store.backup(target)
+    return outputs.record_backup(store, store.backup(target))
 
 
 def automatic_backups(folder: Path) -> list[Path]:

@@ -257,10 +257,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Geen persoon '{name}' in {path}{hint}",
         "en": "No person '{name}' in {path}{hint}",
     },
-    "forget_plan": {
-        "nl": "Vergeten wordt: {people}; {links} verbanden, notities en koppelingen; {rewrites} vermeldingen in teksten; {history} stappen uit de geschiedenis voor ongedaan maken.",
-        "en": "To be forgotten: {people}; {links} ties, notes and links; {rewrites} mentions in texts; {history} steps of the undo history.",
-    },
     "forget_confirm": {"nl": "Definitief vergeten?", "en": "Forget for good?"},
     "forget_done": {
         "nl": "'{name}' is vergeten in {path}; vrije ruimte in het bestand is gewist.",
@@ -340,6 +336,86 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- capture output (capture helper) ----------------------------------------------------
     "cli_looked_up": {"nl": "opgezocht, niets opgeslagen: {summary}",
                       "en": "looked up, nothing saved: {summary}"},
+    # --- forget: exactly one person, and what was written earlier -------------------------
+    "forget_ambiguous": {
+        "nl": "'{name}' is {count} personen in {path}: {matches}; kies er een met --id ID (het begin van de id is genoeg).",
+        "en": "'{name}' is {count} persons in {path}: {matches}; choose one with --id ID (the start of the id is enough).",
+    },
+    "forget_partial_hint": {
+        "nl": ": bedoel je {names}? Geef de naam zoals die in het bestand staat.",
+        "en": ": did you mean {names}? Give the name as the file has it.",
+    },
+    "forget_needs_yes": {
+        "nl": "Er is geen terminal om te vragen of het goed is: bekijk eerst wat verandert met --dry-run en voeg dan --yes toe.",
+        "en": "There is no terminal to ask for confirmation: see what changes with --dry-run, then add --yes.",
+    },
+    "forget_header": {
+        "nl": "Vergeten wordt: {people}. Dit verandert er:",
+        "en": "To be forgotten: {people}. This is what changes:",
+    },
+    "forget_item_delete": {"nl": "  verwijderd: {table} '{label}'", "en": "  deleted: {table} '{label}'"},
+    "forget_item_rewrite": {
+        "nl": "  herschreven: {table} '{label}', {column}: {context}",
+        "en": "  rewritten: {table} '{label}', {column}: {context}",
+    },
+    "forget_item_history": {
+        "nl": "  ongedaan-maken-stap {label}: {dropped} van deze persoon vervallen, {kept} andere wijzigingen blijven",
+        "en": "  undo step {label}: {dropped} of this person's changes dropped, {kept} other changes kept",
+    },
+    "forget_item_history_gone": {
+        "nl": "  ongedaan-maken-stap {label}: vervalt helemaal",
+        "en": "  undo step {label}: dropped entirely",
+    },
+    "forget_item_history_text": {
+        "nl": "  ongedaan-maken-stap {label}: dezelfde woorden worden ook daar vervangen",
+        "en": "  undo step {label}: the same words are replaced there too",
+    },
+    "forget_item_index": {
+        "nl": "  zoekindex {table}: wordt opnieuw opgebouwd",
+        "en": "  full-text index {table}: rebuilt",
+    },
+    "forget_item_backups": {
+        "nl": "  reservekopieën in {folder}: {count} kopie(ën) worden ook bijgewerkt",
+        "en": "  backups in {folder}: {count} copies are updated too",
+    },
+    "forget_nothing_else": {
+        "nl": "  (verder niets: geen andere record of tekst noemt deze persoon)",
+        "en": "  (nothing else: no other record or text mentions this person)",
+    },
+    "forget_dry_run": {
+        "nl": "Proef: er is niets veranderd. Vergeten: dezelfde opdracht zonder --dry-run.",
+        "en": "Dry run: nothing was changed. To forget: the same command without --dry-run.",
+    },
+    "forget_outputs_header": {
+        "nl": "Eerder door workshop geschreven bestanden die {name} nog kunnen bevatten:",
+        "en": "Files workshop wrote earlier that may still hold {name}:",
+    },
+    "forget_output": {
+        "nl": "  {path} ({kind}, {audience}{anonymised}, {when})",
+        "en": "  {path} ({kind}, {audience}{anonymised}, {when})",
+    },
+    "forget_output_anonymised": {"nl": ", geanonimiseerd", "en": ", anonymised"},
+    "forget_output_group": {
+        "nl": "  {folder}/ ({count} bestanden: {kind}, {audience}{anonymised}, {when})",
+        "en": "  {folder}/ ({count} files: {kind}, {audience}{anonymised}, {when})",
+    },
+    "forget_output_folder": {
+        "nl": "  {path} (map met reservekopieën; de kopieën daarin zijn bijgewerkt)",
+        "en": "  {path} (backup folder; the copies in it are updated)",
+    },
+    "forget_outputs_confirm": {
+        "nl": "Deze bestanden nu verwijderen?",
+        "en": "Delete these files now?",
+    },
+    "forget_output_deleted": {"nl": "  verwijderd: {path}", "en": "  deleted: {path}"},
+    "forget_output_failed": {
+        "nl": "  LET OP: {path} kon niet worden verwijderd ({detail}); verwijder het zelf.",
+        "en": "  WARNING: {path} could not be deleted ({detail}); delete it yourself.",
+    },
+    "forget_outputs_hint": {
+        "nl": "Verwijder ze zelf, of laat workshop dat doen: voeg --delete-outputs toe.",
+        "en": "Delete them yourself, or let workshop do it: add --delete-outputs.",
+    },
 }
 
 

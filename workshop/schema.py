@@ -303,6 +303,19 @@ def _m0014_field_times(db: Database) -> None:
     _set_version(db)
 
 
+@MIGRATIONS(name="0006_output_file")
+def _m0006_output_file(db: Database) -> None:
+    """What the program wrote where: each export, printout and backup folder (`outputs`), so
+    that `forget` can name the files written earlier that may still hold a person."""
+    db.execute("""CREATE TABLE output_file (
+    id TEXT PRIMARY KEY NOT NULL,
+    path TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    audience TEXT NOT NULL CHECK (audience IN ('internal', 'print', 'export')),
+    anonymised INTEGER NOT NULL DEFAULT 0,""" + _STAMP + "\n)")
+    _set_version(db)
+
+
 LATEST_VERSION = len(MIGRATIONS._migrations)
 
 

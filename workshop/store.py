@@ -479,29 +479,58 @@ class Store:
         self._similar.clear()
         self._dimensions = self._context = None
 
-    def erase(self, deletes: list[tuple[str, str]],
-              rewrites: list[tuple[str, str, str, object]], history: list[int]) -> None:
-        """Remove rows and rewrite texts WITHOUT an undo entry (undo would keep what is
-        being erased), drop the given undo entries, then wipe free pages and the WAL.
-        Erased records leave a tombstone (their id only) so no merge brings them back."""
+    def erase(self, deletes: list[tuple[str, str, object, bool]],
+              rewrites: list[tuple[str, dict, str, object, bool]],
+              history: list[tuple[int, str | None, str | None]],
+              rebuild: list[str] | tuple[str, ...] = ()) -> None:
+        """Remove rows and rewrite texts WITHOUT an undo entry (undo would keep what is being
+        erased), rewrite or drop undo entries, rebuild full-text indexes, then rebuild every
+        index and wipe free pages and the WAL, so the erased bytes are nowhere in the file.
+
+        deletes:  (table, key column "id" or "rowid", key, leave a tombstone); a tombstone
+                  (the id only) keeps a merge from bringing the record back
+        rewrites: (table, {key column: key}, column, value as stored, set `updated`)
+        history:  (seq, line, changes as JSON), or (seq, None, None) to drop the entry
+        rebuild:  full-text index tables (FTS3/4/5) to rebuild from their content"""
         self.conn.execute("PRAGMA secure_delete = ON")
+        stamp = now()
         with self._transaction():
-            for table, id_ in deletes:
-                self.columns(table)
-                self.conn.execute(f'DELETE FROM "{table}" WHERE id = ?', (id_,))
+            for table, column, key, tombstone in deletes:
+                self.conn.execute(f'DELETE FROM "{_ident(table)}" WHERE {_key(column)} = ?',
+                                  (key,))
+                if tombstone:
+                    self.conn.execute(
+                        "INSERT OR REPLACE INTO tombstone (id, table_name, kept_id, reason, at) "
+                        "VALUES (?, ?, NULL, 'forgotten', ?)", (key, table, stamp))
+            for table, where, column, value, touch in rewrites:
+                sets = f'"{_ident(column)}" = ?' + (", updated = ?" if touch else "")
                 self.conn.execute(
-                    "INSERT OR REPLACE INTO tombstone (id, table_name, kept_id, reason, at) "
-                    "VALUES (?, ?, NULL, 'forgotten', ?)", (id_, table, now()))
-            for table, id_, column, value in rewrites:
-                if column not in self.columns(table):
-                    raise KeyError(f"{table}.{column}")
-                self.conn.execute(f'UPDATE "{table}" SET "{column}" = ?, updated = ? '
-                                  "WHERE id = ?", (encode(value), now(), id_))
-            for seq in history:
-                self.conn.execute("DELETE FROM history WHERE seq = ?", (seq,))
+                    f'UPDATE "{_ident(table)}" SET {sets} WHERE '
+                    + " AND ".join(f"{_key(k)} = ?" for k in where),
+                    [encode(value), *([stamp] if touch else []), *where.values()])
+            for seq, line, changes in history:
+                if changes is None:
+                    self.conn.execute("DELETE FROM history WHERE seq = ?", (seq,))
+                else:
+                    self.conn.execute("UPDATE history SET line = ?, changes = ? WHERE seq = ?",
+                                      (line, changes, seq))
+            for table in rebuild:
+                self.conn.execute(f'INSERT INTO "{_ident(table)}"("{_ident(table)}") '
+                                  "VALUES ('rebuild')")
         self._forget_caches()
+        self._columns.clear()
+        self.conn.execute("REINDEX")
         self.conn.execute("VACUUM")
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def backup(self, target: Path) -> Path:
         return files.copy_consistent(self.conn, target)
+
+
+def _ident(name: str) -> str:
+    return name.replace('"', '""')
+
+
+def _key(column: str) -> str:
+    """A key column in a WHERE clause: the rowid as itself, any other column quoted."""
+    return "rowid" if column == "rowid" else f'"{_ident(column)}"'

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from workshop import outputs
 from workshop.cli import cli, open_store
 from workshop.exchange import csv_import, geojson, graph, kumu, osm_import, tables
 from workshop.i18n import register, t
@@ -116,5 +117,6 @@ def export(file: Path, fmt: str, output: Path | None, anonymise: bool, delimiter
             written = tables.export_csv(store, folder, anonymise=anonymise, delimiter=delimiter)
         else:
             written = kumu.export_kumu(store, folder, anonymise=anonymise)
+    outputs.record(store, written, kind=fmt, audience="export", anonymised=anonymise)
     for path in written:
         click.echo(t("cli_written", store.lang, path=str(path)))

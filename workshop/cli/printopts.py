@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from workshop import outputs
 from workshop.i18n import t
 from workshop.printing import templates
 from workshop.printing.sheet import PAPERS, PrintResult, default_output
@@ -47,6 +48,8 @@ def load_template(path: Path | None) -> templates.Template:
 def report(store: Store, result: PrintResult) -> None:
     """What was written, and anything the user should know about it."""
     lang = store.lang
+    outputs.record(store, result.path, kind=click.get_current_context().info_name or "print",
+                   audience="print")
     click.echo(t("print_written", lang, path=str(result.path), pages=result.pages))
     for notice in result.notices:
         click.echo(f"  {notice}")

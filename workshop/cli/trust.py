@@ -2,49 +2,85 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from workshop import forget as forgetting
 from workshop import merge as merging
+from workshop import outputs
 from workshop.cli import cli, open_store
 from workshop.i18n import UserError, t
+
+
+def _interactive() -> bool:
+    """Is there a person at a terminal to answer the question?"""
+    return sys.stdin.isatty()
 
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("name")
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option("--id", "ids", multiple=True, metavar="ID",
+              help="Of several persons of that name, the one whose id starts with ID.")
+@click.option("--yes", is_flag=True,
+              help="Do not ask for confirmation (needed without a terminal).")
+@click.option("--dry-run", is_flag=True, help="Only list what would change; change nothing.")
+@click.option("--delete-outputs", is_flag=True,
+              help="Also delete the exports and printouts written earlier that may hold them.")
 @click.option("--backup-dir", "backup_dirs", multiple=True,
               type=click.Path(file_okay=False, path_type=Path),
               help="Another folder with backups of FILE (a USB stick); may be repeated.")
-def forget(file: Path, name: str, yes: bool, backup_dirs: tuple[Path, ...]) -> None:
+def forget(file: Path, name: str, ids: tuple[str, ...], yes: bool, dry_run: bool,
+           delete_outputs: bool, backup_dirs: tuple[Path, ...]) -> None:
     """Erase the person NAME from FILE (and its backups): records, ties, mentions, undo steps,
-    and the file's free pages."""
+    indexes and the file's free pages. Lists everything first and asks."""
+    if not (yes or dry_run or _interactive()):
+        raise UserError("forget_needs_yes")
     store = open_store(file)
     lang = store.lang
-    plan = forgetting.plan_forget(store, name)
+    plan = forgetting.plan_forget(store, name, ids)
     if plan.empty:
-        similar = [r["name"] for table in forgetting.PERSON_TABLES
-                   for r in store.similar(table, name, limit=1)]
-        hint = t("did_you_mean", lang, name=similar[0]) if similar else t("no_hint", lang)
-        raise UserError("forget_not_found", name=name, path=str(file), hint=hint)
-    people = ", ".join(f"{row['name']} ({table})" for table, row in plan.people)
-    click.echo(t("forget_plan", lang, people=people,
-                 links=len(plan.deletes) - len(plan.people), rewrites=len(plan.rewrites),
-                 history=len(plan.history)))
+        raise UserError("forget_not_found", name=name, path=str(file),
+                        hint=_hint(store, name, lang))
+    folders = forgetting.backup_folders(store, backup_dirs)
+    for line in forgetting.describe(plan, lang, folders) + forgetting.describe_outputs(plan, lang):
+        click.echo(line)
+    if dry_run:
+        click.echo(t("forget_dry_run", lang))
+        return
     if not yes and not click.confirm(t("forget_confirm", lang), default=False):
         click.echo(t("aborted", lang))
         raise SystemExit(1)
     forgetting.forget(store, plan)
     click.echo(t("forget_done", lang, name=name, path=str(file)))
-    for result in forgetting.forget_in_backups(file, name, backup_dirs):
+    for result in forgetting.forget_in_backups(file, name, tuple(folders),
+                                               tuple(plan.ids), lang):
         if result.error:
             click.echo(t("forget_backup_failed", lang, path=str(result.path),
                          detail=result.error))
         else:
             click.echo(t("forget_backup", lang, path=str(result.path), removed=result.removed))
+    written = forgetting.written_files(plan)
+    if not written:
+        return
+    if delete_outputs or (not yes and click.confirm(t("forget_outputs_confirm", lang),
+                                                    default=False)):
+        for item, error in outputs.delete(store, written):
+            click.echo(t("forget_output_failed", lang, path=item.path, detail=error) if error
+                       else t("forget_output_deleted", lang, path=item.path))
+    else:
+        click.echo(t("forget_outputs_hint", lang))
+
+
+def _hint(store, name: str, lang: str) -> str:
+    partial = forgetting.partial_matches(store, name)
+    if partial:
+        return t("forget_partial_hint", lang, names=", ".join(f"'{n}'" for n in partial))
+    similar = [r["name"] for table in forgetting.PERSON_TABLES
+               for r in store.similar(table, name, limit=1)]
+    return t("did_you_mean", lang, name=similar[0]) if similar else t("no_hint", lang)
 
 
 @cli.command()

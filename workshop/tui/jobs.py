@@ -11,7 +11,7 @@ import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workshop import backup, files
+from workshop import backup, files, outputs
 from workshop.store import Store
 
 EXPORT_FORMATS = ("csv", "json", "kumu")
@@ -28,6 +28,7 @@ def make_backup(path: Path, folder: Path | None = None, keep: int = backup.KEEP)
     return Done([made])
 
 
+@outputs.recorded("export")
 def export(path: Path, fmt: str, anonymise: bool = False) -> Done:
     """The same files `workshop export FILE --format FMT` writes, in exports/."""
     from workshop.exchange import kumu, tables
@@ -71,6 +72,7 @@ def printable() -> list[str]:
     return list(PRINTERS)
 
 
+@outputs.recorded("print")
 def print_out(path: Path, what: str) -> Done:
     """The PDF `workshop print WHAT FILE` makes, where it makes it (printouts/)."""
     from workshop.printing import templates
