@@ -79,7 +79,7 @@ def readable_rows(conn: sqlite3.Connection, table: str) -> tuple[list[tuple], li
 
 def survey(path: Path) -> SalvageReport:
     """How much of each table a damaged file still gives up (read-only)."""
-    conn = files.connect_readonly(path)
+    conn = files.connect_readonly(path, leave_no_sidecars=True)
     try:
         return _copy(conn, None)
     finally:
@@ -93,7 +93,7 @@ def salvage(path: Path, target: Path) -> SalvageReport:
         out = files.connect(target)
         schema.migrate(out)
         out.execute("PRAGMA foreign_keys = OFF")
-        source = files.connect_readonly(path)
+        source = files.connect_readonly(path, leave_no_sidecars=True)
         try:
             out.execute("BEGIN IMMEDIATE")
             report = _copy(source, out)

@@ -168,6 +168,8 @@ def check(file: Path, salvage_to: Path | None) -> None:
         click.echo("records: " + ", ".join(f"{k} {v}" for k, v in report.counts.items()))
     for finding in report.findings:
         click.echo(f"PROBLEM: {finding}")
+    for note in report.notes:
+        click.echo(f"note: {note}")
     if report.salvageable is not None:
         readable = ", ".join(f"{y.table} {y.read}" + (f" ({y.lost_stretches} damaged stretches)"
                                                        if y.lost_stretches else "")
