@@ -175,6 +175,12 @@ def check(file: Path, salvage_to: Path | None) -> None:
                                                        if y.lost_stretches else "")
                              for y in report.salvageable.tables)
         click.echo(f"can be salvaged: {readable or 'nothing'}")
+        found = report.salvageable
+        if found.pages_promised:
+            click.echo(f"the file is cut off: {found.pages_found} of {found.pages_promised} "
+                       "pages are there; they were read from a copy whose header was put right")
+        if found.contents_rebuilt:
+            click.echo("its table of contents was rebuilt from the entries left on those pages")
         if report.salvageable.schema_lost:
             click.echo("the file's table of contents is lost, so no record can be read")
         if salvage_to is None and report.salvageable.rows:
