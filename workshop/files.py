@@ -80,7 +80,7 @@ def inspect(path: Path) -> int:
     """Check, read-only, that `path` is a sound workshop file; return its schema version."""
     header = read_header(path)
     size = path.stat().st_size
-    if header.pages and size < header.expected_size:
+    if header.pages and size < header.expected_size and not wal_holds_pages(path):
         raise UserError("file_damaged", path=str(path),
                         detail=f"{size} of {header.expected_size} bytes")
     try:
@@ -175,6 +175,17 @@ def why_unwritable(path: Path) -> UserError | None:
     if stats.f_bavail * stats.f_frsize < FULL_BELOW:
         return disk_full(path)
     return None
+
+
+def wal_holds_pages(path: Path) -> bool:
+    """Whether the -wal holds pages not yet copied into the file. Then the file itself may be
+    shorter than its header says (a checkpoint that stopped at a full disk) and is not cut off:
+    SQLite reads the missing pages from the -wal."""
+    wal = sidecars(path)[0]
+    try:
+        return wal.stat().st_size > 32
+    except OSError:
+        return False
 
 
 def sidecars(path: Path) -> tuple[Path, Path]:

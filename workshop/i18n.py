@@ -307,7 +307,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- faults of the disk (helper `faults`) -----------------------------------------------
     "disk_full": {
         "nl": "De schijf is vol: {folder} (nog {free} vrij). Er is niets beschadigd; wat naar {path} geschreven werd is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw.",
-        "en": "The disk is full: {folder} ({free} free). Nothing is damaged; what was being written to {path} was not saved. Make room and try again.",
+        "en": "The disk is full: {folder} ({free} free). Nothing was damaged; what was being written to {path} was not saved. Make room and try again.",
     },
     "medium_readonly": {
         "nl": "{path} staat op een alleen-lezen schijf (een beveiligde USB-stick, een archief): afdrukken, exporteren en bekijken kan, vastleggen niet. Kopieer het bestand naar de laptop om verder te werken.",

@@ -40,6 +40,7 @@ class SalvageReport:
     pages_found: int = 0  # of a cut-off file: the whole pages still there
     pages_promised: int = 0  # ... and the pages its header promised
     contents_rebuilt: bool = False  # the table of contents was rebuilt from surviving entries
+    references_cleared: int = 0  # damaged references to missing records, set to nothing
 
     @property
     def rows(self) -> int:
@@ -102,6 +103,7 @@ def salvage(path: Path, target: Path) -> SalvageReport:
             with _readable(path) as (source, report):
                 out.execute("BEGIN IMMEDIATE")
                 _copy(source, out, report)
+            report.references_cleared = _clear_dangling_references(out)
             if not out.execute("SELECT count(*) FROM neighbourhood").fetchone()[0]:
                 stamp = "1970-01-01T00:00:00.000Z"
                 out.execute("INSERT INTO neighbourhood (id, name, created, updated) "
@@ -116,6 +118,22 @@ def salvage(path: Path, target: Path) -> SalvageReport:
         raise
 
 
+def _clear_dangling_references(out: sqlite3.Connection) -> int:
+    """A reference damaged into one to a record that is not there is set to nothing (where the
+    column allows it), so the salvaged file is sound; the record itself is kept."""
+    cleared = 0
+    for table, rowid, _parent, fk_id in out.execute("PRAGMA foreign_key_check").fetchall():
+        columns = [r[3] for r in out.execute(f'PRAGMA foreign_key_list("{table}")')
+                   if r[0] == fk_id]
+        try:
+            for column in columns:
+                out.execute(f'UPDATE "{table}" SET "{column}" = NULL WHERE rowid = ?', (rowid,))
+            cleared += 1
+        except sqlite3.IntegrityError:
+            continue  # a required reference: the row stays as read, and check will say so
+    return cleared
+
+
 @contextlib.contextmanager
 def _readable(path: Path) -> Iterator[tuple[sqlite3.Connection, SalvageReport]]:
     """A reading connection to `path` or, when that cannot be read as it is, to a private copy
@@ -125,7 +143,8 @@ def _readable(path: Path) -> Iterator[tuple[sqlite3.Connection, SalvageReport]]:
     report = SalvageReport()
     header = files.read_header(path)
     size = path.stat().st_size
-    cut = (header.pages and size < header.expected_size) or size % header.page_size != 0
+    cut = (header.pages and size < header.expected_size and not files.wal_holds_pages(path)) \
+        or size % header.page_size != 0
     if not cut:
         conn = files.connect_readonly(path, leave_no_sidecars=True)
         if _contents_readable(conn):

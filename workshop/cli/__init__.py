@@ -78,7 +78,7 @@ class WorkshopGroup(click.Group):
             fail(exc)
         except sqlite3.Error as exc:
             path = ctx.meta.get("workshop.path", "?")
-            fail(files.sqlite_error(Path(path), exc))
+            fail(files.sqlite_error(Path(path), _first_cause(exc)))
         except BrokenPipeError:
             sys.stderr.close()
             sys.exit(1)
@@ -90,6 +90,15 @@ class WorkshopGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("", err=True)
             sys.exit(130)
+
+
+def _first_cause(exc: sqlite3.Error) -> sqlite3.Error:
+    """The error that started it: after a full disk SQLite has already rolled the transaction
+    back, so the ROLLBACK that follows fails with "no transaction is active" and would hide it."""
+    cause = exc.__context__
+    while isinstance(cause, sqlite3.Error) and "no transaction is active" in str(exc):
+        exc, cause = cause, cause.__context__
+    return exc
 
 
 @click.group(cls=WorkshopGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -195,6 +195,9 @@ def check(file: Path, salvage_to: Path | None) -> None:
             return
         result = salvage_file(file, salvage_to)
         click.echo(f"salvaged {result.rows} records into {salvage_to}; {file} is unchanged")
+        if result.references_cleared:
+            click.echo(f"{result.references_cleared} damaged references to missing records "
+                       "were cleared")
         return
     if not report.ok:
         sys.exit(1)
