@@ -329,6 +329,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "de schijf is vol ({folder}, nog {free} vrij): het bestand is heel, maar er kan niets bij tot er ruimte is.",
         "en": "the disk is full ({folder}, {free} free): the file is whole, but nothing can be added until there is room.",
     },
+    "input_not_utf8": {
+        "nl": "{what} is geen UTF-8-tekst (regel {line}, byte {byte}) en ook niet duidelijk Windows-1252: sla het bestand op als UTF-8 (Kladblok: Opslaan als, Codering: UTF-8) en probeer opnieuw.",
+        "en": "{what} is not UTF-8 text (line {line}, byte {byte}), nor plainly Windows-1252: save the file as UTF-8 (Notepad: Save as, Encoding: UTF-8) and try again.",
+    },
+    "input_read_as": {
+        "nl": "let op: {what} was geen UTF-8; gelezen als Windows-1252 ({encoding}). Sla het voortaan op als UTF-8.",
+        "en": "note: {what} was not UTF-8; read as Windows-1252 ({encoding}). Save it as UTF-8 from now on.",
+    },
     "opened_on_full_disk": {
         "nl": "let op: de schijf is vol ({folder}, nog {free} vrij); {path} is gelezen zoals het er staat.",
         "en": "note: the disk is full ({folder}, {free} free); {path} was read as it stands.",
