@@ -67,3 +67,93 @@ def test_a_real_subprocess_with_cp1252_bytes(path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert b"Traceback" not in done.stderr
     assert names(path) == ["café € 5"]
+
+
+# --- compressed OSM extracts ------------------------------------------------------------------
+
+
+def _gzip_stream(*pieces: bytes, repeat: tuple[bytes, int] | None = None) -> bytes:
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    out = [packer.compress(pieces[0])]
+    if repeat is not None:
+        out += [packer.compress(repeat[0]) for _ in range(repeat[1])]
+    out += [packer.compress(p) for p in pieces[1:]] + [packer.flush()]
+    return b"".join(out)
+
+
+def test_an_osm_gz_holding_one_huge_token_is_refused_in_one_line(tmp_path: Path) -> None:
+    """The audit's 3 MB .osm.gz held one 3 GB token; here 64 MB of it are enough."""
+    bomb = tmp_path / "bomb.osm.gz"
+    bomb.write_bytes(_gzip_stream(b"<osm version='0.6'><node id='1' lat='52' lon='5'>"
+                                  b"<tag k='name' v='", b"'/></node></osm>",
+                                  repeat=(b"a" * (1 << 20), 64)))
+    result = CliRunner().invoke(cli, ["new", str(tmp_path / "w.wijk"), "--name", "W",
+                                      "--osm", str(bomb)])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "zonder < of >" in lines[0], lines
+    assert not (tmp_path / "w.wijk").exists()
+
+
+@pytest.mark.parametrize("suffix", ["osm.gz", "osm.bz2"])
+def test_an_extract_that_unpacks_past_the_limit_is_refused(tmp_path: Path, monkeypatch,
+                                                          suffix: str) -> None:
+    import bz2
+    import gzip
+
+    from tests.printing.osmdata import osm_xml
+    from workshop import osm, osmlimits
+    from workshop.i18n import UserError
+
+    xml = osm_xml().encode()
+    pack = gzip.compress if suffix == "osm.gz" else bz2.compress
+    path = tmp_path / f"wijk.{suffix}"
+    path.write_bytes(pack(xml))
+    extract, data = osm.read_extract(path)  # within the limits: read as before
+    assert data.features
+    monkeypatch.setattr(osmlimits, "MAX_DECOMPRESSED_BYTES", len(xml) // 2)
+    with pytest.raises(UserError) as refused:
+        osm.read_extract(path)
+    assert refused.value.key == "osm_bomb"
+
+
+def test_a_pbf_whose_blobs_declare_too_much_is_refused(tmp_path: Path, monkeypatch) -> None:
+    from tests.printing.osmdata import write_osm, write_pbf
+    from workshop import osm, osmlimits
+    from workshop.i18n import UserError
+
+    pbf = write_pbf(write_osm(tmp_path / "w.osm"), tmp_path / "w.osm.pbf")
+    assert osm.read_extract(pbf)[1].features
+    monkeypatch.setattr(osmlimits, "MAX_DECOMPRESSED_BYTES", 100)
+    with pytest.raises(UserError) as refused:
+        osm.read_extract(pbf)
+    assert refused.value.key == "osm_bomb"
+
+
+def test_reading_an_extract_stops_at_the_time_limit(tmp_path: Path, monkeypatch) -> None:
+    from tests.printing.osmdata import write_osm
+    from workshop import osm, osmlimits
+    from workshop.i18n import UserError
+
+    path = write_osm(tmp_path / "w.osm")
+    monkeypatch.setattr(osmlimits, "MAX_SECONDS", -1.0)  # already past it
+    with pytest.raises(UserError) as refused:
+        osm.read_extract(path)
+    assert refused.value.key == "osm_too_slow"
+
+
+def test_a_damaged_gzip_stream_is_refused_in_one_line(tmp_path: Path) -> None:
+    import gzip
+
+    from tests.printing.osmdata import osm_xml
+    from workshop import osm
+    from workshop.i18n import UserError
+
+    data = gzip.compress(osm_xml().encode())
+    path = tmp_path / "cut.osm.gz"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(UserError) as refused:
+        osm.read_extract(path)
+    assert refused.value.key == "osm_malformed"
