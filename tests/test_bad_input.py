@@ -40,8 +40,9 @@ def test_cp1252_in_an_argument_is_read_as_cp1252_and_said(path: Path) -> None:
 
 
 @pytest.mark.parametrize("data", [b"p \xff\xfe\x00\x01\n", b"p \x81x\n", b"p ok\np \x90\x8d\n"])
-def test_bytes_that_are_neither_utf8_nor_cp1252_are_refused_in_one_line(path: Path,
-                                                                         data: bytes) -> None:
+def test_bytes_that_are_neither_utf8_nor_cp1252_are_refused_in_one_line(
+    path: Path, data: bytes
+) -> None:
     result = CliRunner().invoke(cli, ["capture", str(path), "-"], input=data)
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
@@ -61,9 +62,13 @@ def test_a_real_subprocess_with_cp1252_bytes(path: Path) -> None:
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-m", "workshop", "capture", str(path), "-"],
-                          input=b"p caf\xe9 \x80 5\n", capture_output=True,
-                          env={**os.environ, "LC_ALL": "C"}, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "workshop", "capture", str(path), "-"],
+        input=b"p caf\xe9 \x80 5\n",
+        capture_output=True,
+        env={**os.environ, "LC_ALL": "C"},
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert b"Traceback" not in done.stderr
     assert names(path) == ["café € 5"]
@@ -86,11 +91,16 @@ def _gzip_stream(*pieces: bytes, repeat: tuple[bytes, int] | None = None) -> byt
 def test_an_osm_gz_holding_one_huge_token_is_refused_in_one_line(tmp_path: Path) -> None:
     """The audit's 3 MB .osm.gz held one 3 GB token; here 64 MB of it are enough."""
     bomb = tmp_path / "bomb.osm.gz"
-    bomb.write_bytes(_gzip_stream(b"<osm version='0.6'><node id='1' lat='52' lon='5'>"
-                                  b"<tag k='name' v='", b"'/></node></osm>",
-                                  repeat=(b"a" * (1 << 20), 64)))
-    result = CliRunner().invoke(cli, ["new", str(tmp_path / "w.wijk"), "--name", "W",
-                                      "--osm", str(bomb)])
+    bomb.write_bytes(
+        _gzip_stream(
+            b"<osm version='0.6'><node id='1' lat='52' lon='5'><tag k='name' v='",
+            b"'/></node></osm>",
+            repeat=(b"a" * (1 << 20), 64),
+        )
+    )
+    result = CliRunner().invoke(
+        cli, ["new", str(tmp_path / "w.wijk"), "--name", "W", "--osm", str(bomb)]
+    )
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and "zonder < of >" in lines[0], lines
@@ -98,8 +108,9 @@ def test_an_osm_gz_holding_one_huge_token_is_refused_in_one_line(tmp_path: Path)
 
 
 @pytest.mark.parametrize("suffix", ["osm.gz", "osm.bz2"])
-def test_an_extract_that_unpacks_past_the_limit_is_refused(tmp_path: Path, monkeypatch,
-                                                          suffix: str) -> None:
+def test_an_extract_that_unpacks_past_the_limit_is_refused(
+    tmp_path: Path, monkeypatch, suffix: str
+) -> None:
     import bz2
     import gzip
 

@@ -126,14 +126,17 @@ def test_a_disk_filling_up_during_capture_loses_no_capture(tiny_disk: Path) -> N
     lost = set(said_saved) - present
     code, out = run("capture", str(path), "p NaDeVolleSchijf")
     assert code == 0, out
-    print(f"\nfull disk during capture: {len(said_saved)} saved, {len(refused)} refused, "
-          f"captures lost {len(lost)}, misleading messages {len(wrong)}")
+    print(
+        f"\nfull disk during capture: {len(said_saved)} saved, {len(refused)} refused, "
+        f"captures lost {len(lost)}, misleading messages {len(wrong)}"
+    )
     assert not lost and not wrong
     assert integrity(path) == "ok"
 
 
 def test_a_full_disk_is_not_damage_for_print_backup_merge_and_check(
-        tiny_disk: Path, tmp_path: Path) -> None:
+    tiny_disk: Path, tmp_path: Path
+) -> None:
     path = make_file(tiny_disk / "wijk.wijk")
     code, out = run("backup", str(path))
     assert code == 0, out
@@ -150,8 +153,10 @@ def test_a_full_disk_is_not_damage_for_print_backup_merge_and_check(
         "check": run("check", str(path)),
     }
     wrong = {what: misleading(out) for what, (_, out) in outcomes.items() if misleading(out)}
-    print(f"\nfull disk: misleading messages {sum(map(len, wrong.values()))} "
-          f"({', '.join(f'{k}: exit {c}' for k, (c, _) in outcomes.items())})")
+    print(
+        f"\nfull disk: misleading messages {sum(map(len, wrong.values()))} "
+        f"({', '.join(f'{k}: exit {c}' for k, (c, _) in outcomes.items())})"
+    )
     assert not wrong, {k: outcomes[k][1] for k in wrong}
     for what in ("print", "backup", "merge"):
         code, out = outcomes[what]
@@ -165,7 +170,8 @@ def test_a_full_disk_is_not_damage_for_print_backup_merge_and_check(
 
 
 def test_a_failed_backup_leaves_nothing_and_rotation_keeps_the_good_ones(
-        tiny_disk: Path, tmp_path: Path) -> None:
+    tiny_disk: Path, tmp_path: Path
+) -> None:
     path = make_file(tmp_path / "wijk.wijk")
     folder = tiny_disk / "usb"
     with Store.open(path) as store:
@@ -228,8 +234,9 @@ def read_only_stick(tmp_path: Path) -> Iterator[Path]:
         _umount(stick)
 
 
-def test_a_file_on_a_read_only_medium_opens_read_only(read_only_stick: Path,
-                                                      tmp_path: Path) -> None:
+def test_a_file_on_a_read_only_medium_opens_read_only(
+    read_only_stick: Path, tmp_path: Path
+) -> None:
     path = read_only_stick
     out_dir = tmp_path / "out"
     looks = {
@@ -249,11 +256,14 @@ def test_a_file_on_a_read_only_medium_opens_read_only(read_only_stick: Path,
     print(f"\nread-only medium: {len(looks)} of {len(looks)} looks work, misleading messages 0")
 
 
-def test_run_opens_the_tui_read_only_on_a_read_only_medium(read_only_stick: Path,
-                                                           monkeypatch) -> None:
+def test_run_opens_the_tui_read_only_on_a_read_only_medium(
+    read_only_stick: Path, monkeypatch
+) -> None:
     seen = []
-    monkeypatch.setattr("workshop.cli.tui.run_app",
-                        lambda store, **_: seen.append((store.readonly, store.count("place"))))
+    monkeypatch.setattr(
+        "workshop.cli.tui.run_app",
+        lambda store, **_: seen.append((store.readonly, store.count("place"))),
+    )
     code, out = run("run", str(read_only_stick))
     assert code == 0, out
     assert seen == [(True, 20)] and "alleen-lezen" in out
@@ -291,16 +301,36 @@ def test_a_read_only_file_in_a_read_only_folder_as_another_user(tmp_path: Path) 
             os.chown(p, 65534, 65534)
         os.chmod(path, 0o400)
         os.chmod(folder, 0o500)
-        env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": os.pathsep.join(sys.path),
-               "HOME": str(out), "WORKSHOP_LANG": "nl"}
+        env = {
+            "PATH": os.environ.get("PATH", ""),
+            "PYTHONPATH": os.pathsep.join(sys.path),
+            "HOME": str(out),
+            "WORKSHOP_LANG": "nl",
+        }
 
         def as_nobody(*args: str) -> subprocess.CompletedProcess:
-            return subprocess.run(["setpriv", "--reuid=65534", "--regid=65534",
-                                   "--clear-groups", sys.executable, "-m", "workshop", *args],
-                                  capture_output=True, text=True, env=env, cwd=out, timeout=60)
+            return subprocess.run(
+                [
+                    "setpriv",
+                    "--reuid=65534",
+                    "--regid=65534",
+                    "--clear-groups",
+                    sys.executable,
+                    "-m",
+                    "workshop",
+                    *args,
+                ],
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=out,
+                timeout=60,
+            )
 
-        for args in (("check", str(path)), ("export", str(path), "--format", "json", "-o",
-                                            str(out / "w.json"))):
+        for args in (
+            ("check", str(path)),
+            ("export", str(path), "--format", "json", "-o", str(out / "w.json")),
+        ):
             done = as_nobody(*args)
             assert done.returncode == 0, done.stderr
             assert "schrijfrecht" in done.stdout + done.stderr
@@ -374,3 +404,37 @@ def test_ten_bit_flipped_files(sound_file: Path, tmp_path: Path) -> None:
     for k, got in enumerate(figures):
         print(f"  file {k}: " + ", ".join(f"{t} {got[t]}" for t in TABLES))
     assert sum(got["place"] for got in figures) > 0
+
+
+# --- what SQLite says, said as it is ---------------------------------------------------------
+
+
+def _sqlite_error(text: str, name: str) -> sqlite3.OperationalError:
+    exc = sqlite3.OperationalError(text)
+    exc.sqlite_errorname = name  # type: ignore[attr-defined]
+    return exc
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "key"),
+    [
+        ("database disk image is malformed", "SQLITE_CORRUPT", "file_damaged"),
+        ("disk I/O error", "SQLITE_IOERR_READ", "disk_io_error"),
+        ("database or disk is full", "SQLITE_FULL", "disk_full"),
+        ("attempt to write a readonly database", "SQLITE_READONLY", "file_readonly"),
+        ("database is locked", "SQLITE_BUSY", "file_locked"),
+    ],
+)
+def test_sqlite_errors_on_a_healthy_disk(tmp_path: Path, text: str, name: str, key: str) -> None:
+    """Only SQLite's verdict of damage is called damage; an I/O error on a disk with room is
+    the disk's read or write error."""
+    path = make_file(tmp_path / "wijk.wijk")
+    assert files.sqlite_error(path, _sqlite_error(text, name)).key == key
+
+
+def test_oserrors_of_the_disk(tmp_path: Path) -> None:
+    import errno
+
+    full = files.os_error(tmp_path / "x.pdf", OSError(errno.ENOSPC, "No space left on device"))
+    assert full.key == "disk_full" and str(tmp_path) in full.message("en")
+    assert files.os_error(tmp_path, OSError(errno.EROFS, "Read-only")).key == "medium_readonly"

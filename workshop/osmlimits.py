@@ -24,20 +24,22 @@ MAX_TOKEN_BYTES = 1 << 20  # between < and >: OSM XML elements are a few hundred
 MAX_SECONDS = 120.0
 CHUNK = 1 << 20
 
-i18n.register({
-    "osm_bomb": {
-        "nl": "{path} pakt uit tot meer dan {limit} MB; dat is geen uittreksel van een wijk. Exporteer alleen de wijk.",
-        "en": "{path} unpacks to more than {limit} MB; that is no neighbourhood extract. Export just the neighbourhood.",
-    },
-    "osm_long_token": {
-        "nl": "{path} bevat een stuk tekst van meer dan {limit} MB zonder < of >; dat is geen OSM-bestand.",
-        "en": "{path} holds a stretch of more than {limit} MB without < or >; that is no OSM file.",
-    },
-    "osm_too_slow": {
-        "nl": "{path} lezen duurt langer dan {seconds} seconden; exporteer alleen de wijk.",
-        "en": "Reading {path} takes longer than {seconds} seconds; export just the neighbourhood.",
-    },
-})
+i18n.register(
+    {
+        "osm_bomb": {
+            "nl": "{path} pakt uit tot meer dan {limit} MB; dat is geen uittreksel van een wijk. Exporteer alleen de wijk.",
+            "en": "{path} unpacks to more than {limit} MB; that is no neighbourhood extract. Export just the neighbourhood.",
+        },
+        "osm_long_token": {
+            "nl": "{path} bevat een stuk tekst van meer dan {limit} MB zonder < of >; dat is geen OSM-bestand.",
+            "en": "{path} holds a stretch of more than {limit} MB without < or >; that is no OSM file.",
+        },
+        "osm_too_slow": {
+            "nl": "{path} lezen duurt langer dan {seconds} seconden; exporteer alleen de wijk.",
+            "en": "Reading {path} takes longer than {seconds} seconds; export just the neighbourhood.",
+        },
+    }
+)
 
 
 class Deadline:
@@ -122,7 +124,7 @@ def _fields(message: bytes) -> dict[int, int | bytes]:
             out[number], pos = _varint(message, pos)
         elif wire == 2:
             length, pos = _varint(message, pos)
-            out[number] = message[pos:pos + length]
+            out[number] = message[pos : pos + length]
             pos += length
         elif wire == 5:
             pos += 4
@@ -139,18 +141,19 @@ def check_pbf(data: bytes, source: str, deadline: Deadline) -> None:
     total = pos = 0
     try:
         while pos + 4 <= len(data):
-            size = int.from_bytes(data[pos:pos + 4], "big")
-            header = _fields(data[pos + 4:pos + 4 + size])
+            size = int.from_bytes(data[pos : pos + 4], "big")
+            header = _fields(data[pos + 4 : pos + 4 + size])
             pos += 4 + size
             length = header.get(3)
             if not isinstance(length, int):
                 return  # not what a PBF blob header looks like: osmium will say so
-            blob = _fields(data[pos:pos + length])
+            blob = _fields(data[pos : pos + length])
             pos += length
             raw = blob.get(1)
             declared = blob.get(2)
-            total += len(raw) if isinstance(raw, bytes) else \
-                declared if isinstance(declared, int) else 0
+            total += (
+                len(raw) if isinstance(raw, bytes) else declared if isinstance(declared, int) else 0
+            )
             if total > MAX_DECOMPRESSED_BYTES:
                 raise UserError("osm_bomb", path=source, limit=MAX_DECOMPRESSED_BYTES >> 20)
             deadline.check()

@@ -45,7 +45,7 @@ def _record(payload: bytes) -> list[object]:
             values.append(None if serial == 0 else serial - 8)
         elif serial in sizes:
             size = sizes[serial]
-            raw = payload[body:body + size]
+            raw = payload[body : body + size]
             if serial == 7:
                 values.append(struct.unpack(">d", raw)[0])
             else:
@@ -53,7 +53,7 @@ def _record(payload: bytes) -> list[object]:
             body += size
         elif serial >= 12:
             size = (serial - 12) // 2
-            raw = payload[body:body + size]
+            raw = payload[body : body + size]
             values.append(raw.decode("utf-8", "replace") if serial % 2 else raw)
             body += size
         else:
@@ -63,17 +63,17 @@ def _record(payload: bytes) -> list[object]:
 
 def _leaf_records(page: bytes, start: int, usable: int) -> list[list[object]]:
     """The records of a table leaf page whose payload lies wholly on the page."""
-    count = struct.unpack(">H", page[start + 3:start + 5])[0]
+    count = struct.unpack(">H", page[start + 3 : start + 5])[0]
     out = []
     max_local = usable - 35
     for i in range(count):
         try:
-            (offset,) = struct.unpack(">H", page[start + 8 + 2 * i:start + 10 + 2 * i])
+            (offset,) = struct.unpack(">H", page[start + 8 + 2 * i : start + 10 + 2 * i])
             size, pos = _varint(page, offset)
             _, pos = _varint(page, pos)  # the rowid
             if size > max_local or pos + size > len(page):
                 continue  # spills to overflow pages: not a table-of-contents entry we need
-            out.append(_record(page[pos:pos + size]))
+            out.append(_record(page[pos : pos + size]))
         except (ValueError, IndexError, struct.error):
             continue
     return out
@@ -96,8 +96,13 @@ def surviving_tables(path: Path, page_size: int, pages: int) -> dict[str, tuple[
                 if len(values) != 5 or values[0] != "table":
                     continue
                 name, root, sql = values[1], values[3], values[4]
-                if not (isinstance(name, str) and isinstance(root, int) and isinstance(sql, str)
-                        and sql.upper().startswith("CREATE TABLE") and 1 < root <= pages):
+                if not (
+                    isinstance(name, str)
+                    and isinstance(root, int)
+                    and isinstance(sql, str)
+                    and sql.upper().startswith("CREATE TABLE")
+                    and 1 < root <= pages
+                ):
                     continue
                 known = found.get(name)
                 if known is None or sql.count(",") > known[1].count(","):
@@ -115,8 +120,9 @@ def _columns(sql: str) -> list[str]:
         conn.close()
 
 
-def table_of_contents_page(tables: dict[str, tuple[int, str]], page_size: int,
-                           wanted: tuple[str, ...]) -> bytes | None:
+def table_of_contents_page(
+    tables: dict[str, tuple[int, str]], page_size: int, wanted: tuple[str, ...]
+) -> bytes | None:
     """A page 1 listing the `wanted` tables found (columns only, no constraints) at their
     original root pages, or None when they do not fit on one page (page 1 a leaf)."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
@@ -132,8 +138,9 @@ def table_of_contents_page(tables: dict[str, tuple[int, str]], page_size: int,
                 continue
             listed = ", ".join('"' + c.replace('"', '""') + '"' for c in columns)
             conn.execute(f'CREATE TABLE "{name}" ({listed})')
-            conn.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = ?",
-                         (tables[name][0], name))
+            conn.execute(
+                "UPDATE sqlite_master SET rootpage = ? WHERE name = ?", (tables[name][0], name)
+            )
         data = conn.serialize()
     finally:
         conn.close()

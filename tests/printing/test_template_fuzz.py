@@ -29,28 +29,50 @@ def _flat(table: dict, prefix: str = "") -> list[str]:
     return keys
 
 
-KEYS = _flat(templates.load().data) + ["fonts.regular", "logo.size", "map.widths", "texts.nl",
-                                        "colours", "themes.new_theme"]
-NASTY_TEXTS = ["{neighbourhood:>999999999}", "{0}", "{neighbourhood.__class__}", "{", "}",
-               "{neighbourhood!r}", "{{ok}}", "x" * 5000, "{date}", "café {neighbourhood}"]
+KEYS = _flat(templates.load().data) + [
+    "fonts.regular",
+    "logo.size",
+    "map.widths",
+    "texts.nl",
+    "colours",
+    "themes.new_theme",
+]
+NASTY_TEXTS = [
+    "{neighbourhood:>999999999}",
+    "{0}",
+    "{neighbourhood.__class__}",
+    "{",
+    "}",
+    "{neighbourhood!r}",
+    "{{ok}}",
+    "x" * 5000,
+    "{date}",
+    "café {neighbourhood}",
+]
 LOGOS = ["logo.png", "text.png", "huge.png", "missing.png", "logo.jpg", ""]
 
 
 def _png(width: int, height: int, body: bool = True) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + \
-            struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     head = chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
-    rows = zlib.compress(b"".join(b"\x00" + b"\x80" * width for _ in range(height))) \
-        if body else b""
+    rows = (
+        zlib.compress(b"".join(b"\x00" + b"\x80" * width for _ in range(height))) if body else b""
+    )
     return b"\x89PNG\r\n\x1a\n" + head + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
 
 
 values = st.one_of(
-    st.text(max_size=20), st.sampled_from(NASTY_TEXTS), st.sampled_from(LOGOS),
-    st.integers(-10**12, 10**12), st.floats(allow_nan=True, allow_infinity=True),
-    st.booleans(), st.lists(st.sampled_from(["what", "who", "nope", "notes"]), max_size=4),
+    st.text(max_size=20),
+    st.sampled_from(NASTY_TEXTS),
+    st.sampled_from(LOGOS),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.lists(st.sampled_from(["what", "who", "nope", "notes"]), max_size=4),
     st.sampled_from(["#12345", "#GGGGGG", "#a1b2c3", "red", "fira-sans", "comic"]),
     st.just({"x": 1}),
 )
@@ -60,8 +82,13 @@ def _toml_value(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf") \
-            if math.isinf(value) else repr(value)
+        return (
+            "nan"
+            if math.isnan(value)
+            else ("inf" if value > 0 else "-inf")
+            if math.isinf(value)
+            else repr(value)
+        )
     if isinstance(value, int):
         return str(value)
     if isinstance(value, str):
@@ -95,8 +122,14 @@ def printing_setup(tmp_path_factory):
     Image.new("RGB", (30, 30), "red").save(folder / "logo.jpg")
     extract, data = osm.read_extract(write_osm(folder / "w.osm"))
     store = create_with_extract(folder / "w.wijk", extract, data, name="Fuzzwijk")
-    record(store, ['i "Zon op het dak" #opwek @B2 wat:"Panelen"', "i Buurtmoestuin #vergroening",
-                   'p "Buurthuis De Bron" #buurthuis @C3'])
+    record(
+        store,
+        [
+            'i "Zon op het dak" #opwek @B2 wat:"Panelen"',
+            "i Buurtmoestuin #vergroening",
+            'p "Buurthuis De Bron" #buurthuis @C3',
+        ],
+    )
     yield folder, store
     store.close()
 
@@ -109,8 +142,9 @@ def _alarm(signum, frame):
     raise _Hang()
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(changes=st.dictionaries(st.sampled_from(KEYS), values, min_size=1, max_size=4))
 def test_any_template_prints_or_is_refused_in_one_line(printing_setup, changes) -> None:
     folder, store = printing_setup
@@ -134,19 +168,21 @@ def test_any_template_prints_or_is_refused_in_one_line(printing_setup, changes) 
         signal.signal(signal.SIGALRM, previous)
 
 
-@pytest.mark.parametrize(("text", "word"), [
-    ('[map.widths]\nmajor = nan\n', "map.widths.major"),
-    ('[map.widths]\nmajor = 1e308\n', "map.widths.major"),
-    ('[map]\nwidths = "dik"\n', "map.widths"),
-    ('[texts.nl]\nfooter = "{neighbourhood:>999999999}"\n', "texts.nl.footer"),
-    ('[texts]\nnl = 3\n', "texts.nl"),
-    ('[colours]\nink = "rood"\n', "colours.ink"),
-    ('[cards]\nfields = "what"\n', "cards.fields"),
-    ('[logo]\npath = "text.png"\n', "logo.path"),
-    ('[logo]\npath = "huge.png"\n', "logo.path"),
-])
-def test_the_audit_cases_are_refused_naming_the_key(printing_setup, text: str,
-                                                   word: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("[map.widths]\nmajor = nan\n", "map.widths.major"),
+        ("[map.widths]\nmajor = 1e308\n", "map.widths.major"),
+        ('[map]\nwidths = "dik"\n', "map.widths"),
+        ('[texts.nl]\nfooter = "{neighbourhood:>999999999}"\n', "texts.nl.footer"),
+        ("[texts]\nnl = 3\n", "texts.nl"),
+        ('[colours]\nink = "rood"\n', "colours.ink"),
+        ('[cards]\nfields = "what"\n', "cards.fields"),
+        ('[logo]\npath = "text.png"\n', "logo.path"),
+        ('[logo]\npath = "huge.png"\n', "logo.path"),
+    ],
+)
+def test_the_audit_cases_are_refused_naming_the_key(printing_setup, text: str, word: str) -> None:
     folder, _ = printing_setup
     path = folder / "case.toml"
     path.write_text(text, encoding="utf-8")
