@@ -107,7 +107,11 @@ def test_semicolons_and_a_bom_are_read(store: Store, tmp_path: Path) -> None:
         ("Label\nA\n", "From,To\nA,Onbekend\n", "kumu_unknown_label"),
         ("Label\nA\nB\n", "From\nA\n", "csv_missing_columns"),
         ("Label\nA\nB\n", "From,To,Direction\nA,B,sideways\n", "kumu_bad_value"),
-        ("Label\nA\nB\n", "From,To,Strength\nA,B,veel\n", "kumu_bad_value"),
+        # the capture line's rules: its own reason, row and column in one line
+        ("Label\nA\nB\n", "From,To,Strength\nA,B,veel\n", "kumu_bad_cell"),
+        ("Label\nA\nB\n", "From,To,Strength\nA,B,7\n", "kumu_bad_cell"),
+        ("Label,Influence\nA,inf\n", None, "kumu_bad_cell"),
+        ("Label,Influence\nA,9\n", None, "kumu_bad_cell"),
     ],
 )
 def test_bad_sheets_give_a_message_and_write_nothing(store: Store, tmp_path: Path,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from pathlib import Path
 
 from workshop import files, outputs
@@ -52,17 +53,39 @@ def _order_key(name: str) -> tuple[str, int]:
 
 
 def rotate(folder: Path, keep: int = KEEP) -> list[Path]:
-    """Remove all but the `keep` newest automatic copies; returns what was removed."""
+    """Remove all but the `keep` newest automatic copies that are whole; returns what was
+    removed. A copy that is not whole never counts towards `keep`, so no good copy goes to make
+    room for it; an empty or non-SQLite one is removed (nothing can be had from it), a cut-off
+    one is left for a person to look at. Leftover partial copies of a crash go too."""
+    folder = Path(folder)
     copies = automatic_backups(folder)
-    doomed = copies[:-keep] if keep > 0 else copies
+    sound = [p for p in copies if files.is_sound_copy(p)]
+    doomed = sound[:-keep] if keep > 0 else sound
+    doomed += [p for p in copies if p not in sound and _holds_nothing(p)]
+    if folder.is_dir():
+        cutoff = time.time() - STALE_PART_SECONDS
+        doomed += [p for p in folder.glob(f".*{files.PART_SUFFIX}")
+                   if p.is_file() and p.stat().st_mtime < cutoff]
     for path in doomed:
         files.remove_with_sidecars(path)
     return doomed
 
 
+STALE_PART_SECONDS = 3600  # a partial copy older than this belongs to no running backup
+
+
+def _holds_nothing(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return not fh.read(16).startswith(files.SQLITE_MAGIC)
+    except OSError:
+        return False
+
+
 def latest(folder: Path) -> Path | None:
-    """The newest copy of any kind in `folder`, for "last backup 3 min ago"."""
+    """The newest whole copy of any kind in `folder`, for "last backup 3 min ago"."""
     if not Path(folder).is_dir():
         return None
-    copies = [p for p in Path(folder).iterdir() if p.is_file() and p.suffix == ".wijk"]
+    copies = [p for p in Path(folder).iterdir() if p.is_file() and p.suffix == ".wijk"
+              and files.is_sound_copy(p)]
     return max(copies, key=lambda p: p.stat().st_mtime, default=None)

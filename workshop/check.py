@@ -7,8 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop import files, salvage, schema
-from workshop.i18n import UserError
+from workshop.i18n import UserError, t
 
+# What the disk, not the file, is to blame for: said as it is, never as damage.
+DISK_TROUBLE = ("disk_full", "medium_readonly", "file_no_permission", "disk_io_error",
+                "file_locked")
 COUNTED = ("session", "place", "initiative", "actor", "tie", "actor_initiative", "actor_place",
            "participant", "candidate", "note")
 
@@ -22,6 +25,7 @@ class CheckReport:
     counts: dict[str, int] = field(default_factory=dict)
     salvageable: salvage.SalvageReport | None = None  # when damaged: what can still be read
     backups: list[Path] = field(default_factory=list)  # when damaged: copies to go back to
+    notes: list[str] = field(default_factory=list)  # about the disk it is on: full, read-only
 
     def problem(self, text: str) -> None:
         self.ok = False
@@ -38,7 +42,7 @@ def check_file(path: Path, lang: str = "en") -> CheckReport:
         return report
     size = report.path.stat().st_size
     report.facts.append(f"SQLite file, {size} bytes, page size {header.page_size}")
-    if header.pages:
+    if header.pages and not files.wal_holds_pages(report.path):
         if size < header.expected_size:
             report.problem(f"truncated: {size} bytes where the header promises "
                            f"{header.expected_size} ({header.pages} pages)")
@@ -49,13 +53,31 @@ def check_file(path: Path, lang: str = "en") -> CheckReport:
         report.problem("not a workshop file (its application id is not ours)")
         return report
     try:
-        conn = files.connect_readonly(report.path)
+        conn, why = files.open_readonly(report.path, leave_no_sidecars=True)
     except sqlite3.Error as exc:
-        report.problem(files.sqlite_error(report.path, exc).message(lang))
+        error = files.sqlite_error(report.path, exc)
+        if error.key in DISK_TROUBLE:  # the disk's trouble, not the file's: no salvage
+            report.ok = False
+            report.findings.append(error.message(lang))
+            return report
+        report.problem(error.message(lang))
         return report
+    except UserError as exc:
+        report.ok = False
+        report.findings.append(exc.message(lang))
+        return report
+    why = why or files.why_unwritable(report.path)
+    if why is not None:
+        report.notes.append(t("check_disk_full", lang, **why.params) if why.key == "disk_full"
+                            else why.message(lang))
     try:
         _check_database(conn, report)
     except sqlite3.Error as exc:
+        error = files.sqlite_error(report.path, exc)
+        if error.key in DISK_TROUBLE:
+            report.ok = False
+            report.findings.append(error.message(lang))
+            return report
         report.problem(f"SQLite cannot read it: {exc}")
     finally:
         conn.close()
@@ -69,10 +91,14 @@ def check_file(path: Path, lang: str = "en") -> CheckReport:
 
 
 def _backups(path: Path) -> list[Path]:
-    """The copies to go back to, oldest first."""
+    """The copies to go back to, oldest first: only those that are whole and pass SQLite's
+    integrity check (an empty or cut-off copy is no way back)."""
     folder = files.backups_dir(path)
-    return sorted(folder.glob("*.wijk"), key=lambda p: p.stat().st_mtime) if folder.is_dir() \
-        else []
+    if not folder.is_dir():
+        return []
+    found = sorted((p for p in folder.glob("*.wijk") if p.is_file()),
+                   key=lambda p: p.stat().st_mtime)
+    return [p for p in found if files.is_sound_copy(p, thorough=True)]
 
 
 def _check_database(conn: sqlite3.Connection, report: CheckReport) -> None:

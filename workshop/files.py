@@ -6,10 +6,14 @@ damaged or comes from a newer version is looked at read-only and refused with a 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import os
+import shutil
 import sqlite3
 import struct
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,11 +80,11 @@ def inspect(path: Path) -> int:
     """Check, read-only, that `path` is a sound workshop file; return its schema version."""
     header = read_header(path)
     size = path.stat().st_size
-    if header.pages and size < header.expected_size:
+    if header.pages and size < header.expected_size and not wal_holds_pages(path):
         raise UserError("file_damaged", path=str(path),
                         detail=f"{size} of {header.expected_size} bytes")
     try:
-        conn = connect_readonly(path)
+        conn = connect_readonly(path, leave_no_sidecars=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -97,37 +101,189 @@ def inspect(path: Path) -> int:
 
 
 def sqlite_error(path: Path, exc: sqlite3.Error) -> UserError:
-    """Turn what SQLite says about a file into a message for a person."""
+    """Turn what SQLite says about a file into a message for a person. Only SQLite's own verdict
+    of damage is called damage: an I/O error is first checked against the disk (full? read-only?
+    no permission?) and otherwise reported as the disk's error, not the file's."""
     text = str(exc)
-    if "locked" in text or "busy" in text:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
         return UserError("file_locked", path=str(path))
-    if "not a database" in text or "file is encrypted" in text:
+    if name == "SQLITE_NOTADB" or "not a database" in text or "file is encrypted" in text:
         return UserError("file_not_sqlite", path=str(path))
-    if "malformed" in text or "corrupt" in text or "disk I/O" in text:
+    if name.startswith("SQLITE_CORRUPT") or "malformed" in text or "corrupt" in text:
         return UserError("file_damaged", path=str(path), detail=text)
-    if "readonly" in text or "read-only" in text:
-        return UserError("file_readonly", path=str(path))
+    if name == "SQLITE_FULL" or "disk is full" in text:
+        return disk_full(path)
+    readonly = name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text
+    io = name.startswith("SQLITE_IOERR") or "disk I/O" in text
+    if readonly or io or name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        reason = why_unwritable(path)
+        if reason is not None:
+            return reason
+        if readonly:
+            return UserError("file_readonly", path=str(path))
+        if io:
+            return UserError("disk_io_error", path=str(path), detail=name or text)
     return UserError("file_unreadable", path=str(path), detail=text)
+
+
+def os_error(path: Path, exc: OSError) -> UserError:
+    """Turn a failed read or write of `path` (a file or a folder) into a message."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return disk_full(path)
+    if exc.errno == errno.EROFS:
+        return UserError("medium_readonly", path=str(path))
+    return UserError("output_unwritable", path=str(path), detail=exc.strerror or str(exc))
+
+
+FULL_BELOW = 1 << 20  # an I/O error with less than this free is the disk being full
+
+
+def _folder(path: Path) -> Path:
+    path = Path(path).resolve()
+    return path if path.is_dir() else path.parent
+
+
+def disk_full(path: Path) -> UserError:
+    folder = _folder(path)
+    return UserError("disk_full", path=str(path), folder=str(folder), free=_free_text(folder))
+
+
+def _free_text(folder: Path) -> str:
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return "?"
+    return f"{free // 1024} KB" if free < 10 << 20 else f"{free // (1 << 20)} MB"
+
+
+def why_unwritable(path: Path) -> UserError | None:
+    """Why `path` cannot be written right now (a read-only medium, no permission, a full
+    disk), or None when nothing on the disk's side is in the way."""
+    path = Path(path)
+    folder = _folder(path)
+    try:
+        stats = os.statvfs(folder)
+    except OSError:
+        return None
+    if stats.f_flag & os.ST_RDONLY:
+        return UserError("medium_readonly", path=str(path))
+    sidecars_missing = not all(p.exists() for p in sidecars(path))
+    if (path.is_file() and not os.access(path, os.W_OK)) or \
+            (sidecars_missing and not os.access(folder, os.W_OK | os.X_OK)):
+        return UserError("file_no_permission", path=str(path))
+    if stats.f_bavail * stats.f_frsize < FULL_BELOW:
+        return disk_full(path)
+    return None
+
+
+def wal_holds_pages(path: Path) -> bool:
+    """Whether the -wal holds pages not yet copied into the file. Then the file itself may be
+    shorter than its header says (a checkpoint that stopped at a full disk) and is not cut off:
+    SQLite reads the missing pages from the -wal."""
+    wal = sidecars(path)[0]
+    try:
+        return wal.stat().st_size > 32
+    except OSError:
+        return False
+
+
+def sidecars(path: Path) -> tuple[Path, Path]:
+    """The -wal and -shm files SQLite keeps next to a file in WAL mode."""
+    return Path(f"{path}-wal"), Path(f"{path}-shm")
 
 
 def _uri(path: Path, mode: str) -> str:
     return f"file:{pathname2url(str(path.resolve()))}?mode={mode}"
 
 
-def connect_readonly(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(_uri(path, "ro"), uri=True, isolation_level=None,
-                           check_same_thread=False)
+def _connect_uri(uri: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
+
+
+def connect_readonly(path: Path, *, leave_no_sidecars: bool = False) -> sqlite3.Connection:
+    return open_readonly(path, leave_no_sidecars=leave_no_sidecars)[0]
+
+
+def open_readonly(path: Path, *, leave_no_sidecars: bool = False
+                  ) -> tuple[sqlite3.Connection, UserError | None]:
+    """A reading connection, and why it is a still picture of the file when it has to be one.
+
+    SQLite reads a WAL-mode file only through its -shm file, which it must be able to create.
+    On a read-only medium, without write permission or on a full disk it cannot, so the file
+    is opened `immutable` (when no -wal holds captures not yet in the file itself), or a copy
+    of the file and its -wal in a private temporary folder is read into memory. With
+    `leave_no_sidecars` (a look by `check`), a file without -wal and -shm is read immutably so
+    that none are created and left behind."""
+    path = Path(path)
+    wal, shm = sidecars(path)
+    had = (wal.exists(), shm.exists())
+    if leave_no_sidecars and not any(had):
+        return _connect_uri(_uri(path, "ro") + "&immutable=1"), None
+    try:
+        conn = _connect_uri(_uri(path, "ro"))
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except BaseException:
+            conn.close()
+            raise
+        return conn, None
+    except sqlite3.OperationalError as exc:
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        if not name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_READONLY")):
+            raise
+        _remove_new_sidecars(path, had)
+        reason = why_unwritable(path)
+        if reason is None:
+            raise
+    if not wal.exists() or wal.stat().st_size == 0:
+        return _connect_uri(_uri(path, "ro") + "&immutable=1"), reason
+    return _read_with_wal_elsewhere(path), reason
+
+
+def _remove_new_sidecars(path: Path, had: tuple[bool, bool]) -> None:
+    """A failed open leaves an empty -wal and a stub -shm behind; remove those it made."""
+    wal, shm = sidecars(path)
+    if wal.exists() and wal.stat().st_size > 0:
+        return
+    for existed, side in zip(had, (wal, shm), strict=True):
+        if not existed:
+            with contextlib.suppress(OSError):
+                side.unlink(missing_ok=True)
+
+
+def _read_with_wal_elsewhere(path: Path) -> sqlite3.Connection:
+    """The file with what its -wal holds, read from a private temporary copy into memory."""
+    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        with tempfile.TemporaryDirectory(prefix="workshop-") as tmp:
+            copy = Path(tmp) / "copy.wijk"
+            shutil.copyfile(path, copy)
+            shutil.copyfile(sidecars(path)[0], sidecars(copy)[0])
+            source = _connect_uri(_uri(copy, "ro"))
+            try:
+                source.backup(memory)
+            finally:
+                source.close()
+    except OSError as exc:
+        memory.close()
+        raise os_error(Path(tempfile.gettempdir()), exc) from None
+    return memory
 
 
 def connect(path: Path) -> sqlite3.Connection:
     """A writing connection: WAL, synchronous=FULL (a commit is on disk when it returns),
     foreign keys checked, transactions controlled by us (`BEGIN IMMEDIATE` ... `COMMIT`)."""
-    conn = sqlite3.connect(_uri(path, "rw"), uri=True, isolation_level=None,
-                           check_same_thread=False)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    had = tuple(side.exists() for side in sidecars(path))
+    conn = _connect_uri(_uri(path, "rw"))
+    try:
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    except sqlite3.Error:
+        conn.close()
+        _remove_new_sidecars(path, (had[0], had[1]))
+        raise
     if mode.lower() != "wal":
         conn.close()
         raise UserError("file_locked", path=str(path))
@@ -159,16 +315,99 @@ def backups_dir(path: Path) -> Path:
     return path.with_name(path.name + ".backups")
 
 
+PART_SUFFIX = ".part"  # a copy being written; renamed to its name only when whole
+
+
 def copy_consistent(conn: sqlite3.Connection, target: Path) -> Path:
-    """A consistent copy through SQLite's backup API, readable by the owner only."""
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    create_private(target)
-    dest = sqlite3.connect(str(target))
+    """A consistent copy through SQLite's backup API, readable by the owner only. It is written
+    to a temporary name in the same folder, checked, flushed to the disk and only then renamed:
+    a copy that failed (a full disk, a pulled stick) leaves nothing behind."""
+    target = Path(target)
     try:
-        conn.backup(dest)
-    finally:
-        dest.close()
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise os_error(target.parent, exc) from None
+    if target.exists():
+        raise UserError("file_exists", path=str(target))
+    part = target.with_name(f".{target.name}.{os.getpid()}{PART_SUFFIX}")
+    remove_with_sidecars(part)
+    try:
+        create_private(part)
+        dest = sqlite3.connect(str(part))
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+        if not is_sound_copy(part):
+            raise UserError("backup_incomplete", path=str(target))
+        _fsync(part)
+        if target.exists():
+            raise UserError("file_exists", path=str(target))
+        os.replace(part, target)
+        _fsync(target.parent)
+    except sqlite3.Error as exc:
+        remove_with_sidecars(part)
+        error = sqlite_error(target, exc)
+        raise (disk_full(target) if error.key == "disk_io_error" and _nearly_full(target)
+               else error) from None
+    except OSError as exc:
+        remove_with_sidecars(part)
+        raise os_error(target, exc) from None
+    except BaseException:
+        remove_with_sidecars(part)
+        raise
     return target
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(_folder(path)).free < FULL_BELOW
+    except OSError:
+        return False
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file, or a folder's entry of a renamed file, to the disk (where the OS can)."""
+    flags = os.O_RDONLY | (os.O_DIRECTORY if path.is_dir() and hasattr(os, "O_DIRECTORY") else 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        if path.is_dir():
+            return  # Windows cannot open a folder; its rename is durable enough
+        raise
+    try:
+        os.fsync(fd)
+    except OSError:
+        if not path.is_dir():
+            raise
+    finally:
+        os.close(fd)
+
+
+def is_sound_copy(path: Path, *, thorough: bool = False) -> bool:
+    """Whether `path` is a whole workshop file: an SQLite header of ours and every page the
+    header promises; `thorough` also opens it (immutably, nothing is written) and runs SQLite's
+    integrity check."""
+    try:
+        header = read_header(path)
+        size = path.stat().st_size
+    except (UserError, OSError):
+        return False
+    if header.application_id != APPLICATION_ID or size < header.page_size or \
+            (header.pages and size != header.expected_size):
+        return False
+    if not thorough:
+        return True
+    try:
+        conn = _connect_uri(_uri(path, "ro") + "&immutable=1")
+        try:
+            result = conn.execute("PRAGMA integrity_check(1)").fetchone()[0]
+            conn.execute("SELECT count(*) FROM neighbourhood").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return result == "ok"
 
 
 def timestamp() -> str:

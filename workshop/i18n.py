@@ -416,6 +416,47 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Verwijder ze zelf, of laat workshop dat doen: voeg --delete-outputs toe.",
         "en": "Delete them yourself, or let workshop do it: add --delete-outputs.",
     },
+    # --- faults of the disk (helper `faults`) -----------------------------------------------
+    "disk_full": {
+        "nl": "De schijf is vol: {folder} (nog {free} vrij). Er is niets beschadigd; wat naar {path} geschreven werd is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw.",
+        "en": "The disk is full: {folder} ({free} free). Nothing was damaged; what was being written to {path} was not saved. Make room and try again.",
+    },
+    "medium_readonly": {
+        "nl": "{path} staat op een alleen-lezen schijf (een beveiligde USB-stick, een archief): afdrukken, exporteren en bekijken kan, vastleggen niet. Kopieer het bestand naar de laptop om verder te werken.",
+        "en": "{path} is on a read-only medium (a write-protected USB stick, an archive): printing, exporting and looking work, capturing does not. Copy the file to the laptop to go on working.",
+    },
+    "file_no_permission": {
+        "nl": "{path} mag niet beschreven worden (geen schrijfrecht op het bestand of de map): afdrukken, exporteren en bekijken kan, vastleggen niet.",
+        "en": "{path} may not be written (no write permission on the file or its folder): printing, exporting and looking work, capturing does not.",
+    },
+    "disk_io_error": {
+        "nl": "De schijf van {path} gaf een lees- of schrijffout ({detail}); dat zegt niet dat het bestand beschadigd is. Controleer de schijf of USB-stick en kijk met: workshop check {path}",
+        "en": "The disk holding {path} reported a read or write error ({detail}); that does not mean the file is damaged. Check the disk or USB stick, and look with: workshop check {path}",
+    },
+    "backup_incomplete": {
+        "nl": "De reservekopie {path} kwam niet heel op de schijf en is weggegooid; eerdere kopieën blijven bewaard.",
+        "en": "The backup {path} did not reach the disk whole and was thrown away; earlier backups are kept.",
+    },
+    "check_disk_full": {
+        "nl": "de schijf is vol ({folder}, nog {free} vrij): het bestand is heel, maar er kan niets bij tot er ruimte is.",
+        "en": "the disk is full ({folder}, {free} free): the file is whole, but nothing can be added until there is room.",
+    },
+    "input_not_utf8": {
+        "nl": "{what} is geen UTF-8-tekst (regel {line}, byte {byte}) en ook niet duidelijk Windows-1252: sla het bestand op als UTF-8 (Kladblok: Opslaan als, Codering: UTF-8) en probeer opnieuw.",
+        "en": "{what} is not UTF-8 text (line {line}, byte {byte}), nor plainly Windows-1252: save the file as UTF-8 (Notepad: Save as, Encoding: UTF-8) and try again.",
+    },
+    "input_read_as": {
+        "nl": "let op: {what} was geen UTF-8; gelezen als Windows-1252 ({encoding}). Sla het voortaan op als UTF-8.",
+        "en": "note: {what} was not UTF-8; read as Windows-1252 ({encoding}). Save it as UTF-8 from now on.",
+    },
+    "opened_on_full_disk": {
+        "nl": "let op: de schijf is vol ({folder}, nog {free} vrij); {path} is gelezen zoals het er staat.",
+        "en": "note: the disk is full ({folder}, {free} free); {path} was read as it stands.",
+    },
+    "opened_readonly": {
+        "nl": "let op: alleen-lezen geopend. {reason}",
+        "en": "note: opened read-only. {reason}",
+    },
 }
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import osmium
 
-from workshop import i18n, model
+from workshop import i18n, model, osmlimits
 from workshop.i18n import UserError
 from workshop.store import Store
 
@@ -142,10 +142,13 @@ def parse(extract: Extract, source: str | None = None) -> MapData:
 def _parse(extract: Extract, source: str) -> MapData:
     # osmium reads PBF from a memory buffer about ten times slower than from a file, so the
     # bytes go through a private temporary file.
+    deadline = osmlimits.Deadline(source)
     with tempfile.TemporaryDirectory(prefix="workshop-osm-") as folder:
-        path = Path(folder) / f"extract.{extract.fmt}"
-        path.write_bytes(extract.data)
-        return _read(str(path), extract.fmt, source)
+        path = Path(folder) / "extract"
+        fmt = osmlimits.unpack_to(extract.data, extract.fmt, path, source, deadline)
+        final = path.with_name(f"extract.{fmt}")
+        path.rename(final)
+        return _read(str(final), fmt, source, deadline)
 
 
 class _Collector:
@@ -176,7 +179,8 @@ class _Collector:
         self.extend(rings[0])
 
 
-def _read(path: str, fmt: str, filename: str) -> MapData:
+def _read(path: str, fmt: str, filename: str,
+          deadline: osmlimits.Deadline | None = None) -> MapData:
     """Two passes at most: everything but multipolygon relations in the first (ways are read
     as geometry straight from osmium, as WKB); the relations' areas, if any, in a second."""
     header_box = osmium.FileProcessor(osmium.io.File(path, fmt)).header.box()
@@ -184,7 +188,9 @@ def _read(path: str, fmt: str, filename: str) -> MapData:
     relations: list[int] = []
     processor = (osmium.FileProcessor(osmium.io.File(path, fmt)).with_locations()
                  .with_filter(osmium.filter.EmptyTagFilter()))
-    for obj in processor:
+    for seen, obj in enumerate(processor):
+        if deadline is not None and not seen % 4096:
+            deadline.check()
         tags = obj.tags
         if isinstance(obj, osmium.osm.Way):
             line = _line_kind(tags)

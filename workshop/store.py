@@ -94,15 +94,23 @@ class Store:
             files.remove_with_sidecars(path)
             raise
 
+    # Set by `open` when the file could only be read as it stands (a read-only medium, no
+    # permission, a full disk): the one line a command shows about it.
+    opened_readonly_because: UserError | None = None
+
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False) -> Store:
         """Open a file after checking, read-only, that it is a sound workshop file. An older
         schema is migrated after a copy is kept (or, read-only, migrated in memory)."""
         path = Path(path)
         version = files.inspect(path)
+        if not readonly:  # a read-only medium is refused before SQLite half-opens it
+            refusal = files.why_unwritable(path)
+            if refusal is not None and refusal.key != "disk_full":
+                raise refusal
         try:
             if readonly:
-                conn = files.connect_readonly(path)
+                conn, why = files.open_readonly(path)
                 if version < schema.LATEST_VERSION:
                     memory = sqlite3.connect(":memory:", isolation_level=None,
                                              check_same_thread=False)
@@ -110,7 +118,9 @@ class Store:
                     conn.close()
                     conn = memory
                     schema.migrate(conn)
-                return cls(path, conn, readonly=True)
+                store = cls(path, conn, readonly=True)
+                store.opened_readonly_because = why
+                return store
             conn = files.connect(path)
             if version < schema.LATEST_VERSION:
                 files.copy_consistent(conn, files.backups_dir(path) /

@@ -6,8 +6,11 @@ import csv
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from workshop.cli import cli
 from workshop.exchange import csv_import, tables
+from workshop.exchange.csv_import import import_csv
 from workshop.exchange.files import read_csv
 from workshop.i18n import UserError
 from workshop.record import record
@@ -141,3 +144,40 @@ def test_card_numbers_that_clash_get_a_new_one(store, tmp_path) -> None:
     cards = {i["name"]: i["card_number"] for i in store.rows("initiative")}
     assert cards["Eerste"] == 3 and cards["Tweede"] not in (None, 3)
     assert any("card 3" in n for n in report.notices)
+
+
+@pytest.mark.parametrize(
+    ("kind", "sheet", "column"),
+    [
+        ("place", "name,lat,lon\nA,Inf,4\n", "lat"),
+        ("place", "name,lat,lon\nA,nan,4\n", "lat"),
+        ("place", "name,lat,lon\nA,30681,4\n", "lat"),
+        ("place", "name,lon\nA,1e400\n", "lon"),
+        ("place", "name,cell\nA,Z9\n", "cell"),
+        ("initiative", "name,card_number\nA,1e9\n", "card_number"),
+        ("initiative", "name,card_number\nA,0\n", "card_number"),
+        ("session", "date,venue\n2026-02-30,Hal\n", "date"),
+        ("actor", "name,influence\nA,6\n", "influence"),
+    ],
+)
+def test_every_cell_is_held_to_the_capture_line_rules(store: Store, tmp_path: Path, kind: str,
+                                                      sheet: str, column: str) -> None:
+    """`lat=Inf`, latitude 30681, 2026-02-30, card 1e9: refused as the capture line refuses
+    them, in one line naming the row and the column, and nothing is written."""
+    path = tmp_path / f"{kind}.csv"
+    path.write_text(sheet, encoding="utf-8")
+    before = store.count("history")
+    result = CliRunner().invoke(cli, ["import", str(store.path), "--csv", kind, str(path)])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "rij 2" in lines[0] and f"kolom {column}" in lines[0], lines
+    assert "Traceback" not in result.output
+    assert store.count("history") == before
+
+
+def test_spreadsheet_numbers_pass_the_capture_rules(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "place.csv"
+    path.write_text('name,lat,lon,cell\nA,"52,37",4.9,c3\n', encoding="utf-8")
+    import_csv(store, "place", path)
+    place = store.find("place", "A")[0]
+    assert (place["lat"], place["lon"], place["cell"]) == (52.37, 4.9, "C3")

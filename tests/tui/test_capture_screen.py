@@ -241,7 +241,7 @@ def test_a_full_disk_or_a_bug_gives_the_line_back(store: Store, monkeypatch) -> 
     app = WorkshopApp(store)
 
     async def scenario(pilot) -> None:
-        for expected in ("disk is full", "niet aan jou ligt (KeyError)"):
+        for expected in ("schijf is vol", "niet aan jou ligt (KeyError)"):
             _paste(pilot, "p Buurthuis")
             await pilot.press("enter")
             await settle(pilot)

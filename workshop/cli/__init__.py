@@ -4,6 +4,7 @@ stderr and exit code 1, never a traceback."""
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 import click
 
 from workshop import files
-from workshop.i18n import UserError
+from workshop.i18n import UserError, t
 from workshop.store import Store
 
 
@@ -21,13 +22,27 @@ def default_lang() -> str:
     return lang if lang in ("nl", "en") else "nl"
 
 
-def open_store(path: str | Path, *, readonly: bool = False) -> Store:
-    """Open a file for a command; later messages come in the file's language."""
+def open_store(path: str | Path, *, readonly: bool = False,
+               readonly_if_must: bool = False) -> Store:
+    """Open a file for a command; later messages come in the file's language. A file that can
+    only be read (a read-only medium, no permission, a full disk) opens read-only for a command
+    that only reads (or, with `readonly_if_must`, for one that can live with that), with one
+    line on stderr saying so."""
+    why = None
+    if not readonly and readonly_if_must:
+        why = files.why_unwritable(Path(path))
+        readonly = why is not None and why.key != "disk_full"
     store = Store.open(path, readonly=readonly)
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
         ctx.meta["workshop.lang"] = store.lang
+        ctx.meta.setdefault("workshop.path", str(path))
         ctx.call_on_close(store.close)
+    if store.readonly:
+        why = store.opened_readonly_because or why or files.why_unwritable(store.path)
+    if store.readonly and why is not None:
+        key = "opened_on_full_disk" if why.key == "disk_full" else "opened_readonly"
+        click.echo(t(key, store.lang, reason=why.message(store.lang), **why.params), err=True)
     return store
 
 
@@ -40,6 +55,7 @@ def fail(error: UserError) -> None:
 
 # Command modules whose imports are heavy (networkx, sqlite-utils, reportlab): imported only
 # when one of their commands is asked for, so `workshop run` and `workshop capture` start fast.
+DISK_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EROFS)  # the disk's fault, said in one line
 LAZY_MODULES = ("analysis", "exchange", "printing", "reports", "trust")
 
 
@@ -62,13 +78,27 @@ class WorkshopGroup(click.Group):
             fail(exc)
         except sqlite3.Error as exc:
             path = ctx.meta.get("workshop.path", "?")
-            fail(files.sqlite_error(Path(path), exc))
+            fail(files.sqlite_error(Path(path), _first_cause(exc)))
         except BrokenPipeError:
             sys.stderr.close()
             sys.exit(1)
+        except OSError as exc:
+            if exc.errno not in DISK_ERRNOS:
+                raise
+            where = exc.filename or ctx.meta.get("workshop.path", ".")
+            fail(files.os_error(Path(where), exc))
         except KeyboardInterrupt:
             click.echo("", err=True)
             sys.exit(130)
+
+
+def _first_cause(exc: sqlite3.Error) -> sqlite3.Error:
+    """The error that started it: after a full disk SQLite has already rolled the transaction
+    back, so the ROLLBACK that follows fails with "no transaction is active" and would hide it."""
+    cause = exc.__context__
+    while isinstance(cause, sqlite3.Error) and "no transaction is active" in str(exc):
+        exc, cause = cause, cause.__context__
+    return exc
 
 
 @click.group(cls=WorkshopGroup, context_settings={"help_option_names": ["-h", "--help"]})

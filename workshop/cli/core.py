@@ -12,6 +12,7 @@ from workshop import osm
 from workshop.capture import Context, parse
 from workshop.check import check_file
 from workshop.cli import cli, default_lang, open_store
+from workshop.cli.textin import decode_input, say_decoded, text_argument
 from workshop.exchange import osm_import
 from workshop.i18n import UserError, t
 from workshop.model import Grid
@@ -35,6 +36,8 @@ def new(file: Path, name: str, municipality: str | None, lang: str, grid_text: s
         base_url: str | None, osm_path: Path | None) -> None:
     """Create a neighbourhood file."""
     click.get_current_context().meta["workshop.lang"] = lang
+    name = text_argument(name, "--name") or ""
+    municipality = text_argument(municipality, "--municipality")
     try:
         grid = Grid.from_text(grid_text)
     except ValueError:
@@ -107,12 +110,15 @@ def capture(file: Path, lines: tuple[str, ...]) -> None:
       n|notitie TEXT [~NAME]
     """
     items: list[str] = []
-    for line in lines:
+    for number, line in enumerate(lines, 1):
         if line == "-":
-            items += [row.rstrip("\r\n") for row in sys.stdin
-                      if row.strip() and not row.lstrip().startswith("#")]
+            text, used = decode_input(_stdin_bytes(), "stdin")
+            if used:
+                say_decoded("stdin", used)
+            rows = (row.rstrip("\r") for row in text.split("\n"))
+            items += [row for row in rows if row.strip() and not row.lstrip().startswith("#")]
         else:
-            items.append(line)
+            items.append(text_argument(line, f"LINE {number}") or "")
     store = open_store(file)
     if not items:
         return
@@ -125,6 +131,15 @@ def capture(file: Path, lines: tuple[str, ...]) -> None:
         click.echo(t(key, lang, summary=outcome.summary))
         for notice in outcome.notices + notices:
             click.echo(f"  {notice}")
+
+
+def _stdin_bytes() -> bytes:
+    """Stdin as the bytes that came (decoded here, so that bytes that are not UTF-8 get a
+    message instead of a traceback)."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        return buffer.read()
+    return sys.stdin.read().encode("utf-8", "surrogateescape")
 
 
 def _near_duplicates_of(store: Store, line: str, ctx: Context) -> list[str]:
@@ -171,11 +186,19 @@ def check(file: Path, salvage_to: Path | None) -> None:
         click.echo("records: " + ", ".join(f"{k} {v}" for k, v in report.counts.items()))
     for finding in report.findings:
         click.echo(f"PROBLEM: {finding}")
+    for note in report.notes:
+        click.echo(f"note: {note}")
     if report.salvageable is not None:
         readable = ", ".join(f"{y.table} {y.read}" + (f" ({y.lost_stretches} damaged stretches)"
                                                        if y.lost_stretches else "")
                              for y in report.salvageable.tables)
         click.echo(f"can be salvaged: {readable or 'nothing'}")
+        found = report.salvageable
+        if found.pages_promised:
+            click.echo(f"the file is cut off: {found.pages_found} of {found.pages_promised} "
+                       "pages are there; they were read from a copy whose header was put right")
+        if found.contents_rebuilt:
+            click.echo("its table of contents was rebuilt from the entries left on those pages")
         if report.salvageable.schema_lost:
             click.echo("the file's table of contents is lost, so no record can be read")
         if salvage_to is None and report.salvageable.rows:
@@ -190,6 +213,9 @@ def check(file: Path, salvage_to: Path | None) -> None:
             return
         result = salvage_file(file, salvage_to)
         click.echo(f"salvaged {result.rows} records into {salvage_to}; {file} is unchanged")
+        if result.references_cleared:
+            click.echo(f"{result.references_cleared} damaged references to missing records "
+                       "were cleared")
         return
     if not report.ok:
         sys.exit(1)

@@ -23,7 +23,7 @@ from workshop.i18n import t
 def run(file: Path, contrast: bool, backup_dir: Path | None) -> None:
     """The live-session screen: capture what residents say into FILE."""
     click.get_current_context().meta["workshop.path"] = str(file)
-    store = open_store(file)
+    store = open_store(file, readonly_if_must=True)
     run_app(store, contrast=contrast, backup_dir=backup_dir)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from workshop import model
+from workshop.exchange import rules
 from workshop.exchange.files import read_csv
 from workshop.exchange.tables import EXPORT_TABLES, export_record, is_formula_like
 from workshop.i18n import UserError, register
@@ -195,6 +196,11 @@ class _Sheet:
                              value=raw[:80], expected=expected)
 
         text = raw[1:] if raw.startswith("'") and is_formula_like(raw[1:]) else raw
+        if text.strip() and rules.ruled(table, name):  # exactly as the capture line takes it
+            try:
+                return rules.by_capture_rule(table, name, text, self.store.context())
+            except UserError as exc:
+                raise bad(exc.message(self.store.lang)) from None
         if name in JSON_COLUMNS:
             return self._json(text, name, bad)
         if name in _BOOLEAN:
@@ -209,6 +215,8 @@ class _Sheet:
                 number_value = float(text.strip().replace(",", "."))
             except ValueError:
                 raise bad("a number") from None
+            if not rules.finite(number_value):
+                raise bad("a finite number")
             if column.type == "INTEGER":
                 if number_value != int(number_value):
                     raise bad("a whole number")

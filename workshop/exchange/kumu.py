@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from workshop import model, privacy
+from workshop.exchange import rules
 from workshop.exchange.files import column, read_csv, write_csv
 from workshop.i18n import UserError, register
 from workshop.record import upsert_tie
@@ -35,6 +36,12 @@ ELEMENT_COLUMNS = ["Label", "Type", "Description", "Tags", "Role", "Influence", 
 MAX_LISTED = 5
 
 register({
+    "kumu_bad_cell": {
+        "nl": "{path} regel {row}, kolom {column}: '{value}' kan niet ({reason}); er is niets "
+              "geïmporteerd.",
+        "en": "{path} row {row}, column {column}: '{value}' is not possible ({reason}); nothing "
+              "was imported.",
+    },
     "kumu_duplicate_labels": {
         "nl": "{path}: labels komen meer dan eens voor: {labels}; maak ze uniek (er is niets "
               "geïmporteerd).",
@@ -126,9 +133,9 @@ def import_kumu(store: Store, elements_path: Path, connections_path: Path | None
                     pseudonyms, connections_path)
     with store.write() as w, w.entry(f"import kumu {Path(elements_path).name}"):
         ids: dict[str, str] = {}
-        for _, label, row in labelled:
+        for number, label, row in labelled:
             ids[_norm(label)] = _import_element(store, w, label, row, cols, consent,
-                                                    report, pseudonyms)
+                                                report, pseudonyms, number, elements_path)
         for number, row in enumerate(conn_rows, 2):
             _import_connection(store, w, row, conn_cols, ids, number, connections_path, report,
                                pseudonyms)
@@ -214,9 +221,19 @@ def _cell(row: dict[str, str], col: str | None) -> str:
     return row.get(col, "").strip() if col else ""
 
 
+def _by_rule(store: Store, kind: str, name: str, text: str, number: int, path: Path | None,
+             column: str) -> object:
+    """A cell held to the capture line's rule for `name:`; one line naming row and column."""
+    try:
+        return rules.by_capture_rule(kind, name, text, store.context())
+    except UserError as exc:
+        raise UserError("kumu_bad_cell", path=str(path), row=number, column=column,
+                        value=text[:80], reason=exc.message(store.lang)) from None
+
+
 def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
                     cols: dict[str, str | None], consent: str, report: ImportReport,
-                    pseudonyms: dict[str, dict]) -> str:
+                    pseudonyms: dict[str, dict], number: int, path: Path) -> str:
     values: dict = {}
     tags = [t.strip() for t in _cell(row, cols["Tags"]).split("|") if t.strip()]
     type_word = _cell(row, cols["Type"])
@@ -234,10 +251,8 @@ def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
         values["description"] = _cell(row, cols["Description"])
     influence = _cell(row, cols["Influence"])
     if influence:
-        try:
-            values["influence"] = max(0, min(5, round(float(influence.replace(",", ".")))))
-        except ValueError:
-            report.notices.append(f"{label}: influence '{influence}' ignored (0-5)")
+        values["influence"] = _by_rule(store, "actor", "influence", influence, number, path,
+                                       "Influence")
     for key, col in (("groups", "Groups"), ("tel", "Phone"), ("mail", "Email"),
                      ("website", "Website")):
         if _cell(row, cols[col]):
@@ -300,15 +315,8 @@ def _import_connection(store: Store, w: Writer, row: dict[str, str],
     fields = {}
     strength = _cell(row, cols["Strength"])
     if strength:
-        try:
-            value = round(float(strength.replace(",", ".")))
-        except ValueError:
-            raise UserError("kumu_bad_value", path=str(path), row=number, column="Strength",
-                            value=strength, choices="1, 2, 3") from None
-        clamped = min(3, max(1, value))
-        if clamped != value:
-            report.notices.append(f"row {number}: strength {strength} taken as {clamped}")
-        fields["strength"] = clamped
+        fields["strength"] = _by_rule(store, "tie", "strength", strength, number, path,
+                                      "Strength")
     upsert_tie(store, w, ends[0], ends[1], term.key if term else "knows", direction.key,
                tags, fields)
     report.ties += 1

@@ -7,7 +7,9 @@ of the repository; in an installed wheel it is `workshop/templates/`.
 
 from __future__ import annotations
 
+import math
 import re
+import string
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,4 +128,114 @@ def load(path: str | Path | None = None) -> Template:
         if section in data and isinstance(data[section], dict) and not isinstance(value, dict):
             raise UserError("template_bad", path=str(path),
                             detail=f"'{section}' must be a table ([{section}])")
-    return Template(_merge(data, over), path.resolve().parent, path)
+    merged = _merge(data, over)
+    folder = path.resolve().parent
+    validate(merged, data, path, folder)
+    return Template(merged, folder, path)
+
+
+# --- checking a template before anything is drawn with it -----------------------------------
+
+MAX_WIDTH_MM = 10.0  # a line of a base map; wider would cover the map
+MAX_TEXT = 400  # characters of one text of a template
+MAX_LOGO_BYTES = 5 * 1024 * 1024
+MAX_LOGO_PIXELS = 4096 * 4096
+_LOGO_KINDS = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
+
+
+def validate(data: dict, default: dict, source: Path, folder: Path) -> None:
+    """Refuse, in one line naming the key, what would break or hang the drawing: a value of
+    another type than the default's, a colour that is not #RRGGBB, a line width that is not a
+    finite number of millimetres, a text with placeholders other than {name}, a logo that is
+    not a PNG or JPEG of a sensible size."""
+
+    def bad(key: str, detail: str) -> UserError:
+        return UserError("template_bad", path=str(source), detail=f"{key}: {detail}")
+
+    for section, table in default.items():
+        if not isinstance(table, dict):
+            continue
+        mine = data.get(section, {})
+        if not isinstance(mine, dict):
+            raise bad(section, f"must be a table ([{section}])")
+        _check_table(section, mine, table, bad)
+    _check_logo(data.get("logo", {}).get("path") or "", folder, bad)
+
+
+def _check_table(prefix: str, mine: dict, default: dict, bad) -> None:
+    for key, value in mine.items():
+        name = f"{prefix}.{key}"
+        model = default.get(key)
+        if isinstance(model, dict):
+            if not isinstance(value, dict):
+                raise bad(name, f"must be a table ([{name}])")
+            _check_table(name, value, model, bad)
+        elif prefix.startswith("texts."):
+            _check_text(name, value, bad)
+        elif prefix == "map.widths":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or \
+                    not math.isfinite(value) or not 0 < value <= MAX_WIDTH_MM:
+                raise bad(name, f"'{value}' is not a width: a number of mm, above 0 and at "
+                                f"most {MAX_WIDTH_MM:g}")
+        elif isinstance(model, str) and _COLOUR.match(model) or \
+                (model is None and prefix in ("colours", "themes", "place_kinds", "map")):
+            if not isinstance(value, str) or not _COLOUR.match(value):
+                raise bad(name, f"'{str(value)[:40]}' is not a colour: write \"#RRGGBB\"")
+        elif isinstance(model, bool):
+            if not isinstance(value, bool):
+                raise bad(name, "write true or false")
+        elif isinstance(model, list):
+            known = set(model)
+            if not isinstance(value, list) or not all(isinstance(v, str) and v in known
+                                                      for v in value):
+                raise bad(name, f"a list of {', '.join(model)}")
+        elif isinstance(model, str) and not isinstance(value, str):
+            raise bad(name, "must be text in quotes")
+
+
+def _check_text(name: str, value: object, bad) -> None:
+    if not isinstance(value, str):
+        raise bad(name, "must be text in quotes")
+    if len(value) > MAX_TEXT:
+        raise bad(name, f"longer than {MAX_TEXT} characters")
+    try:
+        parts = list(string.Formatter().parse(value))
+    except ValueError as exc:
+        raise bad(name, f"{exc} (write {{{{ and }}}} for a brace)") from None
+    for _, field_name, spec, conversion in parts:
+        if field_name is None:
+            continue
+        if not field_name.isidentifier() or spec or conversion:
+            raise bad(name, f"'{{{field_name}{':' + spec if spec else ''}}}': only {{name}} "
+                            "placeholders")
+
+
+def _check_logo(value: object, folder: Path, bad) -> None:
+    if not value:
+        return
+    if not isinstance(value, str):
+        raise bad("logo.path", "must be a file name in quotes")
+    path = (folder / value).resolve()
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        return  # said by Template.logo(), with the template's name
+    kind = next((k for magic, k in _LOGO_KINDS.items() if head.startswith(magic)), None)
+    if kind is None:
+        raise bad("logo.path", f"{path.name} is not a PNG or JPEG")
+    if size > MAX_LOGO_BYTES:
+        raise bad("logo.path", f"{path.name} is larger than {MAX_LOGO_BYTES >> 20} MB")
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            image.verify()
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError,
+            Image.DecompressionBombError) as exc:
+        raise bad("logo.path", f"{path.name} cannot be read as {kind}: {exc}") from None
+    if width * height > MAX_LOGO_PIXELS or not width or not height:
+        raise bad("logo.path", f"{path.name} is {width}x{height} pixels; at most "
+                               f"{int(MAX_LOGO_PIXELS ** 0.5)}x{int(MAX_LOGO_PIXELS ** 0.5)}")
