@@ -431,3 +431,22 @@ def test_a_deleted_and_captured_again_person_is_one_person(tmp_path: Path) -> No
     data = file_bytes(path)
     assert b"12345678" not in data and b"87654321" not in data
     assert not re.search(rb"\bBas\b", data)  # ("Basisbuurt" stays)
+
+
+def test_a_name_that_json_escapes_is_found_in_the_undo_log(tmp_path: Path) -> None:
+    """The old forget grepped the log's JSON text, where `"` and line breaks are escaped."""
+    path = make(tmp_path, ['persoon "Els \\"Tante\\" Peters" tel:0612345678', "p Plein"])
+    with Store.open(path) as store:
+        els = store.rows("actor")[0]
+        assert els["name"] == 'Els "Tante" Peters'
+        with store.write() as w, w.entry("wat"):
+            w.update("actor", els["id"], {"description": "woont\nnaast Plein"})
+        with store.write() as w, w.entry("naam"):
+            w.update("actor", els["id"], {"name": "Els\nPeters"})
+    forget(path, "Els\nPeters")
+    with Store.open(path) as store:
+        while store.undo() is not None:
+            assert b"Peters" not in file_bytes(path)
+        while store.redo() is not None:
+            assert b"Peters" not in file_bytes(path)
+        assert [p["name"] for p in store.rows("place")] == ["Plein"]
