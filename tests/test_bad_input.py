@@ -168,3 +168,31 @@ def test_a_damaged_gzip_stream_is_refused_in_one_line(tmp_path: Path) -> None:
     with pytest.raises(UserError) as refused:
         osm.read_extract(path)
     assert refused.value.key == "osm_malformed"
+
+
+def test_a_zlib_bomb_where_the_stored_extract_should_be_is_refused(tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    """A .wijk from elsewhere: its osm_extract row inflates past any extract's size."""
+    import sqlite3
+    import zlib
+
+    from tests.printing.osmdata import write_osm
+    from workshop import osm
+    from workshop.exchange import osm_import
+    from workshop.i18n import UserError
+
+    extract, data = osm.read_extract(write_osm(tmp_path / "w.osm"))
+    path = tmp_path / "w.wijk"
+    osm_import.create_with_extract(path, extract, data, name="W").close()
+    monkeypatch.setattr(osm_import, "MAX_EXTRACT_BYTES", 1 << 20)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE osm_extract SET data = ?, features = NULL, sha256 = 'x'",
+                 (zlib.compress(b"<" * (4 << 20)),))
+    conn.commit()
+    conn.close()
+    with Store.open(path, readonly=True) as store:
+        with pytest.raises(UserError) as refused:
+            osm_import.stored_extract(store)
+        assert refused.value.key == "osm_too_large"
+        with pytest.raises(UserError):
+            osm_import.map_data(store)

@@ -18,6 +18,7 @@ from array import array
 from workshop.osm import Feature, MapData, Poi
 
 FORMAT = 1
+MAX_PACK_BYTES = 1 << 30
 
 
 def pack(data: MapData) -> bytes:
@@ -53,7 +54,10 @@ def pack(data: MapData) -> bytes:
 def unpack(blob: bytes) -> MapData | None:
     """The packed map data, or None when the pack is of another format (or damaged)."""
     try:
-        body = zlib.decompress(blob)
+        inflater = zlib.decompressobj()
+        body = inflater.decompress(blob, MAX_PACK_BYTES)
+        if inflater.unconsumed_tail:
+            return None  # larger than any neighbourhood's pack: parse the extract instead
         size = int.from_bytes(body[:4], "little")
         header = json.loads(body[4:4 + size].decode("utf-8"))
         if header.get("format") != FORMAT:

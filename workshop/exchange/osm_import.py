@@ -12,6 +12,7 @@ from pathlib import Path
 from workshop import files, i18n, model, osmpack
 from workshop.i18n import UserError
 from workshop.osm import (
+    MAX_EXTRACT_BYTES,
     MIN_COVERAGE,
     Extract,
     MapData,
@@ -85,7 +86,20 @@ def stored_extract(store: Store) -> Extract | None:
     if not rows:
         return None
     row = rows[0]
-    return Extract(row["filename"], row["format"], zlib.decompress(row["data"]))
+    return Extract(row["filename"], row["format"], _inflate(row["data"], row["filename"]))
+
+
+def _inflate(blob: bytes, filename: str) -> bytes:
+    """The stored extract's bytes, never more than an extract may be (a file from elsewhere
+    could hold a zlib bomb where the extract should be)."""
+    inflater = zlib.decompressobj()
+    try:
+        data = inflater.decompress(blob, MAX_EXTRACT_BYTES + 1)
+    except zlib.error as exc:
+        raise UserError("osm_malformed", path=filename, detail=str(exc)) from None
+    if len(data) > MAX_EXTRACT_BYTES or inflater.unconsumed_tail:
+        raise UserError("osm_too_large", path=filename)
+    return data
 
 
 _PARSED: dict[str, MapData] = {}
@@ -101,7 +115,8 @@ def map_data(store: Store) -> MapData | None:
     if row["sha256"] not in _PARSED:
         data = osmpack.unpack(row["features"]) if row["features"] else None
         if data is None:
-            data = parse(Extract(row["filename"], row["format"], zlib.decompress(row["data"])))
+            data = parse(Extract(row["filename"], row["format"],
+                                 _inflate(row["data"], row["filename"])))
         _PARSED.clear()
         _PARSED[row["sha256"]] = data
     return _PARSED[row["sha256"]]
