@@ -76,10 +76,13 @@ class SimilarIndex:
 
     def search(self, norm: str, cutoff: float, limit: int) -> list[tuple[str, float]]:
         """(id, score) of the names scoring at least `cutoff` against `norm`, best first."""
-        ids = sorted(self.candidates(norm), key=self._order.__getitem__)
+        ids = list(self.candidates(norm))
         if not ids:
             return []
         choices = [self.norms[i] for i in ids]
         matches = process.extract(norm, choices, scorer=fuzz.ratio, score_cutoff=cutoff,
-                                  limit=limit)
-        return [(ids[index], score) for _, score, index in matches]
+                                  limit=None)
+        # best first; equal scores in the order the names came in (the same on every run)
+        ranked = sorted(((ids[index], score) for _, score, index in matches),
+                        key=lambda hit: (-hit[1], self._order[hit[0]]))
+        return ranked[:limit]

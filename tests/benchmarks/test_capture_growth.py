@@ -67,7 +67,7 @@ def realistic(rng: random.Random) -> Iterator[str]:
             yield (f'i "{rng.choice(STREETS)} {what} {i}" #{rng.choice(THEMES)} @B2 '
                    f'+"{rng.choice(people)}"')
         elif kind == 3:
-            a, b = rng.sample(people, 2)
+            a, b = rng.sample(sorted(set(people)), 2)
             yield f'"{a}" -> "{b}" #kent'
         else:
             yield f'n "Opmerking {i} over de buurt" ~"{rng.choice(places)}"'
