@@ -279,3 +279,11 @@ def test_a_failing_merge_names_the_file_and_merges_nothing(prepared: Path) -> No
         f"workshop: {good}, {dangling}: samenvoegen in {target} is mislukt (FOREIGN KEY"
     ), output
     assert contents(target) == before
+
+
+def test_a_conflict_on_a_tie_names_both_actors(prepared: Path) -> None:
+    run("capture", prepared, 'persoon "Jan Smit"', '"Jan Smit" -> "Els de Wit" #kent')
+    one = laptop(prepared, "t1.wijk", '"Jan Smit" -> "Els de Wit" #kent !1')
+    two = laptop(prepared, "t2.wijk", '"Jan Smit" -> "Els de Wit" #kent !3')
+    output = run("merge", prepared, one, two)
+    assert "conflict: tie 'Jan Smit -> Els de Wit', veld strength: gehouden '3' (t2.wijk)" in output

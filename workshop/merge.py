@@ -227,13 +227,15 @@ def _label(store: Store, table: str, row: dict) -> str:
     """The record as a person recognises it in the report."""
     if "name" in row:
         return row["name"]
+    def name(other: str, id_: str | None) -> str:
+        found = store.get(other, id_) if id_ else None
+        return found["name"] if found else "?"
+
     if table == "tie":
-        names = store.names("actor")
-        return f"{names.get(row['source_id'], '?')} -> {names.get(row['target_id'], '?')}"
+        return f"{name('actor', row['source_id'])} -> {name('actor', row['target_id'])}"
     if table in ("actor_initiative", "actor_place"):
         other = "initiative" if table == "actor_initiative" else "place"
-        return (f"{store.names('actor').get(row['actor_id'], '?')} / "
-                f"{store.names(other).get(row[other + '_id'], '?')}")
+        return f"{name('actor', row['actor_id'])} / {name(other, row[other + '_id'])}"
     if table == "note":
         text = row["text"]
         return text if len(text) <= 40 else text[:39] + "…"
@@ -290,15 +292,15 @@ class _Fit:
                 report.renumbered.append((row["name"], row["card_number"], number))
             row = {**row, "card_number": number}
         if table == "tie":
-            key = (row["source_id"], row["target_id"], row["kind"])
-            if row["source_id"] == row["target_id"] or key in self.ties:
+            tie = (row["source_id"], row["target_id"], row["kind"])
+            if row["source_id"] == row["target_id"] or tie in self.ties:
                 return None  # joined at this table into a tie that is already here
-            self.ties.add(key)
+            self.ties.add(tie)
         if table == "attendance":
-            key = (row["participant_id"], row["session_id"])
-            if key in self.attendance:
+            attended = (row["participant_id"], row["session_id"])
+            if attended in self.attendance:
                 return None
-            self.attendance.add(key)
+            self.attendance.add(attended)
         if table == "board_dimension":
             if row["key"] in self.dimensions:
                 return None
