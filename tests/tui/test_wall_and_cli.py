@@ -78,7 +78,7 @@ def test_wall_can_be_served_on_localhost(filled: Store, tmp_path: Path) -> None:
         while time.monotonic() < deadline and b"</html>" not in page:
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=1) as conn:
-                    conn.sendall(b"GET / HTTP/1.0\r\nHost: localhost\r\n\r\n")
+                    conn.sendall(f"GET / HTTP/1.0\r\nHost: localhost:{port}\r\n\r\n".encode())
                     page = b""
                     while chunk := conn.recv(65536):
                         page += chunk
