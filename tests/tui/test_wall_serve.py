@@ -241,31 +241,6 @@ def test_keys_mouse_and_paste_from_the_browser_never_reach_the_wall(
     run(main())
 
 
-def test_the_wall_driver_drops_input_events() -> None:
-    from textual import events
-
-    from workshop.tui.served import ServedDriver
-
-    posted: list = []
-    driver = ServedDriver.__new__(ServedDriver)  # no app, no stdin: only its filter
-    driver._app = None  # type: ignore[assignment]
-    driver._down_buttons = []
-    driver._last_move_event = None
-    driver.cursor_origin = None
-    driver.send_message = posted.append  # type: ignore[method-assign]
-    for event in (
-        events.Key("q", "q"),
-        events.Key("ctrl+q", None),
-        events.Paste("p Plek\n"),
-        events.MouseDown(None, 1, 1, 0, 0, 1, False, False, False),
-        events.MouseMove(None, 2, 2, 1, 1, 0, False, False, False),
-    ):
-        driver.process_message(event)
-    assert posted == []
-    driver.process_message(events.AppFocus())
-    assert len(posted) == 1
-
-
 # --- 2. the cap --------------------------------------------------------------------------
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import functools
 import html
 import ipaddress
 import json
@@ -347,6 +348,7 @@ def lan_address() -> str:
     return "IP-ADRES"
 
 
+@functools.cache
 def offline_templates() -> Path:
     """textual-serve's page templates without the web font it fetches from Google: the wall's
     browser page must not call out either (it uses the fonts the computer has)."""
