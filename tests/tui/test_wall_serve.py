@@ -209,6 +209,33 @@ def test_the_page_names_its_socket_by_the_host_the_browser_used(server) -> None:
     assert b"fonts.googleapis" not in page
 
 
+def test_the_page_is_for_the_room_in_the_files_language(tmp_path: Path) -> None:
+    """A title with the neighbourhood's name (as text, never markup), Dutch words, and type
+    sized to the window (20 rows: 54 px on a 1080p projector) unless ?fontsize= says."""
+    path = tmp_path / "k.wijk"
+    Store.create(path, name="De <b>Kersen</b>buurt & co").close()
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "workshop", "wall", str(path), "--serve", "--port", str(port)],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert eventually(lambda: _listening(port), 30)
+        page = status(port, "/", host=f"localhost:{port}")[1].decode()
+        assert "<title>De &lt;b&gt;Kersen&lt;/b&gt;buurt &amp; co · muur</title>" in page
+        assert "<b>Kersen" not in page
+        assert "De muur is gestopt." in page and "Session ended" not in page
+        assert 'data-font-size=""' in page and "window.innerHeight / 20" in page
+        sized = status(port, "/?fontsize=64", host=f"localhost:{port}")[1].decode()
+        assert 'data-font-size="64"' in sized
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(15)
+
+
 def test_keys_mouse_and_paste_from_the_browser_never_reach_the_wall(
     server, wall_file: Path
 ) -> None:

@@ -13,6 +13,7 @@ import click
 from workshop import backup as backups
 from workshop.cli import cli, open_store
 from workshop.i18n import t
+from workshop.text import visible
 
 
 @cli.command()
@@ -54,11 +55,11 @@ def wall(file: Path, serve: bool, lan: bool, port: int, contrast: bool) -> None:
     click.get_current_context().meta["workshop.path"] = str(file)
     store = open_store(file, readonly=True)
     if serve or lan:
-        lang = store.lang
+        lang, name = store.lang, visible(store.neighbourhood()["name"])
         store.close()
         from workshop.tui.serve import serve_wall
 
-        serve_wall(file, port=port, lang=lang, lan=lan, contrast=contrast)
+        serve_wall(file, port=port, lang=lang, name=name, lan=lan, contrast=contrast)
         return
     from workshop.tui.wall import WallApp
 

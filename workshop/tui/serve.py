@@ -68,6 +68,9 @@ register(
             "nl": "De muur is al open in {max} browsers; sluit er een en laad deze pagina opnieuw.",
             "en": "The wall is already open in {max} browsers; close one and reload this page.",
         },
+        "wall_page_title": {"nl": "{name} · muur", "en": "{name} · wall"},
+        "wall_ended": {"nl": "De muur is gestopt.", "en": "The wall has stopped."},
+        "wall_restart": {"nl": "Opnieuw", "en": "Again"},
         "wall_port_busy": {
             "nl": "Poort {port} is al in gebruik; kies een andere met --port.",
             "en": "Port {port} is already in use; choose another with --port.",
@@ -77,12 +80,13 @@ register(
 
 
 def serve_wall(
-    file: Path, *, port: int, lang: str, lan: bool = False, contrast: bool = False
+    file: Path, *, port: int, lang: str, name: str, lan: bool = False, contrast: bool = False
 ) -> None:
     command = [sys.executable, "-m", "workshop", "wall", str(file.resolve())]
     if contrast:
         command.append("--contrast")
-    server = WallServer(command, port=port, lang=lang, lan=lan, title=f"workshop wall {file.name}")
+    title = t("wall_page_title", lang, name=name)
+    server = WallServer(command, port=port, lang=lang, lan=lan, title=title)
     try:
         server.serve()
     except OSError as exc:
@@ -222,11 +226,15 @@ class WallServer(Server):
             return _page(503, t("wall_full", self.lang, max=MAX_SCREENS))
         socket_path = "/ws" if self.token is None else f"/ws/{self.token}"
         context = {
-            "font_size": _clamp(request.query.get("fontsize"), 16, (8, 96)),
+            # None: the page picks a size that fits 20 rows in the window (54 px at 1080p).
+            "font_size": _clamp(request.query.get("fontsize"), 0, (8, 160)) or None,
             # Built from the (checked) Host the browser used, so a second device can follow.
             "app_websocket_url": f"ws://{request.host}{socket_path}",
             "config": {"static": {"url": "/static/"}},
+            # aiohttp_jinja2 escapes: the neighbourhood's name is text, never markup.
             "application": {"name": self.title},
+            "ended": t("wall_ended", self.lang),
+            "restart": t("wall_restart", self.lang),
         }
         return aiohttp_jinja2.render_template("app_index.html", request, context)
 
@@ -348,6 +356,18 @@ def lan_address() -> str:
     return "IP-ADRES"
 
 
+# Large type for the back of the hall: unless the URL sets ?fontsize=, 20 rows fill the window.
+FIT_TO_ROOM = """<script>
+      (function () {
+        var terminal = document.getElementById("terminal");
+        if (!terminal.dataset.fontSize) {
+          terminal.dataset.fontSize = String(Math.max(16, Math.floor(window.innerHeight / 20)));
+        }
+      })();
+    </script>
+  """
+
+
 @functools.cache
 def offline_templates() -> Path:
     """textual-serve's page templates without the web font it fetches from Google: the wall's
@@ -357,5 +377,9 @@ def offline_templates() -> Path:
     for template in source.iterdir():
         text = template.read_text(encoding="utf-8")
         text = re.sub(r"<link[^>]*https?://[^>]*>", "", text, flags=re.DOTALL)
+        text = text.replace("<head>", "<head>\n    <title>{{ application.name }}</title>", 1)
+        text = text.replace("Session ended.", "{{ ended }}").replace(">Restart<", ">{{ restart }}<")
+        text = text.replace("{{ font_size }}", "{{ font_size or '' }}")
+        text = text.replace("</body>", FIT_TO_ROOM + "</body>", 1)
         (target / template.name).write_text(text, encoding="utf-8")
     return target
