@@ -85,7 +85,8 @@ def test_wall_can_be_served_on_localhost(filled: Store, tmp_path: Path) -> None:
             except OSError:
                 time.sleep(0.3)
         assert page.split(b"\r\n")[0].endswith(b"200 OK"), page[:200]
-        assert b"workshop wall" in page
+        name = filled.neighbourhood()["name"]
+        assert f"<title>{name} · muur</title>".encode() in page
         # Nothing is fetched from outside, not even a web font (an SVG namespace is no fetch).
         urls = re.findall(rb"https?://[^\s\"'<>]+", page)
         assert [u for u in urls if not u.startswith((b"http://localhost",
