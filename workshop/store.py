@@ -16,10 +16,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +132,18 @@ class Store:
             raise files.sqlite_error(path, exc) from None
 
     def close(self) -> None:
+        """Close so that the .wijk alone holds every capture (a copy of just that file, as to a
+        USB stick, misses nothing) and, when this was the file's last connection, no -wal or
+        -shm is left. A writer folds the WAL back into the file first. SQLite tidies the WAL
+        only when the last connection to close may write, so after a read-only reader (the
+        wall, a worker) a brief writable connection does it; it changes no data."""
+        if self.readonly:
+            self.conn.close()
+            _tidy_wal(self.path)
+            return
+        # Closed already, or a reader holds an old snapshot: then the WAL stays, still valid.
+        with suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
 
     def __enter__(self) -> Store:
@@ -544,3 +557,21 @@ def _ident(name: str) -> str:
 def _key(column: str) -> str:
     """A key column in a WHERE clause: the rowid as itself, any other column quoted."""
     return "rowid" if column == "rowid" else f'"{_ident(column)}"'
+
+
+def _tidy_wal(path: Path) -> None:
+    """Let SQLite checkpoint and delete a WAL that a read-only connection left, if no other
+    connection has the file open (then this one is the last, and closing it tidies up)."""
+    if not Path(f"{path}-wal").exists() or not os.access(path, os.W_OK) \
+            or not os.access(path.parent, os.W_OK):
+        return
+    try:
+        conn = sqlite3.connect(files._uri(path, "rw"), uri=True, isolation_level=None)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        pass  # busy or unreadable: leave the WAL to the next connection
+    finally:
+        conn.close()

@@ -78,14 +78,15 @@ def test_wall_can_be_served_on_localhost(filled: Store, tmp_path: Path) -> None:
         while time.monotonic() < deadline and b"</html>" not in page:
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=1) as conn:
-                    conn.sendall(b"GET / HTTP/1.0\r\nHost: localhost\r\n\r\n")
+                    conn.sendall(f"GET / HTTP/1.0\r\nHost: localhost:{port}\r\n\r\n".encode())
                     page = b""
                     while chunk := conn.recv(65536):
                         page += chunk
             except OSError:
                 time.sleep(0.3)
         assert page.split(b"\r\n")[0].endswith(b"200 OK"), page[:200]
-        assert b"workshop wall" in page
+        name = filled.neighbourhood()["name"]
+        assert f"<title>{name} · muur</title>".encode() in page
         # Nothing is fetched from outside, not even a web font (an SVG namespace is no fetch).
         urls = re.findall(rb"https?://[^\s\"'<>]+", page)
         assert [u for u in urls if not u.startswith((b"http://localhost",

@@ -13,6 +13,7 @@ import click
 from workshop import backup as backups
 from workshop.cli import cli, open_store
 from workshop.i18n import t
+from workshop.text import visible
 
 
 @cli.command()
@@ -40,18 +41,25 @@ def run_app(store, *, contrast: bool = False, backup_dir: Path | None = None) ->
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--serve", is_flag=True,
-              help="Serve the wall to a browser on this computer (textual-serve, localhost).")
+              help="Serve the wall to browsers on this computer (http://localhost:PORT/). At "
+                   "most 4 browsers at once, each with its own wall process; a fifth gets a "
+                   "page saying so. The browser only shows: nothing it sends reaches the wall. "
+                   "Ctrl+C stops the server and every wall.")
+@click.option("--lan", is_flag=True,
+              help="With --serve: also on this laptop's network (a second laptop or tablet at "
+                   "the projector), only with the random token in the printed URL.")
 @click.option("--port", default=8000, show_default=True, help="Port for --serve.")
 @click.option("--contrast", is_flag=True, help="High-contrast colours, for a projector.")
-def wall(file: Path, serve: bool, port: int, contrast: bool) -> None:
+def wall(file: Path, serve: bool, lan: bool, port: int, contrast: bool) -> None:
     """Latest captures and counts of FILE in large type, for a second screen or projector."""
     click.get_current_context().meta["workshop.path"] = str(file)
     store = open_store(file, readonly=True)
-    if serve:
+    if serve or lan:
+        lang, name = store.lang, visible(store.neighbourhood()["name"])
         store.close()
         from workshop.tui.serve import serve_wall
 
-        serve_wall(file, port=port, contrast=contrast)
+        serve_wall(file, port=port, lang=lang, name=name, lan=lan, contrast=contrast)
         return
     from workshop.tui.wall import WallApp
 
