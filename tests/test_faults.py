@@ -96,11 +96,10 @@ def names_in(path: Path) -> set[str]:
 
 
 def integrity(path: Path) -> str:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        conn.close()
+    # Opened as the program opens a file it only reads: on a full disk a plain mode=ro
+    # connection cannot even make the -shm it needs.
+    with Store.open(path, readonly=True) as store:
+        return store.conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 
 # --- a full disk ----------------------------------------------------------------------------
