@@ -32,6 +32,7 @@ names), so the cost is in the length of the text, not the number of persons.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import weakref
@@ -41,7 +42,7 @@ from typing import Any
 
 from workshop import privacy
 from workshop.store import Store
-from workshop.text import normalise
+from workshop.text import normalise as _normalise
 
 OUTPUT_AUDIENCE = {"export": "export", "json": "export", "print": "print", "wall": "print",
                    "terminal": "internal"}
@@ -51,6 +52,7 @@ PARTICLES = {"van", "de", "der", "den", "het", "t", "'t", "te", "ter", "ten", "e
 TITLES = {"dokter", "dr", "juf", "meester", "mevrouw", "meneer", "mw", "dhr", "mr", "mrs", "ms",
           "pastor", "dominee", "imam", "pater", "zuster", "oom", "tante", "opa", "oma",
           "wijkagent", "buurvrouw", "buurman", "familie", "family", "fam", "gezin"}
+NOT_NAMES = PARTICLES | TITLES
 MIN_PART = 3  # shorter words ("An", "Bo") count only as a whole name, written with a capital
 MIN_PHONE_DIGITS = 6
 MAX_PHONE_DIGITS = 15
@@ -72,12 +74,25 @@ JSON_KEYS = frozenset({"id", "type", "role", "theme", "status", "kind", "source"
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _LETTER = rf"(?:[^\W\d_]|[{_MARKS}])"
 _WORD = rf"{_LETTER}+(?:['’\u02bc\-]{_LETTER}+)*"
-_MAIL = r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+"
+# Bounded as RFC 5321 bounds them, so a long run of letters costs no backtracking.
+_MAIL = r"[\w.!#$%&'*+/=?^`{|}~-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
 _PHONE = r"\+?\(?\d(?:[ \t\u00a0.\-/()]{0,3}\d)+"
-_SCAN = re.compile(rf"(?P<mail>{_MAIL})|(?P<phone>{_PHONE})|(?P<word>{_WORD})")
+_PLAIN_WORD = r"[^\W\d_]+(?:['’\u02bc\-][^\W\d_]+)*"  # the same, for text without marks
+_HAS_MARK = re.compile(rf"[{_MARKS}]")
+# Scanning is most of the cost: the mail and combining-mark alternatives only where needed.
+_SCANNERS = {(mail, marks): re.compile(
+    (rf"(?P<mail>{_MAIL})|" if mail else "")
+    + rf"(?P<phone>{_PHONE})|(?P<word>{_WORD if marks else _PLAIN_WORD})")
+    for mail in (False, True) for marks in (False, True)}
 _WORDS = re.compile(_WORD)
 _DIGITS = re.compile(r"\d+")
 _ZERO = re.compile(r"\(\s*0\s*\)")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def normalise(word: str) -> str:
+    """`workshop.text.normalise`, remembered: the same words come back in every text."""
+    return _normalise(word)
 
 
 def audience_for(output: str) -> str:
@@ -98,6 +113,11 @@ def phone_key(text: str) -> str:
     return digits
 
 
+def _looks_like_phone(text: str) -> bool:
+    key = phone_key(text)
+    return key.startswith("0") and 9 <= len(key) <= MAX_PHONE_DIGITS
+
+
 def mail_key(text: str) -> str:
     return normalise(text).strip(".")
 
@@ -114,7 +134,7 @@ def _parts(words: list[str]) -> list[str]:
         out.append(word)
         if "-" in word:
             out.extend(word.split("-"))
-    return [w for w in out if len(w) >= MIN_PART and normalise(w) not in PARTICLES | TITLES]
+    return [w for w in out if len(w) >= MIN_PART and normalise(w) not in NOT_NAMES]
 
 
 def _possessive(key: str) -> str | None:
@@ -123,6 +143,15 @@ def _possessive(key: str) -> str | None:
     if key.endswith("s") and len(key) > 2:
         return key[:-1]
     return None
+
+
+def _people(store: Store, table: str) -> list[dict]:
+    """What the redaction needs of each record (only these columns: a city file has many)."""
+    columns = [c for c in ("id", "name", "type", "role", "consent", "pseudonym", "tel", "mail")
+               if c in store.columns(table)]
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    return [dict(zip(columns, row, strict=True))
+            for row in store.conn.execute(f'SELECT {quoted} FROM "{table}"')]
 
 
 @dataclass
@@ -136,9 +165,11 @@ class Redactor:
     short: set[str] = field(default_factory=set)  # words that count only with a capital
     visible: set[str] = field(default_factory=set)
     full: dict[tuple[str, ...], str] = field(default_factory=dict)  # names of 2+ words
+    starts: set[str] = field(default_factory=set)  # the first words of `full`
     longest: int = 1
     phones: set[str] = field(default_factory=set)
     mails: set[str] = field(default_factory=set)
+    _seen: set[tuple[object, object]] = field(default_factory=set, repr=False)
 
     @classmethod
     def build(cls, store: Store, audience: str, *, anonymise: bool = False) -> Redactor:
@@ -146,7 +177,7 @@ class Redactor:
         self = cls(audience, lang, anonymise)
         persons: dict[str, list[str]] = {}  # normalised part -> replacements
         for table in CONTACT_TABLES:
-            for row in store.rows(table):
+            for row in _people(store, table):
                 if not privacy.is_person(row, table):
                     self.visible.update(normalise(w) for w in _parts(name_words(row["name"])))
                     continue
@@ -156,8 +187,8 @@ class Redactor:
                     self.visible.update(normalise(w) for w in _parts(words))
                     continue
                 self._hide_name(words, shown, persons)
-        for row in store.rows("place"):
-            self.visible.update(normalise(w) for w in _parts(name_words(row["name"])))
+        for (name,) in store.conn.execute("SELECT name FROM place"):
+            self.visible.update(normalise(w) for w in _parts(name_words(name)))
         withheld = WITHHELD[lang]["name"]
         for key, shown_as in persons.items():
             if key not in self.visible:
@@ -174,8 +205,9 @@ class Redactor:
             if keys in self.full and self.full[keys] != shown:
                 shown = WITHHELD[self.lang]["name"]
             self.full[keys] = shown
+            self.starts.add(keys[0])
             self.longest = max(self.longest, len(keys))
-        elif keys[0] not in PARTICLES | TITLES:
+        elif keys[0] not in NOT_NAMES:
             persons.setdefault(keys[0], []).append(shown)
             if len(keys[0]) < MIN_PART:
                 self.short.add(keys[0])
@@ -188,28 +220,31 @@ class Redactor:
         tables = CONTACT_TABLES + (ANONYMISED_CONTACT_TABLES if self.anonymise else ())
         shown: set[tuple[str, str]] = set()
         for table in tables:
-            for row in store.rows(table):
+            for row in _people(store, table):
                 if table in CONTACT_TABLES and privacy.shows_contact(
                         row, self.audience, self.anonymise):
                     shown.add((table, row["id"]))
                 else:
-                    self._add_contact(row)
-        for (changes,) in store.conn.execute("SELECT changes FROM history"):
-            try:
-                entries = json.loads(changes)
-            except (TypeError, ValueError):
-                continue
-            for change in entries if isinstance(entries, list) else ():
-                if not isinstance(change, dict) or change.get("table") not in tables:
-                    continue
-                if (change["table"], change.get("id")) in shown:
-                    continue
-                for side in ("before", "after"):
-                    if isinstance(change.get(side), dict):
-                        self._add_contact(change[side])
+                    self._add_contact(row.get("tel"), row.get("mail"))
+        # The history's rows, parsed by SQLite's JSON functions (every entry is a list of
+        # {"table", "id", "before", "after"}); an entry that is not valid JSON holds nothing.
+        marks = ", ".join("?" for _ in tables)
+        for (found,) in store.conn.execute(f"""
+                SELECT json_extract(c.value, '$.table', '$.id', '$.before.tel', '$.before.mail',
+                                    '$.after.tel', '$.after.mail')
+                FROM (SELECT changes FROM history WHERE json_valid(changes)
+                      AND json_type(changes) = 'array') AS h, json_each(h.changes) AS c
+                WHERE c.type = 'object' AND json_extract(c.value, '$.table') IN ({marks})""",
+                tables):
+            table, id_, *values = json.loads(found)
+            if (table, id_) not in shown:
+                self._add_contact(values[0], values[1])
+                self._add_contact(values[2], values[3])
 
-    def _add_contact(self, row: dict) -> None:
-        tel, mail = row.get("tel"), row.get("mail")
+    def _add_contact(self, tel: object, mail: object) -> None:
+        if (tel, mail) in self._seen:
+            return
+        self._seen.add((tel, mail))
         if isinstance(tel, str):
             for number in re.split(r"[,;]| of | or ", tel):
                 key = phone_key(number)
@@ -231,29 +266,42 @@ class Redactor:
             return value or ""
         if self.empty:
             return value
-        found = list(_SCAN.finditer(value))
-        out: list[str] = []
-        at = 0
+        scan = _SCANNERS["@" in value, _HAS_MARK.search(value) is not None]
+        found = list(scan.finditer(value))
+        changes: list[tuple[int, int, str]] = []
+        kept_phones: list[re.Match[str]] = []
+        named = False
         i = 0
         while i < len(found):
             match = found[i]
             kind = match.lastgroup
             step = 1
-            replaced: list[tuple[int, int, str]] = []
             if kind == "mail":
                 if self._mail_hidden(match.group()):
-                    replaced = [(match.start(), match.end(), WITHHELD[self.lang]["mail"])]
+                    changes.append((match.start(), match.end(), WITHHELD[self.lang]["mail"]))
             elif kind == "phone":
-                replaced = self._phones_in(match)
-            else:
-                step, replaced = self._names_at(value, found, i)
-            for start, end, new in replaced:
-                out.append(value[at:start])
-                out.append(new)
-                at = end
+                hits = self._phones_in(match)
+                changes += hits
+                if not hits:
+                    kept_phones.append(match)
+            elif self._worth_a_look(match.group()):
+                step, hits = self._names_at(value, found, i)
+                changes += hits
+                named = named or bool(hits)
             i += step
-        if not out:
+        if named:
+            # A text that names a hidden person loses every phone number in it, also one the
+            # file never held ("Bel Jan Jansen op 0612345678").
+            changes += [(m.start(), m.end(), WITHHELD[self.lang]["phone"])
+                        for m in kept_phones if _looks_like_phone(m.group())]
+        if not changes:
             return value
+        out: list[str] = []
+        at = 0
+        for start, end, new in sorted(changes):
+            out.append(value[at:start])
+            out.append(new)
+            at = end
         out.append(value[at:])
         return "".join(out)
 
@@ -289,8 +337,12 @@ class Redactor:
         key = mail_key(address)
         if key in self.mails:
             return True
-        local = address.split("@", 1)[0]
-        return any(self._word(m.group()) is not None for m in _WORDS.finditer(local))
+        words = [m.group() for m in re.finditer(rf"{_LETTER}+", address.split("@", 1)[0])]
+        keys = tuple(normalise(w) for w in words)
+        if any(keys[i:i + n] in self.full for n in range(2, self.longest + 1)
+               for i in range(len(keys) - n + 1)):
+            return True
+        return any(self._word(w) is not None for w in words)
 
     def _phones_in(self, match: re.Match[str]) -> list[tuple[int, int, str]]:
         if not self.phones:
@@ -323,6 +375,13 @@ class Redactor:
             i = j + 1
         return out
 
+    def _worth_a_look(self, word: str) -> bool:
+        """Cheap: could this word start a hidden name (most words of a text cannot)?"""
+        key = normalise(word)
+        if key in self.words or key in self.starts or "-" in key:
+            return True
+        return key[-1:] == "s" and (key[:-1] in self.words or key[:-2] in self.words)
+
     def _word(self, word: str) -> str | None:
         """The replacement of one word, or None when it stays."""
         key = normalise(word)
@@ -341,22 +400,21 @@ class Redactor:
     def _names_at(self, text: str, found: list[re.Match[str]],
                   i: int) -> tuple[int, list[tuple[int, int, str]]]:
         """(how many matches were used, replacements) for the word at found[i]."""
-        if self.full:
-            for n in range(min(self.longest, len(found) - i), 1, -1):
-                run = found[i:i + n]
-                if any(m.lastgroup != "word" for m in run):
-                    continue
-                if any(not text[a.end():b.start()].isspace()
-                       for a, b in zip(run, run[1:], strict=False)):
-                    continue
-                keys = [normalise(m.group()) for m in run]
+        if normalise(found[i].group()) in self.starts:
+            run = [found[i]]  # the words that follow, each after only white space
+            for m in found[i + 1:i + self.longest]:
+                if m.lastgroup != "word" or not text[run[-1].end():m.start()].isspace():
+                    break
+                run.append(m)
+            for n in range(len(run), 1, -1):
+                keys = [normalise(m.group()) for m in run[:n]]
                 shown = self.full.get(tuple(keys))
                 if shown is None:
                     bare = _possessive(keys[-1])
                     if bare is not None:
                         shown = self.full.get((*keys[:-1], bare))
                 if shown is not None:
-                    return n, [(run[0].start(), run[-1].end(), shown)]
+                    return n, [(run[0].start(), run[n - 1].end(), shown)]
         match = found[i]
         word = match.group()
         shown = self._word(word)
