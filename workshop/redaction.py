@@ -78,6 +78,7 @@ _WORD = rf"{_LETTER}+(?:['’\u02bc\-]{_LETTER}+)*"
 _MAIL = r"[\w.!#$%&'*+/=?^`{|}~-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
 _PHONE = r"\+?\(?\d(?:[ \t\u00a0.\-/()]{0,3}\d)+"
 _PLAIN_WORD = r"[^\W\d_]+(?:['’\u02bc\-][^\W\d_]+)*"  # the same, for text without marks
+_JOINERS = re.compile("['’\u02bc-]")
 _HAS_MARK = re.compile(rf"[{_MARKS}]")
 # Scanning is most of the cost: the mail and combining-mark alternatives only where needed.
 _SCANNERS = {(mail, marks): re.compile(
@@ -128,12 +129,14 @@ def name_words(name: str) -> list[str]:
 
 
 def _parts(words: list[str]) -> list[str]:
-    """The distinctive parts of a name: its words and the halves of hyphenated ones."""
+    """The distinctive parts of a name: its words and the pieces of hyphenated ones and of
+    ones with an apostrophe ("Anne-Marie", "D'Souza")."""
     out = []
     for word in words:
         out.append(word)
-        if "-" in word:
-            out.extend(word.split("-"))
+        pieces = _JOINERS.split(word)
+        if len(pieces) > 1:
+            out.extend(pieces)
     return [w for w in out if len(w) >= MIN_PART and normalise(w) not in NOT_NAMES]
 
 

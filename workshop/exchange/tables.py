@@ -30,17 +30,20 @@ ANONYMISED_FIELDS = {"place": ("tel", "mail", "address"), "initiative": ("tel", 
 
 def export_records(store: Store, table: str, *, anonymise: bool = False) -> list[dict]:
     rows = store.rows(table, order="created, rowid" if table != "neighbourhood" else "")
-    return [export_record(store, table, row, anonymise=anonymise) for row in rows]
+    scrub = redaction.for_output(store, "export", anonymise=anonymise)
+    return [export_record(store, table, row, anonymise=anonymise, scrub=scrub) for row in rows]
 
 
-def export_record(store: Store, table: str, row: dict, *, anonymise: bool = False) -> dict:
+def export_record(store: Store, table: str, row: dict, *, anonymise: bool = False,
+                  scrub: redaction.Redactor | None = None) -> dict:
     """One record as exports show it (see the module docstring)."""
-    lang = store.lang
+    scrub = scrub or redaction.for_output(store, "export", anonymise=anonymise)
+    lang = scrub.lang
     shown = dict(row)
     if anonymise:
         for key in ANONYMISED_FIELDS.get(table, ()):
             shown[key] = None
-    shown = redaction.for_output(store, "export", anonymise=anonymise).record(table, shown)
+    shown = scrub.record(table, shown)
     if table in PERSONAL_TABLES and shown["name"] != row["name"] and "description" in shown:
         shown["description"] = None
     if table == "note":
