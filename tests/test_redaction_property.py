@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from workshop import privacy, redaction
+from workshop import privacy, redaction, redaction_words
 from workshop.exchange import geojson, graph, kumu, tables
 from workshop.printing import cards, summary, templates
 from workshop.store import Store
@@ -205,9 +205,9 @@ def leaks(output: str, people: list[Person], orgs: list[str], audience: str,
         if len(words) > 1 and f" {' '.join(words)} " in joined:
             found.append(p.name)
         for word in words:
-            if word in visible or word in redaction.PARTICLES:
+            if word in visible or word in redaction_words.PARTICLES:
                 continue
-            if len(word) < redaction.MIN_PART:
+            if len(word) < redaction_words.MIN_PART:
                 if len(words) == 1 and re.search(rf"(?<![^\W\d_]){p.first}(?![^\W\d_])", nfc):
                     found.append(p.first)
                 continue

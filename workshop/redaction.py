@@ -32,7 +32,6 @@ names), so the cost is in the length of the text, not the number of persons.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import weakref
@@ -41,21 +40,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workshop import privacy
+from workshop.redaction_words import (
+    DIGITS,
+    HAS_MARK,
+    LETTER,
+    MAIL,
+    MAX_PHONE_DIGITS,
+    MIN_PART,
+    MIN_PHONE_DIGITS,
+    NOT_NAMES,
+    SCANNERS,
+    looks_like_phone,
+    mail_key,
+    name_words,
+    normalise,
+    parts,
+    phone_key,
+    possessive,
+)
 from workshop.store import Store
-from workshop.text import normalise as _normalise
 
 OUTPUT_AUDIENCE = {"export": "export", "json": "export", "print": "print", "wall": "print",
                    "terminal": "internal"}
-
-PARTICLES = {"van", "de", "der", "den", "het", "t", "'t", "te", "ter", "ten", "el", "al", "la",
-             "le", "da", "di", "du", "von", "dos", "das", "bin", "ibn", "en", "op", "in", "aan"}
-TITLES = {"dokter", "dr", "juf", "meester", "mevrouw", "meneer", "mw", "dhr", "mr", "mrs", "ms",
-          "pastor", "dominee", "imam", "pater", "zuster", "oom", "tante", "opa", "oma",
-          "wijkagent", "buurvrouw", "buurman", "familie", "family", "fam", "gezin"}
-NOT_NAMES = PARTICLES | TITLES
-MIN_PART = 3  # shorter words ("An", "Bo") count only as a whole name, written with a capital
-MIN_PHONE_DIGITS = 6
-MAX_PHONE_DIGITS = 15
 
 WITHHELD = {"nl": {"name": "(naam)", "phone": "(telefoon)", "mail": "(e-mail)"},
             "en": {"name": "(name)", "phone": "(phone)", "mail": "(e-mail)"}}
@@ -71,81 +77,8 @@ ANONYMISED_CONTACT_TABLES = ("place", "initiative")
 JSON_KEYS = frozenset({"id", "type", "role", "theme", "status", "kind", "source", "dimension",
                        "value", "key", "values"})
 
-_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_LETTER = rf"(?:[^\W\d_]|[{_MARKS}])"
-_WORD = rf"{_LETTER}+(?:['’\u02bc\-]{_LETTER}+)*"
-# Bounded as RFC 5321 bounds them, so a long run of letters costs no backtracking.
-_MAIL = r"[\w.!#$%&'*+/=?^`{|}~-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
-_PHONE = r"\+?\(?\d(?:[ \t\u00a0.\-/()]{0,3}\d)+"
-_PLAIN_WORD = r"[^\W\d_]+(?:['’\u02bc\-][^\W\d_]+)*"  # the same, for text without marks
-_JOINERS = re.compile("['’\u02bc-]")
-_HAS_MARK = re.compile(rf"[{_MARKS}]")
-# Scanning is most of the cost: the mail and combining-mark alternatives only where needed.
-_SCANNERS = {(mail, marks): re.compile(
-    (rf"(?P<mail>{_MAIL})|" if mail else "")
-    + rf"(?P<phone>{_PHONE})|(?P<word>{_WORD if marks else _PLAIN_WORD})")
-    for mail in (False, True) for marks in (False, True)}
-_WORDS = re.compile(_WORD)
-_DIGITS = re.compile(r"\d+")
-_ZERO = re.compile(r"\(\s*0\s*\)")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def normalise(word: str) -> str:
-    """`workshop.text.normalise`, remembered: the same words come back in every text."""
-    return _normalise(word)
-
-
 def audience_for(output: str) -> str:
     return OUTPUT_AUDIENCE[output]
-
-
-def phone_key(text: str) -> str:
-    """A phone number as its national digits: "+31 (0)6-1234 5678", "0031 6 12345678" and
-    "06.12.34.56.78" all give "0612345678"."""
-    text = _ZERO.sub("", text).strip()
-    digits = "".join(_DIGITS.findall(text))
-    if text.startswith("+"):
-        return "0" + digits[2:] if digits.startswith("31") else "00" + digits
-    if digits.startswith("0031"):
-        return "0" + digits[4:]
-    if digits.startswith("31") and len(digits) == 11:
-        return "0" + digits[2:]
-    return digits
-
-
-def _looks_like_phone(text: str) -> bool:
-    key = phone_key(text)
-    return key.startswith("0") and 9 <= len(key) <= MAX_PHONE_DIGITS
-
-
-def mail_key(text: str) -> str:
-    return normalise(text).strip(".")
-
-
-def name_words(name: str) -> list[str]:
-    """The words of a name as the text scanner cuts them (hyphenated names stay whole)."""
-    return _WORDS.findall(name)
-
-
-def _parts(words: list[str]) -> list[str]:
-    """The distinctive parts of a name: its words and the pieces of hyphenated ones and of
-    ones with an apostrophe ("Anne-Marie", "D'Souza")."""
-    out = []
-    for word in words:
-        out.append(word)
-        pieces = _JOINERS.split(word)
-        if len(pieces) > 1:
-            out.extend(pieces)
-    return [w for w in out if len(w) >= MIN_PART and normalise(w) not in NOT_NAMES]
-
-
-def _possessive(key: str) -> str | None:
-    if key.endswith("'s") and len(key) > 2:
-        return key[:-2]
-    if key.endswith("s") and len(key) > 2:
-        return key[:-1]
-    return None
 
 
 def _people(store: Store, table: str) -> list[dict]:
@@ -182,16 +115,16 @@ class Redactor:
         for table in CONTACT_TABLES:
             for row in _people(store, table):
                 if not privacy.is_person(row, table):
-                    self.visible.update(normalise(w) for w in _parts(name_words(row["name"])))
+                    self.visible.update(normalise(w) for w in parts(name_words(row["name"])))
                     continue
                 shown = privacy.shown_name(row, table, audience, lang, anonymise)
                 words = name_words(row["name"])
                 if shown == row["name"]:
-                    self.visible.update(normalise(w) for w in _parts(words))
+                    self.visible.update(normalise(w) for w in parts(words))
                     continue
                 self._hide_name(words, shown, persons)
         for (name,) in store.conn.execute("SELECT name FROM place"):
-            self.visible.update(normalise(w) for w in _parts(name_words(name)))
+            self.visible.update(normalise(w) for w in parts(name_words(name)))
         withheld = WITHHELD[lang]["name"]
         for key, shown_as in persons.items():
             if key not in self.visible:
@@ -214,7 +147,7 @@ class Redactor:
             persons.setdefault(keys[0], []).append(shown)
             if len(keys[0]) < MIN_PART:
                 self.short.add(keys[0])
-        for part in _parts(words):
+        for part in parts(words):
             persons.setdefault(normalise(part), []).append(shown)
 
     def _hide_contacts(self, store: Store) -> None:
@@ -254,7 +187,7 @@ class Redactor:
                 if len(key) >= MIN_PHONE_DIGITS:
                     self.phones.add(key)
         if isinstance(mail, str):
-            for address in re.findall(_MAIL, mail):
+            for address in re.findall(MAIL, mail):
                 self.mails.add(mail_key(address))
 
     @property
@@ -269,7 +202,7 @@ class Redactor:
             return value or ""
         if self.empty:
             return value
-        scan = _SCANNERS["@" in value, _HAS_MARK.search(value) is not None]
+        scan = SCANNERS["@" in value, HAS_MARK.search(value) is not None]
         found = list(scan.finditer(value))
         changes: list[tuple[int, int, str]] = []
         kept_phones: list[re.Match[str]] = []
@@ -296,7 +229,7 @@ class Redactor:
             # A text that names a hidden person loses every phone number in it, also one the
             # file never held ("Bel Jan Jansen op 0612345678").
             changes += [(m.start(), m.end(), WITHHELD[self.lang]["phone"])
-                        for m in kept_phones if _looks_like_phone(m.group())]
+                        for m in kept_phones if looks_like_phone(m.group())]
         if not changes:
             return value
         out: list[str] = []
@@ -340,7 +273,7 @@ class Redactor:
         key = mail_key(address)
         if key in self.mails:
             return True
-        words = [m.group() for m in re.finditer(rf"{_LETTER}+", address.split("@", 1)[0])]
+        words = [m.group() for m in re.finditer(rf"{LETTER}+", address.split("@", 1)[0])]
         keys = tuple(normalise(w) for w in words)
         if any(keys[i:i + n] in self.full for n in range(2, self.longest + 1)
                for i in range(len(keys) - n + 1)):
@@ -351,7 +284,7 @@ class Redactor:
         if not self.phones:
             return []
         text = match.group()
-        runs = [(m.start(), m.end()) for m in _DIGITS.finditer(text)]
+        runs = [(m.start(), m.end()) for m in DIGITS.finditer(text)]
         out = []
         i = 0
         while i < len(runs):
@@ -392,7 +325,7 @@ class Redactor:
             return None
         shown = self.words.get(key)
         if shown is None:
-            bare = _possessive(key)
+            bare = possessive(key)
             if bare is None or bare not in self.words:
                 return None
             key, shown = bare, self.words[bare]
@@ -413,7 +346,7 @@ class Redactor:
                 keys = [normalise(m.group()) for m in run[:n]]
                 shown = self.full.get(tuple(keys))
                 if shown is None:
-                    bare = _possessive(keys[-1])
+                    bare = possessive(keys[-1])
                     if bare is not None:
                         shown = self.full.get((*keys[:-1], bare))
                 if shown is not None:
