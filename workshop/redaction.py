@@ -43,6 +43,7 @@ from workshop import privacy
 from workshop.redaction_words import (
     DIGITS,
     HAS_MARK,
+    JOINERS,
     LETTER,
     MAIL,
     MAX_PHONE_DIGITS,
@@ -81,6 +82,14 @@ def audience_for(output: str) -> str:
     return OUTPUT_AUDIENCE[output]
 
 
+def _every_word(name: str) -> set[str]:
+    """The keys of every word of a name someone may see, short ones and pieces included: a
+    hidden "An" must not take the first name of a visible "An Jansen"."""
+    words = name_words(name)
+    return {normalise(w) for w in words} | {normalise(p) for w in words
+                                            for p in JOINERS.split(w) if p}
+
+
 def _people(store: Store, table: str) -> list[dict]:
     """What the redaction needs of each record (only these columns: a city file has many)."""
     columns = [c for c in ("id", "name", "type", "role", "consent", "pseudonym", "tel", "mail")
@@ -115,16 +124,16 @@ class Redactor:
         for table in CONTACT_TABLES:
             for row in _people(store, table):
                 if not privacy.is_person(row, table):
-                    self.visible.update(normalise(w) for w in parts(name_words(row["name"])))
+                    self.visible.update(_every_word(row["name"]))
                     continue
                 shown = privacy.shown_name(row, table, audience, lang, anonymise)
                 words = name_words(row["name"])
                 if shown == row["name"]:
-                    self.visible.update(normalise(w) for w in parts(words))
+                    self.visible.update(_every_word(row["name"]))
                     continue
                 self._hide_name(words, shown, persons)
         for (name,) in store.conn.execute("SELECT name FROM place"):
-            self.visible.update(normalise(w) for w in parts(name_words(name)))
+            self.visible.update(_every_word(name))
         withheld = WITHHELD[lang]["name"]
         for key, shown_as in persons.items():
             if key not in self.visible:
