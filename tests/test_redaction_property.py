@@ -196,7 +196,6 @@ def leaks(output: str, people: list[Person], orgs: list[str], audience: str,
     tokens = _TOKEN.findall(norm)
     joined = " " + " ".join(tokens) + " "
     flat = re.sub(r"\D", "", output)
-    folded = norm.replace(" ", "")
     found = []
     for p in people:
         if not p.hidden(audience, anonymise):
@@ -216,7 +215,7 @@ def leaks(output: str, people: list[Person], orgs: list[str], audience: str,
         for digits in filter(None, (p.digits, p.old_digits)):
             if "6" + digits in flat:
                 found.append(digits)
-        if p.mail in folded:
+        if re.search(rf"(?<![\w.+-]){re.escape(p.mail)}", norm):  # not inside jan@ for an@
             found.append(p.mail)
     return found
 
@@ -297,3 +296,15 @@ def test_cards_summary_and_wall(blank: Path, tmp_path_factory, case) -> None:
             assert leaks(output, people, orgs, "print", False) == [], output
     finally:
         store.close()
+
+
+def test_the_checker_sees_every_kind_of_leak() -> None:
+    jan = Person("Jan", "van", "Müller", "actor", "internal", "12345678", "87654321", 3)
+    an = Person("An", "", None, "participant", "none", "11112222", None, 0)
+    text = ("Jan van MULLERS, +31 6 1234 5678, 0687654321, JAN.VAN.MULLER@example.nl, An, "
+            "an@example.nl")
+    found = leaks(text, [jan, an], [], "print", False)
+    assert set(found) == {"Jan van Müller", "jan", "muller", "12345678", "87654321",
+                          "jan.van.muller@example.nl", "An", "an@example.nl"}
+    assert leaks(text, [jan, an], [], "internal", False) == ["An", "an@example.nl"]
+    assert leaks("Basisschool, Janten, Overmullerkamp", [jan], [], "print", False) == []
