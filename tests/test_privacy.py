@@ -68,3 +68,27 @@ def test_pseudonyms_are_stable(people: Store) -> None:
     actor = people.find("actor", "Persoon-geen")[0]
     assert privacy.pseudonym(actor, "nl") == privacy.pseudonym(dict(actor), "nl")
     assert privacy.pseudonym(actor, "en").startswith("Key figure ")
+
+
+def test_one_place_decides_the_audience_of_each_output() -> None:
+    from workshop import redaction
+    from workshop.analysis import report
+    from workshop.printing import summary
+
+    assert redaction.OUTPUT_AUDIENCE == {"export": "export", "json": "export",
+                                         "print": "print", "wall": "print",
+                                         "terminal": "internal"}
+    assert summary.AUDIENCE == "print"
+    assert (report.TEXT_AUDIENCE, report.JSON_AUDIENCE) == ("internal", "export")
+    assert set(redaction.OUTPUT_AUDIENCE.values()) == set(privacy.AUDIENCE_NEEDS)
+
+
+def test_free_text_follows_the_same_consent(people: Store) -> None:
+    from workshop import redaction
+
+    text = "Persoon-geen, Persoon-intern, Persoon-print en Persoon-openbaar"
+    shown = {audience: redaction.for_audience(people, audience).text(text)
+             for audience in ("internal", "print", "export")}
+    assert "Persoon-geen" not in shown["internal"] and "Persoon-intern" in shown["internal"]
+    assert "Persoon-intern" not in shown["print"] and "Persoon-print" in shown["print"]
+    assert shown["export"].count("Sleutelfiguur") == 3 and "Persoon-openbaar" in shown["export"]

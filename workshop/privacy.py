@@ -10,6 +10,9 @@ Consent per person: none < internal < print < public.
 Below that, a person is a role pseudonym ("Sleutelfiguur 3F2A") without contact details.
 Organisations are named everywhere; their contact details follow the same consent rule.
 `anonymise=True` makes every person a pseudonym and drops all contact details.
+
+This module decides per record; free text (notes, descriptions, venues, other records' names)
+goes through `workshop.redaction`, which also says which output uses which audience.
 """
 
 from __future__ import annotations

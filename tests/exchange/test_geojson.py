@@ -81,3 +81,34 @@ def test_demo_file_every_point_lies_in_its_extent(demo_store) -> None:
             lon, lat = feature["geometry"]["coordinates"]
             assert hood["min_lon"] <= lon <= hood["max_lon"]
             assert hood["min_lat"] <= lat <= hood["max_lat"]
+
+
+# --- issue 13: initiatives without places ---------------------------------------------------
+
+
+def test_initiatives_and_no_places_export(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from workshop.cli import cli
+
+    path = tmp_path / "t.wijk"
+    Store.create(path, name="T").close()
+    runner = CliRunner()
+    assert runner.invoke(cli, ["capture", str(path), 'i "Zon" #opwek']).exit_code == 0
+    result = runner.invoke(cli, ["export", str(path), "--format", "geojson", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    features = json.loads(result.output)["features"]
+    assert [f["properties"]["name"] for f in features] == ["Zon"]
+    assert "place" not in features[0]["properties"]
+
+
+def test_each_initiative_names_its_own_place_or_none(store) -> None:
+    record(store, ['p "Buurthuis De Kuil" @B2', 'p "Park Oost" @C3',
+                   'i "Moestuin" #groen @B2', 'i "Zonnedak" #opwek', 'p "Bibliotheek" @D4'])
+    kuil = store.find("place", "Buurthuis De Kuil")[0]
+    moestuin = store.find("initiative", "Moestuin")[0]
+    with store.write() as w, w.entry("place"):
+        w.update("initiative", moestuin["id"], {"place_id": kuil["id"]})
+    props = {f["properties"]["name"]: f["properties"] for f in geojson.features(store)}
+    assert props["Moestuin"]["place"] == "Buurthuis De Kuil"
+    assert "place" not in props["Zonnedak"]  # none invented (it named the last place)

@@ -3,6 +3,8 @@
 Audiences (see workshop.privacy): the terminal is the facilitator's own screen, so its text
 uses `internal`; `--json` output is an artefact that ends up in files and other tools, so it
 follows the `export` rule (a person's name only with public consent, else a role pseudonym).
+Both audiences are decided in `workshop.redaction`; the CLI passes every line and every JSON
+string through its redaction (free text such as the evidence of a suggestion names people too).
 """
 
 from __future__ import annotations
@@ -10,15 +12,15 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from workshop import model
+from workshop import model, redaction
 from workshop.analysis import story
 from workshop.analysis.connectors import ConnectorRow, Network, Overview
 from workshop.analysis.coverage import Coverage, explain
 from workshop.i18n import register, t
 from workshop.text import one_line
 
-TEXT_AUDIENCE = "internal"
-JSON_AUDIENCE = "export"
+TEXT_AUDIENCE = redaction.audience_for("terminal")
+JSON_AUDIENCE = redaction.audience_for("json")
 CONN_HEADER = {"nl": ("Naam", "Rol", "Tussen", "Contact", "Groep", "Brug"),
                "en": ("Name", "Role", "Between", "Contacts", "Group", "Bridge")}
 

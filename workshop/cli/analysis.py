@@ -1,8 +1,9 @@
 """Commands that analyse a file: connectors, coverage, and board (the sounding board's
 dimensions that coverage crosses).
 
-The text output is the facilitator's own screen (privacy audience `internal`); `--json` is an
-artefact that travels, so it names persons only as exports do (`export`: public consent)."""
+The text output is the facilitator's own screen (output `terminal` of `workshop.redaction`,
+audience `internal`); `--json` is an artefact that travels, so it names persons only as exports
+do (output `json`, audience `export`: public consent). Both pass through the one redaction."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from workshop import redaction
 from workshop.analysis import board as board_lib
 from workshop.analysis import connectors as connectors_lib
 from workshop.analysis import coverage as coverage_lib
@@ -40,12 +42,14 @@ def connectors(file: Path, as_json: bool, top: int | None) -> None:
     network = connectors_lib.load(store)
     rows = connectors_lib.rank(network)
     if as_json:
-        _echo_json(report.connectors_json(rows, store.lang, top))
+        _echo_json(redaction.for_output(store, "json").json(
+            report.connectors_json(rows, store.lang, top)))
         return
     facts = connectors_lib.overview(network, rows)
+    scrub = redaction.for_output(store, "terminal")
     for line in report.connectors_text(network, rows, facts, store.neighbourhood()["name"],
                                        store.lang, top):
-        click.echo(line)
+        click.echo(scrub.text(line))
 
 
 @cli.command()
@@ -63,10 +67,11 @@ def coverage(file: Path, as_json: bool) -> None:
         raise UserError("coverage_too_large", cells=coverage_lib.matrix_size(cov.dimensions),
                         limit=coverage_lib.MAX_CELLS)
     if as_json:
-        _echo_json(report.coverage_json(cov, store.lang))
+        _echo_json(redaction.for_output(store, "json").json(report.coverage_json(cov, store.lang)))
         return
+    scrub = redaction.for_output(store, "terminal")
     for line in report.coverage_text(cov, name, store.lang):
-        click.echo(line)
+        click.echo(scrub.text(line))
 
 
 @cli.command()

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from workshop import model, privacy
+from workshop import model, privacy, redaction
 from workshop.exchange.files import atomic_output
 from workshop.store import Store
 
@@ -66,9 +66,10 @@ def _clean(props: dict, anonymise: bool) -> dict:
 def features(store: Store, *, anonymise: bool = False) -> list[dict]:
     lang = store.lang
     hood = store.neighbourhood()
-    places = {p["id"]: p for p in store.rows("place", order="created, rowid")}
-    actors = {a["id"]: privacy.redact(a, "actor", "export", lang, anonymise)
-              for a in store.rows("actor")}
+    scrub = redaction.for_output(store, "export", anonymise=anonymise)
+    places = {p["id"]: scrub.record("place", p)
+              for p in store.rows("place", order="created, rowid")}
+    actors = {a["id"]: scrub.record("actor", a) for a in store.rows("actor")}
     behind: dict[str, list[dict]] = {}
     for link in store.rows("actor_initiative", order="created, rowid"):
         actor = actors.get(link["actor_id"])
@@ -89,7 +90,8 @@ def features(store: Store, *, anonymise: bool = False) -> list[dict]:
                         "tel": place["tel"], "mail": place["mail"],
                         "website": place["website"], "source": place["source"],
                         "osm_id": place["osm_id"]}, anonymise)})
-    for ini in store.rows("initiative", order="created, rowid"):
+    for row in store.rows("initiative", order="created, rowid"):
+        ini = scrub.record("initiative", row)
         where = places.get(ini["place_id"]) if ini["place_id"] else None
         geometry, location = _locate(ini, where, hood)
         people = behind.get(ini["id"], [])
@@ -101,7 +103,7 @@ def features(store: Store, *, anonymise: bool = False) -> list[dict]:
                         "status": ini["status"],
                         "status_label": model.STATUSES.label(ini["status"], lang) or None,
                         "tags": "|".join(ini["tags"]) or None, "cell": ini["cell"],
-                        "location": location, "place": place["name"] if place else None,
+                        "location": location, "place": where["name"] if where else None,
                         "description": ini["description"], "needs": ini["needs"],
                         "offers": ini["offers"], "website": ini["website"],
                         "tel": ini["tel"], "mail": ini["mail"],

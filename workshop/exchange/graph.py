@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from workshop import model, privacy
+from workshop import model, redaction
 from workshop.analysis import connectors
 from workshop.exchange.files import atomic_output
 from workshop.printing.network_style import role_colour
@@ -81,29 +81,32 @@ def _present(value: object) -> bool:
 
 def elements(store: Store, *, anonymise: bool = False) -> tuple[list[Element], list[Element]]:
     lang = store.lang
+    scrub = redaction.for_output(store, "export", anonymise=anonymise)
     rows = {r.actor_id: r for r in connectors.analyse(store)}
     nodes = []
     for actor in store.rows("actor", order="created, rowid"):
-        shown = privacy.redact(actor, "actor", "export", lang, anonymise)
-        hidden = shown["name"] != actor["name"]
+        shown = scrub.record("actor", actor)
+        hidden = shown["name"] != actor["name"] and actor["type"] == "person"
         row = rows[actor["id"]]
         nodes.append(Element(actor["id"], {
             "label": shown["name"], "type": actor["type"], "role": actor["role"],
             "role_label": model.ROLES.label(actor["role"], lang),
-            "influence": actor["influence"], "groups": actor["groups"],
-            "tags": "|".join(actor["tags"]), "cell": actor["cell"],
-            "description": None if hidden else actor["description"],
+            "influence": actor["influence"], "groups": shown["groups"],
+            "tags": "|".join(shown["tags"]), "cell": actor["cell"],
+            "description": None if hidden else shown["description"],
             "tel": shown["tel"], "mail": shown["mail"], "website": shown["website"],
             "ambassador": bool(actor["ambassador"]), "startmotor": bool(actor["startmotor"]),
             "betweenness": row.betweenness, "degree": row.degree, "community": row.community,
             "articulation": row.articulation, "brokerage": row.brokerage},
             colour=role_colour(actor["role"])))
-    edges = [Element(tie["id"], {
-        "kind": tie["kind"], "kind_label": model.ACTOR_TIE_KINDS.label(tie["kind"], lang),
-        "direction": tie["direction"], "strength": tie["strength"],
-        "weight": float(tie["strength"] or 1), "tags": "|".join(tie["tags"]),
-        "description": tie["description"]}, tie["source_id"], tie["target_id"])
-        for tie in store.rows("tie", order="created, rowid")]
+    edges = []
+    for tie in store.rows("tie", order="created, rowid"):
+        shown = scrub.record("tie", tie)
+        edges.append(Element(tie["id"], {
+            "kind": tie["kind"], "kind_label": model.ACTOR_TIE_KINDS.label(tie["kind"], lang),
+            "direction": tie["direction"], "strength": tie["strength"],
+            "weight": float(tie["strength"] or 1), "tags": "|".join(shown["tags"]),
+            "description": shown["description"]}, tie["source_id"], tie["target_id"]))
     return nodes, edges
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from workshop import model, privacy
+from workshop import model, privacy, redaction
 from workshop.exchange import rules
 from workshop.exchange.files import column, read_csv, write_csv
 from workshop.i18n import UserError, register
@@ -84,26 +84,27 @@ def export_kumu(store: Store, folder: Path, *, anonymise: bool = False) -> list[
     labels: dict[str, str] = {}
     used: set[str] = set()
     elements = []
+    scrub = redaction.for_output(store, "export", anonymise=anonymise)
     for actor in actors:
-        shown = privacy.redact(actor, "actor", "export", lang, anonymise)
+        shown = scrub.record("actor", actor)
         label = base = shown["name"]
         n = 2
         while normalise(label) in used:
             label, n = f"{base} ({n})", n + 1
         used.add(normalise(label))
         labels[actor["id"]] = label
-        hidden = shown["name"] != actor["name"]
+        hidden = shown["name"] != actor["name"] and actor["type"] == "person"
         elements.append([
-            label, KUMU_TYPES[actor["type"]], "" if hidden else actor["description"] or "",
-            "|".join(actor["tags"]), model.ROLES.label(actor["role"], lang),
-            "" if actor["influence"] is None else actor["influence"], actor["groups"] or "",
+            label, KUMU_TYPES[actor["type"]], "" if hidden else shown["description"] or "",
+            "|".join(shown["tags"]), model.ROLES.label(actor["role"], lang),
+            "" if actor["influence"] is None else actor["influence"], shown["groups"] or "",
             "yes" if actor["ambassador"] else "", "yes" if actor["startmotor"] else "",
             shown["tel"] or "", shown["mail"] or "", shown["website"] or "",
             "public" if hidden else actor["consent"]])
     connections = [
         [labels[tie["source_id"]], labels[tie["target_id"]],
          model.ACTOR_TIE_KINDS.label(tie["kind"], lang), tie["direction"],
-         "" if tie["strength"] is None else tie["strength"], "|".join(tie["tags"])]
+         "" if tie["strength"] is None else tie["strength"], "|".join(scrub.texts(tie["tags"]))]
         for tie in store.rows("tie", order="created, rowid")]
     return [write_csv(Path(folder) / "elements.csv", ELEMENT_COLUMNS, elements),
             write_csv(Path(folder) / "connections.csv", CONNECTION_COLUMNS, connections)]

@@ -1,7 +1,9 @@
 """The whole file as CSV (one file per table, for Excel) or as one JSON document.
 
-Both pass every person through `privacy.redact` for the `export` audience; the undo history is
-never exported (it holds copies of earlier values).
+Both pass every record through the one redaction (`workshop.redaction`, output `export`):
+persons named only with public consent, and every free-text field scrubbed of the names, phones
+and mail addresses of the others. The undo history is never exported (it holds copies of
+earlier values).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from workshop import privacy
+from workshop import privacy, redaction
 from workshop.exchange.files import atomic_output, write_csv
 from workshop.store import Store
 
@@ -28,20 +30,22 @@ ANONYMISED_FIELDS = {"place": ("tel", "mail", "address"), "initiative": ("tel", 
 
 def export_records(store: Store, table: str, *, anonymise: bool = False) -> list[dict]:
     rows = store.rows(table, order="created, rowid" if table != "neighbourhood" else "")
-    return [export_record(store, table, row, anonymise=anonymise) for row in rows]
+    scrub = redaction.for_output(store, "export", anonymise=anonymise)
+    return [export_record(store, table, row, anonymise=anonymise, scrub=scrub) for row in rows]
 
 
-def export_record(store: Store, table: str, row: dict, *, anonymise: bool = False) -> dict:
+def export_record(store: Store, table: str, row: dict, *, anonymise: bool = False,
+                  scrub: redaction.Redactor | None = None) -> dict:
     """One record as exports show it (see the module docstring)."""
-    lang = store.lang
+    scrub = scrub or redaction.for_output(store, "export", anonymise=anonymise)
+    lang = scrub.lang
     shown = dict(row)
     if anonymise:
         for key in ANONYMISED_FIELDS.get(table, ()):
             shown[key] = None
-    if table in PERSONAL_TABLES:
-        shown = privacy.redact(shown, table, "export", lang, anonymise)
-        if shown["name"] != row["name"] and "description" in shown:
-            shown["description"] = None
+    shown = scrub.record(table, shown)
+    if table in PERSONAL_TABLES and shown["name"] != row["name"] and "description" in shown:
+        shown["description"] = None
     if table == "note":
         shown = _redact_note(store, shown, lang, anonymise)
     shown.pop("norm", None)

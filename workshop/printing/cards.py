@@ -1,9 +1,12 @@
 """Initiative cards (A6, four to an A4 with cut lines, or one per page) and numbered blank cards.
 
 A card is drawn from a plain `CardData` record and the template; `card_records` makes those
-records from the file, through the privacy rules for paper. Blank cards take their numbers
-from the file's counter inside one write transaction, committed only once the PDF is in place,
-so two print runs never share a number and a failed run burns none.
+records from the file, through the one redaction for paper (`workshop.redaction`, output
+`print`): persons below print consent as pseudonyms without contact details, and no free text
+(what, needs, offers, even the initiative's name) that names them or carries their number.
+Blank cards take their numbers from the file's counter inside one write transaction, committed
+only once the PDF is in place, so two print runs never share a number and a failed run burns
+none.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
-from workshop import model, privacy
+from workshop import model, redaction
 from workshop.capture import card_reference
 from workshop.i18n import UserError, t
 from workshop.printing import qr
@@ -90,22 +93,24 @@ def choose_code(options: list[str]) -> qr.QrCode | None:
 def card_records(store: Store, numbers: set[int] | None = None) -> list[CardData]:
     """The initiatives as cards, by card number, as paper may show them."""
     lang = store.lang
-    places = {p["id"]: p for p in store.rows("place")}
+    scrub = redaction.for_output(store, "print")
+    places = {p["id"]: scrub.record("place", p) for p in store.rows("place")}
     actors = {a["id"]: a for a in store.rows("actor")}
     links: dict[str, list[dict]] = {}
     for link in store.rows("actor_initiative", order="kind, created"):
         links.setdefault(link["initiative_id"], []).append(link)
     cards = []
-    for row in store.rows("initiative", order="card_number IS NULL, card_number, norm"):
-        if numbers is not None and row["card_number"] not in numbers:
+    for stored in store.rows("initiative", order="card_number IS NULL, card_number, norm"):
+        if numbers is not None and stored["card_number"] not in numbers:
             continue
+        row = scrub.record("initiative", stored)
         place = places.get(row["place_id"] or "")
         people = []
         for link in links.get(row["id"], []):
             actor = actors.get(link["actor_id"])
             if actor is None:
                 continue
-            shown = privacy.redact(actor, "actor", "print", lang)
+            shown = scrub.record("actor", actor)
             contact = " · ".join(v for v in (shown.get("tel"), shown.get("mail")) if v)
             # a pseudonym already is the role ("Bewoner FA31")
             role = (model.ROLES.label(actor["role"], lang)
@@ -117,7 +122,7 @@ def card_records(store: Store, numbers: set[int] | None = None) -> list[CardData
             offers=row["offers"] or "", place=place["name"] if place else "",
             cell=row["cell"] or (place["cell"] if place and place["cell"] else ""),
             people=people,
-            contact=" · ".join(v for v in (row["tel"], row["mail"]) if v),
+            contact=scrub.text(" · ".join(v for v in (row["tel"], row["mail"]) if v)),
             website=row["website"] or ""))
     return cards
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 
-from workshop import osm
+from workshop import osm, redaction
 from workshop.printing.cardparts import ink_on
 from workshop.printing.mapframe import MapLayout, Projection
 from workshop.printing.sheet import Rect, Sheet
@@ -43,6 +43,7 @@ def _col_row(cell: str) -> tuple[int, int]:
 
 def markers(store: Store, template: Template) -> list[Marker]:
     box = osm.extent(store)
+    scrub = redaction.for_output(store, "print")  # the key names initiatives like "Jan's tuin"
     out: list[Marker] = []
     places = store.rows("place")
     place_by_id = {p["id"]: p for p in places}
@@ -57,7 +58,7 @@ def markers(store: Store, template: Template) -> list[Marker]:
     for number, place in enumerate(ordered, start=1):
         out.append(Marker(str(number), "circle",
                           template.colour("place_kinds", place["kind"] or "other", "#6f7b86"),
-                          place["name"], place["cell"] or "", located(place)))
+                          scrub.text(place["name"]), place["cell"] or "", located(place)))
     for row in store.rows("initiative", order="card_number IS NULL, card_number, norm"):
         at = place_by_id.get(row["place_id"] or "")
         where = located(row) or (located(at) if at and not row["cell"] else None)
@@ -65,7 +66,7 @@ def markers(store: Store, template: Template) -> list[Marker]:
         label = str(row["card_number"]) if row["card_number"] is not None else "·"
         out.append(Marker(label, "square",
                           template.colour("themes", row["theme"] or "other", "#6f7b86"),
-                          row["name"], cell, where))
+                          scrub.text(row["name"]), cell, where))
     return out
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import networkx as nx
 from reportlab.lib.units import mm
 
-from workshop import model
+from workshop import model, redaction
 from workshop.analysis import connectors
 from workshop.i18n import UserError, register, t
 from workshop.printing.network_style import role_colour
@@ -104,7 +104,8 @@ def picture(store: Store, audience: str = "print", limit: int = MAX_ACTORS,
     tied = [r for r in rows if r.degree]
     chosen = tied[:limit]
     index = {r.actor_id: i for i, r in enumerate(chosen)}
-    pic.alone = [r.shown_name(audience, lang) for r in rows if not r.degree]
+    scrub = redaction.for_audience(store, audience)
+    pic.alone = [scrub.text(r.shown_name(audience, lang)) for r in rows if not r.degree]
     strength: dict[tuple[int, int], int] = {}
     for tie in store.rows("tie"):  # the strongest tie of a pair draws it
         a, b = index.get(tie["source_id"]), index.get(tie["target_id"])
@@ -115,7 +116,8 @@ def picture(store: Store, audience: str = "print", limit: int = MAX_ACTORS,
     pic.edges = [(a, b, s) for (a, b), s in sorted(strength.items())]
     ranked = [r.actor_id for r in chosen if r.is_connector and r.betweenness > 0][:RANKED]
     for r in chosen:
-        pic.nodes.append(Node(r.actor_id, r.shown_name(audience, lang), r.role, r.influence,
+        pic.nodes.append(Node(r.actor_id, scrub.text(r.shown_name(audience, lang)), r.role,
+                              r.influence,
                               rank=ranked.index(r.actor_id) + 1 if r.actor_id in ranked else 0,
                               articulation=r.articulation, betweenness=r.betweenness))
     _layout(pic)

@@ -4,8 +4,9 @@ Cover, what was done, numbers, places with the map, initiatives, connectors in p
 network picture, sounding-board coverage and its gaps, quotes, follow-up points, and an
 appendix of every record; page numbers ("blad 3 van 12"), a PDF outline, title/author/subject
 metadata. Dutch or English as the neighbourhood is. Everything personal goes through the
-`print` rule of workshop.privacy, and free text through `Scrubber`, so a person without
-consent for paper is named nowhere, not even inside a quote.
+`print` output of `workshop.redaction`: every record is read through it once in `gather`
+(names, places, initiatives, sessions, notes), so a person without consent for paper is named
+nowhere, not even inside a quote, a session's venue or another record's name.
 
 `gather` reads the file once into plain data; `summary_sections` turns that into flowables.
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from workshop import privacy
+from workshop import redaction
 from workshop.analysis import connectors, coverage
 from workshop.exchange.files import atomic_output
 from workshop.i18n import t
@@ -27,12 +28,12 @@ from workshop.printing import network as network_pic
 from workshop.printing import summary_texts  # noqa: F401  (registers the summary's words)
 from workshop.printing.fonts import FontSet
 from workshop.printing.pdfdoc import NumberedCanvas
-from workshop.printing.redaction import Scrubber
 from workshop.printing.sheet import PrintResult, paper_size
 from workshop.printing.templates import Template
 from workshop.store import Store
 
-AUDIENCE = "print"
+OUTPUT = "print"
+AUDIENCE = redaction.audience_for(OUTPUT)
 ORDER = "created, rowid"
 DIAGRAM_ACTORS = 80
 MAX_QUOTES = 24
@@ -54,7 +55,7 @@ class SummaryData:
     overview: connectors.Overview
     board: coverage.Coverage
     notes: list[dict]
-    scrub: Scrubber
+    scrub: redaction.Redactor
     picture: network_pic.Picture | None = None
     counts: dict[str, int] = field(default_factory=dict)
     behind: dict[str, list[str]] = field(default_factory=dict)  # initiative id -> actor ids
@@ -66,23 +67,28 @@ class SummaryData:
         return actor["name"] if actor else "?"
 
     def text(self, value: str | None) -> str:
-        return self.scrub.scrub(value or "")
+        return self.scrub.text(value or "")
 
 
 def gather(store: Store) -> SummaryData:
     lang = store.lang
-    actors = {a["id"]: privacy.redact(a, "actor", AUDIENCE, lang)
-              for a in store.rows("actor", order=ORDER)}
+    scrub = redaction.for_output(store, OUTPUT)
+
+    def read(table: str, order: str = ORDER) -> list[dict]:
+        return [scrub.record(table, row) for row in store.rows(table, order=order)]
+
+    actors = {a["id"]: a for a in read("actor")}
     network = connectors.load(store)
     rows = connectors.rank(network)
     data = SummaryData(
         store=store, lang=lang, hood=store.neighbourhood(),
-        sessions=store.held_sessions(),  # a session nothing was captured in did not meet
-        places=store.rows("place", order=ORDER), initiatives=store.rows(
-            "initiative", order="card_number IS NULL, card_number, created, rowid"),
+        # a session nothing was captured in did not meet
+        sessions=[scrub.record("session", row) for row in store.held_sessions()],
+        places=read("place"), initiatives=read(
+            "initiative", "card_number IS NULL, card_number, created, rowid"),
         actors=actors, network=network, rows=rows,
         overview=connectors.overview(network, rows), board=coverage.coverage(store),
-        notes=store.rows("note", order=ORDER), scrub=Scrubber(store, AUDIENCE, lang))
+        notes=read("note"), scrub=scrub)
     data.counts = _counts(store)
     data.place_by_id = {p["id"]: p for p in data.places}
     for note in data.notes:

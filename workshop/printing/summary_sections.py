@@ -64,7 +64,9 @@ class Parts:
         return t(key, self.lang, **params)
 
     def p(self, text: str, style: str = "body", font_style: str = "regular") -> Paragraph:
-        return para(self.fonts, text, self.st[style], font_style)
+        # Every sentence passes the paper's redaction once more, as it is printed: names of
+        # organisations, groups and connectors' stories are composed after `gather`.
+        return para(self.fonts, self.data.text(text), self.st[style], font_style)
 
     def bullet(self, text: str) -> Paragraph:
         paragraph = self.p(text, "bullet")
@@ -80,6 +82,7 @@ class Parts:
 
     def rows(self, columns: list[Column], rows: list[list[str]]) -> Rows:
         tpl = self.template
+        rows = [[self.data.text(cell) for cell in row] for row in rows]
         return Rows(self.fonts, columns, rows, size=8.5,
                     ink=tpl.colour("colours", "ink", "#1d2125"),
                     rule=tpl.colour("colours", "rule", "#b9c0c8"),

@@ -3,7 +3,9 @@ projector, refreshing by itself while `workshop run` writes to the same file.
 
 It opens the file read-only (a WAL reader: it never blocks the capture line, and every commit
 is visible to its next read). What it shows is meant for the whole room, so persons are named
-as on paper (the `print` audience): below that consent, a role pseudonym.
+as on paper (the `print` audience): below that consent, a role pseudonym, and every line
+passes the one redaction of `workshop.redaction` (output `wall`), so a note "Bel Jan Jansen op
+0612345678" shows neither the name nor the number of a person the room may not see.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Static
 
+from workshop import redaction
 from workshop.i18n import UserError
 from workshop.store import Store
 from workshop.text import visible
@@ -26,6 +29,12 @@ REFRESH_EVERY = 1.5  # seconds
 LATEST = 8
 COUNTED = (("place", "wall_places"), ("initiative", "wall_initiatives"),
            ("actor", "wall_actors"), ("tie", "wall_ties"))
+
+
+def wall_lines(store: Store, limit: int, lang: str) -> list[str]:
+    """The latest captures as the wall shows them (on screen and served)."""
+    scrub = redaction.for_output(store, "wall")
+    return [scrub.text(line) for line in queries.wall_items(store, limit, lang)]
 
 
 class WallApp(App[None]):
@@ -66,7 +75,7 @@ class WallApp(App[None]):
     def refresh_wall(self) -> None:
         try:
             counts = queries.counts(self.store)
-            latest = queries.wall_items(self.store, LATEST, self.lang)
+            latest = wall_lines(self.store, LATEST, self.lang)
         except UserError as exc:  # the file went away or is being replaced: keep trying
             self.query_one("#wall-latest", Static).update(Text(exc.message(self.lang)))
             return
