@@ -125,3 +125,25 @@ def test_a_csv_import_and_an_osm_style_insert_go_through_the_writer(
     assert changed["description"] == "Open op dinsdag"
     assert set(changed["field_times"]) == {"description"}
     assert store.find("place", "Nieuwe plek")[0]["field_times"] == {}
+
+
+def test_exports_leave_the_field_times_out(store: Store, tmp_path: Path) -> None:
+    """Field times are the file's bookkeeping for merging, not data a spreadsheet shows."""
+    import json
+
+    from click.testing import CliRunner
+
+    from workshop.cli import cli
+
+    record(store, ["p Buurthuis #buurthuis", "p Buurthuis wat:Soep"])
+    assert store.find("place", "Buurthuis")[0]["field_times"]
+    runner = CliRunner()
+    csv_folder = tmp_path / "csv"
+    result = runner.invoke(cli, ["export", str(store.path), "--format", "csv", "-o",
+                                 str(csv_folder)])
+    assert result.exit_code == 0, result.output
+    for sheet in csv_folder.glob("*.csv"):
+        assert "field_times" not in sheet.read_text(encoding="utf-8")
+    result = runner.invoke(cli, ["export", str(store.path), "--format", "json", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert "field_times" not in json.dumps(json.loads(result.output))

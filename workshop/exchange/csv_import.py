@@ -21,7 +21,7 @@ from sqlite_utils import Database
 from workshop import model
 from workshop.exchange import rules
 from workshop.exchange.files import read_csv
-from workshop.exchange.tables import EXPORT_TABLES, export_record, is_formula_like
+from workshop.exchange.tables import EXPORT_TABLES, NOT_EXPORTED, export_record, is_formula_like
 from workshop.i18n import UserError, register
 from workshop.record import upsert_tie
 from workshop.rows import JSON_COLUMNS
@@ -158,7 +158,7 @@ class _Sheet:
     def __init__(self, store: Store, w: Writer, db: Database, table: str, path: Path,
                  header: list[str], report: CsvReport):
         self.store, self.w, self.table, self.path, self.report = store, w, table, path, report
-        self.columns = {c.name: c for c in db[table].columns if c.name != "norm"}
+        self.columns = {c.name: c for c in db[table].columns if c.name not in NOT_EXPORTED}
         by_key = {h.casefold(): h for h in header}
         self.header = {name: by_key[name] for name in self.columns if name in by_key}
         ignored = [h for h in header if h and h.casefold() not in self.columns]

@@ -20,6 +20,9 @@ EXPORT_TABLES = ("neighbourhood", "session", "place", "initiative", "actor", "ti
                  "actor_initiative", "actor_place", "participant", "attendance", "note",
                  "board_dimension", "candidate")
 PERSONAL_TABLES = ("actor", "participant", "candidate")
+# The file's own bookkeeping, not data: the matching key and the per-field change times merge
+# uses. Exports leave them out; an import ignores them.
+NOT_EXPORTED = frozenset({"norm", "field_times"})
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -48,7 +51,8 @@ def export_record(store: Store, table: str, row: dict, *, anonymise: bool = Fals
         shown["description"] = None
     if table == "note":
         shown = _redact_note(store, shown, lang, anonymise)
-    shown.pop("norm", None)
+    for column in NOT_EXPORTED:
+        shown.pop(column, None)
     return shown
 
 
@@ -100,7 +104,7 @@ def export_csv(store: Store, folder: Path, *, anonymise: bool = False,
     written = []
     for table in EXPORT_TABLES:
         records = export_records(store, table, anonymise=anonymise)
-        header = [c for c in store.columns(table) if c != "norm"]
+        header = [c for c in store.columns(table) if c not in NOT_EXPORTED]
         written.append(write_csv(Path(folder) / f"{table}.csv", header,
                                  [[_csv_value(r.get(c)) for c in header] for r in records],
                                  delimiter))
