@@ -108,8 +108,10 @@ def merge(target: Store, sources: list[Path]) -> MergeReport:
                 merging = None  # what fails now (the commit) fails for all of them
         except sqlite3.Error as exc:
             names = str(merging.path) if merging else ", ".join(str(p) for p in sources)
-            # Said as the disk's or the file's fault it is (a full disk is not damage).
-            detail = files.sqlite_error(target.path, exc).message(target.lang)
+            # A broken reference is the sources' doing and said as SQLite says it; anything
+            # else is the target's disk or file, said as what it is (a full disk is no damage).
+            detail = (str(exc) if isinstance(exc, sqlite3.IntegrityError)
+                      else files.sqlite_error(target.path, exc).message(target.lang))
             raise UserError("merge_failed", path=names, target=str(target.path),
                             detail=detail) from None
     finally:
