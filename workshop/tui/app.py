@@ -18,13 +18,14 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 from textual.theme import Theme
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerFailed, WorkerState
 
 from workshop import backup, files
 from workshop.i18n import UserError, t
 from workshop.store import Store
-from workshop.tui import jobs, queries
+from workshop.tui import bugs, jobs, queries
 from workshop.tui.keys import localize
+from workshop.tui.reading import ReadFailed
 from workshop.tui.texts import tx
 from workshop.tui.widgets.status_bar import Status
 
@@ -85,9 +86,14 @@ class WorkshopApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="quit", show=False, priority=True),
     ]
 
+    # Tests set this so that a bug the app survived still fails the test (Pilot re-raises it).
+    FAIL_ON_BUG = False
+
     def __init__(self, store: Store, *, contrast: bool = False,
                  backup_every: float = BACKUP_EVERY, backup_dir: Path | None = None) -> None:
+        bugs.install()
         super().__init__()
+        self.bug_log = bugs.BugLog()
         self.store = store
         self.lang = store.lang
         self.revision = 0
@@ -282,6 +288,35 @@ class WorkshopApp(App[None]):
             message = error.message(self.lang) if isinstance(error, UserError) else repr(error)
             self.say(tx("job_failed", self.lang, what=worker.name, message=message),
                      severity="error")
+
+    # --- what goes wrong -------------------------------------------------------------------
+
+    def read_failed(self, error: ReadFailed) -> None:
+        """A background read failed every try: one line; the screen keeps what it showed."""
+        if self.bug_log.record(error.error, "read"):
+            self.say(tx("read_failed", self.lang, message=error.error.message(self.lang)),
+                     severity="warning")
+
+    def survive_bug(self, error: BaseException, *, where: str = "") -> None:
+        """A bug in a screen or a worker: a log entry and one line, and the session goes on."""
+        if isinstance(error, WorkerFailed):
+            error = error.error
+        if isinstance(error, ReadFailed):
+            self.read_failed(error)
+            return
+        say = self.bug_log.record(error, where)
+        if self.FAIL_ON_BUG and self._exception is None:
+            self._exception = error  # type: ignore[assignment]
+            self._exception_event.set()
+        if say:
+            self.say(tx("bug_logged", self.lang, error=type(error).__name__,
+                        log=str(self.bug_log.path)), severity="error")
+
+    def _handle_exception(self, error: Exception) -> None:
+        if self.is_running and not self._exit_renderables:
+            self.survive_bug(error, where="worker" if isinstance(error, WorkerFailed) else "")
+            return
+        super()._handle_exception(error)
 
     def on_unmount(self) -> None:
         """A last backup on the way out (the file itself is already complete)."""

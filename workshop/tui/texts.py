@@ -208,6 +208,12 @@ _T: dict[str, tuple[str, str]] = {
     "language_now": ("Schermtaal: Nederlands", "Screen language: English"),
     "bug": ("Er ging iets mis dat niet aan jou ligt ({error}); je vastleggingen zijn bewaard.",
             "Something went wrong that is not your doing ({error}); your captures are saved."),
+    # --- an evening that holds (issue 10) --------------------------------------------------------
+    "read_failed": ("Lezen lukte niet ({message}); vastleggen gaat gewoon door.",
+                    "Could not read ({message}); capture carries on."),
+    "bug_logged": ("Fout in het programma ({error}), niet jouw schuld; vastleggen gaat door. "
+                   "Verslag: {log}",
+                   "A bug ({error}), not your doing; capture carries on. Report: {log}"),
     # --- wall ----------------------------------------------------------------------------------
     "wall_latest": ("Net genoemd", "Just named"),
     "wall_places": ("plekken", "places"),

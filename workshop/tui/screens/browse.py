@@ -17,8 +17,7 @@ from textual.widgets import Input, Static, Tab, Tabs
 from workshop import edit, files
 from workshop.edit import LINK_TABLES
 from workshop.i18n import UserError
-from workshop.store import Store
-from workshop.tui import queries
+from workshop.tui import queries, reading
 from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.texts import tx
 from workshop.tui.widgets.ordered_input import OrderedInput
@@ -100,8 +99,7 @@ class BrowseScreen(WorkshopScreen):
 
     @work(thread=True, exclusive=True, group="list")
     def read_rows(self, tab: str, stamp: tuple[int, str]) -> None:
-        with Store.open(self.workshop.path, readonly=True) as store:
-            rows = queries.rows(store, tab, stamp[1])
+        rows = reading.read(self.workshop.path, lambda store: queries.rows(store, tab, stamp[1]))
         self.app.call_from_thread(self._read, tab, stamp, rows)
 
     def _read(self, tab: str, stamp: tuple[int, str], rows: queries.Rows) -> None:
