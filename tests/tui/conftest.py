@@ -29,6 +29,14 @@ SOME = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def bugs_fail_tests(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug the app survives (logged, said in one line) still fails the test that met it;
+    its log goes to the test's own folder, not the user's state dir."""
+    monkeypatch.setattr(WorkshopApp, "FAIL_ON_BUG", True)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
 @pytest.fixture
 def filled(store: Store) -> Store:
     """The test file with a place, an initiative, actors, ties, a note and a participant."""

@@ -38,7 +38,7 @@ def cell_text(cell) -> str:
 
 class BoardScreen(WorkshopScreen):
     AUTO_FOCUS = "#matrix"
-    BINDINGS = [Binding("d", "turn", "Other layout", id="dimensions")]
+    BINDINGS = [Binding("ctrl+o", "turn", "Other layout", id="dimensions")]
 
     def __init__(self) -> None:
         super().__init__()

@@ -29,12 +29,13 @@ DEFAULT_SORT: dict[str, tuple[int, bool] | None] = {"note": None}  # notes: newe
 
 class BrowseScreen(WorkshopScreen):
     AUTO_FOCUS = "RecordTable"
+    # No command on a key that is text: letters typed here go to the capture line.
     BINDINGS = [
-        Binding("slash", "filter", "Filter", id="filter"),
-        Binding("n", "new", "New", id="new"),
-        Binding("delete,d", "delete", "Delete", id="delete"),
-        Binding("s", "sort", "Sort", id="sort"),
-        Binding("r", "reverse", "Reverse", id="reverse", show=False),
+        Binding("ctrl+f", "filter", "Filter", id="filter"),
+        Binding("insert,ctrl+n", "new", "New", id="new"),
+        Binding("delete", "delete", "Delete", id="delete"),
+        Binding("ctrl+o", "sort", "Sort", id="sort"),
+        Binding("ctrl+r", "reverse", "Reverse", id="reverse", show=False),
         Binding("right", "tab(1)", "Next list", id="next_tab", show=False),
         Binding("left", "tab(-1)", "Previous list", id="prev_tab", show=False),
     ]

@@ -36,8 +36,8 @@ def compute(path) -> tuple[list, object]:
 class NetworkScreen(WorkshopScreen):
     AUTO_FOCUS = "#ranking"
     BINDINGS = [
-        Binding("s", "sort", "Sort", id="sort"),
-        Binding("r", "reverse", "Reverse", id="reverse", show=False),
+        Binding("ctrl+o", "sort", "Sort", id="sort"),
+        Binding("ctrl+r", "reverse", "Reverse", id="reverse", show=False),
     ]
 
     def compose_body(self) -> ComposeResult:
