@@ -10,7 +10,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from tests.tui.conftest import drive, settle, text_of, type_line
+from tests.tui.conftest import WORDS, drive, settle, text_of, type_line
 from workshop.record import record
 from workshop.store import Store
 from workshop.tui import reading
@@ -53,14 +53,14 @@ def test_the_crash_reproduction_twenty_times_while_another_program_hammers(
                 await pilot.press("ctrl+z")
                 await settle(pilot)
             await pilot.press("f2")
-            line = f"p Tafelplek {round_}"
+            line = f"p {WORDS[round_]}"
             await type_line(pilot, line)
             await pilot.press("enter")
             await settle(pilot)
             typed.append(line)
             assert pilot.app.is_running
         message = text_of(pilot.app.screen.query_one("#message", Static))
-        assert "opgeslagen: Plek · Tafelplek 19" in message
+        assert f"opgeslagen: Plek · {WORDS[ROUNDS - 1]}" in message
 
     try:
         drive(app, scenario)

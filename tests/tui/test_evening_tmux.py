@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.tui.conftest import WORDS
 from tests.tui.test_real_terminal import Tmux
 from workshop.store import Store
 
@@ -46,14 +47,15 @@ def test_fifty_captures_with_pastes_tab_and_every_screen(tmp_path: Path) -> None
     try:
         tmux.wait_for("hoe schrijf je het")
         cells = [f"{c}{r}" for c in "ABCDEFGH" for r in range(1, 7)]
+        names = iter(WORDS)
         n = 0
-        for round_ in range(5):
+        for round_ in range(6):
             for _ in range(4):  # typed, with a Tab on the empty line before each
                 keys("Tab")
-                type_and_save(f"Getypt {round_}-{n}", cells[n % len(cells)])
+                type_and_save(next(names), cells[n % len(cells)])
                 n += 1
             # a paste of three lines: each offered in turn, each saved with its own Enter
-            pasted = [f"Geplakt {round_}-{i}" for i in range(3)]
+            pasted = [next(names) for _ in range(3)]
             tmux("set-buffer", "\n".join(f"p {name} @A1" for name in pasted) + "\n")
             tmux("paste-buffer", "-p", "-t", "app")
             tmux.wait_for("nog 2 regels")
@@ -65,7 +67,7 @@ def test_fifty_captures_with_pastes_tab_and_every_screen(tmp_path: Path) -> None
             screen = ("F3", "F4", "F5", "F6")[round_ % 4]
             keys(screen)
             time.sleep(0.5)
-            name = f"Vanaf {screen} {round_}"
+            name = next(names)
             tmux("send-keys", "-t", "app", "-l", f"p {name} @B2")
             keys("Enter")
             _saved(tmux, name)

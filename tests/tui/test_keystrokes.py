@@ -119,10 +119,10 @@ def test_the_scripted_run_of_the_issue_renames_nothing_and_captures_both_lines(
     async def scenario(pilot) -> None:
         await pilot.press("f3")
         await settle(pilot)
-        await type_line(pilot, "p Tweede Gewone")
+        await type_line(pilot, "p Speeltuin Oost")
         await pilot.press("f2")
         await settle(pilot)
-        await _paste(pilot, "p Plakplek Een\np Plakplek Twee")
+        await _paste(pilot, "p Plakplek Een\np Gymzaal Noord")
         for _ in range(3):
             await pilot.press("enter")
             await settle(pilot)
@@ -131,7 +131,7 @@ def test_the_scripted_run_of_the_issue_renames_nothing_and_captures_both_lines(
 
     drive(app, scenario)
     names = sorted(r["name"] for r in store.rows("place"))
-    assert names == ["Eerste Gewone", "Plakplek Een", "Plakplek Twee", "Tweede Gewone"]
+    assert names == ["Eerste Gewone", "Gymzaal Noord", "Plakplek Een", "Speeltuin Oost"]
 
 
 def test_a_paste_on_the_lists_goes_into_the_capture_line(filled: Store) -> None:

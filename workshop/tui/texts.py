@@ -78,7 +78,7 @@ _T: dict[str, tuple[str, str]] = {
     "near_title": ("Bestaat dit al?", "Does this exist already?"),
     "near_question": ("'{name}' lijkt op wat er al staat. Welke bedoel je?",
                       "'{name}' looks like something already there. Which one do you mean?"),
-    "near_use": ("{key}: gebruik {what}", "{key}: use {what}"),
+    "near_use": ("{number}: gebruik {what}", "{number}: use {what}"),
     "near_new": ("Enter: nieuw '{name}'", "Enter: new '{name}'"),
     "near_keys": ("Enter: nieuw aanmaken · {keys}: bestaande gebruiken · Esc: terug naar de regel",
                   "Enter: create new · {keys}: use the existing one · Esc: back to the line"),

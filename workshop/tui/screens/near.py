@@ -26,6 +26,7 @@ NEW = "new"
 class NearDuplicateScreen(WorkshopModal):
     """Dismisses with the existing name to use, "" to create the new one, None to go back."""
 
+    AUTO_FOCUS = "#near-options"
     BINDINGS = [
         Binding("escape", "back", "Back", id="cancel"),
         Binding("1", "use(0)", show=False),
@@ -47,7 +48,7 @@ class NearDuplicateScreen(WorkshopModal):
         for number, found in enumerate(self.similar, 1):
             row = store.get(found["table"], found["id"]) or found
             what = edit.describe(store, found["table"], row, lang)
-            label = Text(visible(tx("near_use", lang, key=number, what=what)))
+            label = Text(visible(tx("near_use", lang, number=number, what=what)))
             if found.get("distinct"):
                 words = found.get("words")
                 label.append(tx("near_distinct_words", lang, words=" ≠ ".join(words))
