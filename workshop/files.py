@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 import struct
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,8 +67,7 @@ def read_header(path: Path) -> Header:
     if path.is_dir():
         raise UserError("file_unreadable", path=str(path), detail="is a folder")
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(100)
+        head = _read_start(path, 100)
     except OSError as exc:
         detail = exc.strerror or str(exc)
         raise UserError("file_unreadable", path=str(path), detail=detail) from None
@@ -89,7 +89,10 @@ def inspect(path: Path) -> int:
     """Check, read-only, that `path` is a sound workshop file; return its schema version."""
     header = read_header(path)
     size = path.stat().st_size
-    if header.pages and size < header.expected_size and not wal_holds_pages(path):
+    # A file this process has open may be in the middle of a checkpoint of ours (page 1 is
+    # written before the pages that make the file longer): SQLite's view of it is sound.
+    if (header.pages and size < header.expected_size and not wal_holds_pages(path)
+            and not held(path)):
         raise UserError("file_damaged", path=str(path),
                         detail=f"{size} of {header.expected_size} bytes")
     try:
@@ -109,12 +112,77 @@ def inspect(path: Path) -> int:
     return version
 
 
+# Closing ANY descriptor of a file drops every POSIX lock this process holds on it, SQLite's
+# included (https://sqlite.org/howtocorrupt.html, 2.2). Another process closing its last
+# connection then takes the file for its own, checkpoints and deletes the -wal and -shm under
+# our open connections: reads fail with "disk I/O error" (SQLITE_IOERR_SHORT_READ) and later
+# commits go into the deleted -wal and are lost. So while this process has a connection to a
+# file, its header is read through one descriptor kept open until the last connection closes.
+_held: dict[tuple[int, int], list] = {}  # (device, inode) -> [connections, descriptor | None]
+_held_lock = threading.Lock()
+
+
+def _key(path: Path) -> tuple[int, int]:
+    stat = os.stat(path)
+    return stat.st_dev, stat.st_ino
+
+
+def _read_start(path: Path, size: int) -> bytes:
+    with _held_lock:  # no connection is made while a descriptor is open and closed here
+        entry = _held.get(_key(path))
+        if entry is None:
+            with open(path, "rb") as fh:
+                return fh.read(size)
+        if entry[1] is None:
+            entry[1] = os.open(path, os.O_RDONLY)
+        return os.pread(entry[1], size, 0)
+
+
+def held(path: Path) -> bool:
+    """Whether this process has a connection open to `path`."""
+    try:
+        return _key(path) in _held
+    except OSError:
+        return False
+
+
+class _Connection(sqlite3.Connection):
+    """A connection that counts itself among the file's holders until it is closed."""
+
+    _workshop_key: tuple[int, int] | None = None
+
+    def close(self) -> None:
+        super().close()
+        key, self._workshop_key = self._workshop_key, None
+        if key is None:
+            return
+        with _held_lock:
+            entry = _held.get(key)
+            if entry is not None:
+                entry[0] -= 1
+                if entry[0] <= 0:
+                    del _held[key]
+                    if entry[1] is not None:
+                        os.close(entry[1])  # SQLite's own locks on the file are gone
+
+
+def _hold(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    """Count `conn` (made, as SQLite makes them, without taking a lock yet) as a holder."""
+    key = _key(path)
+    with _held_lock:
+        _held.setdefault(key, [0, None])[0] += 1
+    conn._workshop_key = key  # type: ignore[attr-defined]
+    return conn
+
+
 def _uri(path: Path, mode: str) -> str:
     return f"file:{pathname2url(str(path.resolve()))}?mode={mode}"
 
 
-def _connect_uri(uri: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+def _connect_uri(uri: str, path: Path) -> sqlite3.Connection:
+    """A connection to `path` (through `uri`), counted among the file's holders (see above)."""
+    conn = _hold(sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
+                                 factory=_Connection), path)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
 
@@ -137,9 +205,9 @@ def open_readonly(path: Path, *, leave_no_sidecars: bool = False
     wal, shm = sidecars(path)
     had = (wal.exists(), shm.exists())
     if leave_no_sidecars and not any(had):
-        return _connect_uri(_uri(path, "ro") + "&immutable=1"), None
+        return _connect_uri(_uri(path, "ro") + "&immutable=1", path), None
     try:
-        conn = _connect_uri(_uri(path, "ro"))
+        conn = _connect_uri(_uri(path, "ro"), path)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except BaseException:
@@ -155,7 +223,7 @@ def open_readonly(path: Path, *, leave_no_sidecars: bool = False
         if reason is None:
             raise
     if not wal.exists() or wal.stat().st_size == 0:
-        return _connect_uri(_uri(path, "ro") + "&immutable=1"), reason
+        return _connect_uri(_uri(path, "ro") + "&immutable=1", path), reason
     return _read_with_wal_elsewhere(path), reason
 
 
@@ -178,7 +246,7 @@ def _read_with_wal_elsewhere(path: Path) -> sqlite3.Connection:
             copy = Path(tmp) / "copy.wijk"
             shutil.copyfile(path, copy)
             shutil.copyfile(sidecars(path)[0], sidecars(copy)[0])
-            source = _connect_uri(_uri(copy, "ro"))
+            source = _connect_uri(_uri(copy, "ro"), copy)
             try:
                 source.backup(memory)
             finally:
@@ -193,7 +261,7 @@ def connect(path: Path) -> sqlite3.Connection:
     """A writing connection: WAL, synchronous=FULL (a commit is on disk when it returns),
     foreign keys checked, transactions controlled by us (`BEGIN IMMEDIATE` ... `COMMIT`)."""
     had = tuple(side.exists() for side in sidecars(path))
-    conn = _connect_uri(_uri(path, "rw"))
+    conn = _connect_uri(_uri(path, "rw"), path)
     try:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     except sqlite3.Error:
@@ -308,7 +376,7 @@ def is_sound_copy(path: Path, *, thorough: bool = False) -> bool:
     if not thorough:
         return True
     try:
-        conn = _connect_uri(_uri(path, "ro") + "&immutable=1")
+        conn = _connect_uri(_uri(path, "ro") + "&immutable=1", path)
         try:
             result = conn.execute("PRAGMA integrity_check(1)").fetchone()[0]
             conn.execute("SELECT count(*) FROM neighbourhood").fetchone()

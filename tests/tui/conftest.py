@@ -29,6 +29,24 @@ SOME = [
 ]
 
 
+# Names no two of which are near-duplicates (so no capture stops to ask "is it that one?").
+WORDS = """Bakkerij Molen Kerktoren Zwembad Speeltuin Sporthal Kinderboerderij Moestuin Vijver
+Markt Fietsenmaker Kapsalon Huisarts Apotheek Tandarts Gemeentehuis Politiepost Brandweer
+Treinstation Busremise Voetbalveld Tennisbaan IJsbaan Skatepark Hondenveld Boomgaard Bankje
+Fontein Standbeeld Wasserette Snackbar Pizzeria Viswinkel Slagerij Groenteboer Drogist
+Boekhandel Muziekschool Dansstudio Theater Bioscoop Museum Galerie Atelier Werkplaats
+Repaircafe Kringloop Buurtkamer Jongerencentrum Zorgcentrum Wijkpost Begraafplaats
+Parkeergarage Pleintje Steiger Sluis Dijk Weiland Hooiberg Kerkplein""".split()
+
+
+@pytest.fixture(autouse=True)
+def bugs_fail_tests(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug the app survives (logged, said in one line) still fails the test that met it;
+    its log goes to the test's own folder, not the user's state dir."""
+    monkeypatch.setattr(WorkshopApp, "FAIL_ON_BUG", True)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
 @pytest.fixture
 def filled(store: Store) -> Store:
     """The test file with a place, an initiative, actors, ties, a note and a participant."""

@@ -31,7 +31,7 @@ def test_lists_filter_and_sort(filled: Store) -> None:
         await settle(pilot)
         table = _table(pilot)
         assert _names(table) == [MARKUP_NAME, "Bibliotheek", "Buurthuis De Kuil", "Speeltuin"]
-        await pilot.press("slash")
+        await pilot.press("ctrl+f")
         assert isinstance(pilot.app.focused, Input)
         await pilot.press("b", "u", "u", "r")
         assert _names(table) == ["Buurthuis De Kuil"]
@@ -40,9 +40,9 @@ def test_lists_filter_and_sort(filled: Store) -> None:
         await pilot.press("escape")
         pilot.app.screen.query_one("#filter", Input).value = ""
         await pilot.pause()
-        await pilot.press("s")  # by kind
+        await pilot.press("ctrl+o")  # by kind
         assert _names(table)[0] == "Bibliotheek"
-        await pilot.press("r")
+        await pilot.press("ctrl+r")
         assert _names(table)[-1] == "Bibliotheek"
         await pilot.press("right", "right")  # actors
         await settle(pilot)
@@ -122,7 +122,7 @@ def test_new_record_by_form(filled: Store) -> None:
     app = WorkshopApp(filled)
 
     async def scenario(pilot) -> None:
-        await pilot.press("f3", "n")
+        await pilot.press("f3", "insert")
         await pilot.pause()
         form = pilot.app.screen
         assert isinstance(form, RecordForm) and form.record_id is None

@@ -102,15 +102,15 @@ def test_near_duplicate_is_asked_before_a_second_record(filled: Store) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(pilot.app.screen, NearDuplicateScreen)
-        await pilot.press("enter")  # the first offer: the existing one
+        await pilot.press("1")  # a deliberate key: the existing one
         await settle(pilot)
         assert filled.count("place", "norm LIKE 'buurthuis%'") == 1
         assert filled.find("place", "Buurthuis De Kuil")[0]["cell"] == "C5"
-        # Asked again, this time a new one is wanted.
+        # Asked again: Enter, the default, makes a new one.
         _line(pilot).value = "p Buurthuis De Kuijl"
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("down", "enter")
+        await pilot.press("enter")
         await settle(pilot)
         assert filled.count("place", "norm LIKE 'buurthuis%'") == 2
         # Esc goes back to the line, nothing written.

@@ -89,7 +89,7 @@ def test_board_matrix_and_gaps(filled: Store) -> None:
         await pilot.pause()
         fill = text_of(pilot.app.screen.query_one("#board-fill", Static))
         assert "Seniorenclub" in fill
-        await pilot.press("d")  # another dimension across
+        await pilot.press("ctrl+o")  # another dimension across
         labels = pilot.app.screen.query_one("#matrix", RecordTable)._labels
         assert labels[1:] == ["alleenstaand", "stel", "gezin"]
 

@@ -15,17 +15,24 @@ import time
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.css.query import NoMatches
+from textual.screen import ModalScreen
 from textual.theme import Theme
-from textual.worker import Worker, WorkerState
+from textual.widgets import Input
+from textual.worker import Worker, WorkerFailed, WorkerState
 
 from workshop import backup, files
 from workshop.i18n import UserError, t
 from workshop.store import Store
-from workshop.tui import jobs, queries
+from workshop.tui import bugs, jobs, queries
 from workshop.tui.keys import localize
+from workshop.tui.reading import ReadFailed
+from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.texts import tx
+from workshop.tui.widgets.capture_line import CaptureLine
 from workshop.tui.widgets.status_bar import Status
 
 SCREENS = {
@@ -70,7 +77,8 @@ class WorkshopApp(App[None]):
         Binding("f1", "help", "Help", id="help"),
         Binding("ctrl+z", "undo", "Undo", id="undo"),
         Binding("ctrl+p", "command_palette", "Commands", id="palette"),
-        Binding("f2", "show('capture')", "Capture", id="capture"),
+        # F2 works over every dialog too: it always puts the cursor back in the line
+        Binding("f2", "show('capture')", "Capture", id="capture", priority=True),
         Binding("f3", "show('browse')", "Lists", id="browse"),
         Binding("f4", "show('map')", "Map", id="map"),
         Binding("f5", "show('network')", "Network", id="network"),
@@ -85,9 +93,15 @@ class WorkshopApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="quit", show=False, priority=True),
     ]
 
+    # Tests set this so that a bug the app survived still fails the test (Pilot re-raises it).
+    FAIL_ON_BUG = False
+
     def __init__(self, store: Store, *, contrast: bool = False,
                  backup_every: float = BACKUP_EVERY, backup_dir: Path | None = None) -> None:
+        bugs.install()
         super().__init__()
+        self.bug_log = bugs.BugLog()
+        self.failed_reads = 0
         self.store = store
         self.lang = store.lang
         self.revision = 0
@@ -160,9 +174,44 @@ class WorkshopApp(App[None]):
 
     # --- actions ---------------------------------------------------------------------------
 
-    def action_show(self, mode: str) -> None:
+    async def action_show(self, mode: str) -> None:
         if self.current_mode != mode:
-            self.switch_mode(mode)
+            await self.switch_mode(mode)
+        if mode == "capture":  # F2 always puts the cursor back in the line
+            while isinstance(self.screen, ModalScreen) and len(self.screen_stack) > 1:
+                await self.screen.dismiss(None)
+            self.capture_line().focus()
+
+    # --- every key and paste reaches the capture line --------------------------------------
+
+    def capture_line(self) -> CaptureLine:
+        return self._screen_stacks["capture"][0].query_one(CaptureLine)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Text typed or pasted on a main screen, with no text field to take it, goes into
+        the capture line (switching to it): a letter is never a command there."""
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded and \
+                self._for_the_line(event):
+            return
+        await super().on_event(event)
+
+    def _for_the_line(self, event: events.Key | events.Paste) -> bool:
+        if isinstance(event, events.Key) and not (event.is_printable and event.character):
+            return False
+        if not isinstance(self.screen, WorkshopScreen) or isinstance(self.focused, Input):
+            return False
+        try:
+            line = self.capture_line()
+        except (KeyError, IndexError, NoMatches):
+            return False
+        if isinstance(event, events.Paste):
+            line.paste(event.text)
+        else:
+            line.insert_text_at_cursor(event.character or "")
+        if self.current_mode != "capture":
+            self.switch_mode("capture")
+        line.focus()
+        return True
 
     def action_undo(self) -> None:
         self._undo_redo(redo=False)
@@ -282,6 +331,36 @@ class WorkshopApp(App[None]):
             message = error.message(self.lang) if isinstance(error, UserError) else repr(error)
             self.say(tx("job_failed", self.lang, what=worker.name, message=message),
                      severity="error")
+
+    # --- what goes wrong -------------------------------------------------------------------
+
+    def read_failed(self, error: ReadFailed) -> None:
+        """A background read failed every try: one line; the screen keeps what it showed."""
+        self.failed_reads += 1
+        if self.bug_log.record(error.error, "read"):
+            self.say(tx("read_failed", self.lang, message=error.error.message(self.lang)),
+                     severity="warning")
+
+    def survive_bug(self, error: BaseException, *, where: str = "") -> None:
+        """A bug in a screen or a worker: a log entry and one line, and the session goes on."""
+        if isinstance(error, WorkerFailed):
+            error = error.error
+        if isinstance(error, ReadFailed):
+            self.read_failed(error)
+            return
+        say = self.bug_log.record(error, where)
+        if self.FAIL_ON_BUG and self._exception is None:
+            self._exception = error  # type: ignore[assignment]
+            self._exception_event.set()
+        if say:
+            self.say(tx("bug_logged", self.lang, error=type(error).__name__,
+                        log=str(self.bug_log.path)), severity="error")
+
+    def _handle_exception(self, error: Exception) -> None:
+        if self.is_running and not self._exit_renderables:
+            self.survive_bug(error, where="worker" if isinstance(error, WorkerFailed) else "")
+            return
+        super()._handle_exception(error)
 
     def on_unmount(self) -> None:
         """A last backup on the way out (the file itself is already complete)."""

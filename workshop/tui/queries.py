@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
+
+from rapidfuzz import fuzz, process
 
 from workshop import model, privacy
 from workshop.capture import parse
@@ -17,7 +21,7 @@ from workshop.forms import NOTE_KINDS
 from workshop.i18n import UserError
 from workshop.record import NAME_TABLE, describe
 from workshop.store import Store
-from workshop.text import one_line
+from workshop.text import normalise, one_line
 from workshop.tui.texts import tx
 
 LINK_TABLES = ("tie", "actor_initiative", "actor_place")
@@ -55,7 +59,8 @@ def feed(store: Store, limit: int = 50, lang: str = "nl") -> list[FeedItem]:
     ctx = store.context()
     items = []
     for entry in store.rows("history", order="seq DESC", limit=limit):
-        summary, kind = _summary(entry["line"] or "", ctx, lang)
+        summary, kind = _summary(entry["line"] or "", ctx, lang,
+                                 partial(_linked_names, store, entry["changes"]))
         table, id_ = _primary(entry["changes"], kind)
         if table and id_ and store.get(table, id_) is None:
             table = id_ = None
@@ -64,12 +69,62 @@ def feed(store: Store, limit: int = 50, lang: str = "nl") -> list[FeedItem]:
     return items
 
 
-def _summary(line: str, ctx, lang: str) -> tuple[str, str | None]:
+def _summary(line: str, ctx, lang: str,
+             linked: Callable[[], list[str]] | None = None) -> tuple[str, str | None]:
+    """What a history entry's line made, with each name as the record it resolved to (the
+    feed says `+Henk de Groot` where `+Henk de Groto` was typed and the existing one chosen)."""
     try:
         capture = parse(line, ctx)
     except UserError:  # an edit by form, a delete, an import: its line says what it was
         return one_line(line, 200), None
+    if linked is not None:
+        _resolve_names(capture, linked())
     return one_line(describe(capture, lang), 200), capture.kind
+
+
+NAMED = ("place", "initiative", "actor", "participant", "candidate")
+LINKS = {"place_id": "place", "initiative_id": "initiative", "actor_id": "actor",
+         "source_id": "actor", "target_id": "actor"}
+
+
+def _linked_names(store: Store, changes: list[dict]) -> list[str]:
+    """The names of the records an entry made or linked (from the name indexes: no reads)."""
+    out: list[str] = []
+    for change in changes:
+        row = change["after"] or {}
+        if change["table"] in NAMED and row.get("name"):
+            out.append(row["name"])
+        refs = [(table, row.get(column)) for column, table in LINKS.items()]
+        refs.append((row.get("about_table"), row.get("about_id")))
+        for table, id_ in refs:
+            if table in NAMED and id_:
+                name = store.names(table).get(id_)
+                if name:
+                    out.append(name)
+    return out
+
+
+def _resolve_names(capture, names: list[str]) -> None:
+    """Put for each typed name the linked record's name: the same one when it is there
+    (case and accents aside), else the closest of the others."""
+    if not names:
+        return
+    norms = {normalise(n): n for n in names}
+    typed = [n for n in (capture.name, capture.target, *capture.actors, capture.about) if n]
+    unmatched = [n for n in names if normalise(n) not in {normalise(t) for t in typed}]
+
+    def resolved(name: str | None) -> str | None:
+        if not name or normalise(name) in norms:
+            return norms.get(normalise(name or ""), name)
+        best = process.extractOne(normalise(name), {n: normalise(n) for n in unmatched},
+                                  scorer=fuzz.ratio, score_cutoff=60) if unmatched else None
+        return best[2] if best else name
+
+    if capture.kind != "tie" or capture.name:
+        capture.name = resolved(capture.name)
+    capture.target = resolved(capture.target)
+    capture.actors = [resolved(a) or a for a in capture.actors]
+    capture.about = resolved(capture.about)
 
 
 def _primary(changes: list[dict], kind: str | None) -> tuple[str | None, str | None]:

@@ -11,8 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from workshop.store import Store
 from workshop.text import one_line
+from workshop.tui import reading
 from workshop.tui.queries import Column, Rows
 from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.texts import tx
@@ -23,8 +23,7 @@ def compute(path):
     """Runs in a worker thread: the coverage of the file as committed."""
     from workshop.analysis.coverage import coverage
 
-    with Store.open(path, readonly=True) as store:
-        return coverage(store)
+    return reading.read(path, coverage)
 
 
 def cell_text(cell) -> str:
@@ -39,7 +38,7 @@ def cell_text(cell) -> str:
 
 class BoardScreen(WorkshopScreen):
     AUTO_FOCUS = "#matrix"
-    BINDINGS = [Binding("d", "turn", "Other layout", id="dimensions")]
+    BINDINGS = [Binding("ctrl+o", "turn", "Other layout", id="dimensions")]
 
     def __init__(self) -> None:
         super().__init__()

@@ -17,8 +17,7 @@ from textual.widgets import Input, Static, Tab, Tabs
 from workshop import edit, files
 from workshop.edit import LINK_TABLES
 from workshop.i18n import UserError
-from workshop.store import Store
-from workshop.tui import queries
+from workshop.tui import queries, reading
 from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.texts import tx
 from workshop.tui.widgets.ordered_input import OrderedInput
@@ -30,12 +29,13 @@ DEFAULT_SORT: dict[str, tuple[int, bool] | None] = {"note": None}  # notes: newe
 
 class BrowseScreen(WorkshopScreen):
     AUTO_FOCUS = "RecordTable"
+    # No command on a key that is text: letters typed here go to the capture line.
     BINDINGS = [
-        Binding("slash", "filter", "Filter", id="filter"),
-        Binding("n", "new", "New", id="new"),
-        Binding("delete,d", "delete", "Delete", id="delete"),
-        Binding("s", "sort", "Sort", id="sort"),
-        Binding("r", "reverse", "Reverse", id="reverse", show=False),
+        Binding("ctrl+f", "filter", "Filter", id="filter"),
+        Binding("insert,ctrl+n", "new", "New", id="new"),
+        Binding("delete", "delete", "Delete", id="delete"),
+        Binding("ctrl+o", "sort", "Sort", id="sort"),
+        Binding("ctrl+r", "reverse", "Reverse", id="reverse", show=False),
         Binding("right", "tab(1)", "Next list", id="next_tab", show=False),
         Binding("left", "tab(-1)", "Previous list", id="prev_tab", show=False),
     ]
@@ -100,8 +100,7 @@ class BrowseScreen(WorkshopScreen):
 
     @work(thread=True, exclusive=True, group="list")
     def read_rows(self, tab: str, stamp: tuple[int, str]) -> None:
-        with Store.open(self.workshop.path, readonly=True) as store:
-            rows = queries.rows(store, tab, stamp[1])
+        rows = reading.read(self.workshop.path, lambda store: queries.rows(store, tab, stamp[1]))
         self.app.call_from_thread(self._read, tab, stamp, rows)
 
     def _read(self, tab: str, stamp: tuple[int, str], rows: queries.Rows) -> None:

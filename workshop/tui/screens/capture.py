@@ -41,6 +41,8 @@ class CaptureScreen(WorkshopScreen):
         super().__init__()
         self.draft = ""  # the line as typed, kept when the screen is rebuilt
         self._said = ""
+        self._message: Text | str = ""
+        self.pending = 0  # pasted lines waiting after the one in the line
 
     def compose_body(self) -> ComposeResult:
         lang = self.lang
@@ -84,7 +86,8 @@ class CaptureScreen(WorkshopScreen):
         try:
             capture = parse(value, ctx)
         except UserError as exc:
-            preview.update(Text(visible("… " + exc.message(lang)), style="dim italic"),
+            preview.update(Text(keep_end(visible("… " + exc.message(lang)), _room(preview)),
+                                style="dim italic"),
                            layout=False)
             return
         what = describe(capture, lang, ctx.dimensions)
@@ -109,11 +112,28 @@ class CaptureScreen(WorkshopScreen):
         self._say(Text(text, style="yellow"), "saved")
 
     def _say(self, text: Text | str, kind: str) -> None:
-        """The line under the preview: a completion hint, what was saved, or why not."""
+        """The line under the preview: a completion hint, what was saved, or why not; and
+        how many pasted lines are still to come."""
         self._said = kind
         if isinstance(text, Text) and not text.plain.isprintable():
             text = Text(visible(text.plain), style=text.style)  # user text, never raw controls
+        self._message = text
+        if kind == "error" and isinstance(text, Text):  # the end says how to write it
+            message = self.query_one("#message", Static)
+            text = Text(keep_end(text.plain, _room(message)), style=text.style)
+        if self.pending:
+            key = "pending_line" if self.pending == 1 else "pending_lines"
+            shown = Text(tx(key, self.lang, n=self.pending), style="bold")
+            if text:
+                shown.append("  ")
+                shown.append_text(text if isinstance(text, Text) else Text(text))
+            text = shown
         self.query_one("#message", Static).update(text, layout=False)  # its size is fixed
+
+    @on(CaptureLine.Pending)
+    def pending_changed(self, event: CaptureLine.Pending) -> None:
+        self.pending = event.count
+        self._say(self._message, self._said)
 
     # --- saving --------------------------------------------------------------------------------
 
@@ -127,6 +147,9 @@ class CaptureScreen(WorkshopScreen):
             capture = parse(text, self.workshop.store.context())
         except UserError as exc:
             self._refuse(text, exc)
+            return
+        if capture.kind == "card":
+            self._card(capture)
             return
         near = near_duplicates(self.workshop.store, capture)
         if near:
@@ -174,6 +197,32 @@ class CaptureScreen(WorkshopScreen):
         line.next_pending()
         line.focus()
 
+    def _card(self, capture: Capture) -> None:
+        """`kaart N` (what a card's QR code types) saves nothing: it opens that initiative, or,
+        for a blank card handed out, puts `i  kaart:N` in the line with the cursor at the
+        name."""
+        from workshop.tui.screens.form import RecordForm
+
+        store = self.workshop.store
+        number = capture.fields["card_number"]
+        line = self.query_one(CaptureLine)
+        rows = store.rows("initiative", "card_number = ?", (number,))
+        if rows:
+            self._say(Text(tx("card_opened", self.lang, number=number, name=rows[0]["name"]),
+                           style="green"), "saved")
+            self.app.push_screen(RecordForm("initiative", rows[0]["id"]),
+                                 lambda _: self.query_one(CaptureLine).focus())
+            return
+        if number >= store.neighbourhood()["next_card"]:
+            self._refuse(capture.line, UserError("card_unknown", number=number))
+            return
+        keyword = capture.line.split(maxsplit=1)[0].lower()
+        field = "kaart" if keyword == "kaart" else "card"
+        line.value = f"i  {field}:{number}" + line.value
+        line.cursor_position = 2
+        self._say(Text(tx("card_blank_type", self.lang, number=number), style="yellow"), "hint")
+        line.focus()
+
     def _refuse(self, text: str, exc: UserError) -> None:
         """A line that cannot be saved goes back into the line, its reason under it."""
         line = self.query_one(CaptureLine)
@@ -185,11 +234,11 @@ class CaptureScreen(WorkshopScreen):
 
     @on(CaptureLine.LeaveDown)
     def to_feed(self) -> None:
+        """↓ from the line: to the newest capture, always (never an old highlight)."""
         feed = self.query_one(Feed)
         if feed.option_count:
+            feed.newest()
             feed.focus()
-            if feed.highlighted is None:
-                feed.highlighted = 0
 
     def action_to_line(self) -> None:
         self.query_one(CaptureLine).focus()
@@ -200,6 +249,23 @@ class CaptureScreen(WorkshopScreen):
 
         self.app.push_screen(RecordForm(event.table, event.id),
                              lambda saved: self.query_one(Feed).focus())
+
+
+def _room(widget: Static) -> int:
+    """About how many characters a fixed-height text widget shows (its lines × its width,
+    less what wrapping at word ends leaves empty)."""
+    width = widget.content_region.width or widget.size.width or 76
+    lines = int(widget.styles.height.value) if widget.styles.height else 1
+    return max(20, int(width * max(1, lines) * 0.9))
+
+
+def keep_end(text: str, room: int) -> str:
+    """Text too long for its place loses its middle, not its end: the end of a refusal
+    or a hint is what to do."""
+    if len(text) <= room:
+        return text
+    head = room // 3
+    return text[:head] + "…" + text[len(text) - (room - head - 1):]
 
 
 def _use_name(capture: Capture, typed: str, chosen: str) -> None:

@@ -42,6 +42,8 @@ Toetsen
   Ctrl+Z ongedaan maken, Ctrl+Y opnieuw doen
   F2 vastleggen  F3 lijsten  F4 kaart  F5 netwerk  F6 klankbord
   F7 sessie  F8 afdrukken  F9 exporteren  Ctrl+B reservekopie
+  Ctrl+F zoeken, Ctrl+O sorteren, Insert/Ctrl+N nieuw, Del wissen (in lijsten)
+      letters die je op een ander scherm typt komen in de invoerregel
   Ctrl+T English  Ctrl+G hoog contrast  Ctrl+P alle opdrachten
   Ctrl+Q stoppen                              Esc sluit dit scherm.""",
     "en": """\
@@ -74,6 +76,8 @@ Keys
   Ctrl+Z undo, Ctrl+Y redo
   F2 capture  F3 lists  F4 map  F5 network  F6 board
   F7 session  F8 print  F9 export  Ctrl+B backup
+  Ctrl+F filter, Ctrl+O sort, Insert/Ctrl+N new, Del delete (in lists)
+      letters typed on another screen go into the capture line
   Ctrl+T Nederlands  Ctrl+G high contrast  Ctrl+P all commands
   Ctrl+Q quit                                 Esc closes this screen.""",
 }

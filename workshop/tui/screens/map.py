@@ -8,9 +8,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from workshop.store import Store
 from workshop.text import one_line, visible
-from workshop.tui import queries
+from workshop.tui import queries, reading
 from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.texts import tx
 from workshop.tui.widgets.grid_map import GridMap
@@ -35,8 +34,7 @@ class MapScreen(WorkshopScreen):
     @work(thread=True, exclusive=True, group="map")
     def read_cells(self, path, lang: str) -> None:
         """In a worker thread: what each cell holds (a file of 10,000 captures takes ~50 ms)."""
-        with Store.open(path, readonly=True) as store:
-            cells = queries.map_cells(store, lang)
+        cells = reading.read(path, lambda store: queries.map_cells(store, lang))
         self.app.call_from_thread(self._show, cells)
 
     def _show(self, cells: dict) -> None:

@@ -13,9 +13,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop import model
-from workshop.store import Store
 from workshop.text import one_line
-from workshop.tui import queries
+from workshop.tui import queries, reading
 from workshop.tui.queries import Column, Rows
 from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.texts import tx
@@ -29,8 +28,7 @@ def compute(path) -> tuple[list, object]:
     """Runs in a worker thread: the ranking and its overview, from the file as committed."""
     from workshop.analysis import connectors
 
-    with Store.open(path, readonly=True) as store:
-        network = connectors.load(store)
+    network = reading.read(path, connectors.load)
     rows = connectors.rank(network)
     return rows, connectors.overview(network, rows)
 
@@ -38,8 +36,8 @@ def compute(path) -> tuple[list, object]:
 class NetworkScreen(WorkshopScreen):
     AUTO_FOCUS = "#ranking"
     BINDINGS = [
-        Binding("s", "sort", "Sort", id="sort"),
-        Binding("r", "reverse", "Reverse", id="reverse", show=False),
+        Binding("ctrl+o", "sort", "Sort", id="sort"),
+        Binding("ctrl+r", "reverse", "Reverse", id="reverse", show=False),
     ]
 
     def compose_body(self) -> ComposeResult:

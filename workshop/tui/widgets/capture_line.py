@@ -5,7 +5,8 @@ so the line, its ghost text and the preview are drawn in one frame.
 
 Enter hands the line over and empties it at once (keys typed after Enter begin the next line);
 a line the screen refuses is given back with `restore`. Lines pasted together are offered one
-at a time: the first goes in the line, each next one after the previous was saved.
+at a time: the first goes in the line, each next one after the previous was saved (Tab with
+nothing to complete does nothing: it never takes the cursor out of the line).
 """
 
 from __future__ import annotations
@@ -33,6 +34,13 @@ class CaptureLine(OrderedInput):
 
     class LeaveDown(Message):
         """Down with nothing to choose from: the person wants to go to the feed."""
+
+    class Pending(Message):
+        """How many pasted lines wait for their turn after the one in the line."""
+
+        def __init__(self, count: int) -> None:
+            super().__init__()
+            self.count = count
 
     def __init__(self, completer: Completer, typed: Typed | None = None, **kwargs) -> None:
         super().__init__(select_on_focus=False, clear_on_submit=True, **kwargs)
@@ -82,21 +90,38 @@ class CaptureLine(OrderedInput):
         if self.pending and not self.value:
             self.value = self.pending.pop(0)
             self.cursor_position = len(self.value)
+            self.post_message(self.Pending(len(self.pending)))
+
+    def paste(self, text: str) -> None:
+        """Pasted text: one line goes in at the cursor; of several, every non-empty one is
+        offered in order, one at a time: the first in the line (when it is empty; else after
+        what is there), the others queued, none dropped, and none saved without its Enter."""
+        lines = [line for line in text.splitlines() if line.strip()]
+        if not lines:
+            return
+        if len(lines) == 1:
+            self.insert_text_at_cursor(lines[0])
+            return
+        if self.value.strip():
+            self.pending.extend(lines)
+        else:
+            self.value = lines[0]
+            self.cursor_position = len(self.value)
+            self.pending.extend(lines[1:])
+        self.post_message(self.Pending(len(self.pending)))
 
     def _on_paste(self, event: events.Paste) -> None:
-        lines = [line for line in event.text.splitlines() if line.strip()]
-        if len(lines) > 1:
-            event.stop()
-            event.prevent_default()
-            self.insert_text_at_cursor(lines[0])
-            self.pending = lines[1:] + self.pending
-        # One line: Textual runs Input's own paste handler after this one (handlers of every
-        # class in the MRO are called); calling it here as well pasted the text twice.
+        # Input's own paste handler would run after this one (handlers of every class in the
+        # MRO are called) and insert the first line a second time: stop it.
+        event.stop()
+        event.prevent_default()
+        self.paste(event.text)
 
     def action_accept(self) -> None:
+        """Tab: take the completion shown; with nothing to complete, nothing happens (Tab
+        never takes the cursor out of the line: the next keys would be lost)."""
         self._offer()
         if not self.alternatives or not self.cursor_at_end:
-            self.screen.focus_next()
             return
         self.value = self.alternatives[self._chosen].line
         self.cursor_position = len(self.value)

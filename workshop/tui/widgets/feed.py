@@ -11,8 +11,15 @@ from workshop.tui.queries import FeedItem
 
 
 class Feed(OptionList):
+    # The highlight is shown only while the feed has the focus (an old highlight is never
+    # left where ↓ Enter would edit it), and in reverse video: visible in every theme, high
+    # contrast and 16 colours included.
     DEFAULT_CSS = """
     Feed { height: 1fr; border: none; padding: 0; text-wrap: nowrap; text-overflow: ellipsis; }
+    Feed > .option-list--option-highlighted { background: $surface; color: $foreground;
+                                              text-style: none; }
+    Feed:focus > .option-list--option-highlighted { background: $surface; color: $foreground;
+                                                    text-style: bold reverse; }
     """
 
     class Chosen(Message):
@@ -28,7 +35,8 @@ class Feed(OptionList):
     def show(self, items: list[FeedItem], undone_label: str) -> None:
         if items == self._items:
             return
-        keep = self.highlighted
+        kept = self.highlighted
+        keep = self._items[kept].seq if kept is not None and kept < len(self._items) else None
         self._items = items
         options = []
         for item in items:
@@ -39,8 +47,14 @@ class Feed(OptionList):
                 line.append(f"  ({undone_label})", style="italic dim")
             options.append(Option(line, id=str(item.seq), disabled=item.table is None))
         self.set_options(options)
-        if keep is not None and options:
-            self.highlighted = min(keep, len(options) - 1)
+        if keep is not None and options:  # the same capture stays highlighted, not its place
+            self.highlighted = next((i for i, item in enumerate(items) if item.seq == keep), 0)
+
+    def newest(self) -> None:
+        """Highlight the newest capture (the top of the feed)."""
+        if self.option_count:
+            self.highlighted = 0
+            self.scroll_to(y=0, animate=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
