@@ -7,7 +7,8 @@ import unicodedata
 
 import pytest
 
-from workshop.mentions import Finder, name_parts, phone_digits
+from workshop.mentions import Finder
+from workshop.redaction_words import name_parts, phone_digits
 
 P = "[x]"
 

@@ -43,7 +43,6 @@ from workshop import privacy
 from workshop.redaction_words import (
     DIGITS,
     HAS_MARK,
-    JOINERS,
     LETTER,
     MAIL,
     MAX_PHONE_DIGITS,
@@ -53,11 +52,12 @@ from workshop.redaction_words import (
     SCANNERS,
     looks_like_phone,
     mail_key,
+    name_parts,
     name_words,
     normalise,
-    parts,
     phone_key,
     possessive,
+    words,
 )
 from workshop.store import Store
 
@@ -85,9 +85,7 @@ def audience_for(output: str) -> str:
 def _every_word(name: str) -> set[str]:
     """The keys of every word of a name someone may see, short ones and pieces included: a
     hidden "An" must not take the first name of a visible "An Jansen"."""
-    words = name_words(name)
-    return {normalise(w) for w in words} | {normalise(p) for w in words
-                                            for p in JOINERS.split(w) if p}
+    return set(words(name))
 
 
 def _people(store: Store, table: str) -> list[dict]:
@@ -127,11 +125,10 @@ class Redactor:
                     self.visible.update(_every_word(row["name"]))
                     continue
                 shown = privacy.shown_name(row, table, audience, lang, anonymise)
-                words = name_words(row["name"])
                 if shown == row["name"]:
                     self.visible.update(_every_word(row["name"]))
                     continue
-                self._hide_name(words, shown, persons)
+                self._hide_name(row["name"], shown, persons)
         for (name,) in store.conn.execute("SELECT name FROM place"):
             self.visible.update(_every_word(name))
         withheld = WITHHELD[lang]["name"]
@@ -142,8 +139,8 @@ class Redactor:
         self._hide_contacts(store)
         return self
 
-    def _hide_name(self, words: list[str], shown: str, persons: dict[str, list[str]]) -> None:
-        keys = tuple(normalise(w) for w in words)
+    def _hide_name(self, name: str, shown: str, persons: dict[str, list[str]]) -> None:
+        keys = tuple(normalise(w) for w in name_words(name))
         if not keys:
             return
         if len(keys) > 1:
@@ -156,8 +153,12 @@ class Redactor:
             persons.setdefault(keys[0], []).append(shown)
             if len(keys[0]) < MIN_PART:
                 self.short.add(keys[0])
-        for part in parts(words):
-            persons.setdefault(normalise(part), []).append(shown)
+        for part in name_parts(name):
+            if " " in part:
+                continue  # a particle group ("de vries"): its last word is a part of its own
+            persons.setdefault(part, []).append(shown)
+            if len(part) < MIN_PART:
+                self.short.add(part)
 
     def _hide_contacts(self, store: Store) -> None:
         """Every phone and mail the file ever held for a record this audience may not
