@@ -32,14 +32,16 @@ from dataclasses import dataclass
 from workshop.redaction_words import (
     DIGITS,
     MAILS,
+    PHONES,
     WEB,
     fold,
     fold_char,
+    known_phones,
     mail_key,
+    mail_keys,
     mail_lead,
     normalise,
-    phone_digits,
-    phone_pattern,
+    phone_keys,
     possessive,
 )
 
@@ -79,12 +81,9 @@ class Finder:
             if terms
             else None
         )
-        numbers = {d for d in (phone_digits(p) for p in phones if p) if d}
-        self._digits = sorted({national for _, national in numbers})
-        self._phones = (
-            re.compile("|".join(phone_pattern(*n) for n in sorted(numbers))) if numbers else None
-        )
-        self._mails = {mail_key(m.group()) for x in mails if x for m in MAILS.finditer(x)}
+        self._phones = {key for p in phones if p for key in phone_keys(p)}
+        self._digits = sorted({key.lstrip("0") for key in self._phones})
+        self._mails = {key for m in mails if m for key in mail_keys(m)}
 
     def __bool__(self) -> bool:
         return bool(self._mine or self._digits or self._mails)
@@ -126,7 +125,11 @@ class Finder:
                 if mail_key(m.group()) in self._mails
             ]
         if self._phones:
-            found += [Span(m.start(), m.end(), "phone") for m in self._phones.finditer(text)]
+            found += [
+                Span(m.start() + a, m.start() + b, "phone")
+                for m in PHONES.finditer(text)
+                for a, b in known_phones(m.group(), self._phones)
+            ]
         if self._names is not None and self._mine:
             found += self._name_spans(text, found)
         found.sort(key=lambda s: (s.start, -s.end))

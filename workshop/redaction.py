@@ -41,21 +41,19 @@ from typing import Any
 
 from workshop import privacy
 from workshop.redaction_words import (
-    DIGITS,
     HAS_MARK,
     LETTER,
-    MAIL,
-    MAX_PHONE_DIGITS,
     MIN_PART,
-    MIN_PHONE_DIGITS,
     NOT_NAMES,
     SCANNERS,
+    known_phones,
     looks_like_phone,
     mail_key,
+    mail_keys,
     name_parts,
     name_words,
     normalise,
-    phone_key,
+    phone_keys,
     possessive,
     words,
 )
@@ -192,13 +190,9 @@ class Redactor:
             return
         self._seen.add((tel, mail))
         if isinstance(tel, str):
-            for number in re.split(r"[,;]| of | or ", tel):
-                key = phone_key(number)
-                if len(key) >= MIN_PHONE_DIGITS:
-                    self.phones.add(key)
+            self.phones |= phone_keys(tel)
         if isinstance(mail, str):
-            for address in re.findall(MAIL, mail):
-                self.mails.add(mail_key(address))
+            self.mails |= mail_keys(mail)
 
     @property
     def empty(self) -> bool:
@@ -291,35 +285,9 @@ class Redactor:
         return any(self._word(w) is not None for w in words)
 
     def _phones_in(self, match: re.Match[str]) -> list[tuple[int, int, str]]:
-        if not self.phones:
-            return []
-        text = match.group()
-        runs = [(m.start(), m.end()) for m in DIGITS.finditer(text)]
-        out = []
-        i = 0
-        while i < len(runs):
-            digits = 0
-            hit = None
-            for j in range(i, len(runs)):
-                digits += runs[j][1] - runs[j][0]
-                if digits > MAX_PHONE_DIGITS + 4:
-                    break
-                if digits < MIN_PHONE_DIGITS:
-                    continue
-                start = runs[i][0]
-                while start > 0 and text[start - 1] in "+(":
-                    start -= 1
-                if phone_key(text[start:runs[j][1]]) in self.phones:
-                    hit = (start, j)
-            if hit is None:
-                i += 1
-                continue
-            start, j = hit
-            end = runs[j][1]
-            out.append((match.start() + start, match.start() + end,
-                        WITHHELD[self.lang]["phone"]))
-            i = j + 1
-        return out
+        withheld = WITHHELD[self.lang]["phone"]
+        at = match.start()
+        return [(at + a, at + b, withheld) for a, b in known_phones(match.group(), self.phones)]
 
     def _worth_a_look(self, word: str) -> bool:
         """Cheap: could this word start a hidden name (most words of a text cannot)?"""

@@ -48,6 +48,7 @@ SCANNERS = {(mail, marks): re.compile(
     + rf"(?P<phone>{_PHONE})|(?P<word>{_WORD if marks else _PLAIN_WORD})")
     for mail in (False, True) for marks in (False, True)}
 WORDS = re.compile(_WORD)
+PHONES = re.compile(_PHONE)
 DIGITS = re.compile(r"\d+")
 _ZERO = re.compile(r"\(\s*0\s*\)")
 # Characters a mail's local part may start with that are punctuation around it in a text
@@ -170,29 +171,42 @@ def looks_like_phone(text: str) -> bool:
     return key.startswith("0") and 9 <= len(key) <= MAX_PHONE_DIGITS
 
 
-def phone_digits(phone: str) -> tuple[str, str] | None:
-    """(country, national number) of a phone number as written, from its `phone_key` ("31"
-    for a Dutch one, "" for a foreign one, whose number then starts with its country); None
-    when too short to be recognised safely in free text."""
-    key = phone_key(phone)
-    if len(key) < MIN_PHONE_DIGITS:
-        return None
-    if key.startswith("00"):
-        return "", key[2:]
-    if key.startswith("0"):
-        return "31", key[1:]
-    return "", key
+def phone_keys(field: str) -> set[str]:
+    """The keys of the phone numbers in a field as stored ("0612345678, 020-1234567" or "...
+    of ..." holds two); none shorter than `MIN_PHONE_DIGITS` ("112" is not looked for)."""
+    keys = {phone_key(number) for number in re.split(r"[,;]| of | or ", field)}
+    return {key for key in keys if len(key) >= MIN_PHONE_DIGITS}
 
 
-def phone_pattern(country: str, national: str) -> str:
-    """A pattern for one number (`phone_digits`) in any spacing, with 0, +31, 0031, 31 or
-    +31 (0) in front of a Dutch one."""
-    body = f"{PHONE_SEP}{{0,3}}".join(national)
-    if country == "31":
-        prefix = r"(?:(?:\+|00)?\s?31[\s\-.]{0,2}(?:\(\s?0\s?\)[\s\-.]{0,2})?|\(?0)"
-    else:
-        prefix = r"(?:(?:\+|00)\s?)?"
-    return rf"(?<![\d+]){prefix}{body}(?!\d)"
+def known_phones(text: str, keys: set[str]) -> list[tuple[int, int]]:
+    """Where in `text` (a run of digits and separators, as `PHONES` finds it) one of the
+    numbers `keys` stands: the longest known number from each place, as (start, end)."""
+    if not keys:
+        return []
+    runs = [(m.start(), m.end()) for m in DIGITS.finditer(text)]
+    out = []
+    i = 0
+    while i < len(runs):
+        digits = 0
+        hit = None
+        for j in range(i, len(runs)):
+            digits += runs[j][1] - runs[j][0]
+            if digits > MAX_PHONE_DIGITS + 4:
+                break
+            if digits < MIN_PHONE_DIGITS:
+                continue
+            start = runs[i][0]
+            while start > 0 and text[start - 1] in "+(":
+                start -= 1
+            if phone_key(text[start : runs[j][1]]) in keys:
+                hit = (start, j)
+        if hit is None:
+            i += 1
+            continue
+        start, j = hit
+        out.append((start, runs[j][1]))
+        i = j + 1
+    return out
 
 
 # --- mail ------------------------------------------------------------------------------------
@@ -202,6 +216,11 @@ def mail_key(text: str) -> str:
     """A mail address as compared: folded as names are (case and accents), without the
     punctuation a text puts around it."""
     return normalise(text).strip(".").lstrip(_MAIL_LEAD)
+
+
+def mail_keys(field: str) -> set[str]:
+    """The keys of the mail addresses in a field as stored."""
+    return {mail_key(address) for address in MAILS.findall(field)}
 
 
 def mail_lead(address: str) -> int:
