@@ -50,6 +50,7 @@ from workshop.redaction_words import (
     looks_like_phone,
     mail_key,
     mail_keys,
+    mail_lead,
     name_parts,
     name_words,
     normalise,
@@ -59,22 +60,46 @@ from workshop.redaction_words import (
 )
 from workshop.store import Store
 
-OUTPUT_AUDIENCE = {"export": "export", "json": "export", "print": "print", "wall": "print",
-                   "terminal": "internal"}
+OUTPUT_AUDIENCE = {
+    "export": "export",
+    "json": "export",
+    "print": "print",
+    "wall": "print",
+    "terminal": "internal",
+}
 
-WITHHELD = {"nl": {"name": "(naam)", "phone": "(telefoon)", "mail": "(e-mail)"},
-            "en": {"name": "(name)", "phone": "(phone)", "mail": "(e-mail)"}}
+WITHHELD = {
+    "nl": {"name": "(naam)", "phone": "(telefoon)", "mail": "(e-mail)"},
+    "en": {"name": "(name)", "phone": "(phone)", "mail": "(e-mail)"},
+}
 
 # Free-text fields per table (besides `tags`); person names go through privacy.redact.
-FREE_TEXT = {"session": ("venue", "facilitator", "table_name"),
-             "place": ("name", "description", "address"),
-             "initiative": ("name", "description", "needs", "offers"),
-             "actor": ("description", "groups"),
-             "tie": ("description",), "note": ("text",)}
+FREE_TEXT = {
+    "session": ("venue", "facilitator", "table_name"),
+    "place": ("name", "description", "address"),
+    "initiative": ("name", "description", "needs", "offers"),
+    "actor": ("description", "groups"),
+    "tie": ("description",),
+    "note": ("text",),
+}
 CONTACT_TABLES = ("actor", *privacy.PERSON_TABLES)
 ANONYMISED_CONTACT_TABLES = ("place", "initiative")
-JSON_KEYS = frozenset({"id", "type", "role", "theme", "status", "kind", "source", "dimension",
-                       "value", "key", "values"})
+JSON_KEYS = frozenset(
+    {
+        "id",
+        "type",
+        "role",
+        "theme",
+        "status",
+        "kind",
+        "source",
+        "dimension",
+        "value",
+        "key",
+        "values",
+    }
+)
+
 
 def audience_for(output: str) -> str:
     return OUTPUT_AUDIENCE[output]
@@ -88,11 +113,16 @@ def _every_word(name: str) -> set[str]:
 
 def _people(store: Store, table: str) -> list[dict]:
     """What the redaction needs of each record (only these columns: a city file has many)."""
-    columns = [c for c in ("id", "name", "type", "role", "consent", "pseudonym", "tel", "mail")
-               if c in store.columns(table)]
+    columns = [
+        c
+        for c in ("id", "name", "type", "role", "consent", "pseudonym", "tel", "mail")
+        if c in store.columns(table)
+    ]
     quoted = ", ".join(f'"{c}"' for c in columns)
-    return [dict(zip(columns, row, strict=True))
-            for row in store.conn.execute(f'SELECT {quoted} FROM "{table}"')]
+    return [
+        dict(zip(columns, row, strict=True))
+        for row in store.conn.execute(f'SELECT {quoted} FROM "{table}"')
+    ]
 
 
 @dataclass
@@ -166,20 +196,23 @@ class Redactor:
         for table in tables:
             for row in _people(store, table):
                 if table in CONTACT_TABLES and privacy.shows_contact(
-                        row, self.audience, self.anonymise):
+                    row, self.audience, self.anonymise
+                ):
                     shown.add((table, row["id"]))
                 else:
                     self._add_contact(row.get("tel"), row.get("mail"))
         # The history's rows, parsed by SQLite's JSON functions (every entry is a list of
         # {"table", "id", "before", "after"}); an entry that is not valid JSON holds nothing.
         marks = ", ".join("?" for _ in tables)
-        for (found,) in store.conn.execute(f"""
+        for (found,) in store.conn.execute(
+            f"""
                 SELECT json_extract(c.value, '$.table', '$.id', '$.before.tel', '$.before.mail',
                                     '$.after.tel', '$.after.mail')
                 FROM (SELECT changes FROM history WHERE json_valid(changes)
                       AND json_type(changes) = 'array') AS h, json_each(h.changes) AS c
                 WHERE c.type = 'object' AND json_extract(c.value, '$.table') IN ({marks})""",
-                tables):
+            tables,
+        ):
             table, id_, *values = json.loads(found)
             if (table, id_) not in shown:
                 self._add_contact(values[0], values[1])
@@ -218,7 +251,8 @@ class Redactor:
             step = 1
             if kind == "mail":
                 if self._mail_hidden(match.group()):
-                    changes.append((match.start(), match.end(), WITHHELD[self.lang]["mail"]))
+                    start = match.start() + mail_lead(match.group())  # "'jan@..." keeps its '
+                    changes.append((start, match.end(), WITHHELD[self.lang]["mail"]))
             elif kind == "phone":
                 hits = self._phones_in(match)
                 changes += hits
@@ -232,8 +266,11 @@ class Redactor:
         if named:
             # A text that names a hidden person loses every phone number in it, also one the
             # file never held ("Bel Jan Jansen op 0612345678").
-            changes += [(m.start(), m.end(), WITHHELD[self.lang]["phone"])
-                        for m in kept_phones if looks_like_phone(m.group())]
+            changes += [
+                (m.start(), m.end(), WITHHELD[self.lang]["phone"])
+                for m in kept_phones
+                if looks_like_phone(m.group())
+            ]
         if not changes:
             return value
         out: list[str] = []
@@ -279,8 +316,11 @@ class Redactor:
             return True
         words = [m.group() for m in re.finditer(rf"{LETTER}+", address.split("@", 1)[0])]
         keys = tuple(normalise(w) for w in words)
-        if any(keys[i:i + n] in self.full for n in range(2, self.longest + 1)
-               for i in range(len(keys) - n + 1)):
+        if any(
+            keys[i : i + n] in self.full
+            for n in range(2, self.longest + 1)
+            for i in range(len(keys) - n + 1)
+        ):
             return True
         return any(self._word(w) is not None for w in words)
 
@@ -311,13 +351,14 @@ class Redactor:
             return None
         return shown
 
-    def _names_at(self, text: str, found: list[re.Match[str]],
-                  i: int) -> tuple[int, list[tuple[int, int, str]]]:
+    def _names_at(
+        self, text: str, found: list[re.Match[str]], i: int
+    ) -> tuple[int, list[tuple[int, int, str]]]:
         """(how many matches were used, replacements) for the word at found[i]."""
         if normalise(found[i].group()) in self.starts:
             run = [found[i]]  # the words that follow, each after only white space
-            for m in found[i + 1:i + self.longest]:
-                if m.lastgroup != "word" or not text[run[-1].end():m.start()].isspace():
+            for m in found[i + 1 : i + self.longest]:
+                if m.lastgroup != "word" or not text[run[-1].end() : m.start()].isspace():
                     break
                 run.append(m)
             for n in range(len(run), 1, -1):
@@ -357,8 +398,12 @@ def for_output(store: Store, output: str, *, anonymise: bool = False) -> Redacto
 
 def for_audience(store: Store, audience: str, *, anonymise: bool = False) -> Redactor:
     """The same, for code that is handed an audience (`internal`, `print`, `export`)."""
-    version = (store.conn.execute("PRAGMA data_version").fetchone()[0],
-               store.conn.total_changes, audience, anonymise)
+    version = (
+        store.conn.execute("PRAGMA data_version").fetchone()[0],
+        store.conn.total_changes,
+        audience,
+        anonymise,
+    )
     kept = _CACHE.setdefault(store, {})
     # Inside a write (an import comparing rows with their export) the one built before it
     # serves: rebuilding after every row would cost the import its speed.

@@ -43,10 +43,14 @@ _PLAIN_WORD = r"[^\W\d_]+(?:['’\u02bc\-][^\W\d_]+)*"  # the same, for text wit
 JOINERS = re.compile("['’\u02bc-]")
 HAS_MARK = re.compile(rf"[{_MARKS}]")
 # Scanning is most of the cost: the mail and combining-mark alternatives only where needed.
-SCANNERS = {(mail, marks): re.compile(
-    (rf"(?P<mail>{MAIL})|" if mail else "")
-    + rf"(?P<phone>{_PHONE})|(?P<word>{_WORD if marks else _PLAIN_WORD})")
-    for mail in (False, True) for marks in (False, True)}
+SCANNERS = {
+    (mail, marks): re.compile(
+        (rf"(?P<mail>{MAIL})|" if mail else "")
+        + rf"(?P<phone>{_PHONE})|(?P<word>{_WORD if marks else _PLAIN_WORD})"
+    )
+    for mail in (False, True)
+    for marks in (False, True)
+}
 WORDS = re.compile(_WORD)
 PHONES = re.compile(_PHONE)
 DIGITS = re.compile(r"\d+")
