@@ -32,6 +32,7 @@ from pathlib import Path
 
 from workshop import files, outputs
 from workshop.forget_scan import (
+    PERSON_TABLES,
     FileView,
     Item,
     Scrubber,
@@ -45,7 +46,6 @@ from workshop.redaction_words import PARTICLES, name_parts, words
 from workshop.store import Store
 from workshop.text import normalise, one_line, visible
 
-PERSON_TABLES = ("actor", "participant", "candidate")
 PLACEHOLDER = {"nl": "[vergeten]", "en": "[forgotten]"}
 
 

@@ -12,11 +12,11 @@ import re
 
 from workshop.text import normalise as _normalise
 
-# Words that identify nobody on their own. Not "ben": a particle in "Mohammed ben Ali", but
-# the first name of every Ben (a person's name part wins over a connector).
+# Words that identify nobody on their own. Not "ben" or "abu": connectors in "Mohammed ben
+# Ali", but also what a Ben or an Abu is called (a possible name part wins over a connector).
 _PARTICLES = (
     "van de der den het t 't te ter ten in op aan en la le du da di del della des dos das von "
-    "zu zum el al bin ibn bint abu ould y e o"
+    "zu zum el al bin ibn bint ould y e o"
 )
 _TITLES = (
     "dokter dr juf juffrouw meester meneer mevrouw mevr mw dhr heer mr mrs ms miss sir ir ing "
