@@ -36,6 +36,7 @@ from workshop.redaction_words import (
     WEB,
     fold,
     fold_char,
+    fold_text,
     known_phones,
     mail_key,
     mail_keys,
@@ -98,10 +99,7 @@ class Finder:
 
     def _test(self, text: str) -> bool:
         if self._mine:
-            if text.isascii():  # most texts: folding is lower case (and the apostrophes)
-                folded = " ".join(text.lower().replace("`", "'").split())
-            else:
-                folded = normalise(text)
+            folded = fold_text(text)
             if any(name in folded for name in self._probe):
                 return True
         if self._digits:
@@ -109,7 +107,7 @@ class Finder:
             if any(d in digits for d in self._digits):
                 return True
         if self._mails and "@" in text:
-            lowered = text.casefold() if text.isascii() else normalise(text)
+            lowered = fold_text(text)
             return any(m in lowered for m in self._mails)
         return False
 

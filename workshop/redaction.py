@@ -26,6 +26,11 @@ for a record whose contact details the audience may not see, in any spacing, wit
 +31, 0031 or 0; they become "(telefoon)" and "(e-mail)". A mail address the file never held is
 replaced whole when it contains a hidden name.
 
+The words, name parts, possessives, phone and mail keys are those of `workshop.redaction_words`,
+which `forget` (`workshop.mentions`) shares; what is the redaction's own is here: many persons
+at once, audiences, pseudonyms, and hiding more rather than less (a name inside an unknown mail
+or web address, "Bas2", "Ans" for a hidden An all go).
+
 The names compile into one dictionary lookup per word (and one per run of words for full
 names), so the cost is in the length of the text, not the number of persons.
 """
@@ -84,21 +89,8 @@ FREE_TEXT = {
 }
 CONTACT_TABLES = ("actor", *privacy.PERSON_TABLES)
 ANONYMISED_CONTACT_TABLES = ("place", "initiative")
-JSON_KEYS = frozenset(
-    {
-        "id",
-        "type",
-        "role",
-        "theme",
-        "status",
-        "kind",
-        "source",
-        "dimension",
-        "value",
-        "key",
-        "values",
-    }
-)
+_VOCABULARY = {"type", "role", "theme", "status", "kind", "source", "dimension"}
+JSON_KEYS = frozenset({"id", "value", "key", "values", *_VOCABULARY})  # not free text
 
 
 def audience_for(output: str) -> str:

@@ -69,6 +69,14 @@ def normalise(word: str) -> str:
     return _normalise(word)
 
 
+def fold_text(text: str) -> str:
+    """A whole text folded as `normalise` folds it, quickly for the ASCII texts most are
+    (there folding is lower case, white space and the one apostrophe "`")."""
+    if text.isascii():
+        return " ".join(text.lower().replace("`", "'").split())
+    return _normalise(text)
+
+
 def fold_char(ch: str, cache: dict[str, str] = {}) -> str:  # noqa: B006 (a cache on purpose)
     folded = cache.get(ch)
     if folded is None:
