@@ -253,3 +253,15 @@ def test_a_short_hidden_name_leaves_a_visible_namesake_alone(store: Store) -> No
     scrub = redaction.for_output(store, "terminal")
     assert scrub.text("An Jansen en An") == "An Jansen en An"
     assert "Jansen" not in redaction.for_output(store, "print").text("An Jansen en An")
+
+
+def test_the_rules_it_shares_with_forget(store: Store) -> None:
+    # short parts of a longer name (capital only), apostrophe pieces, any white space inside
+    # a number, punctuation around a mail: workshop.redaction_words, shared with forget
+    record(store, ['persoon "Bo de Vries" consent:geen tel:"06 1234 5678"',
+                   "persoon 'Priya D’Souza' consent:geen mail:priya@x.nl"])
+    scrub = redaction.for_output(store, "export")
+    assert scrub.text("Bo kwam, bo niet") == scrub.text("Bo kwam") + ", bo niet"
+    assert "Bo" not in scrub.text("Bo kwam") and "Souza" not in scrub.text("Souza zei")
+    assert scrub.text("bel 06\u20091234\n5678") == "bel (telefoon)"
+    assert scrub.text("mail 'priya@x.nl'") == "mail '(e-mail)'"

@@ -6,10 +6,10 @@ A person is an actor of type person, a participant or a candidate: the records o
 undo log (captured and undone). Forgetting removes those records, every tie and link to them
 and the notes about them (each leaves a tombstone, so no merge brings it back), and replaces
 every mention of them in every text of every table, ours or added by somebody else, with
-"[vergeten]": their full name, the parts of it that identify only them (`mentions.name_parts`:
-a surname, a first name nobody else in the file has), every phone number and mail address
-the file ever held for them. Mentions are whole words (`workshop.mentions`): "Basisschool",
-"Sebastiaan Basten" and "Kantinebuurt" stay as they are.
+"[vergeten]": their full name, the parts of it that identify only them (`name_parts` of
+`redaction_words`: a surname, a first name nobody else in the file has), every phone number
+and mail address the file ever held for them. Mentions are whole words (`workshop.mentions`):
+"Basisschool", "Sebastiaan Basten" and "Kantinebuurt" stay as they are.
 
 The undo log is read entry by entry as JSON: the person's own changes are dropped from each
 entry, the other changes keep their rows with the same words replaced as in the file, an entry
@@ -32,6 +32,7 @@ from pathlib import Path
 
 from workshop import files, outputs
 from workshop.forget_scan import (
+    PERSON_TABLES,
     FileView,
     Item,
     Scrubber,
@@ -40,11 +41,11 @@ from workshop.forget_scan import (
     plan_tables,
 )
 from workshop.i18n import UserError, t
-from workshop.mentions import PARTICLES, Finder, name_parts, words
+from workshop.mentions import Finder
+from workshop.redaction_words import PARTICLES, name_parts, words
 from workshop.store import Store
 from workshop.text import normalise, one_line, visible
 
-PERSON_TABLES = ("actor", "participant", "candidate")
 PLACEHOLDER = {"nl": "[vergeten]", "en": "[forgotten]"}
 
 

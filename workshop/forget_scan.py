@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from workshop import outputs, schema
+from workshop import outputs, privacy, schema
 from workshop.mentions import Finder
 from workshop.rows import JSON_COLUMNS, encode
 from workshop.store import Store
@@ -24,7 +24,7 @@ from workshop.text import normalise, one_line
 if TYPE_CHECKING:
     from workshop.forget import ForgetPlan
 
-PERSON_TABLES = ("actor", "participant", "candidate")
+PERSON_TABLES = ("actor", *privacy.PERSON_TABLES)  # the tables that may hold a person
 LINKS = {  # table -> the columns that point at a person (foreign keys found are added)
     "tie": ("source_id", "target_id"),
     "actor_initiative": ("actor_id",),

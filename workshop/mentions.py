@@ -16,8 +16,11 @@ the person's own, known addresses count.
 Phone numbers are matched by their digits in any spacing or punctuation, with 0, +31, 0031 or
 +31 (0) in front; mail addresses whole and case-insensitively.
 
-`name_parts` gives the words of a name that identify a person on their own (a surname, a first
-name) without the particles and titles that many names share ("van", "de", "dokter", "juf").
+The words, possessives, phone keys and patterns and mail keys are those of every redaction
+(`workshop.redaction_words`); what is forget's own is here: one person, spans of the original
+text, their context, and exactness (forget changes other people's text, the redaction only
+hides): "Ans" is not An's, "Bas2" is not Bas, and a name inside an address the file does not
+hold for the person is left alone.
 """
 
 from __future__ import annotations
@@ -26,103 +29,22 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from workshop.text import normalise
-
-_PARTICLES = (
-    "van de der den het 't te ter ten in op la le du da di del della des von zu zum "
-    "el al bin ibn ben bint abu ould y e o"
+from workshop.redaction_words import (
+    DIGITS,
+    MAILS,
+    PHONES,
+    WEB,
+    fold,
+    fold_char,
+    fold_text,
+    known_phones,
+    mail_key,
+    mail_keys,
+    mail_lead,
+    normalise,
+    phone_keys,
+    possessive,
 )
-_TITLES = (
-    "dokter dr dr. juf juffrouw meester meneer mevrouw mevr mevr. mw mw. dhr dhr. heer "
-    "mr mr. mrs mrs. ms ms. miss sir ir ir. ing ing. prof prof. drs drs. ds ds. dominee "
-    "pastoor pater imam rabbijn zuster broeder oom tante opa oma buurman buurvrouw jr jr. "
-    "sr sr. doctor teacher"
-)
-PARTICLES = frozenset(_PARTICLES.split())
-TITLES = frozenset(_TITLES.split())
-
-_MAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_WEB = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_SEP = r"[\s\-./()]{0,3}"  # between the digits of a phone number
-
-
-def _fold(ch: str, cache: dict[str, str] = {}) -> str:  # noqa: B006 (a cache on purpose)
-    folded = cache.get(ch)
-    if folded is None:
-        folded = " " if ch.isspace() else normalise(ch)
-        cache[ch] = folded
-    return folded
-
-
-def fold(text: str) -> tuple[str, list[int]]:
-    """The text folded for matching, and for every folded character the index of the original
-    character it came from (a combining accent folds to nothing, "Ĳ" to two letters)."""
-    out: list[str] = []
-    owner: list[int] = []
-    for index, ch in enumerate(text):
-        folded = _fold(ch)
-        if folded:
-            out.append(folded)
-            owner.extend([index] * len(folded))
-    return "".join(out), owner
-
-
-def words(name: str, halves: bool = True) -> list[str]:
-    """The folded words of a name, hyphenated ones also in their halves."""
-    out: list[str] = []
-    for word in normalise(name).split():
-        out.append(word)
-        if halves and "-" in word.strip("-"):
-            out.extend(half for half in word.split("-") if half)
-    return out
-
-
-def name_parts(name: str) -> list[str]:
-    """The parts of a name that may identify its person alone: each word that is not a
-    particle or title, a particle group with the word it belongs to ("de vries"), the halves of
-    a hyphenated word. The full name itself is not among them."""
-    tokens = [w for w in normalise(name).split()]
-    while tokens and tokens[0] in TITLES:
-        tokens = tokens[1:]
-    parts: list[str] = []
-    for index, token in enumerate(tokens):
-        if token in PARTICLES or token in TITLES or len(token) < 2:
-            continue
-        parts.append(token)
-        if "-" in token.strip("-"):
-            parts.extend(h for h in token.split("-") if len(h) >= 2 and h not in PARTICLES)
-        start = index
-        while start > 0 and tokens[start - 1] in PARTICLES:
-            start -= 1
-        if start < index:
-            parts.append(" ".join(tokens[start : index + 1]))
-    full = " ".join(normalise(name).split())
-    return [p for p in dict.fromkeys(parts) if p != full]
-
-
-def phone_digits(phone: str) -> tuple[str, str] | None:
-    """(country, national number) of a phone number as written; None when too short to be
-    recognised safely in free text. Dutch numbers lose their leading 0 or +31."""
-    text = phone.strip()
-    digits = re.sub(r"\D", "", text)
-    if text.startswith("+") or digits.startswith("00"):
-        digits = digits[2:] if digits.startswith("00") else digits
-        country, national = ("31", digits[2:]) if digits.startswith("31") else ("", digits)
-        national = national[1:] if country and national.startswith("0") else national
-    elif digits.startswith("0"):
-        country, national = "31", digits[1:]
-    else:
-        country, national = "", digits
-    return (country, national) if len(national) >= 6 else None
-
-
-def _phone_pattern(country: str, national: str) -> str:
-    body = _SEP.join(national)
-    if country == "31":
-        prefix = r"(?:(?:\+|00)\s?31[\s\-.]{0,2}(?:\(\s?0\s?\)[\s\-.]{0,2})?|\(?0)"
-    else:
-        prefix = r"(?:(?:\+|00)\s?)?"
-    return rf"(?<![\d+]){prefix}{body}(?!\d)"
 
 
 @dataclass(frozen=True)
@@ -160,22 +82,9 @@ class Finder:
             if terms
             else None
         )
-        numbers = {d for d in (phone_digits(p) for p in phones if p) if d}
-        self._digits = sorted({national for _, national in numbers})
-        self._phones = (
-            re.compile("|".join(_phone_pattern(*n) for n in sorted(numbers))) if numbers else None
-        )
-        self._mails = sorted({m.strip().casefold() for m in mails if m and "@" in m})
-        self._mail_re = (
-            re.compile(
-                r"(?<![\w.+-])(?:"
-                + "|".join(re.escape(m) for m in self._mails)
-                + r")(?![\w-])(?!\.\w)",
-                re.IGNORECASE,
-            )
-            if self._mails
-            else None
-        )
+        self._phones = {key for p in phones if p for key in phone_keys(p)}
+        self._digits = sorted({key.lstrip("0") for key in self._phones})
+        self._mails = {key for m in mails if m for key in mail_keys(m)}
 
     def __bool__(self) -> bool:
         return bool(self._mine or self._digits or self._mails)
@@ -190,18 +99,15 @@ class Finder:
 
     def _test(self, text: str) -> bool:
         if self._mine:
-            if text.isascii():  # most texts: folding is lower case (and the apostrophes)
-                folded = " ".join(text.lower().replace("`", "'").split())
-            else:
-                folded = normalise(text)
+            folded = fold_text(text)
             if any(name in folded for name in self._probe):
                 return True
         if self._digits:
-            digits = re.sub(r"\D", "", text)
+            digits = "".join(DIGITS.findall(text))
             if any(d in digits for d in self._digits):
                 return True
-        if self._mails:
-            lowered = text.casefold()
+        if self._mails and "@" in text:
+            lowered = fold_text(text)
             return any(m in lowered for m in self._mails)
         return False
 
@@ -210,10 +116,18 @@ class Finder:
         if not text or not self._maybe(text):
             return []
         found: list[Span] = []
-        if self._mail_re:
-            found += [Span(m.start(), m.end(), "mail") for m in self._mail_re.finditer(text)]
+        if self._mails and "@" in text:
+            found += [
+                Span(m.start() + mail_lead(m.group()), m.end(), "mail")
+                for m in MAILS.finditer(text)
+                if mail_key(m.group()) in self._mails
+            ]
         if self._phones:
-            found += [Span(m.start(), m.end(), "phone") for m in self._phones.finditer(text)]
+            found += [
+                Span(m.start() + a, m.start() + b, "phone")
+                for m in PHONES.finditer(text)
+                for a, b in known_phones(m.group(), self._phones)
+            ]
         if self._names is not None and self._mine:
             found += self._name_spans(text, found)
         found.sort(key=lambda s: (s.start, -s.end))
@@ -229,7 +143,7 @@ class Finder:
     def _name_spans(self, text: str, known: list[Span]) -> list[Span]:
         assert self._names is not None
         folded, owner = fold(text)
-        shielded = [(m.start(), m.end()) for rx in (_MAIL, _WEB) for m in rx.finditer(text)]
+        shielded = [(m.start(), m.end()) for rx in (MAILS, WEB) for m in rx.finditer(text)]
         shielded = [
             (a, b) for a, b in shielded if not any(s.start <= a and b <= s.end for s in known)
         ]
@@ -239,13 +153,13 @@ class Finder:
             key = " ".join(core.split())
             if key not in self._mine:
                 continue  # another person's name covers these words
-            if suffix == "s" and (len(key) < 3 or key[-1] in "sxz"):
-                continue  # "Ans" is not An's
-            if suffix == "'" and key[-1] not in "sxz":
+            if suffix and possessive(key + suffix, exact=True) != key:
+                if suffix != "'":
+                    continue  # "Ans" is not An's
                 suffix = ""  # a closing quote, not a possessive
             end = m.end("core") + len(suffix)
             start, stop = owner[m.start()], owner[end - 1] + 1
-            while stop < len(text) and not _fold(text[stop]) and not text[stop].isspace():
+            while stop < len(text) and not fold_char(text[stop]) and not text[stop].isspace():
                 stop += 1  # the combining accents of the last letter belong to it
             if any(a < stop and start < b for a, b in shielded):
                 continue

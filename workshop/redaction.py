@@ -26,6 +26,11 @@ for a record whose contact details the audience may not see, in any spacing, wit
 +31, 0031 or 0; they become "(telefoon)" and "(e-mail)". A mail address the file never held is
 replaced whole when it contains a hidden name.
 
+The words, name parts, possessives, phone and mail keys are those of `workshop.redaction_words`,
+which `forget` (`workshop.mentions`) shares; what is the redaction's own is here: many persons
+at once, audiences, pseudonyms, and hiding more rather than less (a name inside an unknown mail
+or web address, "Bas2", "Ans" for a hidden An all go).
+
 The names compile into one dictionary lookup per word (and one per run of words for full
 names), so the cost is in the length of the text, not the number of persons.
 """
@@ -41,42 +46,52 @@ from typing import Any
 
 from workshop import privacy
 from workshop.redaction_words import (
-    DIGITS,
     HAS_MARK,
-    JOINERS,
     LETTER,
-    MAIL,
-    MAX_PHONE_DIGITS,
     MIN_PART,
-    MIN_PHONE_DIGITS,
     NOT_NAMES,
     SCANNERS,
+    known_phones,
     looks_like_phone,
     mail_key,
+    mail_keys,
+    mail_lead,
+    name_parts,
     name_words,
     normalise,
-    parts,
-    phone_key,
+    phone_keys,
     possessive,
+    words,
 )
 from workshop.store import Store
 
-OUTPUT_AUDIENCE = {"export": "export", "json": "export", "print": "print", "wall": "print",
-                   "terminal": "internal"}
+OUTPUT_AUDIENCE = {
+    "export": "export",
+    "json": "export",
+    "print": "print",
+    "wall": "print",
+    "terminal": "internal",
+}
 
-WITHHELD = {"nl": {"name": "(naam)", "phone": "(telefoon)", "mail": "(e-mail)"},
-            "en": {"name": "(name)", "phone": "(phone)", "mail": "(e-mail)"}}
+WITHHELD = {
+    "nl": {"name": "(naam)", "phone": "(telefoon)", "mail": "(e-mail)"},
+    "en": {"name": "(name)", "phone": "(phone)", "mail": "(e-mail)"},
+}
 
 # Free-text fields per table (besides `tags`); person names go through privacy.redact.
-FREE_TEXT = {"session": ("venue", "facilitator", "table_name"),
-             "place": ("name", "description", "address"),
-             "initiative": ("name", "description", "needs", "offers"),
-             "actor": ("description", "groups"),
-             "tie": ("description",), "note": ("text",)}
+FREE_TEXT = {
+    "session": ("venue", "facilitator", "table_name"),
+    "place": ("name", "description", "address"),
+    "initiative": ("name", "description", "needs", "offers"),
+    "actor": ("description", "groups"),
+    "tie": ("description",),
+    "note": ("text",),
+}
 CONTACT_TABLES = ("actor", *privacy.PERSON_TABLES)
 ANONYMISED_CONTACT_TABLES = ("place", "initiative")
-JSON_KEYS = frozenset({"id", "type", "role", "theme", "status", "kind", "source", "dimension",
-                       "value", "key", "values"})
+_VOCABULARY = {"type", "role", "theme", "status", "kind", "source", "dimension"}
+JSON_KEYS = frozenset({"id", "value", "key", "values", *_VOCABULARY})  # not free text
+
 
 def audience_for(output: str) -> str:
     return OUTPUT_AUDIENCE[output]
@@ -85,18 +100,21 @@ def audience_for(output: str) -> str:
 def _every_word(name: str) -> set[str]:
     """The keys of every word of a name someone may see, short ones and pieces included: a
     hidden "An" must not take the first name of a visible "An Jansen"."""
-    words = name_words(name)
-    return {normalise(w) for w in words} | {normalise(p) for w in words
-                                            for p in JOINERS.split(w) if p}
+    return set(words(name))
 
 
 def _people(store: Store, table: str) -> list[dict]:
     """What the redaction needs of each record (only these columns: a city file has many)."""
-    columns = [c for c in ("id", "name", "type", "role", "consent", "pseudonym", "tel", "mail")
-               if c in store.columns(table)]
+    columns = [
+        c
+        for c in ("id", "name", "type", "role", "consent", "pseudonym", "tel", "mail")
+        if c in store.columns(table)
+    ]
     quoted = ", ".join(f'"{c}"' for c in columns)
-    return [dict(zip(columns, row, strict=True))
-            for row in store.conn.execute(f'SELECT {quoted} FROM "{table}"')]
+    return [
+        dict(zip(columns, row, strict=True))
+        for row in store.conn.execute(f'SELECT {quoted} FROM "{table}"')
+    ]
 
 
 @dataclass
@@ -127,11 +145,10 @@ class Redactor:
                     self.visible.update(_every_word(row["name"]))
                     continue
                 shown = privacy.shown_name(row, table, audience, lang, anonymise)
-                words = name_words(row["name"])
                 if shown == row["name"]:
                     self.visible.update(_every_word(row["name"]))
                     continue
-                self._hide_name(words, shown, persons)
+                self._hide_name(row["name"], shown, persons)
         for (name,) in store.conn.execute("SELECT name FROM place"):
             self.visible.update(_every_word(name))
         withheld = WITHHELD[lang]["name"]
@@ -142,8 +159,8 @@ class Redactor:
         self._hide_contacts(store)
         return self
 
-    def _hide_name(self, words: list[str], shown: str, persons: dict[str, list[str]]) -> None:
-        keys = tuple(normalise(w) for w in words)
+    def _hide_name(self, name: str, shown: str, persons: dict[str, list[str]]) -> None:
+        keys = tuple(normalise(w) for w in name_words(name))
         if not keys:
             return
         if len(keys) > 1:
@@ -156,8 +173,12 @@ class Redactor:
             persons.setdefault(keys[0], []).append(shown)
             if len(keys[0]) < MIN_PART:
                 self.short.add(keys[0])
-        for part in parts(words):
-            persons.setdefault(normalise(part), []).append(shown)
+        for part in name_parts(name):
+            if " " in part:
+                continue  # a particle group ("de vries"): its last word is a part of its own
+            persons.setdefault(part, []).append(shown)
+            if len(part) < MIN_PART:
+                self.short.add(part)
 
     def _hide_contacts(self, store: Store) -> None:
         """Every phone and mail the file ever held for a record this audience may not
@@ -167,20 +188,23 @@ class Redactor:
         for table in tables:
             for row in _people(store, table):
                 if table in CONTACT_TABLES and privacy.shows_contact(
-                        row, self.audience, self.anonymise):
+                    row, self.audience, self.anonymise
+                ):
                     shown.add((table, row["id"]))
                 else:
                     self._add_contact(row.get("tel"), row.get("mail"))
         # The history's rows, parsed by SQLite's JSON functions (every entry is a list of
         # {"table", "id", "before", "after"}); an entry that is not valid JSON holds nothing.
         marks = ", ".join("?" for _ in tables)
-        for (found,) in store.conn.execute(f"""
+        for (found,) in store.conn.execute(
+            f"""
                 SELECT json_extract(c.value, '$.table', '$.id', '$.before.tel', '$.before.mail',
                                     '$.after.tel', '$.after.mail')
                 FROM (SELECT changes FROM history WHERE json_valid(changes)
                       AND json_type(changes) = 'array') AS h, json_each(h.changes) AS c
                 WHERE c.type = 'object' AND json_extract(c.value, '$.table') IN ({marks})""",
-                tables):
+            tables,
+        ):
             table, id_, *values = json.loads(found)
             if (table, id_) not in shown:
                 self._add_contact(values[0], values[1])
@@ -191,13 +215,9 @@ class Redactor:
             return
         self._seen.add((tel, mail))
         if isinstance(tel, str):
-            for number in re.split(r"[,;]| of | or ", tel):
-                key = phone_key(number)
-                if len(key) >= MIN_PHONE_DIGITS:
-                    self.phones.add(key)
+            self.phones |= phone_keys(tel)
         if isinstance(mail, str):
-            for address in re.findall(MAIL, mail):
-                self.mails.add(mail_key(address))
+            self.mails |= mail_keys(mail)
 
     @property
     def empty(self) -> bool:
@@ -223,7 +243,8 @@ class Redactor:
             step = 1
             if kind == "mail":
                 if self._mail_hidden(match.group()):
-                    changes.append((match.start(), match.end(), WITHHELD[self.lang]["mail"]))
+                    start = match.start() + mail_lead(match.group())  # "'jan@..." keeps its '
+                    changes.append((start, match.end(), WITHHELD[self.lang]["mail"]))
             elif kind == "phone":
                 hits = self._phones_in(match)
                 changes += hits
@@ -237,8 +258,11 @@ class Redactor:
         if named:
             # A text that names a hidden person loses every phone number in it, also one the
             # file never held ("Bel Jan Jansen op 0612345678").
-            changes += [(m.start(), m.end(), WITHHELD[self.lang]["phone"])
-                        for m in kept_phones if looks_like_phone(m.group())]
+            changes += [
+                (m.start(), m.end(), WITHHELD[self.lang]["phone"])
+                for m in kept_phones
+                if looks_like_phone(m.group())
+            ]
         if not changes:
             return value
         out: list[str] = []
@@ -284,41 +308,18 @@ class Redactor:
             return True
         words = [m.group() for m in re.finditer(rf"{LETTER}+", address.split("@", 1)[0])]
         keys = tuple(normalise(w) for w in words)
-        if any(keys[i:i + n] in self.full for n in range(2, self.longest + 1)
-               for i in range(len(keys) - n + 1)):
+        if any(
+            keys[i : i + n] in self.full
+            for n in range(2, self.longest + 1)
+            for i in range(len(keys) - n + 1)
+        ):
             return True
         return any(self._word(w) is not None for w in words)
 
     def _phones_in(self, match: re.Match[str]) -> list[tuple[int, int, str]]:
-        if not self.phones:
-            return []
-        text = match.group()
-        runs = [(m.start(), m.end()) for m in DIGITS.finditer(text)]
-        out = []
-        i = 0
-        while i < len(runs):
-            digits = 0
-            hit = None
-            for j in range(i, len(runs)):
-                digits += runs[j][1] - runs[j][0]
-                if digits > MAX_PHONE_DIGITS + 4:
-                    break
-                if digits < MIN_PHONE_DIGITS:
-                    continue
-                start = runs[i][0]
-                while start > 0 and text[start - 1] in "+(":
-                    start -= 1
-                if phone_key(text[start:runs[j][1]]) in self.phones:
-                    hit = (start, j)
-            if hit is None:
-                i += 1
-                continue
-            start, j = hit
-            end = runs[j][1]
-            out.append((match.start() + start, match.start() + end,
-                        WITHHELD[self.lang]["phone"]))
-            i = j + 1
-        return out
+        withheld = WITHHELD[self.lang]["phone"]
+        at = match.start()
+        return [(at + a, at + b, withheld) for a, b in known_phones(match.group(), self.phones)]
 
     def _worth_a_look(self, word: str) -> bool:
         """Cheap: could this word start a hidden name (most words of a text cannot)?"""
@@ -342,13 +343,14 @@ class Redactor:
             return None
         return shown
 
-    def _names_at(self, text: str, found: list[re.Match[str]],
-                  i: int) -> tuple[int, list[tuple[int, int, str]]]:
+    def _names_at(
+        self, text: str, found: list[re.Match[str]], i: int
+    ) -> tuple[int, list[tuple[int, int, str]]]:
         """(how many matches were used, replacements) for the word at found[i]."""
         if normalise(found[i].group()) in self.starts:
             run = [found[i]]  # the words that follow, each after only white space
-            for m in found[i + 1:i + self.longest]:
-                if m.lastgroup != "word" or not text[run[-1].end():m.start()].isspace():
+            for m in found[i + 1 : i + self.longest]:
+                if m.lastgroup != "word" or not text[run[-1].end() : m.start()].isspace():
                     break
                 run.append(m)
             for n in range(len(run), 1, -1):
@@ -388,8 +390,12 @@ def for_output(store: Store, output: str, *, anonymise: bool = False) -> Redacto
 
 def for_audience(store: Store, audience: str, *, anonymise: bool = False) -> Redactor:
     """The same, for code that is handed an audience (`internal`, `print`, `export`)."""
-    version = (store.conn.execute("PRAGMA data_version").fetchone()[0],
-               store.conn.total_changes, audience, anonymise)
+    version = (
+        store.conn.execute("PRAGMA data_version").fetchone()[0],
+        store.conn.total_changes,
+        audience,
+        anonymise,
+    )
     kept = _CACHE.setdefault(store, {})
     # Inside a write (an import comparing rows with their export) the one built before it
     # serves: rebuilding after every row would cost the import its speed.
