@@ -17,6 +17,12 @@ register({
         "nl": "geïmporteerd: {inserted} nieuw, {updated} bijgewerkt, {unchanged} ongewijzigd.",
         "en": "imported: {inserted} new, {updated} updated, {unchanged} unchanged.",
     },
+    "cli_kumu_imported": {
+        "nl": "geïmporteerd: {created} nieuwe actoren, {initiatives} initiatieven, {places} "
+              "plekken, {updated} bijgewerkt, {ties} verbanden.",
+        "en": "imported: {created} new actors, {initiatives} initiatives, {places} places, "
+              "{updated} updated, {ties} ties.",
+    },
     "cli_partial": {
         "nl": "GEDEELTELIJK: {skipped} rijen niet geïmporteerd (zie hieronder).",
         "en": "PARTIAL: {skipped} rows not imported (see below).",
@@ -60,8 +66,9 @@ def import_(file: Path, kumu_files: tuple[Path, Path] | None,
     report: kumu.ImportReport | csv_import.CsvReport
     if kumu_files:
         report = kumu.import_kumu(store, kumu_files[0], kumu_files[1], consent=consent)
-        click.echo(t("cli_imported", lang, created=report.created, updated=report.updated,
-                     ties=report.ties))
+        key = "cli_kumu_imported" if report.initiatives or report.places else "cli_imported"
+        click.echo(t(key, lang, created=report.created, updated=report.updated,
+                     ties=report.ties, initiatives=report.initiatives, places=report.places))
     elif csv_args:
         kind, source = csv_args
         if kind.casefold() in ("all", "alles"):
