@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from workshop import model
 from workshop.exchange import rules
-from workshop.exchange.files import read_csv
+from workshop.exchange.files import read_csv, row_number
 from workshop.exchange.tables import EXPORT_TABLES, NOT_EXPORTED, export_record, unguard_cell
 from workshop.i18n import UserError, register
 from workshop.record import upsert_tie
@@ -172,7 +172,7 @@ class _Sheet:
 
     def load(self, rows: list[dict[str, str]]) -> None:
         skipped = 0
-        for number, row in enumerate(rows, 2):
+        for number, row in ((row_number(r, i), r) for i, r in enumerate(rows, 2)):
             values = {name: self.cell(row[col], name, number)
                       for name, col in self.header.items()}
             values = {k: v for k, v in values.items() if v is not None or self._nullable(k)}

@@ -36,12 +36,26 @@ def read_csv(path: Path, *, sheet: str | None = None, notices: list[str] | None 
     if not rows:
         raise UserError("csv_unreadable", path=str(path), detail="empty")
     header = [h.strip() for h in rows[0]]
-    records = []
-    for values in rows[1:]:
+    records: list[dict[str, str]] = []
+    for number, values in enumerate(rows[1:], 2):
         if not any(v.strip() for v in values):
             continue
-        records.append({h: (values[i] if i < len(values) else "") for i, h in enumerate(header)})
+        records.append(SheetRow({h: (values[i] if i < len(values) else "")
+                                 for i, h in enumerate(header)}, number))
     return header, records
+
+
+class SheetRow(dict):
+    """One row's cells by header, and its row number as the spreadsheet shows it (blank rows
+    are left out of the records but still counted, so messages name the right row)."""
+
+    def __init__(self, cells: dict[str, str], number: int):
+        super().__init__(cells)
+        self.number = number
+
+
+def row_number(row: dict, fallback: int) -> int:
+    return getattr(row, "number", fallback)
 
 
 def _decode(path: Path, raw: bytes, notices: list[str] | None, lang: str) -> str:

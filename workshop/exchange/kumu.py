@@ -35,7 +35,7 @@ from pathlib import Path
 
 from workshop import model, privacy, redaction
 from workshop.exchange import kumu_kinds, rules
-from workshop.exchange.files import column, read_csv, write_csv
+from workshop.exchange.files import column, read_csv, row_number, write_csv
 from workshop.exchange.tables import guard_cell, unguard_cell
 from workshop.i18n import UserError, register
 from workshop.record import upsert_tie
@@ -144,7 +144,7 @@ def import_kumu(store: Store, elements_path: Path, connections_path: Path | None
     _note_ignored(header, ELEMENT_COLUMNS + ["Name", "Naam"], elements_path, report)
     cols = {name: column(header, name) for name in ELEMENT_COLUMNS}
     labelled = []
-    for n, row in enumerate(rows, 2):
+    for n, row in ((row_number(r, i), r) for i, r in enumerate(rows, 2)):
         if _cell(row, label_col):
             labelled.append((n, _cell(row, label_col), row))
         else:
@@ -216,7 +216,7 @@ def _filled(rows: list[dict[str, str]], cols: dict[str, str | None], report: Imp
             path: Path | None) -> list[tuple[int, dict[str, str]]]:
     """The connections with both ends; a half-filled one is skipped and reported."""
     kept = []
-    for number, row in enumerate(rows, 2):
+    for number, row in ((row_number(r, i), r) for i, r in enumerate(rows, 2)):
         empty = next((name for name in ("From", "To") if not _cell(row, cols[name])), None)
         if empty:
             _skip(report, path, number, empty)
