@@ -141,3 +141,16 @@ def test_xlsx_sheets_are_read_by_name(tmp_path: Path) -> None:
     assert read_csv(tmp_path / "kumu.xlsx", sheet="Elements")[1] == [
         {"Label": "Zoë", "Influence": "3", "Phone": "0612345678"}]
     assert read_csv(tmp_path / "kumu.xlsx", sheet="connections")[0] == ["From", "To"]
+
+
+def test_the_map_extent_is_held_to_the_coordinate_rule(store: Store, tmp_path: Path) -> None:
+    tables.export_csv(store, tmp_path / "c", delimiter=";")
+    sheet = tmp_path / "c" / "neighbourhood.csv"
+    header, rows = read_csv(sheet)
+    rows[0].update(min_lat="52,5", max_lat="52559", min_lon="4,6", max_lon="4,7")
+    sheet.write_text(";".join(header) + "\n" + ";".join(rows[0][h] for h in header) + "\n",
+                     encoding="utf-8")
+    with pytest.raises(UserError) as err:
+        csv_import.import_csv(store, "wijk", sheet)
+    assert "max_lat" in err.value.message("en") and "row 2" in err.value.message("en")
+    assert store.neighbourhood()["max_lat"] is None
