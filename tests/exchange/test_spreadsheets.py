@@ -154,3 +154,26 @@ def test_the_map_extent_is_held_to_the_coordinate_rule(store: Store, tmp_path: P
         csv_import.import_csv(store, "wijk", sheet)
     assert "max_lat" in err.value.message("en") and "row 2" in err.value.message("en")
     assert store.neighbourhood()["max_lat"] is None
+
+
+def test_the_command_writes_dutch_decimals_and_reads_them_back(filled: Store,
+                                                              tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from workshop.cli import cli
+
+    path = str(filled.path)
+    filled.close()
+    runner = CliRunner()
+    out = tmp_path / "nl"
+    result = runner.invoke(cli, ["export", path, "--format", "csv", "--delimiter", ";",
+                                 "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert ";52,559;4,6612;" in (out / "place.csv").read_text("utf-8-sig")
+    other = tmp_path / "other.wijk"
+    Store.create(other, name="Ander").close()
+    result = runner.invoke(cli, ["import", str(other), "--csv", "all", str(out)])
+    assert result.exit_code == 0, result.output
+    with Store.open(other) as back:
+        assert [(p["lat"], p["lon"]) for p in back.rows("place")] == [(52.559, 4.6612)]
+        assert {a["name"]: a["tel"] for a in back.rows("actor")}["Ans Smit"] == "0612345678"

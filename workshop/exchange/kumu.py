@@ -198,15 +198,6 @@ def _term(vocabulary: model.Vocabulary, word: str) -> model.Term | None:
     return vocabulary.lookup(word)
 
 
-def _in_file(store: Store, label: str) -> tuple[str, str] | None:
-    """(table, id) of the actor, initiative or place of the file with this name."""
-    for table in ("actor", "initiative", "place"):
-        found = store.find(table, label)
-        if found:
-            return table, found[0]["id"]
-    return None
-
-
 def _skip(report: ImportReport, path: Path | None, number: int, empty: str) -> None:
     report.skipped += 1
     report.notices.append(f"{Path(str(path)).name} row {number}: {empty} is empty, skipped")
@@ -235,7 +226,7 @@ def _refuse_unknown(store: Store, cols: dict[str, str | None],
             label = _cell(row, cols[name])
             if _norm(label) in labels or label in pseudonyms or label in unknown:
                 continue
-            if not _in_file(store, label):
+            if not kumu_kinds.in_file(store, label):
                 unknown[label] = number
     if len(unknown) == 1:
         label, number = next(iter(unknown.items()))
@@ -366,7 +357,7 @@ def _import_connection(store: Store, w: Writer, row: dict[str, str],
     ends = []
     for name in ("From", "To"):
         label = _cell(row, cols[name])
-        end = ids.get(_norm(label)) or _in_file(store, label)
+        end = ids.get(_norm(label)) or kumu_kinds.in_file(store, label)
         ends.append(end or ("actor", pseudonyms[label]["id"]))  # checked beforehand
     if ends[0] == ends[1]:
         report.skipped += 1

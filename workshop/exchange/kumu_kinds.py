@@ -34,6 +34,15 @@ def kind_of(type_word: str) -> str:
     return "other"
 
 
+def in_file(store: Store, label: str) -> tuple[str, str] | None:
+    """(table, id) of the actor, initiative or place of the file with this name."""
+    for table in ("actor", "initiative", "place"):
+        found = store.find(table, label)
+        if found:
+            return table, found[0]["id"]
+    return None
+
+
 def upsert_record(store: Store, w: Writer, table: str, label: str, description: str,
                   tags: list[str]) -> tuple[str, bool]:
     """The initiative or place named `label`, created or updated: (id, created)."""
