@@ -28,6 +28,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A text a spreadsheet would turn into a number and so lose its leading 0: a phone number
 # (0612345678, 020-1234567), a house number range or code written with a leading zero.
 _LEADING_ZERO = re.compile(r"0\d[\d ./()-]*")
+_GUARDED_START = frozenset("".join(_FORMULA_START) + "'0")
 
 
 # With --anonymise, contact details go from every table, and so does the facilitator's name.
@@ -108,6 +109,8 @@ def needs_guard(text: str) -> bool:
     """A text a spreadsheet would not keep as typed: a formula (`=1+1 Stichting`, and
     `+31612345678`, which it also turns into a number) or a number with a leading zero
     (`0612345678`). Also behind apostrophes, so the guard can be undone exactly."""
+    if not text or text[0] not in _GUARDED_START:
+        return False  # most cells: one look at the first character
     return is_formula_like(text) or bool(_LEADING_ZERO.fullmatch(text.lstrip("'")))
 
 
