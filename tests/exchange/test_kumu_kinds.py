@@ -106,3 +106,12 @@ def test_tie_descriptions_go_out_and_come_back(store: Store, tmp_path: Path) -> 
     import_kumu(other, tmp_path / "out" / "elements.csv", tmp_path / "out" / "connections.csv")
     assert [t["description"] for t in other.rows("tie")] == ["Sinds 2019 samen"]
     other.close()
+
+
+def test_an_unknown_type_never_changes_an_existing_person(store: Store, tmp_path: Path) -> None:
+    import_kumu(store, _csv(tmp_path / "e1.csv", [["Label", "Type"], ["Anna", "Person"]]), None)
+    report = import_kumu(store, _csv(tmp_path / "e2.csv", [["Label", "Type"], ["Anna", "Event"]]),
+                         None)
+    [anna] = store.rows("actor")
+    assert anna["type"] == "person" and "Event" in anna["tags"]
+    assert report.updated == 1

@@ -297,8 +297,7 @@ def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
         else:
             report.updated += 1
         return kind, record_id
-    if kind == "other":
-        values["type"] = "organisation"
+    if kind == "other":  # a new actor becomes an organisation; an existing one keeps its type
         report.notices.append(
             f"{Path(path).name} row {number}: type '{type_word}' is not one of "
             f"{kumu_kinds.KNOWN_TYPES}; imported as an organisation tagged '{type_word}'")
@@ -339,7 +338,8 @@ def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
         return "actor", actor["id"]
     if "type" not in values:
         role = values.get("role")
-        values["type"] = (model.ROLES[role].implies if role else None) or "person"
+        implied = model.ROLES[role].implies if role else None
+        values["type"] = "organisation" if kind == "other" else implied or "person"
     sheet_consent = model.CONSENT.lookup(_cell(row, cols["Consent"])) if cols["Consent"] else None
     if sheet_consent:
         values["consent"] = sheet_consent.key
