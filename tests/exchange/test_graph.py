@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
+
 import networkx as nx
 import pytest
 
-from workshop import privacy
+from workshop import model, privacy
 from workshop.analysis import connectors
 from workshop.exchange import graph
 from workshop.record import record
@@ -22,10 +24,13 @@ HOSTILE = [
 ]
 
 
-def _read(path, fmt: str) -> nx.MultiDiGraph:
+def _read(path, fmt: str) -> nx.MultiGraph:
     if fmt == "graphml":
         return nx.read_graphml(path, force_multigraph=True)
-    g = nx.read_gexf(path)
+    # networkx reads no mixed graph; without the per-edge types (checked in test_directions)
+    # it checks everything else of the file.
+    text = path.read_text(encoding="utf-8").replace(' type="undirected"', "")
+    g = nx.read_gexf(io.StringIO(text))
     return g if g.is_multigraph() else nx.MultiDiGraph(g)
 
 
@@ -39,8 +44,8 @@ def test_nodes_edges_and_attributes_come_back(store, tmp_path, fmt: str) -> None
     ties = store.rows("tie")
     assert set(back.nodes) == set(actors)
     assert back.number_of_edges() == len(ties) == 4  # the two ties of one pair stay two
-    assert sorted((u, v) for u, v, _ in back.edges(keys=True)) == sorted(
-        (t["source_id"], t["target_id"]) for t in ties)
+    assert sorted(sorted((u, v)) for u, v, _ in back.edges(keys=True)) == sorted(
+        sorted((t["source_id"], t["target_id"])) for t in ties)
     measures = {r.actor_id: r for r in connectors.analyse(store)}
     for actor_id, actor in actors.items():
         data = back.nodes[actor_id]
@@ -57,9 +62,11 @@ def test_nodes_edges_and_attributes_come_back(store, tmp_path, fmt: str) -> None
     by_id = {t["id"]: t for t in ties}
     for u, v, key, data in back.edges(keys=True, data=True):
         tie = by_id[data.get("id", key)]
-        assert (u, v, data["kind"], data["direction"], data["weight"]) == (
-            tie["source_id"], tie["target_id"], tie["kind"], tie["direction"],
-            float(tie["strength"] or 1))
+        ends = (u, v) if back.is_directed() else tuple(sorted((u, v)))
+        expected_ends = (tie["source_id"], tie["target_id"])
+        assert (ends, data["kind"], data["direction"], data["weight"]) == (
+            expected_ends if back.is_directed() else tuple(sorted(expected_ends)),
+            tie["kind"], tie["direction"], float(tie["strength"] or 1))
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
@@ -82,8 +89,55 @@ def test_anonymised_and_empty(store, tmp_path, fmt: str) -> None:
     export = graph.export_graphml if fmt == "graphml" else graph.export_gexf
     export(store, tmp_path / f"empty.{fmt}")
     assert _read(tmp_path / f"empty.{fmt}", fmt).number_of_nodes() == 0
-    record(store, ['persoon "Anna de Boer" #bewoner consent:public tel:061', 'org "Club"',
+    record(store, ['persoon "Anna de Boer" #bewoner consent:public tel:0655512399', 'org "Club"',
                    '"Anna de Boer" -> Club'])
     export(store, tmp_path / f"anon.{fmt}", anonymise=True)
     text = (tmp_path / f"anon.{fmt}").read_text(encoding="utf-8")
-    assert "Anna de Boer" not in text and "061" not in text and "Club" in text
+    assert "Anna de Boer" not in text and "0655512399" not in text and "Club" in text
+
+
+def test_graphml_betweenness_in_networkx_equals_connectors(demo_store, tmp_path) -> None:
+    """networkx reads the GraphML as the undirected network `workshop connectors` analyses:
+    its betweenness ranks the demo's actors exactly as connectors does."""
+    graph.export_graphml(demo_store, tmp_path / "demo.graphml")
+    back = nx.read_graphml(tmp_path / "demo.graphml", force_multigraph=True)
+    assert not back.is_directed()
+    directions = [d["direction"] for _, _, d in back.edges(data=True)]
+    assert (directions.count("mutual"), directions.count("undirected")) == (15, 13)
+    ours = nx.betweenness_centrality(nx.Graph(back))
+    rows = connectors.analyse(demo_store)
+    for row in rows:
+        assert ours[row.actor_id] == pytest.approx(row.betweenness, abs=1e-12)
+    top = sorted(ours, key=lambda a: -ours[a])[:6]
+    assert rows[0].actor_id in top
+
+
+def test_gexf_gives_each_tie_its_direction_as_gephi_reads_it(demo_store, tmp_path) -> None:
+    """Gephi's importer knows per-edge `directed` and `undirected` (not `mutual`, nor a
+    `mixed` default): mutual and undirected ties are undirected edges, directed ties the
+    directed default. Built into networkx edge by edge, the undirected view of that mixed
+    graph has the betweenness `connectors` reports (and the file's own node attribute)."""
+    import xml.etree.ElementTree as ET
+
+    graph.export_gexf(demo_store, tmp_path / "demo.gexf")
+    ns = {"g": "http://gexf.net/1.3"}
+    root = ET.parse(tmp_path / "demo.gexf").getroot()
+    assert root.get("version") == "1.3"
+    assert root.find("g:graph", ns).get("defaultedgetype") == "directed"
+    ties = {t["id"]: t for t in demo_store.rows("tie")}
+    mixed = nx.MultiDiGraph()
+    for edge in root.iterfind(".//g:edge", ns):
+        tie = ties[edge.get("id")]
+        kind = edge.get("type", "directed")
+        assert kind == ("directed" if tie["direction"] == "directed" else "undirected")
+        assert edge.get("label") == model.ACTOR_TIE_KINDS.label(tie["kind"], demo_store.lang)
+        mixed.add_edge(edge.get("source"), edge.get("target"))
+        if kind == "undirected":
+            mixed.add_edge(edge.get("target"), edge.get("source"))
+    assert sum(1 for t in ties.values() if t["direction"] != "directed") == 28
+    mixed.add_nodes_from(n.get("id") for n in root.iterfind(".//g:node", ns))
+    ours = nx.betweenness_centrality(nx.Graph(mixed.to_undirected()))
+    back = _read(tmp_path / "demo.gexf", "gexf")
+    for row in connectors.analyse(demo_store):
+        assert ours[row.actor_id] == pytest.approx(row.betweenness, abs=1e-12)
+        assert back.nodes[row.actor_id]["betweenness"] == pytest.approx(row.betweenness)

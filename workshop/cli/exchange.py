@@ -17,6 +17,12 @@ register({
         "nl": "geïmporteerd: {inserted} nieuw, {updated} bijgewerkt, {unchanged} ongewijzigd.",
         "en": "imported: {inserted} new, {updated} updated, {unchanged} unchanged.",
     },
+    "cli_kumu_imported": {
+        "nl": "geïmporteerd: {created} nieuwe actoren, {initiatives} initiatieven, {places} "
+              "plekken, {updated} bijgewerkt, {ties} verbanden.",
+        "en": "imported: {created} new actors, {initiatives} initiatives, {places} places, "
+              "{updated} updated, {ties} ties.",
+    },
     "cli_partial": {
         "nl": "GEDEELTELIJK: {skipped} rijen niet geïmporteerd (zie hieronder).",
         "en": "PARTIAL: {skipped} rows not imported (see below).",
@@ -33,7 +39,8 @@ FORMATS = ("csv", "json", "geojson", "graphml", "gexf", "kumu")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--kumu", "kumu_files", nargs=2, type=click.Path(dir_okay=False, path_type=Path),
               metavar="ELEMENTS.csv CONNECTIONS.csv",
-              help="Kumu's spreadsheet layout: elements and connections.")
+              help="Kumu's spreadsheet layout: elements and connections (CSV, UTF-16 text, or "
+                   "one .xlsx workbook given twice).")
 @click.option("--csv", "csv_args", nargs=2, metavar="KIND FILE",
               help="A CSV written by export --format csv: KIND is its table (place, actor, "
                    "tie, ...), or 'all' with the export folder.")
@@ -60,8 +67,9 @@ def import_(file: Path, kumu_files: tuple[Path, Path] | None,
     report: kumu.ImportReport | csv_import.CsvReport
     if kumu_files:
         report = kumu.import_kumu(store, kumu_files[0], kumu_files[1], consent=consent)
-        click.echo(t("cli_imported", lang, created=report.created, updated=report.updated,
-                     ties=report.ties))
+        key = "cli_kumu_imported" if report.initiatives or report.places else "cli_imported"
+        click.echo(t(key, lang, created=report.created, updated=report.updated,
+                     ties=report.ties, initiatives=report.initiatives, places=report.places))
     elif csv_args:
         kind, source = csv_args
         if kind.casefold() in ("all", "alles"):
@@ -87,7 +95,7 @@ def import_(file: Path, kumu_files: tuple[Path, Path] | None,
               help="File ('-' for stdout) or folder (csv, kumu). Default: exports/.")
 @click.option("--anonymise", is_flag=True, help="Every person a role pseudonym, no contacts.")
 @click.option("--delimiter", type=click.Choice([",", ";"]), default=",", show_default=True,
-              help="CSV delimiter (';' for Excel in a Dutch locale).")
+              help="CSV delimiter (';' for Excel in a Dutch locale: decimals with a comma).")
 def export(file: Path, fmt: str, output: Path | None, anonymise: bool, delimiter: str) -> None:
     """Export FILE for other tools. Persons appear by name only with public consent."""
     store = open_store(file, readonly=True)

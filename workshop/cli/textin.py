@@ -8,44 +8,11 @@ and a line on stderr says so; anything else is refused in one line with how to s
 
 from __future__ import annotations
 
-import unicodedata
+from workshop.exchange.decoding import CP1252_PUNCTUATION, decode_input
+from workshop.exchange.decoding import plainly_cp1252 as _plainly_cp1252
 
-from workshop.i18n import UserError
-
-CP1252_PUNCTUATION = set("\xa0€‚„…†‡ˆ‰‹›‘’“”•–—˜™°«»·´¨ªº¹²³¼½¾×÷§¶©®¢£¥¤¦¯±µ¿¡")
-
-
-def _plainly_cp1252(raw: bytes) -> str | None:
-    """The text, when every non-ASCII byte of `raw` is a letter or common punctuation in
-    cp1252; None when the bytes say something else (binary, another code page)."""
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError:
-        return None  # one of the five bytes cp1252 leaves undefined
-    for char in text:
-        if ord(char) < 128:
-            if char < " " and char not in "\t\r\n":
-                return None
-            continue
-        if not (unicodedata.category(char).startswith("L") or char in CP1252_PUNCTUATION):
-            return None
-    return text
-
-
-def decode_input(raw: bytes, what: str) -> tuple[str, str | None]:
-    """Decode bytes from an argument or stdin: (text, the encoding used when it was not
-    UTF-8). UserError when they are neither UTF-8 nor plainly cp1252."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8"), None
-    except UnicodeDecodeError as exc:
-        bad = exc.start
-    text = _plainly_cp1252(raw)
-    if text is not None:
-        return text, "cp1252"
-    line = raw[:bad].count(b"\n") + 1
-    raise UserError("input_not_utf8", what=what, line=line, byte=f"0x{raw[bad]:02X}")
+__all__ = ["CP1252_PUNCTUATION", "_plainly_cp1252", "decode_input", "from_argument",
+           "has_undecoded_bytes", "text_argument", "say_decoded"]
 
 
 def from_argument(text: str) -> bytes:

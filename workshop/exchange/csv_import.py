@@ -20,8 +20,8 @@ from sqlite_utils import Database
 
 from workshop import model
 from workshop.exchange import rules
-from workshop.exchange.files import read_csv
-from workshop.exchange.tables import EXPORT_TABLES, NOT_EXPORTED, export_record, is_formula_like
+from workshop.exchange.files import read_csv, row_number
+from workshop.exchange.tables import EXPORT_TABLES, NOT_EXPORTED, export_record, unguard_cell
 from workshop.i18n import UserError, register
 from workshop.record import upsert_tie
 from workshop.rows import JSON_COLUMNS
@@ -128,8 +128,10 @@ def table_for(kind: str) -> str:
 def import_csv(store: Store, kind: str, path: Path) -> CsvReport:
     """One table from one CSV file."""
     table = table_for(kind)
-    header, rows = read_csv(path)
-    return _run(store, [(table, Path(path), header, rows)], f"import csv {Path(path).name}")
+    notices: list[str] = []
+    header, rows = read_csv(path, notices=notices, lang=store.lang)
+    return _run(store, [(table, Path(path), header, rows)], f"import csv {Path(path).name}",
+                notices)
 
 
 def import_folder(store: Store, folder: Path) -> CsvReport:
@@ -138,12 +140,13 @@ def import_folder(store: Store, folder: Path) -> CsvReport:
     found = [(t, folder / f"{t}.csv") for t in IMPORT_ORDER if (folder / f"{t}.csv").is_file()]
     if not found:
         raise UserError("csv_no_files", path=str(folder))
-    sheets = [(t, p, *read_csv(p)) for t, p in found]
-    return _run(store, sheets, f"import csv {folder.name}/")
+    notices: list[str] = []
+    sheets = [(t, p, *read_csv(p, notices=notices, lang=store.lang)) for t, p in found]
+    return _run(store, sheets, f"import csv {folder.name}/", notices)
 
 
-def _run(store: Store, sheets: list, line: str) -> CsvReport:
-    report = CsvReport()
+def _run(store: Store, sheets: list, line: str, notices: list[str]) -> CsvReport:
+    report = CsvReport(notices=list(notices))
     db = Database(store.conn)
     try:
         with store.write() as w, w.entry(line):
@@ -169,7 +172,7 @@ class _Sheet:
 
     def load(self, rows: list[dict[str, str]]) -> None:
         skipped = 0
-        for number, row in enumerate(rows, 2):
+        for number, row in ((row_number(r, i), r) for i, r in enumerate(rows, 2)):
             values = {name: self.cell(row[col], name, number)
                       for name, col in self.header.items()}
             values = {k: v for k, v in values.items() if v is not None or self._nullable(k)}
@@ -195,7 +198,7 @@ class _Sheet:
             return UserError("csv_bad_cell", path=self.path.name, row=number, column=name,
                              value=raw[:80], expected=expected)
 
-        text = raw[1:] if raw.startswith("'") and is_formula_like(raw[1:]) else raw
+        text = unguard_cell(raw)
         if text.strip() and rules.ruled(table, name):  # exactly as the capture line takes it
             try:
                 return rules.by_capture_rule(table, name, text, self.store.context())

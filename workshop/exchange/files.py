@@ -4,48 +4,114 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
 import io
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from workshop.i18n import UserError
+from workshop.exchange.decoding import decode_input
+from workshop.i18n import UserError, t
 
 MAX_CSV_BYTES = 200 * 1024 * 1024
 
 
-def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    """Header and rows of a CSV file as Excel or Kumu writes it: UTF-8 (with or without BOM,
-    else cp1252), comma, semicolon or tab. Header names are stripped; values kept as they are."""
+def read_csv(path: Path, *, sheet: str | None = None, notices: list[str] | None = None,
+             lang: str = "en") -> tuple[list[str], list[dict[str, str]]]:
+    """Header and rows of a sheet as Excel or Kumu writes it: CSV in UTF-8 (with or without
+    BOM), UTF-16 with BOM (Excel's "Unicode text"), or plainly cp1252 (said in `notices`),
+    with comma, semicolon or tab; or an .xlsx workbook (the sheet named `sheet`, else the
+    first). Header names are stripped; values kept as they are."""
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise UserError("csv_unreadable", path=str(path), detail=exc.strerror or str(exc)) from None
     if len(raw) > MAX_CSV_BYTES:
         raise UserError("csv_unreadable", path=str(path), detail="larger than 200 MB")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    if "\x00" in text:
-        raise UserError("csv_unreadable", path=str(path), detail="binary content (NUL bytes)")
-    first = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first.count)
-    try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        rows = list(reader)
-    except csv.Error as exc:
-        raise UserError("csv_unreadable", path=str(path), detail=str(exc)) from None
+    if raw.startswith(b"PK\x03\x04"):
+        rows = _xlsx_rows(path, sheet)
+    else:
+        rows = _csv_rows(path, _decode(path, raw, notices, lang))
     if not rows:
         raise UserError("csv_unreadable", path=str(path), detail="empty")
     header = [h.strip() for h in rows[0]]
-    records = []
-    for values in rows[1:]:
+    records: list[dict[str, str]] = []
+    for number, values in enumerate(rows[1:], 2):
         if not any(v.strip() for v in values):
             continue
-        records.append({h: (values[i] if i < len(values) else "") for i, h in enumerate(header)})
+        records.append(SheetRow({h: (values[i] if i < len(values) else "")
+                                 for i, h in enumerate(header)}, number))
     return header, records
+
+
+class SheetRow(dict):
+    """One row's cells by header, and its row number as the spreadsheet shows it (blank rows
+    are left out of the records but still counted, so messages name the right row)."""
+
+    def __init__(self, cells: dict[str, str], number: int):
+        super().__init__(cells)
+        self.number = number
+
+
+def row_number(row: dict, fallback: int) -> int:
+    return getattr(row, "number", fallback)
+
+
+def _decode(path: Path, raw: bytes, notices: list[str] | None, lang: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UserError("csv_unreadable", path=str(path),
+                            detail=f"broken UTF-16 at byte {exc.start}") from None
+    text, used = decode_input(raw, str(path))
+    if used and notices is not None:
+        notices.append(t("input_read_as", lang, what=Path(path).name, encoding=used))
+    if "\x00" in text:
+        raise UserError("csv_unreadable", path=str(path), detail="binary content (NUL bytes)")
+    return text
+
+
+def _csv_rows(path: Path, text: str) -> list[list[str]]:
+    first = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=first.count)
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise UserError("csv_unreadable", path=str(path), detail=str(exc)) from None
+
+
+def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
+    """The cells of one worksheet as the texts a CSV of it would hold."""
+    import openpyxl  # only a workbook needs it
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # a damaged or foreign zip: openpyxl raises many kinds
+        raise UserError("csv_unreadable", path=str(path),
+                        detail=f"not a readable .xlsx ({type(exc).__name__})") from None
+    try:
+        wanted = (sheet or "").casefold()
+        chosen = next((ws for ws in book.worksheets if ws.title.casefold() == wanted),
+                      book.worksheets[0])
+        return [[_xlsx_text(v) for v in row] for row in chosen.iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def _xlsx_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return (value.date() if value.time() == dt.time() else value).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
 def column(header: list[str], *names: str) -> str | None:

@@ -4,10 +4,19 @@ Nodes are actors (id = the actor's UUID), with their label as the export rule al
 role, influence, groups, flags and the connector measures (betweenness, degree, community,
 articulation, brokerage), so Gephi can size and colour by them straight away; GEXF also
 carries Gephi's own size (influence) and colour (role, as on the poster). Edges are the ties as
-captured: one edge per tie, source -> target, id = the tie's UUID, with kind, direction
-(directed, mutual, undirected), strength, weight (= strength, else 1) and tags. The graph is
-directed with parallel edges; `direction` says which ties run both ways (a per-edge type would
-make networkx refuse the file or double the mutual ties).
+captured: one edge per tie, source -> target, id = the tie's UUID, with kind (also as the edge's
+label), direction (directed, mutual, undirected), strength, weight (= strength, else 1) and tags.
+
+A tie's direction is written so that each file's main reader sees it as it is. No one file
+serves both: networkx refuses any graph that mixes directed and undirected edges (in GEXF and
+in GraphML), and Gephi's GEXF importer refuses `defaultedgetype="mixed"` and the per-edge type
+`mutual` (it only knows `directed` and `undirected` per edge; gephi/gephi ImporterGEXF.java).
+- GEXF (for Gephi): a directed graph in which mutual and undirected ties carry
+  `type="undirected"` and directed ties the default; `direction` still tells mutual from
+  undirected. Gephi draws arrows only on the directed ties and computes on the real network.
+- GraphML (for networkx, igraph, Cytoscape): an undirected multigraph (as `workshop connectors`
+  analyses the network), each edge written source -> target as captured with its `direction`,
+  so `nx.read_graphml` gives the very graph whose betweenness `connectors` reports.
 
 The XML is written here rather than through networkx's writers: at city scale (5,000 actors,
 20,000 ties) those take seconds; these strings take a fraction of one. networkx reads the
@@ -124,7 +133,7 @@ def _graphml(name: str, nodes: list[Element], edges: list[Element]) -> Iterator[
         for key, kind, _ in keys:
             yield (f'  <key id="{owner[0]}_{key}" for="{owner}" attr.name="{key}" '
                    f'attr.type="{kind}"/>\n')
-    yield '  <graph id="actors" edgedefault="directed">\n'
+    yield '  <graph id="actors" edgedefault="undirected">\n'
     yield f'    <data key="g_name">{_text(name)}</data>\n'
     for node in nodes:
         data = "".join(f'<data key="n_{k}">{_text(node.attrs[k])}</data>'
@@ -156,8 +165,10 @@ def _attvalues(element: Element, keys: list[tuple[str, str, str]], skip: str = "
 
 def _gexf(name: str, nodes: list[Element], edges: list[Element]) -> Iterator[str]:
     yield '<?xml version="1.0" encoding="UTF-8"?>\n'
-    yield ('<gexf xmlns="http://www.gexf.net/1.2draft" '
-           'xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">\n')
+    yield ('<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" '
+           'version="1.3">\n')
     yield (f'  <meta lastmodifieddate="{dt.date.today().isoformat()}"><creator>workshop'
            f'</creator><description>{_text(name)}</description></meta>\n')
     yield '  <graph defaultedgetype="directed" mode="static">\n'
@@ -176,8 +187,10 @@ def _gexf(name: str, nodes: list[Element], edges: list[Element]) -> Iterator[str
                f'<viz:color r="{red}" g="{green}" b="{blue}" a="1.0"/></node>\n')
     yield '    </nodes>\n    <edges>\n'
     for edge in edges:
+        both_ways = ' type="undirected"' if edge.attrs["direction"] != "directed" else ""
         yield (f'      <edge id={_attr(edge.id)} source={_attr(edge.source)} '
-               f'target={_attr(edge.target)} weight="{edge.attrs["weight"]!r}">'
+               f'target={_attr(edge.target)}{both_ways} label={_attr(edge.attrs["kind_label"])} '
+               f'weight="{edge.attrs["weight"]!r}">'
                f'{_attvalues(edge, EDGE_KEYS, "weight")}</edge>\n')
     yield '    </edges>\n  </graph>\n</gexf>\n'
 

@@ -3,7 +3,17 @@
     elements.csv     Label, Type, Description, Tags (|-separated), and our extra columns
                      Role, Influence, Groups, Ambassador, Startmotor, Phone, Email, Website,
                      Consent
-    connections.csv  From, To, Type, Direction, Strength, Tags
+    connections.csv  From, To, Type, Direction, Strength, Tags, Description
+
+Kumu's sheets may also come as one .xlsx workbook (sheets Elements and Connections) or as
+UTF-16 text (Excel's "Unicode text"); `files.read_csv` reads them all. Every text cell is
+written through the same guard as the CSV export (`tables.guard_cell`): a cell that starts
+like a formula (`=1+1 Stichting`, `+31612345678`) or a number with a leading zero
+(`0612345678`) gets a leading apostrophe, so a spreadsheet keeps it as text; the import takes
+the apostrophe off again. Element types other than persons and organisations map by meaning
+(see `kumu_kinds`). A half-filled row (no Label, a connection without From or To) is skipped
+and reported rather than refusing the sheet: the rest of a hand-made sheet is still good, and
+the report names every skipped row.
 
 Kumu reads the extra columns as fields. Importing merges into the file: a label that matches an
 existing actor (case- and accent-insensitively, or the pseudonym an export gave a person)
@@ -24,8 +34,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from workshop import model, privacy, redaction
-from workshop.exchange import rules
-from workshop.exchange.files import column, read_csv, write_csv
+from workshop.exchange import kumu_kinds, rules
+from workshop.exchange.files import column, read_csv, row_number, write_csv
+from workshop.exchange.tables import guard_cell, unguard_cell
 from workshop.i18n import UserError, register
 from workshop.record import upsert_tie
 from workshop.store import Store, Writer
@@ -59,7 +70,7 @@ register({
         "en": "{path} holds no elements (only a header): nothing was imported.",
     },
 })
-CONNECTION_COLUMNS = ["From", "To", "Type", "Direction", "Strength", "Tags"]
+CONNECTION_COLUMNS = ["From", "To", "Type", "Direction", "Strength", "Tags", "Description"]
 KUMU_TYPES = {"person": "Person", "organisation": "Organization"}
 _YES = {"yes", "ja", "true", "1", "x", "waar"}
 
@@ -70,6 +81,8 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     ties: int = 0
+    initiatives: int = 0  # created from elements of type Project/Initiative
+    places: int = 0  # created from elements of type Place/Location
     skipped: int = 0
     notices: list[str] = field(default_factory=list)
 
@@ -101,43 +114,57 @@ def export_kumu(store: Store, folder: Path, *, anonymise: bool = False) -> list[
             "yes" if actor["ambassador"] else "", "yes" if actor["startmotor"] else "",
             shown["tel"] or "", shown["mail"] or "", shown["website"] or "",
             "public" if hidden else actor["consent"]])
-    connections = [
-        [labels[tie["source_id"]], labels[tie["target_id"]],
-         model.ACTOR_TIE_KINDS.label(tie["kind"], lang), tie["direction"],
-         "" if tie["strength"] is None else tie["strength"], "|".join(scrub.texts(tie["tags"]))]
-        for tie in store.rows("tie", order="created, rowid")]
-    return [write_csv(Path(folder) / "elements.csv", ELEMENT_COLUMNS, elements),
-            write_csv(Path(folder) / "connections.csv", CONNECTION_COLUMNS, connections)]
+    connections = []
+    for tie in store.rows("tie", order="created, rowid"):
+        shown = scrub.record("tie", tie)
+        connections.append([
+            labels[tie["source_id"]], labels[tie["target_id"]],
+            model.ACTOR_TIE_KINDS.label(tie["kind"], lang), tie["direction"],
+            "" if tie["strength"] is None else tie["strength"], "|".join(shown["tags"]),
+            shown["description"] or ""])
+    return [write_csv(Path(folder) / "elements.csv", ELEMENT_COLUMNS, _guarded(elements)),
+            write_csv(Path(folder) / "connections.csv", CONNECTION_COLUMNS,
+                      _guarded(connections))]
+
+
+def _guarded(rows: list[list]) -> list[list]:
+    return [[guard_cell(v) if isinstance(v, str) else v for v in row] for row in rows]
 
 
 def import_kumu(store: Store, elements_path: Path, connections_path: Path | None, *,
                 consent: str = "internal") -> ImportReport:
     """Merge a Kumu elements sheet (and connections sheet) into the file."""
     report = ImportReport()
-    header, rows = read_csv(elements_path)
+    header, rows = read_csv(elements_path, sheet="Elements", notices=report.notices,
+                            lang=store.lang)
     label_col = column(header, "Label", "Name", "Naam")
     if label_col is None:
         raise UserError("csv_missing_columns", path=str(elements_path), columns="Label",
                         expected=", ".join(ELEMENT_COLUMNS[:4]))
     _note_ignored(header, ELEMENT_COLUMNS + ["Name", "Naam"], elements_path, report)
     cols = {name: column(header, name) for name in ELEMENT_COLUMNS}
-    labelled = [(n, row[label_col].strip(), row) for n, row in enumerate(rows, 2)
-                if row[label_col].strip()]
+    labelled = []
+    for n, row in ((row_number(r, i), r) for i, r in enumerate(rows, 2)):
+        if _cell(row, label_col):
+            labelled.append((n, _cell(row, label_col), row))
+        else:
+            _skip(report, elements_path, n, "Label")
     if not labelled:
         raise UserError("kumu_no_elements", path=str(elements_path))
     _refuse_duplicates(labelled, elements_path)
-    conn_header, conn_rows = _connections(connections_path, report)
+    conn_header, conn_rows = _connections(connections_path, report, store.lang)
     pseudonyms = {privacy.pseudonym(a, store.lang): a for a in store.rows("actor", "type = ?",
                                                                           ("person",))}
     conn_cols = {name: column(conn_header, name) for name in CONNECTION_COLUMNS}
-    _refuse_unknown(store, conn_cols, conn_rows, {_norm(lb) for _, lb, _ in labelled},
+    filled = _filled(conn_rows, conn_cols, report, connections_path)
+    _refuse_unknown(store, conn_cols, filled, {_norm(lb) for _, lb, _ in labelled},
                     pseudonyms, connections_path)
     with store.write() as w, w.entry(f"import kumu {Path(elements_path).name}"):
-        ids: dict[str, str] = {}
+        ids: dict[str, tuple[str, str]] = {}
         for number, label, row in labelled:
             ids[_norm(label)] = _import_element(store, w, label, row, cols, consent,
                                                 report, pseudonyms, number, elements_path)
-        for number, row in enumerate(conn_rows, 2):
+        for number, row in filled:
             _import_connection(store, w, row, conn_cols, ids, number, connections_path, report,
                                pseudonyms)
     return report
@@ -171,16 +198,35 @@ def _term(vocabulary: model.Vocabulary, word: str) -> model.Term | None:
     return vocabulary.lookup(word)
 
 
-def _refuse_unknown(store: Store, cols: dict[str, str | None], rows: list[dict[str, str]],
+def _skip(report: ImportReport, path: Path | None, number: int, empty: str) -> None:
+    report.skipped += 1
+    report.notices.append(f"{Path(str(path)).name} row {number}: {empty} is empty, skipped")
+
+
+def _filled(rows: list[dict[str, str]], cols: dict[str, str | None], report: ImportReport,
+            path: Path | None) -> list[tuple[int, dict[str, str]]]:
+    """The connections with both ends; a half-filled one is skipped and reported."""
+    kept = []
+    for number, row in ((row_number(r, i), r) for i, r in enumerate(rows, 2)):
+        empty = next((name for name in ("From", "To") if not _cell(row, cols[name])), None)
+        if empty:
+            _skip(report, path, number, empty)
+        else:
+            kept.append((number, row))
+    return kept
+
+
+def _refuse_unknown(store: Store, cols: dict[str, str | None],
+                    rows: list[tuple[int, dict[str, str]]],
                     labels: set[str], pseudonyms: dict[str, dict], path: Path | None) -> None:
     """Every From/To must be an element of the sheet or an actor of the file."""
     unknown: dict[str, int] = {}
-    for number, row in enumerate(rows, 2):
+    for number, row in rows:
         for name in ("From", "To"):
             label = _cell(row, cols[name])
             if _norm(label) in labels or label in pseudonyms or label in unknown:
                 continue
-            if not label or not store.find("actor", label):
+            if not kumu_kinds.in_file(store, label):
                 unknown[label] = number
     if len(unknown) == 1:
         label, number = next(iter(unknown.items()))
@@ -192,7 +238,8 @@ def _refuse_unknown(store: Store, cols: dict[str, str | None], rows: list[dict[s
         raise UserError("kumu_unknown_labels", path=str(path), labels="; ".join(listed))
 
 
-def _connections(path: Path | None, report: ImportReport) -> tuple[list[str], list[dict]]:
+def _connections(path: Path | None, report: ImportReport,
+                 lang: str) -> tuple[list[str], list[dict]]:
     if path is None:
         return [], []
     try:
@@ -202,7 +249,7 @@ def _connections(path: Path | None, report: ImportReport) -> tuple[list[str], li
     if empty:
         report.notices.append(f"{Path(path).name}: empty, no connections imported")
         return [], []
-    header, rows = read_csv(path)
+    header, rows = read_csv(path, sheet="Connections", notices=report.notices, lang=lang)
     missing = [c for c in ("From", "To") if column(header, c) is None]
     if missing:
         raise UserError("csv_missing_columns", path=str(path), columns=", ".join(missing),
@@ -219,7 +266,7 @@ def _note_ignored(header: list[str], known: list[str], path: Path, report: Impor
 
 
 def _cell(row: dict[str, str], col: str | None) -> str:
-    return row.get(col, "").strip() if col else ""
+    return unguard_cell(row.get(col, "").strip()) if col else ""
 
 
 def _by_rule(store: Store, kind: str, name: str, text: str, number: int, path: Path | None,
@@ -234,11 +281,26 @@ def _by_rule(store: Store, kind: str, name: str, text: str, number: int, path: P
 
 def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
                     cols: dict[str, str | None], consent: str, report: ImportReport,
-                    pseudonyms: dict[str, dict], number: int, path: Path) -> str:
+                    pseudonyms: dict[str, dict], number: int,
+                    path: Path) -> tuple[str, str]:
+    """(table, id) of the record this element became."""
     values: dict = {}
     tags = [t.strip() for t in _cell(row, cols["Tags"]).split("|") if t.strip()]
     type_word = _cell(row, cols["Type"])
     role_word = _cell(row, cols["Role"])
+    kind = kumu_kinds.kind_of(type_word)
+    if kind in ("initiative", "place"):
+        record_id, created = kumu_kinds.upsert_record(
+            store, w, kind, label, _cell(row, cols["Description"]), tags)
+        if created:
+            setattr(report, kind + "s", getattr(report, kind + "s") + 1)
+        else:
+            report.updated += 1
+        return kind, record_id
+    if kind == "other":  # a new actor becomes an organisation; an existing one keeps its type
+        report.notices.append(
+            f"{Path(path).name} row {number}: type '{type_word}' is not one of "
+            f"{kumu_kinds.KNOWN_TYPES}; imported as an organisation tagged '{type_word}'")
     type_term = model.ACTOR_TYPES.lookup(type_word) if type_word else None
     for word in (role_word, type_word):
         term = model.ROLES.lookup(word) if word else None
@@ -273,10 +335,11 @@ def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
             report.updated += 1
         else:
             report.unchanged += 1
-        return actor["id"]
+        return "actor", actor["id"]
     if "type" not in values:
         role = values.get("role")
-        values["type"] = (model.ROLES[role].implies if role else None) or "person"
+        implied = model.ROLES[role].implies if role else None
+        values["type"] = "organisation" if kind == "other" else implied or "person"
     sheet_consent = model.CONSENT.lookup(_cell(row, cols["Consent"])) if cols["Consent"] else None
     if sheet_consent:
         values["consent"] = sheet_consent.key
@@ -284,28 +347,39 @@ def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
         values["consent"] = "public" if values["type"] == "organisation" else consent
     row_out = w.insert("actor", {"name": label, "tags": tags, **values})
     report.created += 1
-    return row_out["id"]
+    return "actor", row_out["id"]
 
 
 def _import_connection(store: Store, w: Writer, row: dict[str, str],
                        cols: dict[str, str | None],
-                       ids: dict[str, str], number: int, path: Path | None,
+                       ids: dict[str, tuple[str, str]], number: int, path: Path | None,
                        report: ImportReport, pseudonyms: dict[str, dict]) -> None:
     ends = []
     for name in ("From", "To"):
         label = _cell(row, cols[name])
-        actor_id = ids.get(_norm(label))
-        if actor_id is None:
-            found = store.find("actor", label) or [pseudonyms[label]]  # checked beforehand
-            actor_id = found[0]["id"]
-        ends.append(actor_id)
+        end = ids.get(_norm(label)) or kumu_kinds.in_file(store, label)
+        ends.append(end or ("actor", pseudonyms[label]["id"]))  # checked beforehand
     if ends[0] == ends[1]:
         report.skipped += 1
         report.notices.append(f"{Path(str(path)).name} row {number}: a tie to itself, skipped")
         return
     type_word = _cell(row, cols["Type"])
-    term = _term(model.ACTOR_TIE_KINDS, type_word) if type_word else None
     tags = [t.strip() for t in _cell(row, cols["Tags"]).split("|") if t.strip()]
+    tables = {table for table, _ in ends}
+    if tables != {"actor"}:
+        other = next(iter(tables - {"actor"}))
+        if "actor" not in tables or len(tables) != 2:
+            report.skipped += 1
+            report.notices.append(f"{Path(str(path)).name} row {number}: a connection between "
+                                  f"{' and '.join(t for t, _ in ends)} has no place in the "
+                                  f"file (only actors connect), skipped")
+            return
+        actor_id = next(i for t, i in ends if t == "actor")
+        record_id = next(i for t, i in ends if t == other)
+        kumu_kinds.link(store, w, actor_id, other, record_id, type_word, tags)
+        report.ties += 1
+        return
+    term = _term(model.ACTOR_TIE_KINDS, type_word) if type_word else None
     if type_word and term is None and type_word not in tags:
         tags.append(type_word)
     direction_word = _cell(row, cols["Direction"]) or "directed"
@@ -313,11 +387,13 @@ def _import_connection(store: Store, w: Writer, row: dict[str, str],
     if direction is None:
         raise UserError("kumu_bad_value", path=str(path), row=number, column="Direction",
                         value=direction_word, choices="directed, mutual, undirected")
-    fields = {}
+    fields: dict[str, object] = {}
+    if _cell(row, cols["Description"]):
+        fields["description"] = _cell(row, cols["Description"])
     strength = _cell(row, cols["Strength"])
     if strength:
         fields["strength"] = _by_rule(store, "tie", "strength", strength, number, path,
                                       "Strength")
-    upsert_tie(store, w, ends[0], ends[1], term.key if term else "knows", direction.key,
+    upsert_tie(store, w, ends[0][1], ends[1][1], term.key if term else "knows", direction.key,
                tags, fields)
     report.ties += 1

@@ -20,10 +20,14 @@ from workshop.model import Grid
 RULED = ("lat", "lon", "card_number", "influence", "strength", "date")
 # A spreadsheet writes the number a person typed as 3 as "3.0" or "3,0": the same number.
 _WHOLE = ("card_number", "influence", "strength")
+# The map extent's corners are coordinates like a place's `lat:` and `lon:`.
+EXTENT = {"min_lat": "lat", "max_lat": "lat", "min_lon": "lon", "max_lon": "lon"}
 
 
 def ruled(kind: str, column: str) -> bool:
     """Whether the capture line has a rule for this column of this kind of record."""
+    if kind == "neighbourhood" and column in EXTENT:
+        return True
     return column == "cell" or (column in RULED and kind in FIELDS[column][1])
 
 
@@ -31,6 +35,8 @@ def by_capture_rule(kind: str, column: str, text: str, ctx: Context) -> Any:
     """What `column:text` (or `@text`) on a capture line for `kind` stores; UserError with
     the capture line's own message when it refuses it."""
     value = text.strip()
+    if kind == "neighbourhood" and column in EXTENT:
+        kind, column = "place", EXTENT[column]
     if column == "cell":
         return cell_on_grid(value, ctx.grid)
     if column in _WHOLE:

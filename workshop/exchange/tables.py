@@ -9,6 +9,7 @@ earlier values).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,10 @@ PERSONAL_TABLES = ("actor", "participant", "candidate")
 # uses. Exports leave them out; an import ignores them.
 NOT_EXPORTED = frozenset({"norm", "field_times"})
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A text a spreadsheet would turn into a number and so lose its leading 0: a phone number
+# (0612345678, 020-1234567), a house number range or code written with a leading zero.
+_LEADING_ZERO = re.compile(r"0\d[\d ./()-]*")
+_GUARDED_START = frozenset("".join(_FORMULA_START) + "'0")
 
 
 # With --anonymise, contact details go from every table, and so does the facilitator's name.
@@ -78,7 +83,7 @@ def export_json(store: Store, target: Path | None, *, anonymise: bool = False) -
     return text
 
 
-def _csv_value(value: Any) -> Any:
+def _csv_value(value: Any, decimal_comma: bool = False) -> Any:
     """A cell Excel shows as the value and `csv_import.cell_value` reads back exactly."""
     if isinstance(value, list):
         plain = all(isinstance(v, str) and "|" not in v for v in value)
@@ -88,9 +93,10 @@ def _csv_value(value: Any) -> Any:
             value = json.dumps(value, ensure_ascii=False)
     elif isinstance(value, dict):
         value = json.dumps(value, ensure_ascii=False)
-    if isinstance(value, str) and is_formula_like(value):
-        # Excel would run it as a formula; a leading apostrophe makes it text.
-        value = "'" + value
+    if isinstance(value, str):
+        value = guard_cell(value)
+    elif isinstance(value, float) and decimal_comma:
+        value = repr(value).replace(".", ",")
     return "" if value is None else value
 
 
@@ -99,13 +105,36 @@ def is_formula_like(text: str) -> bool:
     return text.lstrip("'").startswith(_FORMULA_START)
 
 
+def needs_guard(text: str) -> bool:
+    """A text a spreadsheet would not keep as typed: a formula (`=1+1 Stichting`, and
+    `+31612345678`, which it also turns into a number) or a number with a leading zero
+    (`0612345678`). Also behind apostrophes, so the guard can be undone exactly."""
+    if not text or text[0] not in _GUARDED_START:
+        return False  # most cells: one look at the first character
+    return is_formula_like(text) or bool(_LEADING_ZERO.fullmatch(text.lstrip("'")))
+
+
+def guard_cell(text: str) -> str:
+    """The cell text Excel and LibreOffice keep as text: a leading apostrophe where needed."""
+    return "'" + text if needs_guard(text) else text
+
+
+def unguard_cell(raw: str) -> str:
+    """The text `guard_cell` was given (imports read every cell through this)."""
+    return raw[1:] if raw.startswith("'") and needs_guard(raw[1:]) else raw
+
+
 def export_csv(store: Store, folder: Path, *, anonymise: bool = False,
                delimiter: str = ",") -> list[Path]:
+    # With ';' the sheet is for a Dutch-locale spreadsheet, which reads 52.559 as 52559:
+    # decimals get a comma there (csv_import reads both forms back).
+    comma = delimiter == ";"
     written = []
     for table in EXPORT_TABLES:
         records = export_records(store, table, anonymise=anonymise)
         header = [c for c in store.columns(table) if c not in NOT_EXPORTED]
         written.append(write_csv(Path(folder) / f"{table}.csv", header,
-                                 [[_csv_value(r.get(c)) for c in header] for r in records],
+                                 [[_csv_value(r.get(c), comma) for c in header]
+                                  for r in records],
                                  delimiter))
     return written

@@ -1,0 +1,85 @@
+"""What a Kumu element is in the file, by its Type: an actor, an initiative or a place.
+
+Kumu's element types are free words. Person and Organization (and a role word such as School
+or Library) are actors; Project and Initiative are initiatives; Place and Location are places.
+Any other type (Event, Issue, ...) becomes an organisation tagged with that type, and the import
+report says so: it stays visible under its own name (an unknown thing is not a person, and
+hiding it as one with internal consent would make it vanish from every export), and the tag
+keeps what Kumu called it. A refusal would make a whole sheet unusable for one odd type.
+"""
+
+from __future__ import annotations
+
+from workshop import model
+from workshop.store import Store, Writer
+
+INITIATIVE_TYPES = {"project", "projects", "initiative", "initiatief", "initiatieven",
+                    "projecten"}
+PLACE_TYPES = {"place", "places", "location", "locatie", "plek", "plaats", "venue"}
+LINK_TABLES = {"initiative": ("actor_initiative", "initiative_id",
+                              model.INITIATIVE_TIE_KINDS, "supports"),
+               "place": ("actor_place", "place_id", model.PLACE_TIE_KINDS, "meets_at")}
+KNOWN_TYPES = "Person, Organization, Project, Initiative, Place, Location"
+
+
+def kind_of(type_word: str) -> str:
+    """'actor', 'initiative', 'place', or 'other' (a type none of these knows)."""
+    word = type_word.strip().casefold()
+    if not word or model.ACTOR_TYPES.lookup(word) or model.ROLES.lookup(word):
+        return "actor"
+    if word in INITIATIVE_TYPES:
+        return "initiative"
+    if word in PLACE_TYPES:
+        return "place"
+    return "other"
+
+
+def in_file(store: Store, label: str) -> tuple[str, str] | None:
+    """(table, id) of the actor, initiative or place of the file with this name."""
+    for table in ("actor", "initiative", "place"):
+        found = store.find(table, label)
+        if found:
+            return table, found[0]["id"]
+    return None
+
+
+def upsert_record(store: Store, w: Writer, table: str, label: str, description: str,
+                  tags: list[str]) -> tuple[str, bool]:
+    """The initiative or place named `label`, created or updated: (id, created)."""
+    text_column = "description"
+    existing = store.find(table, label)
+    if existing:
+        row = existing[0]
+        values: dict = {}
+        if description and description != row[text_column]:
+            values[text_column] = description
+        new_tags = [t for t in tags if t not in row["tags"]]
+        if new_tags:
+            values["tags"] = row["tags"] + new_tags
+        if values:
+            w.update(table, row["id"], values)
+        return row["id"], False
+    values = {"name": label, "tags": tags}
+    if description:
+        values[text_column] = description
+    if table == "initiative":
+        values["card_number"] = store.take_card_number()
+    return w.insert(table, values)["id"], True
+
+
+def link(store: Store, w: Writer, actor_id: str, table: str, record_id: str, type_word: str,
+         tags: list[str]) -> None:
+    """A connection between an actor and an initiative or place: the file's own link."""
+    link_table, column, vocabulary, default = LINK_TABLES[table]
+    term = vocabulary.lookup(type_word) if type_word else None
+    kind = term.key if term else default
+    if type_word and term is None and type_word not in tags:
+        tags = [*tags, type_word]
+    existing = store.rows(link_table, f"actor_id = ? AND {column} = ? AND kind = ?",
+                          (actor_id, record_id, kind))
+    if existing:
+        merged = existing[0]["tags"] + [t for t in tags if t not in existing[0]["tags"]]
+        if merged != existing[0]["tags"]:
+            w.update(link_table, existing[0]["id"], {"tags": merged})
+        return
+    w.insert(link_table, {"actor_id": actor_id, column: record_id, "kind": kind, "tags": tags})
