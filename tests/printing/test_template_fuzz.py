@@ -10,7 +10,7 @@ import struct
 import zlib
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.printing.osmdata import write_osm
@@ -146,6 +146,7 @@ def _alarm(signum, frame):
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(changes=st.dictionaries(st.sampled_from(KEYS), values, min_size=1, max_size=4))
+@example(changes={"fonts.regular": 1})
 def test_any_template_prints_or_is_refused_in_one_line(printing_setup, changes) -> None:
     folder, store = printing_setup
     path = folder / "own.toml"
@@ -180,6 +181,7 @@ def test_any_template_prints_or_is_refused_in_one_line(printing_setup, changes) 
         ('[cards]\nfields = "what"\n', "cards.fields"),
         ('[logo]\npath = "text.png"\n', "logo.path"),
         ('[logo]\npath = "huge.png"\n', "logo.path"),
+        ("[fonts]\nregular = 1\n", "fonts.regular"),  # found by the fuzz above
     ],
 )
 def test_the_audit_cases_are_refused_naming_the_key(printing_setup, text: str, word: str) -> None:

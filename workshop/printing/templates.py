@@ -172,6 +172,9 @@ def _check_table(prefix: str, mine: dict, default: dict, bad) -> None:
             _check_table(name, value, model, bad)
         elif prefix.startswith("texts."):
             _check_text(name, value, bad)
+        elif prefix == "fonts":  # the family, or paths to TrueType files: text either way
+            if not isinstance(value, str):
+                raise bad(name, "must be text in quotes (a family name or a .ttf file)")
         elif prefix == "map.widths":
             if isinstance(value, bool) or not isinstance(value, (int, float)) or \
                     not math.isfinite(value) or not 0 < value <= MAX_WIDTH_MM:
