@@ -264,6 +264,12 @@ class Store:
         """id -> name of every record of a named table (from the cached name index)."""
         return {id_: entry[0] for id_, entry in self._name_index(table).items()}
 
+    def name_of(self, table: str, id_: str) -> str | None:
+        """The name of one record of a named table, from the cached name index (no copy of
+        the index: the TUI's feed asks this for each of its rows)."""
+        entry = self._name_index(table).get(id_)
+        return entry[0] if entry else None
+
     def similar(self, table: str, name: str, limit: int = 3) -> list[dict]:
         """Near-duplicates of `name`: close but not equal after normalising. Each carries
         `different`: the names differ in a word that tells things apart (Oost/West, 1/2),

@@ -5,6 +5,7 @@
 Prints, per figure, the median (and the spread) of several runs:
 - `workshop run FILE` to the first frame with the cursor in the line (the placeholder drawn);
 - a keystroke in the capture line to the repaint of the line's preview;
+- Enter on a line to *opgeslagen* with its summary on the screen;
 - F3 to the places list drawn (10,000 places... of 10,000 captures: 4,000 places);
 - the pieces behind a keystroke, in-process: parsing, the preview, the completions.
 """
@@ -26,6 +27,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.tui.conftest import WORDS
 from workshop.record import record
 from workshop.store import Store
 
@@ -161,6 +163,24 @@ def test_keystroke_to_preview(big_file: Path) -> None:
         term.close()
 
 
+def test_enter_to_saved(big_file: Path, tmp_path: Path) -> None:
+    copy = tmp_path / big_file.name  # the captures stay out of the other figures' file
+    shutil.copyfile(big_file, copy)
+    term = Terminal([_workshop(), "run", str(copy)])
+    try:
+        term.wait_for("hoe schrijf je het")
+        time.sleep(2.5)  # past the warm-up imports
+        times = []
+        for name in WORDS[:30]:  # names that are not near-duplicates (that would ask)
+            term.send(f"p {name} @C4")
+            term.wait_for(f"Plek · {name} · C4")
+            term.send("\r")
+            times.append(term.wait_for(f"opgeslagen: Plek · {name}"))
+        _report("Enter to 'opgeslagen' on the screen (10,000 captures)", times)
+    finally:
+        term.close()
+
+
 def test_open_places_list(big_file: Path) -> None:
     first, again = [], []
     for _ in range(3):
@@ -195,7 +215,7 @@ def test_open_places_list(big_file: Path) -> None:
 def test_keystroke_work_in_process(big_file: Path) -> None:
     """What the capture screen does per keystroke, without the terminal."""
     from workshop.capture import parse
-    from workshop.record import describe
+    from workshop.record import plan
     from workshop.tui.completion import complete
 
     with Store.open(big_file) as store:
@@ -204,7 +224,7 @@ def test_keystroke_work_in_process(big_file: Path) -> None:
         timings = []
         for line in lines:
             start = time.perf_counter()
-            describe(parse(line + '"', store.context()), "nl")
+            plan(store, parse(line + '"', store.context())).text("nl")  # the preview
             complete(line, names, store.context())
             store.find("initiative", "Initiatief 0")
             timings.append(time.perf_counter() - start)

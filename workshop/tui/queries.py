@@ -98,7 +98,7 @@ def _linked_names(store: Store, changes: list[dict]) -> list[str]:
         refs.append((row.get("about_table"), row.get("about_id")))
         for table, id_ in refs:
             if table in NAMED and id_:
-                name = store.names(table).get(id_)
+                name = store.name_of(table, id_)
                 if name:
                     out.append(name)
     return out

@@ -66,8 +66,6 @@ _T: dict[str, tuple[str, str]] = {
     "preview_empty": ("Typ wat bewoners noemen; Enter legt het vast.",
                       "Type what residents name; Enter saves it."),
     "preview_will": ("Enter: {what}", "Enter: {what}"),
-    "preview_update": ("Enter: {what}  (bestaat al: wordt bijgewerkt)",
-                       "Enter: {what}  (exists: will be updated)"),
     "hint_complete": ("Tab: {first}", "Tab: {first}"),
     "hint_more": ("  ↑↓ ook: {others}", "  ↑↓ also: {others}"),
     "saved": ("opgeslagen: {summary}", "saved: {summary}"),

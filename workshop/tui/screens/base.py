@@ -3,7 +3,8 @@ with the file when it is shown (lists and maps are reloaded only when someone lo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from textual._context import active_app
 from textual.app import ComposeResult
@@ -11,10 +12,13 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
 from workshop.tui.keys import localize
+from workshop.tui.reading import ReadFailed
 from workshop.tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from workshop.tui.app import WorkshopApp
+
+T = TypeVar("T")
 
 
 class WorkshopScreen(Screen):
@@ -71,6 +75,17 @@ class WorkshopScreen(Screen):
 
     def report(self, text: str) -> None:
         """Something the app did (an undo, a redo) that this screen may want to say."""
+
+    def read_then(self, compute: Callable[[], T], show: Callable[[T], object]) -> None:
+        """In a worker thread: `show(compute())` on the app's thread; a read that failed every
+        try is reported to the app (one line) instead, so the worker ends well and the screen
+        keeps what it showed. Nobody waiting for the worker sees the failure raised again."""
+        try:
+            result = compute()
+        except ReadFailed as exc:
+            self.app.call_from_thread(self.workshop.read_failed, exc)
+            return
+        self.app.call_from_thread(show, result)
 
 
 class WorkshopModal(ModalScreen):

@@ -57,7 +57,7 @@ class BoardScreen(WorkshopScreen):
 
     @work(thread=True, exclusive=True, group="analysis")
     def cover(self, path) -> None:
-        self.app.call_from_thread(self._show, compute(path))
+        self.read_then(lambda: compute(path), self._show)
 
     def _show(self, result) -> None:
         self.result = result

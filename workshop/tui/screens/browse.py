@@ -100,8 +100,9 @@ class BrowseScreen(WorkshopScreen):
 
     @work(thread=True, exclusive=True, group="list")
     def read_rows(self, tab: str, stamp: tuple[int, str]) -> None:
-        rows = reading.read(self.workshop.path, lambda store: queries.rows(store, tab, stamp[1]))
-        self.app.call_from_thread(self._read, tab, stamp, rows)
+        path = self.workshop.path
+        self.read_then(lambda: reading.read(path, lambda store: queries.rows(store, tab, stamp[1])),
+                       lambda rows: self._read(tab, stamp, rows))
 
     def _read(self, tab: str, stamp: tuple[int, str], rows: queries.Rows) -> None:
         if stamp != (self.workshop.revision, self.lang):

@@ -34,8 +34,8 @@ class MapScreen(WorkshopScreen):
     @work(thread=True, exclusive=True, group="map")
     def read_cells(self, path, lang: str) -> None:
         """In a worker thread: what each cell holds (a file of 10,000 captures takes ~50 ms)."""
-        cells = reading.read(path, lambda store: queries.map_cells(store, lang))
-        self.app.call_from_thread(self._show, cells)
+        self.read_then(lambda: reading.read(path, lambda store: queries.map_cells(store, lang)),
+                       self._show)
 
     def _show(self, cells: dict) -> None:
         store = self.workshop.store

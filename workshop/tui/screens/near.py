@@ -2,11 +2,14 @@
 
 Enter makes the new record: a reflexive Enter never folds a new organisation into another
 (Wijkteam Zeist-Oost is not Wijkteam Zeist-West). Using an existing record takes a deliberate
-key, its number (1, 2, 3), or ↓ onto it and then Enter. A match the core marks `distinct`
-(the names differ in a word that tells things apart: Oost/West, 1/2) is said to be different.
+key, its number (1, 2, 3), or ↓ onto it and then Enter. A match the core marks `different`
+(`store.similar`: the names differ in a word that tells things apart, Oost/West, 1/2) is said
+to be different; which words differ is only shown here, the decision is the core's.
 """
 
 from __future__ import annotations
+
+import re
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,7 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop import edit
-from workshop.text import visible
+from workshop.text import normalise, visible
 from workshop.tui.screens.base import WorkshopModal
 from workshop.tui.texts import tx
 
@@ -49,8 +52,8 @@ class NearDuplicateScreen(WorkshopModal):
             row = store.get(found["table"], found["id"]) or found
             what = edit.describe(store, found["table"], row, lang)
             label = Text(visible(tx("near_use", lang, number=number, what=what)))
-            if found.get("distinct"):
-                words = found.get("words")
+            if found.get("different"):
+                words = differing_words(self.typed, found["name"])
                 label.append(tx("near_distinct_words", lang, words=" ≠ ".join(words))
                              if words else tx("near_distinct", lang), style="bold yellow")
             options.append(Option(label, id=found["id"]))
@@ -79,3 +82,13 @@ class NearDuplicateScreen(WorkshopModal):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+
+def differing_words(typed: str, found: str) -> list[str]:
+    """The words, as written, that one name has and the other has not (`Oost`, `West`); empty
+    when one name only adds words."""
+    words_a, words_b = re.findall(r"\w+", typed), re.findall(r"\w+", found)
+    norm_a, norm_b = {normalise(w) for w in words_a}, {normalise(w) for w in words_b}
+    only_a = [w for w in words_a if normalise(w) not in norm_b]
+    only_b = [w for w in words_b if normalise(w) not in norm_a]
+    return [" ".join(only_a), " ".join(only_b)] if only_a and only_b else []

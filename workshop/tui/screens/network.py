@@ -60,7 +60,7 @@ class NetworkScreen(WorkshopScreen):
 
     @work(thread=True, exclusive=True, group="analysis")
     def rank(self, path) -> None:
-        self.app.call_from_thread(self._show, compute(path))
+        self.read_then(lambda: compute(path), self._show)
 
     def _show(self, result) -> None:
         lang = self.lang
