@@ -64,13 +64,18 @@ def test_kill_at_a_random_moment(tmp_path: Path, seed: int) -> None:
             assert time.monotonic() < deadline, "the app did not start"
             time.sleep(0.05)
         pid = int(tmux(server, "list-panes", "-t", "app", "-F", "#{pane_pid}").split()[0])
-        kill_at = time.monotonic() + rng.uniform(0.3, 2.5)
+        # The random moment counts from the first capture the screen shows as saved, so that
+        # a slow first save on a busy machine cannot make the kill come before any capture.
+        after = rng.uniform(0.0, 2.2)
+        kill_at = None
         for line in SCRIPT:
             tmux(server, "send-keys", "-t", "app", "-l", line)
             tmux(server, "send-keys", "-t", "app", "Enter")
             for match in SHOWN.finditer(tmux(server, "capture-pane", "-p", "-t", "app")):
                 seen.add(match.group(1) or match.group(2))
-            if time.monotonic() >= kill_at:
+            if kill_at is None and seen:
+                kill_at = time.monotonic() + after
+            if kill_at is not None and time.monotonic() >= kill_at:
                 break
         os.kill(pid, signal.SIGKILL)
         wait_until_gone(pid)
