@@ -389,3 +389,21 @@ def is_sound_copy(path: Path, *, thorough: bool = False) -> bool:
 
 def timestamp() -> str:
     return dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def tidy_wal(path: Path) -> None:
+    """Let SQLite checkpoint and delete a WAL that a read-only connection left, if no other
+    connection has the file open (then this one is the last, and closing it tidies up)."""
+    if not Path(f"{path}-wal").exists() or not os.access(path, os.W_OK) \
+            or not os.access(path.parent, os.W_OK):
+        return
+    try:
+        conn = sqlite3.connect(_uri(path, "rw"), uri=True, isolation_level=None)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        pass  # busy or unreadable: leave the WAL to the next connection
+    finally:
+        conn.close()

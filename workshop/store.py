@@ -14,9 +14,7 @@ and after, which is what undo and redo replay. Nothing else in the program write
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -29,18 +27,16 @@ from workshop.capture import Context
 from workshop.i18n import UserError
 from workshop.model import DEFAULT_DIMENSIONS, Dimension, Grid, Term
 from workshop.rows import _literal, decode_row, encode, new_id, now
+from workshop.sessions import Sessions
 from workshop.similar import SimilarIndex
 from workshop.text import differ_in_kind, normalise
 from workshop.writer import NAMED_TABLES, Writer
 
 NEAR_DUPLICATE_SCORE = 85
-# Tables whose rows say which session they were captured in (history is a log, not a capture).
-SESSION_HOLDERS = ("place", "actor", "initiative", "tie", "actor_initiative", "actor_place",
-                   "participant", "attendance", "note", "candidate")
 __all__ = ["Store", "Writer", "decode_row", "new_id", "now", "NAMED_TABLES"]
 
 
-class Store:
+class Store(Sessions):
     def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool):
         self.path = path
         self.conn = conn
@@ -139,7 +135,7 @@ class Store:
         wall, a worker) a brief writable connection does it; it changes no data."""
         if self.readonly:
             self.conn.close()
-            _tidy_wal(self.path)
+            files.tidy_wal(self.path)
             return
         # Closed already, or a reader holds an old snapshot: then the WAL stays, still valid.
         with suppress(sqlite3.Error):
@@ -390,84 +386,6 @@ class Store:
             + ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id"),
             [values[c] for c in cols])
 
-    def current_session(self) -> str:
-        """The session captures go into: chosen with `use_session`, else today's latest,
-        else a new one for today, created in the running transaction (so a session row
-        exists only once something is captured in it)."""
-        if self.session_id and (self._session_checked or
-                                self._raw_row("session", self.session_id)):
-            self._session_checked = True
-            return self.session_id
-        self.session_id = self.today_session() or self._new_session(
-            {"date": dt.date.today().isoformat()})
-        self._session_checked = True
-        return self.session_id
-
-    def today_session(self) -> str | None:
-        """Today's latest session, if there is one: a read, nothing is created."""
-        row = self.conn.execute(
-            "SELECT id FROM session WHERE date = ? ORDER BY created DESC LIMIT 1",
-            (dt.date.today().isoformat(),)).fetchone()
-        return row[0] if row else None
-
-    def held_sessions(self) -> list[dict]:
-        """The sessions that hold at least one capture (a record made in it, or someone's
-        attendance), by date, venue and table: the meetings that took place."""
-        holders = [t for t in SESSION_HOLDERS if "session_id" in self.columns(t)]
-        held = " OR ".join(f'EXISTS (SELECT 1 FROM "{t}" WHERE session_id = session.id)'
-                           for t in holders)
-        return self.rows("session", held or "0", order="date, venue, table_name, rowid")
-
-    def _new_session(self, values: dict) -> str:
-        stamp = now()
-        id_ = new_id()
-        self._raw_insert("session", {"id": id_, "created": stamp, "updated": stamp, **values})
-        return id_
-
-    def use_session(self, date: str, venue: str | None = None, table_name: str | None = None,
-                    facilitator: str | None = None) -> str:
-        """Continue the session of that date, venue and table, or start it. Runs inside a
-        write transaction (a `sessie` line) or in one of its own.
-
-        A line naming only some of it keeps the rest of that date's latest session: `sessie
-        tafel:2` keeps the venue and facilitator. A session of that date that was started
-        without a name (by a first capture) is filled in rather than joined by a second."""
-        if not self.conn.in_transaction:
-            with self._transaction():
-                return self.use_session(date, venue, table_name, facilitator)
-        sessions = [dict(r) for r in self.conn.execute(
-            "SELECT id, venue, table_name, facilitator FROM session WHERE date = ? "
-            "ORDER BY created DESC", (date,))]
-        if not sessions:
-            self.session_id = self._new_session({"date": date, "venue": venue,
-                                                 "table_name": table_name,
-                                                 "facilitator": facilitator})
-            self._session_checked = True
-            return self.session_id
-        latest = sessions[0]
-        if venue is None and table_name is None and facilitator is None:
-            chosen: dict | None = latest  # a bare `sessie DATE`: that date's session goes on
-        else:
-            venue = venue if venue is not None else latest["venue"]
-            facilitator = facilitator if facilitator is not None else latest["facilitator"]
-            same = [r for r in sessions if r["venue"] == venue and r["table_name"] == table_name]
-            unnamed = [r for r in sessions if r["venue"] is None and r["table_name"] is None]
-            chosen = (same or unnamed)[0] if same or unnamed else None
-        if chosen is None:
-            self.session_id = self._new_session({"date": date, "venue": venue,
-                                                 "table_name": table_name,
-                                                 "facilitator": facilitator})
-        else:
-            self.session_id = chosen["id"]
-            values = {"venue": venue, "table_name": table_name, "facilitator": facilitator}
-            changed = {k: v for k, v in values.items() if v is not None and chosen[k] != v}
-            if changed:
-                self.conn.execute(
-                    "UPDATE session SET " + ", ".join(f'"{k}" = ?' for k in changed)
-                    + ", updated = ? WHERE id = ?", [*changed.values(), now(), chosen["id"]])
-        self._session_checked = True
-        return self.session_id
-
     def take_card_number(self, wanted: int | None = None) -> int:
         """The next free card number (or `wanted`), moving the file's counter past it."""
         counter = self.conn.execute("SELECT next_card FROM neighbourhood").fetchone()[0]
@@ -563,21 +481,3 @@ def _ident(name: str) -> str:
 def _key(column: str) -> str:
     """A key column in a WHERE clause: the rowid as itself, any other column quoted."""
     return "rowid" if column == "rowid" else f'"{_ident(column)}"'
-
-
-def _tidy_wal(path: Path) -> None:
-    """Let SQLite checkpoint and delete a WAL that a read-only connection left, if no other
-    connection has the file open (then this one is the last, and closing it tidies up)."""
-    if not Path(f"{path}-wal").exists() or not os.access(path, os.W_OK) \
-            or not os.access(path.parent, os.W_OK):
-        return
-    try:
-        conn = sqlite3.connect(files._uri(path, "rw"), uri=True, isolation_level=None)
-    except sqlite3.Error:
-        return
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.Error:
-        pass  # busy or unreadable: leave the WAL to the next connection
-    finally:
-        conn.close()
