@@ -46,6 +46,9 @@ def _typed(text: str):
         line = pilot.app.screen.query_one(CaptureLine)
         line.value = text
         line.cursor_position = len(text)
+        # The preview and the completion settle (a busy machine runs them later), as after keys.
+        await _still(pilot)
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
     return run_before
 
