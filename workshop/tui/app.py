@@ -14,6 +14,7 @@ import threading
 import time
 from functools import partial
 from pathlib import Path
+from typing import cast
 
 from textual import events
 from textual.app import App
@@ -286,7 +287,7 @@ class WorkshopApp(App[None]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if not CommandPalette.is_open(self):
+        if not CommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(CommandPalette(placeholder=tx("palette_placeholder", self.lang),
                                             id="--command-palette"))
 

@@ -125,11 +125,11 @@ def complete(line: str, names: Names, ctx: Context, limit: int = LIMIT) -> list[
 
     marker = token[:1]
     if marker == "#" and kind in HASH_WORDS:
-        words = _words(HASH_WORDS[kind], ctx.lang)
+        hashes = _words(HASH_WORDS[kind], ctx.lang)
         if kind in ("participant", "candidate"):
-            words += [t.label(ctx.lang).replace(" ", "-") for d in ctx.dimensions
+            hashes += [t.label(ctx.lang).replace(" ", "-") for d in ctx.dimensions
                       for t in d.values]
-        return _offer(head, "#", _starting(token[1:], words))[:limit]
+        return _offer(head, "#", _starting(token[1:], hashes))[:limit]
     if marker == "@" and kind in ("place", "initiative", "actor", "person", "organisation"):
         return _offer(head, "@", _starting(token[1:], ctx.grid.cells()))[:limit]
     if marker == "+" and kind == "initiative":

@@ -94,7 +94,8 @@ def _linked_names(store: Store, changes: list[dict]) -> list[str]:
         row = change["after"] or {}
         if change["table"] in NAMED and row.get("name"):
             out.append(row["name"])
-        refs = [(table, row.get(column)) for column, table in LINKS.items()]
+        refs: list[tuple[str | None, str | None]] = [
+            (table, row.get(column)) for column, table in LINKS.items()]
         refs.append((row.get("about_table"), row.get("about_id")))
         for table, id_ in refs:
             if table in NAMED and id_:

@@ -62,6 +62,9 @@ class BrowseScreen(WorkshopScreen):
     def table(self) -> RecordTable:
         return self.query_one("#records", RecordTable)
 
+    def _refocus(self) -> None:
+        self.table().focus()
+
     def load(self) -> None:
         self._show(self.tab)
 
@@ -76,7 +79,7 @@ class BrowseScreen(WorkshopScreen):
             self.tab = tab
         stamp = (self.workshop.revision, self.lang)
         rows = self.rows.get(tab)
-        if self.loaded.get(tab) != stamp:
+        if rows is None or self.loaded.get(tab) != stamp:
             if rows is None or self.lang != self.loaded.get(tab, (0, ""))[1]:
                 rows = queries.Rows(queries.COLUMNS[tab])
                 if tab in queries.PARTIAL and not self.filters.get(tab) and \
@@ -160,7 +163,7 @@ class BrowseScreen(WorkshopScreen):
     def chosen(self, event: RecordTable.Chosen) -> None:
         from workshop.tui.screens.form import RecordForm
 
-        self.app.push_screen(RecordForm(event.table, event.id), lambda _: self.table().focus())
+        self.app.push_screen(RecordForm(event.table, event.id), lambda _: self._refocus())
 
     def action_new(self) -> None:
         from workshop.tui.screens.form import RecordForm
@@ -168,7 +171,7 @@ class BrowseScreen(WorkshopScreen):
         if self.tab == "tie":
             self.workshop.say(tx("no_new_tie", self.lang), severity="warning")
             return
-        self.app.push_screen(RecordForm(self.tab, None), lambda _: self.table().focus())
+        self.app.push_screen(RecordForm(self.tab, None), lambda _: self._refocus())
 
     def action_delete(self) -> None:
         from workshop.tui.screens.confirm import ConfirmScreen
@@ -187,7 +190,7 @@ class BrowseScreen(WorkshopScreen):
         detail = tx("delete_also", self.lang, n=also) if also else ""
         question = ConfirmScreen(tx("delete_question", self.lang, what=what), detail,
                                  tx("delete_keys", self.lang))
-        self.app.push_screen(question, lambda yes: yes and self._delete(table, id_, what))
+        self.app.push_screen(question, lambda yes: self._delete(table, id_, what) if yes else None)
 
     def _delete(self, table: str, id_: str, what: str) -> None:
         try:

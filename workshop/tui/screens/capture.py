@@ -119,6 +119,12 @@ class CaptureScreen(WorkshopScreen):
     def report(self, text: str) -> None:
         self._say(Text(text, style="yellow"), "saved")
 
+    def _refocus(self) -> None:
+        self.query_one(CaptureLine).focus()
+
+    def _focus_feed(self) -> None:
+        self.query_one(Feed).focus()
+
     def _say(self, text: Text | str, kind: str) -> None:
         """The line under the preview: a completion hint, what was saved, or why not; and
         how many pasted lines are still to come."""
@@ -217,7 +223,7 @@ class CaptureScreen(WorkshopScreen):
             self._say(Text(tx("card_opened", self.lang, number=number, name=outcome.name),
                            style="green"), "saved")
             self.app.push_screen(RecordForm("initiative", outcome.id),
-                                 lambda _: self.query_one(CaptureLine).focus())
+                                 lambda _: self._refocus())
             return
         line.value = (outcome.ready_line or "") + line.value
         line.cursor_position = 2
@@ -249,7 +255,7 @@ class CaptureScreen(WorkshopScreen):
         from workshop.tui.screens.form import RecordForm
 
         self.app.push_screen(RecordForm(event.table, event.id),
-                             lambda saved: self.query_one(Feed).focus())
+                             lambda saved: self._focus_feed())
 
 
 def _room(widget: Static) -> int:

@@ -97,8 +97,8 @@ class GridMap(ScrollView, can_focus=True):
                     segs.append(self._cell_segment(c, r, k))
                     segs.append(Segment("│", line))
                 out.append(Strip(segs))
-            left, mid, right = ("├", "┼", "┤") if r < rows - 1 else ("└", "┴", "┘")
-            out.append(Strip([Segment(" " * LABEL + left + mid.join(["─" * cw] * cols) + right,
+            lft, mid, rgt = ("├", "┼", "┤") if r < rows - 1 else ("└", "┴", "┘")
+            out.append(Strip([Segment(" " * LABEL + lft + mid.join(["─" * cw] * cols) + rgt,
                                       line)]))
         self._lines = out
         width = LABEL + cols * (cw + 1) + 1

@@ -133,7 +133,7 @@ class RecordTable(ScrollView, can_focus=True):
 
     def _rebuild(self, keep: tuple[str, str] | None) -> None:
         rows = self._rows
-        view = range(len(rows.ids))
+        view: list[int] = list(range(len(rows.ids)))
         if self._filter:
             wanted = self._filter
             hay = self._haystack()
