@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop.store import Store
+from workshop.file.store import Store
 
 
 @pytest.fixture

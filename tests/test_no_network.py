@@ -28,8 +28,15 @@ cli(sys.argv[1:], prog_name="workshop")
 
 def run(args: list[str], cwd: Path, stdin: str = "") -> subprocess.CompletedProcess:
     env = {**os.environ, "WORKSHOP_LANG": "en"}
-    return subprocess.run([sys.executable, "-c", GUARD, *args], cwd=cwd, input=stdin,
-                          capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", GUARD, *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 COMMANDS = [
@@ -41,8 +48,13 @@ COMMANDS = [
     ["export", "kersenbuurt.wijk", "--format", "json"],
     ["export", "kersenbuurt.wijk", "--format", "csv"],
     ["export", "kersenbuurt.wijk", "--format", "kumu"],
-    ["import", "kersenbuurt.wijk", "--kumu", "exports/kersenbuurt-kumu/elements.csv",
-     "exports/kersenbuurt-kumu/connections.csv"],
+    [
+        "import",
+        "kersenbuurt.wijk",
+        "--kumu",
+        "exports/kersenbuurt-kumu/elements.csv",
+        "exports/kersenbuurt-kumu/connections.csv",
+    ],
     ["print", "cards", "kersenbuurt.wijk"],
     ["print", "blank-cards", "kersenbuurt.wijk", "--count", "4"],
     ["print", "map", "kersenbuurt.wijk", "--paper", "A4"],
@@ -53,8 +65,10 @@ COMMANDS = [
 
 
 def test_guard_catches_a_connection(tmp_path: Path) -> None:
-    code = GUARD.replace("from workshop.cli import cli\ncli(sys.argv[1:], prog_name=\"workshop\")",
-                         "import urllib.request\nurllib.request.urlopen('http://127.0.0.1:9')")
+    code = GUARD.replace(
+        'from workshop.cli import cli\ncli(sys.argv[1:], prog_name="workshop")',
+        "import urllib.request\nurllib.request.urlopen('http://127.0.0.1:9')",
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "NETWORK" in result.stderr
 

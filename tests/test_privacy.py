@@ -7,9 +7,9 @@ import json
 import pytest
 
 from workshop import privacy
+from workshop.capture.record import record
 from workshop.exchange.tables import export_json
-from workshop.record import record
-from workshop.store import Store
+from workshop.file.store import Store
 
 LEVELS = {"geen": "none", "intern": "internal", "print": "print", "openbaar": "public"}
 
@@ -18,16 +18,27 @@ LEVELS = {"geen": "none", "intern": "internal", "print": "print", "openbaar": "p
 def people(store: Store) -> Store:
     for word in LEVELS:
         record(store, [f"persoon Persoon-{word} #sleutelfiguur tel:06-{word} consent:{word}"])
-    record(store, ["persoon Standaard", "org Woonstede #woningcorporatie tel:030-1234",
-                   "n Vertelt graag ~Persoon-intern", "n Heeft de sleutel ~Persoon-openbaar",
-                   "deelnemer Anna #senior", "deelnemer Bert consent:openbaar"])
+    record(
+        store,
+        [
+            "persoon Standaard",
+            "org Woonstede #woningcorporatie tel:030-1234",
+            "n Vertelt graag ~Persoon-intern",
+            "n Heeft de sleutel ~Persoon-openbaar",
+            "deelnemer Anna #senior",
+            "deelnemer Bert consent:openbaar",
+        ],
+    )
     return store
 
 
 @pytest.mark.parametrize(
     ("audience", "named"),
-    [("internal", {"intern", "print", "openbaar"}), ("print", {"print", "openbaar"}),
-     ("export", {"openbaar"})],
+    [
+        ("internal", {"intern", "print", "openbaar"}),
+        ("print", {"print", "openbaar"}),
+        ("export", {"openbaar"}),
+    ],
 )
 def test_who_is_named_for_which_audience(people: Store, audience: str, named: set) -> None:
     for word in LEVELS:
@@ -71,24 +82,30 @@ def test_pseudonyms_are_stable(people: Store) -> None:
 
 
 def test_one_place_decides_the_audience_of_each_output() -> None:
-    from workshop import redaction
     from workshop.analysis import report
-    from workshop.printing import summary
+    from workshop.file import redaction
+    from workshop.printing.summary import build as summary
 
-    assert redaction.OUTPUT_AUDIENCE == {"export": "export", "json": "export",
-                                         "print": "print", "wall": "print",
-                                         "terminal": "internal"}
+    assert redaction.OUTPUT_AUDIENCE == {
+        "export": "export",
+        "json": "export",
+        "print": "print",
+        "wall": "print",
+        "terminal": "internal",
+    }
     assert summary.AUDIENCE == "print"
     assert (report.TEXT_AUDIENCE, report.JSON_AUDIENCE) == ("internal", "export")
     assert set(redaction.OUTPUT_AUDIENCE.values()) == set(privacy.AUDIENCE_NEEDS)
 
 
 def test_free_text_follows_the_same_consent(people: Store) -> None:
-    from workshop import redaction
+    from workshop.file import redaction
 
     text = "Persoon-geen, Persoon-intern, Persoon-print en Persoon-openbaar"
-    shown = {audience: redaction.for_audience(people, audience).text(text)
-             for audience in ("internal", "print", "export")}
+    shown = {
+        audience: redaction.for_audience(people, audience).text(text)
+        for audience in ("internal", "print", "export")
+    }
     assert "Persoon-geen" not in shown["internal"] and "Persoon-intern" in shown["internal"]
     assert "Persoon-intern" not in shown["print"] and "Persoon-print" in shown["print"]
     assert shown["export"].count("Sleutelfiguur") == 3 and "Persoon-openbaar" in shown["export"]

@@ -24,8 +24,7 @@ LONG_RUNNING = (("workshop", "run"), ("workshop", "wall"))
 
 
 def readme_commands() -> list[str]:
-    blocks = re.findall(r"^```sh\n(.*?)^```", README.read_text(encoding="utf-8"),
-                        flags=re.S | re.M)
+    blocks = re.findall(r"^```sh\n(.*?)^```", README.read_text(encoding="utf-8"), flags=re.S | re.M)
     commands = []
     for number, block in enumerate(blocks):
         for line in block.splitlines():
@@ -49,20 +48,33 @@ def test_the_readme_has_commands_to_run() -> None:
 
 
 def _tool(name: str) -> str | None:
-    return shutil.which(name) or (str(Path(sys.executable).with_name(name))
-                                  if Path(sys.executable).with_name(name).exists() else None)
+    return shutil.which(name) or (
+        str(Path(sys.executable).with_name(name))
+        if Path(sys.executable).with_name(name).exists()
+        else None
+    )
 
 
 def test_every_readme_command_runs_as_written(tmp_path: Path) -> None:
     if _tool("workshop") is None or _tool("sqlite-utils") is None:
         pytest.skip("workshop and sqlite-utils must be installed as commands")
-    env = {**os.environ, "PYTHONPATH": str(ROOT),
-           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-    given = subprocess.run(["workshop", "demo", "kersenbuurt.wijk", "--no-tui"], cwd=tmp_path,
-                           env=env, capture_output=True, text=True, timeout=300)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    given = subprocess.run(
+        ["workshop", "demo", "kersenbuurt.wijk", "--no-tui"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert given.returncode == 0, given.stderr
     for command in readme_commands():
-        done = subprocess.run(command, shell=True, cwd=tmp_path, env=env, capture_output=True,
-                              text=True, timeout=300)
+        done = subprocess.run(
+            command, shell=True, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+        )
         assert done.returncode == 0, f"{command}\n{done.stdout}\n{done.stderr}"
         assert "Traceback" not in done.stderr, command

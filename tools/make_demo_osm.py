@@ -246,7 +246,7 @@ def join_network(lines: list[list], rails: list[list]) -> None:
 
 def read_places(path: Path) -> list[tuple[str, str, float, float]]:
     """(name, kind word, x, y) of every `p` line with lat/lon: a small reading of the
-    capture grammar, enough for the demo file (the real parser is workshop.capture)."""
+    capture grammar, enough for the demo file (the real parser is workshop.capture.grammar)."""
     places = []
     if not path.exists():
         return places

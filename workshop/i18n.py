@@ -20,8 +20,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unknown start '{word}': start with p, i, a, person, org, n, participant, candidate, session, or write NAME -> NAME.",
     },
     "unclosed_quote": {
-        "nl": "Aanhalingsteken niet gesloten: sluit af met \" (een \" in de tekst schrijf je als \\\").",
-        "en": "Quote not closed: end it with \" (a \" inside is written as \\\").",
+        "nl": 'Aanhalingsteken niet gesloten: sluit af met " (een " in de tekst schrijf je als \\").',
+        "en": 'Quote not closed: end it with " (a " inside is written as \\").',
     },
     "no_name": {
         "nl": "Naam ontbreekt: schrijf {example}.",
@@ -231,7 +231,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{name} aangemaakt in {path} (raster {grid}, vakken A1 t/m {last}).\nVolgende stap: workshop capture {path} 'p \"Buurthuis\" #buurthuis @C4'",
         "en": "{name} created in {path} (grid {grid}, cells A1 to {last}).\nNext: workshop capture {path} 'p \"Community centre\" #community-centre @C4'",
     },
-    "cli_demo_built": {"nl": "Demowijk gemaakt in {path}.", "en": "Demo neighbourhood built in {path}."},
+    "cli_demo_built": {
+        "nl": "Demowijk gemaakt in {path}.",
+        "en": "Demo neighbourhood built in {path}.",
+    },
     "cli_demo_reused": {
         "nl": "{path} bestaat al en is geopend (opnieuw maken: --fresh).",
         "en": "{path} already exists and was opened (rebuild it with --fresh).",
@@ -334,8 +337,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot write to {path}: {detail}.",
     },
     # --- capture output (capture helper) ----------------------------------------------------
-    "cli_looked_up": {"nl": "opgezocht, niets opgeslagen: {summary}",
-                      "en": "looked up, nothing saved: {summary}"},
+    "cli_looked_up": {
+        "nl": "opgezocht, niets opgeslagen: {summary}",
+        "en": "looked up, nothing saved: {summary}",
+    },
     # --- forget: exactly one person, and what was written earlier -------------------------
     "forget_ambiguous": {
         "nl": "'{name}' is {count} personen in {path}: {matches}; kies er een met --id ID (het begin van de id is genoeg).",
@@ -353,7 +358,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Vergeten wordt: {people}. Dit verandert er:",
         "en": "To be forgotten: {people}. This is what changes:",
     },
-    "forget_item_delete": {"nl": "  verwijderd: {table} '{label}'", "en": "  deleted: {table} '{label}'"},
+    "forget_item_delete": {
+        "nl": "  verwijderd: {table} '{label}'",
+        "en": "  deleted: {table} '{label}'",
+    },
     "forget_item_rewrite": {
         "nl": "  herschreven: {table} '{label}', {column}: {context}",
         "en": "  rewritten: {table} '{label}', {column}: {context}",

@@ -69,22 +69,38 @@ class Vocabulary:
 PLACE_KINDS = Vocabulary(
     "place kind",
     [
-        Term("community_centre", "buurthuis", "community centre",
-             ("wijkcentrum", "buurtcentrum", "wijkgebouw", "community center", "buurthuiskamer")),
+        Term(
+            "community_centre",
+            "buurthuis",
+            "community centre",
+            ("wijkcentrum", "buurtcentrum", "wijkgebouw", "community center", "buurthuiskamer"),
+        ),
         Term("school", "school", "school", ("basisschool", "middelbare school", "college")),
-        Term("sports_club", "sportclub", "sports club",
-             ("sportvereniging", "sportpark", "sporthal", "voetbalclub", "sportveld", "gym")),
+        Term(
+            "sports_club",
+            "sportclub",
+            "sports club",
+            ("sportvereniging", "sportpark", "sporthal", "voetbalclub", "sportveld", "gym"),
+        ),
         Term("shop", "winkel", "shop", ("winkelcentrum", "supermarkt", "bakker", "store")),
         Term("market", "markt", "market", ("weekmarkt",)),
         Term("library", "bibliotheek", "library", ("bieb",)),
-        Term("worship", "gebedshuis", "place of worship",
-             ("kerk", "moskee", "synagoge", "tempel", "church", "mosque", "worship")),
+        Term(
+            "worship",
+            "gebedshuis",
+            "place of worship",
+            ("kerk", "moskee", "synagoge", "tempel", "church", "mosque", "worship"),
+        ),
         Term("park", "park", "park", ("groen", "plantsoen", "green", "bos", "grasveld")),
         Term("square", "plein", "square", ()),
         Term("playground", "speeltuin", "playground", ("speelplek", "speelveld")),
         Term("garden", "buurttuin", "community garden", ("moestuin", "volkstuin", "tuin")),
-        Term("healthcare", "zorg", "healthcare",
-             ("gezondheidscentrum", "huisarts", "apotheek", "zorgcentrum", "health")),
+        Term(
+            "healthcare",
+            "zorg",
+            "healthcare",
+            ("gezondheidscentrum", "huisarts", "apotheek", "zorgcentrum", "health"),
+        ),
         Term("cafe", "café", "café", ("cafe", "kroeg", "restaurant", "eetcafé", "koffiehuis")),
         Term("other", "overig", "other", ("anders",)),
     ],
@@ -93,10 +109,18 @@ PLACE_KINDS = Vocabulary(
 THEMES = Vocabulary(
     "theme",
     [
-        Term("energy_saving", "besparing", "energy saving",
-             ("energiebesparing", "besparen", "energie besparen", "saving", "isolatie")),
-        Term("energy_generation", "opwek", "energy generation",
-             ("energieopwekking", "opwekking", "zonnepanelen", "zon", "wind", "generation")),
+        Term(
+            "energy_saving",
+            "besparing",
+            "energy saving",
+            ("energiebesparing", "besparen", "energie besparen", "saving", "isolatie"),
+        ),
+        Term(
+            "energy_generation",
+            "opwek",
+            "energy generation",
+            ("energieopwekking", "opwekking", "zonnepanelen", "zon", "wind", "generation"),
+        ),
         Term("heat", "warmte", "heat", ("warmtenet", "aardgasvrij", "gasvrij", "heating")),
         Term("mobility", "mobiliteit", "mobility", ("deelauto", "vervoer", "fiets")),
         Term("greening", "vergroening", "greening", ("groen", "green", "klimaatadaptatie")),
@@ -120,38 +144,92 @@ ACTOR_TYPES = Vocabulary(
     "actor type",
     [
         Term("person", "persoon", "person", ("mens",)),
-        Term("organisation", "organisatie", "organisation",
-             ("org", "organization", "instelling", "groep", "group")),
+        Term(
+            "organisation",
+            "organisatie",
+            "organisation",
+            ("org", "organization", "instelling", "groep", "group"),
+        ),
     ],
 )
 
 ROLES = Vocabulary(
     "role",
     [
-        Term("key_figure", "sleutelfiguur", "key figure", ("spil", "verbinder", "connector"),
-             "person"),
+        Term(
+            "key_figure",
+            "sleutelfiguur",
+            "key figure",
+            ("spil", "verbinder", "connector"),
+            "person",
+        ),
         Term("resident", "bewoner", "resident", ("buurtbewoner", "wijkbewoner"), "person"),
-        Term("residents_org", "bewonersorganisatie", "residents' organisation",
-             ("bewonerscommissie", "wijkraad", "buurtraad", "bewonersvereniging",
-              "residents organisation", "residents organization"), "organisation"),
+        Term(
+            "residents_org",
+            "bewonersorganisatie",
+            "residents' organisation",
+            (
+                "bewonerscommissie",
+                "wijkraad",
+                "buurtraad",
+                "bewonersvereniging",
+                "residents organisation",
+                "residents organization",
+            ),
+            "organisation",
+        ),
         Term("association", "vereniging", "association", ("club", "stichting"), "organisation"),
         Term("sports_club", "sportclub", "sports club", ("sportvereniging",), "organisation"),
-        Term("welfare", "welzijnsorganisatie", "welfare organisation",
-             ("welzijn", "welfare", "opbouwwerk", "welfare organization"), "organisation"),
-        Term("housing_corporation", "woningcorporatie", "housing corporation",
-             ("corporatie", "woningbouwvereniging", "housing association"), "organisation"),
+        Term(
+            "welfare",
+            "welzijnsorganisatie",
+            "welfare organisation",
+            ("welzijn", "welfare", "opbouwwerk", "welfare organization"),
+            "organisation",
+        ),
+        Term(
+            "housing_corporation",
+            "woningcorporatie",
+            "housing corporation",
+            ("corporatie", "woningbouwvereniging", "housing association"),
+            "organisation",
+        ),
         Term("school", "school", "school", ("basisschool",), "organisation"),
         Term("healthcare", "zorg", "healthcare", ("huisarts", "zorgorganisatie", "gp")),
         Term("business", "ondernemer", "business", ("bedrijf", "winkelier", "ondernemen")),
-        Term("faith", "geloofsgemeenschap", "faith community",
-             ("kerk", "moskee", "parochie", "faith", "church", "mosque"), "organisation"),
-        Term("energy_coop", "energiecoöperatie", "energy co-operative",
-             ("coöperatie", "energy coop", "energy cooperative", "energiecoop"), "organisation"),
+        Term(
+            "faith",
+            "geloofsgemeenschap",
+            "faith community",
+            ("kerk", "moskee", "parochie", "faith", "church", "mosque"),
+            "organisation",
+        ),
+        Term(
+            "energy_coop",
+            "energiecoöperatie",
+            "energy co-operative",
+            ("coöperatie", "energy coop", "energy cooperative", "energiecoop"),
+            "organisation",
+        ),
         Term("library", "bibliotheek", "library", ("bieb",), "organisation"),
         Term("municipality", "gemeente", "municipality", ("council",), "organisation"),
-        Term("professional", "professional", "professional",
-             ("beroepskracht", "wijkmanager", "opbouwwerker", "wijkagent", "buurtcoach",
-              "leerkracht", "juf", "meester", "wijkverpleegkundige"), "person"),
+        Term(
+            "professional",
+            "professional",
+            "professional",
+            (
+                "beroepskracht",
+                "wijkmanager",
+                "opbouwwerker",
+                "wijkagent",
+                "buurtcoach",
+                "leerkracht",
+                "juf",
+                "meester",
+                "wijkverpleegkundige",
+            ),
+            "person",
+        ),
         Term("other", "overig", "other", ("anders",)),
     ],
 )
@@ -160,8 +238,12 @@ ACTOR_TIE_KINDS = Vocabulary(
     "tie kind",
     [
         Term("knows", "kent", "knows", ("kennen", "bekend")),
-        Term("works_with", "werkt samen", "works with",
-             ("samenwerking", "werktmet", "werkt met", "samen", "collaborates")),
+        Term(
+            "works_with",
+            "werkt samen",
+            "works with",
+            ("samenwerking", "werktmet", "werkt met", "samen", "collaborates"),
+        ),
         Term("member_of", "lid van", "member of", ("lid", "member")),
         Term("funds", "financiert", "funds", ("sponsort", "subsidieert", "betaalt", "sponsors")),
         Term("trusts", "vertrouwt", "trusts", ("vertrouwen", "trust")),
@@ -263,26 +345,57 @@ class Dimension:
 # Zeist's matrix for Austerlitz: housing types x life stages x household compositions.
 # 3 x 4 x 3 = 36 combinations, one invitation per combination.
 DEFAULT_DIMENSIONS = (
-    Dimension("housing", "woningtype", "housing type", (
-        Term("terraced", "rijwoning", "terraced house",
-             ("eengezinswoning", "rijtjeshuis", "tussenwoning", "hoekwoning")),
-        Term("apartment", "appartement", "apartment", ("flat", "etage", "portiekflat")),
-        Term("detached", "vrijstaand", "detached house",
-             ("twee-onder-een-kap", "2-onder-1-kap", "semi-detached", "villa")),
-    )),
-    Dimension("life_stage", "levensfase", "life stage", (
-        Term("young_adult", "jongvolwassen", "young adult", ("starter", "student", "jong")),
-        Term("young_children", "jonge kinderen", "young children",
-             ("gezin met jonge kinderen", "jong gezin")),
-        Term("older_children", "oudere kinderen", "older children",
-             ("gezin met oudere kinderen", "tieners", "teenagers")),
-        Term("senior", "senior", "senior", ("oudere", "gepensioneerd", "retired", "65+")),
-    )),
-    Dimension("household", "huishouden", "household", (
-        Term("single", "alleenstaand", "single", ("alleen", "eenpersoons", "one person")),
-        Term("couple", "stel", "couple", ("samenwonend", "getrouwd", "partners")),
-        Term("family", "gezin", "family", ("met kinderen", "eenoudergezin", "with children")),
-    )),
+    Dimension(
+        "housing",
+        "woningtype",
+        "housing type",
+        (
+            Term(
+                "terraced",
+                "rijwoning",
+                "terraced house",
+                ("eengezinswoning", "rijtjeshuis", "tussenwoning", "hoekwoning"),
+            ),
+            Term("apartment", "appartement", "apartment", ("flat", "etage", "portiekflat")),
+            Term(
+                "detached",
+                "vrijstaand",
+                "detached house",
+                ("twee-onder-een-kap", "2-onder-1-kap", "semi-detached", "villa"),
+            ),
+        ),
+    ),
+    Dimension(
+        "life_stage",
+        "levensfase",
+        "life stage",
+        (
+            Term("young_adult", "jongvolwassen", "young adult", ("starter", "student", "jong")),
+            Term(
+                "young_children",
+                "jonge kinderen",
+                "young children",
+                ("gezin met jonge kinderen", "jong gezin"),
+            ),
+            Term(
+                "older_children",
+                "oudere kinderen",
+                "older children",
+                ("gezin met oudere kinderen", "tieners", "teenagers"),
+            ),
+            Term("senior", "senior", "senior", ("oudere", "gepensioneerd", "retired", "65+")),
+        ),
+    ),
+    Dimension(
+        "household",
+        "huishouden",
+        "household",
+        (
+            Term("single", "alleenstaand", "single", ("alleen", "eenpersoons", "one person")),
+            Term("couple", "stel", "couple", ("samenwonend", "getrouwd", "partners")),
+            Term("family", "gezin", "family", ("met kinderen", "eenoudergezin", "with children")),
+        ),
+    ),
 )
 
 
@@ -313,8 +426,9 @@ class Grid:
         return f"{chr(ord('A') + self.cols - 1)}{self.rows}"
 
     def cells(self) -> list[str]:
-        return [f"{chr(ord('A') + c)}{r}" for r in range(1, self.rows + 1)
-                for c in range(self.cols)]
+        return [
+            f"{chr(ord('A') + c)}{r}" for r in range(1, self.rows + 1) for c in range(self.cols)
+        ]
 
     @staticmethod
     def from_text(text: str) -> Grid:

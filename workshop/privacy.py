@@ -12,7 +12,7 @@ Organisations are named everywhere; their contact details follow the same consen
 `anonymise=True` makes every person a pseudonym and drops all contact details.
 
 This module decides per record; free text (notes, descriptions, venues, other records' names)
-goes through `workshop.redaction`, which also says which output uses which audience.
+goes through `workshop.file.redaction`, which also says which output uses which audience.
 """
 
 from __future__ import annotations
@@ -51,8 +51,7 @@ def is_person(record: dict, table: str) -> bool:
     return table in PERSON_TABLES or (table == "actor" and record.get("type") == "person")
 
 
-def shown_name(record: dict, table: str, audience: str, lang: str,
-               anonymise: bool = False) -> str:
+def shown_name(record: dict, table: str, audience: str, lang: str, anonymise: bool = False) -> str:
     if not is_person(record, table):
         return record["name"]
     if anonymise or not allows(record.get("consent"), audience):

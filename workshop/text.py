@@ -48,22 +48,29 @@ def visible(text: str) -> str:
     return text.translate(_PICTURES)
 
 
-_PICTURES = {**{c: 0x2400 + c for c in range(0x20)}, 0x7F: 0x2421,
-             **{c: 0xFFFD for c in range(0x80, 0xA0)}}
+_PICTURES = {
+    **{c: 0x2400 + c for c in range(0x20)},
+    0x7F: 0x2421,
+    **{c: 0xFFFD for c in range(0x80, 0xA0)},
+}
 
 
 # Words that tell two otherwise equal names apart: "Wijkteam Zeist-Oost" is not a typo of
 # "Wijkteam Zeist-West", nor "Tafel 1" of "Tafel 2". Compared after `normalise`.
-_DISTINGUISHING = frozenset(" ".join((
-    "noord zuid oost west noordoost noordwest zuidoost zuidwest midden centrum",
-    "north south east northeast northwest southeast southwest centre center middle",
-    "een twee drie vier vijf zes zeven acht negen tien elf twaalf",
-    "one two three four five six seven eight nine ten eleven twelve",
-    "eerste tweede derde vierde vijfde zesde first second third fourth fifth sixth",
-    "ii iii iv vi vii viii ix xi xii",
-    "oud nieuw old new boven beneden onder upper lower groot klein big small",
-    "links rechts left right binnen buiten inner outer jong junior senior",
-)).split())
+_DISTINGUISHING = frozenset(
+    " ".join(
+        (
+            "noord zuid oost west noordoost noordwest zuidoost zuidwest midden centrum",
+            "north south east northeast northwest southeast southwest centre center middle",
+            "een twee drie vier vijf zes zeven acht negen tien elf twaalf",
+            "one two three four five six seven eight nine ten eleven twelve",
+            "eerste tweede derde vierde vijfde zesde first second third fourth fifth sixth",
+            "ii iii iv vi vii viii ix xi xii",
+            "oud nieuw old new boven beneden onder upper lower groot klein big small",
+            "links rechts left right binnen buiten inner outer jong junior senior",
+        )
+    ).split()
+)
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from workshop import demo
-from workshop.store import Store
+from workshop.file.store import Store
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +29,7 @@ def demo_store(demo_master: Path, tmp_path: Path):
 def _invariant_pdfs():
     """Byte-identical PDFs for the same input (no timestamps, fixed ids)."""
     from reportlab import rl_config
+
     old = rl_config.invariant
     rl_config.invariant = 1
     yield

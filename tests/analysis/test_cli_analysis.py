@@ -8,8 +8,8 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
+from workshop.capture.record import record
 from workshop.cli import cli
-from workshop.record import record
 
 LINES = [
     'org "Buurthuis De Bron" #welzijn groepen:"senioren, alleenstaanden"',
@@ -39,8 +39,9 @@ def test_connectors_json_is_only_json_sorted_and_agrees_with_networkx(demo_file,
     result = run("connectors", demo_file, "--json")
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
-    assert [r["betweenness"] for r in rows] == sorted((r["betweenness"] for r in rows),
-                                                      reverse=True)
+    assert [r["betweenness"] for r in rows] == sorted(
+        (r["betweenness"] for r in rows), reverse=True
+    )
     assert {"name", "betweenness", "degree", "articulation", "community"} <= set(rows[0])
     graph = nx.Graph()
     graph.add_nodes_from(a["id"] for a in store.rows("actor"))
@@ -91,8 +92,15 @@ def test_coverage_without_a_board_is_one_clear_line(demo_file) -> None:
 
 
 def test_board_shows_and_edits(demo_file) -> None:
-    out = run("board", demo_file, "--set", "eigendom", "koop|owned, huur|rented",
-              "--label", "eigendom|tenure").stdout
+    out = run(
+        "board",
+        demo_file,
+        "--set",
+        "eigendom",
+        "koop|owned, huur|rented",
+        "--label",
+        "eigendom|tenure",
+    ).stdout
     assert "dimensie eigendom: koop, huur" in out and "eigendom (eigendom): koop, huur" in out
     result = CliRunner().invoke(cli, ["board", demo_file, "--remove", "nope"])
     assert result.exit_code == 1 and "geen dimensie 'nope'" in result.stderr

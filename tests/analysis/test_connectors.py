@@ -8,13 +8,15 @@ import networkx as nx
 import pytest
 
 from workshop.analysis import connectors
-from workshop.record import record
+from workshop.capture.record import record
 
 
 def _reference(graph: nx.Graph) -> dict:
-    return {"betweenness": nx.betweenness_centrality(graph, normalized=True),
-            "degree": dict(graph.degree()),
-            "articulation": set(nx.articulation_points(graph))}
+    return {
+        "betweenness": nx.betweenness_centrality(graph, normalized=True),
+        "degree": dict(graph.degree()),
+        "articulation": set(nx.articulation_points(graph)),
+    }
 
 
 def _disconnected() -> nx.Graph:
@@ -82,8 +84,16 @@ def test_communities_are_the_same_every_time() -> None:
 
 def test_brokerage_counts_ties_across_roles_and_communities() -> None:
     # Two triangles of residents joined through a welfare worker W.
-    edges = [("a", "b"), ("b", "c"), ("a", "c"), ("c", "W"), ("W", "d"),
-             ("d", "e"), ("e", "f"), ("d", "f")]
+    edges = [
+        ("a", "b"),
+        ("b", "c"),
+        ("a", "c"),
+        ("c", "W"),
+        ("W", "d"),
+        ("d", "e"),
+        ("e", "f"),
+        ("d", "f"),
+    ]
     roles = {n: "resident" for n in "abcdef"} | {"W": "welfare"}
     metrics = connectors.compute(list("abcdefW"), edges, roles)
     w = metrics["W"]
@@ -107,23 +117,29 @@ def test_an_edge_to_an_unknown_node_is_a_bug_not_a_silent_drop() -> None:
 
 
 def test_analyse_reads_the_file_and_agrees_with_networkx(store) -> None:
-    record(store, [
-        'org "Buurthuis De Bron" #welzijn !4',
-        'persoon "Dokter de Vries" #sleutelfiguur !5 consent:print',
-        'org "Energiecoöperatie \'t Hoekje" #energiecoop',
-        'org "Voetbalclub ZVV" #sportclub',
-        'persoon Ayşe #bewoner',
-        'persoon Zbigniew #bewoner',
-        '"Dokter de Vries" -> "Buurthuis De Bron" #kent',
-        '"Buurthuis De Bron" -> "Dokter de Vries" #vertrouwt',  # same pair: one edge
-        '"Dokter de Vries" <-> "Energiecoöperatie \'t Hoekje" #werkt-samen',
-        '"Energiecoöperatie \'t Hoekje" -- "Voetbalclub ZVV"',
-        'Ayşe -> "Buurthuis De Bron"',
-    ])
+    record(
+        store,
+        [
+            'org "Buurthuis De Bron" #welzijn !4',
+            'persoon "Dokter de Vries" #sleutelfiguur !5 consent:print',
+            'org "Energiecoöperatie \'t Hoekje" #energiecoop',
+            'org "Voetbalclub ZVV" #sportclub',
+            "persoon Ayşe #bewoner",
+            "persoon Zbigniew #bewoner",
+            '"Dokter de Vries" -> "Buurthuis De Bron" #kent',
+            '"Buurthuis De Bron" -> "Dokter de Vries" #vertrouwt',  # same pair: one edge
+            '"Dokter de Vries" <-> "Energiecoöperatie \'t Hoekje" #werkt-samen',
+            '"Energiecoöperatie \'t Hoekje" -- "Voetbalclub ZVV"',
+            'Ayşe -> "Buurthuis De Bron"',
+        ],
+    )
     rows = connectors.analyse(store)
     # a path Ayşe - Bron - Dokter - Hoekje - ZVV: equal betweenness goes by name
-    assert [r.name for r in rows][:3] == ["Dokter de Vries", "Buurthuis De Bron",
-                                         "Energiecoöperatie 't Hoekje"]
+    assert [r.name for r in rows][:3] == [
+        "Dokter de Vries",
+        "Buurthuis De Bron",
+        "Energiecoöperatie 't Hoekje",
+    ]
     ids = {a["id"]: a["name"] for a in store.rows("actor")}
     graph = nx.Graph()
     graph.add_nodes_from(ids)
@@ -141,8 +157,14 @@ def test_analyse_reads_the_file_and_agrees_with_networkx(store) -> None:
 
 
 def test_shown_name_follows_consent(store) -> None:
-    record(store, ['persoon "Dokter de Vries" #sleutelfiguur consent:print',
-                   'persoon Ayşe #bewoner', '"Dokter de Vries" -> Ayşe'])
+    record(
+        store,
+        [
+            'persoon "Dokter de Vries" #sleutelfiguur consent:print',
+            "persoon Ayşe #bewoner",
+            '"Dokter de Vries" -> Ayşe',
+        ],
+    )
     rows = {r.name: r for r in connectors.analyse(store)}
     doctor, ayse = rows["Dokter de Vries"], rows["Ayşe"]
     assert doctor.shown_name("print", "nl") == "Dokter de Vries"

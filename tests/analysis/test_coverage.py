@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from workshop.analysis import board, coverage
+from workshop.capture.record import record
 from workshop.i18n import UserError
-from workshop.record import record
 
 
 def _cell(cov: coverage.Coverage, *values: str) -> coverage.Cell:
@@ -14,14 +14,17 @@ def _cell(cov: coverage.Coverage, *values: str) -> coverage.Cell:
 
 
 def test_counts_per_combination(store) -> None:
-    record(store, [
-        "deelnemer Anna #appartement #senior #alleenstaand",
-        "deelnemer Bram #appartement #senior #alleenstaand",
-        "deelnemer Chris #rijwoning",  # incomplete: not guessed into a cell
-        "kandidaat Dewi status:aangemeld #vrijstaand #jonge-kinderen #gezin",
-        "kandidaat Eef status:uitgenodigd #rijwoning #jongvolwassen #stel",
-        "kandidaat Fenna status:afgemeld #rijwoning #jongvolwassen #stel",
-    ])
+    record(
+        store,
+        [
+            "deelnemer Anna #appartement #senior #alleenstaand",
+            "deelnemer Bram #appartement #senior #alleenstaand",
+            "deelnemer Chris #rijwoning",  # incomplete: not guessed into a cell
+            "kandidaat Dewi status:aangemeld #vrijstaand #jonge-kinderen #gezin",
+            "kandidaat Eef status:uitgenodigd #rijwoning #jongvolwassen #stel",
+            "kandidaat Fenna status:afgemeld #rijwoning #jongvolwassen #stel",
+        ],
+    )
     cov = coverage.coverage(store)
     assert len(cov.cells) == 36 and cov.has_board
     assert (cov.participants, cov.candidates) == (3, 3)
@@ -36,32 +39,43 @@ def test_counts_per_combination(store) -> None:
 
 
 def test_suggestions_come_from_groups_and_roles_with_reasons(store) -> None:
-    record(store, [
-        'org "Seniorenclub De Linde" groepen:"senioren, alleenstaanden in de flats" !3',
-        'org "Basisschool De Wilg" #school',
-        'org "Buurthuis De Bron" groepen:"jonge gezinnen"',
-    ])
+    record(
+        store,
+        [
+            'org "Seniorenclub De Linde" groepen:"senioren, alleenstaanden in de flats" !3',
+            'org "Basisschool De Wilg" #school',
+            'org "Buurthuis De Bron" groepen:"jonge gezinnen"',
+        ],
+    )
     cov = coverage.coverage(store)
     best = _cell(cov, "apartment", "senior", "single").suggestions
     assert best[0].name == "Seniorenclub De Linde" and best[0].score == 3.0
     words = {(r.value, r.source, r.evidence) for r in best[0].reasons}
-    assert words == {("apartment", "groups", "flats"), ("senior", "groups", "senioren"),
-                     ("single", "groups", "alleenstaanden")}
+    assert words == {
+        ("apartment", "groups", "flats"),
+        ("senior", "groups", "senioren"),
+        ("single", "groups", "alleenstaanden"),
+    }
     # The seniors' club is no way to young adults, whatever flats it reaches.
     young = _cell(cov, "apartment", "young_adult", "single").suggestions
     assert "Seniorenclub De Linde" not in [s.name for s in young]
     families = _cell(cov, "terraced", "young_children", "family").suggestions
     assert [s.name for s in families] == ["Buurthuis De Bron", "Basisschool De Wilg"]
     assert families[1].reasons[0].source == "role"
-    assert coverage.explain(families[0].reasons[0], cov.dimensions, "nl") == \
-        "jonge kinderen (groepen: jonge gezinnen)"
+    assert (
+        coverage.explain(families[0].reasons[0], cov.dimensions, "nl")
+        == "jonge kinderen (groepen: jonge gezinnen)"
+    )
 
 
 def test_longest_phrase_wins() -> None:
     from workshop.model import DEFAULT_DIMENSIONS
+
     life = DEFAULT_DIMENSIONS[1]
     assert coverage.match_values("jonge gezinnen en jongeren", life) == [
-        ("young_children", "jonge gezinnen"), ("young_adult", "jongeren")]
+        ("young_children", "jonge gezinnen"),
+        ("young_adult", "jongeren"),
+    ]
     assert coverage.match_values("", life) == []
     assert coverage.match_values("[red]<b>&amp; 👩‍👩‍👧", life) == []
 
@@ -100,12 +114,14 @@ def test_board_edits_are_undoable_and_keep_synonyms(store) -> None:
 
 def test_plurals_and_compounds_but_not_lookalikes() -> None:
     from workshop.model import DEFAULT_DIMENSIONS
+
     housing, life, household = DEFAULT_DIMENSIONS
     assert coverage.match_values("jongens van 12 tot 18", life) == []
     assert coverage.match_values("de jeugdteams", life) == [("older_children", "jeugdteams")]
     assert coverage.match_values("zeventigplussers", life) == [("senior", "zeventigplussers")]
     assert coverage.match_values("jonge stellen", household) == [("couple", "stellen")]
-    assert coverage.match_values("Poolse gezinnen in de flats", housing) == [
-        ("apartment", "flats")]
+    assert coverage.match_values("Poolse gezinnen in de flats", housing) == [("apartment", "flats")]
     assert coverage.match_values("alleenstaande moeders", household) == [
-        ("single", "alleenstaande"), ("family", "moeders")]
+        ("single", "alleenstaande"),
+        ("family", "moeders"),
+    ]

@@ -8,16 +8,25 @@ import pytest
 from pypdf import PdfReader
 
 from workshop.analysis import connectors
+from workshop.capture.record import record
+from workshop.file.store import Store
 from workshop.i18n import UserError
 from workshop.printing import templates
 from workshop.printing.network import print_network
-from workshop.printing.summary import print_summary
-from workshop.record import record
-from workshop.store import Store
+from workshop.printing.summary.build import print_summary
 
 # In the demo, consent below "print": their names must appear on no page, in no quote.
-HIDDEN = ["Fatma Yılmaz", "Fatma", "Małgorzata Nowak", "Mohamed El Amrani", "Mohamed",
-          "Yusuf Demir", "Kees Mulder", "Priscilla Sanches", "Thijs Bosman"]
+HIDDEN = [
+    "Fatma Yılmaz",
+    "Fatma",
+    "Małgorzata Nowak",
+    "Mohamed El Amrani",
+    "Mohamed",
+    "Yusuf Demir",
+    "Kees Mulder",
+    "Priscilla Sanches",
+    "Thijs Bosman",
+]
 HIDDEN_PHONES = ["06-38291046", "06-61234987"]
 
 
@@ -43,6 +52,7 @@ def _outline(reader: PdfReader) -> list[str]:
                 walk(item)
             else:
                 out.append(item.title)
+
     walk(reader.outline)
     return out
 
@@ -58,10 +68,20 @@ def test_summary_of_the_demo(demo_store, tmp_path) -> None:
     assert meta.title == "Wijkverkenning De Kersenbuurt"
     assert meta.author == "Gemeente Zuiderveen" and meta.subject
     titles = _outline(reader)
-    for section in ("Wat we hebben gedaan", "In getallen", "Plekken", "Initiatieven",
-                    "Wie verbindt wie", "Het netwerk", "Klankbord: wie doet mee, wie nog niet",
-                    "Uit de gesprekken", "Vervolgpunten", "Bijlage: alle gegevens", "Actoren",
-                    "Verbanden"):
+    for section in (
+        "Wat we hebben gedaan",
+        "In getallen",
+        "Plekken",
+        "Initiatieven",
+        "Wie verbindt wie",
+        "Het netwerk",
+        "Klankbord: wie doet mee, wie nog niet",
+        "Uit de gesprekken",
+        "Vervolgpunten",
+        "Bijlage: alle gegevens",
+        "Actoren",
+        "Verbanden",
+    ):
         assert section in titles
     text = _text(path)
     assert f"blad 2 van {pages}" in text and f"blad {pages} van {pages}" in text
@@ -88,17 +108,24 @@ def test_summary_page_and_outline_destinations_agree(demo_store, tmp_path) -> No
 
 
 def test_summary_in_english_with_hostile_names(tmp_path) -> None:
-    store = Store.create(tmp_path / "en.wijk", name="<b>Oak</b> & [red]Elm[/red]", lang="en",
-                         municipality="Zuiderveen")
-    record(store, [
-        'org "Café <i>Ünal</i> & Zonen" #business !4',
-        'person "Ĳsbrand Kooĳman" #key-figure !5 consent:print',
-        'person "Secret Sam" #resident',
-        '"Ĳsbrand Kooĳman" -> "Café <i>Ünal</i> & Zonen"',
-        '"Secret Sam" -> "Ĳsbrand Kooĳman"',
-        'q "Sam knows everyone here" ~"Café <i>Ünal</i> & Zonen"',
-        'p "Plein 😀" #square @B2',
-    ])
+    store = Store.create(
+        tmp_path / "en.wijk",
+        name="<b>Oak</b> & [red]Elm[/red]",
+        lang="en",
+        municipality="Zuiderveen",
+    )
+    record(
+        store,
+        [
+            'org "Café <i>Ünal</i> & Zonen" #business !4',
+            'person "Ĳsbrand Kooĳman" #key-figure !5 consent:print',
+            'person "Secret Sam" #resident',
+            '"Ĳsbrand Kooĳman" -> "Café <i>Ünal</i> & Zonen"',
+            '"Secret Sam" -> "Ĳsbrand Kooĳman"',
+            'q "Sam knows everyone here" ~"Café <i>Ünal</i> & Zonen"',
+            'p "Plein 😀" #square @B2',
+        ],
+    )
     path = tmp_path / "en.pdf"
     print_summary(store, path, templates.load())
     text = _text(path)
@@ -137,8 +164,9 @@ def test_network_poster(demo_store, tmp_path, paper: str) -> None:
     assert "1. Dokter Hoogland" in text  # the strongest connector carries its rank
     for hidden in HIDDEN:
         assert hidden not in text, hidden
-    labelled = sum(1 for a in demo_store.rows("actor")
-                   if a["type"] == "organisation" and a["name"] in text)
+    labelled = sum(
+        1 for a in demo_store.rows("actor") if a["type"] == "organisation" and a["name"] in text
+    )
     assert labelled >= 0.9 * demo_store.count("actor", "type = 'organisation'")
 
 
@@ -149,8 +177,10 @@ def test_network_poster_of_an_empty_file_is_a_message(store, tmp_path) -> None:
 
 
 def test_network_poster_lists_actors_without_ties(store, tmp_path) -> None:
-    record(store, ['org "Eenling"', 'org "Alleen"', 'org "Paar A"', 'org "Paar B"',
-                   '"Paar A" -> "Paar B"'])
+    record(
+        store,
+        ['org "Eenling"', 'org "Alleen"', 'org "Paar A"', 'org "Paar B"', '"Paar A" -> "Paar B"'],
+    )
     path = tmp_path / "n.pdf"
     print_network(store, path, templates.load())
     text = _text(path)
@@ -164,11 +194,15 @@ def test_print_commands(demo_store, tmp_path) -> None:
 
     for kind, extra in (("summary", []), ("network", ["--paper", "A4"])):
         out = tmp_path / f"{kind}.pdf"
-        result = CliRunner().invoke(cli, ["print", kind, str(demo_store.path), "-o", str(out),
-                                          *extra], catch_exceptions=False)
+        result = CliRunner().invoke(
+            cli,
+            ["print", kind, str(demo_store.path), "-o", str(out), *extra],
+            catch_exceptions=False,
+        )
         assert result.exit_code == 0 and str(out) in result.stdout and out.exists()
     empty = tmp_path / "leeg.wijk"
     Store.create(empty, name="Leeg").close()
-    result = CliRunner().invoke(cli, ["print", "network", str(empty), "-o",
-                                      str(tmp_path / "x.pdf")])
+    result = CliRunner().invoke(
+        cli, ["print", "network", str(empty), "-o", str(tmp_path / "x.pdf")]
+    )
     assert result.exit_code == 1 and "Nog geen actoren" in result.stderr

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from workshop import redaction
 from workshop.analysis import connectors, story
-from workshop.record import record
+from workshop.capture.record import record
+from workshop.file import redaction
 
 
 def test_cut_off_names_who_loses_the_link(store) -> None:
-    record(store, ['org "Hub"', 'org "Alfa"', 'org "Beta"', 'org "Blad"', 'Hub -> Alfa',
-                   'Alfa -> Beta', 'Beta -> Hub', 'Hub -> Blad'])
+    record(
+        store,
+        [
+            'org "Hub"',
+            'org "Alfa"',
+            'org "Beta"',
+            'org "Blad"',
+            "Hub -> Alfa",
+            "Alfa -> Beta",
+            "Beta -> Hub",
+            "Hub -> Blad",
+        ],
+    )
     network = connectors.load(store)
     ids = {a["name"]: a["id"] for a in network.actors}
     assert story.cut_off(network, ids["Hub"]) == [ids["Blad"]]
@@ -23,18 +34,22 @@ def test_no_ties_is_said_plainly(store) -> None:
     record(store, ['org "Alleen"'])
     network = connectors.load(store)
     assert story.explain(network, connectors.rank(network), "internal", "en") == [
-        ["No ties between actors have been recorded yet, so there are no connectors yet."]]
+        ["No ties between actors have been recorded yet, so there are no connectors yet."]
+    ]
 
 
 def test_scrubber(store) -> None:
-    record(store, [
-        'persoon "Fatma Yılmaz" #sleutelfiguur',
-        'persoon "Jan Bakker" #bewoner',
-        'persoon "Jan de Vries" #bewoner consent:print',
-        'persoon "Piet Jansen" #bewoner',
-        'persoon "Piet Smit" #bewoner',
-        'org "Bakkerij Jansen"',
-    ])
+    record(
+        store,
+        [
+            'persoon "Fatma Yılmaz" #sleutelfiguur',
+            'persoon "Jan Bakker" #bewoner',
+            'persoon "Jan de Vries" #bewoner consent:print',
+            'persoon "Piet Jansen" #bewoner',
+            'persoon "Piet Smit" #bewoner',
+            'org "Bakkerij Jansen"',
+        ],
+    )
     scrub = redaction.for_output(store, "print").text
     assert "Fatma" not in scrub("Van Fatma geloof ik het meteen.")
     assert "Yılmaz" not in scrub("Mevrouw YILMAZ komt ook.")

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from workshop import model
 from workshop.cli import cli
-from workshop.store import Store
+from workshop.file.store import Store
 
 ACTORS, TIES, PLACES, INITIATIVES = 5_000, 20_000, 5_000, 2_000
 HOODS = 100
@@ -27,8 +27,13 @@ HOODS = 100
 
 def build_city(path: Path, seed: int = 1) -> Path:
     rnd = random.Random(seed)
-    store = Store.create(path, name="Stad", municipality="Zuiderveen",
-                         bbox=(52.30, 4.80, 52.42, 5.00), grid=model.Grid(26, 20))
+    store = Store.create(
+        path,
+        name="Stad",
+        municipality="Zuiderveen",
+        bbox=(52.30, 4.80, 52.42, 5.00),
+        grid=model.Grid(26, 20),
+    )
     roles = model.ROLES.keys()
     cells = store.grid.cells()
     start = time.perf_counter()
@@ -37,43 +42,77 @@ def build_city(path: Path, seed: int = 1) -> Path:
         for i in range(ACTORS):
             role = rnd.choice(roles)
             kind = model.ROLES[role].implies or rnd.choice(("person", "organisation"))
-            row = w.insert("actor", {
-                "name": f"{'Persoon' if kind == 'person' else 'Organisatie'} {i} Ĳsselmeer",
-                "type": kind, "role": role, "influence": rnd.randint(0, 5),
-                "groups": rnd.choice(("senioren in de flats", "jonge gezinnen", "jongeren", "")),
-                "consent": rnd.choice(model.CONSENT_ORDER), "tel": f"06-{i:08d}"})
+            row = w.insert(
+                "actor",
+                {
+                    "name": f"{'Persoon' if kind == 'person' else 'Organisatie'} {i} Ĳsselmeer",
+                    "type": kind,
+                    "role": role,
+                    "influence": rnd.randint(0, 5),
+                    "groups": rnd.choice(
+                        ("senioren in de flats", "jonge gezinnen", "jongeren", "")
+                    ),
+                    "consent": rnd.choice(model.CONSENT_ORDER),
+                    "tel": f"06-{i:08d}",
+                },
+            )
             actor_ids.append(row["id"])
         pairs: set[tuple[int, int]] = set()
         while len(pairs) < TIES:
             a = rnd.randrange(ACTORS)
             size = ACTORS // HOODS
-            b = (a // size) * size + rnd.randrange(size) if rnd.random() < 0.9 \
+            b = (
+                (a // size) * size + rnd.randrange(size)
+                if rnd.random() < 0.9
                 else rnd.randrange(ACTORS)
+            )
             if a != b:
                 pairs.add((a, b))
         kinds = model.ACTOR_TIE_KINDS.keys()
         for a, b in sorted(pairs):
-            w.insert("tie", {"source_id": actor_ids[a], "target_id": actor_ids[b],
-                             "kind": rnd.choice(kinds), "direction": "directed",
-                             "strength": rnd.randint(1, 3)})
+            w.insert(
+                "tie",
+                {
+                    "source_id": actor_ids[a],
+                    "target_id": actor_ids[b],
+                    "kind": rnd.choice(kinds),
+                    "direction": "directed",
+                    "strength": rnd.randint(1, 3),
+                },
+            )
         place_ids = []
         for i in range(PLACES):
             located = rnd.random() < 0.5
-            row = w.insert("place", {
-                "name": f"Plek {i}", "kind": rnd.choice(model.PLACE_KINDS.keys()),
-                "cell": rnd.choice(cells), "description": "Hier komt de buurt samen. " * 3,
-                "lat": 52.30 + rnd.random() * 0.12 if located else None,
-                "lon": 4.80 + rnd.random() * 0.2 if located else None})
+            row = w.insert(
+                "place",
+                {
+                    "name": f"Plek {i}",
+                    "kind": rnd.choice(model.PLACE_KINDS.keys()),
+                    "cell": rnd.choice(cells),
+                    "description": "Hier komt de buurt samen. " * 3,
+                    "lat": 52.30 + rnd.random() * 0.12 if located else None,
+                    "lon": 4.80 + rnd.random() * 0.2 if located else None,
+                },
+            )
             place_ids.append(row["id"])
         for i in range(INITIATIVES):
-            row = w.insert("initiative", {
-                "name": f"Initiatief {i}", "theme": rnd.choice(model.THEMES.keys()),
-                "status": rnd.choice(model.STATUSES.keys()), "card_number": i + 1,
-                "place_id": rnd.choice(place_ids), "cell": rnd.choice(cells),
-                "description": "Samen zonnepanelen op het dak van de school. " * 2,
-                "needs": "vrijwilligers"})
-            w.insert("actor_initiative", {"actor_id": rnd.choice(actor_ids),
-                                          "initiative_id": row["id"], "kind": "drives"})
+            row = w.insert(
+                "initiative",
+                {
+                    "name": f"Initiatief {i}",
+                    "theme": rnd.choice(model.THEMES.keys()),
+                    "status": rnd.choice(model.STATUSES.keys()),
+                    "card_number": i + 1,
+                    "place_id": rnd.choice(place_ids),
+                    "cell": rnd.choice(cells),
+                    "description": "Samen zonnepanelen op het dak van de school. " * 2,
+                    "needs": "vrijwilligers",
+                },
+            )
+            w.insert(
+                "actor_initiative",
+                {"actor_id": rnd.choice(actor_ids), "initiative_id": row["id"], "kind": "drives"},
+            )
     print(f"\nbuilt the city in {time.perf_counter() - start:.1f} s")
     store.close()
     return path
@@ -104,24 +143,39 @@ def test_coverage(city: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "geojson", "graphml", "gexf", "kumu"])
 def test_exports(city: Path, tmp_path: Path, fmt: str) -> None:
-    timed(f"export --format {fmt}", "export", str(city), "--format", fmt, "-o",
-          str(tmp_path / f"out.{fmt}"))
+    timed(
+        f"export --format {fmt}",
+        "export",
+        str(city),
+        "--format",
+        fmt,
+        "-o",
+        str(tmp_path / f"out.{fmt}"),
+    )
 
 
 def test_import_kumu(city: Path, tmp_path: Path) -> None:
     folder = tmp_path / "kumu"
-    CliRunner().invoke(cli, ["export", str(city), "--format", "kumu", "-o", str(folder)],
-                       catch_exceptions=False)
+    CliRunner().invoke(
+        cli, ["export", str(city), "--format", "kumu", "-o", str(folder)], catch_exceptions=False
+    )
     target = tmp_path / "new.wijk"
     Store.create(target, name="Nieuw").close()
-    timed("import --kumu", "import", str(target), "--kumu", str(folder / "elements.csv"),
-          str(folder / "connections.csv"))
+    timed(
+        "import --kumu",
+        "import",
+        str(target),
+        "--kumu",
+        str(folder / "elements.csv"),
+        str(folder / "connections.csv"),
+    )
 
 
 def test_import_csv_all(city: Path, tmp_path: Path) -> None:
     folder = tmp_path / "csv"
-    CliRunner().invoke(cli, ["export", str(city), "--format", "csv", "-o", str(folder)],
-                       catch_exceptions=False)
+    CliRunner().invoke(
+        cli, ["export", str(city), "--format", "csv", "-o", str(folder)], catch_exceptions=False
+    )
     target = tmp_path / "new.wijk"
     Store.create(target, name="Nieuw").close()
     timed("import --csv all", "import", str(target), "--csv", "all", str(folder))
@@ -130,7 +184,7 @@ def test_import_csv_all(city: Path, tmp_path: Path) -> None:
 def test_print_summary_and_network(city: Path, tmp_path: Path) -> None:
     from workshop.printing import templates
     from workshop.printing.network import print_network
-    from workshop.printing.summary import print_summary
+    from workshop.printing.summary.build import print_summary
 
     with Store.open(city, readonly=True) as store:
         start = time.perf_counter()

@@ -25,26 +25,135 @@ from pathlib import Path
 
 import pytest
 
-from workshop.capture import parse
-from workshop.record import near_duplicates, record
-from workshop.store import Store
+from workshop.capture.grammar import parse
+from workshop.capture.record import near_duplicates, record
+from workshop.file.store import Store
 
 N = 10_000
-FIRST = ["Jan", "Fatma", "Zoë", "Małgorzata", "Hüseyin", "Noëlle", "René", "Ĳsbrand", "Anna",
-         "Mohamed", "Sanne", "Kees", "Priscilla", "Thijs", "Yusuf", "Els", "Bas", "Henk",
-         "Ingrid", "Ahmed", "Lotte", "Daan", "Sevda", "Wim", "Marloes", "Rachid", "Joke",
-         "Gerrit", "Nadia", "Piet", "Chantal", "Dirk", "Esra", "Koen", "Femke", "Bram"]
-LAST = ["de Vries", "Yılmaz", "Nowak", "Öztürk", "Bakker", "Kooĳman", "van 't Hek", "Jansen",
-        "El Amrani", "Demir", "Mulder", "Sanches", "Bosman", "de Groot", "Visser", "Smit",
-        "Meijer", "de Boer", "Dekker", "Brouwer", "van Dijk", "Hendriks", "Kaya", "Peters",
-        "van der Linden", "Bos", "Vos", "Willems", "Hoekstra", "Koç", "Postma", "Kramer"]
-STREETS = ["Kersen", "Linden", "Eiken", "Berken", "Merel", "Vinken", "Tulpen", "Rozen",
-           "Esdoorn", "Kastanje", "Wilgen", "Populieren", "Hazel", "Spreeuwen", "Zwaluw",
-           "Reiger", "Meeuwen", "Lijster", "Distel", "Klaver", "Heide", "Duinen", "Polder",
-           "Molen", "Sluis", "Haven", "Dijk", "Gracht", "Singel", "Markt", "Kerk", "School"]
-PLACES = ["Buurthuis", "Speeltuin", "Basisschool", "Bibliotheek", "Sporthal", "Café",
-          "Moskee", "Kerk", "Huisartsenpost", "Supermarkt", "Park", "Plein", "Moestuin",
-          "Jongerencentrum", "Kinderboerderij", "Wijkcentrum"]
+FIRST = [
+    "Jan",
+    "Fatma",
+    "Zoë",
+    "Małgorzata",
+    "Hüseyin",
+    "Noëlle",
+    "René",
+    "Ĳsbrand",
+    "Anna",
+    "Mohamed",
+    "Sanne",
+    "Kees",
+    "Priscilla",
+    "Thijs",
+    "Yusuf",
+    "Els",
+    "Bas",
+    "Henk",
+    "Ingrid",
+    "Ahmed",
+    "Lotte",
+    "Daan",
+    "Sevda",
+    "Wim",
+    "Marloes",
+    "Rachid",
+    "Joke",
+    "Gerrit",
+    "Nadia",
+    "Piet",
+    "Chantal",
+    "Dirk",
+    "Esra",
+    "Koen",
+    "Femke",
+    "Bram",
+]
+LAST = [
+    "de Vries",
+    "Yılmaz",
+    "Nowak",
+    "Öztürk",
+    "Bakker",
+    "Kooĳman",
+    "van 't Hek",
+    "Jansen",
+    "El Amrani",
+    "Demir",
+    "Mulder",
+    "Sanches",
+    "Bosman",
+    "de Groot",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Dekker",
+    "Brouwer",
+    "van Dijk",
+    "Hendriks",
+    "Kaya",
+    "Peters",
+    "van der Linden",
+    "Bos",
+    "Vos",
+    "Willems",
+    "Hoekstra",
+    "Koç",
+    "Postma",
+    "Kramer",
+]
+STREETS = [
+    "Kersen",
+    "Linden",
+    "Eiken",
+    "Berken",
+    "Merel",
+    "Vinken",
+    "Tulpen",
+    "Rozen",
+    "Esdoorn",
+    "Kastanje",
+    "Wilgen",
+    "Populieren",
+    "Hazel",
+    "Spreeuwen",
+    "Zwaluw",
+    "Reiger",
+    "Meeuwen",
+    "Lijster",
+    "Distel",
+    "Klaver",
+    "Heide",
+    "Duinen",
+    "Polder",
+    "Molen",
+    "Sluis",
+    "Haven",
+    "Dijk",
+    "Gracht",
+    "Singel",
+    "Markt",
+    "Kerk",
+    "School",
+]
+PLACES = [
+    "Buurthuis",
+    "Speeltuin",
+    "Basisschool",
+    "Bibliotheek",
+    "Sporthal",
+    "Café",
+    "Moskee",
+    "Kerk",
+    "Huisartsenpost",
+    "Supermarkt",
+    "Park",
+    "Plein",
+    "Moestuin",
+    "Jongerencentrum",
+    "Kinderboerderij",
+    "Wijkcentrum",
+]
 WHERE = ["", " Oost", " West", " Noord", " Zuid", " 2", " De Kuil", " 't Hoekje"]
 THEMES = ["opwek", "besparen", "warmte", "groen", "sociaal", "zorg", "mobiliteit"]
 
@@ -64,8 +173,10 @@ def realistic(rng: random.Random) -> Iterator[str]:
             yield f'persoon "{name}" #bewoner !{rng.randrange(6)} tel:06{rng.randrange(10**8):08d}'
         elif kind == 2:
             what = rng.choice(["Zon", "Groen", "Soep", "Klus", "Warm"])
-            yield (f'i "{rng.choice(STREETS)} {what} {i}" #{rng.choice(THEMES)} @B2 '
-                   f'+"{rng.choice(people)}"')
+            yield (
+                f'i "{rng.choice(STREETS)} {what} {i}" #{rng.choice(THEMES)} @B2 '
+                f'+"{rng.choice(people)}"'
+            )
         elif kind == 3:
             a, b = rng.sample(sorted(set(people)), 2)
             yield f'"{a}" -> "{b}" #kent'
@@ -74,9 +185,13 @@ def realistic(rng: random.Random) -> Iterator[str]:
 
 
 def numbered() -> Iterator[str]:
-    kinds = ['p "Plek {i:05d}" #buurthuis @C4', 'persoon "Bewoner {i:05d}" #bewoner !2',
-             'i "Initiatief {i:05d}" #opwek @B2 +"Bewoner {j:05d}"',
-             '"Bewoner {j:05d}" -> "Bewoner {i:05d}" #kent', 'n "Opmerking {i}" ~"Plek {k:05d}"']
+    kinds = [
+        'p "Plek {i:05d}" #buurthuis @C4',
+        'persoon "Bewoner {i:05d}" #bewoner !2',
+        'i "Initiatief {i:05d}" #opwek @B2 +"Bewoner {j:05d}"',
+        '"Bewoner {j:05d}" -> "Bewoner {i:05d}" #kent',
+        'n "Opmerking {i}" ~"Plek {k:05d}"',
+    ]
     for i in range(N):
         yield kinds[i % 5].format(i=i, j=max(1, (i - 5) // 5 * 5 + 1), k=i // 5 * 5)
 
@@ -98,8 +213,10 @@ def _measure(path: Path, lines: Iterator[str]) -> tuple[list[float], list[float]
 def _report(label: str, samples: list[float]) -> None:
     first = statistics.median(samples[:1000]) * 1000
     last = statistics.median(samples[-1000:]) * 1000
-    print(f"{label}: first 1000 median {first:.3f} ms, last 1000 median {last:.3f} ms, "
-          f"ratio {last / first:.2f}")
+    print(
+        f"{label}: first 1000 median {first:.3f} ms, last 1000 median {last:.3f} ms, "
+        f"ratio {last / first:.2f}"
+    )
 
 
 @pytest.mark.parametrize("mix", ["realistic", "numbered"])

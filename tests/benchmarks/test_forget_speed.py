@@ -14,10 +14,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from workshop.capture.record import record
 from workshop.cli import cli
-from workshop.forget import forget, plan_forget
-from workshop.record import record
-from workshop.store import Store
+from workshop.file.forget import forget, plan_forget
+from workshop.file.store import Store
 
 ACTORS = 5_000
 FIRST = [

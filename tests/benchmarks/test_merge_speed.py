@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from workshop.store import Store, new_id, now
+from workshop.file.store import Store, new_id, now
 
 N = 20_000
 SYLLABLES = [

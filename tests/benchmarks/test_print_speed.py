@@ -17,10 +17,12 @@ from pathlib import Path
 
 import osmium
 
+from workshop.capture.record import record
 from workshop.exchange import osm_import
-from workshop.printing import cards, maps, qr, templates
-from workshop.record import record
-from workshop.store import Store
+from workshop.file.store import Store
+from workshop.printing import qr, templates
+from workshop.printing.cards import build as cards
+from workshop.printing.maps import build as maps
 
 BOX = (52.5500, 5.2000, 52.5590, 5.2197)
 
@@ -28,11 +30,13 @@ BOX = (52.5500, 5.2000, 52.5590, 5.2197)
 def test_thousand_cards(tmp_path: Path) -> None:
     store = Store.create(tmp_path / "cards.wijk", name="Benchmark")
     themes = ["opwek", "besparing", "warmte", "mobiliteit", "vergroening", "sociaal", "zorg"]
-    lines = [f'i "Initiatief {i} Coöperatie \'t Hoekje" #{themes[i % 7]} @C{1 + i % 6} '
-             f'status:actief wat:"Zonnepanelen op het dak van gebouw {i}, met de buren samen" '
-             f'nodig:"vrijwilligers" biedt:"advies"' + (f" web:https://hoekje.example/{i}"
-                                                       if i % 3 == 0 else "")
-             for i in range(1000)]
+    lines = [
+        f'i "Initiatief {i} Coöperatie \'t Hoekje" #{themes[i % 7]} @C{1 + i % 6} '
+        f'status:actief wat:"Zonnepanelen op het dak van gebouw {i}, met de buren samen" '
+        f'nodig:"vrijwilligers" biedt:"advies"'
+        + (f" web:https://hoekje.example/{i}" if i % 3 == 0 else "")
+        for i in range(1000)
+    ]
     record(store, lines)
     template = templates.load()
     qr.encode.cache_clear()
@@ -40,15 +44,19 @@ def test_thousand_cards(tmp_path: Path) -> None:
         start, cpu = time.perf_counter(), time.process_time()
         result = cards.print_cards(store, tmp_path / "cards.pdf", template)
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
-        print(f"\n1000 cards, {result.pages} pages, {len(result.codes)} QR codes, {run}: "
-              f"{elapsed:.2f} s (CPU {cpu:.2f} s), "
-              f"{(tmp_path / 'cards.pdf').stat().st_size // 1024} KiB")
+        print(
+            f"\n1000 cards, {result.pages} pages, {len(result.codes)} QR codes, {run}: "
+            f"{elapsed:.2f} s (CPU {cpu:.2f} s), "
+            f"{(tmp_path / 'cards.pdf').stat().st_size // 1024} KiB"
+        )
     qr.encode.cache_clear()
     start, cpu = time.perf_counter(), time.process_time()
     for n in range(1, 1001):
         qr.encode(f"kaart {n}")
-    print(f"QR encoding alone, 1000 payloads: {time.perf_counter() - start:.2f} s "
-          f"(CPU {time.process_time() - cpu:.2f} s)")
+    print(
+        f"QR encoding alone, 1000 payloads: {time.perf_counter() - start:.2f} s "
+        f"(CPU {time.process_time() - cpu:.2f} s)"
+    )
     store.close()
 
 
@@ -74,8 +82,10 @@ def write_extract(path: Path, ways: int) -> int:
         for j in range(20):
             lat = lat0 + (lat1 - lat0) * (i + 0.5) / streets
             a, b = lon0 + (lon1 - lon0) * j / 20, lon0 + (lon1 - lon0) * (j + 1) / 20
-            way([node(lat, a), node(lat + 0.00003 * math.sin(j), b)],
-                {"highway": "residential" if i % 5 else "secondary", "name": f"Straat {i}"})
+            way(
+                [node(lat, a), node(lat + 0.00003 * math.sin(j), b)],
+                {"highway": "residential" if i % 5 else "secondary", "name": f"Straat {i}"},
+            )
             lon = lon0 + (lon1 - lon0) * (i + 0.5) / streets
             a, b = lat0 + (lat1 - lat0) * j / 20, lat0 + (lat1 - lat0) * (j + 1) / 20
             way([node(a, lon), node(b, lon)], {"highway": "residential", "name": f"Laan {i}"})
@@ -85,8 +95,12 @@ def write_extract(path: Path, ways: int) -> int:
         lat = lat0 + (lat1 - lat0) * (row % 120 + 0.3) / 120
         lon = lon0 + (lon1 - lon0) * (col + 0.3) / 180
         d = 0.00002
-        refs = [node(lat, lon), node(lat, lon + 2 * d), node(lat + d, lon + 2 * d),
-                node(lat + d, lon)]
+        refs = [
+            node(lat, lon),
+            node(lat, lon + 2 * d),
+            node(lat + d, lon + 2 * d),
+            node(lat + d, lon),
+        ]
         tags = {"building": "house"} if k % 97 else {"leisure": "park", "name": f"Park {k}"}
         if k % 211 == 0:
             tags = {"natural": "water"}
@@ -103,8 +117,10 @@ def test_map_from_20000_ways(tmp_path: Path) -> None:
     start, cpu = time.perf_counter(), time.process_time()
     extract, data = osm_import.read_extract(extract_path)
     osm_import.store_extract(store, extract, data, source=str(extract_path))
-    print(f"\nimport --osm of {count} ways ({extract_path.stat().st_size // 1024} KiB pbf): "
-          f"{time.perf_counter() - start:.2f} s (CPU {time.process_time() - cpu:.2f} s)")
+    print(
+        f"\nimport --osm of {count} ways ({extract_path.stat().st_size // 1024} KiB pbf): "
+        f"{time.perf_counter() - start:.2f} s (CPU {time.process_time() - cpu:.2f} s)"
+    )
     template = templates.load()
     osm_import._PARSED.clear()  # noqa: SLF001  (a cold start: parse the stored extract again)
     for run in ("cold (packed features unpacked from the file)", "warm (parsed extract cached)"):
@@ -112,6 +128,8 @@ def test_map_from_20000_ways(tmp_path: Path) -> None:
         result = maps.print_map(store, tmp_path / "map.pdf", template, paper="A1")
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
         size = (tmp_path / "map.pdf").stat().st_size // 1024
-        print(f"A1 base map, {len(data.features)} features, {run}: {elapsed:.2f} s "
-              f"(CPU {cpu:.2f} s), {result.pages} page, {size} KiB")
+        print(
+            f"A1 base map, {len(data.features)} features, {run}: {elapsed:.2f} s "
+            f"(CPU {cpu:.2f} s), {result.pages} page, {size} KiB"
+        )
     store.close()

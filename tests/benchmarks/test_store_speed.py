@@ -10,8 +10,8 @@ import statistics
 import time
 from pathlib import Path
 
-from workshop.record import record
-from workshop.store import Store
+from workshop.capture.record import record
+from workshop.file.store import Store
 
 N = 10_000
 
@@ -28,15 +28,19 @@ def _bare_sqlite(path: Path, n: int) -> list[float]:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("CREATE TABLE place (id TEXT PRIMARY KEY, name TEXT, norm TEXT, cell TEXT, "
-                  "created TEXT, updated TEXT)")
+    conn.execute(
+        "CREATE TABLE place (id TEXT PRIMARY KEY, name TEXT, norm TEXT, cell TEXT, "
+        "created TEXT, updated TEXT)"
+    )
     conn.execute("CREATE INDEX place_norm ON place(norm)")
     samples = []
     for i in range(n):
         start = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?)",
-                     (f"id-{i}", f"Plek {i}", f"plek {i}", "C4", "now", "now"))
+        conn.execute(
+            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?)",
+            (f"id-{i}", f"Plek {i}", f"plek {i}", "C4", "now", "now"),
+        )
         conn.execute("COMMIT")
         samples.append(time.perf_counter() - start)
     conn.close()
@@ -51,9 +55,11 @@ def _bare_same_table(path: Path, n: int) -> list[float]:
     for i in range(n):
         start = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO place (id, name, norm, kind, cell, created, updated) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?)", (f"id-{i}", f"Plek {i}", f"plek {i}",
-                                                      "community_centre", "C4", "now", "now"))
+        conn.execute(
+            "INSERT INTO place (id, name, norm, kind, cell, created, updated) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (f"id-{i}", f"Plek {i}", f"plek {i}", "community_centre", "C4", "now", "now"),
+        )
         conn.execute("COMMIT")
         samples.append(time.perf_counter() - start)
     store.close()
@@ -64,8 +70,12 @@ def test_capture_speed(tmp_path: Path) -> None:
     bare = _bare_sqlite(tmp_path / "bare.db", N)
     same = _bare_same_table(tmp_path / "same.wijk", N)
     store = Store.create(tmp_path / "bench.wijk", name="Bench")
-    kinds = ["p Plek {i} #buurthuis @C4", "persoon Bewoner {i} #bewoner !2 tel:06{i}",
-             "i Initiatief {i} #opwek @B2", "Bewoner {j} -> Bewoner {i} #kent"]
+    kinds = [
+        "p Plek {i} #buurthuis @C4",
+        "persoon Bewoner {i} #bewoner !2 tel:06{i}",
+        "i Initiatief {i} #opwek @B2",
+        "Bewoner {j} -> Bewoner {i} #kent",
+    ]
     samples = []
     for i in range(N):
         line = kinds[i % 4].format(i=i, j=max(0, i - 4))
@@ -77,8 +87,7 @@ def test_capture_speed(tmp_path: Path) -> None:
     same_median, same_p99 = _figures("bare sqlite3 insert+commit, the file's place table", same)
     median, p99 = _figures("workshop capture (parse, resolve, write, undo log, commit)", samples)
     print(f"ratio to bare minimal: median {median / bare_median:.2f}, p99 {p99 / bare_p99:.2f}")
-    print(f"ratio to bare same table: median {median / same_median:.2f}, "
-          f"p99 {p99 / same_p99:.2f}")
+    print(f"ratio to bare same table: median {median / same_median:.2f}, p99 {p99 / same_p99:.2f}")
 
 
 def test_lookup_speed(tmp_path: Path) -> None:
@@ -86,11 +95,10 @@ def test_lookup_speed(tmp_path: Path) -> None:
     rng = random.Random(1)
     first = ["Jan", "Fatma", "Zoë", "Małgorzata", "Hüseyin", "Noëlle", "René", "Ĳsbrand", "Anna"]
     last = ["de Vries", "Yılmaz", "Nowak", "Öztürk", "Bakker", "Kooĳman", "van 't Hek", "Jansen"]
-    lines = [f"persoon \"{rng.choice(first)} {rng.choice(last)} {i}\"" for i in range(N)]
+    lines = [f'persoon "{rng.choice(first)} {rng.choice(last)} {i}"' for i in range(N)]
     with store.write() as w:  # fill fast, one transaction
         for line in lines:
-            w.insert("actor", {"name": line.split('"')[1], "type": "person",
-                               "consent": "internal"})
+            w.insert("actor", {"name": line.split('"')[1], "type": "person", "consent": "internal"})
     store.similar("actor", "warm-up")
     similar, complete = [], []
     for i in range(500):

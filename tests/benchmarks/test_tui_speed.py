@@ -28,8 +28,8 @@ from pathlib import Path
 import pytest
 
 from tests.tui.conftest import WORDS
-from workshop.record import record
-from workshop.store import Store
+from workshop.capture.record import record
+from workshop.file.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 CAPTURES = 10_000
@@ -53,7 +53,7 @@ def build_file(path: Path) -> Path:
         lines.append(f'n "Opmerking {i}" ~Plek {i:05d}')
     assert len(lines) == CAPTURES
     for start in range(0, len(lines), 1000):
-        record(store, lines[start:start + 1000])
+        record(store, lines[start : start + 1000])
     store.close()
     return path
 
@@ -67,8 +67,13 @@ class Terminal:
     """`workshop run` in a pseudo-terminal of a given size, read as a terminal would."""
 
     def __init__(self, args: list[str], size=(80, 24)) -> None:
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color",
-               "COLUMNS": str(size[0]), "LINES": str(size[1])}
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "TERM": "xterm-256color",
+            "COLUMNS": str(size[0]),
+            "LINES": str(size[1]),
+        }
         self.started = time.perf_counter()
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child
@@ -111,8 +116,10 @@ def _workshop() -> str:
 def _report(name: str, values: list[float], unit: str = "ms", scale: float = 1000) -> None:
     v = sorted(x * scale for x in values)
     digits = 2 if unit == "s" else 1
-    print(f"\n{name}: median {statistics.median(v):.{digits}f} {unit}, "
-          f"min {v[0]:.{digits}f}, max {v[-1]:.{digits}f} ({len(v)} runs)")
+    print(
+        f"\n{name}: median {statistics.median(v):.{digits}f} {unit}, "
+        f"min {v[0]:.{digits}f}, max {v[-1]:.{digits}f} ({len(v)} runs)"
+    )
 
 
 BARE_APP = """
@@ -130,10 +137,13 @@ def test_start_to_first_frame(big_file: Path) -> None:
     """Also a bare Textual app (an Input and a Footer) in the same harness, to read the
     figure against what this machine gives Textual itself."""
     for name, args, needle in (
-            ("bare Textual app to first frame", [sys.executable, "-c", BARE_APP],
-             "app ready"),
-            ("workshop run to first frame (10,000 captures)",
-             [_workshop(), "run", str(big_file)], "hoe schrijf je het")):
+        ("bare Textual app to first frame", [sys.executable, "-c", BARE_APP], "app ready"),
+        (
+            "workshop run to first frame (10,000 captures)",
+            [_workshop(), "run", str(big_file)],
+            "hoe schrijf je het",
+        ),
+    ):
         times = []
         for _ in range(5):
             term = Terminal(args)
@@ -214,8 +224,8 @@ def test_open_places_list(big_file: Path) -> None:
 
 def test_keystroke_work_in_process(big_file: Path) -> None:
     """What the capture screen does per keystroke, without the terminal."""
-    from workshop.capture import parse
-    from workshop.record import plan
+    from workshop.capture.grammar import parse
+    from workshop.capture.record import plan
     from workshop.tui.completion import complete
 
     with Store.open(big_file) as store:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from workshop import demo
-from workshop.store import Store
+from workshop.file.store import Store
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import networkx as nx
 from click.testing import CliRunner
 
 from workshop.cli import cli
-from workshop.store import Store
+from workshop.file.store import Store
 
 
 def run(*args: str):
@@ -16,8 +16,14 @@ def run(*args: str):
 
 
 def test_every_format_is_written(demo_file, tmp_path) -> None:
-    for fmt, name in (("geojson", "d.geojson"), ("graphml", "d.graphml"), ("gexf", "d.gexf"),
-                      ("json", "d.json"), ("csv", "csv"), ("kumu", "kumu")):
+    for fmt, name in (
+        ("geojson", "d.geojson"),
+        ("graphml", "d.graphml"),
+        ("gexf", "d.gexf"),
+        ("json", "d.json"),
+        ("csv", "csv"),
+        ("kumu", "kumu"),
+    ):
         result = run("export", demo_file, "--format", fmt, "-o", tmp_path / name)
         assert result.exit_code == 0 and "geschreven" in result.stdout
     assert json.loads((tmp_path / "d.geojson").read_text())["type"] == "FeatureCollection"
@@ -41,8 +47,13 @@ def test_import_csv_and_kumu_from_the_command_line(demo_file, tmp_path) -> None:
     assert "geïmporteerd:" in out and "GEDEELTELIJK" not in out
     other = tmp_path / "ander.wijk"
     Store.create(other, name="Ander").close()
-    out = run("import", other, "--kumu", tmp_path / "kumu" / "elements.csv",
-              tmp_path / "kumu" / "connections.csv").stdout
+    out = run(
+        "import",
+        other,
+        "--kumu",
+        tmp_path / "kumu" / "elements.csv",
+        tmp_path / "kumu" / "connections.csv",
+    ).stdout
     assert "33 nieuwe actoren" in out
 
 

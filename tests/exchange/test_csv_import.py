@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from workshop.capture.record import record
 from workshop.cli import cli
 from workshop.exchange import csv_import, tables
 from workshop.exchange.csv_import import import_csv
 from workshop.exchange.files import read_csv
+from workshop.file.store import Store
 from workshop.i18n import UserError
-from workshop.record import record
-from workshop.store import Store
 
 AWKWARD = [
     'p "=SUM(A1:A3)" #park @B2 "\'=quoted\' and a | pipe"',
@@ -55,8 +55,7 @@ def test_the_demo_round_trips(demo_store, tmp_path) -> None:
     fresh.close()
 
 
-def test_importing_an_export_into_its_own_file_keeps_what_consent_withheld(store,
-                                                                           tmp_path) -> None:
+def test_importing_an_export_into_its_own_file_keeps_what_consent_withheld(store, tmp_path) -> None:
     record(store, AWKWARD[4:])
     before = {t: store.rows(t) for t in ("actor", "note", "participant", "candidate")}
     tables.export_csv(store, tmp_path / "out")
@@ -103,8 +102,13 @@ def test_bad_values_stop_everything(store, tmp_path) -> None:
     tables.export_csv(store, tmp_path / "out")
     path = tmp_path / "out" / "actor.csv"
     original = read_csv(path)[1][0]
-    for column, value in (("influence", "9"), ("consent", "misschien"), ("type", "robot"),
-                          ("ambassador", "misschien"), ("influence", "twee")):
+    for column, value in (
+        ("influence", "9"),
+        ("consent", "misschien"),
+        ("type", "robot"),
+        ("ambassador", "misschien"),
+        ("influence", "twee"),
+    ):
         _rewrite(path, lambda rows, c=column, v=value: [{**original, c: v, "id": ""}])
         with pytest.raises(UserError) as info:
             csv_import.import_csv(store, "actor", path)
@@ -118,8 +122,10 @@ def test_bad_values_stop_everything(store, tmp_path) -> None:
 def test_references_by_name_and_unknown_ones_skipped(store, tmp_path) -> None:
     record(store, ['a "Anna" #bewoner', 'a "Bert" #bewoner'])
     path = tmp_path / "tie.csv"
-    path.write_text("source_id,target_id,kind,strength\nAnna,Bert,kent,2\nAnna,Onbekend,kent,\n"
-                    ",Bert,,\n", encoding="utf-8")
+    path.write_text(
+        "source_id,target_id,kind,strength\nAnna,Bert,kent,2\nAnna,Onbekend,kent,\n,Bert,,\n",
+        encoding="utf-8",
+    )
     report = csv_import.import_csv(store, "verbanden", path)
     assert (report.inserted, report.skipped, report.partial) == (1, 2, True)
     assert any("Onbekend" in n for n in report.notices)
@@ -160,8 +166,9 @@ def test_card_numbers_that_clash_get_a_new_one(store, tmp_path) -> None:
         ("actor", "name,influence\nA,6\n", "influence"),
     ],
 )
-def test_every_cell_is_held_to_the_capture_line_rules(store: Store, tmp_path: Path, kind: str,
-                                                      sheet: str, column: str) -> None:
+def test_every_cell_is_held_to_the_capture_line_rules(
+    store: Store, tmp_path: Path, kind: str, sheet: str, column: str
+) -> None:
     """`lat=Inf`, latitude 30681, 2026-02-30, card 1e9: refused as the capture line refuses
     them, in one line naming the row and the column, and nothing is written."""
     path = tmp_path / f"{kind}.csv"

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from workshop.capture.record import record
 from workshop.exchange import geojson
-from workshop.record import record
-from workshop.store import Store
+from workshop.file.store import Store
 
 
 @pytest.fixture
@@ -19,18 +19,21 @@ def mapped(tmp_path):
 
 
 def test_points_are_lon_lat_from_coordinates_place_or_cell_centre(mapped) -> None:
-    record(mapped, [
-        'p "Buurthuis" #buurthuis @A1',
-        'p "Park" #park lat:52.03 lon:5.04',
-        'p "Nergens" #overig',
-        'i "Zon op het dak" #opwek waar:Park',
-        'i "Tuin" #vergroening @H6',
-        'i "Ergens" #sociaal',
-        'org "Coöp" #energiecoop',
-        'persoon "Ayşe" #bewoner tel:0612345678',
-        '"Coöp" -> "Zon op het dak" #trekt',
-        'Ayşe -> "Zon op het dak" #steunt',
-    ])
+    record(
+        mapped,
+        [
+            'p "Buurthuis" #buurthuis @A1',
+            'p "Park" #park lat:52.03 lon:5.04',
+            'p "Nergens" #overig',
+            'i "Zon op het dak" #opwek waar:Park',
+            'i "Tuin" #vergroening @H6',
+            'i "Ergens" #sociaal',
+            'org "Coöp" #energiecoop',
+            'persoon "Ayşe" #bewoner tel:0612345678',
+            '"Coöp" -> "Zon op het dak" #trekt',
+            'Ayşe -> "Zon op het dak" #steunt',
+        ],
+    )
     data = json.loads(geojson.export_geojson(mapped, None))
     assert data["type"] == "FeatureCollection" and "crs" not in data
     by_name = {f["properties"]["name"]: f for f in data["features"]}
@@ -62,9 +65,14 @@ def test_no_map_extent_no_cell_centres(store) -> None:
 
 
 def test_anonymise_drops_contacts_and_names(mapped, tmp_path) -> None:
-    record(mapped, ['p "Bakkerij" tel:0201234567 mail:bakker@example.org @B2',
-                    'persoon "Jan Jansen" #bewoner consent:public',
-                    'i "Buurtsoep" @B2 +"Jan Jansen" tel:0612345678'])
+    record(
+        mapped,
+        [
+            'p "Bakkerij" tel:0201234567 mail:bakker@example.org @B2',
+            'persoon "Jan Jansen" #bewoner consent:public',
+            'i "Buurtsoep" @B2 +"Jan Jansen" tel:0612345678',
+        ],
+    )
     target = tmp_path / "out.geojson"
     geojson.export_geojson(mapped, target, anonymise=True)
     text = target.read_text(encoding="utf-8")
@@ -103,8 +111,16 @@ def test_initiatives_and_no_places_export(tmp_path) -> None:
 
 
 def test_each_initiative_names_its_own_place_or_none(store) -> None:
-    record(store, ['p "Buurthuis De Kuil" @B2', 'p "Park Oost" @C3',
-                   'i "Moestuin" #groen @B2', 'i "Zonnedak" #opwek', 'p "Bibliotheek" @D4'])
+    record(
+        store,
+        [
+            'p "Buurthuis De Kuil" @B2',
+            'p "Park Oost" @C3',
+            'i "Moestuin" #groen @B2',
+            'i "Zonnedak" #opwek',
+            'p "Bibliotheek" @D4',
+        ],
+    )
     kuil = store.find("place", "Buurthuis De Kuil")[0]
     moestuin = store.find("initiative", "Moestuin")[0]
     with store.write() as w, w.entry("place"):

@@ -9,8 +9,8 @@ import pytest
 
 from workshop import model, privacy
 from workshop.analysis import connectors
+from workshop.capture.record import record
 from workshop.exchange import graph
-from workshop.record import record
 
 HOSTILE = [
     'org "<b>Bold</b> & [red]co[/red]" #vereniging !2 groepen:"ouders & kinderen <3"',
@@ -45,7 +45,8 @@ def test_nodes_edges_and_attributes_come_back(store, tmp_path, fmt: str) -> None
     assert set(back.nodes) == set(actors)
     assert back.number_of_edges() == len(ties) == 4  # the two ties of one pair stay two
     assert sorted(sorted((u, v)) for u, v, _ in back.edges(keys=True)) == sorted(
-        sorted((t["source_id"], t["target_id"])) for t in ties)
+        sorted((t["source_id"], t["target_id"])) for t in ties
+    )
     measures = {r.actor_id: r for r in connectors.analyse(store)}
     for actor_id, actor in actors.items():
         data = back.nodes[actor_id]
@@ -66,7 +67,10 @@ def test_nodes_edges_and_attributes_come_back(store, tmp_path, fmt: str) -> None
         expected_ends = (tie["source_id"], tie["target_id"])
         assert (ends, data["kind"], data["direction"], data["weight"]) == (
             expected_ends if back.is_directed() else tuple(sorted(expected_ends)),
-            tie["kind"], tie["direction"], float(tie["strength"] or 1))
+            tie["kind"],
+            tie["direction"],
+            float(tie["strength"] or 1),
+        )
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
@@ -89,8 +93,14 @@ def test_anonymised_and_empty(store, tmp_path, fmt: str) -> None:
     export = graph.export_graphml if fmt == "graphml" else graph.export_gexf
     export(store, tmp_path / f"empty.{fmt}")
     assert _read(tmp_path / f"empty.{fmt}", fmt).number_of_nodes() == 0
-    record(store, ['persoon "Anna de Boer" #bewoner consent:public tel:0655512399', 'org "Club"',
-                   '"Anna de Boer" -> Club'])
+    record(
+        store,
+        [
+            'persoon "Anna de Boer" #bewoner consent:public tel:0655512399',
+            'org "Club"',
+            '"Anna de Boer" -> Club',
+        ],
+    )
     export(store, tmp_path / f"anon.{fmt}", anonymise=True)
     text = (tmp_path / f"anon.{fmt}").read_text(encoding="utf-8")
     assert "Anna de Boer" not in text and "0655512399" not in text and "Club" in text

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from workshop.exchange.kumu import export_kumu, import_kumu
+from workshop.file.store import Store
 from workshop.i18n import UserError
-from workshop.store import Store
 
 
 def _sheet(folder: Path, name: str, text: str) -> Path:
@@ -24,8 +24,9 @@ def _texts(folder: Path) -> dict[str, str]:
 def test_round_trip_into_a_new_file_is_exact(demo_store, tmp_path) -> None:
     export_kumu(demo_store, tmp_path / "one")
     fresh = Store.create(tmp_path / "new.wijk", name="Leeg")
-    report = import_kumu(fresh, tmp_path / "one" / "elements.csv",
-                         tmp_path / "one" / "connections.csv")
+    report = import_kumu(
+        fresh, tmp_path / "one" / "elements.csv", tmp_path / "one" / "connections.csv"
+    )
     assert report.created == demo_store.count("actor") and not report.partial
     export_kumu(fresh, tmp_path / "two")
     assert _texts(tmp_path / "two") == _texts(tmp_path / "one")
@@ -35,8 +36,9 @@ def test_round_trip_into_a_new_file_is_exact(demo_store, tmp_path) -> None:
 def test_reimport_into_the_same_file_changes_nothing(demo_store, tmp_path) -> None:
     before = demo_store.rows("actor"), demo_store.rows("tie")
     export_kumu(demo_store, tmp_path / "out")
-    report = import_kumu(demo_store, tmp_path / "out" / "elements.csv",
-                         tmp_path / "out" / "connections.csv")
+    report = import_kumu(
+        demo_store, tmp_path / "out" / "elements.csv", tmp_path / "out" / "connections.csv"
+    )
     assert (report.created, report.updated) == (0, 0)
     # pseudonymised persons are recognised: no duplicates, no consent made public
     assert (demo_store.rows("actor"), demo_store.rows("tie")) == before
@@ -62,8 +64,11 @@ def test_every_duplicate_label_in_one_message(store, tmp_path) -> None:
 
 def test_a_label_already_in_the_file_is_known(store, tmp_path) -> None:
     import_kumu(store, _sheet(tmp_path, "e1.csv", "Label,Type\nAnna,Person\n"), None)
-    report = import_kumu(store, _sheet(tmp_path, "e2.csv", "Label,Type\nBert,Person\n"),
-                         _sheet(tmp_path, "c.csv", "From,To\nBert,anna\n"))
+    report = import_kumu(
+        store,
+        _sheet(tmp_path, "e2.csv", "Label,Type\nBert,Person\n"),
+        _sheet(tmp_path, "c.csv", "From,To\nBert,anna\n"),
+    )
     assert (report.created, report.ties) == (1, 1)
 
 
@@ -71,14 +76,18 @@ def test_empty_sheets(store, tmp_path) -> None:
     with pytest.raises(UserError) as info:
         import_kumu(store, _sheet(tmp_path, "e.csv", "Label,Type\n"), None)
     assert info.value.key == "kumu_no_elements"
-    report = import_kumu(store, _sheet(tmp_path, "e2.csv", "Label\nAnna\n"),
-                         _sheet(tmp_path, "c.csv", ""))
+    report = import_kumu(
+        store, _sheet(tmp_path, "e2.csv", "Label\nAnna\n"), _sheet(tmp_path, "c.csv", "")
+    )
     assert report.created == 1 and any("empty" in n for n in report.notices)
 
 
 def test_unknown_columns_and_a_tie_to_itself_are_reported(store, tmp_path) -> None:
-    report = import_kumu(store, _sheet(tmp_path, "e.csv", "Label,Image,Layout X\nAnna,a.png,3\n"),
-                         _sheet(tmp_path, "c.csv", "From,To,Colour\nAnna,anna,red\n"))
+    report = import_kumu(
+        store,
+        _sheet(tmp_path, "e.csv", "Label,Image,Layout X\nAnna,a.png,3\n"),
+        _sheet(tmp_path, "c.csv", "From,To,Colour\nAnna,anna,red\n"),
+    )
     assert any("Image" in n and "Layout X" in n for n in report.notices)
     assert any("Colour" in n for n in report.notices)
     assert report.partial and report.ties == 0
@@ -86,7 +95,10 @@ def test_unknown_columns_and_a_tie_to_itself_are_reported(store, tmp_path) -> No
 
 def test_consent_column_only_for_new_actors(store, tmp_path) -> None:
     import_kumu(store, _sheet(tmp_path, "e.csv", "Label,Type\nAnna,Person\n"), None)
-    import_kumu(store, _sheet(tmp_path, "e2.csv", "Label,Type,Consent\nAnna,Person,public\n"
-                                                  "Bert,Person,public\n"), None)
+    import_kumu(
+        store,
+        _sheet(tmp_path, "e2.csv", "Label,Type,Consent\nAnna,Person,public\nBert,Person,public\n"),
+        None,
+    )
     consent = {a["name"]: a["consent"] for a in store.rows("actor")}
     assert consent == {"Anna": "internal", "Bert": "public"}

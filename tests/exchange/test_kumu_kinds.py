@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from workshop.cli import cli
 from workshop.exchange.kumu import export_kumu, import_kumu
-from workshop.store import Store
+from workshop.file.store import Store
 
 ELEMENTS = [
     ["Label", "Type", "Description", "Tags"],
@@ -42,8 +42,11 @@ def _csv(path: Path, rows: list[list[str]], encoding: str = "utf-8") -> Path:
 
 def _check(store: Store, report) -> None:
     types = {a["name"]: a["type"] for a in store.rows("actor")}
-    assert types == {"Dokter de Vries": "person", "Stichting Wijkkracht": "organisation",
-                     "Braderie": "organisation"}
+    assert types == {
+        "Dokter de Vries": "person",
+        "Stichting Wijkkracht": "organisation",
+        "Braderie": "organisation",
+    }
     braderie = store.find("actor", "Braderie")[0]
     assert "Event" in braderie["tags"] and braderie["consent"] == "public"
     assert {i["name"] for i in store.rows("initiative")} == {"Buurtbus", "Zonnedak"}
@@ -64,10 +67,12 @@ def _check(store: Store, report) -> None:
     assert report.skipped == 3
 
 
-def test_types_map_by_meaning_and_half_filled_rows_are_skipped(store: Store,
-                                                               tmp_path: Path) -> None:
-    report = import_kumu(store, _csv(tmp_path / "e.csv", ELEMENTS),
-                         _csv(tmp_path / "c.csv", CONNECTIONS))
+def test_types_map_by_meaning_and_half_filled_rows_are_skipped(
+    store: Store, tmp_path: Path
+) -> None:
+    report = import_kumu(
+        store, _csv(tmp_path / "e.csv", ELEMENTS), _csv(tmp_path / "c.csv", CONNECTIONS)
+    )
     _check(store, report)
 
 
@@ -90,10 +95,10 @@ def test_utf16_sheets_through_the_command(store: Store, tmp_path: Path) -> None:
     elements = tmp_path / "e.txt"
     elements.write_bytes("".join("\t".join(r) + "\r\n" for r in ELEMENTS).encode("utf-16"))
     connections = tmp_path / "c.txt"
-    connections.write_bytes("".join("\t".join(r) + "\r\n" for r in CONNECTIONS)
-                            .encode("utf-16"))
-    result = CliRunner().invoke(cli, ["import", str(path), "--kumu", str(elements),
-                                      str(connections)])
+    connections.write_bytes("".join("\t".join(r) + "\r\n" for r in CONNECTIONS).encode("utf-16"))
+    result = CliRunner().invoke(
+        cli, ["import", str(path), "--kumu", str(elements), str(connections)]
+    )
     assert result.exit_code == 0, result.output
     assert "3 nieuwe actoren, 2 initiatieven, 2 plekken" in result.output
     assert "GEDEELTELIJK: 3" in result.output
@@ -110,8 +115,9 @@ def test_tie_descriptions_go_out_and_come_back(store: Store, tmp_path: Path) -> 
 
 def test_an_unknown_type_never_changes_an_existing_person(store: Store, tmp_path: Path) -> None:
     import_kumu(store, _csv(tmp_path / "e1.csv", [["Label", "Type"], ["Anna", "Person"]]), None)
-    report = import_kumu(store, _csv(tmp_path / "e2.csv", [["Label", "Type"], ["Anna", "Event"]]),
-                         None)
+    report = import_kumu(
+        store, _csv(tmp_path / "e2.csv", [["Label", "Type"], ["Anna", "Event"]]), None
+    )
     [anna] = store.rows("actor")
     assert anna["type"] == "person" and "Event" in anna["tags"]
     assert report.updated == 1

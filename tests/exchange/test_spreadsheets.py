@@ -13,11 +13,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from workshop.capture.record import record
 from workshop.exchange import csv_import, kumu, tables
 from workshop.exchange.files import read_csv
+from workshop.file.store import Store
 from workshop.i18n import UserError
-from workshop.record import record
-from workshop.store import Store
 
 LINES = [
     'org "=1+1 Stichting" #vereniging tel:+31612345678',
@@ -51,15 +51,17 @@ def test_kumu_round_trip_gives_the_exact_texts_back(filled: Store, tmp_path: Pat
     other = Store.create(tmp_path / "other.wijk", name="Ander")
     kumu.import_kumu(other, tmp_path / "k" / "elements.csv", tmp_path / "k" / "connections.csv")
     got = {a["name"]: a["tel"] for a in other.rows("actor")}
-    assert got == {"=1+1 Stichting": "+31612345678", "Ans Smit": "0612345678",
-                   "Bert": "020-1234567"}
+    assert got == {
+        "=1+1 Stichting": "+31612345678",
+        "Ans Smit": "0612345678",
+        "Bert": "020-1234567",
+    }
     [tie] = other.rows("tie")
     assert tie["description"] == "=HYPERLINK(1)"
     other.close()
 
 
-def test_csv_export_keeps_leading_zeros_and_reads_them_back(filled: Store,
-                                                            tmp_path: Path) -> None:
+def test_csv_export_keeps_leading_zeros_and_reads_them_back(filled: Store, tmp_path: Path) -> None:
     tables.export_csv(filled, tmp_path / "c")
     text = (tmp_path / "c" / "actor.csv").read_text("utf-8-sig")
     assert ",'0612345678," in text and ",'+31612345678," in text
@@ -76,8 +78,9 @@ def test_a_typed_apostrophe_survives_the_guard() -> None:
     assert tables.guard_cell("0") == "0"
 
 
-def test_semicolon_export_writes_decimal_commas_and_reads_back(filled: Store,
-                                                               tmp_path: Path) -> None:
+def test_semicolon_export_writes_decimal_commas_and_reads_back(
+    filled: Store, tmp_path: Path
+) -> None:
     tables.export_csv(filled, tmp_path / "c", delimiter=";")
     lines = (tmp_path / "c" / "place.csv").read_text("utf-8-sig").splitlines()
     assert ";52,559;4,6612;" in lines[1]
@@ -96,8 +99,9 @@ def test_import_reads_both_decimal_forms(store: Store, tmp_path: Path, lat: str)
     assert store.rows("place")[0]["lat"] == 52.559
 
 
-def test_a_latitude_a_dutch_locale_mangled_is_refused_in_one_line(store: Store,
-                                                                  tmp_path: Path) -> None:
+def test_a_latitude_a_dutch_locale_mangled_is_refused_in_one_line(
+    store: Store, tmp_path: Path
+) -> None:
     sheet = tmp_path / "place.csv"
     sheet.write_text("name;lat;lon\nKerk;52.559;4,66\nToren;52559;4,66\n", encoding="utf-8")
     with pytest.raises(UserError) as err:
@@ -139,7 +143,8 @@ def test_xlsx_sheets_are_read_by_name(tmp_path: Path) -> None:
     connections.append(["From", "To"])
     book.save(tmp_path / "kumu.xlsx")
     assert read_csv(tmp_path / "kumu.xlsx", sheet="Elements")[1] == [
-        {"Label": "Zoë", "Influence": "3", "Phone": "0612345678"}]
+        {"Label": "Zoë", "Influence": "3", "Phone": "0612345678"}
+    ]
     assert read_csv(tmp_path / "kumu.xlsx", sheet="connections")[0] == ["From", "To"]
 
 
@@ -148,16 +153,18 @@ def test_the_map_extent_is_held_to_the_coordinate_rule(store: Store, tmp_path: P
     sheet = tmp_path / "c" / "neighbourhood.csv"
     header, rows = read_csv(sheet)
     rows[0].update(min_lat="52,5", max_lat="52559", min_lon="4,6", max_lon="4,7")
-    sheet.write_text(";".join(header) + "\n" + ";".join(rows[0][h] for h in header) + "\n",
-                     encoding="utf-8")
+    sheet.write_text(
+        ";".join(header) + "\n" + ";".join(rows[0][h] for h in header) + "\n", encoding="utf-8"
+    )
     with pytest.raises(UserError) as err:
         csv_import.import_csv(store, "wijk", sheet)
     assert "max_lat" in err.value.message("en") and "row 2" in err.value.message("en")
     assert store.neighbourhood()["max_lat"] is None
 
 
-def test_the_command_writes_dutch_decimals_and_reads_them_back(filled: Store,
-                                                              tmp_path: Path) -> None:
+def test_the_command_writes_dutch_decimals_and_reads_them_back(
+    filled: Store, tmp_path: Path
+) -> None:
     from click.testing import CliRunner
 
     from workshop.cli import cli
@@ -166,8 +173,9 @@ def test_the_command_writes_dutch_decimals_and_reads_them_back(filled: Store,
     filled.close()
     runner = CliRunner()
     out = tmp_path / "nl"
-    result = runner.invoke(cli, ["export", path, "--format", "csv", "--delimiter", ";",
-                                 "-o", str(out)])
+    result = runner.invoke(
+        cli, ["export", path, "--format", "csv", "--delimiter", ";", "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert ";52,559;4,6612;" in (out / "place.csv").read_text("utf-8-sig")
     other = tmp_path / "other.wijk"

@@ -11,9 +11,9 @@ import pytest
 import zxingcpp
 from reportlab import rl_config
 
+from workshop.capture.record import record
+from workshop.file.store import Store
 from workshop.printing.sheet import PrintResult, Rect
-from workshop.record import record
-from workshop.store import Store
 
 rl_config.invariant = 1  # byte-identical PDFs from identical input
 
@@ -99,22 +99,26 @@ def assert_quiet_zone_white(pdf: Path, result: PrintResult, page_index: int) -> 
 @pytest.fixture
 def filled(tmp_path: Path):
     """A file with people of each consent level and initiatives with tricky names."""
-    store = Store.create(tmp_path / "cards.wijk", name="De Kersenbuurt",
-                         municipality="Zuiderveen")
-    record(store, [
-        'p "Buurthuis De Bron" #buurthuis @C4',
-        'persoon "Dokter de Vries" #sleutelfiguur tel:0612345678 mail:dvries@example.nl '
-        'consent:print',
-        'persoon "Geheime Gerda" #bewoner tel:0687654321 consent:internal',
-        'org "Stichting <Groen> & Co" #vereniging mail:info@groen.example',
-        f'i "{TRICKY_NAMES[0]}" #opwek @C4 status:actief web:https://hoekje.example '
-        'wat:"Zonnepanelen op de daken" nodig:"daken" biedt:"stroom" '
-        '+"Dokter de Vries" +"Geheime Gerda"',
-        f'i "{TRICKY_NAMES[1]}" #sociaal waar:"Buurthuis De Bron" +"Stichting <Groen> & Co"',
-        f'i "{TRICKY_NAMES[2]}" #warmte @A1 status:idee',
-        f'i "{TRICKY_NAMES[3]}" #vergroening @H6 status:gestopt',
-        'i "Lang verhaal" #zorg @B2 wat:"' + "Een heel lang verhaal over de buurt. " * 120 + '"',
-    ])
+    store = Store.create(tmp_path / "cards.wijk", name="De Kersenbuurt", municipality="Zuiderveen")
+    record(
+        store,
+        [
+            'p "Buurthuis De Bron" #buurthuis @C4',
+            'persoon "Dokter de Vries" #sleutelfiguur tel:0612345678 mail:dvries@example.nl '
+            "consent:print",
+            'persoon "Geheime Gerda" #bewoner tel:0687654321 consent:internal',
+            'org "Stichting <Groen> & Co" #vereniging mail:info@groen.example',
+            f'i "{TRICKY_NAMES[0]}" #opwek @C4 status:actief web:https://hoekje.example '
+            'wat:"Zonnepanelen op de daken" nodig:"daken" biedt:"stroom" '
+            '+"Dokter de Vries" +"Geheime Gerda"',
+            f'i "{TRICKY_NAMES[1]}" #sociaal waar:"Buurthuis De Bron" +"Stichting <Groen> & Co"',
+            f'i "{TRICKY_NAMES[2]}" #warmte @A1 status:idee',
+            f'i "{TRICKY_NAMES[3]}" #vergroening @H6 status:gestopt',
+            'i "Lang verhaal" #zorg @B2 wat:"'
+            + "Een heel lang verhaal over de buurt. " * 120
+            + '"',
+        ],
+    )
     record(store, [f'i "{TRICKY_NAMES[4]}" #overig @D2'])
     yield store
     store.close()

@@ -35,23 +35,41 @@ def osm_xml(box: tuple[float, float, float, float] = BOX, bounds: bool = True) -
         return n
 
     def square(fy: float, fx: float, size: float) -> list[int]:
-        refs = [node(fy, fx), node(fy, fx + size), node(fy + size, fx + size),
-                node(fy + size, fx)]
+        refs = [node(fy, fx), node(fy, fx + size), node(fy + size, fx + size), node(fy + size, fx)]
         return refs + refs[:1]
 
-    ways.append(_way(1, [node(0.5, 0.02), node(0.5, 0.5), node(0.52, 0.98)],
-                     {"highway": "residential", "name": "Kersenlaan"}))
-    ways.append(_way(2, [node(0.05, 0.3), node(0.95, 0.3)],
-                     {"highway": "secondary", "name": "Şişli Caddesi"}))
-    ways.append(_way(3, [node(0.2, 0.6), node(0.25, 0.62)],
-                     {"highway": "footway", "name": "Łączka"}))
+    ways.append(
+        _way(
+            1,
+            [node(0.5, 0.02), node(0.5, 0.5), node(0.52, 0.98)],
+            {"highway": "residential", "name": "Kersenlaan"},
+        )
+    )
+    ways.append(
+        _way(
+            2, [node(0.05, 0.3), node(0.95, 0.3)], {"highway": "secondary", "name": "Şişli Caddesi"}
+        )
+    )
+    ways.append(
+        _way(3, [node(0.2, 0.6), node(0.25, 0.62)], {"highway": "footway", "name": "Łączka"})
+    )
     ways.append(_way(4, [node(0.97, 0.0), node(0.97, 1.0)], {"railway": "rail"}))
     ways.append(_way(5, [node(0.03, 0.0), node(0.03, 1.0)], {"waterway": "canal"}))
     for k in range(12):
-        ways.append(_way(10 + k, square(0.55 + (k // 6) * 0.08, 0.05 + (k % 6) * 0.04, 0.02),
-                         {"building": "house"}))
-    ways.append(_way(30, square(0.6, 0.7, 0.1),
-                     {"building": "school", "amenity": "school", "name": "Basisschool 't Pitje"}))
+        ways.append(
+            _way(
+                10 + k,
+                square(0.55 + (k // 6) * 0.08, 0.05 + (k % 6) * 0.04, 0.02),
+                {"building": "house"},
+            )
+        )
+    ways.append(
+        _way(
+            30,
+            square(0.6, 0.7, 0.1),
+            {"building": "school", "amenity": "school", "name": "Basisschool 't Pitje"},
+        )
+    )
     ways.append(_way(31, square(0.1, 0.6, 0.08), {"natural": "water"}))
     outer = square(0.15, 0.05, 0.2)
     inner = square(0.2, 0.1, 0.05)
@@ -60,13 +78,24 @@ def osm_xml(box: tuple[float, float, float, float] = BOX, bounds: bool = True) -
     node(0.45, 0.45, {"amenity": "community_centre", "name": "Buurthuis <De Bron> & Co"})
     node(0.46, 0.8, {"shop": "bakery", "name": "Bakkerĳ Kooĳman"})
     node(0.4, 0.4, {"amenity": "bench"})  # not a place
-    relation = ('<relation id="1" version="1"><member type="way" ref="40" role="outer"/>'
-                '<member type="way" ref="41" role="inner"/><tag k="type" v="multipolygon"/>'
-                '<tag k="leisure" v="park"/><tag k="name" v="Kersenpark"/></relation>')
-    head = (f'<bounds minlat="{lat0}" minlon="{lon0}" maxlat="{lat1}" maxlon="{lon1}"/>'
-            if bounds else "")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="tests">'
-            + head + "".join(nodes) + "".join(ways) + relation + "</osm>\n")
+    relation = (
+        '<relation id="1" version="1"><member type="way" ref="40" role="outer"/>'
+        '<member type="way" ref="41" role="inner"/><tag k="type" v="multipolygon"/>'
+        '<tag k="leisure" v="park"/><tag k="name" v="Kersenpark"/></relation>'
+    )
+    head = (
+        f'<bounds minlat="{lat0}" minlon="{lon0}" maxlat="{lat1}" maxlon="{lon1}"/>'
+        if bounds
+        else ""
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="tests">'
+        + head
+        + "".join(nodes)
+        + "".join(ways)
+        + relation
+        + "</osm>\n"
+    )
 
 
 def write_osm(path: Path, **kwargs) -> Path:

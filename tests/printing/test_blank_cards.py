@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from tests.printing.conftest import assert_codes_clear, decoded_payloads, text_of
+from workshop.capture.record import record
+from workshop.file.store import Store
 from workshop.i18n import UserError
-from workshop.printing import cards, templates
-from workshop.record import record
-from workshop.store import Store
+from workshop.printing import templates
+from workshop.printing.cards import build as cards
 
 TEMPLATE = templates.load()
 

@@ -18,10 +18,11 @@ from tests.printing.conftest import (
     render,
     text_of,
 )
+from workshop.capture.record import record
+from workshop.file.store import Store
 from workshop.i18n import UserError
-from workshop.printing import cards, templates
-from workshop.record import record
-from workshop.store import Store
+from workshop.printing import templates
+from workshop.printing.cards import build as cards
 
 TEMPLATE = templates.load()
 
@@ -34,7 +35,8 @@ def test_cards_show_every_name_and_every_code_scans(filled: Store, tmp_path: Pat
     for name in TRICKY_NAMES:
         assert name in text
     assert decoded_payloads(pdf) == sorted(
-        ["https://hoekje.example", "kaart 2", "kaart 3", "kaart 4", "kaart 5", "kaart 6"])
+        ["https://hoekje.example", "kaart 2", "kaart 3", "kaart 4", "kaart 5", "kaart 6"]
+    )
     assert sorted(c.payload for c in result.codes) == decoded_payloads(pdf)
     assert_codes_clear(result)
     assert_quiet_zone_white(pdf, result, 0)
@@ -67,15 +69,22 @@ def test_long_text_is_cut_inside_the_card(filled: Store, tmp_path: Path) -> None
 
 
 def test_qr_payload_prefers_website_then_base_url_then_reference(tmp_path: Path) -> None:
-    store = Store.create(tmp_path / "b.wijk", name="Wijk", lang="en",
-                         base_url="https://wijk.example/kaart/")
-    record(store, ['i "With site" web:hoekje.example', 'i "Without"',
-                   'i "Too long a site" web:https://example.org/' + "x" * 200])
+    store = Store.create(
+        tmp_path / "b.wijk", name="Wijk", lang="en", base_url="https://wijk.example/kaart/"
+    )
+    record(
+        store,
+        [
+            'i "With site" web:hoekje.example',
+            'i "Without"',
+            'i "Too long a site" web:https://example.org/' + "x" * 200,
+        ],
+    )
     pdf = tmp_path / "b.pdf"
     result = cards.print_cards(store, pdf, TEMPLATE)
-    assert decoded_payloads(pdf) == sorted(["https://hoekje.example",
-                                            "https://wijk.example/kaart/2",
-                                            "https://wijk.example/kaart/3"])
+    assert decoded_payloads(pdf) == sorted(
+        ["https://hoekje.example", "https://wijk.example/kaart/2", "https://wijk.example/kaart/3"]
+    )
     assert any("card 3" in notice for notice in result.notices)
     assert "CARD" in text_of(pdf) and "Wijk · card 2" in text_of(pdf)  # English labels
     assert cards.payload_options(None, None, 7, "en") == ["card 7"]

@@ -14,8 +14,10 @@ FONTS = FontSet.named()
 
 
 def test_dutch_turkish_polish_and_markup_have_glyphs_in_every_style() -> None:
-    text = ("Coöperatie 't Hoekje ĳ Ĳ é è ë ï ü ğ Ğ ş Ş ı İ ç ö ł Ł ż Ż ą ę ć ń ó ś ź "
-            "< > & [ ] € – — … ‘ ’ “ ” · © °")
+    text = (
+        "Coöperatie 't Hoekje ĳ Ĳ é è ë ï ü ğ Ğ ş Ş ı İ ç ö ł Ł ż Ż ą ę ć ń ó ś ź "
+        "< > & [ ] € – — … ‘ ’ “ ” · © °"
+    )
     for style in ("regular", "bold", "italic"):
         fonts = FontSet.named()
         runs = fonts.runs(text, style)
@@ -35,9 +37,13 @@ def test_fallback_font_and_missing_characters() -> None:
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs", "S")),
-               max_size=300),
-       st.floats(min_value=20, max_value=300), st.integers(min_value=1, max_value=6))
+@given(
+    st.text(
+        alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs", "S")), max_size=300
+    ),
+    st.floats(min_value=20, max_value=300),
+    st.integers(min_value=1, max_value=6),
+)
 def test_wrapped_lines_fit_and_cut_with_an_ellipsis(text: str, width: float, lines: int) -> None:
     out = FONTS.wrap(text, "regular", 9, width, lines)
     assert len(out) <= lines

@@ -9,11 +9,11 @@ import pypdf
 import pytest
 from click.testing import CliRunner
 
-from tests.test_hostile import HOSTILE, quote
+from tests.file.test_hostile import HOSTILE, quote
+from workshop.capture.record import record
 from workshop.cli import cli
+from workshop.file.store import Store
 from workshop.printing.fonts import FontSet
-from workshop.record import record
-from workshop.store import Store
 
 FONTS = FontSet.named()
 PRINTS = ["cards", "result-map", "network", "summary"]
@@ -31,10 +31,16 @@ def pdf_text(path: Path) -> str:
 def test_every_printout_takes_a_hostile_name(tmp_path: Path, monkeypatch, name: str) -> None:
     monkeypatch.chdir(tmp_path)
     with Store.create(tmp_path / "h.wijk", name="Hostiel") as store:
-        record(store, [f"p {quote(name)} #park @B2",
-                       f"org {quote(name)} #vereniging !4",
-                       f"i {quote(name)} #opwek @B2 +{quote(name)} waar:{quote(name)}",
-                       f"{quote(name)} -> Jan #kent", "org Jan #vereniging"])
+        record(
+            store,
+            [
+                f"p {quote(name)} #park @B2",
+                f"org {quote(name)} #vereniging !4",
+                f"i {quote(name)} #opwek @B2 +{quote(name)} waar:{quote(name)}",
+                f"{quote(name)} -> Jan #kent",
+                "org Jan #vereniging",
+            ],
+        )
     runner = CliRunner()
     for kind in PRINTS:
         result = runner.invoke(cli, ["print", kind, "h.wijk"], catch_exceptions=False)
@@ -42,6 +48,7 @@ def test_every_printout_takes_a_hostile_name(tmp_path: Path, monkeypatch, name: 
         pdf = next(Path("printouts").glob(f"h-{kind}*.pdf"))
         if drawable(name) and len(name) <= 30:
             assert " ".join(name.split()) in pdf_text(pdf), kind
-        elif any(ch.isprintable() and not FONTS.has(ch) and ch not in "\u200d\ufe0f"
-                 for ch in name):
+        elif any(
+            ch.isprintable() and not FONTS.has(ch) and ch not in "\u200d\ufe0f" for ch in name
+        ):
             assert "'?'" in result.output, kind  # the missing characters are named

@@ -17,11 +17,13 @@ from tests.printing.conftest import (
     text_of,
 )
 from workshop import demo
-from workshop.printing import labels, maps, templates
+from workshop.capture.record import record
+from workshop.file.store import Store
+from workshop.printing import templates
+from workshop.printing.maps import build as maps
+from workshop.printing.maps import labels
+from workshop.printing.maps.tiles import tile_grid
 from workshop.printing.sheet import PrintResult, Sheet
-from workshop.printing.tiles import tile_grid
-from workshop.record import record
-from workshop.store import Store
 
 TEMPLATE = templates.load()
 GEO = "geo:52.55450,5.20985"
@@ -41,8 +43,15 @@ def test_base_map_a3(kersenbuurt: Store, tmp_path: Path) -> None:
     w, h = page_size(pdf)
     assert abs(w - 420 * mm) < 1 and abs(h - 297 * mm) < 1  # landscape suits the extent
     text = text_of(pdf)
-    for expected in ("De Kersenbuurt", "Legenda", "Kersenlaan", "Spoorlaan",
-                     "© OpenStreetMap contributors", "blad 1 van 1", "1 : "):
+    for expected in (
+        "De Kersenbuurt",
+        "Legenda",
+        "Kersenlaan",
+        "Spoorlaan",
+        "© OpenStreetMap contributors",
+        "blad 1 van 1",
+        "1 : ",
+    ):
         assert expected in text
     assert decoded_payloads(pdf) == [GEO]
     assert_codes_clear(result)
@@ -56,7 +65,7 @@ def test_street_labels_never_collide(kersenbuurt: Store, tmp_path: Path) -> None
     placed = prep.labels
     assert len({label.text for label in placed}) >= 15
     for i, a in enumerate(placed):
-        for b in placed[i + 1:]:
+        for b in placed[i + 1 :]:
             assert not labels._overlap(a.corners, b.corners), (a.text, b.text)
         for marker in content.markers:
             if marker.pos is not None:
@@ -84,8 +93,9 @@ def test_result_map_has_markers_and_key(kersenbuurt: Store, tmp_path: Path) -> N
 
 def test_long_key_continues_on_a_page_of_its_own(tmp_path: Path) -> None:
     store = Store.create(tmp_path / "veel.wijk", name="Veelwijk", bbox=demo.BBOX)
-    record(store, [f'p "Plek nummer {i}" #park @{"ABCDEFGH"[i % 8]}{1 + i % 6}'
-                   for i in range(120)])
+    record(
+        store, [f'p "Plek nummer {i}" #park @{"ABCDEFGH"[i % 8]}{1 + i % 6}' for i in range(120)]
+    )
     pdf = tmp_path / "veel.pdf"
     result = maps.print_result_map(store, pdf, TEMPLATE, paper="A4")
     assert result.pages == page_count(pdf) >= 2

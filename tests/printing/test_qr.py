@@ -30,9 +30,17 @@ def reference(payload: str, level: str) -> tuple[tuple[int, ...], int]:
     return best[2], best[1]
 
 
-@pytest.mark.parametrize("payload", ["kaart 1", "card 999999", "https://hoekje.example",
-                                     "geo:52.55450,5.20985", "x" * 120,
-                                     "https://bieb-zuiderveen.example/energiecafe?q=1&r=ĳ"])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "kaart 1",
+        "card 999999",
+        "https://hoekje.example",
+        "geo:52.55450,5.20985",
+        "x" * 120,
+        "https://bieb-zuiderveen.example/energiecafe?q=1&r=ĳ",
+    ],
+)
 @pytest.mark.parametrize("level", ["M", "Q"])
 def test_symbol_is_qrcodes_own(payload: str, level: str) -> None:
     code = qr.encode(payload, (level,))
@@ -66,8 +74,13 @@ def test_matrices_are_cached_per_payload() -> None:
 
 
 def test_codes_decode_from_a_rendered_page(tmp_path: Path) -> None:
-    payloads = ["kaart 1", "card 12", "https://hoekje.example/zon-op-de-bron",
-                "geo:52.55450,5.20985", "https://bieb.example/ĳs?x=1&y=<2>"]
+    payloads = [
+        "kaart 1",
+        "card 12",
+        "https://hoekje.example/zon-op-de-bron",
+        "geo:52.55450,5.20985",
+        "https://bieb.example/ĳs?x=1&y=<2>",
+    ]
     pdf = tmp_path / "codes.pdf"
     c = Canvas(str(pdf))
     for i, payload in enumerate(payloads):

@@ -14,11 +14,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.printing.osmdata import write_osm
-from workshop import osm
+from workshop.capture.record import record
 from workshop.exchange.osm_import import create_with_extract
 from workshop.i18n import UserError
-from workshop.printing import cards, maps, templates
-from workshop.record import record
+from workshop.osm import extract as osm
+from workshop.printing import templates
+from workshop.printing.cards import build as cards
+from workshop.printing.maps import build as maps
 
 
 def _flat(table: dict, prefix: str = "") -> list[str]:

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.printing.conftest import text_of
+from workshop.file.store import Store
 from workshop.i18n import UserError
-from workshop.printing import cards, templates
-from workshop.store import Store
+from workshop.printing import templates
+from workshop.printing.cards import build as cards
 
 
 def test_bundled_template_is_found() -> None:
@@ -35,9 +36,12 @@ def test_wheel_layout_is_found(tmp_path: Path, monkeypatch) -> None:
 
 def test_own_template_restyles_cards(filled: Store, tmp_path: Path) -> None:
     own = tmp_path / "gemeente.toml"
-    own.write_text('[texts.nl]\nwhat = "Wat doen jullie?"\nfooter = "Gemeente Zuiderveen · '
-                   '{neighbourhood}"\n[themes]\nenergy_generation = "#112233"\n'
-                   '[cards]\nfields = ["what"]\n', encoding="utf-8")
+    own.write_text(
+        '[texts.nl]\nwhat = "Wat doen jullie?"\nfooter = "Gemeente Zuiderveen · '
+        '{neighbourhood}"\n[themes]\nenergy_generation = "#112233"\n'
+        '[cards]\nfields = ["what"]\n',
+        encoding="utf-8",
+    )
     template = templates.load(own)
     assert template.colour("themes", "energy_generation") == "#112233"
     assert template.colour("themes", "heat") == templates.load().colour("themes", "heat")
@@ -48,12 +52,15 @@ def test_own_template_restyles_cards(filled: Store, tmp_path: Path) -> None:
     assert "Wie zitten erachter?" not in text  # that field is switched off
 
 
-@pytest.mark.parametrize("content, key", [
-    ("[texts.nl\nwhat = 1", "template_bad"),
-    ("texts = 3\n", "template_bad"),
-    ('[fonts]\nfamily = "comic-sans"\n', "template_bad"),
-    ('[fonts]\nbold = "geen.ttf"\n', "template_file_missing"),
-])
+@pytest.mark.parametrize(
+    "content, key",
+    [
+        ("[texts.nl\nwhat = 1", "template_bad"),
+        ("texts = 3\n", "template_bad"),
+        ('[fonts]\nfamily = "comic-sans"\n', "template_bad"),
+        ('[fonts]\nbold = "geen.ttf"\n', "template_file_missing"),
+    ],
+)
 def test_broken_templates_are_one_line(tmp_path: Path, content: str, key: str) -> None:
     path = tmp_path / "kapot.toml"
     path.write_text(content)
@@ -68,8 +75,8 @@ def test_broken_templates_are_one_line(tmp_path: Path, content: str, key: str) -
 def test_logo_and_own_fonts(filled: Store, tmp_path: Path) -> None:
     from PIL import Image
 
-    from workshop.printing import maps
     from workshop.printing.fonts import FAMILIES
+    from workshop.printing.maps import build as maps
 
     Image.new("RGB", (120, 60), "#8c1c3a").save(tmp_path / "logo.png")
     own = tmp_path / "logo.toml"
@@ -80,6 +87,7 @@ def test_logo_and_own_fonts(filled: Store, tmp_path: Path) -> None:
     cards_pdf, map_pdf = tmp_path / "c.pdf", tmp_path / "m.pdf"
     cards.print_cards(filled, cards_pdf, template, numbers={1})
     maps.print_map(filled, map_pdf, template, paper="A4")
-    assert b"/Subtype /Image" in cards_pdf.read_bytes() and b"/Subtype /Image" in \
-        map_pdf.read_bytes()
+    assert (
+        b"/Subtype /Image" in cards_pdf.read_bytes() and b"/Subtype /Image" in map_pdf.read_bytes()
+    )
     assert "Energiecoöperatie 't Hoekje" in text_of(cards_pdf)

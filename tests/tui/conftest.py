@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from workshop.record import record
-from workshop.store import Store
+from workshop.capture.record import record
+from workshop.file.store import Store
 from workshop.tui.app import WorkshopApp
 
 MARKUP_NAME = "[bold]Café[/] <b> & 'Hoekje'"
@@ -54,8 +54,9 @@ def filled(store: Store) -> Store:
     return store
 
 
-def drive(app: WorkshopApp, scenario: Callable[..., Awaitable[None]],
-          size: tuple[int, int] = (80, 24)) -> None:
+def drive(
+    app: WorkshopApp, scenario: Callable[..., Awaitable[None]], size: tuple[int, int] = (80, 24)
+) -> None:
     """Run the app headless at `size` and play `scenario(pilot)` against it."""
 
     async def main() -> None:

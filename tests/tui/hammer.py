@@ -19,8 +19,8 @@ import sys
 import time
 from pathlib import Path
 
-from workshop.record import record
-from workshop.store import Store
+from workshop.capture.record import record
+from workshop.file.store import Store
 
 READS_PER_ROUND = 15
 
@@ -56,12 +56,19 @@ def main() -> None:
             out.write(line + "\n")
             out.flush()
             if args.cli and round_ % args.cli == 0:
-                subprocess.run([str(sqlite_utils), "query", str(args.file),
-                                "select count(*) from actor"], check=True,
-                               capture_output=True, env=env)
+                subprocess.run(
+                    [str(sqlite_utils), "query", str(args.file), "select count(*) from actor"],
+                    check=True,
+                    capture_output=True,
+                    env=env,
+                )
                 line = f"p Hamerregel {round_}"
-                subprocess.run([sys.executable, "-m", "workshop", "capture", str(args.file),
-                                line], check=True, capture_output=True, env=env)
+                subprocess.run(
+                    [sys.executable, "-m", "workshop", "capture", str(args.file), line],
+                    check=True,
+                    capture_output=True,
+                    env=env,
+                )
                 out.write(line + "\n")
                 out.flush()
             time.sleep(0.01)

@@ -13,11 +13,11 @@ from textual.command import CommandPalette
 from textual.widgets import Footer, Input, OptionList
 
 from tests.tui.conftest import drive, settle
-from workshop import backup
-from workshop.capture import parse
-from workshop.files import backups_dir
+from workshop.capture.grammar import parse
+from workshop.file import backup
+from workshop.file.access import backups_dir
+from workshop.file.store import Store
 from workshop.i18n import MESSAGES
-from workshop.store import Store
 from workshop.tui import jobs
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.help import HELP, HelpScreen
@@ -25,8 +25,19 @@ from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.capture_line import CaptureLine
 from workshop.tui.widgets.status_bar import StatusBar
 
-SCREEN_MODULES = ("capture", "browse", "map", "network", "board", "form", "near", "session",
-                  "confirm", "choose", "help")
+SCREEN_MODULES = (
+    "capture",
+    "browse",
+    "map",
+    "network",
+    "board",
+    "form",
+    "near",
+    "session",
+    "confirm",
+    "choose",
+    "help",
+)
 
 
 def _status(pilot) -> str:
@@ -78,8 +89,9 @@ def test_continue_an_earlier_session(store: Store) -> None:
     drive(app, scenario)
 
 
-def test_export_runs_in_a_worker_while_capture_goes_on(store: Store, tmp_path: Path,
-                                                       monkeypatch) -> None:
+def test_export_runs_in_a_worker_while_capture_goes_on(
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     started = threading.Event()
     release = threading.Event()
@@ -110,13 +122,13 @@ def test_export_runs_in_a_worker_while_capture_goes_on(store: Store, tmp_path: P
         written = sorted(p.name for p in (tmp_path / "exports" / "test-csv").iterdir())
         assert "place.csv" in written
         assert "Speeltuin" in (tmp_path / "exports" / "test-csv" / "place.csv").read_text(
-            encoding="utf-8-sig")
+            encoding="utf-8-sig"
+        )
 
     drive(app, scenario)
 
 
-def test_palette_lists_every_action_with_its_key(store: Store, tmp_path: Path,
-                                                  monkeypatch) -> None:
+def test_palette_lists_every_action_with_its_key(store: Store, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     app = WorkshopApp(store)
 
@@ -138,8 +150,9 @@ def test_language_contrast_and_help(store: Store) -> None:
     app = WorkshopApp(store)
 
     async def scenario(pilot) -> None:
-        footer_keys = lambda: [k.description for k in pilot.app.screen.query(  # noqa: E731
-            "FooterKey")]
+        def footer_keys() -> list[str]:
+            return [k.description for k in pilot.app.screen.query("FooterKey")]
+
         assert "Invoer" in footer_keys()
         await pilot.press("ctrl+t")
         await settle(pilot)
@@ -182,9 +195,13 @@ def test_backups_every_few_minutes_and_on_exit(store: Store) -> None:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_help_examples_are_lines_that_parse(lang: str) -> None:
-    examples = [line.strip() for line in HELP[lang].splitlines()
-                if line.startswith("  ") and not line.startswith("      ")
-                and not line.strip().startswith(("Tab", "↓", "Ctrl", "F2", "F7", "Esc"))]
+    examples = [
+        line.strip()
+        for line in HELP[lang].splitlines()
+        if line.startswith("  ")
+        and not line.startswith("      ")
+        and not line.strip().startswith(("Tab", "↓", "Ctrl", "F2", "F7", "Esc"))
+    ]
     examples = [re.sub(r"\s{2,}\(.*\)$", "", line) for line in examples]
     assert len(examples) >= 10
     for line in examples:
@@ -197,8 +214,11 @@ def test_every_key_has_a_description_in_both_languages() -> None:
     classes = [WorkshopApp]
     for name in SCREEN_MODULES:
         module = importlib.import_module(f"workshop.tui.screens.{name}")
-        classes += [c for c in vars(module).values() if isinstance(c, type)
-                    and getattr(c, "__module__", "") == module.__name__]
+        classes += [
+            c
+            for c in vars(module).values()
+            if isinstance(c, type) and getattr(c, "__module__", "") == module.__name__
+        ]
     ids = {b.id for cls in classes for b in getattr(cls, "BINDINGS", []) if hasattr(b, "id")}
     assert "help" in ids and "undo" in ids and "print" in ids
     for binding_id in ids - {None}:
@@ -208,8 +228,7 @@ def test_every_key_has_a_description_in_both_languages() -> None:
             assert texts["nl"] and texts["en"], key
 
 
-def test_print_from_the_keyboard_in_a_worker(filled: Store, tmp_path: Path,
-                                             monkeypatch) -> None:
+def test_print_from_the_keyboard_in_a_worker(filled: Store, tmp_path: Path, monkeypatch) -> None:
     from pypdf import PdfReader
 
     monkeypatch.chdir(tmp_path)

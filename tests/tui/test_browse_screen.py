@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input, Static, Tabs
 
 from tests.tui.conftest import MARKUP_NAME, drive, settle, text_of
-from workshop.store import Store
+from workshop.file.store import Store
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.browse import BrowseScreen
 from workshop.tui.screens.confirm import ConfirmScreen

@@ -7,9 +7,10 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from tests.tui.conftest import drive, settle, text_of, type_line
-from workshop.printing import cards, templates
-from workshop.record import record
-from workshop.store import Store
+from workshop.capture.record import record
+from workshop.file.store import Store
+from workshop.printing import templates
+from workshop.printing.cards import build as cards
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.form import RecordForm
 from workshop.tui.widgets.capture_line import CaptureLine

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from tests.tui.conftest import MARKUP_NAME, drive, settle, text_of, type_line
-from workshop.store import Store
+from workshop.file.store import Store
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.form import RecordForm
 from workshop.tui.screens.near import NearDuplicateScreen
@@ -43,8 +43,9 @@ def test_typing_previews_and_enter_saves(store: Store) -> None:
         assert _line(pilot).value == ""
         assert "opgeslagen: Plek · Buurthuis De Kuil" in _shown(pilot, "message")
         feed = pilot.app.screen.query_one(Feed)
-        assert "Plek · Buurthuis De Kuil · buurthuis · C4" in str(feed.get_option_at_index(0)
-                                                                   .prompt)
+        assert "Plek · Buurthuis De Kuil · buurthuis · C4" in str(
+            feed.get_option_at_index(0).prompt
+        )
 
     drive(app, scenario)
 

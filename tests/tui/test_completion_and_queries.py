@@ -5,47 +5,59 @@ from __future__ import annotations
 import pytest
 
 from tests.tui.conftest import MARKUP_NAME
-from workshop import edit
-from workshop.capture import Context, parse
-from workshop.record import record
-from workshop.store import Store
+from workshop.capture import edit
+from workshop.capture.grammar import Context, parse
+from workshop.capture.record import record
+from workshop.file.store import Store
 from workshop.text import normalise
 from workshop.tui import queries
 from workshop.tui.completion import complete, needs_quotes
 
-NAMES = ["Buurthuis De Kuil", "Buurthuis De Bron", "Dokter de Vries", "Jan", "Janneke",
-         "Café #1", "Piet", "Bieb"]
+NAMES = [
+    "Buurthuis De Kuil",
+    "Buurthuis De Bron",
+    "Dokter de Vries",
+    "Jan",
+    "Janneke",
+    "Café #1",
+    "Piet",
+    "Bieb",
+]
 
 
 def fake_names(prefix, tables, limit):
     return [n for n in NAMES if normalise(n).startswith(normalise(prefix))][:limit]
 
 
-@pytest.mark.parametrize(("line", "first"), [
-    ("p Buu", "p Buurthuis De Kuil"),
-    ("p buurthuis de b", "p Buurthuis De Bron"),
-    ("p Buurthuis #buu", "p Buurthuis #buurthuis"),
-    ("p X @c", "p X @C1"),
-    ("i Zon +Dok", "i Zon +Dokter de Vries"),
-    ('i Zon +"Ca', 'i Zon +"Café #1"'),
-    ("Ja", "Jan"),
-    ("Jan -> Pi", "Jan -> Piet"),
-    ("Jan -> Piet #ke", "Jan -> Piet #kent"),
-    ("n hallo ~Bu", "n hallo ~Buurthuis De Kuil"),
-    ("a Jan consent:in", "a Jan consent:intern"),
-    ("i X status:ac", "i X status:actief"),
-    ("ini", "initiatief"),
-    ('i X waar:"Buurthuis De K', 'i X waar:"Buurthuis De Kuil"'),
-    ("deelnemer Anna woningtype:ap", "deelnemer Anna woningtype:appartement"),
-])
+@pytest.mark.parametrize(
+    ("line", "first"),
+    [
+        ("p Buu", "p Buurthuis De Kuil"),
+        ("p buurthuis de b", "p Buurthuis De Bron"),
+        ("p Buurthuis #buu", "p Buurthuis #buurthuis"),
+        ("p X @c", "p X @C1"),
+        ("i Zon +Dok", "i Zon +Dokter de Vries"),
+        ('i Zon +"Ca', 'i Zon +"Café #1"'),
+        ("Ja", "Jan"),
+        ("Jan -> Pi", "Jan -> Piet"),
+        ("Jan -> Piet #ke", "Jan -> Piet #kent"),
+        ("n hallo ~Bu", "n hallo ~Buurthuis De Kuil"),
+        ("a Jan consent:in", "a Jan consent:intern"),
+        ("i X status:ac", "i X status:actief"),
+        ("ini", "initiatief"),
+        ('i X waar:"Buurthuis De K', 'i X waar:"Buurthuis De Kuil"'),
+        ("deelnemer Anna woningtype:ap", "deelnemer Anna woningtype:appartement"),
+    ],
+)
 def test_completions(line: str, first: str) -> None:
     found = complete(line, fake_names, Context())
     assert found and found[0].line == first
     assert found[0].line.casefold().startswith(line.casefold())
 
 
-@pytest.mark.parametrize("line", ["", "p", "p Buurthuis ", "i X waar:Bu", "i Zon +Café",
-                                  "p Onbekend", "x @c"])
+@pytest.mark.parametrize(
+    "line", ["", "p", "p Buurthuis ", "i X waar:Bu", "i Zon +Café", "p Onbekend", "x @c"]
+)
 def test_no_completion(line: str) -> None:
     assert complete(line, fake_names, Context()) == []
 
@@ -66,8 +78,9 @@ def test_names_that_need_quotes() -> None:
 
 def test_feed_says_what_each_entry_was(filled: Store) -> None:
     place = filled.find("place", "Bibliotheek")[0]
-    edit.save(filled, "place", edit.validate(filled, "place", {"cell": "A1"}, place["id"]),
-              place["id"])
+    edit.save(
+        filled, "place", edit.validate(filled, "place", {"cell": "A1"}, place["id"]), place["id"]
+    )
     record(filled, ["p Weg"])
     filled.undo()
     items = queries.feed(filled, 5, "nl")
@@ -91,7 +104,7 @@ def test_lists_show_persons_as_consent_allows(filled: Store) -> None:
 
 
 def test_map_cells_count_initiatives_at_their_place(filled: Store) -> None:
-    record(filled, ['i Leesclub waar:Bibliotheek'])
+    record(filled, ["i Leesclub waar:Bibliotheek"])
     cells = queries.map_cells(filled, "nl")
     assert (cells["C4"].places, cells["C4"].initiatives) == (2, 1)
     assert cells["C4"].cards == [2]
@@ -101,4 +114,6 @@ def test_map_cells_count_initiatives_at_their_place(filled: Store) -> None:
 def test_ties_of_an_actor(filled: Store) -> None:
     jan = filled.find("actor", "Jan")[0]
     assert [label for _, _, label in queries.ties_of(filled, jan["id"], "nl")] == [
-        "→ kent · Dokter de Vries", "↔ werkt samen · Wijkraad"]
+        "→ kent · Dokter de Vries",
+        "↔ werkt samen · Wijkraad",
+    ]

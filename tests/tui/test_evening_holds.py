@@ -11,8 +11,8 @@ from pathlib import Path
 from textual.widgets import Static
 
 from tests.tui.conftest import WORDS, drive, settle, text_of, type_line
-from workshop.record import record
-from workshop.store import Store
+from workshop.capture.record import record
+from workshop.file.store import Store
 from workshop.tui import reading
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.confirm import ConfirmScreen
@@ -27,7 +27,8 @@ ACTORS = [f"a Actor{i:02d} #bewoner" for i in range(2 * ROUNDS + 10)]
 
 
 def test_the_crash_reproduction_twenty_times_while_another_program_hammers(
-        store: Store, tmp_path: Path, monkeypatch) -> None:
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
     """The issue's reproduction (F3, the actors, Del, j, Ctrl+Z) and a capture, 20 rounds,
     while another process reads and writes the file (sqlite3, sqlite-utils, workshop capture).
     Before the fix this ended the app with `disk I/O error` within a few rounds."""
@@ -35,8 +36,21 @@ def test_the_crash_reproduction_twenty_times_while_another_program_hammers(
     app = WorkshopApp(store)
     stop = tmp_path / "stop"
     hammered = tmp_path / "hammered.txt"
-    other = subprocess.Popen([sys.executable, "-m", "tests.tui.hammer", str(store.path), "2000",
-                              str(hammered), "--cli", "15", "--stop", str(stop)], cwd=ROOT)
+    other = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tests.tui.hammer",
+            str(store.path),
+            "2000",
+            str(hammered),
+            "--cli",
+            "15",
+            "--stop",
+            str(stop),
+        ],
+        cwd=ROOT,
+    )
     typed = []
     # Ctrl+Z undoes the latest capture in the file, which may be the other program's; the
     # next capture then drops that undone entry from the log. So keep what the TUI undid,
@@ -100,7 +114,8 @@ def test_the_crash_reproduction_twenty_times_while_another_program_hammers(
 
 
 def test_a_read_that_keeps_failing_says_one_line_and_capture_goes_on(
-        filled: Store, monkeypatch) -> None:
+    filled: Store, monkeypatch
+) -> None:
     app = WorkshopApp(filled)
     calls = []
     real_open = reading.Store.open
@@ -126,7 +141,8 @@ def test_a_read_that_keeps_failing_says_one_line_and_capture_goes_on(
 
 
 def test_a_bug_in_a_screen_is_one_line_and_a_log_entry(
-        filled: Store, monkeypatch, tmp_path: Path) -> None:
+    filled: Store, monkeypatch, tmp_path: Path
+) -> None:
     monkeypatch.setattr(WorkshopApp, "FAIL_ON_BUG", False)
     app = WorkshopApp(filled)
     said: list[str] = []

@@ -15,11 +15,13 @@ import pytest
 
 from tests.tui.conftest import WORDS
 from tests.tui.test_real_terminal import Tmux
-from workshop.store import Store
+from workshop.file.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = [pytest.mark.tmux,
-              pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")]
+pytestmark = [
+    pytest.mark.tmux,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
 
 
 def _saved(tmux: Tmux, name: str) -> None:
@@ -30,8 +32,10 @@ def test_fifty_captures_with_pastes_tab_and_every_screen(tmp_path: Path) -> None
     path = tmp_path / "avond.wijk"
     Store.create(path, name="De Avondwijk").close()
     tmux = Tmux(f"workshop-evening-{os.getpid()}")
-    command = (f"cd {tmp_path} && exec env PYTHONPATH={ROOT} TERM=xterm-256color "
-               f"XDG_STATE_HOME={tmp_path / 'state'} {sys.executable} -m workshop run {path}")
+    command = (
+        f"cd {tmp_path} && exec env PYTHONPATH={ROOT} TERM=xterm-256color "
+        f"XDG_STATE_HOME={tmp_path / 'state'} {sys.executable} -m workshop run {path}"
+    )
     tmux("new-session", "-d", "-s", "app", "-x", "80", "-y", "24", command)
     typed: list[str] = []
 
@@ -75,8 +79,13 @@ def test_fifty_captures_with_pastes_tab_and_every_screen(tmp_path: Path) -> None
             keys("F2")
         keys("C-q")
         deadline = time.monotonic() + 20  # Ctrl+Q: the app (and with it tmux) ends
-        while time.monotonic() < deadline and subprocess.run(
-                [*tmux.args, "has-session", "-t", "app"], capture_output=True).returncode == 0:
+        while (
+            time.monotonic() < deadline
+            and subprocess.run(
+                [*tmux.args, "has-session", "-t", "app"], capture_output=True
+            ).returncode
+            == 0
+        ):
             time.sleep(0.2)
     finally:
         subprocess.run([*tmux.args, "kill-server"], capture_output=True)

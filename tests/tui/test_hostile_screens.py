@@ -7,10 +7,10 @@ import unicodedata
 
 import pytest
 
-from tests.test_hostile import HOSTILE, quote
+from tests.file.test_hostile import HOSTILE, quote
 from tests.tui.conftest import drive, settle, text_of
-from workshop.record import record
-from workshop.store import Store
+from workshop.capture.record import record
+from workshop.file.store import Store
 from workshop.tui.app import WorkshopApp
 from workshop.tui.widgets.capture_line import CaptureLine
 from workshop.tui.widgets.feed import Feed
@@ -32,8 +32,14 @@ def control_characters(pilot) -> set[str]:
 @pytest.mark.parametrize("name", PRINTABLE + CONTROL, ids=range(len(PRINTABLE + CONTROL)))
 def test_hostile_name_on_every_screen(tmp_path, name: str) -> None:
     store = Store.create(tmp_path / "h.wijk", name=name)
-    record(store, [f"org {quote(name)} #vereniging", f"{quote(name)} -> Jan #kent",
-                   f"deelnemer {quote(name + 'x')} #senior"])
+    record(
+        store,
+        [
+            f"org {quote(name)} #vereniging",
+            f"{quote(name)} -> Jan #kent",
+            f"deelnemer {quote(name + 'x')} #senior",
+        ],
+    )
     app = WorkshopApp(store)
 
     async def scenario(pilot) -> None:

@@ -9,9 +9,9 @@ from textual import events
 from textual.widgets import Static
 
 from tests.tui.conftest import drive, settle, text_of, type_line
-from workshop.capture import parse
-from workshop.record import near_duplicates, record
-from workshop.store import Store
+from workshop.capture.grammar import parse
+from workshop.capture.record import near_duplicates, record
+from workshop.file.store import Store
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.board import BoardScreen
 from workshop.tui.screens.form import RecordForm
@@ -106,12 +106,16 @@ def test_a_paste_of_three_lines_offers_all_three_in_order(filled: Store) -> None
         assert "nog" not in text_of(pilot.app.screen.query_one("#message", Static))
 
     drive(app, scenario)
-    assert [p["name"] for p in filled.rows("place", "name IN ('Een', 'Twee', 'Drie')")] == \
-        ["Een", "Twee", "Drie"]
+    assert [p["name"] for p in filled.rows("place", "name IN ('Een', 'Twee', 'Drie')")] == [
+        "Een",
+        "Twee",
+        "Drie",
+    ]
 
 
 def test_the_scripted_run_of_the_issue_renames_nothing_and_captures_both_lines(
-        store: Store) -> None:
+    store: Store,
+) -> None:
     """F3, typing, F2, a two-line paste, Enter: once an edit form opened behind the
     facilitator's back and renamed *Eerste Gewone*; neither pasted line was captured."""
     record(store, ["p Eerste Gewone @A1"])
@@ -221,8 +225,10 @@ def test_the_near_duplicate_question_makes_a_new_record_on_enter(store: Store) -
         await settle(pilot)
 
     drive(app, scenario)
-    assert sorted(r["name"] for r in store.rows("actor")) == \
-        ["Wijkteam Zeist-Oost", "Wijkteam Zeist-West"]
+    assert sorted(r["name"] for r in store.rows("actor")) == [
+        "Wijkteam Zeist-Oost",
+        "Wijkteam Zeist-West",
+    ]
 
 
 def test_a_match_the_core_marks_different_is_said_to_be_different(store: Store) -> None:

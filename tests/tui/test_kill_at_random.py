@@ -16,26 +16,36 @@ from pathlib import Path
 
 import pytest
 
-from workshop.check import check_file
-from workshop.store import Store
+from workshop.file.check import check_file
+from workshop.file.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = [pytest.mark.tmux,
-              pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")]
+pytestmark = [
+    pytest.mark.tmux,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
 
-SCRIPT = [line for i in range(200) for line in (
-    f"p K{i:03d} #park @B2",
-    f"i J{i:03d} #opwek +P{i:03d}",
-)]
+SCRIPT = [
+    line
+    for i in range(200)
+    for line in (
+        f"p K{i:03d} #park @B2",
+        f"i J{i:03d} #opwek +P{i:03d}",
+    )
+]
 # A capture shown as saved: the "opgeslagen:" line or a row of the feed ("21:37  Plek · ..."),
 # never the preview of what Enter would make.
-SHOWN = re.compile(r"^(?:\s*opgeslagen: |\s*\d\d:\d\d\s+)"
-                   r"(?:Plek · (K\d{3})|Initiatief · (J\d{3}))", re.MULTILINE)
+SHOWN = re.compile(
+    r"^(?:\s*opgeslagen: |\s*\d\d:\d\d\s+)"
+    r"(?:Plek · (K\d{3})|Initiatief · (J\d{3}))",
+    re.MULTILINE,
+)
 
 
 def tmux(server: str, *args: str) -> str:
-    return subprocess.run(["tmux", "-L", server, "-f", "/dev/null", *args],
-                          capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["tmux", "-L", server, "-f", "/dev/null", *args], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def wait_until_gone(pid: int) -> None:
@@ -54,8 +64,10 @@ def test_kill_at_a_random_moment(tmp_path: Path, seed: int) -> None:
     path = tmp_path / "wijk.wijk"
     Store.create(path, name="Wijk").close()
     server = f"workshop-kill-{os.getpid()}-{seed}"
-    command = (f"cd {tmp_path} && exec env PYTHONPATH={ROOT} TERM=xterm-256color "
-               f"{sys.executable} -m workshop run {path}")
+    command = (
+        f"cd {tmp_path} && exec env PYTHONPATH={ROOT} TERM=xterm-256color "
+        f"{sys.executable} -m workshop run {path}"
+    )
     tmux(server, "new-session", "-d", "-s", "app", "-x", "100", "-y", "40", command)
     seen: set[str] = set()
     try:
@@ -92,8 +104,10 @@ def test_kill_at_a_random_moment(tmp_path: Path, seed: int) -> None:
         links = {(r["actor_id"], r["initiative_id"]) for r in store.rows("actor_initiative")}
     assert seen <= places | set(initiatives)
     # Exactly a prefix of the script, each capture whole.
-    names_in_order = [f"K{i:03d}" if n % 2 == 0 else f"J{i:03d}"
-                      for n, i in ((n, n // 2) for n in range(len(SCRIPT)))]
+    names_in_order = [
+        f"K{i:03d}" if n % 2 == 0 else f"J{i:03d}"
+        for n, i in ((n, n // 2) for n in range(len(SCRIPT)))
+    ]
     saved = places | set(initiatives)
     count = len(saved)
     assert set(names_in_order[:count]) == saved

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.widgets import OptionList, Static
 
 from tests.tui.conftest import drive, settle, text_of
-from workshop.record import record
-from workshop.store import Store
+from workshop.capture.record import record
+from workshop.file.store import Store
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.form import RecordForm
 from workshop.tui.widgets.grid_map import GridMap
@@ -43,8 +43,15 @@ def test_map_shows_what_each_cell_holds(filled: Store) -> None:
 
 
 def test_network_ranks_connectors_in_a_worker(filled: Store) -> None:
-    record(filled, ["Jan -> Piet #kent", "Piet -> Klaas #kent",
-                    'persoon "Geheim Persoon" consent:none #bewoner', "Klaas -> Geheim Persoon"])
+    record(
+        filled,
+        [
+            "Jan -> Piet #kent",
+            "Piet -> Klaas #kent",
+            'persoon "Geheim Persoon" consent:none #bewoner',
+            "Klaas -> Geheim Persoon",
+        ],
+    )
     app = WorkshopApp(filled)
 
     async def scenario(pilot) -> None:
@@ -69,9 +76,14 @@ def test_network_ranks_connectors_in_a_worker(filled: Store) -> None:
 
 
 def test_board_matrix_and_gaps(filled: Store) -> None:
-    record(filled, ["deelnemer Bram #rijwoning #senior #stel",
-                    "kandidaat Carla #rijwoning #senior #alleenstaand status:uitgenodigd",
-                    "org Seniorenclub #vereniging groepen:ouderen"])
+    record(
+        filled,
+        [
+            "deelnemer Bram #rijwoning #senior #stel",
+            "kandidaat Carla #rijwoning #senior #alleenstaand status:uitgenodigd",
+            "org Seniorenclub #vereniging groepen:ouderen",
+        ],
+    )
     app = WorkshopApp(filled)
 
     async def scenario(pilot) -> None:

@@ -12,14 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from workshop.capture import parse
-from workshop.check import check_file
-from workshop.record import describe
-from workshop.store import Store
+from workshop.capture.grammar import parse
+from workshop.capture.record import describe
+from workshop.file.check import check_file
+from workshop.file.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = [pytest.mark.tmux,
-              pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")]
+pytestmark = [
+    pytest.mark.tmux,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
 
 
 class Tmux:
@@ -27,8 +29,9 @@ class Tmux:
         self.args = ["tmux", "-L", name, "-f", "/dev/null"]
 
     def __call__(self, *args: str) -> str:
-        return subprocess.run([*self.args, *args], capture_output=True, text=True,
-                              check=True).stdout
+        return subprocess.run(
+            [*self.args, *args], capture_output=True, text=True, check=True
+        ).stdout
 
     def screen(self) -> str:
         return self("capture-pane", "-p", "-t", "app")
@@ -47,15 +50,19 @@ def test_a_capture_shown_as_saved_survives_kill_9(tmp_path: Path) -> None:
     path = tmp_path / "kersenbuurt.wijk"
     Store.create(path, name="De Kersenbuurt").close()
     tmux = Tmux(f"workshop-test-{os.getpid()}")
-    command = (f"cd {tmp_path} && exec env PYTHONPATH={ROOT} TERM=xterm-256color "
-               f"{sys.executable} -m workshop run {path}")
+    command = (
+        f"cd {tmp_path} && exec env PYTHONPATH={ROOT} TERM=xterm-256color "
+        f"{sys.executable} -m workshop run {path}"
+    )
     tmux("new-session", "-d", "-s", "app", "-x", "80", "-y", "24", command)
     try:
         tmux.wait_for("hoe schrijf je het")
         pid = int(tmux("list-panes", "-t", "app", "-F", "#{pane_pid}").split()[0])
-        lines = ['p "Buurthuis De Kuil" #buurthuis @C4',
-                 'i "Zon op ons dak" #opwek @D2 +"Dokter de Vries"',
-                 "p [bold]Café[/] <b> & 'Hoekje' @F5"]
+        lines = [
+            'p "Buurthuis De Kuil" #buurthuis @C4',
+            'i "Zon op ons dak" #opwek @D2 +"Dokter de Vries"',
+            "p [bold]Café[/] <b> & 'Hoekje' @F5",
+        ]
         for line in lines:
             tmux("send-keys", "-t", "app", "-l", line)
             tmux("send-keys", "-t", "app", "Enter")
@@ -79,7 +86,11 @@ def test_a_capture_shown_as_saved_survives_kill_9(tmp_path: Path) -> None:
     assert report.ok, report.findings
     with Store.open(path) as store:
         assert [r["name"] for r in store.rows("place", order="name")] == [
-            "Buurthuis De Kuil", "Een", "Twee", "[bold]Café[/] <b> & 'Hoekje'"]
+            "Buurthuis De Kuil",
+            "Een",
+            "Twee",
+            "[bold]Café[/] <b> & 'Hoekje'",
+        ]
         assert store.find("initiative", "Zon op ons dak")[0]["cell"] == "D2"
         assert store.find("actor", "Dokter de Vries")
         assert store.count("session") == 1

@@ -10,8 +10,8 @@ import pytest
 from textual.widgets import Input
 
 from tests.tui.conftest import SOME
-from workshop.record import record
-from workshop.store import Store
+from workshop.capture.record import record
+from workshop.file.store import Store
 from workshop.tui import queries
 from workshop.tui.app import WorkshopApp
 from workshop.tui.wall import WallApp
@@ -19,7 +19,8 @@ from workshop.tui.widgets.capture_line import CaptureLine
 
 # On the wall persons below print consent are pseudonyms made from their (random) ids.
 WALL_SAFE = ['persoon "Dokter de Vries" #sleutelfiguur consent:print'] + [
-    line for line in SOME if not line.startswith(("deelnemer", "Jan", "Wijkraad <"))]
+    line for line in SOME if not line.startswith(("deelnemer", "Jan", "Wijkraad <"))
+]
 
 
 @pytest.fixture
@@ -33,8 +34,9 @@ def steady(monkeypatch, store: Store) -> Store:
 
 
 async def _still(pilot) -> None:
-    """No blinking cursor, every worker done."""
-    for widget in pilot.app.query(Input):
+    """No blinking cursor (on the screen shown: `app.query` does not look into it), every
+    worker done. Turning the blink off shows the focused line's cursor for good."""
+    for widget in pilot.app.screen.query(Input):
         widget.cursor_blink = False
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
@@ -50,6 +52,7 @@ def _typed(text: str):
         await _still(pilot)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
     return run_before
 
 
@@ -60,6 +63,7 @@ def _then(*keys: str):
         await _still(pilot)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
     return run_before
 
 
@@ -74,14 +78,14 @@ def test_capture_preview_and_completion(snap_compare, steady: Store) -> None:
 
 def test_capture_refused_line(snap_compare, steady: Store) -> None:
     record(steady, SOME)
-    assert snap_compare(WorkshopApp(steady), run_before=_typed("p Speeltuin @Z9"),
-                        press=["enter"])
+    assert snap_compare(WorkshopApp(steady), run_before=_typed("p Speeltuin @Z9"), press=["enter"])
 
 
 def test_near_duplicate_prompt(snap_compare, steady: Store) -> None:
     record(steady, SOME)
-    assert snap_compare(WorkshopApp(steady), run_before=_typed("p Buurthuis De Kuijl"),
-                        press=["enter"])
+    assert snap_compare(
+        WorkshopApp(steady), run_before=_typed("p Buurthuis De Kuijl"), press=["enter"]
+    )
 
 
 def test_places_list(snap_compare, steady: Store) -> None:
@@ -96,8 +100,9 @@ def test_record_form(snap_compare, steady: Store) -> None:
 
 def test_map(snap_compare, steady: Store) -> None:
     record(steady, SOME)
-    assert snap_compare(WorkshopApp(steady), run_before=_then("f4", "right", "right", "down",
-                                                              "down", "down"))
+    assert snap_compare(
+        WorkshopApp(steady), run_before=_then("f4", "right", "right", "down", "down", "down")
+    )
 
 
 def test_network(snap_compare, steady: Store) -> None:
@@ -123,5 +128,6 @@ def test_wall(snap_compare, steady: Store) -> None:
 
 def test_capture_large_in_english_high_contrast(snap_compare, steady: Store) -> None:
     record(steady, SOME)
-    assert snap_compare(WorkshopApp(steady, contrast=True), run_before=_then("ctrl+t"),
-                        terminal_size=(160, 48))
+    assert snap_compare(
+        WorkshopApp(steady, contrast=True), run_before=_then("ctrl+t"), terminal_size=(160, 48)
+    )

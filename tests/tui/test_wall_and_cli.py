@@ -14,9 +14,9 @@ from click.testing import CliRunner
 from textual.widgets import Digits, Static
 
 from tests.tui.conftest import text_of
+from workshop.capture.record import record
 from workshop.cli import cli
-from workshop.record import record
-from workshop.store import Store
+from workshop.file.store import Store
 from workshop.tui.wall import WallApp
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,8 +40,10 @@ def test_wall_follows_the_file_and_names_persons_as_on_paper(filled: Store) -> N
                 assert time.monotonic() < deadline
                 await pilot.pause(0.2)
             latest = text_of(app.query_one("#wall-latest", Static))
-            assert latest.splitlines()[:2] == ["▸ Plek · Moskee · F2",
-                                               "  Actor · Ans de Wit · bewoner"]
+            assert latest.splitlines()[:2] == [
+                "▸ Plek · Moskee · F2",
+                "  Actor · Ans de Wit · bewoner",
+            ]
 
     asyncio.run(main())
     reader.close()
@@ -56,8 +58,9 @@ def test_run_and_wall_refuse_a_missing_file_in_one_line(tmp_path: Path) -> None:
 
 def test_demo_opens_the_tui_on_the_demo_file(tmp_path: Path, monkeypatch) -> None:
     opened = []
-    monkeypatch.setattr("workshop.tui.app.WorkshopApp.run",
-                        lambda self: opened.append(self.store.path))
+    monkeypatch.setattr(
+        "workshop.tui.app.WorkshopApp.run", lambda self: opened.append(self.store.path)
+    )
     result = CliRunner().invoke(cli, ["demo", str(tmp_path / "demo.wijk")])
     assert result.exit_code == 0, result.output
     assert opened == [tmp_path / "demo.wijk"]
@@ -69,9 +72,21 @@ def test_wall_can_be_served_on_localhost(filled: Store, tmp_path: Path) -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "workshop", "wall", str(filled.path), "--serve", "--port",
-         str(port)], cwd=tmp_path, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "workshop",
+            "wall",
+            str(filled.path),
+            "--serve",
+            "--port",
+            str(port),
+        ],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 20
         page = b""
@@ -89,8 +104,11 @@ def test_wall_can_be_served_on_localhost(filled: Store, tmp_path: Path) -> None:
         assert f"<title>{name} · muur</title>".encode() in page
         # Nothing is fetched from outside, not even a web font (an SVG namespace is no fetch).
         urls = re.findall(rb"https?://[^\s\"'<>]+", page)
-        assert [u for u in urls if not u.startswith((b"http://localhost",
-                                                     b"http://www.w3.org/2000/svg"))] == []
+        assert [
+            u
+            for u in urls
+            if not u.startswith((b"http://localhost", b"http://www.w3.org/2000/svg"))
+        ] == []
     finally:
         server.terminate()
         server.wait(10)

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.tui.test_wall_serve import eventually, holders
-from workshop.record import record
-from workshop.store import Store
+from workshop.capture.record import record
+from workshop.file.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 LINES = ['p "Buurthuis De Kuil" #buurthuis @C4', "p Bibliotheek #bieb @B2", "p Speeltuin @E5"]

@@ -18,7 +18,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from workshop.store import Store
+from workshop.file.store import Store
 from workshop.tui.serve import MAX_SCREENS
 
 ROOT = Path(__file__).resolve().parents[2]

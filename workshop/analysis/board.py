@@ -16,37 +16,39 @@ from __future__ import annotations
 
 import re
 
+from workshop.file.store import Store
 from workshop.i18n import UserError, register
 from workshop.model import Dimension, Term
-from workshop.store import Store
 from workshop.text import normalise
 
 MAX_VALUES = 30
 
-register({
-    "board_bad_values": {
-        "nl": "Geef de waarden met komma's, elk als nederlands|engels: "
-              "\"rijwoning|terraced, flat|apartment\".",
-        "en": "Give the values separated by commas, each as dutch|english: "
-              "\"rijwoning|terraced, flat|apartment\".",
-    },
-    "board_too_many": {
-        "nl": "Hooguit {limit} waarden per dimensie.",
-        "en": "At most {limit} values per dimension.",
-    },
-    "board_duplicate": {
-        "nl": "Waarde '{value}' staat er twee keer in.",
-        "en": "Value '{value}' appears twice.",
-    },
-    "board_unknown": {
-        "nl": "Het klankbord heeft geen dimensie '{dim}'; wel: {known}.",
-        "en": "The sounding board has no dimension '{dim}'; it has: {known}.",
-    },
-    "board_bad_key": {
-        "nl": "'{dim}' kan geen naam van een dimensie zijn: gebruik letters, cijfers en _.",
-        "en": "'{dim}' cannot name a dimension: use letters, digits and _.",
-    },
-})
+register(
+    {
+        "board_bad_values": {
+            "nl": "Geef de waarden met komma's, elk als nederlands|engels: "
+            '"rijwoning|terraced, flat|apartment".',
+            "en": "Give the values separated by commas, each as dutch|english: "
+            '"rijwoning|terraced, flat|apartment".',
+        },
+        "board_too_many": {
+            "nl": "Hooguit {limit} waarden per dimensie.",
+            "en": "At most {limit} values per dimension.",
+        },
+        "board_duplicate": {
+            "nl": "Waarde '{value}' staat er twee keer in.",
+            "en": "Value '{value}' appears twice.",
+        },
+        "board_unknown": {
+            "nl": "Het klankbord heeft geen dimensie '{dim}'; wel: {known}.",
+            "en": "The sounding board has no dimension '{dim}'; it has: {known}.",
+        },
+        "board_bad_key": {
+            "nl": "'{dim}' kan geen naam van een dimensie zijn: gebruik letters, cijfers en _.",
+            "en": "'{dim}' cannot name a dimension: use letters, digits and _.",
+        },
+    }
+)
 
 
 def slug(text: str) -> str:
@@ -79,42 +81,56 @@ def parse_values(text: str) -> tuple[Term, ...]:
 
 def find_dimension(store: Store, word: str) -> Dimension | None:
     wanted = slug(word)
-    return next((d for d in store.dimensions()
-                 if wanted in (d.key, slug(d.nl), slug(d.en))), None)
+    return next((d for d in store.dimensions() if wanted in (d.key, slug(d.nl), slug(d.en))), None)
 
 
 def set_dimension(store: Store, word: str, values: str, label: str | None = None) -> Dimension:
     """Replace the values of the dimension `word` names, or add it as a new dimension."""
     terms = parse_values(values)
     existing = find_dimension(store, word)
-    nl, en = _pair(label) if label else (
-        (existing.nl, existing.en) if existing else (word.strip(), word.strip()))
+    nl, en = (
+        _pair(label)
+        if label
+        else ((existing.nl, existing.en) if existing else (word.strip(), word.strip()))
+    )
     key = existing.key if existing else slug(word)
     if not key or len(key) > 40:
         raise UserError("board_bad_key", dim=word)
     old = {t.key: t for t in existing.values} if existing else {}
     # A value that is already there keeps its synonyms, so typed words still find it.
-    terms = tuple(Term(t.key, t.nl, t.en, old[t.key].synonyms if t.key in old else ())
-                  for t in terms)
-    stored = [{"key": t.key, "nl": t.nl, "en": t.en, "synonyms": list(t.synonyms)}
-              for t in terms]
+    terms = tuple(
+        Term(t.key, t.nl, t.en, old[t.key].synonyms if t.key in old else ()) for t in terms
+    )
+    stored = [{"key": t.key, "nl": t.nl, "en": t.en, "synonyms": list(t.synonyms)} for t in terms]
     rows = {r["key"]: r for r in store.rows("board_dimension")}
     with store.write() as w, w.entry(f"board {key}: {values}"):
         if key in rows:
-            w.update("board_dimension", rows[key]["id"],
-                     {"label_nl": nl, "label_en": en, "values": stored})
+            w.update(
+                "board_dimension",
+                rows[key]["id"],
+                {"label_nl": nl, "label_en": en, "values": stored},
+            )
         else:
             position = max((r["position"] for r in rows.values()), default=-1) + 1
-            w.insert("board_dimension", {"key": key, "label_nl": nl, "label_en": en,
-                                         "position": position, "values": stored})
+            w.insert(
+                "board_dimension",
+                {
+                    "key": key,
+                    "label_nl": nl,
+                    "label_en": en,
+                    "position": position,
+                    "values": stored,
+                },
+            )
     return Dimension(key, nl, en, terms)
 
 
 def remove_dimension(store: Store, word: str) -> Dimension:
     dim = find_dimension(store, word)
     if dim is None:
-        raise UserError("board_unknown", dim=word,
-                        known=", ".join(d.key for d in store.dimensions()) or "-")
+        raise UserError(
+            "board_unknown", dim=word, known=", ".join(d.key for d in store.dimensions()) or "-"
+        )
     row = store.rows("board_dimension", "key = ?", (dim.key,))[0]
     with store.write() as w, w.entry(f"board remove {dim.key}"):
         w.delete("board_dimension", row["id"])

@@ -27,7 +27,7 @@ import networkx as nx
 import rustworkx as rx
 
 from workshop import privacy
-from workshop.store import Store
+from workshop.file.store import Store
 
 LOUVAIN_SEED = 7
 
@@ -64,8 +64,13 @@ class ConnectorRow:
     communities_reached: int
 
     def shown_name(self, audience: str, lang: str, anonymise: bool = False) -> str:
-        record = {"id": self.actor_id, "name": self.name, "type": self.type,
-                  "role": self.role, "consent": self.consent}
+        record = {
+            "id": self.actor_id,
+            "name": self.name,
+            "type": self.type,
+            "role": self.role,
+            "consent": self.consent,
+        }
         return privacy.shown_name(record, "actor", audience, lang, anonymise)
 
     @property
@@ -102,8 +107,9 @@ _ACTOR_KEYS = ("id", "name", "type", "role", "consent", "influence", "ambassador
 
 
 def load(store: Store) -> Network:
-    actors = [{k: row[k] for k in _ACTOR_KEYS}
-              for row in store.rows("actor", order="created, rowid")]
+    actors = [
+        {k: row[k] for k in _ACTOR_KEYS} for row in store.rows("actor", order="created, rowid")
+    ]
     pairs: dict[tuple[str, str], None] = {}
     for tie in store.rows("tie", order="created, rowid"):
         a, b = tie["source_id"], tie["target_id"]
@@ -121,17 +127,29 @@ def rank(network: Network) -> list[ConnectorRow]:
     nodes = [a["id"] for a in network.actors]
     roles = {a["id"]: a["role"] for a in network.actors}
     metrics = compute(nodes, network.edges, roles)
-    rows = [ConnectorRow(
-        actor_id=a["id"], name=a["name"], type=a["type"], role=a["role"], consent=a["consent"],
-        influence=a["influence"], ambassador=bool(a["ambassador"]),
-        startmotor=bool(a["startmotor"]), **vars(metrics[a["id"]]))
-        for a in network.actors]
+    rows = [
+        ConnectorRow(
+            actor_id=a["id"],
+            name=a["name"],
+            type=a["type"],
+            role=a["role"],
+            consent=a["consent"],
+            influence=a["influence"],
+            ambassador=bool(a["ambassador"]),
+            startmotor=bool(a["startmotor"]),
+            **vars(metrics[a["id"]]),
+        )
+        for a in network.actors
+    ]
     rows.sort(key=lambda r: (-r.betweenness, -r.degree, r.name.casefold(), r.actor_id))
     return rows
 
 
-def compute(nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hashable]],
-            roles: Mapping[Hashable, str | None] | None = None) -> dict[Hashable, Metrics]:
+def compute(
+    nodes: Sequence[Hashable],
+    edges: Iterable[tuple[Hashable, Hashable]],
+    roles: Mapping[Hashable, str | None] | None = None,
+) -> dict[Hashable, Metrics]:
     """The measures for every node of the undirected simple graph on `nodes` and `edges`
     (duplicates and self-loops ignored). `roles` (node -> role or None) lets brokerage count
     ties between different roles; an unknown role crosses nothing. Pure: no file, no state."""
@@ -159,8 +177,9 @@ def compute(nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hashable]
     out: dict[Hashable, Metrics] = {}
     for i, node in enumerate(nodes):
         other_comm = [j for j in neighbours[i] if community[j] != community[i]]
-        other_role = [j for j in neighbours[i]
-                      if role_of[i] and role_of[j] and role_of[j] != role_of[i]]
+        other_role = [
+            j for j in neighbours[i] if role_of[i] and role_of[j] and role_of[j] != role_of[i]
+        ]
         out[node] = Metrics(
             betweenness=float(betweenness[i]) if n else 0.0,
             degree=len(neighbours[i]),
@@ -199,9 +218,11 @@ def overview(network: Network, rows: Sequence[ConnectorRow]) -> Overview:
     n = len(rows)
     connected = [r for r in rows if r.degree]
     return Overview(
-        actors=n, ties=network.tie_count,
+        actors=n,
+        ties=network.tie_count,
         components=sum(1 for c in rx.connected_components(graph) if len(c) > 1),
         isolated=n - len(connected),
         communities=len({r.community for r in connected}),
         articulation_points=sum(r.articulation for r in rows),
-        density=(2 * network.tie_count / (n * (n - 1))) if n > 1 else 0.0)
+        density=(2 * network.tie_count / (n * (n - 1))) if n > 1 else 0.0,
+    )

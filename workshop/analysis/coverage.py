@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from workshop import model, privacy
+from workshop.file.store import Store
 from workshop.model import Dimension
-from workshop.store import Store
 from workshop.text import normalise
 
 SUGGESTIONS_PER_GAP = 3
@@ -38,16 +38,35 @@ _ENDINGS = ("", "e", "en", "n", "s", "es", "ers", "eren", "ies")
 # Words people use for groups, beyond a value's own words and synonyms (which are for typing a
 # value, not describing a group). Only used where the file's board has that dimension/value.
 GROUP_WORDS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("life_stage", "young_adult"): ("jongvolwassenen", "twintigers", "studenten",
-                                    "young people", "young adults"),
-    ("life_stage", "young_children"): ("jonge gezinnen", "ouders met jonge kinderen", "peuters",
-                                       "kleuters", "young families", "toddlers"),
+    ("life_stage", "young_adult"): (
+        "jongvolwassenen",
+        "twintigers",
+        "studenten",
+        "young people",
+        "young adults",
+    ),
+    ("life_stage", "young_children"): (
+        "jonge gezinnen",
+        "ouders met jonge kinderen",
+        "peuters",
+        "kleuters",
+        "young families",
+        "toddlers",
+    ),
     ("life_stage", "older_children"): ("pubers", "jeugd", "scholieren", "tieners", "youth"),
-    ("life_stage", "senior"): ("ouderen", "gepensioneerden", "bejaarden", "zestigplussers",
-                               "zeventigplussers", "tachtigplussers", "65 plussers", "elderly",
-                               "pensioners", "older people"),
-    ("household", "single"): ("singles", "weduwen", "weduwnaars", "alleengaanden",
-                              "living alone"),
+    ("life_stage", "senior"): (
+        "ouderen",
+        "gepensioneerden",
+        "bejaarden",
+        "zestigplussers",
+        "zeventigplussers",
+        "tachtigplussers",
+        "65 plussers",
+        "elderly",
+        "pensioners",
+        "older people",
+    ),
+    ("household", "single"): ("singles", "weduwen", "weduwnaars", "alleengaanden", "living alone"),
     ("household", "couple"): ("echtparen", "couples"),
     ("household", "family"): ("gezinnen", "ouders", "moeders", "vaders", "families", "parents"),
     ("housing", "apartment"): ("flats", "hoogbouw", "appartementen", "flat dwellers"),
@@ -59,8 +78,10 @@ GROUP_WORDS: dict[tuple[str, str], tuple[str, ...]] = {
 # file says about the actor itself; shown as "role: school" so nobody mistakes it for a fact.
 ROLE_REACH: dict[str, dict[str, set[str]]] = {
     "school": {"life_stage": {"young_children", "older_children"}, "household": {"family"}},
-    "sports_club": {"life_stage": {"young_adult", "young_children", "older_children"},
-                    "household": {"family"}},
+    "sports_club": {
+        "life_stage": {"young_adult", "young_children", "older_children"},
+        "household": {"family"},
+    },
     "housing_corporation": {"housing": {"apartment", "terraced"}},
     "welfare": {"life_stage": {"senior"}, "household": {"single"}},
     "healthcare": {"life_stage": {"senior", "young_children"}},
@@ -90,8 +111,13 @@ class Suggestion:
     reasons: tuple[Reason, ...]
 
     def shown_name(self, audience: str, lang: str, anonymise: bool = False) -> str:
-        record = {"id": self.actor_id, "name": self.name, "type": self.type,
-                  "role": self.role, "consent": self.consent}
+        record = {
+            "id": self.actor_id,
+            "name": self.name,
+            "type": self.type,
+            "role": self.role,
+            "consent": self.consent,
+        }
         return privacy.shown_name(record, "actor", audience, lang, anonymise)
 
 
@@ -132,8 +158,10 @@ class Coverage:
         return bool(self.dimensions) and all(d.values for d in self.dimensions)
 
     def label(self, cell: Cell, lang: str, sep: str = " · ") -> str:
-        return sep.join(_value_label(dim, key, lang)
-                        for dim, key in zip(self.dimensions, cell.values, strict=True))
+        return sep.join(
+            _value_label(dim, key, lang)
+            for dim, key in zip(self.dimensions, cell.values, strict=True)
+        )
 
 
 def _value_label(dim: Dimension, key: str, lang: str) -> str:
@@ -173,9 +201,13 @@ def coverage(store: Store) -> Coverage:
             people[(key, row["status"])] += 1
     reach = [(actor, _reach(actor, dims)) for actor in store.rows("actor", order="created, rowid")]
     for values in itertools.product(*[[v.key for v in d.values] for d in dims]):
-        cell = Cell(values, participants=people[(values, "participant")],
-                    accepted=people[(values, "accepted")], invited=people[(values, "invited")],
-                    declined=people[(values, "declined")])
+        cell = Cell(
+            values,
+            participants=people[(values, "participant")],
+            accepted=people[(values, "accepted")],
+            invited=people[(values, "invited")],
+            declined=people[(values, "declined")],
+        )
         if cell.is_gap:
             cell = Cell(**{**vars(cell), "suggestions": _suggest(values, dims, reach)})
         result.cells.append(cell)
@@ -206,8 +238,13 @@ def _term_phrases(dim: Dimension) -> list[tuple[tuple[str, ...], str]]:
     """(tokens, value key) for every word of every value, longest phrases first."""
     phrases = set()
     for term in dim.values:
-        for word in (term.key, term.nl, term.en, *term.synonyms,
-                     *GROUP_WORDS.get((dim.key, term.key), ())):
+        for word in (
+            term.key,
+            term.nl,
+            term.en,
+            *term.synonyms,
+            *GROUP_WORDS.get((dim.key, term.key), ()),
+        ):
             tokens = tuple(_tokens(word))
             if tokens:
                 phrases.add((tokens, term.key))
@@ -217,7 +254,7 @@ def _term_phrases(dim: Dimension) -> list[tuple[tuple[str, ...], str]]:
 def _word_matches(token: str, text_word: str) -> bool:
     if not text_word.startswith(token):
         return False
-    rest = text_word[len(token):]
+    rest = text_word[len(token) :]
     if len(token) >= _COMPOUND_MIN or rest in _ENDINGS:
         return True
     # A doubled consonant before the ending: "stel" ~ "stellen", "gezin" ~ "gezinnen".
@@ -238,7 +275,7 @@ def _match(text: str, dim: Dimension) -> tuple[tuple[str, str], ...]:
     i = 0
     while i < len(words):
         for tokens, key in phrases:
-            span = words[i:i + len(tokens)]
+            span = words[i : i + len(tokens)]
             if len(span) == len(tokens) and all(map(_word_matches, tokens, span)):
                 if all(k != key for k, _ in found):
                     found.append((key, " ".join(span)))
@@ -264,8 +301,11 @@ def _reach(actor: dict, dims: tuple[Dimension, ...]) -> dict[str, list[Reason]]:
     return out
 
 
-def _suggest(values: tuple[str, ...], dims: tuple[Dimension, ...],
-             reach: list[tuple[dict, dict[str, list[Reason]]]]) -> tuple[Suggestion, ...]:
+def _suggest(
+    values: tuple[str, ...],
+    dims: tuple[Dimension, ...],
+    reach: list[tuple[dict, dict[str, list[Reason]]]],
+) -> tuple[Suggestion, ...]:
     """Actors that reach at least one value of the gap and, on every dimension where the
     file says whom they reach, reach the gap's value (a seniors' club is no way to young
     adults, however many flats it reaches)."""
@@ -280,10 +320,18 @@ def _suggest(values: tuple[str, ...], dims: tuple[Dimension, ...],
         else:
             if reasons:
                 score = sum(1.0 if r.source == "groups" else ROLE_WEIGHT for r in reasons)
-                scored.append(Suggestion(
-                    actor_id=actor["id"], name=actor["name"], type=actor["type"],
-                    role=actor["role"], consent=actor["consent"], influence=actor["influence"],
-                    score=score, reasons=tuple(reasons)))
+                scored.append(
+                    Suggestion(
+                        actor_id=actor["id"],
+                        name=actor["name"],
+                        type=actor["type"],
+                        role=actor["role"],
+                        consent=actor["consent"],
+                        influence=actor["influence"],
+                        score=score,
+                        reasons=tuple(reasons),
+                    )
+                )
     scored.sort(key=lambda s: (-s.score, -(s.influence or 0), normalise(s.name), s.actor_id))
     return tuple(scored[:SUGGESTIONS_PER_GAP])
 

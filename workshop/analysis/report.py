@@ -3,7 +3,7 @@
 Audiences (see workshop.privacy): the terminal is the facilitator's own screen, so its text
 uses `internal`; `--json` output is an artefact that ends up in files and other tools, so it
 follows the `export` rule (a person's name only with public consent, else a role pseudonym).
-Both audiences are decided in `workshop.redaction`; the CLI passes every line and every JSON
+Both audiences are decided in `workshop.file.redaction`; the CLI passes every line and every JSON
 string through its redaction (free text such as the evidence of a suggestion names people too).
 """
 
@@ -12,89 +12,96 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from workshop import model, redaction
+from workshop import model
 from workshop.analysis import story
 from workshop.analysis.connectors import ConnectorRow, Network, Overview
 from workshop.analysis.coverage import Coverage, explain
+from workshop.file import redaction
 from workshop.i18n import register, t
 from workshop.text import one_line
 
 TEXT_AUDIENCE = redaction.audience_for("terminal")
 JSON_AUDIENCE = redaction.audience_for("json")
-CONN_HEADER = {"nl": ("Naam", "Rol", "Tussen", "Contact", "Groep", "Brug"),
-               "en": ("Name", "Role", "Between", "Contacts", "Group", "Bridge")}
+CONN_HEADER = {
+    "nl": ("Naam", "Rol", "Tussen", "Contact", "Groep", "Brug"),
+    "en": ("Name", "Role", "Between", "Contacts", "Group", "Bridge"),
+}
 
-register({
-    "conn_title": {
-        "nl": "Verbinders in {name}: {actors} actoren, {ties} verbanden, {communities} groepen, "
-              "{cuts} scharnierpunten",
-        "en": "Connectors in {name}: {actors} actors, {ties} ties, {communities} groups, "
-              "{cuts} articulation points",
-    },
-    "conn_legend": {
-        "nl": "Tussen: aandeel kortste wegen tussen anderen dat via deze actor loopt (0-1). "
-              "Brug: contacten met een andere rol of groep. ◆ scharnierpunt: zonder deze actor "
-              "valt het netwerk uiteen.",
-        "en": "Between: share of shortest paths between others that run through this actor "
-              "(0-1). Bridge: contacts with another role or group. ◆ articulation point: "
-              "without this actor the network falls apart.",
-    },
-    "conn_empty": {
-        "nl": "Nog geen actoren in dit bestand: leg ze vast met a NAAM of importeer ze met "
-              "workshop import --kumu.",
-        "en": "No actors in this file yet: capture them with a NAME or import them with "
-              "workshop import --kumu.",
-    },
-    "conn_story": {"nl": "Wie verbindt wie:", "en": "Who connects whom:"},
-    "cov_title": {
-        "nl": "Klankbord van {name}: {dims} ({cells} combinaties)",
-        "en": "Sounding board of {name}: {dims} ({cells} combinations)",
-    },
-    "cov_people": {
-        "nl": "{participants} deelnemers, {candidates} kandidaten; gedekt: {covered} van {cells} "
-              "combinaties.",
-        "en": "{participants} participants, {candidates} candidates; covered: {covered} of "
-              "{cells} combinations.",
-    },
-    "cov_incomplete": {
-        "nl": "Niet ingedeeld (een dimensie ontbreekt): {participants} deelnemers, "
-              "{candidates} kandidaten.",
-        "en": "Not placed (a dimension is missing): {participants} participants, "
-              "{candidates} candidates.",
-    },
-    "cov_key": {
-        "nl": "Per combinatie: deelnemers + aangemelde kandidaten, (uitgenodigd), · leeg.",
-        "en": "Per combination: participants + accepted candidates, (invited), · empty.",
-    },
-    "cov_gaps": {"nl": "Lege combinaties ({count}):", "en": "Empty combinations ({count}):"},
-    "cov_no_gaps": {"nl": "Geen lege combinaties.", "en": "No empty combinations."},
-    "cov_pending": {"nl": "{count} uitgenodigd", "en": "{count} invited"},
-    "cov_no_suggestion": {
-        "nl": "niemand in het bestand die deze groep bereikt",
-        "en": "nobody in the file reaches this group",
-    },
-    "cov_nobody": {
-        "nl": "Nog geen deelnemers of kandidaten vastgelegd: alle combinaties zijn leeg.",
-        "en": "No participants or candidates recorded yet: every combination is empty.",
-    },
-    "coverage_no_board": {
-        "nl": "{name} heeft geen klankbord-dimensies; voeg ze toe met: workshop board FILE "
-              "--set woningtype \"rijwoning, appartement, vrijstaand\"",
-        "en": "{name} has no sounding-board dimensions; add them with: workshop board FILE "
-              "--set housing \"terraced, apartment, detached\"",
-    },
-    "coverage_too_large": {
-        "nl": "Het klankbord heeft {cells} combinaties; dat zijn er te veel om te tonen "
-              "(hooguit {limit}). Verwijder een dimensie met workshop board FILE --remove.",
-        "en": "The sounding board has {cells} combinations, too many to show (at most "
-              "{limit}). Remove a dimension with workshop board FILE --remove.",
-    },
-})
+register(
+    {
+        "conn_title": {
+            "nl": "Verbinders in {name}: {actors} actoren, {ties} verbanden, {communities} groepen, "
+            "{cuts} scharnierpunten",
+            "en": "Connectors in {name}: {actors} actors, {ties} ties, {communities} groups, "
+            "{cuts} articulation points",
+        },
+        "conn_legend": {
+            "nl": "Tussen: aandeel kortste wegen tussen anderen dat via deze actor loopt (0-1). "
+            "Brug: contacten met een andere rol of groep. ◆ scharnierpunt: zonder deze actor "
+            "valt het netwerk uiteen.",
+            "en": "Between: share of shortest paths between others that run through this actor "
+            "(0-1). Bridge: contacts with another role or group. ◆ articulation point: "
+            "without this actor the network falls apart.",
+        },
+        "conn_empty": {
+            "nl": "Nog geen actoren in dit bestand: leg ze vast met a NAAM of importeer ze met "
+            "workshop import --kumu.",
+            "en": "No actors in this file yet: capture them with a NAME or import them with "
+            "workshop import --kumu.",
+        },
+        "conn_story": {"nl": "Wie verbindt wie:", "en": "Who connects whom:"},
+        "cov_title": {
+            "nl": "Klankbord van {name}: {dims} ({cells} combinaties)",
+            "en": "Sounding board of {name}: {dims} ({cells} combinations)",
+        },
+        "cov_people": {
+            "nl": "{participants} deelnemers, {candidates} kandidaten; gedekt: {covered} van {cells} "
+            "combinaties.",
+            "en": "{participants} participants, {candidates} candidates; covered: {covered} of "
+            "{cells} combinations.",
+        },
+        "cov_incomplete": {
+            "nl": "Niet ingedeeld (een dimensie ontbreekt): {participants} deelnemers, "
+            "{candidates} kandidaten.",
+            "en": "Not placed (a dimension is missing): {participants} participants, "
+            "{candidates} candidates.",
+        },
+        "cov_key": {
+            "nl": "Per combinatie: deelnemers + aangemelde kandidaten, (uitgenodigd), · leeg.",
+            "en": "Per combination: participants + accepted candidates, (invited), · empty.",
+        },
+        "cov_gaps": {"nl": "Lege combinaties ({count}):", "en": "Empty combinations ({count}):"},
+        "cov_no_gaps": {"nl": "Geen lege combinaties.", "en": "No empty combinations."},
+        "cov_pending": {"nl": "{count} uitgenodigd", "en": "{count} invited"},
+        "cov_no_suggestion": {
+            "nl": "niemand in het bestand die deze groep bereikt",
+            "en": "nobody in the file reaches this group",
+        },
+        "cov_nobody": {
+            "nl": "Nog geen deelnemers of kandidaten vastgelegd: alle combinaties zijn leeg.",
+            "en": "No participants or candidates recorded yet: every combination is empty.",
+        },
+        "coverage_no_board": {
+            "nl": "{name} heeft geen klankbord-dimensies; voeg ze toe met: workshop board FILE "
+            '--set woningtype "rijwoning, appartement, vrijstaand"',
+            "en": "{name} has no sounding-board dimensions; add them with: workshop board FILE "
+            '--set housing "terraced, apartment, detached"',
+        },
+        "coverage_too_large": {
+            "nl": "Het klankbord heeft {cells} combinaties; dat zijn er te veel om te tonen "
+            "(hooguit {limit}). Verwijder een dimensie met workshop board FILE --remove.",
+            "en": "The sounding board has {cells} combinations, too many to show (at most "
+            "{limit}). Remove a dimension with workshop board FILE --remove.",
+        },
+    }
+)
 
 
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else
-               0 if unicodedata.combining(c) else 1 for c in text)
+    return sum(
+        2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1
+        for c in text
+    )
 
 
 def _fit(text: str, width: int, right: bool = False) -> str:
@@ -108,37 +115,67 @@ def _fit(text: str, width: int, right: bool = False) -> str:
 # --- connectors ---------------------------------------------------------------------------------
 
 
-def connectors_json(rows: Sequence[ConnectorRow], lang: str, top: int | None = None,
-                    anonymise: bool = False) -> list[dict]:
-    return [{
-        "id": r.actor_id,
-        "name": r.shown_name(JSON_AUDIENCE, lang, anonymise),
-        "type": r.type, "role": r.role, "influence": r.influence,
-        "betweenness": r.betweenness, "degree": r.degree, "articulation": r.articulation,
-        "community": r.community, "brokerage": r.brokerage,
-        "cross_community": r.cross_community, "cross_role": r.cross_role,
-        "communities_reached": r.communities_reached,
-        "ambassador": r.ambassador, "startmotor": r.startmotor,
-    } for r in rows[:top]]
+def connectors_json(
+    rows: Sequence[ConnectorRow], lang: str, top: int | None = None, anonymise: bool = False
+) -> list[dict]:
+    return [
+        {
+            "id": r.actor_id,
+            "name": r.shown_name(JSON_AUDIENCE, lang, anonymise),
+            "type": r.type,
+            "role": r.role,
+            "influence": r.influence,
+            "betweenness": r.betweenness,
+            "degree": r.degree,
+            "articulation": r.articulation,
+            "community": r.community,
+            "brokerage": r.brokerage,
+            "cross_community": r.cross_community,
+            "cross_role": r.cross_role,
+            "communities_reached": r.communities_reached,
+            "ambassador": r.ambassador,
+            "startmotor": r.startmotor,
+        }
+        for r in rows[:top]
+    ]
 
 
-def connectors_text(network: Network, rows: Sequence[ConnectorRow], facts: Overview,
-                    neighbourhood: str, lang: str, top: int | None = None) -> list[str]:
+def connectors_text(
+    network: Network,
+    rows: Sequence[ConnectorRow],
+    facts: Overview,
+    neighbourhood: str,
+    lang: str,
+    top: int | None = None,
+) -> list[str]:
     if not rows:
         return [t("conn_empty", lang)]
-    lines = [t("conn_title", lang, name=neighbourhood, actors=facts.actors, ties=facts.ties,
-               communities=facts.communities, cuts=facts.articulation_points), ""]
+    lines = [
+        t(
+            "conn_title",
+            lang,
+            name=neighbourhood,
+            actors=facts.actors,
+            ties=facts.ties,
+            communities=facts.communities,
+            cuts=facts.articulation_points,
+        ),
+        "",
+    ]
     name_h, role_h, *numbers = CONN_HEADER[lang]
     rank_w = len(str(len(rows)))
-    lines.append(f"{'#':>{rank_w}}  {_fit(name_h, 30)} {_fit(role_h, 20)} "
-                 + " ".join(_fit(h, 8, right=True) for h in numbers))
+    lines.append(
+        f"{'#':>{rank_w}}  {_fit(name_h, 30)} {_fit(role_h, 20)} "
+        + " ".join(_fit(h, 8, right=True) for h in numbers)
+    )
     for n, r in enumerate(rows[:top], 1):
-        values = [f"{r.betweenness:.3f}", str(r.degree), str(r.community or "-"),
-                  str(r.brokerage)]
-        lines.append(f"{n:>{rank_w}}  {_fit(r.shown_name(TEXT_AUDIENCE, lang), 30)} "
-                     f"{_fit(model.ROLES.label(r.role, lang), 20)} "
-                     + " ".join(_fit(v, 8, right=True) for v in values)
-                     + ("  ◆" if r.articulation else ""))
+        values = [f"{r.betweenness:.3f}", str(r.degree), str(r.community or "-"), str(r.brokerage)]
+        lines.append(
+            f"{n:>{rank_w}}  {_fit(r.shown_name(TEXT_AUDIENCE, lang), 30)} "
+            f"{_fit(model.ROLES.label(r.role, lang), 20)} "
+            + " ".join(_fit(v, 8, right=True) for v in values)
+            + ("  ◆" if r.articulation else "")
+        )
     lines += ["", t("conn_legend", lang)]
     stories = story.explain(network, rows, TEXT_AUDIENCE, lang, top=3)
     if stories:
@@ -158,38 +195,90 @@ def coverage_json(cov: Coverage, lang: str, anonymise: bool = False) -> dict:
         return dict(zip([d.key for d in dims], cell.values, strict=True))
 
     return {
-        "dimensions": [{"key": d.key, "label": d.label(lang),
-                        "values": [{"key": v.key, "label": v.label(lang)} for v in d.values]}
-                       for d in dims],
-        "participants": cov.participants, "candidates": cov.candidates,
+        "dimensions": [
+            {
+                "key": d.key,
+                "label": d.label(lang),
+                "values": [{"key": v.key, "label": v.label(lang)} for v in d.values],
+            }
+            for d in dims
+        ],
+        "participants": cov.participants,
+        "candidates": cov.candidates,
         "incomplete_participants": cov.incomplete_participants,
         "incomplete_candidates": cov.incomplete_candidates,
-        "cells": [{"values": values(c), "label": cov.label(c, lang),
-                   "participants": c.participants, "accepted": c.accepted,
-                   "invited": c.invited, "declined": c.declined, "gap": c.is_gap}
-                  for c in cov.cells],
-        "gaps": [{"values": values(c), "label": cov.label(c, lang), "invited": c.invited,
-                  "suggestions": [{
-                      "id": s.actor_id, "name": s.shown_name(JSON_AUDIENCE, lang, anonymise),
-                      "type": s.type, "role": s.role, "score": s.score,
-                      "reasons": [{"dimension": r.dimension, "value": r.value,
-                                   "source": r.source, "evidence": r.evidence,
-                                   "text": explain(r, dims, lang)} for r in s.reasons]}
-                      for s in c.suggestions]}
-                 for c in cov.gaps],
+        "cells": [
+            {
+                "values": values(c),
+                "label": cov.label(c, lang),
+                "participants": c.participants,
+                "accepted": c.accepted,
+                "invited": c.invited,
+                "declined": c.declined,
+                "gap": c.is_gap,
+            }
+            for c in cov.cells
+        ],
+        "gaps": [
+            {
+                "values": values(c),
+                "label": cov.label(c, lang),
+                "invited": c.invited,
+                "suggestions": [
+                    {
+                        "id": s.actor_id,
+                        "name": s.shown_name(JSON_AUDIENCE, lang, anonymise),
+                        "type": s.type,
+                        "role": s.role,
+                        "score": s.score,
+                        "reasons": [
+                            {
+                                "dimension": r.dimension,
+                                "value": r.value,
+                                "source": r.source,
+                                "evidence": r.evidence,
+                                "text": explain(r, dims, lang),
+                            }
+                            for r in s.reasons
+                        ],
+                    }
+                    for s in c.suggestions
+                ],
+            }
+            for c in cov.gaps
+        ],
     }
 
 
 def coverage_text(cov: Coverage, neighbourhood: str, lang: str) -> list[str]:
     dims = cov.dimensions
     cells = len(cov.cells)
-    lines = [t("cov_title", lang, name=neighbourhood, cells=cells,
-               dims=" × ".join(d.label(lang) for d in dims)),
-             t("cov_people", lang, participants=cov.participants, candidates=cov.candidates,
-               covered=cells - len(cov.gaps), cells=cells)]
+    lines = [
+        t(
+            "cov_title",
+            lang,
+            name=neighbourhood,
+            cells=cells,
+            dims=" × ".join(d.label(lang) for d in dims),
+        ),
+        t(
+            "cov_people",
+            lang,
+            participants=cov.participants,
+            candidates=cov.candidates,
+            covered=cells - len(cov.gaps),
+            cells=cells,
+        ),
+    ]
     if cov.incomplete_participants or cov.incomplete_candidates:
-        lines.append(t("cov_incomplete", lang, participants=cov.incomplete_participants,
-                       candidates=cov.incomplete_candidates))
+        lines.append(
+            t(
+                "cov_incomplete",
+                lang,
+                participants=cov.incomplete_participants,
+                candidates=cov.incomplete_candidates,
+            )
+        )
     lines += [""] + _pivot(cov, lang) + ["", t("cov_key", lang)]
     lines.append("")
     if not cov.participants and not cov.candidates:
@@ -214,20 +303,35 @@ def _pivot(cov: Coverage, lang: str) -> list[str]:
     """The matrix with the last dimension as columns: one line per combination of the others."""
     dims = cov.dimensions
     *row_dims, col_dim = dims
-    row_w = [min(24, max([_width(d.label(lang))] + [_width(v.label(lang)) for v in d.values]))
-             for d in row_dims]
+    row_w = [
+        min(24, max([_width(d.label(lang))] + [_width(v.label(lang)) for v in d.values]))
+        for d in row_dims
+    ]
     col_w = [max(7, min(16, _width(v.label(lang)))) for v in col_dim.values]
-    lines = ["  ".join([_fit(d.label(lang), w) for d, w in zip(row_dims, row_w, strict=True)]
-                       + [_fit(v.label(lang), w, right=True)
-                          for v, w in zip(col_dim.values, col_w, strict=True)])]
+    lines = [
+        "  ".join(
+            [_fit(d.label(lang), w) for d, w in zip(row_dims, row_w, strict=True)]
+            + [
+                _fit(v.label(lang), w, right=True)
+                for v, w in zip(col_dim.values, col_w, strict=True)
+            ]
+        )
+    ]
     per_row = len(col_dim.values)
     for start in range(0, len(cov.cells), per_row):
-        cells = cov.cells[start:start + per_row]
-        labels = [next(v.label(lang) for v in d.values if v.key == key)
-                  for d, key in zip(row_dims, cells[0].values, strict=False)]
-        shown = [(str(c.covered) if c.covered else "·")
-                 + (f" ({c.invited})" if c.invited else "") for c in cells]
-        lines.append("  ".join([_fit(x, w) for x, w in zip(labels, row_w, strict=True)]
-                               + [_fit(x, w, right=True)
-                                  for x, w in zip(shown, col_w, strict=True)]))
+        cells = cov.cells[start : start + per_row]
+        labels = [
+            next(v.label(lang) for v in d.values if v.key == key)
+            for d, key in zip(row_dims, cells[0].values, strict=False)
+        ]
+        shown = [
+            (str(c.covered) if c.covered else "·") + (f" ({c.invited})" if c.invited else "")
+            for c in cells
+        ]
+        lines.append(
+            "  ".join(
+                [_fit(x, w) for x, w in zip(labels, row_w, strict=True)]
+                + [_fit(x, w, right=True) for x, w in zip(shown, col_w, strict=True)]
+            )
+        )
     return lines

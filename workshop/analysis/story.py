@@ -18,44 +18,46 @@ from workshop import model
 from workshop.analysis.connectors import ConnectorRow, Network
 from workshop.i18n import register, t
 
-register({
-    "story_group": {"nl": "de groep rond {name}", "en": "the group around {name}"},
-    "story_between": {
-        "nl": "{name}{role} ligt op {pct} van de kortste wegen tussen andere actoren.",
-        "en": "{name}{role} lies on {pct} of the shortest paths between other actors.",
-    },
-    "story_bridges": {
-        "nl": "{name} verbindt de eigen groep met {groups}.",
-        "en": "{name} connects its own group with {groups}.",
-    },
-    "story_cut": {
-        "nl": "Zonder {name} raken {count} actoren los van de rest: {names}.",
-        "en": "Without {name}, {count} actors lose their link to the rest: {names}.",
-    },
-    "story_cut_one": {
-        "nl": "Zonder {name} raakt {names} los van de rest.",
-        "en": "Without {name}, {names} loses the link to the rest.",
-    },
-    "story_contacts": {
-        "nl": "{name} heeft {degree} directe contacten, waarvan {cross} met een andere rol "
-              "of groep.",
-        "en": "{name} has {degree} direct contacts, {cross} of them with another role or group.",
-    },
-    "story_contacts_all": {
-        "nl": "{name} heeft {degree} directe contacten, allemaal met een andere rol of groep.",
-        "en": "{name} has {degree} direct contacts, all with another role or group.",
-    },
-    "story_contacts_plain": {
-        "nl": "{name} heeft {degree} directe contacten.",
-        "en": "{name} has {degree} direct contacts.",
-    },
-    "story_none": {
-        "nl": "Er zijn nog geen verbanden tussen actoren vastgelegd, dus nog geen verbinders.",
-        "en": "No ties between actors have been recorded yet, so there are no connectors yet.",
-    },
-    "story_and": {"nl": "en", "en": "and"},
-    "story_more": {"nl": "en {count} anderen", "en": "and {count} others"},
-})
+register(
+    {
+        "story_group": {"nl": "de groep rond {name}", "en": "the group around {name}"},
+        "story_between": {
+            "nl": "{name}{role} ligt op {pct} van de kortste wegen tussen andere actoren.",
+            "en": "{name}{role} lies on {pct} of the shortest paths between other actors.",
+        },
+        "story_bridges": {
+            "nl": "{name} verbindt de eigen groep met {groups}.",
+            "en": "{name} connects its own group with {groups}.",
+        },
+        "story_cut": {
+            "nl": "Zonder {name} raken {count} actoren los van de rest: {names}.",
+            "en": "Without {name}, {count} actors lose their link to the rest: {names}.",
+        },
+        "story_cut_one": {
+            "nl": "Zonder {name} raakt {names} los van de rest.",
+            "en": "Without {name}, {names} loses the link to the rest.",
+        },
+        "story_contacts": {
+            "nl": "{name} heeft {degree} directe contacten, waarvan {cross} met een andere rol "
+            "of groep.",
+            "en": "{name} has {degree} direct contacts, {cross} of them with another role or group.",
+        },
+        "story_contacts_all": {
+            "nl": "{name} heeft {degree} directe contacten, allemaal met een andere rol of groep.",
+            "en": "{name} has {degree} direct contacts, all with another role or group.",
+        },
+        "story_contacts_plain": {
+            "nl": "{name} heeft {degree} directe contacten.",
+            "en": "{name} has {degree} direct contacts.",
+        },
+        "story_none": {
+            "nl": "Er zijn nog geen verbanden tussen actoren vastgelegd, dus nog geen verbinders.",
+            "en": "No ties between actors have been recorded yet, so there are no connectors yet.",
+        },
+        "story_and": {"nl": "en", "en": "and"},
+        "story_more": {"nl": "en {count} anderen", "en": "and {count} others"},
+    }
+)
 
 MAX_NAMES = 4
 
@@ -69,12 +71,13 @@ def _join(items: list[str], lang: str) -> str:
 def _names(items: list[str], lang: str) -> str:
     if len(items) > MAX_NAMES:
         rest = len(items) - MAX_NAMES + 1
-        return ", ".join(items[:MAX_NAMES - 1]) + " " + t("story_more", lang, count=rest)
+        return ", ".join(items[: MAX_NAMES - 1]) + " " + t("story_more", lang, count=rest)
     return _join(items, lang)
 
 
-def group_names(rows: Sequence[ConnectorRow], audience: str, lang: str,
-                anonymise: bool = False) -> dict[int, str]:
+def group_names(
+    rows: Sequence[ConnectorRow], audience: str, lang: str, anonymise: bool = False
+) -> dict[int, str]:
     """community number -> "de groep rond X"."""
     best: dict[int, ConnectorRow] = {}
     for row in rows:
@@ -84,8 +87,10 @@ def group_names(rows: Sequence[ConnectorRow], audience: str, lang: str,
         key = (row.type == "organisation", row.degree, row.betweenness)
         if held is None or key > (held.type == "organisation", held.degree, held.betweenness):
             best[row.community] = row
-    return {k: t("story_group", lang, name=r.shown_name(audience, lang, anonymise))
-            for k, r in best.items()}
+    return {
+        k: t("story_group", lang, name=r.shown_name(audience, lang, anonymise))
+        for k, r in best.items()
+    }
 
 
 def cut_off(network: Network, actor_id: str) -> list[str]:
@@ -95,8 +100,9 @@ def cut_off(network: Network, actor_id: str) -> list[str]:
     index = {a: i for i, a in enumerate(ids)}
     graph = rx.PyGraph(multigraph=False)
     graph.add_nodes_from(ids)
-    graph.extend_from_edge_list([(index[a], index[b]) for a, b in network.edges
-                                 if actor_id not in (a, b)])
+    graph.extend_from_edge_list(
+        [(index[a], index[b]) for a, b in network.edges if actor_id not in (a, b)]
+    )
     neighbours = {b if a == actor_id else a for a, b in network.edges if actor_id in (a, b)}
     parts = [c for c in rx.connected_components(graph) if any(ids[i] in neighbours for i in c)]
     if len(parts) < 2:
@@ -105,8 +111,14 @@ def cut_off(network: Network, actor_id: str) -> list[str]:
     return [ids[i] for part in parts[1:] for i in sorted(part)]
 
 
-def explain(network: Network, rows: Sequence[ConnectorRow], audience: str, lang: str,
-            top: int = 3, anonymise: bool = False) -> list[list[str]]:
+def explain(
+    network: Network,
+    rows: Sequence[ConnectorRow],
+    audience: str,
+    lang: str,
+    top: int = 3,
+    anonymise: bool = False,
+) -> list[list[str]]:
     """For each of the `top` connectors, its sentences."""
     connectors = [r for r in rows if r.is_connector][:top]
     if not network.edges:
@@ -121,23 +133,45 @@ def explain(network: Network, rows: Sequence[ConnectorRow], audience: str, lang:
     for row in connectors:
         name = row.shown_name(audience, lang, anonymise)
         role = f" ({model.ROLES.label(row.role, lang)})" if row.role else ""
-        lines = [t("story_between", lang, name=name, role=role,
-                   pct=f"{row.betweenness:.0%}" if row.betweenness >= 0.01 else "<1%")]
-        reached = sorted({by_id[n].community for n in neighbours.get(row.actor_id, ())}
-                         - {row.community})
+        lines = [
+            t(
+                "story_between",
+                lang,
+                name=name,
+                role=role,
+                pct=f"{row.betweenness:.0%}" if row.betweenness >= 0.01 else "<1%",
+            )
+        ]
+        reached = sorted(
+            {by_id[n].community for n in neighbours.get(row.actor_id, ())} - {row.community}
+        )
         if reached:
-            lines.append(t("story_bridges", lang, name=name,
-                           groups=_join([groups[k] for k in reached], lang)))
+            lines.append(
+                t(
+                    "story_bridges",
+                    lang,
+                    name=name,
+                    groups=_join([groups[k] for k in reached], lang),
+                )
+            )
         if row.articulation:
-            lost = [by_id[i].shown_name(audience, lang, anonymise)
-                    for i in cut_off(network, row.actor_id)]
+            lost = [
+                by_id[i].shown_name(audience, lang, anonymise)
+                for i in cut_off(network, row.actor_id)
+            ]
             if len(lost) == 1:
                 lines.append(t("story_cut_one", lang, name=name, names=lost[0]))
             elif lost:
-                lines.append(t("story_cut", lang, name=name, count=len(lost),
-                               names=_names(lost, lang)))
-        key = ("story_contacts_plain" if not row.brokerage else
-               "story_contacts_all" if row.brokerage == row.degree > 1 else "story_contacts")
+                lines.append(
+                    t("story_cut", lang, name=name, count=len(lost), names=_names(lost, lang))
+                )
+        key = (
+            "story_contacts_plain"
+            if not row.brokerage
+            else "story_contacts_all"
+            if row.brokerage == row.degree > 1
+            else "story_contacts"
+        )
         lines.append(t(key, lang, name=name, degree=row.degree, cross=row.brokerage))
         out.append(lines)
     return out

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import click
 
-from workshop import files
+from workshop.file import access as files
+from workshop.file.store import Store
 from workshop.i18n import UserError, t
-from workshop.store import Store
 
 
 def default_lang() -> str:
@@ -22,8 +22,9 @@ def default_lang() -> str:
     return lang if lang in ("nl", "en") else "nl"
 
 
-def open_store(path: str | Path, *, readonly: bool = False,
-               readonly_if_must: bool = False) -> Store:
+def open_store(
+    path: str | Path, *, readonly: bool = False, readonly_if_must: bool = False
+) -> Store:
     """Open a file for a command; later messages come in the file's language. A file that can
     only be read (a read-only medium, no permission, a full disk) opens read-only for a command
     that only reads (or, with `readonly_if_must`, for one that can live with that), with one

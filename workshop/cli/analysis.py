@@ -1,7 +1,7 @@
 """Commands that analyse a file: connectors, coverage, and board (the sounding board's
 dimensions that coverage crosses).
 
-The text output is the facilitator's own screen (output `terminal` of `workshop.redaction`,
+The text output is the facilitator's own screen (output `terminal` of `workshop.file.redaction`,
 audience `internal`); `--json` is an artefact that travels, so it names persons only as exports
 do (output `json`, audience `export`: public consent). Both pass through the one redaction."""
 
@@ -12,19 +12,21 @@ from pathlib import Path
 
 import click
 
-from workshop import redaction
 from workshop.analysis import board as board_lib
 from workshop.analysis import connectors as connectors_lib
 from workshop.analysis import coverage as coverage_lib
 from workshop.analysis import report
 from workshop.cli import cli, open_store
+from workshop.file import redaction
 from workshop.i18n import UserError, register, t
 
-register({
-    "board_set": {"nl": "dimensie {dim}: {values}", "en": "dimension {dim}: {values}"},
-    "board_removed": {"nl": "dimensie {dim} verwijderd.", "en": "dimension {dim} removed."},
-    "board_none": {"nl": "Geen klankbord-dimensies.", "en": "No sounding-board dimensions."},
-})
+register(
+    {
+        "board_set": {"nl": "dimensie {dim}: {values}", "en": "dimension {dim}: {values}"},
+        "board_removed": {"nl": "dimensie {dim} verwijderd.", "en": "dimension {dim} removed."},
+        "board_none": {"nl": "Geen klankbord-dimensies.", "en": "No sounding-board dimensions."},
+    }
+)
 
 
 def _echo_json(value: object) -> None:
@@ -33,8 +35,12 @@ def _echo_json(value: object) -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True,
-              help="A JSON array on stdout, persons named as in exports (public consent).")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="A JSON array on stdout, persons named as in exports (public consent).",
+)
 @click.option("--top", type=click.IntRange(min=1), help="Only the first N actors.")
 def connectors(file: Path, as_json: bool, top: int | None) -> None:
     """The connecting actors: betweenness, contacts, groups, bridges, articulation points."""
@@ -42,20 +48,26 @@ def connectors(file: Path, as_json: bool, top: int | None) -> None:
     network = connectors_lib.load(store)
     rows = connectors_lib.rank(network)
     if as_json:
-        _echo_json(redaction.for_output(store, "json").json(
-            report.connectors_json(rows, store.lang, top)))
+        _echo_json(
+            redaction.for_output(store, "json").json(report.connectors_json(rows, store.lang, top))
+        )
         return
     facts = connectors_lib.overview(network, rows)
     scrub = redaction.for_output(store, "terminal")
-    for line in report.connectors_text(network, rows, facts, store.neighbourhood()["name"],
-                                       store.lang, top):
+    for line in report.connectors_text(
+        network, rows, facts, store.neighbourhood()["name"], store.lang, top
+    ):
         click.echo(scrub.text(line))
 
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True,
-              help="A JSON object on stdout, persons named as in exports (public consent).")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="A JSON object on stdout, persons named as in exports (public consent).",
+)
 def coverage(file: Path, as_json: bool) -> None:
     """The sounding board's matrix: who is in each combination, the gaps, who could fill them."""
     store = open_store(file, readonly=True)
@@ -64,8 +76,11 @@ def coverage(file: Path, as_json: bool) -> None:
     if not cov.has_board:
         raise UserError("coverage_no_board", name=name)
     if cov.too_large:
-        raise UserError("coverage_too_large", cells=coverage_lib.matrix_size(cov.dimensions),
-                        limit=coverage_lib.MAX_CELLS)
+        raise UserError(
+            "coverage_too_large",
+            cells=coverage_lib.matrix_size(cov.dimensions),
+            limit=coverage_lib.MAX_CELLS,
+        )
     if as_json:
         _echo_json(redaction.for_output(store, "json").json(report.coverage_json(cov, store.lang)))
         return
@@ -76,21 +91,25 @@ def coverage(file: Path, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--set", "set_", nargs=2, metavar="DIMENSION VALUES",
-              help='Replace or add a dimension: --set woningtype "rijwoning|terraced, '
-                   'flat|apartment".')
+@click.option(
+    "--set",
+    "set_",
+    nargs=2,
+    metavar="DIMENSION VALUES",
+    help='Replace or add a dimension: --set woningtype "rijwoning|terraced, flat|apartment".',
+)
 @click.option("--label", metavar="NL|EN", help="The dimension's label, with --set.")
 @click.option("--remove", metavar="DIMENSION", help="Drop a dimension.")
-def board(file: Path, set_: tuple[str, str] | None, label: str | None,
-          remove: str | None) -> None:
+def board(file: Path, set_: tuple[str, str] | None, label: str | None, remove: str | None) -> None:
     """Show or edit the sounding board's dimensions (default: Zeist's housing type x life
     stage x household)."""
     store = open_store(file)
     lang = store.lang
     if set_:
         dim = board_lib.set_dimension(store, set_[0], set_[1], label)
-        click.echo(t("board_set", lang, dim=dim.key,
-                     values=", ".join(v.label(lang) for v in dim.values)))
+        click.echo(
+            t("board_set", lang, dim=dim.key, values=", ".join(v.label(lang) for v in dim.values))
+        )
     if remove:
         dim = board_lib.remove_dimension(store, remove)
         click.echo(t("board_removed", lang, dim=dim.key))
@@ -98,5 +117,6 @@ def board(file: Path, set_: tuple[str, str] | None, label: str | None,
     if not dims:
         click.echo(t("board_none", lang))
     for dim in dims:
-        click.echo(f"{dim.key} ({dim.label(lang)}): "
-                   + ", ".join(v.label(lang) for v in dim.values))
+        click.echo(
+            f"{dim.key} ({dim.label(lang)}): " + ", ".join(v.label(lang) for v in dim.values)
+        )

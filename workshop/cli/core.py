@@ -8,32 +8,50 @@ from pathlib import Path
 import click
 
 from workshop import demo as demo_data
-from workshop import osm
-from workshop.capture import Context, parse
-from workshop.check import check_file
+from workshop.capture.grammar import Context, parse
+from workshop.capture.record import near_duplicate_notices, record
 from workshop.cli import cli, default_lang, open_store
 from workshop.cli.textin import decode_input, say_decoded, text_argument
 from workshop.exchange import osm_import
+from workshop.file.check import check_file
+from workshop.file.salvage import salvage as salvage_file
+from workshop.file.store import Store
 from workshop.i18n import UserError, t
 from workshop.model import Grid
-from workshop.record import near_duplicate_notices, record
-from workshop.salvage import salvage as salvage_file
-from workshop.store import Store
+from workshop.osm import extract as osm
 
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--name", required=True, help="The neighbourhood's name.")
 @click.option("--municipality", help="The municipality.")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-              help="Language of screens and printouts.")
-@click.option("--grid", "grid_text", default="8x6", show_default=True,
-              help="Columns x rows of the map grid.")
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default="nl",
+    show_default=True,
+    help="Language of screens and printouts.",
+)
+@click.option(
+    "--grid", "grid_text", default="8x6", show_default=True, help="Columns x rows of the map grid."
+)
 @click.option("--base-url", help="Base URL for the cards' QR codes (card number appended).")
-@click.option("--osm", "osm_path", type=click.Path(dir_okay=False, path_type=Path),
-              metavar="EXTRACT", help="An OpenStreetMap extract (.osm or .osm.pbf): the map.")
-def new(file: Path, name: str, municipality: str | None, lang: str, grid_text: str,
-        base_url: str | None, osm_path: Path | None) -> None:
+@click.option(
+    "--osm",
+    "osm_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="EXTRACT",
+    help="An OpenStreetMap extract (.osm or .osm.pbf): the map.",
+)
+def new(
+    file: Path,
+    name: str,
+    municipality: str | None,
+    lang: str,
+    grid_text: str,
+    base_url: str | None,
+    osm_path: Path | None,
+) -> None:
     """Create a neighbourhood file."""
     click.get_current_context().meta["workshop.lang"] = lang
     name = text_argument(name, "--name") or ""
@@ -44,14 +62,30 @@ def new(file: Path, name: str, municipality: str | None, lang: str, grid_text: s
         raise UserError("bad_grid", value=grid_text) from None
     if osm_path is not None:  # read and check the extract before the file exists
         extract, data = osm.read_extract(osm_path)
-        store = osm_import.create_with_extract(file, extract, data, name=name,
-                                               municipality=municipality, lang=lang, grid=grid,
-                                               base_url=base_url)
+        store = osm_import.create_with_extract(
+            file,
+            extract,
+            data,
+            name=name,
+            municipality=municipality,
+            lang=lang,
+            grid=grid,
+            base_url=base_url,
+        )
     else:
-        store = Store.create(file, name=name, municipality=municipality, lang=lang, grid=grid,
-                             base_url=base_url)
-    click.echo(t("cli_created", lang, name=name, path=str(file), grid=f"{grid.cols}x{grid.rows}",
-                 last=grid.last_cell))
+        store = Store.create(
+            file, name=name, municipality=municipality, lang=lang, grid=grid, base_url=base_url
+        )
+    click.echo(
+        t(
+            "cli_created",
+            lang,
+            name=name,
+            path=str(file),
+            grid=f"{grid.cols}x{grid.rows}",
+            last=grid.last_cell,
+        )
+    )
     if osm_path is not None:
         for line in osm_import.report_lines(store, extract, data, str(file), str(osm_path)):
             click.echo(line)
@@ -89,11 +123,14 @@ def demo(file: Path | None, no_tui: bool, fresh: bool, lang: str) -> None:
 def _print_counts(store: Store) -> None:
     n = store.neighbourhood()
     lang = store.lang
-    counts = {table: store.count(table) for table in
-              ("place", "initiative", "actor", "tie", "participant", "candidate", "note")}
+    counts = {
+        table: store.count(table)
+        for table in ("place", "initiative", "actor", "tie", "participant", "candidate", "note")
+    }
     counts["tie"] += store.count("actor_initiative") + store.count("actor_place")
-    click.echo(t("cli_counts", lang, name=n["name"], municipality=n["municipality"] or "-",
-                 **counts))
+    click.echo(
+        t("cli_counts", lang, name=n["name"], municipality=n["municipality"] or "-", **counts)
+    )
 
 
 @cli.command()
@@ -175,8 +212,12 @@ def _undo_redo(file: Path, *, redo: bool) -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--salvage", "salvage_to", type=click.Path(dir_okay=False, path_type=Path),
-              help="Copy every readable record of a damaged FILE into this new file.")
+@click.option(
+    "--salvage",
+    "salvage_to",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Copy every readable record of a damaged FILE into this new file.",
+)
 def check(file: Path, salvage_to: Path | None) -> None:
     """Look at FILE read-only and say what is right and what is wrong with it."""
     report = check_file(file, default_lang())
@@ -189,14 +230,18 @@ def check(file: Path, salvage_to: Path | None) -> None:
     for note in report.notes:
         click.echo(f"note: {note}")
     if report.salvageable is not None:
-        readable = ", ".join(f"{y.table} {y.read}" + (f" ({y.lost_stretches} damaged stretches)"
-                                                       if y.lost_stretches else "")
-                             for y in report.salvageable.tables)
+        readable = ", ".join(
+            f"{y.table} {y.read}"
+            + (f" ({y.lost_stretches} damaged stretches)" if y.lost_stretches else "")
+            for y in report.salvageable.tables
+        )
         click.echo(f"can be salvaged: {readable or 'nothing'}")
         found = report.salvageable
         if found.pages_promised:
-            click.echo(f"the file is cut off: {found.pages_found} of {found.pages_promised} "
-                       "pages are there; they were read from a copy whose header was put right")
+            click.echo(
+                f"the file is cut off: {found.pages_found} of {found.pages_promised} "
+                "pages are there; they were read from a copy whose header was put right"
+            )
         if found.contents_rebuilt:
             click.echo("its table of contents was rebuilt from the entries left on those pages")
         if report.salvageable.schema_lost:
@@ -214,8 +259,9 @@ def check(file: Path, salvage_to: Path | None) -> None:
         result = salvage_file(file, salvage_to)
         click.echo(f"salvaged {result.rows} records into {salvage_to}; {file} is unchanged")
         if result.references_cleared:
-            click.echo(f"{result.references_cleared} damaged references to missing records "
-                       "were cleared")
+            click.echo(
+                f"{result.references_cleared} damaged references to missing records were cleared"
+            )
         return
     if not report.ok:
         sys.exit(1)

@@ -17,7 +17,8 @@ from workshop.cli.printopts import (
     template_option,
 )
 from workshop.i18n import UserError, t
-from workshop.printing import cards, maps
+from workshop.printing.cards import build as cards
+from workshop.printing.maps import build as maps
 
 LAYOUTS = click.Choice(["4up", "single"])
 
@@ -48,16 +49,26 @@ def _numbers(text: str | None) -> set[int] | None:
 @file_argument
 @output_option
 @template_option
-@click.option("--layout", type=LAYOUTS, default="4up", show_default=True,
-              help="Four A6 cards to an A4 with cut lines, or one A6 card per page.")
+@click.option(
+    "--layout",
+    type=LAYOUTS,
+    default="4up",
+    show_default=True,
+    help="Four A6 cards to an A4 with cut lines, or one A6 card per page.",
+)
 @click.option("--only", metavar="NUMBERS", help="Only these card numbers, e.g. 3,5-7.")
-def print_cards(file: Path, output: Path | None, template_path: Path | None, layout: str,
-                only: str | None) -> None:
+def print_cards(
+    file: Path, output: Path | None, template_path: Path | None, layout: str, only: str | None
+) -> None:
     """Initiative cards of FILE, with QR codes."""
     store = open_store(file, readonly=True)
-    result = cards.print_cards(store, output_path(file, output, "cards"),
-                               load_template(template_path), layout=layout,
-                               numbers=_numbers(only))
+    result = cards.print_cards(
+        store,
+        output_path(file, output, "cards"),
+        load_template(template_path),
+        layout=layout,
+        numbers=_numbers(only),
+    )
     report(store, result)
 
 
@@ -67,19 +78,33 @@ def print_cards(file: Path, output: Path | None, template_path: Path | None, lay
 @template_option
 @click.option("--count", type=int, default=40, show_default=True, help="How many cards.")
 @click.option("--layout", type=LAYOUTS, default="4up", show_default=True)
-def print_blank_cards(file: Path, output: Path | None, template_path: Path | None, count: int,
-                      layout: str) -> None:
+def print_blank_cards(
+    file: Path, output: Path | None, template_path: Path | None, count: int, layout: str
+) -> None:
     """Numbered blank cards to fill in by hand; their numbers are reserved in FILE."""
     store = open_store(file)
-    result = cards.print_blank_cards(store, output_path(file, output, "blank-cards"),
-                                     load_template(template_path), count=count, layout=layout)
+    result = cards.print_blank_cards(
+        store,
+        output_path(file, output, "blank-cards"),
+        load_template(template_path),
+        count=count,
+        layout=layout,
+    )
     report(store, result)
-    click.echo(t("print_reserved", store.lang, first=result.numbers[0],
-                 last=result.numbers[-1], file=str(file)))
+    click.echo(
+        t(
+            "print_reserved",
+            store.lang,
+            first=result.numbers[0],
+            last=result.numbers[-1],
+            file=str(file),
+        )
+    )
 
 
-_TILES = click.option("--tiles", is_flag=True,
-                      help="The poster cut into A4 sheets to tape together.")
+_TILES = click.option(
+    "--tiles", is_flag=True, help="The poster cut into A4 sheets to tape together."
+)
 
 
 @print_group.command(name="map")
@@ -88,8 +113,9 @@ _TILES = click.option("--tiles", is_flag=True,
 @paper_option("A3")
 @template_option
 @_TILES
-def print_map(file: Path, output: Path | None, paper: str, template_path: Path | None,
-              tiles: bool) -> None:
+def print_map(
+    file: Path, output: Path | None, paper: str, template_path: Path | None, tiles: bool
+) -> None:
     """The base map with its grid (a grid sheet when FILE has no OSM extract)."""
     _map(maps.print_map, "map", file, output, paper, template_path, tiles)
 
@@ -100,16 +126,29 @@ def print_map(file: Path, output: Path | None, paper: str, template_path: Path |
 @paper_option("A3")
 @template_option
 @_TILES
-def print_result_map(file: Path, output: Path | None, paper: str, template_path: Path | None,
-                     tiles: bool) -> None:
+def print_result_map(
+    file: Path, output: Path | None, paper: str, template_path: Path | None, tiles: bool
+) -> None:
     """The map with numbered markers for places and initiatives, and their key."""
     _map(maps.print_result_map, "result-map", file, output, paper, template_path, tiles)
 
 
-def _map(draw, name: str, file: Path, output: Path | None, paper: str,
-         template_path: Path | None, tiles: bool) -> None:
+def _map(
+    draw,
+    name: str,
+    file: Path,
+    output: Path | None,
+    paper: str,
+    template_path: Path | None,
+    tiles: bool,
+) -> None:
     store = open_store(file, readonly=True)
     kind = f"{name}-{paper.upper()}" + ("-tiles" if tiles else "")
-    result = draw(store, output_path(file, output, kind), load_template(template_path),
-                  paper=paper, tiles=tiles)
+    result = draw(
+        store,
+        output_path(file, output, kind),
+        load_template(template_path),
+        paper=paper,
+        tiles=tiles,
+    )
     report(store, result)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from workshop import outputs
+from workshop.file import outputs
+from workshop.file.store import Store
 from workshop.i18n import t
 from workshop.printing import templates
 from workshop.printing.sheet import PAPERS, PrintResult, default_output
-from workshop.store import Store
 
 
 def file_argument(f):
@@ -19,22 +19,35 @@ def file_argument(f):
 
 
 def output_option(f):
-    return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-                        metavar="OUT.pdf",
-                        help="The PDF to write. Default: printouts/FILE-KIND.pdf.")(f)
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        metavar="OUT.pdf",
+        help="The PDF to write. Default: printouts/FILE-KIND.pdf.",
+    )(f)
 
 
 def paper_option(default: str = "A3"):
     def decorate(f):
-        return click.option("--paper", type=click.Choice(list(PAPERS), case_sensitive=False),
-                            default=default, show_default=True, help="Paper size.")(f)
+        return click.option(
+            "--paper",
+            type=click.Choice(list(PAPERS), case_sensitive=False),
+            default=default,
+            show_default=True,
+            help="Paper size.",
+        )(f)
+
     return decorate
 
 
 def template_option(f):
-    return click.option("--template", "template_path",
-                        type=click.Path(dir_okay=False, path_type=Path),
-                        help="A template (TOML) with your own colours, fonts, logo and texts.")(f)
+    return click.option(
+        "--template",
+        "template_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="A template (TOML) with your own colours, fonts, logo and texts.",
+    )(f)
 
 
 def output_path(file: Path, output: Path | None, kind: str) -> Path:
@@ -48,8 +61,9 @@ def load_template(path: Path | None) -> templates.Template:
 def report(store: Store, result: PrintResult) -> None:
     """What was written, and anything the user should know about it."""
     lang = store.lang
-    outputs.record(store, result.path, kind=click.get_current_context().info_name or "print",
-                   audience="print")
+    outputs.record(
+        store, result.path, kind=click.get_current_context().info_name or "print", audience="print"
+    )
     click.echo(t("print_written", lang, path=str(result.path), pages=result.pages))
     for notice in result.notices:
         click.echo(f"  {notice}")

@@ -28,8 +28,12 @@ def network(file: Path, output: Path | None, paper: str, template_path: Path | N
     from workshop.printing.network import print_network  # loaded when used: quick startup
 
     store = open_store(file, readonly=True)
-    result = print_network(store, output_path(file, output, f"network-{paper.upper()}"),
-                           load_template(template_path), paper=paper)
+    result = print_network(
+        store,
+        output_path(file, output, f"network-{paper.upper()}"),
+        load_template(template_path),
+        paper=paper,
+    )
     report(store, result)
 
 
@@ -40,9 +44,10 @@ def network(file: Path, output: Path | None, paper: str, template_path: Path | N
 @template_option
 def summary(file: Path, output: Path | None, paper: str, template_path: Path | None) -> None:
     """The PDF summary for the municipality and the participants (only consented names)."""
-    from workshop.printing.summary import print_summary  # loaded when used: quick startup
+    from workshop.printing.summary.build import print_summary  # loaded when used: quick startup
 
     store = open_store(file, readonly=True)
-    result = print_summary(store, output_path(file, output, "summary"),
-                           load_template(template_path), paper=paper)
+    result = print_summary(
+        store, output_path(file, output, "summary"), load_template(template_path), paper=paper
+    )
     report(store, result)

@@ -11,8 +11,15 @@ from __future__ import annotations
 from workshop.exchange.decoding import CP1252_PUNCTUATION, decode_input
 from workshop.exchange.decoding import plainly_cp1252 as _plainly_cp1252
 
-__all__ = ["CP1252_PUNCTUATION", "_plainly_cp1252", "decode_input", "from_argument",
-           "has_undecoded_bytes", "text_argument", "say_decoded"]
+__all__ = [
+    "CP1252_PUNCTUATION",
+    "_plainly_cp1252",
+    "decode_input",
+    "from_argument",
+    "has_undecoded_bytes",
+    "text_argument",
+    "say_decoded",
+]
 
 
 def from_argument(text: str) -> bytes:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from workshop import forget as forgetting
-from workshop import merge as merging
-from workshop import outputs
 from workshop.cli import cli, open_store
+from workshop.file import forget as forgetting
+from workshop.file import merge as merging
+from workshop.file import outputs
 from workshop.i18n import UserError, t
 
 
@@ -22,18 +22,38 @@ def _interactive() -> bool:
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("name")
-@click.option("--id", "ids", multiple=True, metavar="ID",
-              help="Of several persons of that name, the one whose id starts with ID.")
-@click.option("--yes", is_flag=True,
-              help="Do not ask for confirmation (needed without a terminal).")
+@click.option(
+    "--id",
+    "ids",
+    multiple=True,
+    metavar="ID",
+    help="Of several persons of that name, the one whose id starts with ID.",
+)
+@click.option(
+    "--yes", is_flag=True, help="Do not ask for confirmation (needed without a terminal)."
+)
 @click.option("--dry-run", is_flag=True, help="Only list what would change; change nothing.")
-@click.option("--delete-outputs", is_flag=True,
-              help="Also delete the exports and printouts written earlier that may hold them.")
-@click.option("--backup-dir", "backup_dirs", multiple=True,
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Another folder with backups of FILE (a USB stick); may be repeated.")
-def forget(file: Path, name: str, ids: tuple[str, ...], yes: bool, dry_run: bool,
-           delete_outputs: bool, backup_dirs: tuple[Path, ...]) -> None:
+@click.option(
+    "--delete-outputs",
+    is_flag=True,
+    help="Also delete the exports and printouts written earlier that may hold them.",
+)
+@click.option(
+    "--backup-dir",
+    "backup_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Another folder with backups of FILE (a USB stick); may be repeated.",
+)
+def forget(
+    file: Path,
+    name: str,
+    ids: tuple[str, ...],
+    yes: bool,
+    dry_run: bool,
+    delete_outputs: bool,
+    backup_dirs: tuple[Path, ...],
+) -> None:
     """Erase the person NAME from FILE (and its backups): records, ties, mentions, undo steps,
     indexes and the file's free pages. Lists everything first and asks."""
     if not (yes or dry_run or _interactive()):
@@ -42,8 +62,9 @@ def forget(file: Path, name: str, ids: tuple[str, ...], yes: bool, dry_run: bool
     lang = store.lang
     plan = forgetting.plan_forget(store, name, ids)
     if plan.empty:
-        raise UserError("forget_not_found", name=name, path=str(file),
-                        hint=_hint(store, name, lang))
+        raise UserError(
+            "forget_not_found", name=name, path=str(file), hint=_hint(store, name, lang)
+        )
     folders = forgetting.backup_folders(store, backup_dirs)
     for line in forgetting.describe(plan, lang, folders) + forgetting.describe_outputs(plan, lang):
         click.echo(line)
@@ -55,21 +76,23 @@ def forget(file: Path, name: str, ids: tuple[str, ...], yes: bool, dry_run: bool
         raise SystemExit(1)
     forgetting.forget(store, plan)
     click.echo(t("forget_done", lang, name=name, path=str(file)))
-    for result in forgetting.forget_in_backups(file, name, tuple(folders),
-                                               tuple(plan.ids), lang):
+    for result in forgetting.forget_in_backups(file, name, tuple(folders), tuple(plan.ids), lang):
         if result.error:
-            click.echo(t("forget_backup_failed", lang, path=str(result.path),
-                         detail=result.error))
+            click.echo(t("forget_backup_failed", lang, path=str(result.path), detail=result.error))
         else:
             click.echo(t("forget_backup", lang, path=str(result.path), removed=result.removed))
     written = forgetting.written_files(plan)
     if not written:
         return
-    if delete_outputs or (not yes and click.confirm(t("forget_outputs_confirm", lang),
-                                                    default=False)):
+    if delete_outputs or (
+        not yes and click.confirm(t("forget_outputs_confirm", lang), default=False)
+    ):
         for item, error in outputs.delete(store, written):
-            click.echo(t("forget_output_failed", lang, path=item.path, detail=error) if error
-                       else t("forget_output_deleted", lang, path=item.path))
+            click.echo(
+                t("forget_output_failed", lang, path=item.path, detail=error)
+                if error
+                else t("forget_output_deleted", lang, path=item.path)
+            )
     else:
         click.echo(t("forget_outputs_hint", lang))
 
@@ -78,18 +101,26 @@ def _hint(store, name: str, lang: str) -> str:
     partial = forgetting.partial_matches(store, name)
     if partial:
         return t("forget_partial_hint", lang, names=", ".join(f"'{n}'" for n in partial))
-    similar = [r["name"] for table in forgetting.PERSON_TABLES
-               for r in store.similar(table, name, limit=1)]
+    similar = [
+        r["name"] for table in forgetting.PERSON_TABLES for r in store.similar(table, name, limit=1)
+    ]
     return t("did_you_mean", lang, name=similar[0]) if similar else t("no_hint", lang)
 
 
 @cli.command()
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("sources", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--join", is_flag=True,
-              help="Fold the listed pairs (same actor or place at two tables) into one.")
-@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write every renumbered card, conflict and pair to this text file.")
+@click.option(
+    "--join",
+    is_flag=True,
+    help="Fold the listed pairs (same actor or place at two tables) into one.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write every renumbered card, conflict and pair to this text file.",
+)
 def merge(target: Path, sources: tuple[Path, ...], join: bool, report_path: Path | None) -> None:
     """Merge the files of other tables (SOURCES) into TARGET, by UUID, field by field."""
     click.get_current_context().meta["workshop.path"] = str(target)
@@ -100,12 +131,23 @@ def merge(target: Path, sources: tuple[Path, ...], join: bool, report_path: Path
             raise UserError("merge_same_file", path=str(source))
     if sources:
         report = merging.merge(store, list(sources))
-        click.echo(t("merge_done", lang, added=sum(report.added.values()),
-                     updated=sum(report.updated.values())))
+        click.echo(
+            t(
+                "merge_done",
+                lang,
+                added=sum(report.added.values()),
+                updated=sum(report.updated.values()),
+            )
+        )
         if report.fields:
             click.echo(t("merge_fields", lang, fields=report.fields))
-        _first_few([t("merge_renumbered", lang, name=name, old=old, new=new)
-                    for name, old, new in report.renumbered], lang)
+        _first_few(
+            [
+                t("merge_renumbered", lang, name=name, old=old, new=new)
+                for name, old, new in report.renumbered
+            ],
+            lang,
+        )
         if report.conflicts:
             click.echo(t("merge_conflicts", lang, count=len(report.conflicts)))
             _first_few([merging.conflict_line(c, lang) for c in report.conflicts], lang)
@@ -118,8 +160,14 @@ def merge(target: Path, sources: tuple[Path, ...], join: bool, report_path: Path
         click.echo(t("merge_joined", lang, count=merging.join_pairs(store, pairs)))
     elif pairs:
         counts = {table: sum(1 for p in pairs if p[0] == table) for table in merging.JOINABLE}
-        click.echo(t("merge_pairs_found", lang, count=len(pairs),
-                     tables=", ".join(f"{table} {n}" for table, n in counts.items() if n)))
+        click.echo(
+            t(
+                "merge_pairs_found",
+                lang,
+                count=len(pairs),
+                tables=", ".join(f"{table} {n}" for table, n in counts.items() if n),
+            )
+        )
         _first_few([merging.pair_line(p, lang) for p in pairs], lang)
         click.echo(t("merge_pairs_hint", lang, path=str(target)))
     if report_path is not None:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import click
 
-from workshop import backup as backups
 from workshop.cli import cli, open_store
+from workshop.file import backup as backups
 from workshop.i18n import t
 from workshop.text import visible
 
@@ -19,8 +19,11 @@ from workshop.text import visible
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--contrast", is_flag=True, help="High-contrast colours, for a projector.")
-@click.option("--backup-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the automatic backups (a USB stick); default FILE.backups.")
+@click.option(
+    "--backup-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the automatic backups (a USB stick); default FILE.backups.",
+)
 def run(file: Path, contrast: bool, backup_dir: Path | None) -> None:
     """The live-session screen: capture what residents say into FILE."""
     click.get_current_context().meta["workshop.path"] = str(file)
@@ -40,14 +43,20 @@ def run_app(store, *, contrast: bool = False, backup_dir: Path | None = None) ->
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--serve", is_flag=True,
-              help="Serve the wall to browsers on this computer (http://localhost:PORT/). At "
-                   "most 4 browsers at once, each with its own wall process; a fifth gets a "
-                   "page saying so. The browser only shows: nothing it sends reaches the wall. "
-                   "Ctrl+C stops the server and every wall.")
-@click.option("--lan", is_flag=True,
-              help="With --serve: also on this laptop's network (a second laptop or tablet at "
-                   "the projector), only with the random token in the printed URL.")
+@click.option(
+    "--serve",
+    is_flag=True,
+    help="Serve the wall to browsers on this computer (http://localhost:PORT/). At "
+    "most 4 browsers at once, each with its own wall process; a fifth gets a "
+    "page saying so. The browser only shows: nothing it sends reaches the wall. "
+    "Ctrl+C stops the server and every wall.",
+)
+@click.option(
+    "--lan",
+    is_flag=True,
+    help="With --serve: also on this laptop's network (a second laptop or tablet at "
+    "the projector), only with the random token in the printed URL.",
+)
 @click.option("--port", default=8000, show_default=True, help="Port for --serve.")
 @click.option("--contrast", is_flag=True, help="High-contrast colours, for a projector.")
 def wall(file: Path, serve: bool, lan: bool, port: int, contrast: bool) -> None:
@@ -71,8 +80,12 @@ def wall(file: Path, serve: bool, lan: bool, port: int, contrast: bool) -> None:
 
 @cli.command(name="backup")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--to", "folder", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the copy (default: FILE.backups next to FILE).")
+@click.option(
+    "--to",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the copy (default: FILE.backups next to FILE).",
+)
 def backup_(file: Path, folder: Path | None) -> None:
     """A consistent copy of FILE, safe to take while a session is writing to it."""
     click.get_current_context().meta["workshop.path"] = str(file)

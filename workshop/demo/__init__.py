@@ -10,11 +10,11 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from workshop import osm
+from workshop.capture.record import record
 from workshop.exchange import osm_import
+from workshop.file.store import Store
 from workshop.model import Grid
-from workshop.record import record
-from workshop.store import Store
+from workshop.osm import extract as osm
 
 NAME = "De Kersenbuurt"
 MUNICIPALITY = "Zuiderveen"
@@ -30,8 +30,9 @@ def script_lines() -> list[str]:
 
 def build(path: Path, lang: str = "nl") -> Store:
     """Create the demo file at `path` (which must not exist yet)."""
-    store = Store.create(path, name=NAME, municipality=MUNICIPALITY, lang=lang, grid=GRID,
-                         bbox=BBOX)
+    store = Store.create(
+        path, name=NAME, municipality=MUNICIPALITY, lang=lang, grid=GRID, bbox=BBOX
+    )
     record(store, script_lines())
     store_street_plan(store)
     return store

@@ -19,80 +19,129 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from workshop import model
+from workshop.capture.record import upsert_tie
 from workshop.exchange import rules
 from workshop.exchange.files import read_csv, row_number
 from workshop.exchange.tables import EXPORT_TABLES, NOT_EXPORTED, export_record, unguard_cell
+from workshop.file.rows import JSON_COLUMNS
+from workshop.file.store import NAMED_TABLES, Store, Writer
 from workshop.i18n import UserError, register
-from workshop.record import upsert_tie
-from workshop.rows import JSON_COLUMNS
-from workshop.store import NAMED_TABLES, Store, Writer
 from workshop.text import normalise
 
-register({
-    "csv_unknown_kind": {
-        "nl": "Onbekende soort '{kind}': kies uit {choices}, of all met een map.",
-        "en": "Unknown kind '{kind}': choose from {choices}, or all with a folder.",
-    },
-    "csv_bad_cell": {
-        "nl": "{path}, rij {row}, kolom {column}: '{value}' kan niet ({expected}); er is niets "
-              "geïmporteerd.",
-        "en": "{path}, row {row}, column {column}: '{value}' is not possible ({expected}); "
-              "nothing was imported.",
-    },
-    "csv_no_files": {
-        "nl": "{path} bevat geen CSV-bestanden van een export (zoals place.csv, actor.csv).",
-        "en": "{path} holds no CSV files of an export (such as place.csv, actor.csv).",
-    },
-    "csv_rejected": {
-        "nl": "De import past niet in het bestand ({detail}); er is niets geïmporteerd.",
-        "en": "The import does not fit the file ({detail}); nothing was imported.",
-    },
-})
+register(
+    {
+        "csv_unknown_kind": {
+            "nl": "Onbekende soort '{kind}': kies uit {choices}, of all met een map.",
+            "en": "Unknown kind '{kind}': choose from {choices}, or all with a folder.",
+        },
+        "csv_bad_cell": {
+            "nl": "{path}, rij {row}, kolom {column}: '{value}' kan niet ({expected}); er is niets "
+            "geïmporteerd.",
+            "en": "{path}, row {row}, column {column}: '{value}' is not possible ({expected}); "
+            "nothing was imported.",
+        },
+        "csv_no_files": {
+            "nl": "{path} bevat geen CSV-bestanden van een export (zoals place.csv, actor.csv).",
+            "en": "{path} holds no CSV files of an export (such as place.csv, actor.csv).",
+        },
+        "csv_rejected": {
+            "nl": "De import past niet in het bestand ({detail}); er is niets geïmporteerd.",
+            "en": "The import does not fit the file ({detail}); nothing was imported.",
+        },
+    }
+)
 
 KIND_WORDS = {
-    "plek": "place", "plekken": "place", "places": "place",
-    "initiatief": "initiative", "initiatieven": "initiative", "initiatives": "initiative",
-    "actoren": "actor", "actors": "actor", "verband": "tie", "verbanden": "tie", "ties": "tie",
-    "deelnemer": "participant", "deelnemers": "participant", "participants": "participant",
-    "kandidaat": "candidate", "kandidaten": "candidate", "candidates": "candidate",
-    "notitie": "note", "notities": "note", "notes": "note", "sessie": "session",
-    "sessies": "session", "sessions": "session", "aanwezigheid": "attendance",
-    "wijk": "neighbourhood", "klankbord": "board_dimension",
+    "plek": "place",
+    "plekken": "place",
+    "places": "place",
+    "initiatief": "initiative",
+    "initiatieven": "initiative",
+    "initiatives": "initiative",
+    "actoren": "actor",
+    "actors": "actor",
+    "verband": "tie",
+    "verbanden": "tie",
+    "ties": "tie",
+    "deelnemer": "participant",
+    "deelnemers": "participant",
+    "participants": "participant",
+    "kandidaat": "candidate",
+    "kandidaten": "candidate",
+    "candidates": "candidate",
+    "notitie": "note",
+    "notities": "note",
+    "notes": "note",
+    "sessie": "session",
+    "sessies": "session",
+    "sessions": "session",
+    "aanwezigheid": "attendance",
+    "wijk": "neighbourhood",
+    "klankbord": "board_dimension",
 }
-IMPORT_ORDER = ("neighbourhood", "board_dimension", "session", "place", "actor", "initiative",
-                "tie", "actor_initiative", "actor_place", "participant", "candidate",
-                "attendance", "note")
+IMPORT_ORDER = (
+    "neighbourhood",
+    "board_dimension",
+    "session",
+    "place",
+    "actor",
+    "initiative",
+    "tie",
+    "actor_initiative",
+    "actor_place",
+    "participant",
+    "candidate",
+    "attendance",
+    "note",
+)
 # column -> the table it points to, and whether a row without it makes no sense
 REFERENCES = {
     ("initiative", "place_id"): ("place", False),
-    ("tie", "source_id"): ("actor", True), ("tie", "target_id"): ("actor", True),
+    ("tie", "source_id"): ("actor", True),
+    ("tie", "target_id"): ("actor", True),
     ("actor_initiative", "actor_id"): ("actor", True),
     ("actor_initiative", "initiative_id"): ("initiative", True),
-    ("actor_place", "actor_id"): ("actor", True), ("actor_place", "place_id"): ("place", True),
+    ("actor_place", "actor_id"): ("actor", True),
+    ("actor_place", "place_id"): ("place", True),
     ("attendance", "participant_id"): ("participant", True),
 }
 _CLOSED = {  # vocabularies the schema enforces: a word outside them is refused
-    "sentiment": model.SENTIMENTS, "status": model.STATUSES, "type": model.ACTOR_TYPES,
-    "consent": model.CONSENT, "direction": model.DIRECTIONS,
+    "sentiment": model.SENTIMENTS,
+    "status": model.STATUSES,
+    "type": model.ACTOR_TYPES,
+    "consent": model.CONSENT,
+    "direction": model.DIRECTIONS,
 }
 _CLOSED_BY_TABLE = {
     ("candidate", "status"): model.BOARD_STATUSES,
     ("actor_initiative", "kind"): model.INITIATIVE_TIE_KINDS,
     ("actor_place", "kind"): model.PLACE_TIE_KINDS,
 }
-_OPEN = {("place", "kind"): model.PLACE_KINDS, ("initiative", "theme"): model.THEMES,
-         ("actor", "role"): model.ROLES, ("tie", "kind"): model.ACTOR_TIE_KINDS,
-         ("participant", "tenure"): model.TENURES, ("candidate", "tenure"): model.TENURES}
-_CHOICES = {("note", "kind"): ("note", "quote"), ("neighbourhood", "lang"): ("nl", "en"),
-            ("note", "about_table"): ("place", "initiative", "actor", "participant")}
+_OPEN = {
+    ("place", "kind"): model.PLACE_KINDS,
+    ("initiative", "theme"): model.THEMES,
+    ("actor", "role"): model.ROLES,
+    ("tie", "kind"): model.ACTOR_TIE_KINDS,
+    ("participant", "tenure"): model.TENURES,
+    ("candidate", "tenure"): model.TENURES,
+}
+_CHOICES = {
+    ("note", "kind"): ("note", "quote"),
+    ("neighbourhood", "lang"): ("nl", "en"),
+    ("note", "about_table"): ("place", "initiative", "actor", "participant"),
+}
 _RANGES = {"influence": (0, 5), "strength": (1, 3), "grid_cols": (1, 26), "grid_rows": (1, 99)}
 _BOOLEAN = {"ambassador", "startmotor"}
 _FILLED_IN = {"id", "created", "updated", "name", "consent", "type"}
 _TRUE = {"1", "true", "ja", "yes", "waar", "x", "y", "j"}
 _FALSE = {"0", "false", "nee", "no", "onwaar", "n", ""}
-_DEFAULTS = {("tie", "kind"): "knows", ("tie", "direction"): "directed",
-             ("actor_initiative", "kind"): "supports", ("actor_place", "kind"): "meets_at",
-             ("note", "kind"): "note"}
+_DEFAULTS = {
+    ("tie", "kind"): "knows",
+    ("tie", "direction"): "directed",
+    ("actor_initiative", "kind"): "supports",
+    ("actor_place", "kind"): "meets_at",
+    ("note", "kind"): "note",
+}
 
 
 @dataclass
@@ -130,8 +179,9 @@ def import_csv(store: Store, kind: str, path: Path) -> CsvReport:
     table = table_for(kind)
     notices: list[str] = []
     header, rows = read_csv(path, notices=notices, lang=store.lang)
-    return _run(store, [(table, Path(path), header, rows)], f"import csv {Path(path).name}",
-                notices)
+    return _run(
+        store, [(table, Path(path), header, rows)], f"import csv {Path(path).name}", notices
+    )
 
 
 def import_folder(store: Store, folder: Path) -> CsvReport:
@@ -158,8 +208,16 @@ def _run(store: Store, sheets: list, line: str, notices: list[str]) -> CsvReport
 
 
 class _Sheet:
-    def __init__(self, store: Store, w: Writer, db: Database, table: str, path: Path,
-                 header: list[str], report: CsvReport):
+    def __init__(
+        self,
+        store: Store,
+        w: Writer,
+        db: Database,
+        table: str,
+        path: Path,
+        header: list[str],
+        report: CsvReport,
+    ):
         self.store, self.w, self.table, self.path, self.report = store, w, table, path, report
         self.columns = {c.name: c for c in db[table].columns if c.name not in NOT_EXPORTED}
         by_key = {h.casefold(): h for h in header}
@@ -173,8 +231,7 @@ class _Sheet:
     def load(self, rows: list[dict[str, str]]) -> None:
         skipped = 0
         for number, row in ((row_number(r, i), r) for i, r in enumerate(rows, 2)):
-            values = {name: self.cell(row[col], name, number)
-                      for name, col in self.header.items()}
+            values = {name: self.cell(row[col], name, number) for name, col in self.header.items()}
             values = {k: v for k, v in values.items() if v is not None or self._nullable(k)}
             reason = self.resolve(values)
             if reason:
@@ -195,8 +252,14 @@ class _Sheet:
         column, table = self.columns[name], self.table
 
         def bad(expected: str) -> UserError:
-            return UserError("csv_bad_cell", path=self.path.name, row=number, column=name,
-                             value=raw[:80], expected=expected)
+            return UserError(
+                "csv_bad_cell",
+                path=self.path.name,
+                row=number,
+                column=name,
+                value=raw[:80],
+                expected=expected,
+            )
 
         text = unguard_cell(raw)
         if text.strip() and rules.ruled(table, name):  # exactly as the capture line takes it
@@ -236,7 +299,8 @@ class _Sheet:
             keep_empty = column.notnull and column.default_value is None
             return "" if keep_empty and name not in _FILLED_IN else None
         vocab = _CLOSED_BY_TABLE.get((table, name)) or (
-            _CLOSED.get(name) if (table, name) not in _OPEN else None)
+            _CLOSED.get(name) if (table, name) not in _OPEN else None
+        )
         if vocab is not None:
             term = vocab.lookup(text)
             if term is None:
@@ -280,7 +344,8 @@ class _Sheet:
                 return f"{column} '{values[column]}' is not in the file"
             if found is None:
                 self.report.notices.append(
-                    f"{self.path.name}: {column} '{values[column]}' is not in the file; left empty")
+                    f"{self.path.name}: {column} '{values[column]}' is not in the file; left empty"
+                )
             values[column] = found
         session = values.get("session_id")
         if session and self.store.get("session", session) is None:
@@ -322,8 +387,9 @@ class _Sheet:
             if not values.get("id"):
                 # Found by name, like a capture: the name as typed is no rename, and an empty
                 # cell changes nothing (only a row with the record's id stands for all of it).
-                edits = {k: v for k, v in edits.items()
-                         if k != "name" and v not in (None, "", [], {})}
+                edits = {
+                    k: v for k, v in edits.items() if k != "name" and v not in (None, "", [], {})
+                }
             after = w.update(table, existing["id"], edits)
             if _changed(existing, after):
                 self.report.updated += 1
@@ -331,13 +397,22 @@ class _Sheet:
                 self.report.unchanged += 1
         elif table == "tie" and not values.get("id"):
             extra = {k: values[k] for k in ("strength", "description") if k in values}
-            upsert_tie(store, w, values["source_id"], values["target_id"],
-                       values.get("kind", "knows"),
-                       values.get("direction", "directed"), values.get("tags", []), extra)
+            upsert_tie(
+                store,
+                w,
+                values["source_id"],
+                values["target_id"],
+                values.get("kind", "knows"),
+                values.get("direction", "directed"),
+                values.get("tags", []),
+                extra,
+            )
             self.report.inserted += 1
         elif table == "attendance" and store.count(
-                "attendance", "participant_id = ? AND session_id IS ?",
-                (values["participant_id"], values.get("session_id"))):
+            "attendance",
+            "participant_id = ? AND session_id IS ?",
+            (values["participant_id"], values.get("session_id")),
+        ):
             return
         else:
             w.insert(table, values)
@@ -348,25 +423,33 @@ class _Sheet:
         empty phone number) comes back as it was shown: that is no edit, and the stored value
         stays. Without this, importing an export into the file it came from would erase
         every name and number that consent kept out of the export."""
-        shown = [export_record(self.store, self.table, existing, anonymise=a)
-                 for a in (False, True)]
+        shown = [
+            export_record(self.store, self.table, existing, anonymise=a) for a in (False, True)
+        ]
 
         def withheld(key: str, value: object) -> bool:
-            return any(key in s and _same(s[key], value) and not _same(s[key], existing.get(key))
-                       for s in shown)
+            return any(
+                key in s and _same(s[key], value) and not _same(s[key], existing.get(key))
+                for s in shown
+            )
 
-        return {k: v for k, v in values.items()
-                if k not in ("created", "updated") and not withheld(k, v)}
+        return {
+            k: v
+            for k, v in values.items()
+            if k not in ("created", "updated") and not withheld(k, v)
+        }
 
     def _card(self, values: dict, existing: dict | None) -> None:
-        holder = next(iter(self.store.rows("initiative", "card_number = ?",
-                                           (values["card_number"],))), None)
+        holder = next(
+            iter(self.store.rows("initiative", "card_number = ?", (values["card_number"],))), None
+        )
         mine = existing["id"] if existing else values.get("id")
         if holder and holder["id"] != mine:
             new = self.store.take_card_number()
             self.report.notices.append(
                 f"{self.path.name}: card {values['card_number']} belongs to "
-                f"'{holder['name']}'; '{values.get('name')}' gets card {new}")
+                f"'{holder['name']}'; '{values.get('name')}' gets card {new}"
+            )
             values["card_number"] = new
         else:
             self.store.take_card_number(values["card_number"])

@@ -17,8 +17,9 @@ from workshop.i18n import UserError, t
 MAX_CSV_BYTES = 200 * 1024 * 1024
 
 
-def read_csv(path: Path, *, sheet: str | None = None, notices: list[str] | None = None,
-             lang: str = "en") -> tuple[list[str], list[dict[str, str]]]:
+def read_csv(
+    path: Path, *, sheet: str | None = None, notices: list[str] | None = None, lang: str = "en"
+) -> tuple[list[str], list[dict[str, str]]]:
     """Header and rows of a sheet as Excel or Kumu writes it: CSV in UTF-8 (with or without
     BOM), UTF-16 with BOM (Excel's "Unicode text"), or plainly cp1252 (said in `notices`),
     with comma, semicolon or tab; or an .xlsx workbook (the sheet named `sheet`, else the
@@ -40,8 +41,11 @@ def read_csv(path: Path, *, sheet: str | None = None, notices: list[str] | None 
     for number, values in enumerate(rows[1:], 2):
         if not any(v.strip() for v in values):
             continue
-        records.append(SheetRow({h: (values[i] if i < len(values) else "")
-                                 for i, h in enumerate(header)}, number))
+        records.append(
+            SheetRow(
+                {h: (values[i] if i < len(values) else "") for i, h in enumerate(header)}, number
+            )
+        )
     return header, records
 
 
@@ -63,8 +67,9 @@ def _decode(path: Path, raw: bytes, notices: list[str] | None, lang: str) -> str
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise UserError("csv_unreadable", path=str(path),
-                            detail=f"broken UTF-16 at byte {exc.start}") from None
+            raise UserError(
+                "csv_unreadable", path=str(path), detail=f"broken UTF-16 at byte {exc.start}"
+            ) from None
     text, used = decode_input(raw, str(path))
     if used and notices is not None:
         notices.append(t("input_read_as", lang, what=Path(path).name, encoding=used))
@@ -89,12 +94,14 @@ def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # a damaged or foreign zip: openpyxl raises many kinds
-        raise UserError("csv_unreadable", path=str(path),
-                        detail=f"not a readable .xlsx ({type(exc).__name__})") from None
+        raise UserError(
+            "csv_unreadable", path=str(path), detail=f"not a readable .xlsx ({type(exc).__name__})"
+        ) from None
     try:
         wanted = (sheet or "").casefold()
-        chosen = next((ws for ws in book.worksheets if ws.title.casefold() == wanted),
-                      book.worksheets[0])
+        chosen = next(
+            (ws for ws in book.worksheets if ws.title.casefold() == wanted), book.worksheets[0]
+        )
         return [[_xlsx_text(v) for v in row] for row in chosen.iter_rows(values_only=True)]
     finally:
         book.close()

@@ -14,9 +14,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from workshop import model, privacy, redaction
+from workshop import model, privacy
 from workshop.exchange.files import atomic_output
-from workshop.store import Store
+from workshop.file import redaction
+from workshop.file.store import Store
 
 COORDINATE_DIGITS = 7  # about a centimetre; RFC 7946 §11.2 advises no more than needed
 
@@ -38,18 +39,23 @@ def cell_centre(neighbourhood: dict, cell: str | None) -> tuple[float, float] | 
 
 
 def _point(lon: float, lat: float) -> dict:
-    return {"type": "Point",
-            "coordinates": [round(lon, COORDINATE_DIGITS), round(lat, COORDINATE_DIGITS)]}
+    return {
+        "type": "Point",
+        "coordinates": [round(lon, COORDINATE_DIGITS), round(lat, COORDINATE_DIGITS)],
+    }
 
 
-def _locate(record: dict, place: dict | None,
-            neighbourhood: dict) -> tuple[dict | None, str | None]:
+def _locate(
+    record: dict, place: dict | None, neighbourhood: dict
+) -> tuple[dict | None, str | None]:
     if record.get("lat") is not None and record.get("lon") is not None:
         return _point(record["lon"], record["lat"]), "coordinates"
     if place and place.get("lat") is not None and place.get("lon") is not None:
         return _point(place["lon"], place["lat"]), "place_coordinates"
-    for source, cell in (("cell_centre", record.get("cell")),
-                         ("place_cell_centre", (place or {}).get("cell"))):
+    for source, cell in (
+        ("cell_centre", record.get("cell")),
+        ("place_cell_centre", (place or {}).get("cell")),
+    ):
         centre = cell_centre(neighbourhood, cell)
         if centre:
             return _point(*centre), source
@@ -67,55 +73,94 @@ def features(store: Store, *, anonymise: bool = False) -> list[dict]:
     lang = store.lang
     hood = store.neighbourhood()
     scrub = redaction.for_output(store, "export", anonymise=anonymise)
-    places = {p["id"]: scrub.record("place", p)
-              for p in store.rows("place", order="created, rowid")}
+    places = {
+        p["id"]: scrub.record("place", p) for p in store.rows("place", order="created, rowid")
+    }
     actors = {a["id"]: scrub.record("actor", a) for a in store.rows("actor")}
     behind: dict[str, list[dict]] = {}
     for link in store.rows("actor_initiative", order="created, rowid"):
         actor = actors.get(link["actor_id"])
         if actor:
             behind.setdefault(link["initiative_id"], []).append(
-                {"name": actor["name"], "kind": link["kind"]})
+                {"name": actor["name"], "kind": link["kind"]}
+            )
     out = []
     for place in places.values():
         geometry, location = _locate(place, None, hood)
-        out.append({"type": "Feature", "id": place["id"], "geometry": geometry,
-                    "properties": _clean({
-                        "record": "place", "id": place["id"], "name": place["name"],
+        out.append(
+            {
+                "type": "Feature",
+                "id": place["id"],
+                "geometry": geometry,
+                "properties": _clean(
+                    {
+                        "record": "place",
+                        "id": place["id"],
+                        "name": place["name"],
                         "kind": place["kind"],
                         "kind_label": model.PLACE_KINDS.label(place["kind"], lang) or None,
-                        "tags": "|".join(place["tags"]) or None, "cell": place["cell"],
-                        "location": location, "description": place["description"],
-                        "sentiment": place["sentiment"], "address": place["address"],
-                        "tel": place["tel"], "mail": place["mail"],
-                        "website": place["website"], "source": place["source"],
-                        "osm_id": place["osm_id"]}, anonymise)})
+                        "tags": "|".join(place["tags"]) or None,
+                        "cell": place["cell"],
+                        "location": location,
+                        "description": place["description"],
+                        "sentiment": place["sentiment"],
+                        "address": place["address"],
+                        "tel": place["tel"],
+                        "mail": place["mail"],
+                        "website": place["website"],
+                        "source": place["source"],
+                        "osm_id": place["osm_id"],
+                    },
+                    anonymise,
+                ),
+            }
+        )
     for row in store.rows("initiative", order="created, rowid"):
         ini = scrub.record("initiative", row)
         where = places.get(ini["place_id"]) if ini["place_id"] else None
         geometry, location = _locate(ini, where, hood)
         people = behind.get(ini["id"], [])
-        out.append({"type": "Feature", "id": ini["id"], "geometry": geometry,
-                    "properties": _clean({
-                        "record": "initiative", "id": ini["id"], "name": ini["name"],
-                        "card_number": ini["card_number"], "theme": ini["theme"],
+        out.append(
+            {
+                "type": "Feature",
+                "id": ini["id"],
+                "geometry": geometry,
+                "properties": _clean(
+                    {
+                        "record": "initiative",
+                        "id": ini["id"],
+                        "name": ini["name"],
+                        "card_number": ini["card_number"],
+                        "theme": ini["theme"],
                         "theme_label": model.THEMES.label(ini["theme"], lang) or None,
                         "status": ini["status"],
                         "status_label": model.STATUSES.label(ini["status"], lang) or None,
-                        "tags": "|".join(ini["tags"]) or None, "cell": ini["cell"],
-                        "location": location, "place": where["name"] if where else None,
-                        "description": ini["description"], "needs": ini["needs"],
-                        "offers": ini["offers"], "website": ini["website"],
-                        "tel": ini["tel"], "mail": ini["mail"],
-                        "actors": "|".join(p["name"] for p in people) or None}, anonymise)})
+                        "tags": "|".join(ini["tags"]) or None,
+                        "cell": ini["cell"],
+                        "location": location,
+                        "place": where["name"] if where else None,
+                        "description": ini["description"],
+                        "needs": ini["needs"],
+                        "offers": ini["offers"],
+                        "website": ini["website"],
+                        "tel": ini["tel"],
+                        "mail": ini["mail"],
+                        "actors": "|".join(p["name"] for p in people) or None,
+                    },
+                    anonymise,
+                ),
+            }
+        )
     return out
 
 
 def export_geojson(store: Store, target: Path | None, *, anonymise: bool = False) -> str:
     hood = store.neighbourhood()
-    collection: dict[str, Any] = {"type": "FeatureCollection",
-                                  "name": hood["name"], "features": features(
-                                      store, anonymise=anonymise)}
+    collection: dict[str, Any] = {
+        "type": "FeatureCollection",
+        "name": hood["name"],
+        "features": features(store, anonymise=anonymise),
+    }
     points = [f["geometry"]["coordinates"] for f in collection["features"] if f["geometry"]]
     if points:
         lons, lats = [p[0] for p in points], [p[1] for p in points]

@@ -32,29 +32,46 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from workshop import model, redaction
+from workshop import model
 from workshop.analysis import connectors
 from workshop.exchange.files import atomic_output
+from workshop.file import redaction
+from workshop.file.store import Store
 from workshop.printing.network_style import role_colour
-from workshop.store import Store
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 # (name, GraphML type, GEXF type) of every attribute, in the order they are written.
-NODE_KEYS = [("label", "string", "string"), ("type", "string", "string"),
-             ("role", "string", "string"), ("role_label", "string", "string"),
-             ("influence", "int", "integer"), ("groups", "string", "string"),
-             ("tags", "string", "string"), ("cell", "string", "string"),
-             ("description", "string", "string"), ("tel", "string", "string"),
-             ("mail", "string", "string"), ("website", "string", "string"),
-             ("ambassador", "boolean", "boolean"), ("startmotor", "boolean", "boolean"),
-             ("betweenness", "double", "double"), ("degree", "int", "integer"),
-             ("community", "int", "integer"), ("articulation", "boolean", "boolean"),
-             ("brokerage", "int", "integer")]
-EDGE_KEYS = [("kind", "string", "string"), ("kind_label", "string", "string"),
-             ("direction", "string", "string"), ("strength", "int", "integer"),
-             ("weight", "double", "double"), ("tags", "string", "string"),
-             ("description", "string", "string")]
+NODE_KEYS = [
+    ("label", "string", "string"),
+    ("type", "string", "string"),
+    ("role", "string", "string"),
+    ("role_label", "string", "string"),
+    ("influence", "int", "integer"),
+    ("groups", "string", "string"),
+    ("tags", "string", "string"),
+    ("cell", "string", "string"),
+    ("description", "string", "string"),
+    ("tel", "string", "string"),
+    ("mail", "string", "string"),
+    ("website", "string", "string"),
+    ("ambassador", "boolean", "boolean"),
+    ("startmotor", "boolean", "boolean"),
+    ("betweenness", "double", "double"),
+    ("degree", "int", "integer"),
+    ("community", "int", "integer"),
+    ("articulation", "boolean", "boolean"),
+    ("brokerage", "int", "integer"),
+]
+EDGE_KEYS = [
+    ("kind", "string", "string"),
+    ("kind_label", "string", "string"),
+    ("direction", "string", "string"),
+    ("strength", "int", "integer"),
+    ("weight", "double", "double"),
+    ("tags", "string", "string"),
+    ("description", "string", "string"),
+]
 
 
 @dataclass
@@ -97,25 +114,52 @@ def elements(store: Store, *, anonymise: bool = False) -> tuple[list[Element], l
         shown = scrub.record("actor", actor)
         hidden = shown["name"] != actor["name"] and actor["type"] == "person"
         row = rows[actor["id"]]
-        nodes.append(Element(actor["id"], {
-            "label": shown["name"], "type": actor["type"], "role": actor["role"],
-            "role_label": model.ROLES.label(actor["role"], lang),
-            "influence": actor["influence"], "groups": shown["groups"],
-            "tags": "|".join(shown["tags"]), "cell": actor["cell"],
-            "description": None if hidden else shown["description"],
-            "tel": shown["tel"], "mail": shown["mail"], "website": shown["website"],
-            "ambassador": bool(actor["ambassador"]), "startmotor": bool(actor["startmotor"]),
-            "betweenness": row.betweenness, "degree": row.degree, "community": row.community,
-            "articulation": row.articulation, "brokerage": row.brokerage},
-            colour=role_colour(actor["role"])))
+        nodes.append(
+            Element(
+                actor["id"],
+                {
+                    "label": shown["name"],
+                    "type": actor["type"],
+                    "role": actor["role"],
+                    "role_label": model.ROLES.label(actor["role"], lang),
+                    "influence": actor["influence"],
+                    "groups": shown["groups"],
+                    "tags": "|".join(shown["tags"]),
+                    "cell": actor["cell"],
+                    "description": None if hidden else shown["description"],
+                    "tel": shown["tel"],
+                    "mail": shown["mail"],
+                    "website": shown["website"],
+                    "ambassador": bool(actor["ambassador"]),
+                    "startmotor": bool(actor["startmotor"]),
+                    "betweenness": row.betweenness,
+                    "degree": row.degree,
+                    "community": row.community,
+                    "articulation": row.articulation,
+                    "brokerage": row.brokerage,
+                },
+                colour=role_colour(actor["role"]),
+            )
+        )
     edges = []
     for tie in store.rows("tie", order="created, rowid"):
         shown = scrub.record("tie", tie)
-        edges.append(Element(tie["id"], {
-            "kind": tie["kind"], "kind_label": model.ACTOR_TIE_KINDS.label(tie["kind"], lang),
-            "direction": tie["direction"], "strength": tie["strength"],
-            "weight": float(tie["strength"] or 1), "tags": "|".join(shown["tags"]),
-            "description": shown["description"]}, tie["source_id"], tie["target_id"]))
+        edges.append(
+            Element(
+                tie["id"],
+                {
+                    "kind": tie["kind"],
+                    "kind_label": model.ACTOR_TIE_KINDS.label(tie["kind"], lang),
+                    "direction": tie["direction"],
+                    "strength": tie["strength"],
+                    "weight": float(tie["strength"] or 1),
+                    "tags": "|".join(shown["tags"]),
+                    "description": shown["description"],
+                },
+                tie["source_id"],
+                tie["target_id"],
+            )
+        )
     return nodes, edges
 
 
@@ -124,27 +168,39 @@ def elements(store: Store, *, anonymise: bool = False) -> tuple[list[Element], l
 
 def _graphml(name: str, nodes: list[Element], edges: list[Element]) -> Iterator[str]:
     yield '<?xml version="1.0" encoding="UTF-8"?>\n'
-    yield ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-           'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-           'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+    yield (
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+        'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+    )
     yield '  <key id="g_name" for="graph" attr.name="name" attr.type="string"/>\n'
     for owner, keys in (("node", NODE_KEYS), ("edge", EDGE_KEYS)):
         for key, kind, _ in keys:
-            yield (f'  <key id="{owner[0]}_{key}" for="{owner}" attr.name="{key}" '
-                   f'attr.type="{kind}"/>\n')
+            yield (
+                f'  <key id="{owner[0]}_{key}" for="{owner}" attr.name="{key}" '
+                f'attr.type="{kind}"/>\n'
+            )
     yield '  <graph id="actors" edgedefault="undirected">\n'
     yield f'    <data key="g_name">{_text(name)}</data>\n'
     for node in nodes:
-        data = "".join(f'<data key="n_{k}">{_text(node.attrs[k])}</data>'
-                       for k, _, _ in NODE_KEYS if _present(node.attrs[k]))
-        yield f'    <node id={_attr(node.id)}>{data}</node>\n'
+        data = "".join(
+            f'<data key="n_{k}">{_text(node.attrs[k])}</data>'
+            for k, _, _ in NODE_KEYS
+            if _present(node.attrs[k])
+        )
+        yield f"    <node id={_attr(node.id)}>{data}</node>\n"
     for edge in edges:
-        data = "".join(f'<data key="e_{k}">{_text(edge.attrs[k])}</data>'
-                       for k, _, _ in EDGE_KEYS if _present(edge.attrs[k]))
-        yield (f'    <edge id={_attr(edge.id)} source={_attr(edge.source)} '
-               f'target={_attr(edge.target)}>{data}</edge>\n')
-    yield '  </graph>\n</graphml>\n'
+        data = "".join(
+            f'<data key="e_{k}">{_text(edge.attrs[k])}</data>'
+            for k, _, _ in EDGE_KEYS
+            if _present(edge.attrs[k])
+        )
+        yield (
+            f"    <edge id={_attr(edge.id)} source={_attr(edge.source)} "
+            f"target={_attr(edge.target)}>{data}</edge>\n"
+        )
+    yield "  </graph>\n</graphml>\n"
 
 
 def export_graphml(store: Store, target: Path, *, anonymise: bool = False) -> Path:
@@ -158,41 +214,52 @@ def export_graphml(store: Store, target: Path, *, anonymise: bool = False) -> Pa
 
 
 def _attvalues(element: Element, keys: list[tuple[str, str, str]], skip: str = "") -> str:
-    values = "".join(f'<attvalue for="{k}" value={_attr(element.attrs[k])}/>'
-                     for k, _, _ in keys if k != skip and _present(element.attrs[k]))
+    values = "".join(
+        f'<attvalue for="{k}" value={_attr(element.attrs[k])}/>'
+        for k, _, _ in keys
+        if k != skip and _present(element.attrs[k])
+    )
     return f"<attvalues>{values}</attvalues>" if values else ""
 
 
 def _gexf(name: str, nodes: list[Element], edges: list[Element]) -> Iterator[str]:
     yield '<?xml version="1.0" encoding="UTF-8"?>\n'
-    yield ('<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" '
-           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-           'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" '
-           'version="1.3">\n')
-    yield (f'  <meta lastmodifieddate="{dt.date.today().isoformat()}"><creator>workshop'
-           f'</creator><description>{_text(name)}</description></meta>\n')
+    yield (
+        '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" '
+        'version="1.3">\n'
+    )
+    yield (
+        f'  <meta lastmodifieddate="{dt.date.today().isoformat()}"><creator>workshop'
+        f"</creator><description>{_text(name)}</description></meta>\n"
+    )
     yield '  <graph defaultedgetype="directed" mode="static">\n'
     for owner, keys in (("node", NODE_KEYS), ("edge", EDGE_KEYS)):
         yield f'    <attributes class="{owner}" mode="static">\n'
         for key, _, kind in keys:
             if key not in ("label", "weight"):  # GEXF has its own places for these
                 yield f'      <attribute id="{key}" title="{key}" type="{kind}"/>\n'
-        yield '    </attributes>\n'
-    yield '    <nodes>\n'
+        yield "    </attributes>\n"
+    yield "    <nodes>\n"
     for node in nodes:
         red, green, blue = node.colour
         size = 10.0 + 4.0 * (node.attrs["influence"] or 0)
-        yield (f'      <node id={_attr(node.id)} label={_attr(node.attrs["label"])}>'
-               f'{_attvalues(node, NODE_KEYS, "label")}<viz:size value="{size}"/>'
-               f'<viz:color r="{red}" g="{green}" b="{blue}" a="1.0"/></node>\n')
-    yield '    </nodes>\n    <edges>\n'
+        yield (
+            f"      <node id={_attr(node.id)} label={_attr(node.attrs['label'])}>"
+            f'{_attvalues(node, NODE_KEYS, "label")}<viz:size value="{size}"/>'
+            f'<viz:color r="{red}" g="{green}" b="{blue}" a="1.0"/></node>\n'
+        )
+    yield "    </nodes>\n    <edges>\n"
     for edge in edges:
         both_ways = ' type="undirected"' if edge.attrs["direction"] != "directed" else ""
-        yield (f'      <edge id={_attr(edge.id)} source={_attr(edge.source)} '
-               f'target={_attr(edge.target)}{both_ways} label={_attr(edge.attrs["kind_label"])} '
-               f'weight="{edge.attrs["weight"]!r}">'
-               f'{_attvalues(edge, EDGE_KEYS, "weight")}</edge>\n')
-    yield '    </edges>\n  </graph>\n</gexf>\n'
+        yield (
+            f"      <edge id={_attr(edge.id)} source={_attr(edge.source)} "
+            f"target={_attr(edge.target)}{both_ways} label={_attr(edge.attrs['kind_label'])} "
+            f'weight="{edge.attrs["weight"]!r}">'
+            f"{_attvalues(edge, EDGE_KEYS, 'weight')}</edge>\n"
+        )
+    yield "    </edges>\n  </graph>\n</gexf>\n"
 
 
 def export_gexf(store: Store, target: Path, *, anonymise: bool = False) -> Path:

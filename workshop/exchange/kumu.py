@@ -33,43 +33,59 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from workshop import model, privacy, redaction
+from workshop import model, privacy
+from workshop.capture.record import upsert_tie
 from workshop.exchange import kumu_kinds, rules
 from workshop.exchange.files import column, read_csv, row_number, write_csv
 from workshop.exchange.tables import guard_cell, unguard_cell
+from workshop.file import redaction
+from workshop.file.store import Store, Writer
 from workshop.i18n import UserError, register
-from workshop.record import upsert_tie
-from workshop.store import Store, Writer
 from workshop.text import normalise
 
-ELEMENT_COLUMNS = ["Label", "Type", "Description", "Tags", "Role", "Influence", "Groups",
-                   "Ambassador", "Startmotor", "Phone", "Email", "Website", "Consent"]
+ELEMENT_COLUMNS = [
+    "Label",
+    "Type",
+    "Description",
+    "Tags",
+    "Role",
+    "Influence",
+    "Groups",
+    "Ambassador",
+    "Startmotor",
+    "Phone",
+    "Email",
+    "Website",
+    "Consent",
+]
 MAX_LISTED = 5
 
-register({
-    "kumu_bad_cell": {
-        "nl": "{path} regel {row}, kolom {column}: '{value}' kan niet ({reason}); er is niets "
-              "geïmporteerd.",
-        "en": "{path} row {row}, column {column}: '{value}' is not possible ({reason}); nothing "
-              "was imported.",
-    },
-    "kumu_duplicate_labels": {
-        "nl": "{path}: labels komen meer dan eens voor: {labels}; maak ze uniek (er is niets "
-              "geïmporteerd).",
-        "en": "{path}: labels appear more than once: {labels}; make them unique (nothing was "
-              "imported).",
-    },
-    "kumu_unknown_labels": {
-        "nl": "{path}: deze labels staan niet bij de elementen en niet in het bestand: {labels} "
-              "(er is niets geïmporteerd).",
-        "en": "{path}: these labels are neither among the elements nor in the file: {labels} "
-              "(nothing was imported).",
-    },
-    "kumu_no_elements": {
-        "nl": "{path} bevat geen elementen (alleen een kopregel): er is niets geïmporteerd.",
-        "en": "{path} holds no elements (only a header): nothing was imported.",
-    },
-})
+register(
+    {
+        "kumu_bad_cell": {
+            "nl": "{path} regel {row}, kolom {column}: '{value}' kan niet ({reason}); er is niets "
+            "geïmporteerd.",
+            "en": "{path} row {row}, column {column}: '{value}' is not possible ({reason}); nothing "
+            "was imported.",
+        },
+        "kumu_duplicate_labels": {
+            "nl": "{path}: labels komen meer dan eens voor: {labels}; maak ze uniek (er is niets "
+            "geïmporteerd).",
+            "en": "{path}: labels appear more than once: {labels}; make them unique (nothing was "
+            "imported).",
+        },
+        "kumu_unknown_labels": {
+            "nl": "{path}: deze labels staan niet bij de elementen en niet in het bestand: {labels} "
+            "(er is niets geïmporteerd).",
+            "en": "{path}: these labels are neither among the elements nor in the file: {labels} "
+            "(nothing was imported).",
+        },
+        "kumu_no_elements": {
+            "nl": "{path} bevat geen elementen (alleen een kopregel): er is niets geïmporteerd.",
+            "en": "{path} holds no elements (only a header): nothing was imported.",
+        },
+    }
+)
 CONNECTION_COLUMNS = ["From", "To", "Type", "Direction", "Strength", "Tags", "Description"]
 KUMU_TYPES = {"person": "Person", "organisation": "Organization"}
 _YES = {"yes", "ja", "true", "1", "x", "waar"}
@@ -107,40 +123,63 @@ def export_kumu(store: Store, folder: Path, *, anonymise: bool = False) -> list[
         used.add(normalise(label))
         labels[actor["id"]] = label
         hidden = shown["name"] != actor["name"] and actor["type"] == "person"
-        elements.append([
-            label, KUMU_TYPES[actor["type"]], "" if hidden else shown["description"] or "",
-            "|".join(shown["tags"]), model.ROLES.label(actor["role"], lang),
-            "" if actor["influence"] is None else actor["influence"], shown["groups"] or "",
-            "yes" if actor["ambassador"] else "", "yes" if actor["startmotor"] else "",
-            shown["tel"] or "", shown["mail"] or "", shown["website"] or "",
-            "public" if hidden else actor["consent"]])
+        elements.append(
+            [
+                label,
+                KUMU_TYPES[actor["type"]],
+                "" if hidden else shown["description"] or "",
+                "|".join(shown["tags"]),
+                model.ROLES.label(actor["role"], lang),
+                "" if actor["influence"] is None else actor["influence"],
+                shown["groups"] or "",
+                "yes" if actor["ambassador"] else "",
+                "yes" if actor["startmotor"] else "",
+                shown["tel"] or "",
+                shown["mail"] or "",
+                shown["website"] or "",
+                "public" if hidden else actor["consent"],
+            ]
+        )
     connections = []
     for tie in store.rows("tie", order="created, rowid"):
         shown = scrub.record("tie", tie)
-        connections.append([
-            labels[tie["source_id"]], labels[tie["target_id"]],
-            model.ACTOR_TIE_KINDS.label(tie["kind"], lang), tie["direction"],
-            "" if tie["strength"] is None else tie["strength"], "|".join(shown["tags"]),
-            shown["description"] or ""])
-    return [write_csv(Path(folder) / "elements.csv", ELEMENT_COLUMNS, _guarded(elements)),
-            write_csv(Path(folder) / "connections.csv", CONNECTION_COLUMNS,
-                      _guarded(connections))]
+        connections.append(
+            [
+                labels[tie["source_id"]],
+                labels[tie["target_id"]],
+                model.ACTOR_TIE_KINDS.label(tie["kind"], lang),
+                tie["direction"],
+                "" if tie["strength"] is None else tie["strength"],
+                "|".join(shown["tags"]),
+                shown["description"] or "",
+            ]
+        )
+    return [
+        write_csv(Path(folder) / "elements.csv", ELEMENT_COLUMNS, _guarded(elements)),
+        write_csv(Path(folder) / "connections.csv", CONNECTION_COLUMNS, _guarded(connections)),
+    ]
 
 
 def _guarded(rows: list[list]) -> list[list]:
     return [[guard_cell(v) if isinstance(v, str) else v for v in row] for row in rows]
 
 
-def import_kumu(store: Store, elements_path: Path, connections_path: Path | None, *,
-                consent: str = "internal") -> ImportReport:
+def import_kumu(
+    store: Store, elements_path: Path, connections_path: Path | None, *, consent: str = "internal"
+) -> ImportReport:
     """Merge a Kumu elements sheet (and connections sheet) into the file."""
     report = ImportReport()
-    header, rows = read_csv(elements_path, sheet="Elements", notices=report.notices,
-                            lang=store.lang)
+    header, rows = read_csv(
+        elements_path, sheet="Elements", notices=report.notices, lang=store.lang
+    )
     label_col = column(header, "Label", "Name", "Naam")
     if label_col is None:
-        raise UserError("csv_missing_columns", path=str(elements_path), columns="Label",
-                        expected=", ".join(ELEMENT_COLUMNS[:4]))
+        raise UserError(
+            "csv_missing_columns",
+            path=str(elements_path),
+            columns="Label",
+            expected=", ".join(ELEMENT_COLUMNS[:4]),
+        )
     _note_ignored(header, ELEMENT_COLUMNS + ["Name", "Naam"], elements_path, report)
     cols = {name: column(header, name) for name in ELEMENT_COLUMNS}
     labelled = []
@@ -153,20 +192,24 @@ def import_kumu(store: Store, elements_path: Path, connections_path: Path | None
         raise UserError("kumu_no_elements", path=str(elements_path))
     _refuse_duplicates(labelled, elements_path)
     conn_header, conn_rows = _connections(connections_path, report, store.lang)
-    pseudonyms = {privacy.pseudonym(a, store.lang): a for a in store.rows("actor", "type = ?",
-                                                                          ("person",))}
+    pseudonyms = {
+        privacy.pseudonym(a, store.lang): a for a in store.rows("actor", "type = ?", ("person",))
+    }
     conn_cols = {name: column(conn_header, name) for name in CONNECTION_COLUMNS}
     filled = _filled(conn_rows, conn_cols, report, connections_path)
-    _refuse_unknown(store, conn_cols, filled, {_norm(lb) for _, lb, _ in labelled},
-                    pseudonyms, connections_path)
+    _refuse_unknown(
+        store, conn_cols, filled, {_norm(lb) for _, lb, _ in labelled}, pseudonyms, connections_path
+    )
     with store.write() as w, w.entry(f"import kumu {Path(elements_path).name}"):
         ids: dict[str, tuple[str, str]] = {}
         for number, label, row in labelled:
-            ids[_norm(label)] = _import_element(store, w, label, row, cols, consent,
-                                                report, pseudonyms, number, elements_path)
+            ids[_norm(label)] = _import_element(
+                store, w, label, row, cols, consent, report, pseudonyms, number, elements_path
+            )
         for number, row in filled:
-            _import_connection(store, w, row, conn_cols, ids, number, connections_path, report,
-                               pseudonyms)
+            _import_connection(
+                store, w, row, conn_cols, ids, number, connections_path, report, pseudonyms
+            )
     return report
 
 
@@ -181,8 +224,9 @@ def _refuse_duplicates(labelled: list[tuple[int, str, dict]], path: Path) -> Non
         label, numbers = twice[0]
         raise UserError("kumu_duplicate_label", path=str(path), row=numbers[1], label=label)
     if twice:
-        listed = [f"'{label}' ({', '.join(map(str, numbers))})"
-                  for label, numbers in twice[:MAX_LISTED]]
+        listed = [
+            f"'{label}' ({', '.join(map(str, numbers))})" for label, numbers in twice[:MAX_LISTED]
+        ]
         if len(twice) > MAX_LISTED:
             listed.append(f"+{len(twice) - MAX_LISTED}")
         raise UserError("kumu_duplicate_labels", path=str(path), labels="; ".join(listed))
@@ -203,8 +247,9 @@ def _skip(report: ImportReport, path: Path | None, number: int, empty: str) -> N
     report.notices.append(f"{Path(str(path)).name} row {number}: {empty} is empty, skipped")
 
 
-def _filled(rows: list[dict[str, str]], cols: dict[str, str | None], report: ImportReport,
-            path: Path | None) -> list[tuple[int, dict[str, str]]]:
+def _filled(
+    rows: list[dict[str, str]], cols: dict[str, str | None], report: ImportReport, path: Path | None
+) -> list[tuple[int, dict[str, str]]]:
     """The connections with both ends; a half-filled one is skipped and reported."""
     kept = []
     for number, row in ((row_number(r, i), r) for i, r in enumerate(rows, 2)):
@@ -216,9 +261,14 @@ def _filled(rows: list[dict[str, str]], cols: dict[str, str | None], report: Imp
     return kept
 
 
-def _refuse_unknown(store: Store, cols: dict[str, str | None],
-                    rows: list[tuple[int, dict[str, str]]],
-                    labels: set[str], pseudonyms: dict[str, dict], path: Path | None) -> None:
+def _refuse_unknown(
+    store: Store,
+    cols: dict[str, str | None],
+    rows: list[tuple[int, dict[str, str]]],
+    labels: set[str],
+    pseudonyms: dict[str, dict],
+    path: Path | None,
+) -> None:
     """Every From/To must be an element of the sheet or an actor of the file."""
     unknown: dict[str, int] = {}
     for number, row in rows:
@@ -238,8 +288,9 @@ def _refuse_unknown(store: Store, cols: dict[str, str | None],
         raise UserError("kumu_unknown_labels", path=str(path), labels="; ".join(listed))
 
 
-def _connections(path: Path | None, report: ImportReport,
-                 lang: str) -> tuple[list[str], list[dict]]:
+def _connections(
+    path: Path | None, report: ImportReport, lang: str
+) -> tuple[list[str], list[dict]]:
     if path is None:
         return [], []
     try:
@@ -252,8 +303,12 @@ def _connections(path: Path | None, report: ImportReport,
     header, rows = read_csv(path, sheet="Connections", notices=report.notices, lang=lang)
     missing = [c for c in ("From", "To") if column(header, c) is None]
     if missing:
-        raise UserError("csv_missing_columns", path=str(path), columns=", ".join(missing),
-                        expected=", ".join(CONNECTION_COLUMNS))
+        raise UserError(
+            "csv_missing_columns",
+            path=str(path),
+            columns=", ".join(missing),
+            expected=", ".join(CONNECTION_COLUMNS),
+        )
     _note_ignored(header, CONNECTION_COLUMNS, path, report)
     return header, rows
 
@@ -269,20 +324,35 @@ def _cell(row: dict[str, str], col: str | None) -> str:
     return unguard_cell(row.get(col, "").strip()) if col else ""
 
 
-def _by_rule(store: Store, kind: str, name: str, text: str, number: int, path: Path | None,
-             column: str) -> object:
+def _by_rule(
+    store: Store, kind: str, name: str, text: str, number: int, path: Path | None, column: str
+) -> object:
     """A cell held to the capture line's rule for `name:`; one line naming row and column."""
     try:
         return rules.by_capture_rule(kind, name, text, store.context())
     except UserError as exc:
-        raise UserError("kumu_bad_cell", path=str(path), row=number, column=column,
-                        value=text[:80], reason=exc.message(store.lang)) from None
+        raise UserError(
+            "kumu_bad_cell",
+            path=str(path),
+            row=number,
+            column=column,
+            value=text[:80],
+            reason=exc.message(store.lang),
+        ) from None
 
 
-def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
-                    cols: dict[str, str | None], consent: str, report: ImportReport,
-                    pseudonyms: dict[str, dict], number: int,
-                    path: Path) -> tuple[str, str]:
+def _import_element(
+    store: Store,
+    w: Writer,
+    label: str,
+    row: dict[str, str],
+    cols: dict[str, str | None],
+    consent: str,
+    report: ImportReport,
+    pseudonyms: dict[str, dict],
+    number: int,
+    path: Path,
+) -> tuple[str, str]:
     """(table, id) of the record this element became."""
     values: dict = {}
     tags = [t.strip() for t in _cell(row, cols["Tags"]).split("|") if t.strip()]
@@ -291,7 +361,8 @@ def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
     kind = kumu_kinds.kind_of(type_word)
     if kind in ("initiative", "place"):
         record_id, created = kumu_kinds.upsert_record(
-            store, w, kind, label, _cell(row, cols["Description"]), tags)
+            store, w, kind, label, _cell(row, cols["Description"]), tags
+        )
         if created:
             setattr(report, kind + "s", getattr(report, kind + "s") + 1)
         else:
@@ -300,7 +371,8 @@ def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
     if kind == "other":  # a new actor becomes an organisation; an existing one keeps its type
         report.notices.append(
             f"{Path(path).name} row {number}: type '{type_word}' is not one of "
-            f"{kumu_kinds.KNOWN_TYPES}; imported as an organisation tagged '{type_word}'")
+            f"{kumu_kinds.KNOWN_TYPES}; imported as an organisation tagged '{type_word}'"
+        )
     type_term = model.ACTOR_TYPES.lookup(type_word) if type_word else None
     for word in (role_word, type_word):
         term = model.ROLES.lookup(word) if word else None
@@ -314,10 +386,15 @@ def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
         values["description"] = _cell(row, cols["Description"])
     influence = _cell(row, cols["Influence"])
     if influence:
-        values["influence"] = _by_rule(store, "actor", "influence", influence, number, path,
-                                       "Influence")
-    for key, col in (("groups", "Groups"), ("tel", "Phone"), ("mail", "Email"),
-                     ("website", "Website")):
+        values["influence"] = _by_rule(
+            store, "actor", "influence", influence, number, path, "Influence"
+        )
+    for key, col in (
+        ("groups", "Groups"),
+        ("tel", "Phone"),
+        ("mail", "Email"),
+        ("website", "Website"),
+    ):
         if _cell(row, cols[col]):
             values[key] = _cell(row, cols[col])
     for key, col in (("ambassador", "Ambassador"), ("startmotor", "Startmotor")):
@@ -350,10 +427,17 @@ def _import_element(store: Store, w: Writer, label: str, row: dict[str, str],
     return "actor", row_out["id"]
 
 
-def _import_connection(store: Store, w: Writer, row: dict[str, str],
-                       cols: dict[str, str | None],
-                       ids: dict[str, tuple[str, str]], number: int, path: Path | None,
-                       report: ImportReport, pseudonyms: dict[str, dict]) -> None:
+def _import_connection(
+    store: Store,
+    w: Writer,
+    row: dict[str, str],
+    cols: dict[str, str | None],
+    ids: dict[str, tuple[str, str]],
+    number: int,
+    path: Path | None,
+    report: ImportReport,
+    pseudonyms: dict[str, dict],
+) -> None:
     ends = []
     for name in ("From", "To"):
         label = _cell(row, cols[name])
@@ -370,9 +454,11 @@ def _import_connection(store: Store, w: Writer, row: dict[str, str],
         other = next(iter(tables - {"actor"}))
         if "actor" not in tables or len(tables) != 2:
             report.skipped += 1
-            report.notices.append(f"{Path(str(path)).name} row {number}: a connection between "
-                                  f"{' and '.join(t for t, _ in ends)} has no place in the "
-                                  f"file (only actors connect), skipped")
+            report.notices.append(
+                f"{Path(str(path)).name} row {number}: a connection between "
+                f"{' and '.join(t for t, _ in ends)} has no place in the "
+                f"file (only actors connect), skipped"
+            )
             return
         actor_id = next(i for t, i in ends if t == "actor")
         record_id = next(i for t, i in ends if t == other)
@@ -385,15 +471,21 @@ def _import_connection(store: Store, w: Writer, row: dict[str, str],
     direction_word = _cell(row, cols["Direction"]) or "directed"
     direction = _term(model.DIRECTIONS, direction_word)
     if direction is None:
-        raise UserError("kumu_bad_value", path=str(path), row=number, column="Direction",
-                        value=direction_word, choices="directed, mutual, undirected")
+        raise UserError(
+            "kumu_bad_value",
+            path=str(path),
+            row=number,
+            column="Direction",
+            value=direction_word,
+            choices="directed, mutual, undirected",
+        )
     fields: dict[str, object] = {}
     if _cell(row, cols["Description"]):
         fields["description"] = _cell(row, cols["Description"])
     strength = _cell(row, cols["Strength"])
     if strength:
-        fields["strength"] = _by_rule(store, "tie", "strength", strength, number, path,
-                                      "Strength")
-    upsert_tie(store, w, ends[0][1], ends[1][1], term.key if term else "knows", direction.key,
-               tags, fields)
+        fields["strength"] = _by_rule(store, "tie", "strength", strength, number, path, "Strength")
+    upsert_tie(
+        store, w, ends[0][1], ends[1][1], term.key if term else "knows", direction.key, tags, fields
+    )
     report.ties += 1

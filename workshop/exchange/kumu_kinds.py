@@ -11,14 +11,14 @@ keeps what Kumu called it. A refusal would make a whole sheet unusable for one o
 from __future__ import annotations
 
 from workshop import model
-from workshop.store import Store, Writer
+from workshop.file.store import Store, Writer
 
-INITIATIVE_TYPES = {"project", "projects", "initiative", "initiatief", "initiatieven",
-                    "projecten"}
+INITIATIVE_TYPES = {"project", "projects", "initiative", "initiatief", "initiatieven", "projecten"}
 PLACE_TYPES = {"place", "places", "location", "locatie", "plek", "plaats", "venue"}
-LINK_TABLES = {"initiative": ("actor_initiative", "initiative_id",
-                              model.INITIATIVE_TIE_KINDS, "supports"),
-               "place": ("actor_place", "place_id", model.PLACE_TIE_KINDS, "meets_at")}
+LINK_TABLES = {
+    "initiative": ("actor_initiative", "initiative_id", model.INITIATIVE_TIE_KINDS, "supports"),
+    "place": ("actor_place", "place_id", model.PLACE_TIE_KINDS, "meets_at"),
+}
 KNOWN_TYPES = "Person, Organization, Project, Initiative, Place, Location"
 
 
@@ -43,8 +43,9 @@ def in_file(store: Store, label: str) -> tuple[str, str] | None:
     return None
 
 
-def upsert_record(store: Store, w: Writer, table: str, label: str, description: str,
-                  tags: list[str]) -> tuple[str, bool]:
+def upsert_record(
+    store: Store, w: Writer, table: str, label: str, description: str, tags: list[str]
+) -> tuple[str, bool]:
     """The initiative or place named `label`, created or updated: (id, created)."""
     text_column = "description"
     existing = store.find(table, label)
@@ -67,16 +68,24 @@ def upsert_record(store: Store, w: Writer, table: str, label: str, description: 
     return w.insert(table, values)["id"], True
 
 
-def link(store: Store, w: Writer, actor_id: str, table: str, record_id: str, type_word: str,
-         tags: list[str]) -> None:
+def link(
+    store: Store,
+    w: Writer,
+    actor_id: str,
+    table: str,
+    record_id: str,
+    type_word: str,
+    tags: list[str],
+) -> None:
     """A connection between an actor and an initiative or place: the file's own link."""
     link_table, column, vocabulary, default = LINK_TABLES[table]
     term = vocabulary.lookup(type_word) if type_word else None
     kind = term.key if term else default
     if type_word and term is None and type_word not in tags:
         tags = [*tags, type_word]
-    existing = store.rows(link_table, f"actor_id = ? AND {column} = ? AND kind = ?",
-                          (actor_id, record_id, kind))
+    existing = store.rows(
+        link_table, f"actor_id = ? AND {column} = ? AND kind = ?", (actor_id, record_id, kind)
+    )
     if existing:
         merged = existing[0]["tags"] + [t for t in tags if t not in existing[0]["tags"]]
         if merged != existing[0]["tags"]:

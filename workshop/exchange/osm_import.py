@@ -9,9 +9,12 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from workshop import files, i18n, model, osmpack
+from workshop import i18n, model
+from workshop.file import access as files
+from workshop.file.store import Store
 from workshop.i18n import UserError
-from workshop.osm import (
+from workshop.osm import pack as osmpack
+from workshop.osm.extract import (
     MAX_EXTRACT_BYTES,
     MIN_COVERAGE,
     Extract,
@@ -24,52 +27,69 @@ from workshop.osm import (
     parse,
     read_extract,
 )
-from workshop.store import Store
 from workshop.text import normalise
 
-i18n.register({
-    "osm_stored": {
-        "nl": "OpenStreetMap-uittreksel {name} opgeslagen in {file} ({features} kaartobjecten).",
-        "en": "OpenStreetMap extract {name} stored in {file} ({features} map features).",
-    },
-    "osm_candidates": {
-        "nl": "{count} plekken met een naam in het uittreksel (nieuw: {new}):",
-        "en": "{count} named places in the extract (new: {new}):",
-    },
-    "osm_candidates_more": {"nl": "  … en {count} meer", "en": "  … and {count} more"},
-    "osm_add_hint": {
-        "nl": "Neem ze op als plekken met: workshop import {file} --osm {extract} --places",
-        "en": "Add them as places with: workshop import {file} --osm {extract} --places",
-    },
-    "osm_places_added": {"nl": "{count} plekken toegevoegd.", "en": "{count} places added."},
-})
+i18n.register(
+    {
+        "osm_stored": {
+            "nl": "OpenStreetMap-uittreksel {name} opgeslagen in {file} ({features} kaartobjecten).",
+            "en": "OpenStreetMap extract {name} stored in {file} ({features} map features).",
+        },
+        "osm_candidates": {
+            "nl": "{count} plekken met een naam in het uittreksel (nieuw: {new}):",
+            "en": "{count} named places in the extract (new: {new}):",
+        },
+        "osm_candidates_more": {"nl": "  … en {count} meer", "en": "  … and {count} more"},
+        "osm_add_hint": {
+            "nl": "Neem ze op als plekken met: workshop import {file} --osm {extract} --places",
+            "en": "Add them as places with: workshop import {file} --osm {extract} --places",
+        },
+        "osm_places_added": {"nl": "{count} plekken toegevoegd.", "en": "{count} places added."},
+    }
+)
 
 
-def store_extract(store: Store, extract: Extract, data: MapData, *,
-                  source: str) -> None:
+def store_extract(store: Store, extract: Extract, data: MapData, *, source: str) -> None:
     """Keep `extract` in the file (replacing an earlier one). A file without a map extent takes
     the extract's; a file with one refuses an extract of another place."""
     n = store.neighbourhood()
     box = extent(store)
     if box is not None and coverage(data.data_box, box) < MIN_COVERAGE:
-        raise UserError("osm_elsewhere", path=source, name=n["name"],
-                        found=box_text(data.data_box), expected=box_text(box))
+        raise UserError(
+            "osm_elsewhere",
+            path=source,
+            name=n["name"],
+            found=box_text(data.data_box),
+            expected=box_text(box),
+        )
     min_lat, min_lon, max_lat, max_lon = data.bounds
     with store.write() as w:
         for old in store.rows("osm_extract"):
             w.delete("osm_extract", old["id"])
-        w.insert("osm_extract", {
-            "filename": extract.filename, "format": extract.fmt, "size": len(extract.data),
-            "sha256": hashlib.sha256(extract.data).hexdigest(),
-            "min_lat": min_lat, "min_lon": min_lon, "max_lat": max_lat, "max_lon": max_lon,
-            "data": zlib.compress(extract.data, 6), "features": osmpack.pack(data)})
+        w.insert(
+            "osm_extract",
+            {
+                "filename": extract.filename,
+                "format": extract.fmt,
+                "size": len(extract.data),
+                "sha256": hashlib.sha256(extract.data).hexdigest(),
+                "min_lat": min_lat,
+                "min_lon": min_lon,
+                "max_lat": max_lat,
+                "max_lon": max_lon,
+                "data": zlib.compress(extract.data, 6),
+                "features": osmpack.pack(data),
+            },
+        )
         if box is None:
-            w.update("neighbourhood", n["id"], {"min_lat": min_lat, "min_lon": min_lon,
-                                                "max_lat": max_lat, "max_lon": max_lon})
+            w.update(
+                "neighbourhood",
+                n["id"],
+                {"min_lat": min_lat, "min_lon": min_lon, "max_lat": max_lat, "max_lon": max_lon},
+            )
 
 
-def create_with_extract(path: Path, extract: Extract, data: MapData,
-                        **create) -> Store:
+def create_with_extract(path: Path, extract: Extract, data: MapData, **create) -> Store:
     """A new neighbourhood file whose map extent is the extract's, with the extract in it."""
     store = Store.create(path, bbox=data.bounds, **create)
     try:
@@ -115,8 +135,9 @@ def map_data(store: Store) -> MapData | None:
     if row["sha256"] not in _PARSED:
         data = osmpack.unpack(row["features"]) if row["features"] else None
         if data is None:
-            data = parse(Extract(row["filename"], row["format"],
-                                 _inflate(row["data"], row["filename"])))
+            data = parse(
+                Extract(row["filename"], row["format"], _inflate(row["data"], row["filename"]))
+            )
         _PARSED.clear()
         _PARSED[row["sha256"]] = data
     return _PARSED[row["sha256"]]
@@ -146,8 +167,9 @@ def candidate_places(store: Store, data: MapData) -> list[Candidate]:
         if cell is None or (normalise(poi.name), poi.kind) in seen:
             continue
         seen.add((normalise(poi.name), poi.kind))
-        out.append(Candidate(poi, cell, poi.osm_id in known_ids
-                             or normalise(poi.name) in known_names))
+        out.append(
+            Candidate(poi, cell, poi.osm_id in known_ids or normalise(poi.name) in known_names)
+        )
     return out
 
 
@@ -158,32 +180,45 @@ def add_places(store: Store, candidates: list[Candidate]) -> int:
         return 0
     with store.write() as w, w.entry(f"import --osm ({len(new)})"):
         for c in new:
-            w.insert("place", {"name": c.poi.name, "kind": c.poi.kind, "cell": c.cell,
-                               "lat": round(c.poi.lat, 7), "lon": round(c.poi.lon, 7),
-                               "source": "osm", "osm_id": c.poi.osm_id})
+            w.insert(
+                "place",
+                {
+                    "name": c.poi.name,
+                    "kind": c.poi.kind,
+                    "cell": c.cell,
+                    "lat": round(c.poi.lat, 7),
+                    "lon": round(c.poi.lon, 7),
+                    "source": "osm",
+                    "osm_id": c.poi.osm_id,
+                },
+            )
     return len(new)
 
 
 def candidate_lines(candidates: list[Candidate], lang: str, limit: int = 30) -> list[str]:
     """One line per candidate place (name · kind · cell), new ones first."""
-    ordered = sorted(candidates, key=lambda c: (c.known, c.cell[0], int(c.cell[1:]),
-                                                normalise(c.poi.name)))
+    ordered = sorted(
+        candidates, key=lambda c: (c.known, c.cell[0], int(c.cell[1:]), normalise(c.poi.name))
+    )
     lines = []
     for c in ordered[:limit]:
         mark = "=" if c.known else "+"
-        lines.append(f"  {mark} {c.poi.name} · {model.PLACE_KINDS.label(c.poi.kind, lang)} · "
-                     f"{c.cell}")
+        lines.append(
+            f"  {mark} {c.poi.name} · {model.PLACE_KINDS.label(c.poi.kind, lang)} · {c.cell}"
+        )
     if len(ordered) > limit:
         lines.append(i18n.t("osm_candidates_more", lang, count=len(ordered) - limit))
     return lines
 
 
-def report_lines(store: Store, extract: Extract, data: MapData, file: str,
-                 extract_path: str) -> list[str]:
+def report_lines(
+    store: Store, extract: Extract, data: MapData, file: str, extract_path: str
+) -> list[str]:
     """What storing an extract did, and the candidate places it offers."""
     lang = store.lang
-    lines = [i18n.t("osm_stored", lang, name=extract.filename, file=file,
-                    features=len(data.features))]
+    lines = [
+        i18n.t("osm_stored", lang, name=extract.filename, file=file, features=len(data.features))
+    ]
     candidates = candidate_places(store, data)
     if candidates:
         new = sum(1 for c in candidates if not c.known)
@@ -202,6 +237,7 @@ def import_osm(store: Store, path: Path, file: str, *, add: bool) -> list[str]:
         return report_lines(store, extract, data, file, str(path))
     lang = store.lang
     added = add_places(store, candidate_places(store, data))
-    return [i18n.t("osm_stored", lang, name=extract.filename, file=file,
-                   features=len(data.features)),
-            i18n.t("osm_places_added", lang, count=added)]
+    return [
+        i18n.t("osm_stored", lang, name=extract.filename, file=file, features=len(data.features)),
+        i18n.t("osm_places_added", lang, count=added),
+    ]

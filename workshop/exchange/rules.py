@@ -1,7 +1,7 @@
 """The capture line's field rules, applied to the cells of an imported sheet.
 
 A spreadsheet is another way to type what the capture line takes, so a cell is held to exactly
-the rules of `field:value` (workshop.fields) and of `@CELL` (the file's grid): coordinates on
+the rules of `field:value` (workshop.capture.fields) and of `@CELL` (the file's grid): coordinates on
 earth and finite, real dates, card numbers, influence and strength in range, cells on the map.
 Nothing here knows a range or a format of its own: it hands the cell to those rules.
 """
@@ -12,8 +12,8 @@ import contextlib
 import math
 from typing import Any
 
-from workshop.capture import Capture, Context
-from workshop.fields import FIELDS, set_field
+from workshop.capture.fields import FIELDS, set_field
+from workshop.capture.grammar import Capture, Context
 from workshop.i18n import UserError
 from workshop.model import Grid
 

@@ -1,6 +1,6 @@
 """The whole file as CSV (one file per table, for Excel) or as one JSON document.
 
-Both pass every record through the one redaction (`workshop.redaction`, output `export`):
+Both pass every record through the one redaction (`workshop.file.redaction`, output `export`):
 persons named only with public consent, and every free-text field scrubbed of the names, phones
 and mail addresses of the others. The undo history is never exported (it holds copies of
 earlier values).
@@ -13,13 +13,26 @@ import re
 from pathlib import Path
 from typing import Any
 
-from workshop import privacy, redaction
+from workshop import privacy
 from workshop.exchange.files import atomic_output, write_csv
-from workshop.store import Store
+from workshop.file import redaction
+from workshop.file.store import Store
 
-EXPORT_TABLES = ("neighbourhood", "session", "place", "initiative", "actor", "tie",
-                 "actor_initiative", "actor_place", "participant", "attendance", "note",
-                 "board_dimension", "candidate")
+EXPORT_TABLES = (
+    "neighbourhood",
+    "session",
+    "place",
+    "initiative",
+    "actor",
+    "tie",
+    "actor_initiative",
+    "actor_place",
+    "participant",
+    "attendance",
+    "note",
+    "board_dimension",
+    "candidate",
+)
 PERSONAL_TABLES = ("actor", "participant", "candidate")
 # The file's own bookkeeping, not data: the matching key and the per-field change times merge
 # uses. Exports leave them out; an import ignores them.
@@ -32,8 +45,11 @@ _GUARDED_START = frozenset("".join(_FORMULA_START) + "'0")
 
 
 # With --anonymise, contact details go from every table, and so does the facilitator's name.
-ANONYMISED_FIELDS = {"place": ("tel", "mail", "address"), "initiative": ("tel", "mail"),
-                     "session": ("facilitator",)}
+ANONYMISED_FIELDS = {
+    "place": ("tel", "mail", "address"),
+    "initiative": ("tel", "mail"),
+    "session": ("facilitator",),
+}
 
 
 def export_records(store: Store, table: str, *, anonymise: bool = False) -> list[dict]:
@@ -42,8 +58,14 @@ def export_records(store: Store, table: str, *, anonymise: bool = False) -> list
     return [export_record(store, table, row, anonymise=anonymise, scrub=scrub) for row in rows]
 
 
-def export_record(store: Store, table: str, row: dict, *, anonymise: bool = False,
-                  scrub: redaction.Redactor | None = None) -> dict:
+def export_record(
+    store: Store,
+    table: str,
+    row: dict,
+    *,
+    anonymise: bool = False,
+    scrub: redaction.Redactor | None = None,
+) -> dict:
     """One record as exports show it (see the module docstring)."""
     scrub = scrub or redaction.for_output(store, "export", anonymise=anonymise)
     lang = scrub.lang
@@ -65,8 +87,11 @@ def _redact_note(store: Store, note: dict, lang: str, anonymise: bool) -> dict:
     """A note about a person who may not be named in exports is left out of the export text."""
     if note["about_table"] in PERSONAL_TABLES and note["about_id"]:
         person = store.get(note["about_table"], note["about_id"])
-        if person and privacy.shown_name(person, note["about_table"], "export", lang,
-                                         anonymise) != person["name"]:
+        if (
+            person
+            and privacy.shown_name(person, note["about_table"], "export", lang, anonymise)
+            != person["name"]
+        ):
             return {**note, "text": None}
     return note
 
@@ -124,8 +149,9 @@ def unguard_cell(raw: str) -> str:
     return raw[1:] if raw.startswith("'") and needs_guard(raw[1:]) else raw
 
 
-def export_csv(store: Store, folder: Path, *, anonymise: bool = False,
-               delimiter: str = ",") -> list[Path]:
+def export_csv(
+    store: Store, folder: Path, *, anonymise: bool = False, delimiter: str = ","
+) -> list[Path]:
     # With ';' the sheet is for a Dutch-locale spreadsheet, which reads 52.559 as 52559:
     # decimals get a comma there (csv_import reads both forms back).
     comma = delimiter == ";"
@@ -133,8 +159,12 @@ def export_csv(store: Store, folder: Path, *, anonymise: bool = False,
     for table in EXPORT_TABLES:
         records = export_records(store, table, anonymise=anonymise)
         header = [c for c in store.columns(table) if c not in NOT_EXPORTED]
-        written.append(write_csv(Path(folder) / f"{table}.csv", header,
-                                 [[_csv_value(r.get(c), comma) for c in header]
-                                  for r in records],
-                                 delimiter))
+        written.append(
+            write_csv(
+                Path(folder) / f"{table}.csv",
+                header,
+                [[_csv_value(r.get(c), comma) for c in header] for r in records],
+                delimiter,
+            )
+        )
     return written

@@ -31,13 +31,18 @@ _FIRA = Path(fontpkg_fira_sans.ROOT) / "files"
 _NOTO = Path(fontpkg_noto_sans.ROOT) / "files"
 # The families a template can name, style -> file.
 FAMILIES = {
-    "fira-sans": {"regular": _FIRA / "FiraSans-Regular.ttf", "bold": _FIRA / "FiraSans-Bold.ttf",
-                  "italic": _FIRA / "FiraSans-Italic.ttf"},
+    "fira-sans": {
+        "regular": _FIRA / "FiraSans-Regular.ttf",
+        "bold": _FIRA / "FiraSans-Bold.ttf",
+        "italic": _FIRA / "FiraSans-Italic.ttf",
+    },
     # Noto Sans comes as a variable font; reportlab draws its default instance (Regular), so
     # it serves as the fallback for coverage, with the same file for bold.
-    "noto-sans": {"regular": _NOTO / "NotoSans[wdth,wght].ttf",
-                  "bold": _NOTO / "NotoSans[wdth,wght].ttf",
-                  "italic": _NOTO / "NotoSans-Italic[wdth,wght].ttf"},
+    "noto-sans": {
+        "regular": _NOTO / "NotoSans[wdth,wght].ttf",
+        "bold": _NOTO / "NotoSans[wdth,wght].ttf",
+        "italic": _NOTO / "NotoSans-Italic[wdth,wght].ttf",
+    },
 }
 FALLBACK = "noto-sans"
 
@@ -107,11 +112,21 @@ class FontSet:
         return out
 
     def width(self, text: str, style: str, size: float) -> float:
-        return sum(pdfmetrics.stringWidth(part, font, size) for font, part in
-                   self.runs(text, style))
+        return sum(
+            pdfmetrics.stringWidth(part, font, size) for font, part in self.runs(text, style)
+        )
 
-    def draw(self, c: Canvas, x: float, y: float, text: str, style: str = "regular",
-             size: float = 10, anchor: str = "left", mode: int | None = None) -> float:
+    def draw(
+        self,
+        c: Canvas,
+        x: float,
+        y: float,
+        text: str,
+        style: str = "regular",
+        size: float = 10,
+        anchor: str = "left",
+        mode: int | None = None,
+    ) -> float:
         """Draw one line at baseline `y`; returns its width. Anchor: left, centre or right;
         `mode` is the PDF text render mode (1 strokes the outline, for halos)."""
         text = clean(text)
@@ -143,8 +158,7 @@ class FontSet:
                 high = mid - 1
         return text[:low].rstrip() + ELLIPSIS
 
-    def wrap(self, text: str, style: str, size: float, width: float,
-             max_lines: int) -> list[str]:
+    def wrap(self, text: str, style: str, size: float, width: float, max_lines: int) -> list[str]:
         """Lines no wider than `width`, at most `max_lines`; what does not fit is cut with an
         ellipsis on the last line. Words longer than a line are broken."""
         if max_lines <= 0:
@@ -172,8 +186,9 @@ class FontSet:
                     break
             if line:
                 lines.append(line)
-            if len(lines) > max_lines or (len(lines) == max_lines
-                                          and p_index < len(paragraphs) - 1):
+            if len(lines) > max_lines or (
+                len(lines) == max_lines and p_index < len(paragraphs) - 1
+            ):
                 overflow = True
                 break
         if len(lines) > max_lines:
@@ -199,5 +214,4 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if text.isprintable():
         return text
-    return "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
-                   for ch in text)
+    return "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text)

@@ -4,37 +4,55 @@ from __future__ import annotations
 
 from workshop import i18n
 
-i18n.register({
-    "template_missing": {"nl": "Sjabloon {path} bestaat niet.",
-                         "en": "Template {path} does not exist."},
-    "template_bad": {"nl": "Sjabloon {path} klopt niet: {detail}",
-                     "en": "Template {path} is not valid: {detail}"},
-    "template_file_missing": {"nl": "{path} (genoemd in sjabloon {template}) bestaat niet.",
-                              "en": "{path} (named in template {template}) does not exist."},
-    "font_unreadable": {"nl": "Lettertype {path} kan niet gelezen worden: {detail}",
-                        "en": "Font {path} cannot be read: {detail}"},
-    "no_initiatives": {
-        "nl": "Er zijn nog geen initiatieven om kaarten van te maken; leg ze vast met: i NAAM #thema @VAK",
-        "en": "There are no initiatives to make cards of yet; capture them with: i NAME #theme @CELL",
-    },
-    "bad_numbers": {"nl": "Kaartnummers '{value}' niet herkend: schrijf bijvoorbeeld 3,5-7.",
-                    "en": "Card numbers '{value}' not recognised: write for example 3,5-7."},
-    "bad_count": {"nl": "Aantal {count} kan niet: kies 1 t/m {limit}.",
-                  "en": "Count {count} is not possible: choose 1 to {limit}."},
-    "print_written": {"nl": "geschreven: {path} ({pages} blz.)",
-                      "en": "written: {path} ({pages} p.)"},
-    "print_reserved": {"nl": "kaartnummers {first} t/m {last} zijn nu gereserveerd in {file}",
-                       "en": "card numbers {first} to {last} are now reserved in {file}"},
-    "print_missing_glyphs": {
-        "nl": "let op: geen lettertype heeft {chars}; die tekens staan als '?' op papier.",
-        "en": "note: no font has {chars}; those characters are printed as '?'.",
-    },
-    "print_qr_fallback": {
-        "nl": "let op: de website van kaart {number} is te lang voor een QR-code; de code verwijst naar {payload}.",
-        "en": "note: the website of card {number} is too long for a QR code; the code points to {payload}.",
-    },
-    "print_grid_only": {
-        "nl": "nog geen OpenStreetMap-uittreksel in dit bestand: een rasterblad (lees er een in met: workshop import {file} --osm UITTREKSEL.osm)",
-        "en": "no OpenStreetMap extract in this file yet: a grid sheet (read one in with: workshop import {file} --osm EXTRACT.osm)",
-    },
-})
+i18n.register(
+    {
+        "template_missing": {
+            "nl": "Sjabloon {path} bestaat niet.",
+            "en": "Template {path} does not exist.",
+        },
+        "template_bad": {
+            "nl": "Sjabloon {path} klopt niet: {detail}",
+            "en": "Template {path} is not valid: {detail}",
+        },
+        "template_file_missing": {
+            "nl": "{path} (genoemd in sjabloon {template}) bestaat niet.",
+            "en": "{path} (named in template {template}) does not exist.",
+        },
+        "font_unreadable": {
+            "nl": "Lettertype {path} kan niet gelezen worden: {detail}",
+            "en": "Font {path} cannot be read: {detail}",
+        },
+        "no_initiatives": {
+            "nl": "Er zijn nog geen initiatieven om kaarten van te maken; leg ze vast met: i NAAM #thema @VAK",
+            "en": "There are no initiatives to make cards of yet; capture them with: i NAME #theme @CELL",
+        },
+        "bad_numbers": {
+            "nl": "Kaartnummers '{value}' niet herkend: schrijf bijvoorbeeld 3,5-7.",
+            "en": "Card numbers '{value}' not recognised: write for example 3,5-7.",
+        },
+        "bad_count": {
+            "nl": "Aantal {count} kan niet: kies 1 t/m {limit}.",
+            "en": "Count {count} is not possible: choose 1 to {limit}.",
+        },
+        "print_written": {
+            "nl": "geschreven: {path} ({pages} blz.)",
+            "en": "written: {path} ({pages} p.)",
+        },
+        "print_reserved": {
+            "nl": "kaartnummers {first} t/m {last} zijn nu gereserveerd in {file}",
+            "en": "card numbers {first} to {last} are now reserved in {file}",
+        },
+        "print_missing_glyphs": {
+            "nl": "let op: geen lettertype heeft {chars}; die tekens staan als '?' op papier.",
+            "en": "note: no font has {chars}; those characters are printed as '?'.",
+        },
+        "print_qr_fallback": {
+            "nl": "let op: de website van kaart {number} is te lang voor een QR-code; de code verwijst naar {payload}.",
+            "en": "note: the website of card {number} is too long for a QR code; the code points to {payload}.",
+        },
+        "print_grid_only": {
+            "nl": "nog geen OpenStreetMap-uittreksel in dit bestand: een rasterblad (lees er een in met: workshop import {file} --osm UITTREKSEL.osm)",
+            "en": "no OpenStreetMap extract in this file yet: a grid sheet (read one in with: workshop import {file} --osm EXTRACT.osm)",
+        },
+    }
+)

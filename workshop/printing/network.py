@@ -19,51 +19,56 @@ from pathlib import Path
 import networkx as nx
 from reportlab.lib.units import mm
 
-from workshop import model, redaction
+from workshop import model
 from workshop.analysis import connectors
+from workshop.file import redaction
+from workshop.file.store import Store
 from workshop.i18n import UserError, register, t
 from workshop.printing.network_style import role_colour
 from workshop.printing.sheet import PrintResult, Rect, Sheet, paper_size, render
 from workshop.printing.templates import Template
-from workshop.store import Store
 
 MAX_ACTORS = 250
 RANKED = 5  # connectors that carry their rank on the picture
 LAYOUT_SEED = 11
 
-register({
-    "net_title": {"nl": "Wie kent wie in {name}", "en": "Who knows whom in {name}"},
-    "net_subtitle": {
-        "nl": "{municipality}{actors} actoren · {ties} verbanden · {date}",
-        "en": "{municipality}{actors} actors · {ties} ties · {date}",
-    },
-    "net_partial": {
-        "nl": "Getoond: de {shown} meest verbindende van {actors} actoren.",
-        "en": "Shown: the {shown} most connecting of {actors} actors.",
-    },
-    "net_legend": {"nl": "Legenda", "en": "Legend"},
-    "net_roles": {"nl": "Rol (kleur)", "en": "Role (colour)"},
-    "net_size": {"nl": "Invloed 0–5 (grootte)", "en": "Influence 0–5 (size)"},
-    "net_rank": {"nl": "Verbinder, met rangnummer", "en": "Connector, with its rank"},
-    "net_cut": {"nl": "Scharnierpunt: zonder deze actor valt het netwerk uiteen",
-                "en": "Articulation point: without it the network falls apart"},
-    "net_line": {"nl": "Verband (dikker = sterker)", "en": "Tie (thicker = stronger)"},
-    "net_top": {"nl": "De verbinders", "en": "The connectors"},
-    "net_alone": {"nl": "Nog zonder verbanden ({count})", "en": "No ties yet ({count})"},
-    "net_consent": {
-        "nl": "Personen staan hier alleen met naam als ze toestemming gaven voor papier; "
-              "anderen staan er met hun rol.",
-        "en": "Persons are named here only with consent for paper; others appear by role.",
-    },
-    "net_empty": {
-        "nl": "Nog geen actoren in dit bestand: leg ze vast met a NAAM, of importeer ze met "
-              "workshop import --kumu.",
-        "en": "No actors in this file yet: capture them with a NAME, or import them with "
-              "workshop import --kumu.",
-    },
-    "net_page": {"nl": "blad {page} van {pages}", "en": "page {page} of {pages}"},
-    "net_unknown_role": {"nl": "rol onbekend", "en": "role unknown"},
-})
+register(
+    {
+        "net_title": {"nl": "Wie kent wie in {name}", "en": "Who knows whom in {name}"},
+        "net_subtitle": {
+            "nl": "{municipality}{actors} actoren · {ties} verbanden · {date}",
+            "en": "{municipality}{actors} actors · {ties} ties · {date}",
+        },
+        "net_partial": {
+            "nl": "Getoond: de {shown} meest verbindende van {actors} actoren.",
+            "en": "Shown: the {shown} most connecting of {actors} actors.",
+        },
+        "net_legend": {"nl": "Legenda", "en": "Legend"},
+        "net_roles": {"nl": "Rol (kleur)", "en": "Role (colour)"},
+        "net_size": {"nl": "Invloed 0–5 (grootte)", "en": "Influence 0–5 (size)"},
+        "net_rank": {"nl": "Verbinder, met rangnummer", "en": "Connector, with its rank"},
+        "net_cut": {
+            "nl": "Scharnierpunt: zonder deze actor valt het netwerk uiteen",
+            "en": "Articulation point: without it the network falls apart",
+        },
+        "net_line": {"nl": "Verband (dikker = sterker)", "en": "Tie (thicker = stronger)"},
+        "net_top": {"nl": "De verbinders", "en": "The connectors"},
+        "net_alone": {"nl": "Nog zonder verbanden ({count})", "en": "No ties yet ({count})"},
+        "net_consent": {
+            "nl": "Personen staan hier alleen met naam als ze toestemming gaven voor papier; "
+            "anderen staan er met hun rol.",
+            "en": "Persons are named here only with consent for paper; others appear by role.",
+        },
+        "net_empty": {
+            "nl": "Nog geen actoren in dit bestand: leg ze vast met a NAAM, of importeer ze met "
+            "workshop import --kumu.",
+            "en": "No actors in this file yet: capture them with a NAME, or import them with "
+            "workshop import --kumu.",
+        },
+        "net_page": {"nl": "blad {page} van {pages}", "en": "page {page} of {pages}"},
+        "net_unknown_role": {"nl": "rol onbekend", "en": "role unknown"},
+    }
+)
 
 
 @dataclass
@@ -93,13 +98,15 @@ class Picture:
         return len(self.nodes) + len(self.alone) < self.actors
 
 
-def picture(store: Store, audience: str = "print", limit: int = MAX_ACTORS,
-            analysed: tuple[connectors.Network, list[connectors.ConnectorRow]] | None = None,
-            ) -> Picture:
+def picture(
+    store: Store,
+    audience: str = "print",
+    limit: int = MAX_ACTORS,
+    analysed: tuple[connectors.Network, list[connectors.ConnectorRow]] | None = None,
+) -> Picture:
     """The picture of the network; `analysed` passes a (network, rows) already computed."""
     lang = store.lang
-    network, rows = analysed or (network_of := connectors.load(store),
-                                 connectors.rank(network_of))
+    network, rows = analysed or (network_of := connectors.load(store), connectors.rank(network_of))
     pic = Picture(actors=len(rows), ties=network.tie_count, rows=rows)
     tied = [r for r in rows if r.degree]
     chosen = tied[:limit]
@@ -116,10 +123,17 @@ def picture(store: Store, audience: str = "print", limit: int = MAX_ACTORS,
     pic.edges = [(a, b, s) for (a, b), s in sorted(strength.items())]
     ranked = [r.actor_id for r in chosen if r.is_connector and r.betweenness > 0][:RANKED]
     for r in chosen:
-        pic.nodes.append(Node(r.actor_id, scrub.text(r.shown_name(audience, lang)), r.role,
-                              r.influence,
-                              rank=ranked.index(r.actor_id) + 1 if r.actor_id in ranked else 0,
-                              articulation=r.articulation, betweenness=r.betweenness))
+        pic.nodes.append(
+            Node(
+                r.actor_id,
+                scrub.text(r.shown_name(audience, lang)),
+                r.role,
+                r.influence,
+                rank=ranked.index(r.actor_id) + 1 if r.actor_id in ranked else 0,
+                articulation=r.articulation,
+                betweenness=r.betweenness,
+            )
+        )
     _layout(pic)
     return pic
 
@@ -147,16 +161,21 @@ def node_radius(node: Node, base: float) -> float:
     return base * (0.7 + 0.32 * (node.influence or 0))
 
 
-def draw_network(sheet: Sheet, pic: Picture, rect: Rect, *, font_size: float = 8,
-                 base_radius: float = 2.2 * mm) -> None:
+def draw_network(
+    sheet: Sheet, pic: Picture, rect: Rect, *, font_size: float = 8, base_radius: float = 2.2 * mm
+) -> None:
     """The picture in `rect`: ties, dots, marks and as many labels as fit without overlap
     (a ranked connector is always labelled)."""
     c = sheet.c
     if not pic.nodes:
         return
     label_room = min(rect.w * 0.18, font_size * 14)
-    inner = Rect(rect.x + label_room / 2, rect.y + font_size * 1.5, rect.w - label_room,
-                 rect.h - font_size * 3)
+    inner = Rect(
+        rect.x + label_room / 2,
+        rect.y + font_size * 1.5,
+        rect.w - label_room,
+        rect.h - font_size * 3,
+    )
     points = [(inner.x + n.x * inner.w, inner.y + n.y * inner.h) for n in pic.nodes]
     ink = sheet.template.colour("colours", "ink", "#1d2125")
     accent = sheet.template.colour("colours", "accent", "#8c1c3a")
@@ -164,8 +183,9 @@ def draw_network(sheet: Sheet, pic: Picture, rect: Rect, *, font_size: float = 8
     for a, b, strength in pic.edges:
         c.setLineWidth(0.35 + 0.45 * (strength - 1))
         c.line(*points[a], *points[b])
-    order = sorted(range(len(pic.nodes)), key=lambda i: (pic.nodes[i].rank or 99,
-                                                         -pic.nodes[i].betweenness))
+    order = sorted(
+        range(len(pic.nodes)), key=lambda i: (pic.nodes[i].rank or 99, -pic.nodes[i].betweenness)
+    )
     taken: list[Rect] = []
     for i in reversed(order):  # the important ones last, so they sit on top
         node, (x, y) = pic.nodes[i], points[i]
@@ -227,17 +247,30 @@ def _diamond(sheet: Sheet, x: float, y: float, size: float, colour: str) -> None
     c.drawPath(path, stroke=1, fill=1)
 
 
-def _place_label(x: float, y: float, r: float, width: float, size: float, bounds: Rect,
-                 taken: list[Rect], force: bool) -> Rect | None:
+def _place_label(
+    x: float,
+    y: float,
+    r: float,
+    width: float,
+    size: float,
+    bounds: Rect,
+    taken: list[Rect],
+    force: bool,
+) -> Rect | None:
     h = size * 1.15
     gap = r + 1.2
     right, left = x + gap, x - gap - width
-    candidates = [Rect(right, y - h / 2, width, h), Rect(left, y - h / 2, width, h),
-                  Rect(x - width / 2, y + gap, width, h),
-                  Rect(x - width / 2, y - gap - h, width, h)]
+    candidates = [
+        Rect(right, y - h / 2, width, h),
+        Rect(left, y - h / 2, width, h),
+        Rect(x - width / 2, y + gap, width, h),
+        Rect(x - width / 2, y - gap - h, width, h),
+    ]
     for shift in (h * 0.9, -h * 0.9, h * 1.8, -h * 1.8):  # a little up or down a crowded row
-        candidates += [Rect(right, y - h / 2 + shift, width, h),
-                       Rect(left, y - h / 2 + shift, width, h)]
+        candidates += [
+            Rect(right, y - h / 2 + shift, width, h),
+            Rect(left, y - h / 2 + shift, width, h),
+        ]
     inside = [b for b in candidates if bounds.contains(b)]
     for box in inside:
         if not any(box.overlaps(other) for other in taken):
@@ -248,8 +281,9 @@ def _place_label(x: float, y: float, r: float, width: float, size: float, bounds
 # --- the poster --------------------------------------------------------------------------------
 
 
-def print_network(store: Store, path: Path, template: Template, *,
-                  paper: str = "A3") -> PrintResult:
+def print_network(
+    store: Store, path: Path, template: Template, *, paper: str = "A3"
+) -> PrintResult:
     lang = store.lang
     hood = store.neighbourhood()
     pic = picture(store)
@@ -263,20 +297,41 @@ def print_network(store: Store, path: Path, template: Template, *,
         margin = 12 * mm * scale
         side_w = 95 * mm * scale
         top = height - margin
-        sheet.text(margin, top - 16 * scale, t("net_title", lang, name=hood["name"]), "bold",
-                   20 * scale)
+        sheet.text(
+            margin, top - 16 * scale, t("net_title", lang, name=hood["name"]), "bold", 20 * scale
+        )
         municipality = f"{hood['municipality']} · " if hood["municipality"] else ""
-        sheet.text(margin, top - 30 * scale, t(
-            "net_subtitle", lang, municipality=municipality, actors=pic.actors, ties=pic.ties,
-            date=_today()), "regular", 10 * scale, sheet.template.colour("colours", "muted"))
-        area = Rect(margin, margin + 10 * scale, width - 2 * margin - side_w - 6 * mm * scale,
-                    height - 2 * margin - 48 * scale)
+        sheet.text(
+            margin,
+            top - 30 * scale,
+            t(
+                "net_subtitle",
+                lang,
+                municipality=municipality,
+                actors=pic.actors,
+                ties=pic.ties,
+                date=_today(),
+            ),
+            "regular",
+            10 * scale,
+            sheet.template.colour("colours", "muted"),
+        )
+        area = Rect(
+            margin,
+            margin + 10 * scale,
+            width - 2 * margin - side_w - 6 * mm * scale,
+            height - 2 * margin - 48 * scale,
+        )
         if pic.partial:
-            sheet.text(margin, area.y + area.h + 4 * scale, t(
-                "net_partial", lang, shown=len(pic.nodes), actors=pic.actors), "italic",
-                8 * scale)
+            sheet.text(
+                margin,
+                area.y + area.h + 4 * scale,
+                t("net_partial", lang, shown=len(pic.nodes), actors=pic.actors),
+                "italic",
+                8 * scale,
+            )
         font = (8 if len(pic.nodes) <= 60 else 6 if len(pic.nodes) <= 150 else 4.5) * scale
-        base = (2.6 if len(pic.nodes) <= 60 else 1.6 if len(pic.nodes) <= 150 else 1.0)
+        base = 2.6 if len(pic.nodes) <= 60 else 1.6 if len(pic.nodes) <= 150 else 1.0
         draw_network(sheet, pic, area, font_size=font, base_radius=base * mm * scale)
         sheet.block("network", area)
         side = Rect(width - margin - side_w, margin + 10 * scale, side_w, area.h)
@@ -285,8 +340,15 @@ def print_network(store: Store, path: Path, template: Template, *,
         alone_list(sheet, pic, side.x, y - 8 * scale, side.w, side.y, scale, lang)
         muted = sheet.template.colour("colours", "muted")
         sheet.text(margin, margin, t("net_consent", lang), "italic", 7.5 * scale, muted)
-        sheet.text(width - margin, margin, t("net_page", lang, page=1, pages=1), "regular",
-                   7.5 * scale, muted, anchor="right")
+        sheet.text(
+            width - margin,
+            margin,
+            t("net_page", lang, page=1, pages=1),
+            "regular",
+            7.5 * scale,
+            muted,
+            anchor="right",
+        )
 
     title = t("net_title", lang, name=hood["name"])
     return render(path, (width, height), template, lang, draw, title=title, result=result)
@@ -294,6 +356,7 @@ def print_network(store: Store, path: Path, template: Template, *,
 
 def _today() -> str:
     import datetime as dt
+
     return dt.date.today().isoformat()
 
 
@@ -316,8 +379,14 @@ def legend(sheet: Sheet, pic: Picture, x: float, y: float, w: float, scale: floa
         c.setFillColorRGB(red / 255, green / 255, blue / 255)
         c.circle(cx + size * 0.4, cy + size * 0.35, size * 0.4, stroke=0, fill=1)
         label = model.ROLES.label(role, lang) if role else t("net_unknown_role", lang)
-        sheet.text(cx + size * 1.2, cy, sheet.fonts.fit(label, "regular", size, col_w - size * 1.4),
-                   "regular", size, ink)
+        sheet.text(
+            cx + size * 1.2,
+            cy,
+            sheet.fonts.fit(label, "regular", size, col_w - size * 1.4),
+            "regular",
+            size,
+            ink,
+        )
     y -= line * (1 + (len(roles) + 1) // 2) + line * 0.4
     sheet.text(x, y, t("net_size", lang), "bold", size)
     cx = x + size * 0.6
@@ -325,8 +394,15 @@ def legend(sheet: Sheet, pic: Picture, x: float, y: float, w: float, scale: floa
         r = node_radius(Node("", "", None, influence), 2.2 * mm * scale)
         c.setFillColor("#9aa3ad")
         c.circle(cx + r, y - line * 1.3, r, stroke=0, fill=1)
-        sheet.text(cx + r, y - line * 1.3 - r - size, str(influence), "regular", size * 0.85,
-                   ink, anchor="centre")
+        sheet.text(
+            cx + r,
+            y - line * 1.3 - r - size,
+            str(influence),
+            "regular",
+            size * 0.85,
+            ink,
+            anchor="centre",
+        )
         cx += 2 * r + 4 * scale
     y -= line * 1.3 + 2 * node_radius(Node("", "", None, 5), 2.2 * mm * scale) + line * 0.6
     accent = sheet.template.colour("colours", "accent")
@@ -349,8 +425,9 @@ def legend(sheet: Sheet, pic: Picture, x: float, y: float, w: float, scale: floa
     return y - line
 
 
-def connector_list(sheet: Sheet, pic: Picture, x: float, y: float, w: float, scale: float,
-                   lang: str) -> float:
+def connector_list(
+    sheet: Sheet, pic: Picture, x: float, y: float, w: float, scale: float, lang: str
+) -> float:
     ranked = sorted((n for n in pic.nodes if n.rank), key=lambda n: n.rank)
     if not ranked:
         return y
@@ -365,13 +442,13 @@ def connector_list(sheet: Sheet, pic: Picture, x: float, y: float, w: float, sca
     return y
 
 
-def alone_list(sheet: Sheet, pic: Picture, x: float, y: float, w: float, bottom: float,
-               scale: float, lang: str) -> None:
+def alone_list(
+    sheet: Sheet, pic: Picture, x: float, y: float, w: float, bottom: float, scale: float, lang: str
+) -> None:
     if not pic.alone:
         return
     size = 8 * scale
-    sheet.text(x, y - size * 1.3, t("net_alone", lang, count=len(pic.alone)), "bold",
-               size * 1.3)
+    sheet.text(x, y - size * 1.3, t("net_alone", lang, count=len(pic.alone)), "bold", size * 1.3)
     y -= size * 1.3 + size * 1.6
     room = max(1, int((y - bottom) / (size * 1.3)))
     names = sheet.fonts.wrap(", ".join(pic.alone), "regular", size, w, room)

@@ -87,8 +87,9 @@ def markup(fonts: FontSet, text: str, style: str = "regular") -> str:
     return "".join(parts)
 
 
-def para(fonts: FontSet, text: str, style: ParagraphStyle, font_style: str = "regular",
-         extra: str = "") -> Paragraph:
+def para(
+    fonts: FontSet, text: str, style: ParagraphStyle, font_style: str = "regular", extra: str = ""
+) -> Paragraph:
     """A paragraph of user text (`extra` is trusted markup appended, such as a line break)."""
     return Paragraph(markup(fonts, text, font_style) + extra, style)
 
@@ -108,9 +109,17 @@ class Rows(Flowable):
     and its running sum of row heights, so a table of 20,000 rows costs one pass, not one per
     page."""
 
-    def __init__(self, fonts: FontSet, columns: Sequence[Column], rows: Sequence[Sequence[str]],
-                 *, size: float = 8, ink: str = "#1d2125", rule: str = "#b9c0c8",
-                 head: str = "#f6f4f0"):
+    def __init__(
+        self,
+        fonts: FontSet,
+        columns: Sequence[Column],
+        rows: Sequence[Sequence[str]],
+        *,
+        size: float = 8,
+        ink: str = "#1d2125",
+        rule: str = "#b9c0c8",
+        head: str = "#f6f4f0",
+    ):
         super().__init__()
         self.fonts, self.columns, self.rows = fonts, list(columns), list(rows)
         self.size = size
@@ -127,9 +136,13 @@ class Rows(Flowable):
     def _ensure(self, width: float) -> _Layout:
         if self._layout is None or self._layout.width != width:
             widths = self._widths(width)
-            cells = [[self._lines(value, col, w - 2 * self.pad)
-                      for value, col, w in zip(row, self.columns, widths, strict=True)]
-                     for row in self.rows]
+            cells = [
+                [
+                    self._lines(value, col, w - 2 * self.pad)
+                    for value, col, w in zip(row, self.columns, widths, strict=True)
+                ]
+                for row in self.rows
+            ]
             heights = [max(len(c) for c in row) * self.leading + 2 * self.pad for row in cells]
             self._layout = _Layout(width, widths, cells, list(accumulate(heights, initial=0.0)))
         return self._layout
@@ -160,8 +173,10 @@ class Rows(Flowable):
             return []
         if self.start + count >= self.end:
             return [self]
-        return [self._part(self.start, self.start + count), self._part(self.start + count,
-                                                                       self.end)]
+        return [
+            self._part(self.start, self.start + count),
+            self._part(self.start + count, self.end),
+        ]
 
     def _part(self, start: int, end: int) -> Rows:
         part = copy(self)
@@ -188,8 +203,9 @@ class Rows(Flowable):
             y -= lay.prefix[index + 1] - lay.prefix[index]
             c.line(0, y, self.width, y)
 
-    def _draw_cells(self, c: Canvas, cells: list[list[str]], widths: list[float], top: float,
-                    style: str | None) -> None:
+    def _draw_cells(
+        self, c: Canvas, cells: list[list[str]], widths: list[float], top: float, style: str | None
+    ) -> None:
         c.setFillColor(self.ink)
         x = 0.0
         for lines, col, w in zip(cells, self.columns, widths, strict=True):
@@ -201,8 +217,22 @@ class Rows(Flowable):
             x += w
 
 
-_OWN = {"fonts", "columns", "rows", "size", "ink", "rule", "head", "leading", "pad", "start",
-        "end", "_layout", "width", "height"}
+_OWN = {
+    "fonts",
+    "columns",
+    "rows",
+    "size",
+    "ink",
+    "rule",
+    "head",
+    "leading",
+    "pad",
+    "start",
+    "end",
+    "_layout",
+    "width",
+    "height",
+}
 
 
 @dataclass

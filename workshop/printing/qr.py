@@ -42,8 +42,9 @@ class QrCode:
 
 
 def _build(data: str, level: str, mask: int, version: int | None) -> qrcode.QRCode:
-    code = qrcode.QRCode(version=version, error_correction=_LEVELS[level], border=0,
-                         mask_pattern=mask)
+    code = qrcode.QRCode(
+        version=version, error_correction=_LEVELS[level], border=0, mask_pattern=mask
+    )
     code.add_data(data, optimize=0)
     code.make(fit=version is None)
     return code
@@ -100,8 +101,10 @@ def _line_penalty(dark: int, light: int) -> int:
         w = bits & (bits >> 1) & (bits >> 2) & (bits >> 3) & (bits >> 4)
         # a run of L >= 5 scores L - 2: its L - 4 five-module windows, plus 2 per run
         score += w.bit_count() + 2 * (w & ~(w << 1)).bit_count()
-    finder_like = (_windows(dark, light, "10111010000").bit_count()
-                   + _windows(dark, light, "00001011101").bit_count())
+    finder_like = (
+        _windows(dark, light, "10111010000").bit_count()
+        + _windows(dark, light, "00001011101").bit_count()
+    )
     return score + 40 * finder_like
 
 
@@ -120,8 +123,9 @@ def penalty(rows: int, cols: int, size: int) -> int:
 
 
 @lru_cache(maxsize=8192)
-def encode(payload: str, levels: tuple[str, ...] = ("Q", "M"),
-           max_version: int = 40) -> QrCode | None:
+def encode(
+    payload: str, levels: tuple[str, ...] = ("Q", "M"), max_version: int = 40
+) -> QrCode | None:
     """The code for `payload` at the first error-correction level in `levels` that fits within
     `max_version`; None when none does."""
     for level in levels:
@@ -165,8 +169,7 @@ def path_ops(code: QrCode) -> str:
     return "\n".join(ops)
 
 
-def draw(c: Canvas, code: QrCode, x: float, y: float, side: float,
-         colour: str = "#000000") -> None:
+def draw(c: Canvas, code: QrCode, x: float, y: float, side: float, colour: str = "#000000") -> None:
     """Draw `code` in the square (x, y, side, side), quiet zone included: the zone is painted
     white, the dark modules are one filled path."""
     module = side / code.span
@@ -175,6 +178,7 @@ def draw(c: Canvas, code: QrCode, x: float, y: float, side: float,
     c.rect(x, y, side, side, stroke=0, fill=1)
     c.setFillColor(colour_of(colour))
     origin_x, origin_y = x + QUIET * module, y + QUIET * module
-    c.addLiteral(f"q {module:.5f} 0 0 {module:.5f} {origin_x:.3f} {origin_y:.3f} cm\n"
-                 f"{path_ops(code)}\nQ")
+    c.addLiteral(
+        f"q {module:.5f} 0 0 {module:.5f} {origin_x:.3f} {origin_y:.3f} cm\n{path_ops(code)}\nQ"
+    )
     c.restoreState()

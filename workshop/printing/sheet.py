@@ -17,8 +17,7 @@ from workshop.printing.colours import colour_of
 from workshop.printing.fonts import FontSet
 from workshop.printing.templates import Template
 
-PAPERS = {"A4": (210, 297), "A3": (297, 420), "A2": (420, 594), "A1": (594, 841),
-          "A0": (841, 1189)}
+PAPERS = {"A4": (210, 297), "A3": (297, 420), "A2": (420, 594), "A1": (594, 841), "A0": (841, 1189)}
 PRINTOUTS_DIR = Path("printouts")
 
 
@@ -30,15 +29,23 @@ class Rect:
     h: float
 
     def overlaps(self, other: Rect) -> bool:
-        return (self.x < other.x + other.w and other.x < self.x + self.w
-                and self.y < other.y + other.h and other.y < self.y + self.h)
+        return (
+            self.x < other.x + other.w
+            and other.x < self.x + self.w
+            and self.y < other.y + other.h
+            and other.y < self.y + self.h
+        )
 
     def inset(self, d: float) -> Rect:
         return Rect(self.x + d, self.y + d, self.w - 2 * d, self.h - 2 * d)
 
     def contains(self, other: Rect) -> bool:
-        return (self.x <= other.x and self.y <= other.y and other.x + other.w <= self.x + self.w
-                and other.y + other.h <= self.y + self.h)
+        return (
+            self.x <= other.x
+            and self.y <= other.y
+            and other.x + other.w <= self.x + self.w
+            and other.y + other.h <= self.y + self.h
+        )
 
 
 @dataclass(frozen=True)
@@ -83,8 +90,16 @@ class Sheet:
         self.scale = 1.0  # the current drawing scale (maps draw in A4 points, scaled)
         self.recording = True  # off while drawing a form that is placed elsewhere (tiles)
 
-    def text(self, x: float, y: float, text: str, style: str = "regular", size: float = 9,
-             colour: str = "#000000", anchor: str = "left") -> float:
+    def text(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        style: str = "regular",
+        size: float = 9,
+        colour: str = "#000000",
+        anchor: str = "left",
+    ) -> float:
         self.c.setFillColor(colour_of(colour))
         return self.fonts.draw(self.c, x, y, text, style, size, anchor)
 
@@ -105,8 +120,9 @@ class Sheet:
         qr.draw(self.c, code, x, y, side)
         rect = Rect(x, y, side, side)
         if self.recording:
-            self.result.codes.append(PlacedCode(self.page, self._on_page(rect), code.payload,
-                                                code.span))
+            self.result.codes.append(
+                PlacedCode(self.page, self._on_page(rect), code.payload, code.span)
+            )
         return rect
 
     def next_page(self) -> None:
@@ -114,9 +130,16 @@ class Sheet:
         self.page += 1
 
 
-def render(path: Path, pagesize: tuple[float, float], template: Template, lang: str,
-           draw: Callable[[Sheet], None], *, title: str = "",
-           result: PrintResult | None = None) -> PrintResult:
+def render(
+    path: Path,
+    pagesize: tuple[float, float],
+    template: Template,
+    lang: str,
+    draw: Callable[[Sheet], None],
+    *,
+    title: str = "",
+    result: PrintResult | None = None,
+) -> PrintResult:
     """Draw a PDF with `draw(sheet)` and move it to `path` only when complete: a failure on the
     way leaves no file behind."""
     result = result or PrintResult(Path(path))
@@ -127,8 +150,9 @@ def render(path: Path, pagesize: tuple[float, float], template: Template, lang: 
         canvas.setCreator("workshop")
         sheet = Sheet(canvas, template, lang, result)
         draw(sheet)
-        result.pages = canvas.getPageNumber() - 1 if _page_is_empty(canvas) else \
-            canvas.getPageNumber()
+        result.pages = (
+            canvas.getPageNumber() - 1 if _page_is_empty(canvas) else canvas.getPageNumber()
+        )
         canvas.save()
         result.missing |= sheet.fonts.missing
     return result

@@ -102,15 +102,19 @@ class Template:
         spec = self.data.get("fonts", {})
         family = spec.get("family", "fira-sans")
         if family not in FAMILIES:
-            raise UserError("template_bad", path=str(self.source),
-                            detail=f"fonts.family '{family}': choose {', '.join(FAMILIES)}")
+            raise UserError(
+                "template_bad",
+                path=str(self.source),
+                detail=f"fonts.family '{family}': choose {', '.join(FAMILIES)}",
+            )
         files = dict(FAMILIES[family])
         for style in STYLES:
             if spec.get(style):
                 path = (self.folder / spec[style]).resolve()
                 if not path.is_file():
-                    raise UserError("template_file_missing", path=str(path),
-                                    template=str(self.source))
+                    raise UserError(
+                        "template_file_missing", path=str(path), template=str(self.source)
+                    )
                 files[style] = path
         return FontSet(files)
 
@@ -126,8 +130,9 @@ def load(path: str | Path | None = None) -> Template:
     over = _read(path)
     for section, value in over.items():
         if section in data and isinstance(data[section], dict) and not isinstance(value, dict):
-            raise UserError("template_bad", path=str(path),
-                            detail=f"'{section}' must be a table ([{section}])")
+            raise UserError(
+                "template_bad", path=str(path), detail=f"'{section}' must be a table ([{section}])"
+            )
     merged = _merge(data, over)
     folder = path.resolve().parent
     validate(merged, data, path, folder)
@@ -176,12 +181,22 @@ def _check_table(prefix: str, mine: dict, default: dict, bad) -> None:
             if not isinstance(value, str):
                 raise bad(name, "must be text in quotes (a family name or a .ttf file)")
         elif prefix == "map.widths":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or \
-                    not math.isfinite(value) or not 0 < value <= MAX_WIDTH_MM:
-                raise bad(name, f"'{value}' is not a width: a number of mm, above 0 and at "
-                                f"most {MAX_WIDTH_MM:g}")
-        elif isinstance(model, str) and _COLOUR.match(model) or \
-                (model is None and prefix in ("colours", "themes", "place_kinds", "map")):
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or not math.isfinite(value)
+                or not 0 < value <= MAX_WIDTH_MM
+            ):
+                raise bad(
+                    name,
+                    f"'{value}' is not a width: a number of mm, above 0 and at "
+                    f"most {MAX_WIDTH_MM:g}",
+                )
+        elif (
+            isinstance(model, str)
+            and _COLOUR.match(model)
+            or (model is None and prefix in ("colours", "themes", "place_kinds", "map"))
+        ):
             if not isinstance(value, str) or not _COLOUR.match(value):
                 raise bad(name, f"'{str(value)[:40]}' is not a colour: write \"#RRGGBB\"")
         elif isinstance(model, bool):
@@ -189,8 +204,9 @@ def _check_table(prefix: str, mine: dict, default: dict, bad) -> None:
                 raise bad(name, "write true or false")
         elif isinstance(model, list):
             known = set(model)
-            if not isinstance(value, list) or not all(isinstance(v, str) and v in known
-                                                      for v in value):
+            if not isinstance(value, list) or not all(
+                isinstance(v, str) and v in known for v in value
+            ):
                 raise bad(name, f"a list of {', '.join(model)}")
         elif isinstance(model, str) and not isinstance(value, str):
             raise bad(name, "must be text in quotes")
@@ -209,8 +225,9 @@ def _check_text(name: str, value: object, bad) -> None:
         if field_name is None:
             continue
         if not field_name.isidentifier() or spec or conversion:
-            raise bad(name, f"'{{{field_name}{':' + spec if spec else ''}}}': only {{name}} "
-                            "placeholders")
+            raise bad(
+                name, f"'{{{field_name}{':' + spec if spec else ''}}}': only {{name}} placeholders"
+            )
 
 
 def _check_logo(value: object, folder: Path, bad) -> None:
@@ -236,9 +253,17 @@ def _check_logo(value: object, folder: Path, bad) -> None:
         with Image.open(path) as image:
             width, height = image.size
             image.verify()
-    except (OSError, UnidentifiedImageError, SyntaxError, ValueError,
-            Image.DecompressionBombError) as exc:
+    except (
+        OSError,
+        UnidentifiedImageError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+    ) as exc:
         raise bad("logo.path", f"{path.name} cannot be read as {kind}: {exc}") from None
     if width * height > MAX_LOGO_PIXELS or not width or not height:
-        raise bad("logo.path", f"{path.name} is {width}x{height} pixels; at most "
-                               f"{int(MAX_LOGO_PIXELS ** 0.5)}x{int(MAX_LOGO_PIXELS ** 0.5)}")
+        raise bad(
+            "logo.path",
+            f"{path.name} is {width}x{height} pixels; at most "
+            f"{int(MAX_LOGO_PIXELS**0.5)}x{int(MAX_LOGO_PIXELS**0.5)}",
+        )

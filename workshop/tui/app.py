@@ -25,9 +25,10 @@ from textual.theme import Theme
 from textual.widgets import Input
 from textual.worker import Worker, WorkerFailed, WorkerState
 
-from workshop import backup, files
+from workshop.file import access as files
+from workshop.file import backup
+from workshop.file.store import Store
 from workshop.i18n import UserError, t
-from workshop.store import Store
 from workshop.tui import bugs, jobs, queries
 from workshop.tui.keys import localize
 from workshop.tui.reading import ReadFailed
@@ -43,15 +44,29 @@ SCREENS = {
     "network": "workshop.tui.screens.network:NetworkScreen",
     "board": "workshop.tui.screens.board:BoardScreen",
 }
-CONTRAST = Theme(name="workshop-contrast", primary="#ffff00", secondary="#00ffff",
-                 accent="#ffff00", foreground="#ffffff", background="#000000",
-                 surface="#000000", panel="#202020", warning="#ffaf00", error="#ff5f5f",
-                 success="#00ff00", dark=True)
+CONTRAST = Theme(
+    name="workshop-contrast",
+    primary="#ffff00",
+    secondary="#00ffff",
+    accent="#ffff00",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#202020",
+    warning="#ffaf00",
+    error="#ff5f5f",
+    success="#00ff00",
+    dark=True,
+)
 BACKUP_EVERY = 300.0  # seconds
 STATUS_EVERY = 15.0
 WARM_UP_AFTER = 1.0
-WARM_MODULES = ("workshop.tui.screens.form", "workshop.tui.screens.near",
-                "workshop.tui.screens.confirm", "workshop.tui.screens.help")
+WARM_MODULES = (
+    "workshop.tui.screens.form",
+    "workshop.tui.screens.near",
+    "workshop.tui.screens.confirm",
+    "workshop.tui.screens.help",
+)
 
 
 def _lazy(target: str):
@@ -70,8 +85,13 @@ class WorkshopApp(App[None]):
     TITLE = "workshop"
     # Every screen's styles, read once at start: a screen bringing its own CSS_PATH would make
     # Textual restyle every widget of every screen the first time it is shown (~0.5 s).
-    CSS_PATH = ["app.tcss", *(f"screens/{name}.tcss" for name in (
-        "capture", "browse", "map", "network", "board", "form", "near", "session"))]
+    CSS_PATH = [
+        "app.tcss",
+        *(
+            f"screens/{name}.tcss"
+            for name in ("capture", "browse", "map", "network", "board", "form", "near", "session")
+        ),
+    ]
     MODES = {mode: _lazy(target) for mode, target in SCREENS.items()}
     COMMANDS = {_commands}
     BINDINGS = [
@@ -97,8 +117,14 @@ class WorkshopApp(App[None]):
     # Tests set this so that a bug the app survived still fails the test (Pilot re-raises it).
     FAIL_ON_BUG = False
 
-    def __init__(self, store: Store, *, contrast: bool = False,
-                 backup_every: float = BACKUP_EVERY, backup_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        contrast: bool = False,
+        backup_every: float = BACKUP_EVERY,
+        backup_dir: Path | None = None,
+    ) -> None:
         bugs.install()
         super().__init__()
         self.bug_log = bugs.BugLog()
@@ -132,6 +158,7 @@ class WorkshopApp(App[None]):
     def _warm_up(self) -> None:
         """Import the other screens in a thread while the facilitator types, so the first
         switch to a list or the map does not wait for imports."""
+
         def imports() -> None:
             for target in (*SCREENS.values(), *WARM_MODULES):
                 importlib.import_module(target.split(":")[0])
@@ -161,9 +188,14 @@ class WorkshopApp(App[None]):
         if self._counts is None:
             self._counts = queries.counts(self.store)
         session = self.store.get("session", self.store.session_id or "")
-        return Status(self.path.name, queries.session_label(session, self.lang), self._counts,
-                      None if self.last_backup is None else time.time() - self.last_backup,
-                      self.lang, self.store.readonly)
+        return Status(
+            self.path.name,
+            queries.session_label(session, self.lang),
+            self._counts,
+            None if self.last_backup is None else time.time() - self.last_backup,
+            self.lang,
+            self.store.readonly,
+        )
 
     def _tick(self) -> None:
         if hasattr(self.screen, "show_status"):
@@ -191,8 +223,11 @@ class WorkshopApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         """Text typed or pasted on a main screen, with no text field to take it, goes into
         the capture line (switching to it): a letter is never a command there."""
-        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded and \
-                self._for_the_line(event):
+        if (
+            isinstance(event, events.Key | events.Paste)
+            and not event.is_forwarded
+            and self._for_the_line(event)
+        ):
             return
         await super().on_event(event)
 
@@ -230,8 +265,9 @@ class WorkshopApp(App[None]):
             self.say(files.sqlite_error(self.path, exc).message(self.lang), severity="error")
             return
         if entry is None:
-            self.say(t("nothing_to_redo" if redo else "nothing_to_undo", self.lang),
-                     severity="warning")
+            self.say(
+                t("nothing_to_redo" if redo else "nothing_to_undo", self.lang), severity="warning"
+            )
             return
         text = tx("redone" if redo else "undone", self.lang, line=entry["line"] or "")
         self.say(text)
@@ -259,8 +295,7 @@ class WorkshopApp(App[None]):
         from workshop.tui.screens.choose import ChooseScreen
 
         choices = [(fmt, tx(f"export_{fmt}", self.lang)) for fmt in jobs.EXPORT_FORMATS]
-        self.push_screen(ChooseScreen(tx("export_title", self.lang), choices),
-                         self._export_chosen)
+        self.push_screen(ChooseScreen(tx("export_title", self.lang), choices), self._export_chosen)
 
     def _print_chosen(self, what: str | None) -> None:
         if what:
@@ -271,8 +306,11 @@ class WorkshopApp(App[None]):
             self.start_export(fmt)
 
     def action_backup(self) -> None:
-        self._run(partial(jobs.make_backup, self.path, self.backup_folder), "backup",
-                  tx("key_backup", self.lang))
+        self._run(
+            partial(jobs.make_backup, self.path, self.backup_folder),
+            "backup",
+            tx("key_backup", self.lang),
+        )
 
     def action_language(self) -> None:
         self.lang = "en" if self.lang == "nl" else "nl"
@@ -288,8 +326,11 @@ class WorkshopApp(App[None]):
         from textual.command import CommandPalette
 
         if not CommandPalette.is_open(cast("App[object]", self)):
-            self.push_screen(CommandPalette(placeholder=tx("palette_placeholder", self.lang),
-                                            id="--command-palette"))
+            self.push_screen(
+                CommandPalette(
+                    placeholder=tx("palette_placeholder", self.lang), id="--command-palette"
+                )
+            )
 
     def action_help_quit(self) -> None:
         """Ctrl+C: people press it to quit; say (in their language) what does."""
@@ -305,8 +346,7 @@ class WorkshopApp(App[None]):
         self._run(partial(jobs.export, self.path, fmt, anonymise), "export", what)
 
     def start_print(self, what: str) -> None:
-        self._run(partial(jobs.print_out, self.path, what), "print",
-                  tx(f"print_{what}", self.lang))
+        self._run(partial(jobs.print_out, self.path, what), "print", tx(f"print_{what}", self.lang))
 
     def _run(self, work, group: str, what: str) -> None:
         if group != "backup":
@@ -330,8 +370,9 @@ class WorkshopApp(App[None]):
         elif event.state == WorkerState.ERROR:
             error = worker.error
             message = error.message(self.lang) if isinstance(error, UserError) else repr(error)
-            self.say(tx("job_failed", self.lang, what=worker.name, message=message),
-                     severity="error")
+            self.say(
+                tx("job_failed", self.lang, what=worker.name, message=message), severity="error"
+            )
 
     # --- what goes wrong -------------------------------------------------------------------
 
@@ -339,8 +380,10 @@ class WorkshopApp(App[None]):
         """A background read failed every try: one line; the screen keeps what it showed."""
         self.failed_reads += 1
         if self.bug_log.record(error.error, "read"):
-            self.say(tx("read_failed", self.lang, message=error.error.message(self.lang)),
-                     severity="warning")
+            self.say(
+                tx("read_failed", self.lang, message=error.error.message(self.lang)),
+                severity="warning",
+            )
 
     def survive_bug(self, error: BaseException, *, where: str = "") -> None:
         """A bug in a screen or a worker: a log entry and one line, and the session goes on."""
@@ -354,8 +397,10 @@ class WorkshopApp(App[None]):
             self._exception = error  # type: ignore[assignment]
             self._exception_event.set()
         if say:
-            self.say(tx("bug_logged", self.lang, error=type(error).__name__,
-                        log=str(self.bug_log.path)), severity="error")
+            self.say(
+                tx("bug_logged", self.lang, error=type(error).__name__, log=str(self.bug_log.path)),
+                severity="error",
+            )
 
     def _handle_exception(self, error: Exception) -> None:
         if self.is_running and not self._exit_renderables:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from workshop import model
-from workshop.capture import ARROWS, KEYWORDS, MARKERS, Context
+from workshop.capture.grammar import ARROWS, KEYWORDS, MARKERS, Context
 from workshop.model import Vocabulary
 
 # names(prefix, tables, limit) -> names in the file starting with prefix (normalised)
@@ -27,10 +27,15 @@ class Completion(NamedTuple):
     line: str  # the whole line, completed
     word: str  # what it completes to: `#buurthuis`, `+Dokter de Vries`, `Buurthuis De Kuil`
 
+
 _ARROW_RE = re.compile("|".join(re.escape(a) for a in sorted(ARROWS, key=len, reverse=True)))
 NAME_TABLES = {
-    "place": ("place",), "initiative": ("initiative",), "actor": ("actor",),
-    "person": ("actor",), "organisation": ("actor",), "participant": ("participant",),
+    "place": ("place",),
+    "initiative": ("initiative",),
+    "actor": ("actor",),
+    "person": ("actor",),
+    "organisation": ("actor",),
+    "participant": ("participant",),
     "candidate": ("candidate",),
 }
 ANY_RECORD = ("actor", "initiative", "place")
@@ -45,22 +50,46 @@ HASH_WORDS: dict[str, tuple[Vocabulary, ...]] = {
     "candidate": (model.BOARD_STATUSES, model.TENURES),
 }
 FIELD_WORDS: dict[str, Vocabulary] = {
-    "consent": model.CONSENT, "sentiment": model.SENTIMENTS, "type": model.ACTOR_TYPES,
-    "tenure": model.TENURES, "kind": model.PLACE_KINDS, "theme": model.THEMES,
+    "consent": model.CONSENT,
+    "sentiment": model.SENTIMENTS,
+    "type": model.ACTOR_TYPES,
+    "tenure": model.TENURES,
+    "kind": model.PLACE_KINDS,
+    "theme": model.THEMES,
     "role": model.ROLES,
 }
 _SPECIAL = re.compile(r'[#@!+~"]|<-|->|--|^\S+:')
 # Keywords worth completing to: the long forms, in the order people reach for them.
-LONG_KEYWORDS = ("plek", "place", "initiatief", "initiative", "actor", "persoon", "person",
-                 "organisatie", "organisation", "notitie", "note", "citaat", "quote",
-                 "deelnemer", "participant", "kandidaat", "candidate", "sessie", "session",
-                 "kaart", "card")
+LONG_KEYWORDS = (
+    "plek",
+    "place",
+    "initiatief",
+    "initiative",
+    "actor",
+    "persoon",
+    "person",
+    "organisatie",
+    "organisation",
+    "notitie",
+    "note",
+    "citaat",
+    "quote",
+    "deelnemer",
+    "participant",
+    "kandidaat",
+    "candidate",
+    "sessie",
+    "session",
+    "kaart",
+    "card",
+)
 
 
 def needs_quotes(name: str) -> bool:
     """Whether a name must be written in double quotes on the capture line."""
     return bool(_SPECIAL.search(name)) or any(
-        re.match(r"[^\s:\"]+:", word) for word in name.split())
+        re.match(r"[^\s:\"]+:", word) for word in name.split()
+    )
 
 
 def quoted(name: str) -> str:
@@ -78,8 +107,11 @@ def _current_token(line: str) -> tuple[int, bool]:
             i += 2
             continue
         if ch == '"':
-            opening = i == start or (i == start + 1 and line[start] in MARKERS) or \
-                re.fullmatch(r'[^\s:"]+:', line[start:i])
+            opening = (
+                i == start
+                or (i == start + 1 and line[start] in MARKERS)
+                or re.fullmatch(r'[^\s:"]+:', line[start:i])
+            )
             if in_quote or opening:
                 in_quote = not in_quote
         elif ch.isspace() and not in_quote:
@@ -127,22 +159,30 @@ def complete(line: str, names: Names, ctx: Context, limit: int = LIMIT) -> list[
     if marker == "#" and kind in HASH_WORDS:
         hashes = _words(HASH_WORDS[kind], ctx.lang)
         if kind in ("participant", "candidate"):
-            hashes += [t.label(ctx.lang).replace(" ", "-") for d in ctx.dimensions
-                      for t in d.values]
+            hashes += [
+                t.label(ctx.lang).replace(" ", "-") for d in ctx.dimensions for t in d.values
+            ]
         return _offer(head, "#", _starting(token[1:], hashes))[:limit]
     if marker == "@" and kind in ("place", "initiative", "actor", "person", "organisation"):
         return _offer(head, "@", _starting(token[1:], ctx.grid.cells()))[:limit]
     if marker == "+" and kind == "initiative":
         return _names(head, "+", token[1:], names, ("actor",), limit)
     if marker == "~" and kind in ("note", "quote"):
-        return _names(head, "~", token[1:], names, ("place", "initiative", "actor",
-                                                     "participant"), limit, to_end=True)
+        return _names(
+            head,
+            "~",
+            token[1:],
+            names,
+            ("place", "initiative", "actor", "participant"),
+            limit,
+            to_end=True,
+        )
     field = re.match(r'([^\s:"]+):', token)
     if field:
         known = ctx.field_names() if callable(ctx.field_names) else ctx.field_names
         canon = known.get(field.group(1).casefold())
-        value = token[field.end():]
-        mark = token[:field.end()]
+        value = token[field.end() :]
+        mark = token[: field.end()]
         words: list[str] = []
         if canon == "where":
             return _names(head, mark, value, names, ("place",), limit, one_word=True)
@@ -157,14 +197,14 @@ def complete(line: str, names: Names, ctx: Context, limit: int = LIMIT) -> list[
         return _offer(head, mark, _starting(value, words))[:limit]
     if tie:  # the name after the arrow
         arrow = list(_ARROW_RE.finditer(line))[-1]
-        rest = line[arrow.end():]
+        rest = line[arrow.end() :]
         if rest.strip() and "#" not in rest and "!" not in rest:
-            lead = line[:arrow.end()] + rest[:len(rest) - len(rest.lstrip())]
+            lead = line[: arrow.end()] + rest[: len(rest) - len(rest.lstrip())]
             return _names(lead, "", rest.lstrip(), names, ANY_RECORD, limit)
         return []
     if kind in NAME_TABLES:  # the name right after the keyword, while it is still the name
-        rest = line[len(first_word):]
-        lead = line[:len(line) - len(rest.lstrip())]
+        rest = line[len(first_word) :]
+        lead = line[: len(line) - len(rest.lstrip())]
         name = rest.lstrip()
         if name and not _SPECIAL.search(name.lstrip('"')) and not needs_more(name):
             return _names(lead, "", name, names, NAME_TABLES[kind], limit)
@@ -180,8 +220,17 @@ def needs_more(name: str) -> bool:
     return name.startswith('"') and name.count('"') >= 2
 
 
-def _names(lead: str, mark: str, typed: str, names: Names, tables: Sequence[str], limit: int,
-           *, to_end: bool = False, one_word: bool = False) -> list[Completion]:
+def _names(
+    lead: str,
+    mark: str,
+    typed: str,
+    names: Names,
+    tables: Sequence[str],
+    limit: int,
+    *,
+    to_end: bool = False,
+    one_word: bool = False,
+) -> list[Completion]:
     """Complete `typed` (possibly starting with a quote) to names in the file. Names that need
     quotes are offered only when the quote has been typed."""
     opened = typed.startswith('"')

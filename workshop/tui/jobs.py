@@ -11,8 +11,9 @@ import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workshop import backup, files, outputs
-from workshop.store import Store
+from workshop.file import access as files
+from workshop.file import backup, outputs
+from workshop.file.store import Store
 
 EXPORT_FORMATS = ("csv", "json", "kumu")
 EXPORTS_DIR = Path("exports")
@@ -53,11 +54,11 @@ def export(path: Path, fmt: str, anonymise: bool = False) -> Done:
 # as the PDF takes, and capture must not wait for that (print them before the session with
 # `workshop print blank-cards`).
 PRINTERS = {  # what -> (module, function, the CLI's default paper, name in printouts/)
-    "cards": ("workshop.printing.cards", "print_cards", None, "cards"),
-    "map": ("workshop.printing.maps", "print_map", "A3", "map-A3"),
-    "result-map": ("workshop.printing.maps", "print_result_map", "A3", "result-map-A3"),
+    "cards": ("workshop.printing.cards.build", "print_cards", None, "cards"),
+    "map": ("workshop.printing.maps.build", "print_map", "A3", "map-A3"),
+    "result-map": ("workshop.printing.maps.build", "print_result_map", "A3", "result-map-A3"),
     "network": ("workshop.printing.network", "print_network", "A3", "network-A3"),
-    "summary": ("workshop.printing.summary", "print_summary", "A4", "summary"),
+    "summary": ("workshop.printing.summary.build", "print_summary", "A4", "summary"),
 }
 
 

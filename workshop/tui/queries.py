@@ -16,11 +16,11 @@ from functools import partial
 from rapidfuzz import fuzz, process
 
 from workshop import model, privacy
-from workshop.capture import parse
-from workshop.forms import NOTE_KINDS
+from workshop.capture.forms import NOTE_KINDS
+from workshop.capture.grammar import parse
+from workshop.capture.record import NAME_TABLE, describe
+from workshop.file.store import Store
 from workshop.i18n import UserError
-from workshop.record import NAME_TABLE, describe
-from workshop.store import Store
 from workshop.text import normalise, one_line
 from workshop.tui.texts import tx
 
@@ -28,8 +28,10 @@ LINK_TABLES = ("tie", "actor_initiative", "actor_place")
 
 
 def counts(store: Store) -> dict[str, int]:
-    out = {table: store.count(table) for table in
-           ("place", "initiative", "actor", "participant", "note")}
+    out = {
+        table: store.count(table)
+        for table in ("place", "initiative", "actor", "participant", "note")
+    }
     out["tie"] = sum(store.count(table) for table in LINK_TABLES)
     return out
 
@@ -59,18 +61,23 @@ def feed(store: Store, limit: int = 50, lang: str = "nl") -> list[FeedItem]:
     ctx = store.context()
     items = []
     for entry in store.rows("history", order="seq DESC", limit=limit):
-        summary, kind = _summary(entry["line"] or "", ctx, lang,
-                                 partial(_linked_names, store, entry["changes"]))
+        summary, kind = _summary(
+            entry["line"] or "", ctx, lang, partial(_linked_names, store, entry["changes"])
+        )
         table, id_ = _primary(entry["changes"], kind)
         if table and id_ and store.get(table, id_) is None:
             table = id_ = None
-        items.append(FeedItem(entry["seq"], _local_time(entry["at"]), summary,
-                              bool(entry["undone"]), table, id_))
+        items.append(
+            FeedItem(
+                entry["seq"], _local_time(entry["at"]), summary, bool(entry["undone"]), table, id_
+            )
+        )
     return items
 
 
-def _summary(line: str, ctx, lang: str,
-             linked: Callable[[], list[str]] | None = None) -> tuple[str, str | None]:
+def _summary(
+    line: str, ctx, lang: str, linked: Callable[[], list[str]] | None = None
+) -> tuple[str, str | None]:
     """What a history entry's line made, with each name as the record it resolved to (the
     feed says `+Henk de Groot` where `+Henk de Groto` was typed and the existing one chosen)."""
     try:
@@ -83,8 +90,13 @@ def _summary(line: str, ctx, lang: str,
 
 
 NAMED = ("place", "initiative", "actor", "participant", "candidate")
-LINKS = {"place_id": "place", "initiative_id": "initiative", "actor_id": "actor",
-         "source_id": "actor", "target_id": "actor"}
+LINKS = {
+    "place_id": "place",
+    "initiative_id": "initiative",
+    "actor_id": "actor",
+    "source_id": "actor",
+    "target_id": "actor",
+}
 
 
 def _linked_names(store: Store, changes: list[dict]) -> list[str]:
@@ -95,7 +107,8 @@ def _linked_names(store: Store, changes: list[dict]) -> list[str]:
         if change["table"] in NAMED and row.get("name"):
             out.append(row["name"])
         refs: list[tuple[str | None, str | None]] = [
-            (table, row.get(column)) for column, table in LINKS.items()]
+            (table, row.get(column)) for column, table in LINKS.items()
+        ]
         refs.append((row.get("about_table"), row.get("about_id")))
         for table, id_ in refs:
             if table in NAMED and id_:
@@ -117,8 +130,16 @@ def _resolve_names(capture, names: list[str]) -> None:
     def resolved(name: str | None) -> str | None:
         if not name or normalise(name) in norms:
             return norms.get(normalise(name or ""), name)
-        best = process.extractOne(normalise(name), {n: normalise(n) for n in unmatched},
-                                  scorer=fuzz.ratio, score_cutoff=60) if unmatched else None
+        best = (
+            process.extractOne(
+                normalise(name),
+                {n: normalise(n) for n in unmatched},
+                scorer=fuzz.ratio,
+                score_cutoff=60,
+            )
+            if unmatched
+            else None
+        )
         return best[2] if best else name
 
     if capture.kind != "tie" or capture.name:
@@ -177,15 +198,29 @@ class Rows:
 
 TABS = ("place", "initiative", "actor", "tie", "participant", "note")
 COLUMNS: dict[str, tuple[Column, ...]] = {
-    "place": (Column("col_name", 20), Column("col_kind", 14), Column("col_cell", 4),
-              Column("col_tags", 16)),
-    "initiative": (Column("col_name", 20), Column("col_card", 5, True), Column("col_theme", 12),
-                   Column("col_status", 8), Column("col_cell", 4)),
-    "actor": (Column("col_name", 20), Column("col_role", 14), Column("col_influence", 7, True),
-              Column("col_flags", 9), Column("col_cell", 4), Column("col_consent", 8)),
+    "place": (
+        Column("col_name", 20),
+        Column("col_kind", 14),
+        Column("col_cell", 4),
+        Column("col_tags", 16),
+    ),
+    "initiative": (
+        Column("col_name", 20),
+        Column("col_card", 5, True),
+        Column("col_theme", 12),
+        Column("col_status", 8),
+        Column("col_cell", 4),
+    ),
+    "actor": (
+        Column("col_name", 20),
+        Column("col_role", 14),
+        Column("col_influence", 7, True),
+        Column("col_flags", 9),
+        Column("col_cell", 4),
+        Column("col_consent", 8),
+    ),
     "tie": (Column("col_from", 18), Column("col_tie", 12), Column("col_to", 18)),
-    "participant": (Column("col_name", 18), Column("col_attributes", 30),
-                    Column("col_consent", 8)),
+    "participant": (Column("col_name", 18), Column("col_attributes", 30), Column("col_consent", 8)),
     "note": (Column("col_text", 30), Column("col_kind", 8), Column("col_about", 18)),
 }
 
@@ -199,8 +234,14 @@ def rows(store: Store, tab: str, lang: str, limit: int | None = None) -> Rows:
     """The records of a list in the order shown: all of them, or the first `limit` (only for
     the lists in PARTIAL)."""
     out = Rows(COLUMNS[tab])
-    load = {"place": _places, "initiative": _initiatives, "actor": _actors, "tie": _ties,
-            "participant": _participants, "note": _notes}[tab]
+    load = {
+        "place": _places,
+        "initiative": _initiatives,
+        "actor": _actors,
+        "tie": _ties,
+        "participant": _participants,
+        "note": _notes,
+    }[tab]
     load(store, out, lang, limit)
     return out
 
@@ -217,26 +258,52 @@ def _t(text: str | None, limit: int = 120) -> str:
 
 def _places(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
     for r in store.rows("place", order="norm", limit=limit):
-        out.add("place", r["id"], r["norm"], (
-            _t(r["name"]), model.PLACE_KINDS.label(r["kind"], lang), r["cell"] or "",
-            _t(", ".join(r["tags"]))))
+        out.add(
+            "place",
+            r["id"],
+            r["norm"],
+            (
+                _t(r["name"]),
+                model.PLACE_KINDS.label(r["kind"], lang),
+                r["cell"] or "",
+                _t(", ".join(r["tags"])),
+            ),
+        )
 
 
 def _initiatives(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
     for r in store.rows("initiative", order="norm", limit=limit):
-        out.add("initiative", r["id"], r["norm"], (
-            _t(r["name"]), str(r["card_number"] or ""), model.THEMES.label(r["theme"], lang),
-            model.STATUSES.label(r["status"], lang), r["cell"] or ""))
+        out.add(
+            "initiative",
+            r["id"],
+            r["norm"],
+            (
+                _t(r["name"]),
+                str(r["card_number"] or ""),
+                model.THEMES.label(r["theme"], lang),
+                model.STATUSES.label(r["status"], lang),
+                r["cell"] or "",
+            ),
+        )
 
 
 def _actors(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
     for r in store.rows("actor", order="norm", limit=limit):
         shown = privacy.shown_name(r, "actor", "internal", lang)
         flags = ("A" if r["ambassador"] else "") + ("S" if r["startmotor"] else "")
-        out.add("actor", r["id"], r["norm"] if shown == r["name"] else shown.casefold(), (
-            _t(shown), model.ROLES.label(r["role"], lang),
-            "" if r["influence"] is None else str(r["influence"]), flags, r["cell"] or "",
-            model.CONSENT.label(r["consent"], lang)))
+        out.add(
+            "actor",
+            r["id"],
+            r["norm"] if shown == r["name"] else shown.casefold(),
+            (
+                _t(shown),
+                model.ROLES.label(r["role"], lang),
+                "" if r["influence"] is None else str(r["influence"]),
+                flags,
+                r["cell"] or "",
+                model.CONSENT.label(r["consent"], lang),
+            ),
+        )
 
 
 def names_by_id(store: Store, table: str, lang: str, audience: str = "internal") -> dict:
@@ -248,25 +315,41 @@ def names_by_id(store: Store, table: str, lang: str, audience: str = "internal")
 
 def _ties(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
     actors = names_by_id(store, "actor", lang)
-    others = {"actor_initiative": names_by_id(store, "initiative", lang),
-              "actor_place": names_by_id(store, "place", lang)}
+    others = {
+        "actor_initiative": names_by_id(store, "initiative", lang),
+        "actor_place": names_by_id(store, "place", lang),
+    }
     arrows = {"directed": "→", "mutual": "↔", "undirected": "—"}
     found = []
     for r in store.rows("tie"):
-        found.append(("tie", r["id"], actors.get(r["source_id"], "?"),
-                      f"{arrows.get(r['direction'], '→')} "
-                      f"{model.ACTOR_TIE_KINDS.label(r['kind'], lang)}",
-                      actors.get(r["target_id"], "?")))
-    for table, column, vocab in (("actor_initiative", "initiative_id",
-                                  model.INITIATIVE_TIE_KINDS),
-                                 ("actor_place", "place_id", model.PLACE_TIE_KINDS)):
+        found.append(
+            (
+                "tie",
+                r["id"],
+                actors.get(r["source_id"], "?"),
+                f"{arrows.get(r['direction'], '→')} {model.ACTOR_TIE_KINDS.label(r['kind'], lang)}",
+                actors.get(r["target_id"], "?"),
+            )
+        )
+    for table, column, vocab in (
+        ("actor_initiative", "initiative_id", model.INITIATIVE_TIE_KINDS),
+        ("actor_place", "place_id", model.PLACE_TIE_KINDS),
+    ):
         for r in store.rows(table):
-            found.append((table, r["id"], actors.get(r["actor_id"], "?"),
-                          f"→ {vocab.label(r['kind'], lang)}", others[table].get(r[column], "?")))
+            found.append(
+                (
+                    table,
+                    r["id"],
+                    actors.get(r["actor_id"], "?"),
+                    f"→ {vocab.label(r['kind'], lang)}",
+                    others[table].get(r[column], "?"),
+                )
+            )
     found.sort(key=lambda f: (f[2].casefold(), f[4].casefold()))  # by who, then whom
     for table, id_, source, kind, target in found:
-        out.add(table, id_, source.casefold() + " " + target.casefold(),
-                (_t(source), kind, _t(target)))
+        out.add(
+            table, id_, source.casefold() + " " + target.casefold(), (_t(source), kind, _t(target))
+        )
 
 
 def _participants(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
@@ -278,8 +361,12 @@ def _participants(store: Store, out: Rows, lang: str, limit: int | None = None) 
             key = r["attributes"].get(dim.key)
             term = next((t for t in dim.values if t.key == key), None)
             values.append(term.label(lang) if term else (key or "–"))
-        out.add("participant", r["id"], r["norm"] if shown == r["name"] else shown.casefold(),
-                (_t(shown), " · ".join(values), model.CONSENT.label(r["consent"], lang)))
+        out.add(
+            "participant",
+            r["id"],
+            r["norm"] if shown == r["name"] else shown.casefold(),
+            (_t(shown), " · ".join(values), model.CONSENT.label(r["consent"], lang)),
+        )
 
 
 def _notes(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
@@ -290,8 +377,12 @@ def _notes(store: Store, out: Rows, lang: str, limit: int | None = None) -> None
             if r["about_table"] not in abouts:
                 abouts[r["about_table"]] = names_by_id(store, r["about_table"], lang)
             about = abouts[r["about_table"]].get(r["about_id"], "?")
-        out.add("note", r["id"], r["text"].casefold(),
-                (_t(r["text"], 200), NOTE_KINDS.label(r["kind"], lang), _t(about)))
+        out.add(
+            "note",
+            r["id"],
+            r["text"].casefold(),
+            (_t(r["text"], 200), NOTE_KINDS.label(r["kind"], lang), _t(about)),
+        )
 
 
 # --- the map --------------------------------------------------------------------------------
@@ -347,15 +438,23 @@ def ties_of(store: Store, actor_id: str, lang: str) -> list[tuple[str, str, str]
         if tie["direction"] == "directed" and not outgoing:
             arrow = "←"
         name = privacy.shown_name(other, "actor", "internal", lang) if other else "?"
-        out.append(("tie", tie["id"], f"{arrow} {model.ACTOR_TIE_KINDS.label(tie['kind'], lang)}"
-                                      f" · {one_line(name, 60)}"))
-    for table, column, vocab in (("actor_initiative", "initiative_id", model.INITIATIVE_TIE_KINDS),
-                                 ("actor_place", "place_id", model.PLACE_TIE_KINDS)):
+        out.append(
+            (
+                "tie",
+                tie["id"],
+                f"{arrow} {model.ACTOR_TIE_KINDS.label(tie['kind'], lang)} · {one_line(name, 60)}",
+            )
+        )
+    for table, column, vocab in (
+        ("actor_initiative", "initiative_id", model.INITIATIVE_TIE_KINDS),
+        ("actor_place", "place_id", model.PLACE_TIE_KINDS),
+    ):
         for link in store.rows(table, "actor_id = ?", (actor_id,)):
             other = store.get(column.removesuffix("_id"), link[column])
             name = other["name"] if other else "?"
-            out.append((table, link["id"],
-                        f"→ {vocab.label(link['kind'], lang)} · {one_line(name, 60)}"))
+            out.append(
+                (table, link["id"], f"→ {vocab.label(link['kind'], lang)} · {one_line(name, 60)}")
+            )
     return out
 
 
@@ -382,27 +481,35 @@ def wall_items(store: Store, limit: int, lang: str) -> list[str]:
 
 
 def _wall_text(store: Store, table: str, row: dict, lang: str) -> str | None:
-    from workshop import edit
+    from workshop.capture import edit
 
     if table in ("actor", "participant", "candidate"):
         return edit.describe(store, table, privacy.redact(row, table, "print", lang), lang)
     if table in LINK_TABLES:
         ends = []
-        for column, other in (("source_id", "actor"), ("target_id", "actor"),
-                              ("actor_id", "actor"), ("initiative_id", "initiative"),
-                              ("place_id", "place")):
+        for column, other in (
+            ("source_id", "actor"),
+            ("target_id", "actor"),
+            ("actor_id", "actor"),
+            ("initiative_id", "initiative"),
+            ("place_id", "place"),
+        ):
             if row.get(column):
                 record = store.get(other, row[column])
                 ends.append(privacy.shown_name(record, other, "print", lang) if record else "?")
         arrow = ARROWS.get(row.get("direction") or "directed", "→")
-        vocab = {"tie": model.ACTOR_TIE_KINDS, "actor_initiative": model.INITIATIVE_TIE_KINDS,
-                 "actor_place": model.PLACE_TIE_KINDS}[table]
+        vocab = {
+            "tie": model.ACTOR_TIE_KINDS,
+            "actor_initiative": model.INITIATIVE_TIE_KINDS,
+            "actor_place": model.PLACE_TIE_KINDS,
+        }[table]
         label = edit.describe(store, "tie", {}, lang).split(" · ")[0]
-        return f"{label} · {one_line(ends[0], 60)} {arrow} {one_line(ends[-1], 60)} · " \
-               f"{vocab.label(row['kind'], lang)}"
+        return (
+            f"{label} · {one_line(ends[0], 60)} {arrow} {one_line(ends[-1], 60)} · "
+            f"{vocab.label(row['kind'], lang)}"
+        )
     if table == "note" and row.get("about_table") in ("actor", "participant"):
         about = store.get(row["about_table"], row["about_id"])
-        if about and privacy.shown_name(about, row["about_table"], "print", lang) != \
-                about["name"]:
+        if about and privacy.shown_name(about, row["about_table"], "print", lang) != about["name"]:
             return None
     return edit.describe(store, table, row, lang)

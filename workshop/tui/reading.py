@@ -12,9 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from workshop import files
+from workshop.file import access as files
+from workshop.file.store import Store
 from workshop.i18n import UserError
-from workshop.store import Store
 
 T = TypeVar("T")
 ATTEMPTS = 3

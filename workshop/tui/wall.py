@@ -4,7 +4,7 @@ projector, refreshing by itself while `workshop run` writes to the same file.
 It opens the file read-only (a WAL reader: it never blocks the capture line, and every commit
 is visible to its next read). What it shows is meant for the whole room, so persons are named
 as on paper (the `print` audience): below that consent, a role pseudonym, and every line
-passes the one redaction of `workshop.redaction` (output `wall`), so a note "Bel Jan Jansen op
+passes the one redaction of `workshop.file.redaction` (output `wall`), so a note "Bel Jan Jansen op
 0612345678" shows neither the name nor the number of a person the room may not see.
 """
 
@@ -16,9 +16,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Static
 
-from workshop import redaction
+from workshop.file import redaction
+from workshop.file.store import Store
 from workshop.i18n import UserError
-from workshop.store import Store
 from workshop.text import visible
 from workshop.tui import queries
 from workshop.tui.app import CONTRAST
@@ -27,8 +27,12 @@ from workshop.tui.texts import tx
 
 REFRESH_EVERY = 1.5  # seconds
 LATEST = 8
-COUNTED = (("place", "wall_places"), ("initiative", "wall_initiatives"),
-           ("actor", "wall_actors"), ("tie", "wall_ties"))
+COUNTED = (
+    ("place", "wall_places"),
+    ("initiative", "wall_initiatives"),
+    ("actor", "wall_actors"),
+    ("tie", "wall_ties"),
+)
 
 
 def wall_lines(store: Store, limit: int, lang: str) -> list[str]:
@@ -87,10 +91,10 @@ class WallApp(App[None]):
             self.query_one(f"#count-{table}", Digits).update(str(counts[table]))
         text = Text()
         for index, line in enumerate(latest):
-            text.append(("▸ " if index == 0 else "  ") + line + "\n",
-                        style="bold" if index == 0 else "")
-        self.query_one("#wall-latest", Static).update(text or Text(tx("wall_nothing",
-                                                                        self.lang)))
+            text.append(
+                ("▸ " if index == 0 else "  ") + line + "\n", style="bold" if index == 0 else ""
+            )
+        self.query_one("#wall-latest", Static).update(text or Text(tx("wall_nothing", self.lang)))
 
     def action_contrast(self) -> None:
         self.theme = "textual-dark" if self.theme == CONTRAST.name else CONTRAST.name

@@ -66,16 +66,19 @@ class BoardScreen(WorkshopScreen):
         if not result.has_board or result.too_large:
             table.show(Rows(()), [])
             self.query_one("#board-gaps", Static).update(
-                Text(tx("board_too_large" if result.too_large else "board_none", lang)))
+                Text(tx("board_too_large" if result.too_large else "board_none", lang))
+            )
             return
         dims = result.dimensions
         across = self.across % len(dims)
         down = [d for i, d in enumerate(dims) if i != across]
         cells = {c.values: c for c in result.cells}
         columns = (Column("col_attributes", 24),) + tuple(
-            Column("col_name", max(6, len(v.label(lang)))) for v in dims[across].values)
+            Column("col_name", max(6, len(v.label(lang)))) for v in dims[across].values
+        )
         labels = [" × ".join(d.label(lang) for d in down) or dims[across].label(lang)] + [
-            one_line(v.label(lang), 20) for v in dims[across].values]
+            one_line(v.label(lang), 20) for v in dims[across].values
+        ]
         rows = Rows(columns)
         for combo in itertools.product(*[d.values for d in down]) if down else [()]:
             texts = []
@@ -84,16 +87,35 @@ class BoardScreen(WorkshopScreen):
                 keys.insert(across, value.key)
                 texts.append(cell_text(cells.get(tuple(keys))))
             label = " · ".join(t.label(lang) for t in combo)
-            rows.add("board", "|".join(t.key for t in combo), label.casefold(),
-                     (one_line(label, 60), *texts))
+            rows.add(
+                "board",
+                "|".join(t.key for t in combo),
+                label.casefold(),
+                (one_line(label, 60), *texts),
+            )
         table.show(rows, labels, keep=table.current)
-        self.query_one("#board-layout", Static).update(Text(tx(
-            "board_layout", lang, rows=" × ".join(d.label(lang) for d in down) or "–",
-            cols=dims[across].label(lang)), style="dim"))
+        self.query_one("#board-layout", Static).update(
+            Text(
+                tx(
+                    "board_layout",
+                    lang,
+                    rows=" × ".join(d.label(lang) for d in down) or "–",
+                    cols=dims[across].label(lang),
+                ),
+                style="dim",
+            )
+        )
         gaps = result.gaps
-        text = tx("board_empty_cells", lang, n=len(gaps),
-                  cells="; ".join(result.label(c, lang) for c in gaps[:12])) if gaps \
+        text = (
+            tx(
+                "board_empty_cells",
+                lang,
+                n=len(gaps),
+                cells="; ".join(result.label(c, lang) for c in gaps[:12]),
+            )
+            if gaps
             else tx("board_full", lang)
+        )
         self.query_one("#board-gaps", Static).update(Text(text))
         if table.current:
             self._fill(table.current[1])
@@ -118,8 +140,11 @@ class BoardScreen(WorkshopScreen):
                     if name not in names:
                         names.append(one_line(name, 40))
         widget = self.query_one("#board-fill", Static)
-        widget.update(Text(tx("board_could_fill", self.lang, names=", ".join(names[:6])),
-                           style="dim") if names else "")
+        widget.update(
+            Text(tx("board_could_fill", self.lang, names=", ".join(names[:6])), style="dim")
+            if names
+            else ""
+        )
 
     def action_turn(self) -> None:
         if self.result is not None and self.result.has_board:

@@ -14,8 +14,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Static, Tab, Tabs
 
-from workshop import edit, files
-from workshop.edit import LINK_TABLES
+from workshop.capture import edit
+from workshop.capture.edit import LINK_TABLES
+from workshop.file import access as files
 from workshop.i18n import UserError
 from workshop.tui import queries, reading
 from workshop.tui.screens.base import WorkshopScreen
@@ -50,12 +51,18 @@ class BrowseScreen(WorkshopScreen):
 
     def compose_body(self) -> ComposeResult:
         lang = self.lang
-        yield Tabs(*[Tab(tx(f"tab_{tab}", lang), id=f"tab-{tab}") for tab in queries.TABS],
-                   active=f"tab-{self.tab}", id="tabs")
+        yield Tabs(
+            *[Tab(tx(f"tab_{tab}", lang), id=f"tab-{tab}") for tab in queries.TABS],
+            active=f"tab-{self.tab}",
+            id="tabs",
+        )
         with Horizontal(id="filter-row"):
-            yield OrderedInput(self.filters.get(self.tab, ""),
-                               placeholder=tx("filter_placeholder", lang), compact=True,
-                               id="filter")
+            yield OrderedInput(
+                self.filters.get(self.tab, ""),
+                placeholder=tx("filter_placeholder", lang),
+                compact=True,
+                id="filter",
+            )
             yield Static("", id="count")
         yield RecordTable(id="records", empty_text=tx("form_none", lang), sort=None)
 
@@ -82,9 +89,12 @@ class BrowseScreen(WorkshopScreen):
         if rows is None or self.loaded.get(tab) != stamp:
             if rows is None or self.lang != self.loaded.get(tab, (0, ""))[1]:
                 rows = queries.Rows(queries.COLUMNS[tab])
-                if tab in queries.PARTIAL and not self.filters.get(tab) and \
-                        self.sorts.get(tab, DEFAULT_SORT.get(tab, (0, False))) == \
-                        DEFAULT_SORT.get(tab, (0, False)):
+                if (
+                    tab in queries.PARTIAL
+                    and not self.filters.get(tab)
+                    and self.sorts.get(tab, DEFAULT_SORT.get(tab, (0, False)))
+                    == DEFAULT_SORT.get(tab, (0, False))
+                ):
                     rows = queries.rows(self.workshop.store, tab, self.lang, PREVIEW_ROWS)
             self.read_rows(tab, stamp)
         self._put(tab, rows, loading=self.loaded.get(tab) != stamp)
@@ -93,8 +103,13 @@ class BrowseScreen(WorkshopScreen):
         table = self.table()
         keep = table.current if table.current and table.current[0] in _tables(tab) else None
         wanted = self.filters.get(tab, "")
-        table.show(rows, [tx(c.key, self.lang) for c in rows.columns], keep=keep,
-                   filter=wanted, sort=self.sorts.get(tab, DEFAULT_SORT.get(tab, (0, False))))
+        table.show(
+            rows,
+            [tx(c.key, self.lang) for c in rows.columns],
+            keep=keep,
+            filter=wanted,
+            sort=self.sorts.get(tab, DEFAULT_SORT.get(tab, (0, False))),
+        )
         filter_input = self.query_one("#filter", Input)
         if filter_input.value != wanted:
             with filter_input.prevent(Input.Changed):
@@ -104,8 +119,10 @@ class BrowseScreen(WorkshopScreen):
     @work(thread=True, exclusive=True, group="list")
     def read_rows(self, tab: str, stamp: tuple[int, str]) -> None:
         path = self.workshop.path
-        self.read_then(lambda: reading.read(path, lambda store: queries.rows(store, tab, stamp[1])),
-                       lambda rows: self._read(tab, stamp, rows))
+        self.read_then(
+            lambda: reading.read(path, lambda store: queries.rows(store, tab, stamp[1])),
+            lambda rows: self._read(tab, stamp, rows),
+        )
 
     def _read(self, tab: str, stamp: tuple[int, str], rows: queries.Rows) -> None:
         if stamp != (self.workshop.revision, self.lang):
@@ -118,8 +135,7 @@ class BrowseScreen(WorkshopScreen):
     def _count(self, loading: bool = False) -> None:
         table = self.table()
         text = tx("rows_shown", self.lang, shown=table.shown, total=table.total)
-        self.query_one("#count", Static).update(Text(text + (" …" if loading else ""),
-                                                     style="dim"))
+        self.query_one("#count", Static).update(Text(text + (" …" if loading else ""), style="dim"))
 
     @on(Tabs.TabActivated)
     def activated(self, event: Tabs.TabActivated) -> None:
@@ -188,8 +204,9 @@ class BrowseScreen(WorkshopScreen):
         what = edit.describe(store, table, row, self.lang)
         also = edit.dependents(store, table, id_) if table not in LINK_TABLES else 0
         detail = tx("delete_also", self.lang, n=also) if also else ""
-        question = ConfirmScreen(tx("delete_question", self.lang, what=what), detail,
-                                 tx("delete_keys", self.lang))
+        question = ConfirmScreen(
+            tx("delete_question", self.lang, what=what), detail, tx("delete_keys", self.lang)
+        )
         self.app.push_screen(question, lambda yes: self._delete(table, id_, what) if yes else None)
 
     def _delete(self, table: str, id_: str, what: str) -> None:

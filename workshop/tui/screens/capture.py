@@ -16,10 +16,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from workshop import files
-from workshop.capture import Capture, parse
+from workshop.capture.grammar import Capture, parse
+from workshop.capture.record import Outcome, near_duplicates, plan, record
+from workshop.file import access as files
 from workshop.i18n import UserError
-from workshop.record import Outcome, near_duplicates, plan, record
 from workshop.text import visible
 from workshop.tui import queries
 from workshop.tui.completion import Completion, complete
@@ -47,9 +47,14 @@ class CaptureScreen(WorkshopScreen):
     def compose_body(self) -> ComposeResult:
         lang = self.lang
         with Vertical(id="capture-area"):
-            yield CaptureLine(self._complete, self.typed,
-                              placeholder=tx("capture_placeholder", lang), value=self.draft,
-                              compact=True, id="line")
+            yield CaptureLine(
+                self._complete,
+                self.typed,
+                placeholder=tx("capture_placeholder", lang),
+                value=self.draft,
+                compact=True,
+                id="line",
+            )
             yield Static(Text(tx("preview_empty", lang)), id="preview")
             yield Static("", id="message")
         yield Static(Text(tx("feed_title", lang)), id="feed-title")
@@ -57,8 +62,9 @@ class CaptureScreen(WorkshopScreen):
 
     def load(self) -> None:
         store = self.workshop.store
-        self.query_one(Feed).show(queries.feed(store, FEED_LENGTH, self.lang),
-                                  tx("feed_undone", self.lang))
+        self.query_one(Feed).show(
+            queries.feed(store, FEED_LENGTH, self.lang), tx("feed_undone", self.lang)
+        )
 
     # --- typing --------------------------------------------------------------------------------
 
@@ -86,9 +92,12 @@ class CaptureScreen(WorkshopScreen):
         try:
             capture = parse(value, ctx)
         except UserError as exc:
-            preview.update(Text(keep_end(visible("… " + exc.message(lang)), _room(preview)),
-                                style="dim italic"),
-                           layout=False)
+            preview.update(
+                Text(
+                    keep_end(visible("… " + exc.message(lang)), _room(preview)), style="dim italic"
+                ),
+                layout=False,
+            )
             return
         # The core's plan: every field saved (defaults too), the record each name resolved
         # to, the persons it makes, or why the file refuses it. A read, ~0.2 ms a keystroke.
@@ -98,11 +107,14 @@ class CaptureScreen(WorkshopScreen):
             return  # the preview keeps what it showed; Enter will say what is wrong
         what = visible(planned.text(lang))
         if planned.refusal is not None:
-            preview.update(Text(keep_end("… " + what, _room(preview)), style="dim italic"),
-                           layout=False)
+            preview.update(
+                Text(keep_end("… " + what, _room(preview)), style="dim italic"), layout=False
+            )
             return
-        preview.update(Text(keep_end(tx("preview_will", lang, what=what), _room(preview)),
-                            style="bold"), layout=False)
+        preview.update(
+            Text(keep_end(tx("preview_will", lang, what=what), _room(preview)), style="bold"),
+            layout=False,
+        )
 
     def _hint(self, alternatives: list[Completion]) -> None:
         if not alternatives:
@@ -220,10 +232,11 @@ class CaptureScreen(WorkshopScreen):
         number = capture.fields["card_number"]
         line = self.query_one(CaptureLine)
         if outcome.id is not None:
-            self._say(Text(tx("card_opened", self.lang, number=number, name=outcome.name),
-                           style="green"), "saved")
-            self.app.push_screen(RecordForm("initiative", outcome.id),
-                                 lambda _: self._refocus())
+            self._say(
+                Text(tx("card_opened", self.lang, number=number, name=outcome.name), style="green"),
+                "saved",
+            )
+            self.app.push_screen(RecordForm("initiative", outcome.id), lambda _: self._refocus())
             return
         line.value = (outcome.ready_line or "") + line.value
         line.cursor_position = 2
@@ -254,8 +267,7 @@ class CaptureScreen(WorkshopScreen):
     def edit(self, event: Feed.Chosen) -> None:
         from workshop.tui.screens.form import RecordForm
 
-        self.app.push_screen(RecordForm(event.table, event.id),
-                             lambda saved: self._focus_feed())
+        self.app.push_screen(RecordForm(event.table, event.id), lambda saved: self._focus_feed())
 
 
 def _room(widget: Static) -> int:
@@ -272,7 +284,7 @@ def keep_end(text: str, room: int) -> str:
     if len(text) <= room:
         return text
     head = room // 3
-    return text[:head] + "…" + text[len(text) - (room - head - 1):]
+    return text[:head] + "…" + text[len(text) - (room - head - 1) :]
 
 
 def _use_name(capture: Capture, typed: str, chosen: str) -> None:

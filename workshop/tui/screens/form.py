@@ -1,4 +1,4 @@
-"""A form for one record: every field of it, checked by `workshop.edit` when saved.
+"""A form for one record: every field of it, checked by `workshop.capture.edit` when saved.
 
 Ctrl+S (or Enter in a one-line field) saves, Esc cancels. A bad value gets a one-line reason and
 the cursor goes to the field that has it; nothing is written until every field is right.
@@ -17,11 +17,12 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from workshop import edit, files
-from workshop.edit import FieldError
-from workshop.forms import Field, fields_for, form_values
+from workshop.capture import edit
+from workshop.capture.edit import FieldError
+from workshop.capture.forms import Field, fields_for, form_values
+from workshop.capture.record import KIND_LABELS
+from workshop.file import access as files
 from workshop.i18n import UserError
-from workshop.record import KIND_LABELS
 from workshop.tui.screens.base import WorkshopModal
 from workshop.tui.texts import tx
 from workshop.tui.widgets.ordered_input import OrderedInput
@@ -69,10 +70,13 @@ class RecordForm(WorkshopModal):
                 for index, field in enumerate(fields_for(store, self.table)):
                     widget = self._widget(field, values[field.name], row or {}, index)
                     self.widgets.append((field, widget))
-                    with Horizontal(classes="field-row" + (" tall" if field.kind == "long"
-                                                           else "")):
-                        yield Label(Text(field.label(lang) + ("*" if field.required else "")),
-                                    classes="field-label")
+                    with Horizontal(
+                        classes="field-row" + (" tall" if field.kind == "long" else "")
+                    ):
+                        yield Label(
+                            Text(field.label(lang) + ("*" if field.required else "")),
+                            classes="field-label",
+                        )
                         yield widget
             yield Static("", id="form-error")
             with Horizontal(id="form-buttons"):
@@ -88,20 +92,37 @@ class RecordForm(WorkshopModal):
             choices = [(Text(label), key) for key, label in field.choices(self.lang)]
             if value and value not in [key for _, key in choices]:
                 choices.append((Text(str(value)), str(value)))
-            return Select(choices, value=value or Select.NULL, allow_blank=not field.required,
-                          prompt=tx("form_none", self.lang), id=wid, compact=True)
+            return Select(
+                choices,
+                value=value or Select.NULL,
+                allow_blank=not field.required,
+                prompt=tx("form_none", self.lang),
+                id=wid,
+                compact=True,
+            )
         if field.kind == "long":
-            return TextArea(str(value), id=wid, compact=True, soft_wrap=True,
-                            tab_behavior="focus", show_line_numbers=False)
+            return TextArea(
+                str(value),
+                id=wid,
+                compact=True,
+                soft_wrap=True,
+                tab_behavior="focus",
+                show_line_numbers=False,
+            )
         suggester = None
         if field.kind in ("place", "about"):
-            tables = ("place",) if field.kind == "place" else (
-                "place", "initiative", "actor", "participant")
+            tables = (
+                ("place",)
+                if field.kind == "place"
+                else ("place", "initiative", "actor", "participant")
+            )
             store = self.workshop.store
-            suggester = NameSuggester(lambda prefix: [n for _, n in store.complete(prefix, tables,
-                                                                                   3)])
-        return OrderedInput(str(value), id=wid, compact=True, suggester=suggester,
-                            select_on_focus=False)
+            suggester = NameSuggester(
+                lambda prefix: [n for _, n in store.complete(prefix, tables, 3)]
+            )
+        return OrderedInput(
+            str(value), id=wid, compact=True, suggester=suggester, select_on_focus=False
+        )
 
     def on_mount(self) -> None:
         if self.widgets:
@@ -140,8 +161,7 @@ class RecordForm(WorkshopModal):
             self._error(files.sqlite_error(store.path, exc).message(lang))
             return
         self.workshop.changed()
-        self.workshop.say(tx("form_saved", lang, what=edit.describe(store, self.table, row,
-                                                                     lang)))
+        self.workshop.say(tx("form_saved", lang, what=edit.describe(store, self.table, row, lang)))
         self.dismiss(True)
 
     def _error(self, message: str) -> None:

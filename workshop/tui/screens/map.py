@@ -34,8 +34,9 @@ class MapScreen(WorkshopScreen):
     @work(thread=True, exclusive=True, group="map")
     def read_cells(self, path, lang: str) -> None:
         """In a worker thread: what each cell holds (a file of 10,000 captures takes ~50 ms)."""
-        self.read_then(lambda: reading.read(path, lambda store: queries.map_cells(store, lang)),
-                       self._show)
+        self.read_then(
+            lambda: reading.read(path, lambda store: queries.map_cells(store, lang)), self._show
+        )
 
     def _show(self, cells: dict) -> None:
         store = self.workshop.store
@@ -43,8 +44,11 @@ class MapScreen(WorkshopScreen):
         grid_map = self.query_one(GridMap)
         grid_map.show(store.grid, self.cells)
         empty = [c for c in store.grid.cells() if c not in self.cells]
-        text = tx("map_empty_cells", self.lang, cells=" ".join(empty)) if empty \
+        text = (
+            tx("map_empty_cells", self.lang, cells=" ".join(empty))
+            if empty
             else tx("map_no_empty", self.lang)
+        )
         self.query_one("#map-empty", Static).update(Text(text, style="dim"))
         self._describe(grid_map.cell)
 

@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from workshop import edit
+from workshop.capture import edit
 from workshop.text import normalise, visible
 from workshop.tui.screens.base import WorkshopModal
 from workshop.tui.texts import tx
@@ -46,16 +46,21 @@ class NearDuplicateScreen(WorkshopModal):
     def compose(self) -> ComposeResult:
         lang = self.lang
         store = self.workshop.store
-        options = [Option(Text(visible(tx("near_new", lang, name=self.typed)), style="bold"),
-                          id=NEW)]
+        options = [
+            Option(Text(visible(tx("near_new", lang, name=self.typed)), style="bold"), id=NEW)
+        ]
         for number, found in enumerate(self.similar, 1):
             row = store.get(found["table"], found["id"]) or found
             what = edit.describe(store, found["table"], row, lang)
             label = Text(visible(tx("near_use", lang, number=number, what=what)))
             if found.get("different"):
                 words = differing_words(self.typed, found["name"])
-                label.append(tx("near_distinct_words", lang, words=" ≠ ".join(words))
-                             if words else tx("near_distinct", lang), style="bold yellow")
+                label.append(
+                    tx("near_distinct_words", lang, words=" ≠ ".join(words))
+                    if words
+                    else tx("near_distinct", lang),
+                    style="bold yellow",
+                )
             options.append(Option(label, id=found["id"]))
         keys = "1" if len(self.similar) == 1 else f"1–{len(self.similar)}"
         with Vertical(id="near"):

@@ -20,8 +20,13 @@ from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.texts import tx
 from workshop.tui.widgets.record_table import RecordTable
 
-COLUMNS = (Column("col_name", 18), Column("col_role", 16), Column("col_betweenness", 7, True),
-           Column("col_degree", 6, True), Column("col_cut", 5))
+COLUMNS = (
+    Column("col_name", 18),
+    Column("col_role", 16),
+    Column("col_betweenness", 7, True),
+    Column("col_degree", 6, True),
+    Column("col_cut", 5),
+)
 
 
 def compute(path) -> tuple[list, object]:
@@ -55,7 +60,9 @@ class NetworkScreen(WorkshopScreen):
     def load(self) -> None:
         self.query_one("#network-title", Static).update(
             Text(tx("network_title", self.lang), style="bold").append(
-                "   " + tx("network_busy", self.lang), style="dim italic"))
+                "   " + tx("network_busy", self.lang), style="dim italic"
+            )
+        )
         self.rank(self.workshop.path)
 
     @work(thread=True, exclusive=True, group="analysis")
@@ -66,18 +73,35 @@ class NetworkScreen(WorkshopScreen):
         lang = self.lang
         title = Text(tx("network_title", lang), style="bold")
         ranking, facts = result
-        title.append("   " + tx("network_facts", lang, actors=facts.actors, ties=facts.ties,
-                                   communities=facts.communities,
-                                   cut=facts.articulation_points), style="dim")
+        title.append(
+            "   "
+            + tx(
+                "network_facts",
+                lang,
+                actors=facts.actors,
+                ties=facts.ties,
+                communities=facts.communities,
+                cut=facts.articulation_points,
+            ),
+            style="dim",
+        )
         self.query_one("#network-title", Static).update(title)
         rows = Rows(COLUMNS)
         for row in ranking:
             role = model.ROLES.label(row.role, lang) if row.role else ""
             flags = ("A" if row.ambassador else "") + ("S" if row.startmotor else "")
-            rows.add("actor", row.actor_id, one_line(row.shown_name("internal", lang)).casefold(),
-                     (one_line(row.shown_name("internal", lang), 80),
-                      f"{role} {flags}".strip(), f"{row.betweenness:.3f}", str(row.degree),
-                      "✓" if row.articulation else ""))
+            rows.add(
+                "actor",
+                row.actor_id,
+                one_line(row.shown_name("internal", lang)).casefold(),
+                (
+                    one_line(row.shown_name("internal", lang), 80),
+                    f"{role} {flags}".strip(),
+                    f"{row.betweenness:.3f}",
+                    str(row.degree),
+                    "✓" if row.articulation else "",
+                ),
+            )
         table = self.query_one("#ranking", RecordTable)
         table.show(rows, [tx(c.key, lang) for c in COLUMNS], keep=table.current)
         if table.current:
@@ -97,11 +121,13 @@ class NetworkScreen(WorkshopScreen):
 
         name = privacy.shown_name(actor, "actor", "internal", lang)
         self.query_one("#ties-title", Static).update(
-            Text(tx("ties_of", lang, name=one_line(name, 60)), style="bold"))
+            Text(tx("ties_of", lang, name=one_line(name, 60)), style="bold")
+        )
         ties = queries.ties_of(store, actor_id, lang)
         options = [Option(Text(label), id=f"{table}:{id_}") for table, id_, label in ties]
         self.query_one("#ties", OptionList).set_options(
-            options or [Option(Text(tx("no_ties", lang)), disabled=True)])
+            options or [Option(Text(tx("no_ties", lang)), disabled=True)]
+        )
 
     @on(RecordTable.Chosen, "#ranking")
     def edit_actor(self, event: RecordTable.Chosen) -> None:

@@ -12,8 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workshop import edit
-from workshop.forms import fields_for, form_values
+from workshop.capture import edit
+from workshop.capture.forms import fields_for, form_values
 from workshop.i18n import UserError
 from workshop.text import one_line
 from workshop.tui import queries
@@ -33,24 +33,34 @@ class SessionScreen(WorkshopModal):
         lang = self.lang
         # no session yet (none is made until something is captured): today's, to be named
         current = store.get("session", store.session_id or "") or {
-            "date": dt.date.today().isoformat()}
+            "date": dt.date.today().isoformat()
+        }
         values = form_values(store, "session", current)
         with Vertical(id="session"):
             yield Static(Text(tx("session_current", lang), style="bold"))
             for field in fields_for(store, "session"):
                 with Horizontal(classes="field-row"):
                     yield Label(Text(field.label(lang)), classes="field-label")
-                    yield OrderedInput(str(values[field.name]), id=f"session-{field.name}",
-                                       compact=True, select_on_focus=False)
+                    yield OrderedInput(
+                        str(values[field.name]),
+                        id=f"session-{field.name}",
+                        compact=True,
+                        select_on_focus=False,
+                    )
             yield Static("", id="session-error")
             yield Static(Text(tx("session_earlier", lang), style="bold"))
             options = []
             for row in edit.sessions(store):
                 if row["id"] == store.session_id:
                     continue
-                label = tx("session_row", lang, date=row["date"],
-                           venue=one_line(row["venue"] or "–", 30),
-                           table=one_line(row["table_name"] or "–", 12), n=row["captures"])
+                label = tx(
+                    "session_row",
+                    lang,
+                    date=row["date"],
+                    venue=one_line(row["venue"] or "–", 30),
+                    table=one_line(row["table_name"] or "–", 12),
+                    n=row["captures"],
+                )
                 options.append(Option(Text(label), id=row["id"]))
             yield OptionList(*options, id="session-list")
             yield Static(Text(tx("form_keys", lang), style="dim"))
@@ -64,16 +74,20 @@ class SessionScreen(WorkshopModal):
             with store.write():
                 store.current_session()
         assert store.session_id is not None
-        raw = {name: self.query_one(f"#session-{name}", Input).value
-               for name in ("date", "venue", "table_name", "facilitator")}
+        raw = {
+            name: self.query_one(f"#session-{name}", Input).value
+            for name in ("date", "venue", "table_name", "facilitator")
+        }
         try:
             row = edit.name_session(store, store.session_id, raw)
         except UserError as exc:
             self.query_one("#session-error", Static).update(
-                Text(exc.message(self.lang), style="bold red"))
+                Text(exc.message(self.lang), style="bold red")
+            )
             return
-        self.workshop.say(tx("session_saved", self.lang,
-                             label=queries.session_label(row, self.lang)))
+        self.workshop.say(
+            tx("session_saved", self.lang, label=queries.session_label(row, self.lang))
+        )
         self.dismiss(True)
 
     @on(Input.Submitted)
@@ -84,8 +98,9 @@ class SessionScreen(WorkshopModal):
         store = self.workshop.store
         store.session_id = event.option.id
         row = store.get("session", store.session_id or "")
-        self.workshop.say(tx("session_continued", self.lang,
-                             label=queries.session_label(row, self.lang)))
+        self.workshop.say(
+            tx("session_continued", self.lang, label=queries.session_label(row, self.lang))
+        )
         self.dismiss(True)
 
     def action_cancel(self) -> None:

@@ -26,8 +26,13 @@ LABEL = 3  # width of the row labels
 
 
 class GridMap(ScrollView, can_focus=True):
-    COMPONENT_CLASSES = {"grid-map--line", "grid-map--label", "grid-map--empty",
-                         "grid-map--full", "grid-map--cursor"}
+    COMPONENT_CLASSES = {
+        "grid-map--line",
+        "grid-map--label",
+        "grid-map--empty",
+        "grid-map--full",
+        "grid-map--cursor",
+    }
     DEFAULT_CSS = """
     GridMap { height: 1fr; }
     GridMap > .grid-map--line { color: $foreground-darken-2; }
@@ -37,8 +42,10 @@ class GridMap(ScrollView, can_focus=True):
     GridMap > .grid-map--cursor { background: $accent; color: $text; }
     """
     BINDINGS = [
-        Binding("up", "move(0, -1)", show=False), Binding("down", "move(0, 1)", show=False),
-        Binding("left", "move(-1, 0)", show=False), Binding("right", "move(1, 0)", show=False),
+        Binding("up", "move(0, -1)", show=False),
+        Binding("down", "move(0, 1)", show=False),
+        Binding("left", "move(-1, 0)", show=False),
+        Binding("right", "move(1, 0)", show=False),
     ]
 
     cursor: reactive[tuple[int, int]] = reactive((0, 0))
@@ -86,20 +93,26 @@ class GridMap(ScrollView, can_focus=True):
         for c in range(cols):
             letter = chr(ord("A") + c)
             left = (cw - 1) // 2
-            top += [Segment("─" * left, line), Segment(letter, label),
-                    Segment("─" * (cw - 1 - left) + ("┬" if c < cols - 1 else "┐"), line)]
+            top += [
+                Segment("─" * left, line),
+                Segment(letter, label),
+                Segment("─" * (cw - 1 - left) + ("┬" if c < cols - 1 else "┐"), line),
+            ]
         out = [Strip(top)]
         for r in range(rows):
             for k in range(lines_per):
-                segs = [Segment(set_cell_size(f"{r + 1:>2} " if k == 0 else "", LABEL), label),
-                        Segment("│", line)]
+                segs = [
+                    Segment(set_cell_size(f"{r + 1:>2} " if k == 0 else "", LABEL), label),
+                    Segment("│", line),
+                ]
                 for c in range(cols):
                     segs.append(self._cell_segment(c, r, k))
                     segs.append(Segment("│", line))
                 out.append(Strip(segs))
             lft, mid, rgt = ("├", "┼", "┤") if r < rows - 1 else ("└", "┴", "┘")
-            out.append(Strip([Segment(" " * LABEL + lft + mid.join(["─" * cw] * cols) + rgt,
-                                      line)]))
+            out.append(
+                Strip([Segment(" " * LABEL + lft + mid.join(["─" * cw] * cols) + rgt, line)])
+            )
         self._lines = out
         width = LABEL + cols * (cw + 1) + 1
         self.virtual_size = Size(width, len(out))
@@ -111,15 +124,21 @@ class GridMap(ScrollView, can_focus=True):
         cw = self._cell_width
         cursor = (c, r) == self.cursor
         style: Style = self.get_component_rich_style(
-            "grid-map--cursor" if cursor else "grid-map--full" if info and info.total
-            else "grid-map--empty")
+            "grid-map--cursor"
+            if cursor
+            else "grid-map--full"
+            if info and info.total
+            else "grid-map--empty"
+        )
         text = ""
         if info is None or not info.total:
             text = "·" if k == 0 else ""
         elif k == 0:
-            parts = [f"{letter}{n}" for letter, n in (("P", info.places),
-                                                       ("I", info.initiatives),
-                                                       ("A", info.actors)) if n]
+            parts = [
+                f"{letter}{n}"
+                for letter, n in (("P", info.places), ("I", info.initiatives), ("A", info.actors))
+                if n
+            ]
             text = " ".join(parts)
         elif k == 1 and info.cards:
             text = " ".join(f"#{n}" for n in info.cards)
@@ -150,17 +169,22 @@ class GridMap(ScrollView, can_focus=True):
     def scroll_to_region_if_needed(self, x: int, y: int) -> None:
         from textual.geometry import Region
 
-        self.scroll_to_region(Region(x, y, self._cell_width + 2, self._cell_lines + 1),
-                              animate=False, immediate=True)
+        self.scroll_to_region(
+            Region(x, y, self._cell_width + 2, self._cell_lines + 1), animate=False, immediate=True
+        )
 
     def action_move(self, dx: int, dy: int) -> None:
         col, row = self.cursor
-        self.cursor = (max(0, min(self.grid.cols - 1, col + dx)),
-                       max(0, min(self.grid.rows - 1, row + dy)))
+        self.cursor = (
+            max(0, min(self.grid.cols - 1, col + dx)),
+            max(0, min(self.grid.rows - 1, row + dy)),
+        )
 
     def on_click(self, event: events.Click) -> None:
         x = event.x + int(self.scroll_offset.x) - LABEL - 1
         y = event.y + int(self.scroll_offset.y) - 1
         if x >= 0 and y >= 0:
-            self.cursor = (min(self.grid.cols - 1, x // (self._cell_width + 1)),
-                           min(self.grid.rows - 1, y // (self._cell_lines + 1)))
+            self.cursor = (
+                min(self.grid.cols - 1, x // (self._cell_width + 1)),
+                min(self.grid.rows - 1, y // (self._cell_lines + 1)),
+            )

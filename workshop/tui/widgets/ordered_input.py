@@ -17,11 +17,21 @@ from workshop.text import visible
 
 # Keys whose Input binding must run at once, and the action it runs.
 IMMEDIATE = {
-    "backspace": "delete_left", "ctrl+h": "delete_left", "delete": "delete_right",
-    "ctrl+d": "delete_right", "left": "cursor_left", "right": "cursor_right",
-    "home": "home", "ctrl+a": "home", "end": "end", "ctrl+e": "end",
-    "ctrl+left": "cursor_left_word", "ctrl+right": "cursor_right_word",
-    "ctrl+w": "delete_left_word", "ctrl+u": "delete_left_all", "ctrl+k": "delete_right_all",
+    "backspace": "delete_left",
+    "ctrl+h": "delete_left",
+    "delete": "delete_right",
+    "ctrl+d": "delete_right",
+    "left": "cursor_left",
+    "right": "cursor_right",
+    "home": "home",
+    "ctrl+a": "home",
+    "end": "end",
+    "ctrl+e": "end",
+    "ctrl+left": "cursor_left_word",
+    "ctrl+right": "cursor_right_word",
+    "ctrl+w": "delete_left_word",
+    "ctrl+u": "delete_left_all",
+    "ctrl+k": "delete_right_all",
 }
 
 

@@ -24,8 +24,7 @@ from workshop.tui.queries import Rows
 
 
 class RecordTable(ScrollView, can_focus=True):
-    COMPONENT_CLASSES = {"record-table--header", "record-table--cursor",
-                         "record-table--empty"}
+    COMPONENT_CLASSES = {"record-table--header", "record-table--cursor", "record-table--empty"}
     DEFAULT_CSS = """
     RecordTable { height: 1fr; overflow-x: hidden; margin: 0 1; }
     RecordTable > .record-table--header { text-style: bold; background: $panel; }
@@ -34,9 +33,12 @@ class RecordTable(ScrollView, can_focus=True):
     RecordTable > .record-table--empty { color: $text-muted; }
     """
     BINDINGS = [
-        Binding("up", "move(-1)", show=False), Binding("down", "move(1)", show=False),
-        Binding("pageup", "page(-1)", show=False), Binding("pagedown", "page(1)", show=False),
-        Binding("home", "jump(0)", show=False), Binding("end", "jump(-1)", show=False),
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("home", "jump(0)", show=False),
+        Binding("end", "jump(-1)", show=False),
         Binding("enter", "choose", "Edit", id="edit"),
     ]
 
@@ -59,8 +61,9 @@ class RecordTable(ScrollView, can_focus=True):
     class Highlighted(_Row):
         """The cursor moved onto a row."""
 
-    def __init__(self, *, empty_text: str = "", sort: tuple[int, bool] | None = (0, False),
-                 **kwargs) -> None:
+    def __init__(
+        self, *, empty_text: str = "", sort: tuple[int, bool] | None = (0, False), **kwargs
+    ) -> None:
         super().__init__(**kwargs)
         self._rows = Rows(())
         self._labels: list[str] = []
@@ -74,8 +77,15 @@ class RecordTable(ScrollView, can_focus=True):
 
     # --- data in -------------------------------------------------------------------------------
 
-    def show(self, rows: Rows, labels: list[str], *, keep: tuple[str, str] | None = None,
-             filter: str | None = None, sort: tuple[int, bool] | None | bool = False) -> None:
+    def show(
+        self,
+        rows: Rows,
+        labels: list[str],
+        *,
+        keep: tuple[str, str] | None = None,
+        filter: str | None = None,
+        sort: tuple[int, bool] | None | bool = False,
+    ) -> None:
         """New rows; the filter and sort stay unless given. The cursor stays on `keep`."""
         self._rows = rows
         self._labels = labels
@@ -127,8 +137,10 @@ class RecordTable(ScrollView, can_focus=True):
         """What a filter searches, normalised once per set of rows (not per keystroke)."""
         if self._hay is None or len(self._hay) != len(self._rows.ids):
             rows = self._rows
-            self._hay = [f"{name}\t{normalise(' '.join(cells[1:]))}"
-                         for name, cells in zip(rows.names, rows.cells, strict=True)]
+            self._hay = [
+                f"{name}\t{normalise(' '.join(cells[1:]))}"
+                for name, cells in zip(rows.names, rows.cells, strict=True)
+            ]
         return self._hay
 
     def _rebuild(self, keep: tuple[str, str] | None) -> None:
@@ -211,8 +223,11 @@ class RecordTable(ScrollView, can_focus=True):
         index = int(self.scroll_offset.y) + y - 1
         if not self._view and y == 1:
             style = base + self.get_component_rich_style("record-table--empty")
-            return Strip([Segment(self.empty_text, style)]).extend_cell_length(width, style) \
+            return (
+                Strip([Segment(self.empty_text, style)])
+                .extend_cell_length(width, style)
                 .crop(0, width)
+            )
         if index >= len(self._view):
             return Strip.blank(width, base)
         style = base

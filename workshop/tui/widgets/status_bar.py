@@ -51,11 +51,15 @@ class StatusBar(Widget):
         right = Text(tx("counts" if wide else "counts_short", lang, **status.counts))
         right.append(" · ")
         if status.backup_age is None:
-            right.append(tx("backup_never" if wide else "backup_never_short", lang),
-                         style="italic")
+            right.append(tx("backup_never" if wide else "backup_never_short", lang), style="italic")
         else:
-            right.append(tx("backup_age" if wide else "backup_age_short", lang,
-                            age=age(status.backup_age, lang)))
+            right.append(
+                tx(
+                    "backup_age" if wide else "backup_age_short",
+                    lang,
+                    age=age(status.backup_age, lang),
+                )
+            )
         return left, right
 
     def render(self) -> Text:
@@ -67,5 +71,6 @@ class StatusBar(Widget):
         if room < 8:
             return right
         left.truncate(room, overflow="ellipsis")
-        return Text.assemble(left, " " * (width - cell_len(left.plain) - cell_len(right.plain)),
-                             right)
+        return Text.assemble(
+            left, " " * (width - cell_len(left.plain) - cell_len(right.plain)), right
+        )

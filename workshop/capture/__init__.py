@@ -1,0 +1,1 @@
+"""workshop.capture.grammar."""

@@ -1,0 +1,382 @@
+"""Editing and deleting records by form, headless: what the TUI's forms call.
+
+    values = validate(store, "place", {"name": "Buurthuis De Kuil", "cell": "c4"}, id)
+    save(store, "place", values, id)        # one undoable step
+    delete(store, "actor", id)              # the actor, its ties and links: one undoable step
+
+Values are checked with the vocabularies of the capture line (Dutch or English words, or the
+stored keys), so a form can never put into the file what a capture line could not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from workshop import i18n, model
+from workshop.capture.forms import Field, fields_for
+from workshop.capture.grammar import MAX_LINE
+from workshop.capture.record import KIND_LABELS
+from workshop.file.store import Store
+from workshop.i18n import UserError, t
+from workshop.text import normalise, one_line
+
+i18n.register(
+    {
+        "edit_required": {"nl": "{field}: vul dit in.", "en": "{field}: this cannot be empty."},
+        "edit_bad_int": {
+            "nl": "{field}: '{value}' kan niet; schrijf een heel getal van {low} t/m {high}.",
+            "en": "{field}: '{value}' is not possible; write a whole number from {low} to {high}.",
+        },
+        "edit_bad_number": {
+            "nl": "{field}: '{value}' kan niet; schrijf een getal van {low} t/m {high} (bv. 52,5512).",
+            "en": "{field}: '{value}' is not possible; write a number from {low} to {high} "
+            "(e.g. 52.5512).",
+        },
+        "edit_bad_choice": {
+            "nl": "{field}: '{value}' niet herkend; kies uit {choices}.",
+            "en": "{field}: '{value}' not recognised; choose from {choices}.",
+        },
+        "edit_bad_text": {"nl": "{field}: {message}", "en": "{field}: {message}"},
+        "edit_name_taken": {
+            "nl": "Er is al {kind} '{name}': kies een andere naam, of pas die aan.",
+            "en": "There already is {kind} '{name}': choose another name, or edit that one.",
+        },
+        "edit_line_edited": {"nl": "bewerkt: {what}", "en": "edited: {what}"},
+        "edit_line_created": {"nl": "nieuw: {what}", "en": "new: {what}"},
+        "edit_line_deleted": {"nl": "verwijderd: {what}", "en": "deleted: {what}"},
+        "edit_gone": {
+            "nl": "Dit record bestaat niet meer (ongedaan gemaakt of verwijderd).",
+            "en": "This record no longer exists (undone or deleted).",
+        },
+    }
+)
+
+NAMED = ("place", "initiative", "actor", "participant", "candidate")
+ABOUT_TABLES = ("place", "initiative", "actor", "participant")
+# What goes with a record when it is deleted: rows pointing at it that mean nothing without it.
+CASCADE: dict[str, tuple[tuple[str, str], ...]] = {
+    "actor": (
+        ("tie", "source_id"),
+        ("tie", "target_id"),
+        ("actor_initiative", "actor_id"),
+        ("actor_place", "actor_id"),
+    ),
+    "initiative": (("actor_initiative", "initiative_id"),),
+    "place": (("actor_place", "place_id"),),
+    "participant": (("attendance", "participant_id"),),
+}
+# Rows that only lose their pointer: an initiative stays when its place goes.
+UNLINK: dict[str, tuple[tuple[str, str], ...]] = {"place": (("initiative", "place_id"),)}
+LINK_TABLES = ("tie", "actor_initiative", "actor_place")
+SESSION_TABLES = ("place", "initiative", "actor", "participant", "note") + LINK_TABLES
+
+
+class FieldError(UserError):
+    """A value a person typed into one field of a form; `field` says which."""
+
+    def __init__(self, where: str, key: str, /, **params: Any):
+        super().__init__(key, **params)
+        self.field = where
+
+
+def validate(store: Store, table: str, raw: dict[str, Any], id: str | None = None) -> dict:
+    """The column values for what a form holds; FieldError for the first bad field. Only the
+    fields present in `raw` are looked at."""
+    lang = store.lang
+    current = store.get(table, id) if id else None
+    if id and current is None:
+        raise UserError("edit_gone")
+    out: dict[str, Any] = {}
+    attributes = dict((current or {}).get("attributes") or {})
+    for field in fields_for(store, table):
+        if field.name not in raw:
+            continue
+        value = _check(store, field, raw[field.name], current or {}, lang)
+        if field.kind == "dim":
+            if value is None:
+                attributes.pop(field.name[4:], None)
+            else:
+                attributes[field.name[4:]] = value
+            out["attributes"] = attributes
+        elif field.kind == "about":
+            out["about_table"], out["about_id"] = value or (None, None)
+        else:
+            out[field.name] = value
+    if table in NAMED and "name" in out:
+        for other in store.find(table, out["name"]):
+            if other["id"] != id:
+                raise FieldError(
+                    "name", "edit_name_taken", kind=_kind_word(table, lang), name=other["name"]
+                )
+    if table == "initiative" and out.get("card_number") is not None:
+        holder = store.rows("initiative", "card_number = ?", (out["card_number"],))
+        if holder and holder[0]["id"] != id:
+            raise FieldError(
+                "card_number", "card_taken", number=out["card_number"], name=holder[0]["name"]
+            )
+    return out
+
+
+def _check(store: Store, field: Field, value: Any, current: dict, lang: str) -> Any:
+    label = field.label(lang)
+    if field.kind == "bool":
+        return _boolean(value)
+    text = "" if value is None else str(value)
+    if "\x00" in text:
+        raise FieldError(field.name, "edit_bad_text", field=label, message=t("nul_char", lang))
+    if len(text) > MAX_LINE:
+        raise FieldError(
+            field.name,
+            "edit_bad_text",
+            field=label,
+            message=t("text_too_long", lang, length=len(text), limit=MAX_LINE),
+        )
+    if not text.strip():
+        if field.required:
+            raise FieldError(field.name, "edit_required", field=label)
+        return [] if field.kind == "tags" else None
+    kind = field.kind
+    if kind == "long":
+        return text.strip("\n")
+    text = text.strip()
+    if kind == "text":
+        return text
+    if kind == "choice" or kind == "dim":
+        return _choice(field, text, current, lang)
+    if kind == "int":
+        try:
+            number = int(text)
+        except ValueError:
+            number = None
+        if number is None or not field.low <= number <= field.high:  # type: ignore[operator]
+            raise FieldError(
+                field.name,
+                "edit_bad_int",
+                field=label,
+                value=text,
+                low=int(field.low or 0),
+                high=int(field.high or 0),
+            )
+        return number
+    if kind == "float":
+        try:
+            real = float(text.replace(",", "."))
+        except ValueError:
+            real = float("nan")
+        if not field.low <= real <= field.high:  # type: ignore[operator]
+            raise FieldError(
+                field.name,
+                "edit_bad_number",
+                field=label,
+                value=text,
+                low=int(field.low or 0),
+                high=int(field.high or 0),
+            )
+        return real
+    if kind == "cell":
+        cell = store.grid.parse_cell(text)
+        if cell is None:
+            raise FieldError(field.name, "bad_cell", cell=text, last=store.grid.last_cell)
+        return cell
+    if kind == "tags":
+        tags: list[str] = []
+        for part in text.split(","):
+            tag = one_line(part.strip().removeprefix("#"), MAX_LINE)
+            if tag and tag not in tags:
+                tags.append(tag)
+        return tags
+    if kind == "place":
+        found = store.find("place", text)
+        if not found:
+            raise FieldError(
+                field.name, "not_a_place", name=text, hint=_hint(store, "place", text, lang)
+            )
+        return found[0]["id"]
+    if kind == "about":
+        for table in ABOUT_TABLES:
+            found = store.find(table, text)
+            if found:
+                return table, found[0]["id"]
+        raise FieldError(field.name, "not_found", name=text, hint=_hint(store, "actor", text, lang))
+    if kind == "date":
+        try:
+            return dt.date.fromisoformat(text).isoformat()
+        except ValueError:
+            raise FieldError(field.name, "bad_date", value=text) from None
+    raise ValueError(f"unknown field kind {kind}")
+
+
+def _choice(field: Field, text: str, current: dict, lang: str) -> str:
+    if field.dimension is not None:
+        term = field.dimension.lookup(text)
+    else:
+        assert field.vocab is not None
+        term = field.vocab.lookup(text)
+    if term is not None:
+        return term.key
+    kept = (
+        (current.get("attributes") or {}).get(field.name[4:])
+        if field.dimension
+        else current.get(field.name)
+    )
+    if kept == text:  # a value from an import, kept as it was
+        return text
+    raise FieldError(
+        field.name,
+        "edit_bad_choice",
+        field=field.label(lang),
+        value=text,
+        choices=", ".join(label for _, label in field.choices(lang)),
+    )
+
+
+def _boolean(value: Any) -> bool:
+    if isinstance(value, str):
+        return normalise(value) in {"1", "ja", "yes", "true", "waar", "x"}
+    return bool(value)
+
+
+def _hint(store: Store, table: str, name: str, lang: str) -> str:
+    similar = store.similar(table, name, limit=1)
+    return t("did_you_mean", lang, name=similar[0]["name"]) if similar else t("no_hint", lang)
+
+
+def _kind_word(table: str, lang: str) -> str:
+    from workshop.capture.grammar import KIND_WORDS
+
+    nl, en = KIND_WORDS.get(table, (table, table))
+    return nl if lang == "nl" else en
+
+
+def save(store: Store, table: str, values: dict, id: str | None = None) -> dict:
+    """Write validated values: an update of record `id`, or a new record. One undoable step,
+    named in the history by what it changed."""
+    lang = store.lang
+    with store.write() as w:
+        if id is None:
+            values = dict(values)
+            if table == "initiative" and values.get("card_number") is None:
+                values["card_number"] = store.take_card_number()
+            elif table == "initiative":
+                store.take_card_number(values["card_number"])
+            what = describe(store, table, values, lang)
+            with w.entry(t("edit_line_created", lang, what=what)):
+                return w.insert(table, values)
+        if store.get(table, id) is None:
+            raise UserError("edit_gone")
+        if table == "initiative" and values.get("card_number") is not None:
+            store.take_card_number(values["card_number"])
+        what = describe(store, table, {**(store.get(table, id) or {}), **values}, lang)
+        with w.entry(t("edit_line_edited", lang, what=what)):
+            return w.update(table, id, values)
+
+
+def delete(store: Store, table: str, id: str) -> int:
+    """Delete a record with what hangs on it (an actor's ties and links, a participant's
+    attendance; notes about it are kept, no longer tied to it) as one undoable step.
+    Returns the number of rows deleted."""
+    lang = store.lang
+    row = store.get(table, id)
+    if row is None:
+        raise UserError("edit_gone")
+    removed = 0
+    with (
+        store.write() as w,
+        w.entry(t("edit_line_deleted", lang, what=describe(store, table, row, lang))),
+    ):
+        for other, column in CASCADE.get(table, ()):
+            for linked in store.rows(other, f"{column} = ?", (id,)):
+                w.delete(other, linked["id"])
+                removed += 1
+        for other, column in UNLINK.get(table, ()):
+            for linked in store.rows(other, f"{column} = ?", (id,)):
+                w.update(other, linked["id"], {column: None})
+        if table in ABOUT_TABLES:
+            for note in store.rows("note", "about_table = ? AND about_id = ?", (table, id)):
+                w.update("note", note["id"], {"about_table": None, "about_id": None})
+        w.delete(table, id)
+        removed += 1
+    return removed
+
+
+def dependents(store: Store, table: str, id: str) -> int:
+    """How many rows `delete` would take along with the record."""
+    return sum(
+        store.count(other, f"{column} = ?", (id,)) for other, column in CASCADE.get(table, ())
+    )
+
+
+def describe(store: Store, table: str, row: dict, lang: str) -> str:
+    """One line naming a record: `Plek · Buurthuis De Kuil · buurthuis · C4`."""
+    label = KIND_LABELS.get(table if table not in LINK_TABLES else "tie", (table, table))[
+        0 if lang == "nl" else 1
+    ]
+    parts = [label]
+    if table in LINK_TABLES:
+        parts.append(link_text(store, table, row, lang))
+    elif table == "note":
+        parts[0] = KIND_LABELS["quote" if row.get("kind") == "quote" else "note"][
+            0 if lang == "nl" else 1
+        ]
+        parts.append(one_line(row.get("text") or "", 60))
+    elif table == "session":
+        parts += [str(row[k]) for k in ("date", "venue", "table_name") if row.get(k)]
+    else:
+        parts.append(one_line(row.get("name") or "", 80))
+        vocab = {
+            "place": ("kind", model.PLACE_KINDS),
+            "initiative": ("theme", model.THEMES),
+            "actor": ("role", model.ROLES),
+        }.get(table)
+        if vocab and row.get(vocab[0]):
+            parts.append(vocab[1].label(row[vocab[0]], lang))
+        if row.get("cell"):
+            parts.append(row["cell"])
+    return " · ".join(parts)
+
+
+def link_text(store: Store, table: str, row: dict, lang: str) -> str:
+    """`Jan → Piet · kent`, for a tie or an actor's link to an initiative or place."""
+
+    def name(tb: str, key: str) -> str:
+        other = store.get(tb, row.get(key) or "")
+        return one_line(other["name"], 60) if other else "?"
+
+    if table == "tie":
+        arrow = {"directed": "→", "mutual": "↔", "undirected": "—"}.get(
+            row.get("direction") or "", "→"
+        )
+        ends = f"{name('actor', 'source_id')} {arrow} {name('actor', 'target_id')}"
+        vocab = model.ACTOR_TIE_KINDS
+    elif table == "actor_initiative":
+        ends = f"{name('actor', 'actor_id')} → {name('initiative', 'initiative_id')}"
+        vocab = model.INITIATIVE_TIE_KINDS
+    else:
+        ends = f"{name('actor', 'actor_id')} → {name('place', 'place_id')}"
+        vocab = model.PLACE_TIE_KINDS
+    kind = vocab.label(row.get("kind"), lang) if row.get("kind") else ""
+    return f"{ends} · {kind}" if kind else ends
+
+
+# --- sessions ------------------------------------------------------------------------------
+
+
+def name_session(store: Store, session_id: str, raw: dict[str, Any]) -> dict:
+    """Give the running session its venue, table and facilitator (or another date). Not an
+    undoable step: undo stays about captures."""
+    values = validate(store, "session", raw, session_id)
+    with store.write() as w:
+        row = w.update("session", session_id, values)
+    store.session_id = session_id
+    return row
+
+
+def sessions(store: Store) -> list[dict]:
+    """Every session, newest first, with how many records were captured in it."""
+    rows = store.rows("session", order="date DESC, created DESC")
+    for row in rows:
+        row["captures"] = sum(
+            store.count(table, "session_id = ?", (row["id"],)) for table in SESSION_TABLES
+        )
+    return rows

@@ -1,0 +1,166 @@
+"""`workshop check`: look at a file read-only and say, in plain words, what is right and wrong."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workshop.file import access as files
+from workshop.file import salvage, schema
+from workshop.i18n import UserError, t
+
+# What the disk, not the file, is to blame for: said as it is, never as damage.
+DISK_TROUBLE = (
+    "disk_full",
+    "medium_readonly",
+    "file_no_permission",
+    "disk_io_error",
+    "file_locked",
+)
+COUNTED = (
+    "session",
+    "place",
+    "initiative",
+    "actor",
+    "tie",
+    "actor_initiative",
+    "actor_place",
+    "participant",
+    "candidate",
+    "note",
+)
+
+
+@dataclass
+class CheckReport:
+    path: Path
+    ok: bool = True
+    findings: list[str] = field(default_factory=list)  # what is wrong
+    facts: list[str] = field(default_factory=list)  # what was looked at and is fine
+    counts: dict[str, int] = field(default_factory=dict)
+    salvageable: salvage.SalvageReport | None = None  # when damaged: what can still be read
+    backups: list[Path] = field(default_factory=list)  # when damaged: copies to go back to
+    notes: list[str] = field(default_factory=list)  # about the disk it is on: full, read-only
+
+    def problem(self, text: str) -> None:
+        self.ok = False
+        self.findings.append(text)
+
+
+def check_file(path: Path, lang: str = "en") -> CheckReport:
+    report = CheckReport(Path(path))
+    try:
+        header = files.read_header(report.path)
+    except UserError as exc:
+        report.problem(exc.message(lang))
+        report.backups = _backups(report.path)
+        return report
+    size = report.path.stat().st_size
+    report.facts.append(f"SQLite file, {size} bytes, page size {header.page_size}")
+    if header.pages and not files.wal_holds_pages(report.path):
+        if size < header.expected_size:
+            report.problem(
+                f"truncated: {size} bytes where the header promises "
+                f"{header.expected_size} ({header.pages} pages)"
+            )
+        elif size > header.expected_size:
+            report.problem(
+                f"{size - header.expected_size} bytes after the end of the database "
+                "(something was appended to the file)"
+            )
+    if header.application_id != schema.APPLICATION_ID:
+        report.problem("not a workshop file (its application id is not ours)")
+        return report
+    try:
+        conn, why = files.open_readonly(report.path, leave_no_sidecars=True)
+    except sqlite3.Error as exc:
+        error = files.sqlite_error(report.path, exc)
+        if error.key in DISK_TROUBLE:  # the disk's trouble, not the file's: no salvage
+            report.ok = False
+            report.findings.append(error.message(lang))
+            return report
+        report.problem(error.message(lang))
+        return report
+    except UserError as exc:
+        report.ok = False
+        report.findings.append(exc.message(lang))
+        return report
+    why = why or files.why_unwritable(report.path)
+    if why is not None:
+        report.notes.append(
+            t("check_disk_full", lang, **why.params)
+            if why.key == "disk_full"
+            else why.message(lang)
+        )
+    try:
+        _check_database(conn, report)
+    except sqlite3.Error as exc:
+        error = files.sqlite_error(report.path, exc)
+        if error.key in DISK_TROUBLE:
+            report.ok = False
+            report.findings.append(error.message(lang))
+            return report
+        report.problem(f"SQLite cannot read it: {exc}")
+    finally:
+        conn.close()
+    if not report.ok:
+        try:
+            report.salvageable = salvage.survey(report.path)
+        except sqlite3.Error as exc:
+            report.problem(f"nothing can be read from it: {exc}")
+        report.backups = _backups(report.path)
+    return report
+
+
+def _backups(path: Path) -> list[Path]:
+    """The copies to go back to, oldest first: only those that are whole and pass SQLite's
+    integrity check (an empty or cut-off copy is no way back)."""
+    folder = files.backups_dir(path)
+    if not folder.is_dir():
+        return []
+    found = sorted(
+        (p for p in folder.glob("*.wijk") if p.is_file()), key=lambda p: p.stat().st_mtime
+    )
+    return [p for p in found if files.is_sound_copy(p, thorough=True)]
+
+
+def _check_database(conn: sqlite3.Connection, report: CheckReport) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > schema.LATEST_VERSION:
+        report.problem(
+            f"schema {version} is newer than this workshop knows "
+            f"({schema.LATEST_VERSION}); upgrade workshop"
+        )
+    else:
+        report.facts.append(f"schema version {version} of {schema.LATEST_VERSION}")
+    try:
+        problems = [
+            line
+            for r in conn.execute("PRAGMA integrity_check(20)")
+            for line in r[0].splitlines()
+            if not line.startswith("***")
+        ]
+    except sqlite3.DatabaseError as exc:
+        problems = [str(exc)]
+    if problems != ["ok"]:
+        for text in problems[:5]:
+            report.problem(f"integrity: {text}")
+        if len(problems) > 5:
+            report.problem(f"integrity: ... and {len(problems) - 5} more such problems")
+    else:
+        report.facts.append("integrity check: ok")
+    try:
+        dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        dangling = []
+        report.problem(f"references cannot be checked: {exc}")
+    for table, rowid, parent, _ in dangling[:20]:
+        report.problem(f"{table} row {rowid} points to a missing {parent}")
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    for table in COUNTED:
+        if table in tables:
+            try:
+                report.counts[table] = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            except sqlite3.Error as exc:
+                report.problem(f"table {table} cannot be read: {exc}")

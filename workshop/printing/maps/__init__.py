@@ -1,0 +1,1 @@
+"""workshop.printing.maps.build."""

@@ -1,0 +1,1 @@
+"""workshop.printing.summary.build."""

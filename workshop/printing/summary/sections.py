@@ -1,0 +1,477 @@
+"""The summary's sections as platypus flowables, from `summary.SummaryData`."""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
+
+from workshop import model
+from workshop.analysis import story as connector_story
+from workshop.analysis.coverage import explain
+from workshop.i18n import t
+from workshop.printing.fonts import FontSet
+from workshop.printing.maps import build as maps
+from workshop.printing.pdfdoc import Bookmark, Column, Rows, para
+from workshop.printing.summary import appendix
+from workshop.printing.summary.build import AUDIENCE, MAX_QUOTES, SummaryData, today
+from workshop.printing.summary.figures import MAP_MAX_HEIGHT, MapFigure, NetworkFigure
+from workshop.printing.summary.followup import follow_up
+from workshop.printing.summary.texts import long_date
+from workshop.printing.templates import Template
+from workshop.text import normalise
+
+MAX_GAPS_LISTED = 15
+MAIN_ROWS = 60  # a longer list goes to the appendix only; the body stays readable
+
+
+def styles(fonts: FontSet, template: Template) -> dict[str, ParagraphStyle]:
+    ink = template.colour("colours", "ink", "#1d2125")
+    accent = template.colour("colours", "accent", "#8c1c3a")
+    muted = template.colour("colours", "muted", "#5c6570")
+    body = ParagraphStyle(
+        "body", fontName=fonts.name("regular"), fontSize=10, leading=14, textColor=ink, spaceAfter=6
+    )
+    return {
+        "body": body,
+        "title": ParagraphStyle(
+            "title",
+            parent=body,
+            fontName=fonts.name("bold"),
+            fontSize=28,
+            leading=34,
+            textColor=accent,
+            spaceAfter=10,
+        ),
+        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=14, leading=19, spaceAfter=18),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=body,
+            fontName=fonts.name("bold"),
+            fontSize=17,
+            leading=22,
+            textColor=accent,
+            spaceBefore=6,
+            spaceAfter=8,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=fonts.name("bold"),
+            fontSize=12.5,
+            leading=17,
+            spaceBefore=8,
+            spaceAfter=4,
+        ),
+        "bullet": ParagraphStyle(
+            "bullet", parent=body, leftIndent=12, bulletIndent=2, spaceAfter=4
+        ),
+        "quote": ParagraphStyle(
+            "quote",
+            parent=body,
+            fontName=fonts.name("italic"),
+            fontSize=11,
+            leading=15,
+            leftIndent=14,
+            spaceAfter=2,
+        ),
+        "source": ParagraphStyle(
+            "source",
+            parent=body,
+            fontSize=8.5,
+            leading=11,
+            leftIndent=14,
+            textColor=muted,
+            spaceAfter=9,
+        ),
+        "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=11, textColor=muted),
+    }
+
+
+class Parts:
+    """What every section needs: the data, fonts, styles and width, and small helpers."""
+
+    def __init__(self, data: SummaryData, template: Template, fonts: FontSet, width: float):
+        self.data, self.template, self.fonts, self.width = data, template, fonts, width
+        self.st = styles(fonts, template)
+        self.lang = data.lang
+
+    def t(self, key: str, **params: object) -> str:
+        return t(key, self.lang, **params)
+
+    def p(self, text: str, style: str = "body", font_style: str = "regular") -> Paragraph:
+        # Every sentence passes the paper's redaction once more, as it is printed: names of
+        # organisations, groups and connectors' stories are composed after `gather`.
+        return para(self.fonts, self.data.text(text), self.st[style], font_style)
+
+    def bullet(self, text: str) -> Paragraph:
+        paragraph = self.p(text, "bullet")
+        paragraph.bulletText = "•"
+        return paragraph
+
+    def heading(
+        self, key: str, text: str, level: int = 0, room: float | None = None
+    ) -> list[Flowable]:
+        """A heading that never ends a page: it moves on when less than `room` is left."""
+        style = "h1" if level == 0 else "h2"
+        room = room if room is not None else (45 * mm if level == 0 else 30 * mm)
+        return [CondPageBreak(room), Bookmark(key, text, level), self.p(text, style, "bold")]
+
+    def rows(self, columns: list[Column], rows: list[list[str]]) -> Rows:
+        tpl = self.template
+        rows = [[self.data.text(cell) for cell in row] for row in rows]
+        return Rows(
+            self.fonts,
+            columns,
+            rows,
+            size=8.5,
+            ink=tpl.colour("colours", "ink", "#1d2125"),
+            rule=tpl.colour("colours", "rule", "#b9c0c8"),
+            head=tpl.colour("colours", "panel", "#f6f4f0"),
+        )
+
+
+def story(data: SummaryData, template: Template, fonts: FontSet, width: float) -> list[Flowable]:
+    parts = Parts(data, template, fonts, width)
+    out: list[Flowable] = []
+    for section in (
+        cover,
+        done,
+        numbers,
+        places,
+        initiatives,
+        connectors,
+        network,
+        board,
+        quotes,
+        follow_up,
+        appendix.appendix,
+    ):
+        out += section(parts)
+    return out
+
+
+# --- sections -----------------------------------------------------------------------------------
+
+
+def _dates(parts: Parts) -> str:
+    dates = sorted({s["date"] for s in parts.data.sessions if s["date"]})
+    if not dates:
+        return ""
+    if len(dates) == 1:
+        return long_date(dates[0], parts.lang)
+    joiner = " en " if parts.lang == "nl" else " and "
+    listed = [long_date(d, parts.lang) for d in dates]
+    return ", ".join(listed[:-1]) + joiner + listed[-1]
+
+
+def cover(parts: Parts) -> list[Flowable]:
+    data, hood = parts.data, parts.data.hood
+    out: list[Flowable] = [
+        Spacer(1, 35 * mm),
+        Bookmark("cover", hood["name"], 0),
+        parts.p(parts.t("sum_title", name=hood["name"]), "title", "bold"),
+        parts.p(parts.t("sum_subtitle"), "subtitle"),
+    ]
+    if hood["municipality"]:
+        out.append(parts.p(parts.t("sum_municipality", name=hood["municipality"]), "h2", "bold"))
+    out += [Spacer(1, 8 * mm), parts.p(parts.t("sum_sessions"), "h2", "bold")]
+    if not data.sessions:
+        out.append(parts.p(parts.t("sum_no_sessions")))
+    for session in data.sessions:
+        bits = [long_date(session["date"], parts.lang)]
+        bits += [session["venue"]] if session["venue"] else []
+        if session["table_name"]:
+            bits.append(parts.t("sum_table", table=session["table_name"]))
+        out.append(parts.bullet(" · ".join(bits)))
+    out += [
+        Spacer(1, 12 * mm),
+        parts.p(parts.t("sum_made", date=long_date(today(), parts.lang)), "small"),
+        parts.p(parts.t("sum_privacy"), "small"),
+        PageBreak(),
+    ]
+    return out
+
+
+def done(parts: Parts) -> list[Flowable]:
+    data = parts.data
+    out = parts.heading("done", parts.t("sum_done"))
+    # Meetings are evenings (dates), tables are the table labels: two sessions of one evening
+    # at one table are one meeting at one table.
+    sessions = len({s["date"] for s in data.sessions})
+    tables = max(1, len({normalise(s["table_name"]) for s in data.sessions if s["table_name"]}))
+    if sessions:
+        out.append(
+            parts.p(
+                parts.t(
+                    "sum_done_1",
+                    name=data.hood["name"],
+                    dates=_dates(parts),
+                    sessions=parts.t("sum_session_1")
+                    if sessions == 1
+                    else parts.t("sum_sessions_n", n=sessions),
+                    tables=parts.t("sum_table_1")
+                    if tables == 1
+                    else parts.t("sum_tables_n", n=tables),
+                )
+            )
+        )
+    else:
+        out.append(parts.p(parts.t("sum_done_none")))
+    out.append(parts.p(parts.t("sum_done_2")))
+    if data.board.dimensions:
+        dims = [d.label(parts.lang) for d in data.board.dimensions]
+        joined = (
+            ", ".join(dims[:-1]) + (" en " if parts.lang == "nl" else " and ") + dims[-1]
+            if len(dims) > 1
+            else dims[0]
+        )
+        out.append(parts.p(parts.t("sum_done_3", dims=joined)))
+    return out
+
+
+def numbers(parts: Parts) -> list[Flowable]:
+    n = parts.data.counts
+    other = n["initiatives"] - n["active"] - n["idea"]
+    lines = [
+        ("sum_n_places", n["places"], parts.t("sum_n_places_d", **n)),
+        (
+            "sum_n_initiatives",
+            n["initiatives"],
+            parts.t("sum_n_initiatives_d", active=n["active"], idea=n["idea"], other=other),
+        ),
+        ("sum_n_actors", n["actors"], parts.t("sum_n_actors_d", **n)),
+        ("sum_n_ties", n["ties"], parts.t("sum_n_ties_d", **n)),
+        ("sum_n_participants", n["participants"], ""),
+        ("sum_n_candidates", n["candidates"], parts.t("sum_n_candidates_d", **n)),
+        ("sum_n_notes", n["notes"], parts.t("sum_n_notes_d", **n)),
+    ]
+    table = parts.rows(
+        [
+            Column(parts.t("sum_what"), 0.42),
+            Column(parts.t("sum_count"), 0.14),
+            Column(parts.t("sum_detail"), 0.44),
+        ],
+        [[parts.t(key), str(count), detail] for key, count, detail in lines],
+    )
+    return parts.heading("numbers", parts.t("sum_numbers")) + [table]
+
+
+def place_said(parts: Parts, place: dict) -> str:
+    said = [parts.data.text(place["description"])] if place["description"] else []
+    said += [
+        f"“{parts.data.text(note['text'])}”"
+        for note in parts.data.notes_about.get(place["id"], [])
+        if note["text"]
+    ]
+    return " ".join(said)
+
+
+def numbered_places(parts: Parts, content: maps.MapContent) -> list[tuple[str, dict]]:
+    """(number on the map, place) in the map's order, so table and map agree."""
+    by_norm = {normalise(p["name"]): p for p in parts.data.places}
+    out = []
+    for marker in content.markers:
+        place = by_norm.get(normalise(marker.name)) if marker.shape == "circle" else None
+        if place is not None:
+            out.append((marker.label, place))
+    return out
+
+
+def places(parts: Parts) -> list[Flowable]:
+    data = parts.data
+    out = parts.heading("places", parts.t("sum_places"), room=MAP_MAX_HEIGHT + 35 * mm)
+    if not data.places and not data.initiatives:
+        return out + [parts.p(parts.t("sum_none"))]
+    content = maps.content(data.store, parts.template, result=True)
+    out.append(parts.p(parts.t("sum_places_intro", n=len(data.places))))
+    out += [
+        MapFigure(parts, content),
+        parts.p(parts.t("sum_map_caption"), "small"),
+        Spacer(1, 4 * mm),
+    ]
+    rows = []
+    numbered = numbered_places(parts, content)
+    for number, place in numbered[:MAIN_ROWS]:
+        kind = model.PLACE_KINDS.label(place["kind"], parts.lang) if place["kind"] else ""
+        if place["sentiment"]:
+            kind += f" · {parts.t('sum_' + place['sentiment'])}"
+        rows.append([number, place["name"], kind, place["cell"] or "", place_said(parts, place)])
+    if rows:
+        out.append(
+            parts.rows(
+                [
+                    Column(parts.t("sum_col_no"), 0.06),
+                    Column(parts.t("sum_col_name"), 0.25, 2, "bold"),
+                    Column(parts.t("sum_col_kind"), 0.17),
+                    Column(parts.t("sum_col_cell"), 0.07),
+                    Column(parts.t("sum_col_said"), 0.45, 5),
+                ],
+                rows,
+            )
+        )
+    if len(numbered) > MAIN_ROWS:
+        out.append(parts.p(parts.t("sum_rest_in_appendix", n=len(numbered) - MAIN_ROWS), "small"))
+    return out
+
+
+def initiative_row(parts: Parts, ini: dict, lines_long: bool = False) -> list[str]:
+    data, lang = parts.data, parts.lang
+    place = data.place_by_id.get(ini["place_id"] or "")
+    where = " · ".join(x for x in ((place or {}).get("name"), ini["cell"]) if x)
+    who = ", ".join(data.name(actor_id) for actor_id in data.behind.get(ini["id"], []))
+    ask = "; ".join(
+        x
+        for x in (
+            parts.t("sum_needs", text=data.text(ini["needs"])) if ini["needs"] else "",
+            parts.t("sum_offers", text=data.text(ini["offers"])) if ini["offers"] else "",
+        )
+        if x
+    )
+    theme = " · ".join(
+        x
+        for x in (model.THEMES.label(ini["theme"], lang), model.STATUSES.label(ini["status"], lang))
+        if x
+    )
+    return [
+        "" if ini["card_number"] is None else str(ini["card_number"]),
+        ini["name"],
+        theme,
+        where,
+        who,
+        ask,
+    ]
+
+
+def initiatives(parts: Parts) -> list[Flowable]:
+    data = parts.data
+    out = parts.heading("initiatives", parts.t("sum_initiatives"))
+    if not data.initiatives:
+        return out + [parts.p(parts.t("sum_none"))]
+    out.append(parts.p(parts.t("sum_initiatives_intro", n=len(data.initiatives))))
+    columns = [
+        Column(parts.t("sum_col_card"), 0.07),
+        Column(parts.t("sum_col_name"), 0.21, 3, "bold"),
+        Column(parts.t("sum_col_theme"), 0.15, 2),
+        Column(parts.t("sum_col_where"), 0.14),
+        Column(parts.t("sum_col_who"), 0.17, 3),
+        Column(parts.t("sum_col_ask"), 0.26, 5),
+    ]
+    out.append(
+        parts.rows(columns, [initiative_row(parts, ini) for ini in data.initiatives[:MAIN_ROWS]])
+    )
+    if len(data.initiatives) > MAIN_ROWS:
+        out.append(
+            parts.p(parts.t("sum_rest_in_appendix", n=len(data.initiatives) - MAIN_ROWS), "small")
+        )
+    return out
+
+
+def connectors(parts: Parts) -> list[Flowable]:
+    data, lang = parts.data, parts.lang
+    facts = data.overview
+    out = parts.heading("connectors", parts.t("sum_connectors"))
+    out += [
+        parts.p(parts.t("sum_conn_intro")),
+        parts.p(
+            parts.t(
+                "sum_conn_facts",
+                actors=facts.actors,
+                ties=facts.ties,
+                groups=facts.communities,
+                cuts=facts.articulation_points,
+            )
+        ),
+    ]
+    for sentences in connector_story.explain(data.network, data.rows, AUDIENCE, lang, top=5):
+        out.append(parts.bullet(" ".join(sentences)))
+
+    def names(rows) -> str:
+        return ", ".join(r.shown_name(AUDIENCE, lang) for r in rows)
+
+    strong = [
+        r for r in sorted(data.rows, key=lambda r: -(r.influence or 0)) if (r.influence or 0) >= 4
+    ]
+    if strong:
+        out.append(parts.p(parts.t("sum_influence", names=names(strong))))
+    for key, flag in (("sum_ambassadors", "ambassador"), ("sum_startmotors", "startmotor")):
+        flagged = [r for r in data.rows if getattr(r, flag)]
+        if flagged:
+            out.append(parts.p(parts.t(key, names=names(flagged))))
+    out.append(parts.p(parts.t("sum_conn_caveat"), "small"))
+    return out
+
+
+def network(parts: Parts) -> list[Flowable]:
+    pic = parts.data.picture
+    if pic is None or not pic.nodes:
+        return []
+    out: list[Flowable] = [PageBreak()]
+    out += parts.heading("network", parts.t("sum_network"))
+    out += [parts.p(parts.t("sum_network_caption"), "small"), NetworkFigure(parts, pic)]
+    if pic.partial:
+        out.append(
+            parts.p(t("net_partial", parts.lang, shown=len(pic.nodes), actors=pic.actors), "small")
+        )
+    return out
+
+
+def board(parts: Parts) -> list[Flowable]:
+    cov, lang = parts.data.board, parts.lang
+    out = parts.heading("board", parts.t("sum_board"))
+    if not cov.has_board:
+        return out + [parts.p(parts.t("sum_board_none"))]
+    if cov.too_large:
+        return out + [parts.p(parts.t("sum_board_large", cells=len(cov.cells)))]
+    dims = " × ".join(d.label(lang) for d in cov.dimensions)
+    if not cov.participants and not cov.candidates:
+        return out + [parts.p(parts.t("sum_board_nobody", dims=dims))]
+    out.append(parts.p(parts.t("sum_board_intro", dims=dims)))
+    *row_dims, col_dim = cov.dimensions
+    columns = [Column(d.label(lang), 0.9 / max(1, len(row_dims)) * 0.5, 2) for d in row_dims]
+    columns += [Column(v.label(lang), 0.55 / len(col_dim.values), 2) for v in col_dim.values]
+    per_row = len(col_dim.values)
+    rows = []
+    for start in range(0, len(cov.cells), per_row):
+        cells = cov.cells[start : start + per_row]
+        labels = [
+            next(v.label(lang) for v in d.values if v.key == key)
+            for d, key in zip(row_dims, cells[0].values, strict=False)
+        ]
+        rows.append(
+            labels
+            + [
+                (str(c.covered) if c.covered else "–") + (f" ({c.invited})" if c.invited else "")
+                for c in cells
+            ]
+        )
+    out.append(parts.rows(columns, rows))
+    gaps = cov.gaps
+    out.append(Spacer(1, 3 * mm))
+    if not gaps:
+        return out + [parts.p(parts.t("sum_board_full"))]
+    out.append(parts.p(parts.t("sum_board_gaps", gaps=len(gaps), cells=len(cov.cells))))
+    for cell in gaps[:MAX_GAPS_LISTED]:
+        who = [
+            f"{s.shown_name(AUDIENCE, lang)} "
+            f"({'; '.join(explain(r, cov.dimensions, lang) for r in s.reasons)})"
+            for s in cell.suggestions
+        ]
+        tail = parts.t("sum_via", names=", ".join(who)) if who else parts.t("sum_nobody")
+        out.append(parts.bullet(f"{cov.label(cell, lang)}: {tail}"))
+    if len(gaps) > MAX_GAPS_LISTED:
+        out.append(parts.p(parts.t("sum_more_gaps", n=len(gaps) - MAX_GAPS_LISTED), "small"))
+    return out
+
+
+def quotes(parts: Parts) -> list[Flowable]:
+    data = parts.data
+    chosen = [n for n in data.notes if n["kind"] == "quote" and (n["text"] or "").strip()]
+    if not chosen:
+        return []
+    out = parts.heading("quotes", parts.t("sum_quotes"))
+    for note in chosen[:MAX_QUOTES]:
+        out.append(parts.p(f"“{data.text(note['text'])}”", "quote", "italic"))
+        about = appendix.about_name(data, note)
+        out.append(parts.p(f"— {parts.t('sum_about', name=about)}" if about else "", "source"))
+    return out
