@@ -22,6 +22,7 @@ from workshop import i18n, model
 from workshop.file.store import Store
 from workshop.i18n import UserError
 from workshop.osm import limits as osmlimits
+from workshop.osm.tags import area_kind, line_kind, place_kind
 
 MAX_EXTRACT_BYTES = 256 * 1024 * 1024
 # An extract must cover at least this share of the neighbourhood's map extent.
@@ -177,7 +178,7 @@ class _Collector:
         rings = [r for r in rings if len(r) >= 3]
         if not rings:
             return
-        area = _area_kind(tags)
+        area = area_kind(tags)
         if area is not None:
             self.features.append(Feature(area[0], area[1], tags.get("name"), rings))
         kind = place_kind(tags)
@@ -205,7 +206,7 @@ def _read(
             deadline.check()
         tags = obj.tags
         if isinstance(obj, osmium.osm.Way):
-            line = _line_kind(tags)
+            line = line_kind(tags)
             if line is not None:
                 coords = _line(obj)
                 if len(coords) >= 2:
@@ -220,7 +221,7 @@ def _read(
                         )
                     )
                     out.extend(coords)
-            elif obj.is_closed() and (_area_kind(tags) or place_kind(tags)):
+            elif obj.is_closed() and (area_kind(tags) or place_kind(tags)):
                 out.area(tags, [_line(obj)], f"way/{obj.id}")
         elif isinstance(obj, osmium.osm.Node):
             kind, name = place_kind(tags), tags.get("name")
@@ -232,7 +233,7 @@ def _read(
         elif (
             isinstance(obj, osmium.osm.Relation)
             and tags.get("type") == "multipolygon"
-            and (_area_kind(tags) or place_kind(tags))
+            and (area_kind(tags) or place_kind(tags))
         ):
             relations.append(obj.id)
     if relations:
@@ -310,171 +311,6 @@ def centroid(ring: list[tuple[float, float]]) -> tuple[float, float]:
     if abs(a) < 1e-15:
         return (sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring))
     return (x0 + cx / (3 * a), y0 + cy / (3 * a))
-
-
-# --- what a tag means on the map -------------------------------------------------------------
-
-ROADS = {
-    "motorway": "major",
-    "trunk": "major",
-    "primary": "major",
-    "motorway_link": "major",
-    "trunk_link": "major",
-    "primary_link": "major",
-    "secondary": "secondary",
-    "secondary_link": "secondary",
-    "tertiary": "tertiary",
-    "tertiary_link": "tertiary",
-    "residential": "minor",
-    "unclassified": "minor",
-    "living_street": "minor",
-    "road": "minor",
-    "service": "service",
-    "pedestrian": "pedestrian",
-    "footway": "path",
-    "path": "path",
-    "steps": "path",
-    "bridleway": "path",
-    "cycleway": "cycleway",
-    "track": "track",
-}
-RAILS = {
-    "rail": "rail",
-    "light_rail": "rail",
-    "narrow_gauge": "rail",
-    "subway": "rail",
-    "tram": "tram",
-}
-WATERWAYS = {
-    "river": "river",
-    "canal": "canal",
-    "stream": "stream",
-    "ditch": "ditch",
-    "drain": "ditch",
-}
-GREEN = {
-    "park": "park",
-    "garden": "park",
-    "playground": "park",
-    "village_green": "grass",
-    "grass": "grass",
-    "meadow": "grass",
-    "recreation_ground": "grass",
-    "grassland": "grass",
-    "allotments": "allotments",
-    "cemetery": "grass",
-    "farmland": "farmland",
-    "orchard": "wood",
-    "forest": "wood",
-    "wood": "wood",
-    "scrub": "wood",
-    "heath": "grass",
-    "pitch": "pitch",
-    "sports_centre": "pitch",
-    "golf_course": "grass",
-    "nature_reserve": "park",
-}
-LANDUSE = {
-    "residential": "residential",
-    "commercial": "commercial",
-    "retail": "commercial",
-    "industrial": "industrial",
-    "railway": "industrial",
-    "construction": "industrial",
-}
-
-
-def _line_kind(tags) -> tuple[str, str] | None:
-    highway = tags.get("highway")
-    if highway in ROADS and tags.get("area") != "yes":
-        return ("road", ROADS[highway])
-    railway = tags.get("railway")
-    if railway in RAILS:
-        return ("rail", RAILS[railway])
-    waterway = tags.get("waterway")
-    if waterway in WATERWAYS:
-        return ("waterway", WATERWAYS[waterway])
-    return None
-
-
-def _area_kind(tags) -> tuple[str, str] | None:
-    building = tags.get("building")
-    if building and building != "no":
-        return ("building", "building")
-    if (
-        tags.get("natural") == "water"
-        or tags.get("waterway") == "riverbank"
-        or tags.get("landuse") in ("reservoir", "basin")
-        or "water" in tags
-    ):
-        return ("water", "water")
-    for key in ("leisure", "landuse", "natural"):
-        value = tags.get(key)
-        if value in GREEN:
-            return ("green", GREEN[value])
-    if tags.get("landuse") in LANDUSE:
-        return ("landuse", LANDUSE[tags.get("landuse")])
-    if tags.get("amenity") == "parking":
-        return ("parking", "parking")
-    if tags.get("place") == "square" or (
-        tags.get("highway") == "pedestrian" and tags.get("area") == "yes"
-    ):
-        return ("square", "square")
-    return None
-
-
-# OSM tag -> place kind, for the named amenities offered as candidate places.
-_AMENITY_KINDS = {
-    "community_centre": "community_centre",
-    "social_centre": "community_centre",
-    "school": "school",
-    "kindergarten": "school",
-    "college": "school",
-    "university": "school",
-    "library": "library",
-    "place_of_worship": "worship",
-    "marketplace": "market",
-    "doctors": "healthcare",
-    "clinic": "healthcare",
-    "pharmacy": "healthcare",
-    "dentist": "healthcare",
-    "hospital": "healthcare",
-    "cafe": "cafe",
-    "restaurant": "cafe",
-    "pub": "cafe",
-    "bar": "cafe",
-    "fast_food": "cafe",
-    "social_facility": "healthcare",
-}
-_LEISURE_KINDS = {
-    "sports_centre": "sports_club",
-    "stadium": "sports_club",
-    "pitch": "sports_club",
-    "fitness_centre": "sports_club",
-    "park": "park",
-    "playground": "playground",
-    "garden": "park",
-}
-
-
-def place_kind(tags) -> str | None:
-    amenity = tags.get("amenity")
-    if amenity in _AMENITY_KINDS:
-        return _AMENITY_KINDS[amenity]
-    if tags.get("club") == "sport":
-        return "sports_club"
-    leisure = tags.get("leisure")
-    if leisure == "garden" and tags.get("garden:type") == "community":
-        return "garden"
-    if leisure in _LEISURE_KINDS:
-        return _LEISURE_KINDS[leisure]
-    if tags.get("shop"):
-        return "shop"
-    if tags.get("healthcare"):
-        return "healthcare"
-    if tags.get("place") == "square":
-        return "square"
-    return None
 
 
 # --- the extent and the grid -----------------------------------------------------------------

@@ -1,0 +1,167 @@
+"""What an OpenStreetMap tag means on the map: the kind of line, area or place it draws.
+
+Plain tables and three small classifiers, read by `osm.extract` while it reads an extract."""
+
+from __future__ import annotations
+
+ROADS = {
+    "motorway": "major",
+    "trunk": "major",
+    "primary": "major",
+    "motorway_link": "major",
+    "trunk_link": "major",
+    "primary_link": "major",
+    "secondary": "secondary",
+    "secondary_link": "secondary",
+    "tertiary": "tertiary",
+    "tertiary_link": "tertiary",
+    "residential": "minor",
+    "unclassified": "minor",
+    "living_street": "minor",
+    "road": "minor",
+    "service": "service",
+    "pedestrian": "pedestrian",
+    "footway": "path",
+    "path": "path",
+    "steps": "path",
+    "bridleway": "path",
+    "cycleway": "cycleway",
+    "track": "track",
+}
+RAILS = {
+    "rail": "rail",
+    "light_rail": "rail",
+    "narrow_gauge": "rail",
+    "subway": "rail",
+    "tram": "tram",
+}
+WATERWAYS = {
+    "river": "river",
+    "canal": "canal",
+    "stream": "stream",
+    "ditch": "ditch",
+    "drain": "ditch",
+}
+GREEN = {
+    "park": "park",
+    "garden": "park",
+    "playground": "park",
+    "village_green": "grass",
+    "grass": "grass",
+    "meadow": "grass",
+    "recreation_ground": "grass",
+    "grassland": "grass",
+    "allotments": "allotments",
+    "cemetery": "grass",
+    "farmland": "farmland",
+    "orchard": "wood",
+    "forest": "wood",
+    "wood": "wood",
+    "scrub": "wood",
+    "heath": "grass",
+    "pitch": "pitch",
+    "sports_centre": "pitch",
+    "golf_course": "grass",
+    "nature_reserve": "park",
+}
+LANDUSE = {
+    "residential": "residential",
+    "commercial": "commercial",
+    "retail": "commercial",
+    "industrial": "industrial",
+    "railway": "industrial",
+    "construction": "industrial",
+}
+
+
+def line_kind(tags) -> tuple[str, str] | None:
+    highway = tags.get("highway")
+    if highway in ROADS and tags.get("area") != "yes":
+        return ("road", ROADS[highway])
+    railway = tags.get("railway")
+    if railway in RAILS:
+        return ("rail", RAILS[railway])
+    waterway = tags.get("waterway")
+    if waterway in WATERWAYS:
+        return ("waterway", WATERWAYS[waterway])
+    return None
+
+
+def area_kind(tags) -> tuple[str, str] | None:
+    building = tags.get("building")
+    if building and building != "no":
+        return ("building", "building")
+    if (
+        tags.get("natural") == "water"
+        or tags.get("waterway") == "riverbank"
+        or tags.get("landuse") in ("reservoir", "basin")
+        or "water" in tags
+    ):
+        return ("water", "water")
+    for key in ("leisure", "landuse", "natural"):
+        value = tags.get(key)
+        if value in GREEN:
+            return ("green", GREEN[value])
+    if tags.get("landuse") in LANDUSE:
+        return ("landuse", LANDUSE[tags.get("landuse")])
+    if tags.get("amenity") == "parking":
+        return ("parking", "parking")
+    if tags.get("place") == "square" or (
+        tags.get("highway") == "pedestrian" and tags.get("area") == "yes"
+    ):
+        return ("square", "square")
+    return None
+
+
+# OSM tag -> place kind, for the named amenities offered as candidate places.
+_AMENITY_KINDS = {
+    "community_centre": "community_centre",
+    "social_centre": "community_centre",
+    "school": "school",
+    "kindergarten": "school",
+    "college": "school",
+    "university": "school",
+    "library": "library",
+    "place_of_worship": "worship",
+    "marketplace": "market",
+    "doctors": "healthcare",
+    "clinic": "healthcare",
+    "pharmacy": "healthcare",
+    "dentist": "healthcare",
+    "hospital": "healthcare",
+    "cafe": "cafe",
+    "restaurant": "cafe",
+    "pub": "cafe",
+    "bar": "cafe",
+    "fast_food": "cafe",
+    "social_facility": "healthcare",
+}
+_LEISURE_KINDS = {
+    "sports_centre": "sports_club",
+    "stadium": "sports_club",
+    "pitch": "sports_club",
+    "fitness_centre": "sports_club",
+    "park": "park",
+    "playground": "playground",
+    "garden": "park",
+}
+
+
+def place_kind(tags) -> str | None:
+    amenity = tags.get("amenity")
+    if amenity in _AMENITY_KINDS:
+        return _AMENITY_KINDS[amenity]
+    if tags.get("club") == "sport":
+        return "sports_club"
+    leisure = tags.get("leisure")
+    if leisure == "garden" and tags.get("garden:type") == "community":
+        return "garden"
+    if leisure in _LEISURE_KINDS:
+        return _LEISURE_KINDS[leisure]
+    if tags.get("shop"):
+        return "shop"
+    if tags.get("healthcare"):
+        return "healthcare"
+    if tags.get("place") == "square":
+        return "square"
+    return None
