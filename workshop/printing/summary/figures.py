@@ -7,7 +7,6 @@ printed result map), drawn at the width of the text.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
@@ -19,9 +18,7 @@ from workshop.printing.maps import page as mappage
 from workshop.printing.maps.content import MapContent, Prepared
 from workshop.printing.network import Picture, draw_network
 from workshop.printing.sheet import PrintResult, Rect, Sheet
-
-if TYPE_CHECKING:
-    from workshop.printing.summary.sections import Parts
+from workshop.printing.summary.parts import Parts
 
 MAP_MAX_HEIGHT = 130 * mm
 MAX_NUMBERED = 300
