@@ -18,6 +18,7 @@ the TUI's screens) is fine; one that would close a cycle if moved to the top is 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -214,6 +215,28 @@ def test_known_cycles_still_exist() -> None:
         if not any(group <= known for group in groups)
     ]
     assert not stale, "cycles gone, remove them from KNOWN_CYCLES: " + ", ".join(stale)
+
+
+def test_each_package_docstring_maps_its_modules() -> None:
+    """A package's docstring is its map: one line per module ("    name   what it is"), so a
+    module added, renamed or removed shows there too."""
+    wrong = []
+    for init in sorted(ROOT.rglob("__init__.py")):
+        package = init.parent
+        doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
+        listed = set(re.findall(r"^    (\w+)/? {2,}\S", doc, re.MULTILINE))
+        present = {
+            child.stem if child.suffix == ".py" else child.name
+            for child in package.iterdir()
+            if not child.name.startswith("__")
+            and (child.suffix == ".py" or (child / "__init__.py").exists())
+        }
+        where = package.relative_to(ROOT.parent).as_posix()
+        wrong += [f"{where}: {name} is not in the map" for name in sorted(present - listed)]
+        wrong += [
+            f"{where}: {name} is in the map, not on disk" for name in sorted(listed - present)
+        ]
+    assert not wrong, "package docstrings:\n" + "\n".join(wrong)
 
 
 # --- the reader itself, on a package made for it ------------------------------------------------
