@@ -1,2 +1,12 @@
 """Analyses of a neighbourhood file: who connects it (connectors), whom the sounding board
-reaches (coverage). Plain functions on a Store; nothing here writes."""
+reaches (coverage). Plain functions on a Store; nothing here writes.
+
+    connectors   betweenness, degree, articulation points, communities, brokerage
+    coverage     the sounding board's matrix: counts per cell, gaps, who could fill them
+    board        editing the sounding board's dimensions (`workshop board`)
+    story        connectors in plain words, for the terminal and the summary
+    report       the analyses as terminal text and as JSON
+
+May import: `osm`, `capture`, `file` and the foundation. Must not import `exchange`,
+`printing` or a front end (the printouts and the exports use the analyses, not the reverse).
+"""

@@ -1,1 +1,13 @@
-"""workshop.capture.grammar."""
+"""What a person types or edits: the capture line, the forms, and how they reach the file.
+
+    grammar      one capture line -> one `Capture`, without touching the file
+    fields       the `field:value` part: the fields, in Dutch and English, and their values
+    resolve      what a name in a line means: one lookup in every named table
+    record       captures into the file: names resolved, one transaction per line or batch
+    preview      what a line will do, said before Enter
+    forms        the fields of each kind of record as a form shows them
+    edit         editing and deleting records by form, headless (what the TUI's forms call)
+
+May import: `file` and the foundation. Must not import `osm`, `analysis`, `exchange`,
+`printing` or a front end.
+"""

@@ -1,6 +1,20 @@
 """The `workshop` command. Each command opens the file and calls one library function; the
 commands live in modules by area and are registered here. A user-caused error is one line on
-stderr and exit code 1, never a traceback."""
+stderr and exit code 1, never a traceback.
+
+    core         the file itself: new, demo, capture, undo, redo, check
+    tui          the live session: run, wall, backup (Textual imported inside the commands)
+    analysis     connectors, coverage, board
+    exchange     import, export
+    printing     `workshop print ...`: cards, blank cards, maps
+    reports      `print network` and `print summary`
+    printopts    the options every `print` command shares
+    trust        forget, merge
+    textin       text from arguments and stdin, decoded
+
+The top layer: may import every package. Command modules take the `cli` group from here
+(click's register-on-import: this module imports them in turn).
+"""
 
 from __future__ import annotations
 

@@ -3,4 +3,20 @@
 Every export passes each record through the one redaction (`workshop.file.redaction`, output
 `export`): person names and contact details only where consent is `public`, never with
 `anonymise`, and every free-text field without the names, phones and mails of the others.
+
+    tables       the whole file as CSV (one file per table) or one JSON document
+    geojson      places and initiatives as GeoJSON points
+    graph        the actor network as GraphML and GEXF
+    kumu         Kumu's spreadsheet layout, both ways
+    kumu_kinds   what a Kumu element is in the file, by its Type
+    csv_import   the CSV exports read back in
+    rules        the capture line's field rules applied to an imported sheet's cells
+    osm_import   an OSM extract into the file: the extract, its places, the map's data
+    files        reading spreadsheets; writing output without leaving half a file
+    decoding     bytes from outside: UTF-8, or what Notepad and Excel saved
+
+May import: `analysis` (the network exports carry the connectors' measures), `osm`,
+`capture`, `file` and the foundation. Must not import `printing` or a front end (`graph`
+still takes the role colours from `printing.network_style`, ignored by name in
+pyproject.toml until they move into `model`).
 """

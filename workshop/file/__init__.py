@@ -1,1 +1,28 @@
-"""workshop.file."""
+"""The .wijk file: one neighbourhood in one SQLite file, and every way it is written.
+
+    access           the file on disk: recognising, connecting, copying; errors said plainly
+    disk             what the disk is to blame for (full, read-only, no permission)
+    schema           the tables and the migrations that build them
+    rows             rows as stored: ids, timestamps, JSON columns
+    store            `Store`: the file's reads, and `Store.write()`, the one write path
+    writer           the write path's hands: inserts, updates, deletes in a transaction
+    sessions         sessions: a meeting exists once something is captured in it
+    similar          near-duplicate names by blocking keys
+    duplicates       the same actor or place captured at two tables: pairs and folding
+    outputs          what the program wrote where (exports, printouts, backups)
+    redaction        the one redaction of every way out, per audience
+    redaction_words  the word, phone and mail layer under every redaction
+    mentions         where a text mentions one person, by whole words
+    forget           `workshop forget`: erase exactly one person
+    forget_scan      what in a file holds one person, and the plan to erase them
+    backup           consistent copies and their rotation
+    check            `workshop check`: what is right and wrong, read-only
+    salvage          what can be read from a damaged file, into a new one
+    salvage_schema   a damaged file's tables when its table of contents is gone
+    merge            `workshop merge`: several files into one, by UUID, field by field
+
+May import: the foundation (`text`, `i18n`, `model`, `privacy`). Must not import `capture`,
+`osm`, `analysis`, `exchange`, `printing` or a front end: they are built on the file. (Two
+imports are in flight, ignored by name in pyproject.toml: `store` takes the capture line's
+`Context`, `merge` takes `exchange.files.atomic_output`.)
+"""

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.file import access as files
@@ -35,7 +35,7 @@ from workshop.file import outputs
 from workshop.file.forget_scan import (
     PERSON_TABLES,
     FileView,
-    Item,
+    ForgetPlan,
     Scrubber,
     path_words,
     plan_history,
@@ -48,28 +48,6 @@ from workshop.i18n import UserError, t
 from workshop.text import normalise, one_line, visible
 
 PLACEHOLDER = {"nl": "[vergeten]", "en": "[forgotten]"}
-
-
-@dataclass
-class ForgetPlan:
-    name: str
-    people: list[tuple[str, dict]] = field(default_factory=list)  # (table, record)
-    deletes: list[tuple[str, str, object, bool]] = field(default_factory=list)
-    rewrites: list[tuple[str, dict, str, object, bool]] = field(default_factory=list)
-    history: list[tuple[int, str | None, str | None]] = field(default_factory=list)
-    rebuild: list[str] = field(default_factory=list)  # full-text indexes
-    items: list[Item] = field(default_factory=list)  # what will change, for the list shown
-    since: str | None = None  # when the person first came into the file
-    outputs: list[outputs.Written] = field(default_factory=list)  # files that may hold them
-    scrub: Scrubber | None = None  # how the person's words are found and replaced
-
-    @property
-    def empty(self) -> bool:
-        return not self.people
-
-    @property
-    def ids(self) -> set[str]:
-        return {row["id"] for _, row in self.people}
 
 
 def persons(view: FileView) -> dict[str, tuple[str, dict, list[dict]]]:

@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from workshop import privacy
 from workshop.file import outputs, schema
@@ -21,9 +21,6 @@ from workshop.file.mentions import Finder
 from workshop.file.rows import JSON_COLUMNS, encode
 from workshop.file.store import Store
 from workshop.text import normalise, one_line
-
-if TYPE_CHECKING:
-    from workshop.file.forget import ForgetPlan
 
 PERSON_TABLES = ("actor", *privacy.PERSON_TABLES)  # the tables that may hold a person
 LINKS = {  # table -> the columns that point at a person (foreign keys found are added)
@@ -86,6 +83,30 @@ class Item:
     contexts: list[str] = field(default_factory=list)
     dropped: int = 0  # history: the person's changes left out of the entry
     kept: int = 0  # history: the other changes kept
+
+
+@dataclass
+class ForgetPlan:
+    """What `forget.forget` will change, as `forget.plan_forget` found it with this scan."""
+
+    name: str
+    people: list[tuple[str, dict]] = field(default_factory=list)  # (table, record)
+    deletes: list[tuple[str, str, object, bool]] = field(default_factory=list)
+    rewrites: list[tuple[str, dict, str, object, bool]] = field(default_factory=list)
+    history: list[tuple[int, str | None, str | None]] = field(default_factory=list)
+    rebuild: list[str] = field(default_factory=list)  # full-text indexes
+    items: list[Item] = field(default_factory=list)  # what will change, for the list shown
+    since: str | None = None  # when the person first came into the file
+    outputs: list[outputs.Written] = field(default_factory=list)  # files that may hold them
+    scrub: Scrubber | None = None  # how the person's words are found and replaced
+
+    @property
+    def empty(self) -> bool:
+        return not self.people
+
+    @property
+    def ids(self) -> set[str]:
+        return {row["id"] for _, row in self.people}
 
 
 @dataclass

@@ -1,1 +1,9 @@
-"""workshop.osm.extract."""
+"""OpenStreetMap extracts, as openstreetmap.org's Export gives them (XML or PBF).
+
+    extract      reading extracts with osmium, keeping them in the file, what the map needs
+    limits       what an extract may cost before osmium reads it (size, ratio, counts)
+    pack         the map's features packed once, kept next to the extract's bytes
+
+May import: `capture`, `file` and the foundation. Must not import `analysis`, `exchange`,
+`printing` or a front end.
+"""

@@ -1,8 +1,26 @@
-"""Printouts with reportlab: initiative cards, blank cards, base maps and result maps.
+"""Printouts with reportlab: initiative cards, blank cards, base maps and result maps, the
+network poster and the PDF summary.
 
 Layout is drawn from plain records and a template (`templates/*.toml`), so a municipality can
 change colours, fonts, texts and card fields without touching code. Every PDF is written to a
 temporary file and moved into place only when complete.
+
+    cards/         initiative cards and blank cards (their records in `cards.data`)
+    maps/          base map and result map, as one poster or tiled (data in `maps.content`)
+    summary/       the PDF summary (its data gathered once in `summary.data`)
+    network        the network poster, and the picture the summary reuses
+    network_style  the colours of actor roles
+    sheet          paper sizes, writing a PDF whole, a canvas that records what went where
+    fonts          the bundled fonts, and text that never loses a character
+    pdfdoc         flowing documents on platypus (numbered pages, outline, tables)
+    qr             QR codes as one vector path each
+    colours        colours parsed once
+    templates      the templates: colours, fonts, logo, texts and card fields, in TOML
+    messages       the printouts' messages
+
+Each sub-package keeps its shared data at the bottom: the modules that draw import the data
+module, never the module that prints. May import: `exchange`, `analysis`, `osm`, `capture`,
+`file` and the foundation. Must not import `demo` or a front end.
 """
 
 from workshop.printing import messages  # noqa: F401  (registers the printouts' messages)

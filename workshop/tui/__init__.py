@@ -1,4 +1,25 @@
-"""The live-session TUI (Textual). Everything outside this package stays free of Textual."""
+"""The live-session TUI (Textual). Everything outside this package stays free of Textual.
+
+    app          `WorkshopApp`: the open file, the modes, the keys that work everywhere
+    host         the small interface screens and the palette see the app through
+    compat       every use of Textual's private API, each with why
+    commands     the command palette (Ctrl+P)
+    jobs         slow work for worker threads: backups, exports, printouts
+    reading      reads in worker threads, tried again, failures said in one line
+    queries      what the screens show, read from the store (no Textual)
+    completion   completions for the capture line
+    keys         key-binding descriptions in the screen's language
+    texts        every label and message of the TUI, Dutch and English
+    bugs         a bug in a screen is logged and said; the evening goes on
+    wall         `workshop wall`: the room's screen
+    serve        the wall in a browser (textual-serve), safe on a LAN
+    served       the driver of a wall served to one browser
+    screens/     one screen per module
+    widgets/     widgets that get their data and post messages
+
+May import everything below the front ends (`printing` and down), not `cli` or `demo`.
+Screens and the palette depend on `host`, never on `app` (which imports them).
+"""
 
 import os
 

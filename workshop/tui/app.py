@@ -14,12 +14,13 @@ import threading
 import time
 from functools import partial
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.css.query import NoMatches
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 from textual.theme import Theme
 from textual.widgets import Input
@@ -29,7 +30,8 @@ from workshop.file import access as files
 from workshop.file import backup
 from workshop.file.store import Store
 from workshop.i18n import UserError, t
-from workshop.tui import bugs, jobs, queries
+from workshop.tui import bugs, compat, jobs, queries
+from workshop.tui.host import ActionHost
 from workshop.tui.keys import localize
 from workshop.tui.reading import ReadFailed
 from workshop.tui.screens.base import WorkshopScreen
@@ -81,7 +83,7 @@ def _commands():
     return WorkshopCommands
 
 
-class WorkshopApp(App[None]):
+class WorkshopApp(compat.SurvivingApp[None]):
     TITLE = "workshop"
     # Every screen's styles, read once at start: a screen bringing its own CSS_PATH would make
     # Textual restyle every widget of every screen the first time it is shown (~0.5 s).
@@ -201,9 +203,9 @@ class WorkshopApp(App[None]):
         if hasattr(self.screen, "show_status"):
             self.screen.show_status()
 
-    def say(self, text: str, *, severity: str = "information") -> None:
+    def say(self, text: str, *, severity: SeverityLevel = "information") -> None:
         """A notification with user text in it, never read as markup."""
-        self.notify(text, severity=severity, markup=False)  # type: ignore[arg-type]
+        self.notify(text, severity=severity, markup=False)
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -218,7 +220,7 @@ class WorkshopApp(App[None]):
     # --- every key and paste reaches the capture line --------------------------------------
 
     def capture_line(self) -> CaptureLine:
-        return self._screen_stacks["capture"][0].query_one(CaptureLine)
+        return compat.mode_screen(self, "capture").query_one(CaptureLine)
 
     async def on_event(self, event: events.Event) -> None:
         """Text typed or pasted on a main screen, with no text field to take it, goes into
@@ -393,20 +395,18 @@ class WorkshopApp(App[None]):
             self.read_failed(error)
             return
         say = self.bug_log.record(error, where)
-        if self.FAIL_ON_BUG and self._exception is None:
-            self._exception = error  # type: ignore[assignment]
-            self._exception_event.set()
+        if self.FAIL_ON_BUG:
+            self.fail_test(error)
         if say:
             self.say(
                 tx("bug_logged", self.lang, error=type(error).__name__, log=str(self.bug_log.path)),
                 severity="error",
             )
 
-    def _handle_exception(self, error: Exception) -> None:
-        if self.is_running and not self._exit_renderables:
-            self.survive_bug(error, where="worker" if isinstance(error, WorkerFailed) else "")
-            return
-        super()._handle_exception(error)
+    def survive_exception(self, error: Exception) -> bool:
+        """An exception Textual would end the app for, while it runs: a bug survived."""
+        self.survive_bug(error, where="worker" if isinstance(error, WorkerFailed) else "")
+        return True
 
     def on_unmount(self) -> None:
         """A last backup on the way out (the file itself is already complete)."""
@@ -417,3 +417,9 @@ class WorkshopApp(App[None]):
             backup.rotate(self.backup_folder)
         except (UserError, OSError):
             pass
+
+
+if TYPE_CHECKING:
+
+    def _provides_what_screens_ask(app: WorkshopApp) -> ActionHost:
+        return app  # checked by mypy: screens and the palette see the app as `host.ActionHost`

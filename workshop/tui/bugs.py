@@ -16,8 +16,9 @@ import time
 import traceback
 from pathlib import Path
 
-from textual._context import active_app
 from textual.message_pump import MessagePump
+
+from workshop.tui import compat
 
 LOG_NAME = "tui.log"
 LOG_LIMIT = 1 << 20  # bytes; the log is started afresh past this
@@ -64,7 +65,7 @@ class BugLog:
             pass  # a log that cannot be written must not become a second bug
 
 
-_original = MessagePump._dispatch_message
+_original = compat.ORIGINAL_DISPATCH
 
 
 async def _guarded_dispatch(self: MessagePump, message) -> None:
@@ -72,7 +73,7 @@ async def _guarded_dispatch(self: MessagePump, message) -> None:
         await _original(self, message)
     except Exception as error:  # CancelledError is not an Exception: it passes
         try:
-            app = active_app.get()
+            app = compat.running_app()
         except LookupError:
             raise error from None
         survive = getattr(app, "survive_bug", None)
@@ -83,4 +84,4 @@ async def _guarded_dispatch(self: MessagePump, message) -> None:
 
 def install() -> None:
     """Route exceptions of message handlers to the app's `survive_bug` (idempotent)."""
-    MessagePump._dispatch_message = _guarded_dispatch  # type: ignore[method-assign]
+    compat.replace_dispatch(_guarded_dispatch)

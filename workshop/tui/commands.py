@@ -4,23 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from workshop.tui import jobs
+from workshop.tui.host import ActionHost
 from workshop.tui.texts import tx
-
-if TYPE_CHECKING:
-    from workshop.tui.app import WorkshopApp
 
 Command = Callable[[], object]
 
 
 class WorkshopCommands(Provider):
     def _commands(self) -> list[tuple[str, str, Command]]:
-        app = cast("WorkshopApp", self.app)
+        app = cast(ActionHost, self.app)
         lang = app.lang
         out: list[tuple[str, str, Command]] = []
         for key, mode in (
@@ -65,12 +63,12 @@ class WorkshopCommands(Provider):
             (tx("cmd_backup", lang), "Ctrl+B", app.action_backup),
             (tx("cmd_language", lang), "Ctrl+T", app.action_language),
             (tx("cmd_contrast", lang), "Ctrl+G", app.action_contrast),
-            (tx("cmd_quit", lang), "Ctrl+Q", app.exit),
+            (tx("cmd_quit", lang), "Ctrl+Q", self.app.exit),
         ]
         return out
 
     async def discover(self) -> Hits:
-        lang = cast("WorkshopApp", self.app).lang
+        lang = cast(ActionHost, self.app).lang
         for name, key, command in self._commands():
             yield DiscoveryHit(
                 Text(name),
@@ -80,7 +78,7 @@ class WorkshopCommands(Provider):
             )
 
     async def search(self, query: str) -> Hits:
-        lang = cast("WorkshopApp", self.app).lang
+        lang = cast(ActionHost, self.app).lang
         matcher = self.matcher(query)
         for name, key, command in self._commands():
             score = matcher.match(name)

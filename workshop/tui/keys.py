@@ -12,6 +12,7 @@ from dataclasses import replace
 from textual.dom import DOMNode
 
 from workshop.i18n import MESSAGES
+from workshop.tui import compat
 from workshop.tui.texts import tx
 
 
@@ -19,7 +20,7 @@ def localize(node: DOMNode, lang: str) -> None:
     """Translate the bindings of `node` and every node below it."""
     nodes = [node, *node.walk_children()] if hasattr(node, "walk_children") else [node]
     for each in nodes:
-        table = each._bindings.key_to_bindings
+        table = compat.bindings_table(each)
         for key, bindings in table.items():
             table[key] = [_translated(b, lang) for b in bindings]
 

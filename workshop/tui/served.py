@@ -24,6 +24,8 @@ from textual import events
 from textual.drivers.web_driver import WebDriver
 from textual.message import Message
 
+from workshop.tui import compat
+
 EXIT_GRACE = 3.0  # seconds
 ENDING_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
@@ -40,7 +42,7 @@ class ServedDriver(WebDriver):
         super().start_application_mode()
         for number in ENDING_SIGNALS:
             with suppress(NotImplementedError, RuntimeError):
-                self._loop.remove_signal_handler(number)
+                compat.driver_loop(self).remove_signal_handler(number)
             # A plain handler, not the loop's: it runs even when the loop is stuck.
             signal.signal(number, self._on_signal)
 
@@ -66,8 +68,9 @@ class ServedDriver(WebDriver):
         timer = threading.Timer(EXIT_GRACE, os._exit, (0,))
         timer.daemon = True
         timer.start()
-        if not self._loop.is_closed():
+        loop = compat.driver_loop(self)
+        if not loop.is_closed():
             try:
-                self._loop.call_soon_threadsafe(self._app.exit)
+                loop.call_soon_threadsafe(compat.driver_app(self).exit)
             except RuntimeError:
                 os._exit(0)

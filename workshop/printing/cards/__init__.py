@@ -1,1 +1,8 @@
-"""workshop.printing.cards.build."""
+"""Initiative cards and numbered blank cards (A6, four to an A4, or one per page).
+
+    data         `CardData` and `Person`: what a card shows, as plain records (the bottom)
+    parts        the bodies of the cards: a filled card's blocks, a blank card's ruled fields
+    build        the records from the file, the header and footer, the pages, `print_cards`
+
+Arrows: build -> parts -> data. May import the rest of `printing` and below.
+"""

@@ -11,7 +11,6 @@ none.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -22,6 +21,7 @@ from workshop.file import redaction
 from workshop.file.store import Store
 from workshop.i18n import UserError, t
 from workshop.printing import qr
+from workshop.printing.cards.data import CardData, Person
 from workshop.printing.cards.parts import draw_blank_body, draw_filled_body, ink_on
 from workshop.printing.colours import colour_of
 from workshop.printing.sheet import PrintResult, Rect, Sheet, render
@@ -33,30 +33,6 @@ MARGIN = 7 * mm
 QR_SIDE = 26 * mm
 QR_MAX_VERSION = 6  # keeps modules at 0.5 mm or more in QR_SIDE, readable from a crumpled card
 MAX_BLANK = 2000
-
-
-@dataclass
-class Person:
-    name: str
-    role: str
-    contact: str  # phone and mail as consent allows, else ""
-
-
-@dataclass
-class CardData:
-    number: int | None
-    name: str
-    theme: str | None  # THEMES key
-    status: str | None  # STATUSES key
-    what: str = ""
-    needs: str = ""
-    offers: str = ""
-    place: str = ""
-    cell: str = ""
-    people: list[Person] = field(default_factory=list)
-    contact: str = ""
-    website: str = ""
-    payload: str | None = None
 
 
 def website_url(text: str) -> str:

@@ -3,16 +3,12 @@ the ruled fields and tick boxes of a blank card."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from reportlab.lib.units import mm
 
 from workshop import model
+from workshop.printing.cards.data import CardData
 from workshop.printing.colours import colour_of
 from workshop.printing.sheet import Rect, Sheet
-
-if TYPE_CHECKING:
-    from workshop.printing.cards.build import CardData
 
 TITLE_SIZE = 13
 LABEL_SIZE = 6.8

@@ -4,18 +4,14 @@ stacked top-down and bottom-up and each is recorded, so nothing lands on another
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from reportlab.lib.units import mm
 
 from workshop.printing import qr
 from workshop.printing.maps import markers
+from workshop.printing.maps.content import MapContent, Prepared
 from workshop.printing.maps.draw import rgb
 from workshop.printing.maps.frame import MARGIN, nice_scale_length
 from workshop.printing.sheet import Rect, Sheet
-
-if TYPE_CHECKING:
-    from workshop.printing.maps.build import MapContent, Prepared
 
 QR_SIDE = 24 * mm
 TITLE_SIZE = 15

@@ -9,17 +9,15 @@ neither.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 
 from workshop.printing import qr
 from workshop.printing.maps import panel
+from workshop.printing.maps.content import MapContent, Prepared
 from workshop.printing.maps.draw import halo
+from workshop.printing.maps.page import draw_page, prepare
 from workshop.printing.sheet import Rect, Sheet
-
-if TYPE_CHECKING:
-    from workshop.printing.maps.build import MapContent
 
 TILE_MARGIN = 10 * mm  # what an office printer leaves blank
 OVERLAP = 10 * mm
@@ -41,9 +39,7 @@ def tile_grid(poster: tuple[float, float]) -> tuple[tuple[float, float], int, in
 
 
 def draw_tiled(sheet: Sheet, c: MapContent, paper: str, code: qr.QrCode | None) -> None:
-    from workshop.printing.maps import build as maps
-
-    prep = maps.prepare(sheet, c, paper)
+    prep = prepare(sheet, c, paper)
     big = prep.lay.paper_size
     page_size, cols, rows = tile_grid(big)
     rw, rh = page_size[0] - 2 * TILE_MARGIN, page_size[1] - 2 * TILE_MARGIN
@@ -56,7 +52,7 @@ def draw_tiled(sheet: Sheet, c: MapContent, paper: str, code: qr.QrCode | None) 
     ]
     key_pages = panel.page_count(sheet, c, prep, code) - 1
     pages = 1 + key_pages + len(tiles)
-    overview = maps.Prepared(
+    overview = Prepared(
         prep.lay.__class__(**{**prep.lay.__dict__, "scale": 1.0}),
         prep.proj,
         prep.projected,
@@ -64,7 +60,7 @@ def draw_tiled(sheet: Sheet, c: MapContent, paper: str, code: qr.QrCode | None) 
         prep.key,
     )
     sheet.c.setPageSize(overview.lay.paper_size)
-    start = maps.draw_page(sheet, c, overview, code, 0, 1, pages)
+    start = draw_page(sheet, c, overview, code, 0, 1, pages)
     _index(sheet, overview, big, tiles)
     page = 1
     while start < len(prep.key):
@@ -101,11 +97,9 @@ def _draw_poster(sheet: Sheet, c: MapContent, prep, big: tuple[float, float]) ->
     """Draw the poster once, as a form the tiles show pieces of; returns what it covers (the
     map frame with its grid labels, and every block the panel drew), in poster points, so
     that a sheet with nothing on it (the poster's blank margins) is not printed."""
-    from workshop.printing.maps import build as maps
-
     boxes, sheet.result.boxes = sheet.result.boxes, []
     sheet.c.beginForm("wk-poster", 0, 0, big[0], big[1])
-    maps.draw_page(sheet, c, prep, None, len(prep.key), 0, 0)  # 0: no page number of its own
+    draw_page(sheet, c, prep, None, len(prep.key), 0, 0)  # 0: no page number of its own
     sheet.c.endForm()
     drawn = [rect for _, _, rect in sheet.result.boxes]
     sheet.result.boxes = boxes

@@ -1,1 +1,14 @@
-"""workshop.printing.summary.build."""
+"""The PDF summary (`workshop print summary`), for the municipality and the participants.
+
+    texts        the summary's words, Dutch and English
+    data         `SummaryData`: the file read once through the paper's redaction (the bottom)
+    parts        `Parts`: what every section needs (styles, fonts, helpers); initiative rows
+    figures      the network picture and the map of places, as flowables
+    followup     follow-up points: what was agreed, what the analyses suggest
+    appendix     every record of the file, as far as it may go on paper
+    sections     the sections in order, as platypus flowables
+    build        `print_summary`: the sections laid out on numbered pages
+
+Arrows: build -> sections -> appendix, followup, figures -> parts -> data. May import the
+rest of `printing` (the maps' content, the network picture), `analysis` and below.
+"""

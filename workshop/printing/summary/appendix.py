@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from reportlab.platypus import Flowable, PageBreak
 
 from workshop import model, privacy
 from workshop.printing.pdfdoc import Column
-
-if TYPE_CHECKING:
-    from workshop.printing.summary.build import SummaryData
-    from workshop.printing.summary.sections import Parts
-
-AUDIENCE = "print"
+from workshop.printing.summary.data import AUDIENCE, SummaryData
+from workshop.printing.summary.parts import Parts, initiative_row
 
 
 def about_name(data: SummaryData, note: dict) -> str:
@@ -60,8 +54,6 @@ def appendix(parts: Parts) -> list[Flowable]:
             )
         )
     if data.initiatives:
-        from workshop.printing.summary.sections import initiative_row
-
         out += parts.heading("app-initiatives", parts.t("sum_initiatives"), 1)
         rows = []
         for ini in data.initiatives:

@@ -1,26 +1,24 @@
 """The summary's pictures: the network (the poster's drawing, smaller) and the map of places.
 
-The map is the result map's frame from `workshop.printing.maps.build` (the same numbers as the
+The map is the result map's frame from `workshop.printing.maps.page` (the same numbers as the
 printed result map), drawn at the width of the text.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from workshop.printing.maps import build as maps
 from workshop.printing.maps import draw as mapdraw
 from workshop.printing.maps import frame as mapframe
 from workshop.printing.maps import markers
+from workshop.printing.maps import page as mappage
+from workshop.printing.maps.content import MapContent, Prepared
 from workshop.printing.network import Picture, draw_network
 from workshop.printing.sheet import PrintResult, Rect, Sheet
-
-if TYPE_CHECKING:
-    from workshop.printing.summary.sections import Parts
+from workshop.printing.summary.parts import Parts
 
 MAP_MAX_HEIGHT = 130 * mm
 MAX_NUMBERED = 300
@@ -58,7 +56,7 @@ class MapFigure(Flowable):
     markers for places, card numbers for initiatives), fitted to the text width. A file with
     more markers than `MAX_NUMBERED` shows them as dots: numbers would only pile up."""
 
-    def __init__(self, parts: Parts, content: maps.MapContent):
+    def __init__(self, parts: Parts, content: MapContent):
         super().__init__()
         self.parts, self.content = parts, content
         self.ratio = mapframe.aspect(content.box, content.grid)  # width / height
@@ -85,9 +83,9 @@ class MapFigure(Flowable):
         numbered = len(c.markers) <= MAX_NUMBERED
         if numbered:
             markers.place_markers(c.markers, lay, proj)
-        prep = maps.Prepared(lay, proj, projected, [], [])
+        prep = Prepared(lay, proj, projected, [], [])
         shown = replace(c, markers=c.markers if numbered else [])
-        maps.draw_frame(sheet, shown, prep)
+        mappage.draw_frame(sheet, shown, prep)
         if not numbered:
             _dots(sheet, c.markers, lay, proj)
 

@@ -4,14 +4,10 @@ sounding board's gaps, actors without ties, initiatives that ask for something, 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from reportlab.platypus import Flowable
 
-from workshop.printing.summary.build import AUDIENCE, FOLLOW_UP_TAGS
-
-if TYPE_CHECKING:
-    from workshop.printing.summary.sections import Parts
+from workshop.printing.summary.data import AUDIENCE, FOLLOW_UP_TAGS
+from workshop.printing.summary.parts import Parts
 
 MAX_NAMES = 6
 MAX_NEEDS = 8

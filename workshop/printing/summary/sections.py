@@ -2,133 +2,28 @@
 
 from __future__ import annotations
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from workshop import model
 from workshop.analysis import story as connector_story
 from workshop.analysis.coverage import explain
 from workshop.i18n import t
 from workshop.printing.fonts import FontSet
-from workshop.printing.maps import build as maps
-from workshop.printing.pdfdoc import Bookmark, Column, Rows, para
+from workshop.printing.maps.content import MapContent
+from workshop.printing.maps.content import content as map_content
+from workshop.printing.pdfdoc import Bookmark, Column
 from workshop.printing.summary import appendix
-from workshop.printing.summary.build import AUDIENCE, MAX_QUOTES, SummaryData, today
+from workshop.printing.summary.data import AUDIENCE, MAX_QUOTES, SummaryData, today
 from workshop.printing.summary.figures import MAP_MAX_HEIGHT, MapFigure, NetworkFigure
 from workshop.printing.summary.followup import follow_up
+from workshop.printing.summary.parts import Parts, initiative_row
 from workshop.printing.summary.texts import long_date
 from workshop.printing.templates import Template
 from workshop.text import normalise
 
 MAX_GAPS_LISTED = 15
 MAIN_ROWS = 60  # a longer list goes to the appendix only; the body stays readable
-
-
-def styles(fonts: FontSet, template: Template) -> dict[str, ParagraphStyle]:
-    ink = template.colour("colours", "ink", "#1d2125")
-    accent = template.colour("colours", "accent", "#8c1c3a")
-    muted = template.colour("colours", "muted", "#5c6570")
-    body = ParagraphStyle(
-        "body", fontName=fonts.name("regular"), fontSize=10, leading=14, textColor=ink, spaceAfter=6
-    )
-    return {
-        "body": body,
-        "title": ParagraphStyle(
-            "title",
-            parent=body,
-            fontName=fonts.name("bold"),
-            fontSize=28,
-            leading=34,
-            textColor=accent,
-            spaceAfter=10,
-        ),
-        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=14, leading=19, spaceAfter=18),
-        "h1": ParagraphStyle(
-            "h1",
-            parent=body,
-            fontName=fonts.name("bold"),
-            fontSize=17,
-            leading=22,
-            textColor=accent,
-            spaceBefore=6,
-            spaceAfter=8,
-        ),
-        "h2": ParagraphStyle(
-            "h2",
-            parent=body,
-            fontName=fonts.name("bold"),
-            fontSize=12.5,
-            leading=17,
-            spaceBefore=8,
-            spaceAfter=4,
-        ),
-        "bullet": ParagraphStyle(
-            "bullet", parent=body, leftIndent=12, bulletIndent=2, spaceAfter=4
-        ),
-        "quote": ParagraphStyle(
-            "quote",
-            parent=body,
-            fontName=fonts.name("italic"),
-            fontSize=11,
-            leading=15,
-            leftIndent=14,
-            spaceAfter=2,
-        ),
-        "source": ParagraphStyle(
-            "source",
-            parent=body,
-            fontSize=8.5,
-            leading=11,
-            leftIndent=14,
-            textColor=muted,
-            spaceAfter=9,
-        ),
-        "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=11, textColor=muted),
-    }
-
-
-class Parts:
-    """What every section needs: the data, fonts, styles and width, and small helpers."""
-
-    def __init__(self, data: SummaryData, template: Template, fonts: FontSet, width: float):
-        self.data, self.template, self.fonts, self.width = data, template, fonts, width
-        self.st = styles(fonts, template)
-        self.lang = data.lang
-
-    def t(self, key: str, **params: object) -> str:
-        return t(key, self.lang, **params)
-
-    def p(self, text: str, style: str = "body", font_style: str = "regular") -> Paragraph:
-        # Every sentence passes the paper's redaction once more, as it is printed: names of
-        # organisations, groups and connectors' stories are composed after `gather`.
-        return para(self.fonts, self.data.text(text), self.st[style], font_style)
-
-    def bullet(self, text: str) -> Paragraph:
-        paragraph = self.p(text, "bullet")
-        paragraph.bulletText = "•"
-        return paragraph
-
-    def heading(
-        self, key: str, text: str, level: int = 0, room: float | None = None
-    ) -> list[Flowable]:
-        """A heading that never ends a page: it moves on when less than `room` is left."""
-        style = "h1" if level == 0 else "h2"
-        room = room if room is not None else (45 * mm if level == 0 else 30 * mm)
-        return [CondPageBreak(room), Bookmark(key, text, level), self.p(text, style, "bold")]
-
-    def rows(self, columns: list[Column], rows: list[list[str]]) -> Rows:
-        tpl = self.template
-        rows = [[self.data.text(cell) for cell in row] for row in rows]
-        return Rows(
-            self.fonts,
-            columns,
-            rows,
-            size=8.5,
-            ink=tpl.colour("colours", "ink", "#1d2125"),
-            rule=tpl.colour("colours", "rule", "#b9c0c8"),
-            head=tpl.colour("colours", "panel", "#f6f4f0"),
-        )
 
 
 def story(data: SummaryData, template: Template, fonts: FontSet, width: float) -> list[Flowable]:
@@ -267,7 +162,7 @@ def place_said(parts: Parts, place: dict) -> str:
     return " ".join(said)
 
 
-def numbered_places(parts: Parts, content: maps.MapContent) -> list[tuple[str, dict]]:
+def numbered_places(parts: Parts, content: MapContent) -> list[tuple[str, dict]]:
     """(number on the map, place) in the map's order, so table and map agree."""
     by_norm = {normalise(p["name"]): p for p in parts.data.places}
     out = []
@@ -283,7 +178,7 @@ def places(parts: Parts) -> list[Flowable]:
     out = parts.heading("places", parts.t("sum_places"), room=MAP_MAX_HEIGHT + 35 * mm)
     if not data.places and not data.initiatives:
         return out + [parts.p(parts.t("sum_none"))]
-    content = maps.content(data.store, parts.template, result=True)
+    content = map_content(data.store, parts.template, result=True)
     out.append(parts.p(parts.t("sum_places_intro", n=len(data.places))))
     out += [
         MapFigure(parts, content),
@@ -313,34 +208,6 @@ def places(parts: Parts) -> list[Flowable]:
     if len(numbered) > MAIN_ROWS:
         out.append(parts.p(parts.t("sum_rest_in_appendix", n=len(numbered) - MAIN_ROWS), "small"))
     return out
-
-
-def initiative_row(parts: Parts, ini: dict, lines_long: bool = False) -> list[str]:
-    data, lang = parts.data, parts.lang
-    place = data.place_by_id.get(ini["place_id"] or "")
-    where = " · ".join(x for x in ((place or {}).get("name"), ini["cell"]) if x)
-    who = ", ".join(data.name(actor_id) for actor_id in data.behind.get(ini["id"], []))
-    ask = "; ".join(
-        x
-        for x in (
-            parts.t("sum_needs", text=data.text(ini["needs"])) if ini["needs"] else "",
-            parts.t("sum_offers", text=data.text(ini["offers"])) if ini["offers"] else "",
-        )
-        if x
-    )
-    theme = " · ".join(
-        x
-        for x in (model.THEMES.label(ini["theme"], lang), model.STATUSES.label(ini["status"], lang))
-        if x
-    )
-    return [
-        "" if ini["card_number"] is None else str(ini["card_number"]),
-        ini["name"],
-        theme,
-        where,
-        who,
-        ask,
-    ]
 
 
 def initiatives(parts: Parts) -> list[Flowable]:

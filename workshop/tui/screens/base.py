@@ -4,19 +4,17 @@ with the file when it is shown (lists and maps are reloaded only when someone lo
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar, cast
 
-from textual._context import active_app
 from textual.app import ComposeResult
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
+from workshop.tui import compat
+from workshop.tui.host import Host
 from workshop.tui.keys import localize
 from workshop.tui.reading import ReadFailed
 from workshop.tui.widgets.status_bar import StatusBar
-
-if TYPE_CHECKING:
-    from workshop.tui.app import WorkshopApp
 
 T = TypeVar("T")
 
@@ -24,16 +22,13 @@ T = TypeVar("T")
 class WorkshopScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
-        # Textual restyles every widget of every screen the first time a mode's screen is
-        # shown (meant for screens that missed a theme change); a new screen missed nothing:
-        # its widgets are styled as they mount. Saves ~0.5 s on the first F3, F4, ...
-        self._css_update_count = active_app.get()._css_update_count
+        compat.styled_as_current(self)  # not restyled when first shown: ~0.5 s on F3, F4, ...
         self.seen_revision = -1
         self.seen_lang: str | None = None
 
     @property
-    def workshop(self) -> WorkshopApp:
-        return self.app  # type: ignore[return-value]
+    def workshop(self) -> Host:
+        return cast(Host, self.app)
 
     @property
     def lang(self) -> str:
@@ -92,8 +87,8 @@ class WorkshopModal(ModalScreen):
     """A dialog over a screen, with its keys in the screen's language."""
 
     @property
-    def workshop(self) -> WorkshopApp:
-        return self.app  # type: ignore[return-value]
+    def workshop(self) -> Host:
+        return cast(Host, self.app)
 
     @property
     def lang(self) -> str:

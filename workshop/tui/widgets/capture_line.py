@@ -17,6 +17,7 @@ from textual import events
 from textual.binding import Binding
 from textual.message import Message
 
+from workshop.tui import compat
 from workshop.tui.completion import Completion
 from workshop.tui.widgets.ordered_input import OrderedInput
 
@@ -78,7 +79,7 @@ class CaptureLine(OrderedInput):
             self.alternatives = []
         self._chosen = 0
         # Set at once rather than by message, so the ghost text comes in the same frame.
-        self._suggestion = self.alternatives[0].line if self.alternatives else ""
+        compat.set_suggestion(self, self.alternatives[0].line if self.alternatives else "")
 
     def restore(self, text: str) -> None:
         """Give back a line that was not saved (keys typed meanwhile stay after it)."""
@@ -110,7 +111,7 @@ class CaptureLine(OrderedInput):
             self.pending.extend(lines[1:])
         self.post_message(self.Pending(len(self.pending)))
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         # Input's own paste handler would run after this one (handlers of every class in the
         # MRO are called) and insert the first line a second time: stop it.
         event.stop()
@@ -133,4 +134,4 @@ class CaptureLine(OrderedInput):
                 self.post_message(self.LeaveDown())
             return
         self._chosen = (self._chosen + step) % len(self.alternatives)
-        self._suggestion = self.alternatives[self._chosen].line
+        compat.set_suggestion(self, self.alternatives[self._chosen].line)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import events
-from textual.widgets import Input
 
 from workshop.text import visible
+from workshop.tui import compat
 
 # Keys whose Input binding must run at once, and the action it runs.
 IMMEDIATE = {
@@ -35,7 +35,7 @@ IMMEDIATE = {
 }
 
 
-class OrderedInput(Input):
+class OrderedInput(compat.DrawnInput):
     """Enter posts `Submitted` with the text as it was at that key, and empties the line when
     `clear_on_submit` (so keys typed after Enter start the next line)."""
 
@@ -47,18 +47,18 @@ class OrderedInput(Input):
         """The action a key runs within the keystroke (subclasses add their own)."""
         return IMMEDIATE.get(key)
 
-    @property
-    def _value(self) -> Text:
+    def drawn(self, text: Text) -> Text:
         """The value as drawn: control characters as their pictures (one cell each, so the
         cursor stays where it is), never sent raw to the terminal."""
-        text = super()._value
         if not self.password and not self.value.isprintable():
             text = Text(visible(self.value), no_wrap=True, overflow="ignore", end="")
             if self.highlighter is not None:
                 text = self.highlighter(text)
         return text
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
+        # Input's own key handler runs after this one (Textual calls the handler of every
+        # class up the MRO) unless the default is prevented, as it is for the keys taken here.
         if event.key == "enter":
             event.stop()
             event.prevent_default()
@@ -71,7 +71,5 @@ class OrderedInput(Input):
         if action is not None:
             event.stop()
             event.prevent_default()
-            self._restart_blink()
+            compat.restart_blink(self)
             await self.run_action(action)
-            return
-        await super()._on_key(event)

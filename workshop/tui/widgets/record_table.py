@@ -92,8 +92,8 @@ class RecordTable(ScrollView, can_focus=True):
         self._hay = None
         if filter is not None:
             self._filter = normalise(filter)
-        if sort is not False:
-            self._sort = sort  # type: ignore[assignment]
+        if not isinstance(sort, bool):  # False: the sort stays
+            self._sort = sort
         self._rebuild(keep)
 
     def set_filter(self, text: str) -> None:

@@ -1,0 +1,95 @@
+"""One map page: the frame (features, grid, street names, markers) and the panel beside it,
+at the layout's paper size. `prepare` computes once what every page or tile of a layout shows."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+
+from workshop.printing import qr
+from workshop.printing.maps import draw as mapdraw
+from workshop.printing.maps import markers, panel
+from workshop.printing.maps.content import MapContent, Prepared
+from workshop.printing.maps.frame import MapLayout, Projection
+from workshop.printing.maps.labels import Obstacles, place
+from workshop.printing.sheet import Rect, Sheet
+
+LABEL_SIZE = 6.4
+LABEL_REPEAT = 110 * mm
+CELL_LABEL_SIZE = 6.5
+
+
+def prepare(sheet: Sheet, c: MapContent, paper: str) -> Prepared:
+    lay = c.layout(paper)
+    proj = Projection(c.box, lay.frame) if c.box is not None else None
+    projected = mapdraw.project(c.data.features, proj) if c.data and proj else []
+    if c.result:
+        markers.place_markers(c.markers, lay, proj)
+    obstacles = Obstacles()
+    for r in cell_label_rects(sheet, lay):
+        obstacles.add_rect(r)
+    for r in markers.marker_rects(c.markers):
+        obstacles.add_rect(r.inset(-1))
+    streets = [(f, parts) for f, parts in projected if f.layer == "road" and f.name]
+    labels = place(
+        streets,
+        lay.frame,
+        obstacles,
+        lambda text: sheet.fonts.width(text, "regular", LABEL_SIZE),
+        LABEL_SIZE,
+        LABEL_REPEAT,
+    )
+    key = markers.key_lines(c.markers, sheet) if c.result else []
+    return Prepared(lay, proj, projected, labels, key)
+
+
+def cell_label_rects(sheet: Sheet, lay: MapLayout) -> list[Rect]:
+    out = []
+    for row in range(lay.grid.rows):
+        for col in range(lay.grid.cols):
+            cell = lay.cell_rect(col, row)
+            width = sheet.fonts.width(f"{chr(ord('A') + col)}{row + 1}", "bold", CELL_LABEL_SIZE)
+            out.append(
+                Rect(cell.x, cell.y + cell.h - CELL_LABEL_SIZE - 3, width + 4, CELL_LABEL_SIZE + 3)
+            )
+    return out
+
+
+def draw_frame(sheet: Sheet, c: MapContent, prep: Prepared) -> None:
+    """Everything inside the map frame, in A4 points."""
+    lay = prep.lay
+    if c.data is not None:
+        mapdraw.draw_features(sheet, lay, prep.projected)
+    mapdraw.draw_grid(sheet, lay, plain=c.data is None)
+    colour = sheet.template.map_colour("label")
+    for label in prep.labels:
+        sheet.c.saveState()
+        sheet.c.translate(label.x, label.y)
+        sheet.c.rotate(label.angle)
+        mapdraw.halo(sheet, 0, 0, label.text, "regular", LABEL_SIZE, colour)
+        sheet.c.restoreState()
+    if c.result:
+        markers.draw_markers(sheet, c.markers)
+    sheet.block("map", lay.frame)
+
+
+def draw_page(
+    sheet: Sheet,
+    c: MapContent,
+    prep: Prepared,
+    code: qr.QrCode | None,
+    key_from: int,
+    page: int,
+    pages: int,
+    *,
+    frame: bool = True,
+) -> int:
+    """One map page at the layout's paper size; returns where the key continues."""
+    sheet.c.saveState()
+    sheet.c.scale(prep.lay.scale, prep.lay.scale)
+    sheet.scale = prep.lay.scale
+    if frame:
+        draw_frame(sheet, c, prep)
+    used = panel.draw_panel(sheet, c, prep, code, key_from, page, pages)
+    sheet.c.restoreState()
+    sheet.scale = 1.0
+    return key_from + used
