@@ -18,16 +18,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 from workshop import model
-from workshop.capture.fields import FIELDS, KIND_WORDS, date_value, int_in, kind_word, set_field
+from workshop.capture.fields import tags_unknown, value_of
 from workshop.i18n import UserError
-from workshop.model import DEFAULT_DIMENSIONS, Dimension, Grid, Vocabulary
+from workshop.model import Context, Vocabulary, date_value, int_in, kind_word
 from workshop.text import normalise
 
-__all__ = ["Capture", "Context", "KEYWORDS", "KIND_WORDS", "FIELDS", "parse", "card_reference"]
+__all__ = ["Capture", "KEYWORDS", "parse", "card_reference"]
 
 MAX_LINE = 100_000
 MARKERS = "#@!+~"
@@ -87,24 +86,6 @@ EXAMPLES = {
     "@": "@C4",
     "!": "!3",
 }
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the grammar needs to know of the file: its grid, board dimensions and language."""
-
-    grid: Grid = Grid()
-    dimensions: tuple[Dimension, ...] = DEFAULT_DIMENSIONS
-    lang: str = "nl"
-
-    @cached_property
-    def field_names(self) -> dict[str, str]:
-        names = {w: canon for canon, (words, _) in FIELDS.items() for w in words}
-        for dim in self.dimensions:
-            for word in (dim.key, dim.nl, dim.en):
-                names[normalise(word).replace(" ", "_")] = "dim:" + dim.key
-                names[normalise(word).replace(" ", "")] = "dim:" + dim.key
-        return names
 
 
 @dataclass
@@ -368,6 +349,18 @@ def _apply_word(capture: Capture, word: str, ctx: Context) -> None:
                 return
     if word not in capture.tags:
         capture.tags.append(word)
+
+
+def set_field(capture: Capture, canon: str, value: str, ctx: Context) -> None:
+    """`canon:value` on the line of `capture`: a field, a board dimension, or (a word its
+    vocabulary does not know) a tag."""
+    stored = value_of(capture.kind, canon, value, ctx)
+    if canon.startswith("dim:"):
+        capture.attributes[canon[4:]] = stored
+        return
+    if stored is None and tags_unknown(canon):
+        capture.tags.append(value)
+    capture.fields[canon] = stored
 
 
 def _not_here(marker: str, kind: str, ctx: Context) -> UserError:

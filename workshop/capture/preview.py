@@ -16,8 +16,6 @@ from typing import Any
 from workshop import model
 from workshop.capture.grammar import Capture
 from workshop.capture.resolve import (
-    KIND_LABELS,
-    NAME_TABLE,
     Later,
     about,
     card_lookup,
@@ -28,6 +26,7 @@ from workshop.capture.resolve import (
 )
 from workshop.file.store import Store
 from workshop.i18n import UserError, register, t
+from workshop.model import KIND_LABELS, NAME_TABLE
 
 # How a field set with `field:value` is shown (the vocabulary fields show their label).
 FIELD_LABELS = {

@@ -88,7 +88,6 @@ register(
 )
 CONNECTION_COLUMNS = ["From", "To", "Type", "Direction", "Strength", "Tags", "Description"]
 KUMU_TYPES = {"person": "Person", "organisation": "Organization"}
-_YES = {"yes", "ja", "true", "1", "x", "waar"}
 
 
 @dataclass
@@ -399,7 +398,13 @@ def _import_element(
             values[key] = _cell(row, cols[col])
     for key, col in (("ambassador", "Ambassador"), ("startmotor", "Startmotor")):
         if _cell(row, cols[col]):
-            values[key] = _cell(row, cols[col]).casefold() in _YES
+            values[key] = _by_rule(store, "actor", key, _cell(row, cols[col]), number, path, col)
+    consent_cell = _cell(row, cols["Consent"])
+    sheet_consent = (
+        _by_rule(store, "actor", "consent", consent_cell, number, path, "Consent")
+        if consent_cell
+        else None
+    )
     existing = store.find("actor", label)
     if not existing and label in pseudonyms:
         existing = [pseudonyms[label]]  # a person this file exported under a pseudonym
@@ -417,9 +422,8 @@ def _import_element(
         role = values.get("role")
         implied = model.ROLES[role].implies if role else None
         values["type"] = "organisation" if kind == "other" else implied or "person"
-    sheet_consent = model.CONSENT.lookup(_cell(row, cols["Consent"])) if cols["Consent"] else None
     if sheet_consent:
-        values["consent"] = sheet_consent.key
+        values["consent"] = sheet_consent
     else:
         values["consent"] = "public" if values["type"] == "organisation" else consent
     row_out = w.insert("actor", {"name": label, "tags": tags, **values})
