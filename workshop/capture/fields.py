@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from workshop.i18n import UserError
-from workshop.model import FIELDS, Context, kind_word
+from workshop.model import FIELDS, PERSON_TABLES, Context, kind_word
 
 __all__ = ["value_of", "tags_unknown"]
 
@@ -22,7 +22,7 @@ def value_of(kind: str, canon: str, value: str, ctx: Context) -> Any:
     reason. A field of a vocabulary that keeps unknown words as tags gives None for one
     (`tags_unknown` says which fields do)."""
     if canon.startswith("dim:"):
-        if kind not in ("participant", "candidate"):
+        if kind not in PERSON_TABLES:
             raise _field_not_here(canon[4:], kind, ctx)
         dim = next(d for d in ctx.dimensions if d.key == canon[4:])
         if not value.strip():

@@ -226,7 +226,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _r("facilitator"),
     ),
 }
-PEOPLE_WITH_DIMENSIONS = ("participant", "candidate")
+PEOPLE_WITH_DIMENSIONS = model.PERSON_TABLES  # the board dimensions are fields of a person
 TABLES = tuple(FIELDS)
 
 

@@ -341,7 +341,7 @@ def _apply_word(capture: Capture, word: str, ctx: Context) -> None:
         if flag:
             f[flag.key] = True
             return
-    if kind in ("participant", "candidate"):
+    if kind in model.PERSON_TABLES:
         for dim in ctx.dimensions:
             value = dim.lookup(word)
             if value and dim.key not in capture.attributes:

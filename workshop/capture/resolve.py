@@ -24,12 +24,12 @@ from workshop.model import (
     NAMED_TABLES,
     NOTE_TARGET_TABLES,
     TIE_KINDS,
+    TIE_TABLES,
     kind_word,
 )
 from workshop.text import normalise
 
 ABOUT_TABLES = NOTE_TARGET_TABLES  # the note table's CHECK
-TIE_TABLES = tuple(LINK_TABLE)  # what an actor can be tied to
 
 
 class Later(Exception):

@@ -33,7 +33,7 @@ def kind_of(type_word: str) -> str:
 
 def in_file(store: Store, label: str) -> tuple[str, str] | None:
     """(table, id) of the actor, initiative or place of the file with this name."""
-    for table in ("actor", "initiative", "place"):
+    for table in model.TIE_TABLES:
         found = store.find(table, label)
         if found:
             return table, found[0]["id"]

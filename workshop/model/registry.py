@@ -25,6 +25,7 @@ MAY_HOLD_PERSON = ("actor", *PERSON_TABLES)
 # Tables that link two records; each record kind an actor can be tied to, and its table.
 LINK_TABLES = ("tie", "actor_initiative", "actor_place")
 LINK_TABLE = {"actor": "tie", "initiative": "actor_initiative", "place": "actor_place"}
+TIE_TABLES = tuple(LINK_TABLE)  # what an actor can be tied to: actor, initiative, place
 # The kinds of each link, by what the actor is tied to, and the kind when none is said.
 TIE_KINDS: dict[str, Vocabulary] = {
     "actor": ACTOR_TIE_KINDS,
