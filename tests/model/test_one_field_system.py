@@ -232,3 +232,18 @@ def test_the_line_the_form_and_the_imports_agree(store, tmp_path, kind, field, v
         agree(sheet, csv_cell(store, tmp_path, kind, field, value), "csv")
     if (kind, field) in KUMU:
         agree(sheet, kumu_cell(store, tmp_path, kind, field, value), "kumu")
+
+
+@pytest.mark.parametrize("value", ["appartement", "flat", "Rijwoning", "woonboot", "x"])
+def test_a_board_dimension_is_taken_alike_by_the_line_and_the_form(store, value) -> None:
+    try:
+        line: tuple[bool, object] = (True, parse(f'deelnemer Anna woningtype:"{value}"'))
+        line = (True, line[1].attributes["housing"])  # type: ignore[union-attr]
+    except UserError as exc:
+        line = (False, exc.message("nl"))
+    try:
+        values = edit.validate(store, "participant", {"dim:housing": value})
+        agree(line, (True, values["attributes"]["housing"]), "form")
+    except FieldError as exc:
+        assert exc.message("nl").startswith("Woningtype: ")
+        agree(line, (False, exc.message("nl")), "form")

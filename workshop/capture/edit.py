@@ -25,6 +25,7 @@ from workshop.model import (
     NAMED_TABLES,
     NOTE_TARGET_TABLES,
     REFERENCES,
+    dimension_value,
     kind_word,
 )
 from workshop.text import one_line
@@ -201,20 +202,22 @@ def _check(store: Store, field: Field, value: Any, current: dict, lang: str) -> 
 
 
 def _choice(field: Field, text: str, current: dict, lang: str) -> str:
-    if field.dimension is not None:
-        term = field.dimension.lookup(text)
-    else:
-        assert field.vocab is not None
-        term = field.vocab.lookup(text)
+    if field.dimension is not None:  # a `dim:` field of the capture line: its rule and reason
+        try:
+            return dimension_value(field.dimension, text, lang)
+        except UserError as exc:
+            if (current.get("attributes") or {}).get(field.name[4:]) == text:
+                return text  # a value from an import, kept as it was
+            label = field.label(lang)
+            raise FieldError(field.name, "edit_bad_choice", refusal=exc, field=label) from None
+    assert field.vocab is not None
+    term = field.vocab.lookup(text)
     if term is not None:
         return term.key
-    kept = (
-        (current.get("attributes") or {}).get(field.name[4:])
-        if field.dimension
-        else current.get(field.name)
-    )
-    if kept == text:  # a value from an import, kept as it was
+    if current.get(field.name) == text:  # a value from an import, kept as it was
         return text
+    # A word of an open vocabulary (a place's kind, a theme, a role): the line keeps it as a
+    # tag, a form has its own tags field and asks for a word it knows.
     raise FieldError(
         field.name,
         "edit_bad_choice",

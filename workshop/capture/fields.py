@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from workshop.i18n import UserError
-from workshop.model import FIELDS, PERSON_TABLES, Context, kind_word
+from workshop.model import FIELDS, PERSON_TABLES, Context, dimension_value, kind_word
 
 __all__ = ["value_of", "tags_unknown"]
 
@@ -27,15 +27,7 @@ def value_of(kind: str, canon: str, value: str, ctx: Context) -> Any:
         dim = next(d for d in ctx.dimensions if d.key == canon[4:])
         if not value.strip():
             raise UserError("empty_field", field=dim.label(ctx.lang))
-        term = dim.lookup(value)
-        if term is None:
-            raise UserError(
-                "bad_value",
-                value=value,
-                field=dim.label(ctx.lang),
-                choices=", ".join(t.label(ctx.lang) for t in dim.values),
-            )
-        return term.key
+        return dimension_value(dim, value, ctx.lang)
     rule = FIELDS[canon]
     if kind not in rule.kinds:
         raise _field_not_here(rule.word, kind, ctx)

@@ -23,7 +23,7 @@ from typing import Any
 from workshop import model
 from workshop.capture.fields import tags_unknown, value_of
 from workshop.i18n import UserError
-from workshop.model import Context, Vocabulary, date_value, int_in, kind_word
+from workshop.model import FIELDS, Context, kind_word
 from workshop.text import normalise
 
 __all__ = ["Capture", "KEYWORDS", "parse", "card_reference"]
@@ -305,9 +305,9 @@ def _apply_marker(capture: Capture, marker: str, value: str, ctx: Context) -> No
         capture.cell = cell
     elif marker == "!":
         if kind == "actor":
-            capture.fields["influence"] = int_in(value, 0, 5, "bad_influence")
+            capture.fields["influence"] = FIELDS["influence"].parse(value, ctx.lang)
         elif kind == "tie":
-            capture.fields["strength"] = int_in(value, 1, 3, "bad_strength")
+            capture.fields["strength"] = FIELDS["strength"].parse(value, ctx.lang)
         else:
             raise _not_here(marker, kind, ctx)
     elif marker == "+":
@@ -321,17 +321,19 @@ def _apply_marker(capture: Capture, marker: str, value: str, ctx: Context) -> No
 def _apply_word(capture: Capture, word: str, ctx: Context) -> None:
     """`#word`: the first word that fits a slot fills it; any other word is kept as a tag."""
     kind, f = capture.kind, capture.fields
-    slots: list[tuple[str, Vocabulary]] = {
-        "place": [("kind", model.PLACE_KINDS), ("sentiment", model.SENTIMENTS)],
-        "initiative": [("theme", model.THEMES), ("status", model.STATUSES)],
-        "actor": [("type", model.ACTOR_TYPES), ("role", model.ROLES)],
-        "candidate": [("status", model.BOARD_STATUSES), ("tenure", model.TENURES)],
-        "participant": [("tenure", model.TENURES)],
-    }.get(kind, [])
+    slots = {
+        "place": ("kind", "sentiment"),
+        "initiative": ("theme", "status"),
+        "actor": ("type", "role"),
+        "candidate": ("status", "tenure"),
+        "participant": ("tenure",),
+    }.get(kind, ())
     if kind == "tie":
         capture.tie_words.append(word)
         return
-    for slot, vocab in slots:
+    for slot in slots:
+        vocab = FIELDS[slot].vocabulary(kind)
+        assert vocab is not None
         term = vocab.lookup(word)
         if term and slot not in f:
             f[slot] = term.key
@@ -432,7 +434,7 @@ def _parse_session(line: str, tokens: list[Token], ctx: Context) -> Capture:
         if tok.prefix.startswith("field:"):
             set_field(capture, tok.prefix[6:], tok.text, ctx)
         elif tok.plain and "date" not in capture.fields:
-            capture.fields["date"] = date_value(tok.text)
+            capture.fields["date"] = FIELDS["date"].parse(tok.text, ctx.lang)
         else:
             raise UserError("name_split", word=tok.text)
     return capture
@@ -441,7 +443,7 @@ def _parse_session(line: str, tokens: list[Token], ctx: Context) -> Capture:
 def _parse_card(line: str, tokens: list[Token]) -> Capture:
     if len(tokens) != 1 or not tokens[0].plain:
         raise UserError("bad_card_ref", value=" ".join(t.text for t in tokens))
-    number = int_in(tokens[0].text, 1, 999_999, "bad_card_ref")
+    number = FIELDS["card_number"].parse(tokens[0].text)
     capture = Capture(kind="card", line=line)
     capture.fields["card_number"] = number
     return capture

@@ -123,7 +123,8 @@ _CHOICES = {
     ("neighbourhood", "lang"): ("nl", "en"),
     ("note", "about_table"): NOTE_TARGET_TABLES,
 }
-_RANGES = {"influence": (0, 5), "strength": (1, 3), "grid_cols": (1, 26), "grid_rows": (1, 99)}
+# Numbers the capture line has no field for (its fields' bounds are the field table's).
+_RANGES = {"grid_cols": (1, model.MAX_GRID_COLS), "grid_rows": (1, model.MAX_GRID_ROWS)}
 _BOOLEAN = {"ambassador", "startmotor"}  # an empty cell is no; a word is the capture line's
 _FILLED_IN = {"id", "created", "updated", "name", "consent", "type"}
 _DEFAULTS = {

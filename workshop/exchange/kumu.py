@@ -20,6 +20,8 @@ existing actor (case- and accent-insensitively, or the pseudonym an export gave 
 updates it; the whole import is one transaction and one undoable step. A sheet that cannot be
 read right (duplicate labels, connections to labels that are nowhere, a direction nobody knows)
 writes nothing, and the message lists every such label at once, so one correction is enough.
+A cell of a field the capture line has (Influence, Strength, Ambassador, Startmotor, Consent)
+is held to that field's rule (`exchange.rules`) and refused with its reason: `x` is no yes.
 
 The Consent column makes export -> import -> export give the same sheets: an exported row may
 be published as written (a person below public consent is already a pseudonym), so it says

@@ -14,7 +14,7 @@ It imports only `workshop.text` and `workshop.i18n`. Everything is importable fr
 from __future__ import annotations
 
 from workshop.model.context import Context
-from workshop.model.fields import CHECKED, FIELDS, FieldRule, date_value, int_in
+from workshop.model.fields import CHECKED, FIELDS, FieldRule, date_value, dimension_value, int_in
 from workshop.model.registry import (
     DEFAULT_TIE_KIND,
     KIND_LABELS,
@@ -111,6 +111,7 @@ __all__ = [
     "Vocabulary",
     "YES_WORDS",
     "date_value",
+    "dimension_value",
     "int_in",
     "kind_label",
     "kind_word",

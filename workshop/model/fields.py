@@ -100,6 +100,20 @@ class FieldRule:
         return number
 
 
+def dimension_value(dimension: v.Dimension, text: str, lang: str = "nl") -> str:
+    """The key of a sounding-board value (`dim:` fields, `#appartement`); refused like a
+    closed vocabulary's word."""
+    term = dimension.lookup(text)
+    if term is None:
+        raise UserError(
+            "bad_value",
+            value=text,
+            field=dimension.label(lang),
+            choices=", ".join(t.label(lang) for t in dimension.values),
+        )
+    return term.key
+
+
 def int_in(value: str, low: int, high: int, error: str) -> int:
     try:
         number = int(value.strip())
