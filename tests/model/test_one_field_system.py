@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from workshop.capture import edit
 from workshop.capture.edit import FieldError
+from workshop.capture.forms import FIELDS as FORMS
 from workshop.capture.forms import fields_for
 from workshop.capture.grammar import parse
 from workshop.exchange import rules
@@ -247,3 +248,20 @@ def test_a_board_dimension_is_taken_alike_by_the_line_and_the_form(store, value)
     except FieldError as exc:
         assert exc.message("nl").startswith("Woningtype: ")
         agree(line, (False, exc.message("nl")), "form")
+
+
+def test_the_field_table_is_consistent() -> None:
+    """A word names one field; the words a capture is described with are words people type;
+    every field a form shows that the line also has takes its rule from the table."""
+    seen: dict[str, str] = {}
+    for name, rule in FIELDS.items():
+        assert rule.name == name
+        for word in rule.words:
+            assert seen.setdefault(word, name) == name, word
+        assert rule.word_in("en") in rule.words and rule.word_in("nl") == rule.words[0]
+        assert (rule.vocab is not None) == (rule.type in ("choice", "open")), name
+        assert (rule.low is not None) == (rule.type in ("int", "coordinate")), name
+    for table, fields in FORMS.items():
+        for field in fields:
+            if field.name in FIELDS and table in FIELDS[field.name].kinds:
+                assert field.rule is FIELDS[field.name], (table, field.name)

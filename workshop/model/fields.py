@@ -47,10 +47,15 @@ class FieldRule:
     high: float | None = None
     error: str | None = None
     by_kind: tuple[tuple[str, v.Vocabulary], ...] = ()  # another vocabulary for some kinds
+    word_en: str | None = None  # the English word, when it is not the first one
 
     @property
     def word(self) -> str:
         return self.words[0]
+
+    def word_in(self, lang: str) -> str:
+        """The word for this field in a language (`tel` / `phone`), as a capture is described."""
+        return self.word if lang == "nl" else self.word_en or self.word
 
     def label(self, lang: str) -> str:
         return self.nl if lang == "nl" else self.en
@@ -150,6 +155,7 @@ FIELDS: dict[str, FieldRule] = {
             _PEOPLE | _WHERE,
             "Telefoon",
             "Phone",
+            word_en="phone",
         ),
         _rule("mail", ("mail", "email", "e-mail"), _PEOPLE | _WHERE, "E-mail", "Email"),
         _rule(
@@ -200,6 +206,7 @@ FIELDS: dict[str, FieldRule] = {
             {"place", "initiative", "actor", "tie"},
             "Omschrijving",
             "Description",
+            word_en="what",
         ),
         _rule(
             "needs",
@@ -207,6 +214,7 @@ FIELDS: dict[str, FieldRule] = {
             {"initiative"},
             "Wat het nodig heeft",
             "What it needs",
+            word_en="needs",
         ),
         _rule(
             "offers",
@@ -214,6 +222,7 @@ FIELDS: dict[str, FieldRule] = {
             {"initiative"},
             "Wat het biedt",
             "What it offers",
+            word_en="offers",
         ),
         _rule(
             "where",
@@ -221,6 +230,7 @@ FIELDS: dict[str, FieldRule] = {
             {"initiative"},
             "Waar (plek)",
             "Where (place)",
+            word_en="where",
         ),
         _rule(
             "card_number",
@@ -239,6 +249,7 @@ FIELDS: dict[str, FieldRule] = {
             {"actor"},
             "Groepen die het bereikt",
             "Groups it reaches",
+            word_en="groups",
         ),
         _rule(
             "ambassador",
@@ -300,7 +311,14 @@ FIELDS: dict[str, FieldRule] = {
             type="choice",
             vocab=v.SENTIMENTS,
         ),
-        _rule("address", ("adres", "address"), {"actor", "place"}, "Adres", "Address"),
+        _rule(
+            "address",
+            ("adres", "address"),
+            {"actor", "place"},
+            "Adres",
+            "Address",
+            word_en="address",
+        ),
         _rule("osm_id", ("osm",), {"place"}, "OSM-id", "OSM id"),
         _rule(
             "pseudonym",
@@ -308,6 +326,7 @@ FIELDS: dict[str, FieldRule] = {
             {"participant", "candidate"},
             "Pseudoniem",
             "Pseudonym",
+            word_en="pseudonym",
         ),
         _rule(
             "tenure",
