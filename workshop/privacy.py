@@ -21,7 +21,7 @@ from workshop import model
 
 AUDIENCE_NEEDS = {"internal": "internal", "print": "print", "export": "public"}
 CONTACT_FIELDS = ("tel", "mail", "address", "website")
-PERSON_TABLES = ("participant", "candidate")
+PERSON_TABLES = model.PERSON_TABLES
 
 
 def allows(consent: str | None, audience: str) -> bool:
@@ -66,9 +66,9 @@ def shows_contact(record: dict, audience: str, anonymise: bool = False) -> bool:
 def redact(record: dict, table: str, audience: str, lang: str, anonymise: bool = False) -> dict:
     """A copy of a record as this audience may see it."""
     out = dict(record)
-    if "name" in out and table in ("actor", *PERSON_TABLES):
+    if "name" in out and table in model.MAY_HOLD_PERSON:
         out["name"] = shown_name(record, table, audience, lang, anonymise)
-    if table in ("actor", *PERSON_TABLES) and not shows_contact(record, audience, anonymise):
+    if table in model.MAY_HOLD_PERSON and not shows_contact(record, audience, anonymise):
         for key in CONTACT_FIELDS:
             if key in out:
                 out[key] = None

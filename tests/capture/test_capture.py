@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop.capture.grammar import Context, card_reference, parse
+from workshop.capture.grammar import card_reference, parse
 from workshop.i18n import UserError
-from workshop.model import Grid
+from workshop.model import Context, Grid
 
 CTX = Context()
 

@@ -6,9 +6,10 @@ import pytest
 
 from tests.tui.conftest import MARKUP_NAME
 from workshop.capture import edit
-from workshop.capture.grammar import Context, parse
+from workshop.capture.grammar import parse
 from workshop.capture.record import record
 from workshop.file.store import Store
+from workshop.model import Context
 from workshop.text import normalise
 from workshop.tui import queries
 from workshop.tui.completion import complete, needs_quotes

@@ -4,22 +4,31 @@
     save(store, "place", values, id)        # one undoable step
     delete(store, "actor", id)              # the actor, its ties and links: one undoable step
 
-Values are checked with the vocabularies of the capture line (Dutch or English words, or the
-stored keys), so a form can never put into the file what a capture line could not.
+A field the capture line has is checked by that field's own parse function (the one field
+table, `workshop.model.FIELDS`): Dutch or English words or the stored keys, the same bounds, and
+the same reason when it is refused, with the form's label in front. So a form can never put
+into the file what a capture line could not.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from workshop import i18n, model
 from workshop.capture.forms import Field, fields_for
 from workshop.capture.grammar import MAX_LINE
-from workshop.capture.record import KIND_LABELS
 from workshop.file.store import Store
 from workshop.i18n import UserError, t
-from workshop.text import normalise, one_line
+from workshop.model import (
+    KIND_LABELS,
+    LINK_TABLES,
+    NAMED_TABLES,
+    NOTE_TARGET_TABLES,
+    REFERENCES,
+    dimension_value,
+    kind_word,
+)
+from workshop.text import one_line
 
 i18n.register(
     {
@@ -52,32 +61,42 @@ i18n.register(
     }
 )
 
-NAMED = ("place", "initiative", "actor", "participant", "candidate")
-ABOUT_TABLES = ("place", "initiative", "actor", "participant")
-# What goes with a record when it is deleted: rows pointing at it that mean nothing without it.
-CASCADE: dict[str, tuple[tuple[str, str], ...]] = {
-    "actor": (
-        ("tie", "source_id"),
-        ("tie", "target_id"),
-        ("actor_initiative", "actor_id"),
-        ("actor_place", "actor_id"),
-    ),
-    "initiative": (("actor_initiative", "initiative_id"),),
-    "place": (("actor_place", "place_id"),),
-    "participant": (("attendance", "participant_id"),),
-}
-# Rows that only lose their pointer: an initiative stays when its place goes.
-UNLINK: dict[str, tuple[tuple[str, str], ...]] = {"place": (("initiative", "place_id"),)}
-LINK_TABLES = ("tie", "actor_initiative", "actor_place")
+ABOUT_TABLES = NOTE_TARGET_TABLES
+# What goes with a record when it is deleted: rows pointing at it that mean nothing without it
+# (its required references); rows that only lose their pointer (an initiative stays when its
+# place goes).
+CASCADE: dict[str, tuple[tuple[str, str], ...]] = {}
+UNLINK: dict[str, tuple[tuple[str, str], ...]] = {}
+for (_table, _column), (_target, _required) in REFERENCES.items():
+    _into = CASCADE if _required else UNLINK
+    _into[_target] = (*_into.get(_target, ()), (_table, _column))
 SESSION_TABLES = ("place", "initiative", "actor", "participant", "note") + LINK_TABLES
 
 
-class FieldError(UserError):
-    """A value a person typed into one field of a form; `field` says which."""
+# The key of a form's refusal, by the rule's type; the message is the rule's own reason.
+_REFUSED = {
+    "int": "edit_bad_int",
+    "coordinate": "edit_bad_number",
+    "choice": "edit_bad_choice",
+    "bool": "edit_bad_choice",
+    "date": "bad_date",
+}
 
-    def __init__(self, where: str, key: str, /, **params: Any):
+
+class FieldError(UserError):
+    """A value a person typed into one field of a form; `field` says which. With `refusal`
+    (the capture line's reason for the same value), the message is the label and that reason."""
+
+    def __init__(self, where: str, key: str, /, refusal: UserError | None = None, **params: Any):
         super().__init__(key, **params)
         self.field = where
+        self.refusal = refusal
+
+    def message(self, lang: str = "nl") -> str:
+        if self.refusal is None:
+            return super().message(lang)
+        reason = self.refusal.message(lang)
+        return t("edit_bad_text", lang, field=self.params["field"], message=reason)
 
 
 def validate(store: Store, table: str, raw: dict[str, Any], id: str | None = None) -> dict:
@@ -103,11 +122,11 @@ def validate(store: Store, table: str, raw: dict[str, Any], id: str | None = Non
             out["about_table"], out["about_id"] = value or (None, None)
         else:
             out[field.name] = value
-    if table in NAMED and "name" in out:
+    if table in NAMED_TABLES and "name" in out:
         for other in store.find(table, out["name"]):
             if other["id"] != id:
                 raise FieldError(
-                    "name", "edit_name_taken", kind=_kind_word(table, lang), name=other["name"]
+                    "name", "edit_name_taken", kind=kind_word(table, lang), name=other["name"]
                 )
     if table == "initiative" and out.get("card_number") is not None:
         holder = store.rows("initiative", "card_number = ?", (out["card_number"],))
@@ -121,7 +140,11 @@ def validate(store: Store, table: str, raw: dict[str, Any], id: str | None = Non
 def _check(store: Store, field: Field, value: Any, current: dict, lang: str) -> Any:
     label = field.label(lang)
     if field.kind == "bool":
-        return _boolean(value)
+        if not isinstance(value, str):
+            return bool(value)
+        if not value.strip():
+            return False
+        return _by_rule(field, value.strip(), lang)
     text = "" if value is None else str(value)
     if "\x00" in text:
         raise FieldError(field.name, "edit_bad_text", field=label, message=t("nul_char", lang))
@@ -142,38 +165,14 @@ def _check(store: Store, field: Field, value: Any, current: dict, lang: str) -> 
     text = text.strip()
     if kind == "text":
         return text
+    if field.rule is not None and field.rule.type in _REFUSED:
+        if field.rule.type == "choice":
+            kept = current.get(field.name)
+            if kept == text and field.vocab and field.vocab.lookup(text) is None:
+                return text  # a value from an import, kept as it was
+        return _by_rule(field, text, lang)
     if kind == "choice" or kind == "dim":
         return _choice(field, text, current, lang)
-    if kind == "int":
-        try:
-            number = int(text)
-        except ValueError:
-            number = None
-        if number is None or not field.low <= number <= field.high:  # type: ignore[operator]
-            raise FieldError(
-                field.name,
-                "edit_bad_int",
-                field=label,
-                value=text,
-                low=int(field.low or 0),
-                high=int(field.high or 0),
-            )
-        return number
-    if kind == "float":
-        try:
-            real = float(text.replace(",", "."))
-        except ValueError:
-            real = float("nan")
-        if not field.low <= real <= field.high:  # type: ignore[operator]
-            raise FieldError(
-                field.name,
-                "edit_bad_number",
-                field=label,
-                value=text,
-                low=int(field.low or 0),
-                high=int(field.high or 0),
-            )
-        return real
     if kind == "cell":
         cell = store.grid.parse_cell(text)
         if cell is None:
@@ -199,29 +198,26 @@ def _check(store: Store, field: Field, value: Any, current: dict, lang: str) -> 
             if found:
                 return table, found[0]["id"]
         raise FieldError(field.name, "not_found", name=text, hint=_hint(store, "actor", text, lang))
-    if kind == "date":
-        try:
-            return dt.date.fromisoformat(text).isoformat()
-        except ValueError:
-            raise FieldError(field.name, "bad_date", value=text) from None
     raise ValueError(f"unknown field kind {kind}")
 
 
 def _choice(field: Field, text: str, current: dict, lang: str) -> str:
-    if field.dimension is not None:
-        term = field.dimension.lookup(text)
-    else:
-        assert field.vocab is not None
-        term = field.vocab.lookup(text)
+    if field.dimension is not None:  # a `dim:` field of the capture line: its rule and reason
+        try:
+            return dimension_value(field.dimension, text, lang)
+        except UserError as exc:
+            if (current.get("attributes") or {}).get(field.name[4:]) == text:
+                return text  # a value from an import, kept as it was
+            label = field.label(lang)
+            raise FieldError(field.name, "edit_bad_choice", refusal=exc, field=label) from None
+    assert field.vocab is not None
+    term = field.vocab.lookup(text)
     if term is not None:
         return term.key
-    kept = (
-        (current.get("attributes") or {}).get(field.name[4:])
-        if field.dimension
-        else current.get(field.name)
-    )
-    if kept == text:  # a value from an import, kept as it was
+    if current.get(field.name) == text:  # a value from an import, kept as it was
         return text
+    # A word of an open vocabulary (a place's kind, a theme, a role): the line keeps it as a
+    # tag, a form has its own tags field and asks for a word it knows.
     raise FieldError(
         field.name,
         "edit_bad_choice",
@@ -231,22 +227,19 @@ def _choice(field: Field, text: str, current: dict, lang: str) -> str:
     )
 
 
-def _boolean(value: Any) -> bool:
-    if isinstance(value, str):
-        return normalise(value) in {"1", "ja", "yes", "true", "waar", "x"}
-    return bool(value)
+def _by_rule(field: Field, text: str, lang: str) -> Any:
+    """The value by the capture line's rule for this field; its reason when it refuses."""
+    assert field.rule is not None
+    try:
+        return field.rule.parse(text, lang, field.record)
+    except UserError as exc:
+        key = _REFUSED[field.rule.type]
+        raise FieldError(field.name, key, refusal=exc, field=field.label(lang)) from None
 
 
 def _hint(store: Store, table: str, name: str, lang: str) -> str:
     similar = store.similar(table, name, limit=1)
     return t("did_you_mean", lang, name=similar[0]["name"]) if similar else t("no_hint", lang)
-
-
-def _kind_word(table: str, lang: str) -> str:
-    from workshop.capture.grammar import KIND_WORDS
-
-    nl, en = KIND_WORDS.get(table, (table, table))
-    return nl if lang == "nl" else en
 
 
 def save(store: Store, table: str, values: dict, id: str | None = None) -> dict:

@@ -1,191 +1,45 @@
-"""The `field:value` part of the capture line: the fields people may set, in Dutch and English,
-and how a typed value becomes a stored one."""
+"""The `field:value` part of the capture line: which field a word names on which kind of record,
+and what a typed value becomes. The fields and their rules are the one field table,
+`workshop.model.fields`; this module adds what only the capture line has: a field that does not
+belong to the record, an empty value, and the sounding board's dimensions as fields.
+
+    value_of("actor", "influence", "3", ctx)          # 3
+    value_of("participant", "dim:housing", "flat", ctx)  # "apartment"
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from workshop import model
 from workshop.i18n import UserError
-from workshop.model import Vocabulary
-from workshop.text import normalise
+from workshop.model import FIELDS, PERSON_TABLES, Context, dimension_value, kind_word
 
-if TYPE_CHECKING:
-    from workshop.capture.grammar import Capture, Context
-
-KIND_WORDS = {
-    "place": ("een plek", "a place"),
-    "initiative": ("een initiatief", "an initiative"),
-    "actor": ("een actor", "an actor"),
-    "tie": ("een verband", "a tie"),
-    "note": ("een notitie", "a note"),
-    "participant": ("een deelnemer", "a participant"),
-    "candidate": ("een kandidaat", "a candidate"),
-    "session": ("een sessie", "a session"),
-    "card": ("een kaart", "a card"),
-}
-
-# Known fields: canonical name -> (words people type, kinds it belongs to).
-_ALL_PEOPLE = {"actor", "participant", "candidate"}
-FIELDS: dict[str, tuple[tuple[str, ...], set[str]]] = {
-    "tel": (
-        ("tel", "telefoon", "phone", "telephone", "mobiel"),
-        _ALL_PEOPLE | {"initiative", "place"},
-    ),
-    "mail": (("mail", "email", "e-mail"), _ALL_PEOPLE | {"initiative", "place"}),
-    "website": (("web", "website", "url", "site"), {"actor", "initiative", "place"}),
-    "consent": (("consent", "toestemming"), _ALL_PEOPLE),
-    "lat": (("lat", "latitude", "breedtegraad"), {"place", "initiative"}),
-    "lon": (("lon", "lng", "longitude", "lengtegraad"), {"place", "initiative"}),
-    "status": (("status",), {"initiative", "candidate"}),
-    "description": (
-        ("wat", "what", "omschrijving", "beschrijving", "description"),
-        {"place", "initiative", "actor", "tie"},
-    ),
-    "needs": (("nodig", "vraagt", "needs", "vraag"), {"initiative"}),
-    "offers": (("biedt", "aanbod", "offers"), {"initiative"}),
-    "where": (("waar", "where", "plek", "place"), {"initiative"}),
-    "card_number": (("kaart", "card", "kaartnummer"), {"initiative"}),
-    "groups": (("groepen", "groups", "bereikt", "reaches"), {"actor"}),
-    "ambassador": (("ambassadeur", "ambassador"), {"actor"}),
-    "startmotor": (("startmotor",), {"actor"}),
-    "type": (("type",), {"actor"}),
-    "kind": (("soort", "kind"), {"place"}),
-    "theme": (("thema", "theme"), {"initiative"}),
-    "role": (("rol", "role"), {"actor"}),
-    "influence": (("invloed", "influence"), {"actor"}),
-    "strength": (("sterkte", "strength"), {"tie"}),
-    "sentiment": (("gevoel", "sentiment"), {"place"}),
-    "address": (("adres", "address"), {"actor", "place"}),
-    "osm_id": (("osm",), {"place"}),
-    "pseudonym": (("pseudoniem", "pseudonym", "alias"), {"participant", "candidate"}),
-    "tenure": (("eigendom", "tenure", "huurkoop"), {"participant", "candidate"}),
-    "date": (("datum", "date"), {"session"}),
-    "venue": (("locatie", "venue"), {"session"}),
-    "facilitator": (("begeleider", "facilitator", "gespreksleider"), {"session"}),
-    "table_name": (("tafel", "table"), {"session"}),
-}
-_VOCAB_FIELDS: dict[str, Vocabulary] = {
-    "consent": model.CONSENT,
-    "sentiment": model.SENTIMENTS,
-    "type": model.ACTOR_TYPES,
-    "tenure": model.TENURES,
-}
-_TAGGING_FIELDS: dict[str, Vocabulary] = {
-    "kind": model.PLACE_KINDS,
-    "theme": model.THEMES,
-    "role": model.ROLES,
-}
-_BOOL_WORDS = {
-    "ja": True,
-    "yes": True,
-    "1": True,
-    "true": True,
-    "waar": True,
-    "nee": False,
-    "no": False,
-    "0": False,
-    "false": False,
-    "onwaar": False,
-}
+__all__ = ["value_of", "tags_unknown"]
 
 
-def set_field(capture: Capture, canon: str, value: str, ctx: Context) -> None:
-    kind = capture.kind
+def value_of(kind: str, canon: str, value: str, ctx: Context) -> Any:
+    """The stored value of `canon:value` on a line making a `kind`; UserError with a one-line
+    reason. A field of a vocabulary that keeps unknown words as tags gives None for one
+    (`tags_unknown` says which fields do)."""
     if canon.startswith("dim:"):
-        if kind not in ("participant", "candidate"):
+        if kind not in PERSON_TABLES:
             raise _field_not_here(canon[4:], kind, ctx)
         dim = next(d for d in ctx.dimensions if d.key == canon[4:])
         if not value.strip():
             raise UserError("empty_field", field=dim.label(ctx.lang))
-        term = dim.lookup(value)
-        if term is None:
-            raise UserError(
-                "bad_value",
-                value=value,
-                field=dim.label(ctx.lang),
-                choices=", ".join(t.label(ctx.lang) for t in dim.values),
-            )
-        capture.attributes[dim.key] = term.key
-        return
-    words, kinds = FIELDS[canon]
-    if kind not in kinds:
-        raise _field_not_here(words[0], kind, ctx)
+        return dimension_value(dim, value, ctx.lang)
+    rule = FIELDS[canon]
+    if kind not in rule.kinds:
+        raise _field_not_here(rule.word, kind, ctx)
     if not value.strip():
-        raise UserError("empty_field", field=words[0])
-    capture.fields[canon] = _field_value(capture, canon, value, ctx)
+        raise UserError("empty_field", field=rule.word)
+    return rule.parse(value, ctx.lang, kind)
 
 
-def _field_value(capture: Capture, canon: str, value: str, ctx: Context) -> Any:
-    word = FIELDS[canon][0][0]
-    if canon in _VOCAB_FIELDS or canon == "status":
-        vocab = _VOCAB_FIELDS.get(canon) or (
-            model.BOARD_STATUSES if capture.kind == "candidate" else model.STATUSES
-        )
-        term = vocab.lookup(value)
-        if term is None:
-            raise UserError(
-                "bad_value", value=value, field=word, choices=", ".join(vocab.words(ctx.lang))
-            )
-        return term.key
-    if canon in _TAGGING_FIELDS:
-        term = _TAGGING_FIELDS[canon].lookup(value)
-        if term is None:
-            capture.tags.append(value)
-            return None
-        return term.key
-    if canon == "influence":
-        return int_in(value, 0, 5, "bad_influence")
-    if canon == "strength":
-        return int_in(value, 1, 3, "bad_strength")
-    if canon in ("lat", "lon"):
-        return _coordinate(canon, value)
-    if canon == "card_number":
-        number = int_in(value, 1, 999_999, "bad_card_ref")
-        return number
-    if canon in ("ambassador", "startmotor"):
-        flag = _BOOL_WORDS.get(normalise(value))
-        if flag is None:
-            raise UserError("bad_value", value=value, field=word, choices="ja, nee")
-        return flag
-    if canon == "date":
-        return date_value(value)
-    return value
-
-
-def int_in(value: str, low: int, high: int, error: str) -> int:
-    try:
-        number = int(value.strip())
-    except ValueError:
-        raise UserError(error, value=value) from None
-    if not low <= number <= high:
-        raise UserError(error, value=value)
-    return number
-
-
-def _coordinate(canon: str, value: str) -> float:
-    try:
-        number = float(value.replace(",", "."))
-    except ValueError:
-        raise UserError("bad_number", value=value, field=canon) from None
-    limit = 90 if canon == "lat" else 180
-    if not -limit <= number <= limit or number != number:
-        raise UserError("bad_coordinate", field=canon, value=value)
-    return number
-
-
-def date_value(value: str) -> str:
-    try:
-        return dt.date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise UserError("bad_date", value=value) from None
+def tags_unknown(canon: str) -> bool:
+    """Whether an unknown word for this field is kept as a tag (`soort:vliegveld`)."""
+    return canon in FIELDS and FIELDS[canon].type == "open"
 
 
 def _field_not_here(word: str, kind: str, ctx: Context) -> UserError:
     return UserError("field_not_here", field=word, kind=kind_word(kind, ctx.lang))
-
-
-def kind_word(kind: str, lang: str) -> str:
-    nl, en = KIND_WORDS[kind]
-    return nl if lang == "nl" else en

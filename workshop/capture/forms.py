@@ -1,8 +1,11 @@
 """The fields of each kind of record as a person edits them: label, kind of value, vocabulary.
 
 A form (in the TUI, or anywhere else) is built from `fields_for(store, table)`; `workshop.capture.edit`
-validates what was typed against the same vocabularies the capture line uses. Every field of
-the file's records is here except the bookkeeping ones (id, norm, created, updated, session).
+validates what was typed. A field the capture line also has (`influence`, `consent`, `lat`, ...)
+takes its kind, bounds and vocabulary from the one field table (`workshop.model.FIELDS`) and is
+checked by that field's parse function, so a form accepts exactly what a capture line accepts,
+and refuses it with the same reason. Every field of the file's records is here except the
+bookkeeping ones (id, norm, created, updated, session).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from dataclasses import dataclass
 
 from workshop import model
 from workshop.file.store import Store
-from workshop.model import Dimension, Term, Vocabulary
+from workshop.model import Dimension, FieldRule, Term, Vocabulary
 
 NOTE_KINDS = Vocabulary(
     "note kind", [Term("note", "notitie", "note"), Term("quote", "citaat", "quote")]
@@ -48,6 +51,8 @@ class Field:
     low: float | None = None
     high: float | None = None
     dimension: Dimension | None = None
+    rule: FieldRule | None = None  # the capture line's rule for this field, if it has one
+    record: str | None = None  # the kind of record, for a rule whose vocabulary depends on it
 
     def label(self, lang: str) -> str:
         return self.nl if lang == "nl" else self.en
@@ -65,42 +70,73 @@ def _f(name: str, nl: str, en: str, kind: str = "text", **kw) -> Field:
     return Field(name, nl, en, kind, **kw)
 
 
+# A rule's type as a form shows it: an open vocabulary is a choice in a form (the form has its
+# own tags field for a word the vocabulary does not know).
+_FORM_KIND = {"choice": "choice", "open": "choice", "int": "int", "coordinate": "float"}
+_FORM_KIND.update(bool="bool", date="date", text="text")
+
+
+def _r(
+    name: str,
+    nl: str | None = None,
+    en: str | None = None,
+    *,
+    kind: str | None = None,
+    record: str | None = None,
+    required: bool = False,
+) -> Field:
+    """The form field of a field of the capture line: labels may differ, the rule does not."""
+    rule = model.FIELDS[name]
+    return Field(
+        name,
+        nl or rule.nl,
+        en or rule.en,
+        kind or _FORM_KIND[rule.type],
+        vocab=rule.vocabulary(record),
+        required=required,
+        low=rule.low,
+        high=rule.high,
+        rule=rule,
+        record=record,
+    )
+
+
 NAME = _f("name", "Naam", "Name", required=True)
 CELL = _f("cell", "Vak op de kaart", "Map cell", "cell")
-LAT = _f("lat", "Breedtegraad", "Latitude", "float", low=-90, high=90)
-LON = _f("lon", "Lengtegraad", "Longitude", "float", low=-180, high=180)
-DESCRIPTION = _f("description", "Omschrijving", "Description", "long")
-ADDRESS = _f("address", "Adres", "Address")
-TEL = _f("tel", "Telefoon", "Phone")
-MAIL = _f("mail", "E-mail", "Email")
-WEBSITE = _f("website", "Website", "Website")
+LAT = _r("lat")
+LON = _r("lon")
+DESCRIPTION = _r("description", kind="long")
+ADDRESS = _r("address")
+TEL = _r("tel")
+MAIL = _r("mail")
+WEBSITE = _r("website")
 TAGS = _f("tags", "Labels (komma's ertussen)", "Tags (comma-separated)", "tags")
-CONSENT = _f("consent", "Toestemming", "Consent", "choice", vocab=model.CONSENT, required=True)
+CONSENT = _r("consent", required=True)
 
 FIELDS: dict[str, tuple[Field, ...]] = {
     "place": (
         NAME,
-        _f("kind", "Soort plek", "Kind of place", "choice", vocab=model.PLACE_KINDS),
+        _r("kind"),
         CELL,
-        _f("sentiment", "Gevoel", "Sentiment", "choice", vocab=model.SENTIMENTS),
-        _f("description", "Wat bewoners zeggen", "What residents say", "long"),
+        _r("sentiment"),
+        _r("description", "Wat bewoners zeggen", "What residents say", kind="long"),
         ADDRESS,
         LAT,
         LON,
         TEL,
         MAIL,
         WEBSITE,
-        _f("osm_id", "OSM-id", "OSM id"),
+        _r("osm_id"),
         TAGS,
     ),
     "initiative": (
         NAME,
-        _f("card_number", "Kaartnummer", "Card number", "int", low=1, high=999_999),
-        _f("theme", "Thema", "Theme", "choice", vocab=model.THEMES),
-        _f("status", "Status", "Status", "choice", vocab=model.STATUSES),
-        _f("description", "Wat het doet", "What it does", "long"),
-        _f("needs", "Wat het nodig heeft", "What it needs", "long"),
-        _f("offers", "Wat het biedt", "What it offers", "long"),
+        _r("card_number"),
+        _r("theme"),
+        _r("status", record="initiative"),
+        _r("description", "Wat het doet", "What it does", kind="long"),
+        _r("needs", kind="long"),
+        _r("offers", kind="long"),
         _f("place_id", "Waar (plek)", "Where (place)", "place"),
         CELL,
         LAT,
@@ -112,12 +148,12 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     ),
     "actor": (
         NAME,
-        _f("type", "Soort", "Type", "choice", vocab=model.ACTOR_TYPES, required=True),
-        _f("role", "Rol", "Role", "choice", vocab=model.ROLES),
-        _f("influence", "Invloed (0-5)", "Influence (0-5)", "int", low=0, high=5),
-        _f("groups", "Groepen die het bereikt", "Groups it reaches"),
-        _f("ambassador", "Ambassadeur", "Ambassador", "bool"),
-        _f("startmotor", "Startmotor", "Startmotor", "bool"),
+        _r("type", required=True),
+        _r("role"),
+        _r("influence"),
+        _r("groups"),
+        _r("ambassador"),
+        _r("startmotor"),
         CONSENT,
         CELL,
         DESCRIPTION,
@@ -137,7 +173,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
             required=True,
         ),
         _f("direction", "Richting", "Direction", "choice", vocab=model.DIRECTIONS, required=True),
-        _f("strength", "Sterkte (1-3)", "Strength (1-3)", "int", low=1, high=3),
+        _r("strength"),
         DESCRIPTION,
         TAGS,
     ),
@@ -160,19 +196,19 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     ),
     "participant": (
         NAME,
-        _f("pseudonym", "Pseudoniem", "Pseudonym"),
-        _f("tenure", "Eigendom", "Tenure", "choice", vocab=model.TENURES),
-        _f("consent", "Toestemming", "Consent", "choice", vocab=model.CONSENT, required=True),
+        _r("pseudonym"),
+        _r("tenure"),
+        CONSENT,
         TEL,
         MAIL,
         TAGS,
     ),
     "candidate": (
         NAME,
-        _f("pseudonym", "Pseudoniem", "Pseudonym"),
-        _f("status", "Status", "Status", "choice", vocab=model.BOARD_STATUSES, required=True),
-        _f("tenure", "Eigendom", "Tenure", "choice", vocab=model.TENURES),
-        _f("consent", "Toestemming", "Consent", "choice", vocab=model.CONSENT, required=True),
+        _r("pseudonym"),
+        _r("status", record="candidate", required=True),
+        _r("tenure"),
+        CONSENT,
         TEL,
         MAIL,
         TAGS,
@@ -184,13 +220,13 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         TAGS,
     ),
     "session": (
-        _f("date", "Datum (JJJJ-MM-DD)", "Date (YYYY-MM-DD)", "date", required=True),
-        _f("venue", "Locatie", "Venue"),
-        _f("table_name", "Tafel", "Table"),
-        _f("facilitator", "Begeleider", "Facilitator"),
+        _r("date", required=True),
+        _r("venue"),
+        _r("table_name"),
+        _r("facilitator"),
     ),
 }
-PEOPLE_WITH_DIMENSIONS = ("participant", "candidate")
+PEOPLE_WITH_DIMENSIONS = model.PERSON_TABLES  # the board dimensions are fields of a person
 TABLES = tuple(FIELDS)
 
 

@@ -18,16 +18,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 from workshop import model
-from workshop.capture.fields import FIELDS, KIND_WORDS, date_value, int_in, kind_word, set_field
+from workshop.capture.fields import tags_unknown, value_of
 from workshop.i18n import UserError
-from workshop.model import DEFAULT_DIMENSIONS, Dimension, Grid, Vocabulary
+from workshop.model import FIELDS, Context, kind_word
 from workshop.text import normalise
 
-__all__ = ["Capture", "Context", "KEYWORDS", "KIND_WORDS", "FIELDS", "parse", "card_reference"]
+__all__ = ["Capture", "KEYWORDS", "parse", "card_reference"]
 
 MAX_LINE = 100_000
 MARKERS = "#@!+~"
@@ -87,24 +86,6 @@ EXAMPLES = {
     "@": "@C4",
     "!": "!3",
 }
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the grammar needs to know of the file: its grid, board dimensions and language."""
-
-    grid: Grid = Grid()
-    dimensions: tuple[Dimension, ...] = DEFAULT_DIMENSIONS
-    lang: str = "nl"
-
-    @cached_property
-    def field_names(self) -> dict[str, str]:
-        names = {w: canon for canon, (words, _) in FIELDS.items() for w in words}
-        for dim in self.dimensions:
-            for word in (dim.key, dim.nl, dim.en):
-                names[normalise(word).replace(" ", "_")] = "dim:" + dim.key
-                names[normalise(word).replace(" ", "")] = "dim:" + dim.key
-        return names
 
 
 @dataclass
@@ -324,9 +305,9 @@ def _apply_marker(capture: Capture, marker: str, value: str, ctx: Context) -> No
         capture.cell = cell
     elif marker == "!":
         if kind == "actor":
-            capture.fields["influence"] = int_in(value, 0, 5, "bad_influence")
+            capture.fields["influence"] = FIELDS["influence"].parse(value, ctx.lang)
         elif kind == "tie":
-            capture.fields["strength"] = int_in(value, 1, 3, "bad_strength")
+            capture.fields["strength"] = FIELDS["strength"].parse(value, ctx.lang)
         else:
             raise _not_here(marker, kind, ctx)
     elif marker == "+":
@@ -340,17 +321,19 @@ def _apply_marker(capture: Capture, marker: str, value: str, ctx: Context) -> No
 def _apply_word(capture: Capture, word: str, ctx: Context) -> None:
     """`#word`: the first word that fits a slot fills it; any other word is kept as a tag."""
     kind, f = capture.kind, capture.fields
-    slots: list[tuple[str, Vocabulary]] = {
-        "place": [("kind", model.PLACE_KINDS), ("sentiment", model.SENTIMENTS)],
-        "initiative": [("theme", model.THEMES), ("status", model.STATUSES)],
-        "actor": [("type", model.ACTOR_TYPES), ("role", model.ROLES)],
-        "candidate": [("status", model.BOARD_STATUSES), ("tenure", model.TENURES)],
-        "participant": [("tenure", model.TENURES)],
-    }.get(kind, [])
+    slots = {
+        "place": ("kind", "sentiment"),
+        "initiative": ("theme", "status"),
+        "actor": ("type", "role"),
+        "candidate": ("status", "tenure"),
+        "participant": ("tenure",),
+    }.get(kind, ())
     if kind == "tie":
         capture.tie_words.append(word)
         return
-    for slot, vocab in slots:
+    for slot in slots:
+        vocab = FIELDS[slot].vocabulary(kind)
+        assert vocab is not None
         term = vocab.lookup(word)
         if term and slot not in f:
             f[slot] = term.key
@@ -360,7 +343,7 @@ def _apply_word(capture: Capture, word: str, ctx: Context) -> None:
         if flag:
             f[flag.key] = True
             return
-    if kind in ("participant", "candidate"):
+    if kind in model.PERSON_TABLES:
         for dim in ctx.dimensions:
             value = dim.lookup(word)
             if value and dim.key not in capture.attributes:
@@ -368,6 +351,18 @@ def _apply_word(capture: Capture, word: str, ctx: Context) -> None:
                 return
     if word not in capture.tags:
         capture.tags.append(word)
+
+
+def set_field(capture: Capture, canon: str, value: str, ctx: Context) -> None:
+    """`canon:value` on the line of `capture`: a field, a board dimension, or (a word its
+    vocabulary does not know) a tag."""
+    stored = value_of(capture.kind, canon, value, ctx)
+    if canon.startswith("dim:"):
+        capture.attributes[canon[4:]] = stored
+        return
+    if stored is None and tags_unknown(canon):
+        capture.tags.append(value)
+    capture.fields[canon] = stored
 
 
 def _not_here(marker: str, kind: str, ctx: Context) -> UserError:
@@ -439,7 +434,7 @@ def _parse_session(line: str, tokens: list[Token], ctx: Context) -> Capture:
         if tok.prefix.startswith("field:"):
             set_field(capture, tok.prefix[6:], tok.text, ctx)
         elif tok.plain and "date" not in capture.fields:
-            capture.fields["date"] = date_value(tok.text)
+            capture.fields["date"] = FIELDS["date"].parse(tok.text, ctx.lang)
         else:
             raise UserError("name_split", word=tok.text)
     return capture
@@ -448,7 +443,7 @@ def _parse_session(line: str, tokens: list[Token], ctx: Context) -> Capture:
 def _parse_card(line: str, tokens: list[Token]) -> Capture:
     if len(tokens) != 1 or not tokens[0].plain:
         raise UserError("bad_card_ref", value=" ".join(t.text for t in tokens))
-    number = int_in(tokens[0].text, 1, 999_999, "bad_card_ref")
+    number = FIELDS["card_number"].parse(tokens[0].text)
     capture = Capture(kind="card", line=line)
     capture.fields["card_number"] = number
     return capture

@@ -16,8 +16,6 @@ from typing import Any
 from workshop import model
 from workshop.capture.grammar import Capture
 from workshop.capture.resolve import (
-    KIND_LABELS,
-    NAME_TABLE,
     Later,
     about,
     card_lookup,
@@ -28,31 +26,27 @@ from workshop.capture.resolve import (
 )
 from workshop.file.store import Store
 from workshop.i18n import UserError, register, t
+from workshop.model import KIND_LABELS, NAME_TABLE
 
-# How a field set with `field:value` is shown (the vocabulary fields show their label).
-FIELD_LABELS = {
-    "tel": ("tel", "phone"),
-    "mail": ("mail", "mail"),
-    "website": ("web", "web"),
-    "description": ("wat", "what"),
-    "needs": ("nodig", "needs"),
-    "offers": ("biedt", "offers"),
-    "where": ("waar", "where"),
-    "groups": ("groepen", "groups"),
-    "address": ("adres", "address"),
-    "lat": ("lat", "lat"),
-    "lon": ("lon", "lon"),
-    "osm_id": ("osm", "osm"),
-    "pseudonym": ("pseudoniem", "pseudonym"),
-}
+# The fields shown as `word: value`, in this order (the vocabulary fields show their label).
+SHOWN_AS_WORD = (
+    "tel",
+    "mail",
+    "website",
+    "description",
+    "needs",
+    "offers",
+    "where",
+    "groups",
+    "address",
+    "lat",
+    "lon",
+    "osm_id",
+    "pseudonym",
+)
 _VOCABULARIES = {
-    "kind": model.PLACE_KINDS,
-    "theme": model.THEMES,
-    "type": model.ACTOR_TYPES,
-    "role": model.ROLES,
-    "sentiment": model.SENTIMENTS,
-    "consent": model.CONSENT,
-    "tenure": model.TENURES,
+    key: model.FIELDS[key].vocabulary()
+    for key in ("kind", "theme", "type", "role", "sentiment", "consent", "tenure")
 }
 
 
@@ -90,7 +84,7 @@ def describe(
     if capture.kind not in ("note", "tie", "card", "session"):
         status = model.BOARD_STATUSES if capture.kind == "candidate" else model.STATUSES
         for key, vocab in _VOCABULARIES.items():
-            if f.get(key) and f[key] in vocab:
+            if f.get(key) and vocab and f[key] in vocab:
                 parts.append(vocab.label(f[key], lang))
             if key == "theme" and f.get("status") and f["status"] in status:
                 parts.append(status.label(f["status"], lang))
@@ -105,10 +99,10 @@ def describe(
         parts.append(f"!{f['strength']}")
     if "card_number" in f and capture.kind != "card":
         parts.append(f"{'card' if en else 'kaart'} {f['card_number']}")
-    for key, (nl_word, en_word) in FIELD_LABELS.items():
+    for key in SHOWN_AS_WORD:
         if f.get(key) is not None and capture.kind != "session":
             value = shown(f[key]) if key == "where" else f[key]
-            parts.append(f"{en_word if en else nl_word}: {value}")
+            parts.append(f"{model.FIELDS[key].word_in(lang)}: {value}")
     for flag in ("ambassador", "startmotor"):
         if flag in f:
             term = model.FLAGS.lookup(flag)

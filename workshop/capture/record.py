@@ -15,14 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from workshop import model
-from workshop.capture.grammar import Capture, Context, parse
+from workshop.capture.grammar import Capture, parse
 from workshop.capture.preview import Plan, describe, plan
 from workshop.capture.resolve import (
-    DEFAULT_TIE_KIND,
-    KIND_LABELS,
-    LINK_TABLE,
-    NAME_TABLE,
-    TIE_FAMILIES,
     Later,
     Pending,
     about,
@@ -34,6 +29,7 @@ from workshop.capture.resolve import (
 )
 from workshop.file.store import Store, Writer
 from workshop.i18n import UserError, t
+from workshop.model import LINK_TABLE, NAME_TABLE, Context
 from workshop.text import normalise
 
 __all__ = [
@@ -46,11 +42,6 @@ __all__ = [
     "plan",
     "card_lookup",
     "upsert_tie",
-    "NAME_TABLE",
-    "KIND_LABELS",
-    "TIE_FAMILIES",
-    "DEFAULT_TIE_KIND",
-    "LINK_TABLE",
 ]
 
 

@@ -14,42 +14,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from workshop import model
-from workshop.capture.fields import kind_word
 from workshop.capture.grammar import Capture
 from workshop.file.store import Store
-from workshop.file.writer import NAMED_TABLES
 from workshop.i18n import UserError, register, t
+from workshop.model import (
+    DEFAULT_TIE_KIND,
+    KIND_LABELS,
+    LINK_TABLE,
+    NAMED_TABLES,
+    NOTE_TARGET_TABLES,
+    TIE_KINDS,
+    TIE_TABLES,
+    kind_word,
+)
 from workshop.text import normalise
 
-ABOUT_TABLES = ("place", "initiative", "actor", "participant")  # the note table's CHECK
-TIE_TABLES = ("actor", "initiative", "place")
-NAME_TABLE = {
-    "place": "place",
-    "initiative": "initiative",
-    "actor": "actor",
-    "participant": "participant",
-    "candidate": "candidate",
-}
-TIE_FAMILIES = {
-    "actor": model.ACTOR_TIE_KINDS,
-    "initiative": model.INITIATIVE_TIE_KINDS,
-    "place": model.PLACE_TIE_KINDS,
-}
-DEFAULT_TIE_KIND = {"actor": "knows", "initiative": "supports", "place": "meets_at"}
-LINK_TABLE = {"initiative": "actor_initiative", "place": "actor_place"}
-KIND_LABELS = {
-    "place": ("Plek", "Place"),
-    "initiative": ("Initiatief", "Initiative"),
-    "actor": ("Actor", "Actor"),
-    "tie": ("Verband", "Tie"),
-    "note": ("Notitie", "Note"),
-    "quote": ("Citaat", "Quote"),
-    "participant": ("Deelnemer", "Participant"),
-    "candidate": ("Kandidaat", "Candidate"),
-    "session": ("Sessie", "Session"),
-    "card": ("Kaart", "Card"),
-}
+ABOUT_TABLES = NOTE_TARGET_TABLES  # the note table's CHECK
 
 
 class Later(Exception):
@@ -175,7 +155,7 @@ class TieDecision:
 
     @property
     def link_table(self) -> str:
-        return "tie" if self.family == "actor" else LINK_TABLE[self.family]
+        return LINK_TABLE[self.family]
 
 
 def decide_tie(store: Store, cap: Capture, lang: str, later: Pending | None = None) -> TieDecision:
@@ -230,7 +210,7 @@ def tie_kind(words: list[str]) -> tuple[str | None, str | None, list[str]]:
     family = kind = None
     tags: list[str] = []
     for word in words:
-        for name, vocab in TIE_FAMILIES.items():
+        for name, vocab in TIE_KINDS.items():
             term = vocab.lookup(word)
             if term and kind is None:
                 family, kind = name, term.key
@@ -241,7 +221,7 @@ def tie_kind(words: list[str]) -> tuple[str | None, str | None, list[str]]:
 
 
 def _mismatch(cap: Capture, other: str, lang: str) -> UserError:
-    vocab = TIE_FAMILIES[other]
+    vocab = TIE_KINDS[other]
     return UserError(
         "tie_kind_mismatch",
         word=cap.tie_words[0] if cap.tie_words else "",

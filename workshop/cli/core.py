@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from workshop import demo as demo_data
-from workshop.capture.grammar import Context, parse
+from workshop.capture.grammar import parse
 from workshop.capture.record import near_duplicate_notices, record
 from workshop.cli import cli, default_lang, open_store
 from workshop.cli.textin import decode_input, say_decoded, text_argument
@@ -17,7 +17,7 @@ from workshop.file.check import check_file
 from workshop.file.salvage import salvage as salvage_file
 from workshop.file.store import Store
 from workshop.i18n import UserError, t
-from workshop.model import Grid
+from workshop.model import Context, Grid
 from workshop.osm import extract as osm
 
 

@@ -12,6 +12,7 @@ from workshop.file import forget as forgetting
 from workshop.file import merge as merging
 from workshop.file import outputs
 from workshop.i18n import UserError, t
+from workshop.model import MAY_HOLD_PERSON
 
 
 def _interactive() -> bool:
@@ -101,9 +102,7 @@ def _hint(store, name: str, lang: str) -> str:
     partial = forgetting.partial_matches(store, name)
     if partial:
         return t("forget_partial_hint", lang, names=", ".join(f"'{n}'" for n in partial))
-    similar = [
-        r["name"] for table in forgetting.PERSON_TABLES for r in store.similar(table, name, limit=1)
-    ]
+    similar = [r["name"] for table in MAY_HOLD_PERSON for r in store.similar(table, name, limit=1)]
     return t("did_you_mean", lang, name=similar[0]) if similar else t("no_hint", lang)
 
 

@@ -24,8 +24,9 @@ from workshop.exchange import rules
 from workshop.exchange.files import read_csv, row_number
 from workshop.exchange.tables import EXPORT_TABLES, NOT_EXPORTED, export_record, unguard_cell
 from workshop.file.rows import JSON_COLUMNS
-from workshop.file.store import NAMED_TABLES, Store, Writer
+from workshop.file.store import Store, Writer
 from workshop.i18n import UserError, register
+from workshop.model import NAMED_TABLES, NOTE_TARGET_TABLES
 from workshop.text import normalise
 
 register(
@@ -95,17 +96,11 @@ IMPORT_ORDER = (
     "note",
 )
 # column -> the table it points to, and whether a row without it makes no sense
-REFERENCES = {
-    ("initiative", "place_id"): ("place", False),
-    ("tie", "source_id"): ("actor", True),
-    ("tie", "target_id"): ("actor", True),
-    ("actor_initiative", "actor_id"): ("actor", True),
-    ("actor_initiative", "initiative_id"): ("initiative", True),
-    ("actor_place", "actor_id"): ("actor", True),
-    ("actor_place", "place_id"): ("place", True),
-    ("attendance", "participant_id"): ("participant", True),
-}
-_CLOSED = {  # vocabularies the schema enforces: a word outside them is refused
+REFERENCES = model.REFERENCES
+# Vocabularies the schema enforces: a word outside them is refused. The fields of the capture
+# line among them (consent, status, ...) are held to its rules first (`rules.ruled`); these
+# catch what those do not see (a direction, a cell of spaces).
+_CLOSED = {
     "sentiment": model.SENTIMENTS,
     "status": model.STATUSES,
     "type": model.ACTOR_TYPES,
@@ -122,19 +117,16 @@ _OPEN = {
     ("initiative", "theme"): model.THEMES,
     ("actor", "role"): model.ROLES,
     ("tie", "kind"): model.ACTOR_TIE_KINDS,
-    ("participant", "tenure"): model.TENURES,
-    ("candidate", "tenure"): model.TENURES,
 }
 _CHOICES = {
     ("note", "kind"): ("note", "quote"),
     ("neighbourhood", "lang"): ("nl", "en"),
-    ("note", "about_table"): ("place", "initiative", "actor", "participant"),
+    ("note", "about_table"): NOTE_TARGET_TABLES,
 }
-_RANGES = {"influence": (0, 5), "strength": (1, 3), "grid_cols": (1, 26), "grid_rows": (1, 99)}
-_BOOLEAN = {"ambassador", "startmotor"}
+# Numbers the capture line has no field for (its fields' bounds are the field table's).
+_RANGES = {"grid_cols": (1, model.MAX_GRID_COLS), "grid_rows": (1, model.MAX_GRID_ROWS)}
+_BOOLEAN = {"ambassador", "startmotor"}  # an empty cell is no; a word is the capture line's
 _FILLED_IN = {"id", "created", "updated", "name", "consent", "type"}
-_TRUE = {"1", "true", "ja", "yes", "waar", "x", "y", "j"}
-_FALSE = {"0", "false", "nee", "no", "onwaar", "n", ""}
 _DEFAULTS = {
     ("tie", "kind"): "knows",
     ("tie", "direction"): "directed",
@@ -264,16 +256,14 @@ class _Sheet:
         text = unguard_cell(raw)
         if text.strip() and rules.ruled(table, name):  # exactly as the capture line takes it
             try:
-                return rules.by_capture_rule(table, name, text, self.store.context())
+                value = rules.by_capture_rule(table, name, text, self.store.context())
             except UserError as exc:
                 raise bad(exc.message(self.store.lang)) from None
+            return int(value) if isinstance(value, bool) else value
         if name in JSON_COLUMNS:
             return self._json(text, name, bad)
         if name in _BOOLEAN:
-            word = text.strip().casefold()
-            if word not in _TRUE | _FALSE:
-                raise bad("ja/nee, 1/0")
-            return int(word in _TRUE)
+            return 0
         if column.type in ("INTEGER", "REAL"):
             if not text.strip():
                 return None

@@ -37,7 +37,7 @@ from workshop.analysis import connectors
 from workshop.exchange.files import atomic_output
 from workshop.file import redaction
 from workshop.file.store import Store
-from workshop.printing.network_style import role_colour
+from workshop.model import role_colour
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 

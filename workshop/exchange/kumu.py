@@ -20,6 +20,8 @@ existing actor (case- and accent-insensitively, or the pseudonym an export gave 
 updates it; the whole import is one transaction and one undoable step. A sheet that cannot be
 read right (duplicate labels, connections to labels that are nowhere, a direction nobody knows)
 writes nothing, and the message lists every such label at once, so one correction is enough.
+A cell of a field the capture line has (Influence, Strength, Ambassador, Startmotor, Consent)
+is held to that field's rule (`exchange.rules`) and refused with its reason: `x` is no yes.
 
 The Consent column makes export -> import -> export give the same sheets: an exported row may
 be published as written (a person below public consent is already a pseudonym), so it says
@@ -88,7 +90,6 @@ register(
 )
 CONNECTION_COLUMNS = ["From", "To", "Type", "Direction", "Strength", "Tags", "Description"]
 KUMU_TYPES = {"person": "Person", "organisation": "Organization"}
-_YES = {"yes", "ja", "true", "1", "x", "waar"}
 
 
 @dataclass
@@ -399,7 +400,13 @@ def _import_element(
             values[key] = _cell(row, cols[col])
     for key, col in (("ambassador", "Ambassador"), ("startmotor", "Startmotor")):
         if _cell(row, cols[col]):
-            values[key] = _cell(row, cols[col]).casefold() in _YES
+            values[key] = _by_rule(store, "actor", key, _cell(row, cols[col]), number, path, col)
+    consent_cell = _cell(row, cols["Consent"])
+    sheet_consent = (
+        _by_rule(store, "actor", "consent", consent_cell, number, path, "Consent")
+        if consent_cell
+        else None
+    )
     existing = store.find("actor", label)
     if not existing and label in pseudonyms:
         existing = [pseudonyms[label]]  # a person this file exported under a pseudonym
@@ -417,9 +424,8 @@ def _import_element(
         role = values.get("role")
         implied = model.ROLES[role].implies if role else None
         values["type"] = "organisation" if kind == "other" else implied or "person"
-    sheet_consent = model.CONSENT.lookup(_cell(row, cols["Consent"])) if cols["Consent"] else None
     if sheet_consent:
-        values["consent"] = sheet_consent.key
+        values["consent"] = sheet_consent
     else:
         values["consent"] = "public" if values["type"] == "organisation" else consent
     row_out = w.insert("actor", {"name": label, "tags": tags, **values})

@@ -15,10 +15,7 @@ from workshop.file.store import Store, Writer
 
 INITIATIVE_TYPES = {"project", "projects", "initiative", "initiatief", "initiatieven", "projecten"}
 PLACE_TYPES = {"place", "places", "location", "locatie", "plek", "plaats", "venue"}
-LINK_TABLES = {
-    "initiative": ("actor_initiative", "initiative_id", model.INITIATIVE_TIE_KINDS, "supports"),
-    "place": ("actor_place", "place_id", model.PLACE_TIE_KINDS, "meets_at"),
-}
+
 KNOWN_TYPES = "Person, Organization, Project, Initiative, Place, Location"
 
 
@@ -36,7 +33,7 @@ def kind_of(type_word: str) -> str:
 
 def in_file(store: Store, label: str) -> tuple[str, str] | None:
     """(table, id) of the actor, initiative or place of the file with this name."""
-    for table in ("actor", "initiative", "place"):
+    for table in model.TIE_TABLES:
         found = store.find(table, label)
         if found:
             return table, found[0]["id"]
@@ -78,7 +75,8 @@ def link(
     tags: list[str],
 ) -> None:
     """A connection between an actor and an initiative or place: the file's own link."""
-    link_table, column, vocabulary, default = LINK_TABLES[table]
+    link_table, column = model.LINK_TABLE[table], f"{table}_id"
+    vocabulary, default = model.TIE_KINDS[table], model.DEFAULT_TIE_KIND[table]
     term = vocabulary.lookup(type_word) if type_word else None
     kind = term.key if term else default
     if type_word and term is None and type_word not in tags:

@@ -17,6 +17,7 @@ from workshop import privacy
 from workshop.exchange.files import atomic_output, write_csv
 from workshop.file import redaction
 from workshop.file.store import Store
+from workshop.model import MAY_HOLD_PERSON
 
 EXPORT_TABLES = (
     "neighbourhood",
@@ -33,7 +34,7 @@ EXPORT_TABLES = (
     "board_dimension",
     "candidate",
 )
-PERSONAL_TABLES = ("actor", "participant", "candidate")
+PERSONAL_TABLES = MAY_HOLD_PERSON
 # The file's own bookkeeping, not data: the matching key and the per-field change times merge
 # uses. Exports leave them out; an import ignores them.
 NOT_EXPORTED = frozenset({"norm", "field_times"})

@@ -33,7 +33,6 @@ from pathlib import Path
 from workshop.file import access as files
 from workshop.file import outputs
 from workshop.file.forget_scan import (
-    PERSON_TABLES,
     FileView,
     ForgetPlan,
     Scrubber,
@@ -45,6 +44,7 @@ from workshop.file.mentions import Finder
 from workshop.file.redaction_words import PARTICLES, name_parts, words
 from workshop.file.store import Store
 from workshop.i18n import UserError, t
+from workshop.model import MAY_HOLD_PERSON
 from workshop.text import normalise, one_line, visible
 
 PLACEHOLDER = {"nl": "[vergeten]", "en": "[forgotten]"}
@@ -58,10 +58,10 @@ def persons(view: FileView) -> dict[str, tuple[str, dict, list[dict]]]:
     tables: dict[str, str] = {}
     latest: dict[str, dict] = {}
     versions: dict[str, list[dict]] = {}
-    live = [(table, row) for table in PERSON_TABLES for row in view.store.rows(table)]
+    live = [(table, row) for table in MAY_HOLD_PERSON for row in view.store.rows(table)]
     for table, row in [*view.history_rows(), *live]:
         if (
-            table in PERSON_TABLES
+            table in MAY_HOLD_PERSON
             and row.get("id")
             and (table != "actor" or row.get("type") == "person" or row["id"] in tables)
         ):
@@ -84,7 +84,7 @@ def find_person(view: FileView, name: str, ids: tuple[str, ...] = ()) -> list[tu
         if any(_folded(v) == norm for v in versions)
         and (not ids or any(row["id"].startswith(i.strip()) for i in ids if i.strip()))
     ]
-    live = {r[0] for t in PERSON_TABLES for r in view.store.conn.execute(f"SELECT id FROM {t}")}
+    live = {r[0] for t in MAY_HOLD_PERSON for r in view.store.conn.execute(f"SELECT id FROM {t}")}
     tables = [table for table, row in matches if row["id"] in live]
     if any(tables.count(table) > 1 for table in tables):
         listing = ", ".join(f"{row['name']} ({table} {row['id'][:8]})" for table, row in matches)

@@ -15,20 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from workshop import privacy
 from workshop.file import outputs, schema
 from workshop.file.mentions import Finder
 from workshop.file.rows import JSON_COLUMNS, encode
 from workshop.file.store import Store
+from workshop.model import MAY_HOLD_PERSON, PERSON_REFERENCES
 from workshop.text import normalise, one_line
 
-PERSON_TABLES = ("actor", *privacy.PERSON_TABLES)  # the tables that may hold a person
-LINKS = {  # table -> the columns that point at a person (foreign keys found are added)
-    "tie": ("source_id", "target_id"),
-    "actor_initiative": ("actor_id",),
-    "actor_place": ("actor_id",),
-    "attendance": ("participant_id",),
-}
+LINKS = PERSON_REFERENCES  # table -> the columns that point at a person (foreign keys found are added)
 OUR_TABLES = frozenset({*schema.CORE_TABLES, "tombstone", "osm_extract", outputs.TABLE})
 NOT_SCANNED = frozenset({"history", "_sqlite_migrations", "tombstone"})
 # Columns of our tables that hold ids, times and fixed vocabulary, never a person's words.
@@ -136,7 +130,7 @@ class FileView:
         for name, kind, _ in self.tables:
             if kind == "table":
                 for fk in conn.execute(f'PRAGMA foreign_key_list("{_q(name)}")'):
-                    if fk[2] in PERSON_TABLES:
+                    if fk[2] in MAY_HOLD_PERSON:
                         self.links.setdefault(name, set()).add(fk[3])
         self._history: list[Entry] | None = None
         self.persons: dict[str, tuple[str, dict, list[dict]]] | None = None  # forget.persons
@@ -297,7 +291,7 @@ def plan_tables(view: FileView, plan: ForgetPlan, mine: set[str], scrub: Scrubbe
         for values in cursor:
             row = dict(zip(names, values, strict=True))
             key = {("rowid" if k == "__rowid__" else k): row[k] for k in keys}
-            if has_id and row["id"] in mine and table in PERSON_TABLES:
+            if has_id and row["id"] in mine and table in MAY_HOLD_PERSON:
                 last.append((table, "id", row["id"], tomb))
                 continue
             ours = table in OUR_TABLES and has_id

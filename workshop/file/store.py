@@ -22,7 +22,6 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from workshop.capture.grammar import Context
 from workshop.file import access as files
 from workshop.file import schema
 from workshop.file.rows import _literal, decode_row, encode, new_id, now
@@ -30,7 +29,7 @@ from workshop.file.sessions import Sessions
 from workshop.file.similar import SimilarIndex
 from workshop.file.writer import NAMED_TABLES, Writer
 from workshop.i18n import UserError
-from workshop.model import DEFAULT_DIMENSIONS, Dimension, Grid, Term
+from workshop.model import DEFAULT_DIMENSIONS, Context, Dimension, Grid, Term
 from workshop.text import differ_in_kind, normalise
 
 NEAR_DUPLICATE_SCORE = 85

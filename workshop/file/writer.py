@@ -9,12 +9,11 @@ from typing import TYPE_CHECKING
 
 from workshop.file.rows import decode_row, encode, new_id, now
 from workshop.file.schema import FIELD_TIME_SKIP
+from workshop.model import NAMED_TABLES
 from workshop.text import normalise
 
 if TYPE_CHECKING:
     from workshop.file.store import Store
-
-NAMED_TABLES = ("place", "initiative", "actor", "participant", "candidate")
 
 
 class Writer:

@@ -24,7 +24,7 @@ from workshop.analysis import connectors
 from workshop.file import redaction
 from workshop.file.store import Store
 from workshop.i18n import UserError, register, t
-from workshop.printing.network_style import role_colour
+from workshop.model import role_colour
 from workshop.printing.sheet import PrintResult, Rect, Sheet, paper_size, render
 from workshop.printing.templates import Template
 

@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from workshop import model
-from workshop.capture.grammar import ARROWS, KEYWORDS, MARKERS, Context
-from workshop.model import Vocabulary
+from workshop.capture.grammar import ARROWS, KEYWORDS, MARKERS
+from workshop.model import NAME_TABLE, NOTE_TARGET_TABLES, TIE_TABLES, Context, Vocabulary
 
 # names(prefix, tables, limit) -> names in the file starting with prefix (normalised)
 Names = Callable[[str, Sequence[str], int], list[str]]
@@ -29,16 +29,8 @@ class Completion(NamedTuple):
 
 
 _ARROW_RE = re.compile("|".join(re.escape(a) for a in sorted(ARROWS, key=len, reverse=True)))
-NAME_TABLES = {
-    "place": ("place",),
-    "initiative": ("initiative",),
-    "actor": ("actor",),
-    "person": ("actor",),
-    "organisation": ("actor",),
-    "participant": ("participant",),
-    "candidate": ("candidate",),
-}
-ANY_RECORD = ("actor", "initiative", "place")
+NAME_TABLES = {kind: (table,) for kind, table in NAME_TABLE.items()}
+ANY_RECORD = TIE_TABLES
 HASH_WORDS: dict[str, tuple[Vocabulary, ...]] = {
     "place": (model.PLACE_KINDS, model.SENTIMENTS),
     "initiative": (model.THEMES, model.STATUSES),
@@ -173,7 +165,7 @@ def complete(line: str, names: Names, ctx: Context, limit: int = LIMIT) -> list[
             "~",
             token[1:],
             names,
-            ("place", "initiative", "actor", "participant"),
+            NOTE_TARGET_TABLES,
             limit,
             to_end=True,
         )

@@ -18,13 +18,12 @@ from rapidfuzz import fuzz, process
 from workshop import model, privacy
 from workshop.capture.forms import NOTE_KINDS
 from workshop.capture.grammar import parse
-from workshop.capture.record import NAME_TABLE, describe
+from workshop.capture.record import describe
 from workshop.file.store import Store
 from workshop.i18n import UserError
+from workshop.model import LINK_TABLES, NAME_TABLE, NAMED_TABLES, REFERENCES
 from workshop.text import normalise, one_line
 from workshop.tui.texts import tx
-
-LINK_TABLES = ("tie", "actor_initiative", "actor_place")
 
 
 def counts(store: Store) -> dict[str, int]:
@@ -89,14 +88,8 @@ def _summary(
     return one_line(describe(capture, lang), 200), capture.kind
 
 
-NAMED = ("place", "initiative", "actor", "participant", "candidate")
-LINKS = {
-    "place_id": "place",
-    "initiative_id": "initiative",
-    "actor_id": "actor",
-    "source_id": "actor",
-    "target_id": "actor",
-}
+NAMED = NAMED_TABLES
+LINKS = {column: table for (_, column), (table, _) in REFERENCES.items()}
 
 
 def _linked_names(store: Store, changes: list[dict]) -> list[str]:

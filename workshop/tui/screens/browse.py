@@ -15,9 +15,9 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Static, Tab, Tabs
 
 from workshop.capture import edit
-from workshop.capture.edit import LINK_TABLES
 from workshop.file import access as files
 from workshop.i18n import UserError
+from workshop.model import LINK_TABLES
 from workshop.tui import queries, reading
 from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.texts import tx

@@ -20,9 +20,9 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 from workshop.capture import edit
 from workshop.capture.edit import FieldError
 from workshop.capture.forms import Field, fields_for, form_values
-from workshop.capture.record import KIND_LABELS
 from workshop.file import access as files
 from workshop.i18n import UserError
+from workshop.model import KIND_LABELS, NOTE_TARGET_TABLES
 from workshop.tui.screens.base import WorkshopModal
 from workshop.tui.texts import tx
 from workshop.tui.widgets.ordered_input import OrderedInput
@@ -111,11 +111,7 @@ class RecordForm(WorkshopModal):
             )
         suggester = None
         if field.kind in ("place", "about"):
-            tables = (
-                ("place",)
-                if field.kind == "place"
-                else ("place", "initiative", "actor", "participant")
-            )
+            tables = ("place",) if field.kind == "place" else NOTE_TARGET_TABLES
             store = self.workshop.store
             suggester = NameSuggester(
                 lambda prefix: [n for _, n in store.complete(prefix, tables, 3)]
