@@ -22,7 +22,8 @@ from workshop.file.store import Store
 from workshop.model import MAY_HOLD_PERSON, PERSON_REFERENCES
 from workshop.text import normalise, one_line
 
-LINKS = PERSON_REFERENCES  # table -> the columns that point at a person (foreign keys found are added)
+# table -> the columns that point at a person (foreign keys found are added)
+LINKS = PERSON_REFERENCES
 OUR_TABLES = frozenset({*schema.CORE_TABLES, "tombstone", "osm_extract", outputs.TABLE})
 NOT_SCANNED = frozenset({"history", "_sqlite_migrations", "tombstone"})
 # Columns of our tables that hold ids, times and fixed vocabulary, never a person's words.
