@@ -21,10 +21,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from workshop.analysis import connectors, coverage
-from workshop.exchange.files import atomic_output
 from workshop.file import redaction
 from workshop.file.store import Store
 from workshop.i18n import t
+from workshop.outputs import atomic_output
 from workshop.printing import network as network_pic
 from workshop.printing.fonts import FontSet
 from workshop.printing.pdfdoc import NumberedCanvas
