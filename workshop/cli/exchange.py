@@ -9,7 +9,6 @@ import click
 
 from workshop import exchange
 from workshop.cli import cli, open_store
-from workshop.exchange import csv_import, kumu, osm_import
 from workshop.i18n import register, t
 
 register(
@@ -83,6 +82,9 @@ def import_(
             "say what to import: --kumu ELEMENTS.csv CONNECTIONS.csv, "
             "--csv KIND FILE (--csv all FOLDER) or --osm EXTRACT"
         )
+    # The importers (sqlite-utils, openpyxl, the OSM reader) load here, not for `export`.
+    from workshop.exchange import csv_import, kumu, osm_import
+
     store = open_store(file)
     lang = store.lang
     if osm_path is not None:

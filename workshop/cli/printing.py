@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from workshop.cli import cli, open_store
+from workshop.cli import PRINT_COMMANDS, LazyGroup, cli, open_store
 from workshop.cli.printopts import (
     file_argument,
     load_template,
@@ -21,7 +21,7 @@ from workshop.printing.table import LAYOUTS, PRINTOUTS, print_out
 LAYOUT = click.Choice(list(LAYOUTS))
 
 
-@cli.group(name="print")
+@cli.group(name="print", cls=LazyGroup, lazy=PRINT_COMMANDS)
 def print_group() -> None:
     """Print cards and maps as PDF (into printouts/ unless -o says otherwise)."""
 
