@@ -97,10 +97,10 @@ def test_export_runs_in_a_worker_while_capture_goes_on(
     release = threading.Event()
     real_export = jobs.export
 
-    def slow_export(path, fmt, anonymise=False):
+    def slow_export(path, fmt, *options):
         started.set()
         release.wait(10)  # the export is still busy while the facilitator captures
-        return real_export(path, fmt, anonymise)
+        return real_export(path, fmt, *options)
 
     monkeypatch.setattr(jobs, "export", slow_export)
     app = WorkshopApp(store)

@@ -1,6 +1,6 @@
 """The `workshop` command. Each command opens the file and calls one library function; the
-commands live in modules by area and are registered here. A user-caused error is one line on
-stderr and exit code 1, never a traceback.
+commands live in modules by area and register themselves on `cli` when their module is
+imported. A user-caused error is one line on stderr and exit code 1, never a traceback.
 
     core         the file itself: new, demo, capture, undo, redo, check
     tui          the live session: run, wall, backup (Textual imported inside the commands)
@@ -12,23 +12,113 @@ stderr and exit code 1, never a traceback.
     trust        forget, merge
     textin       text from arguments and stdin, decoded
 
+`COMMANDS` below names every command's module and short help: `workshop --help` lists them
+from it without importing any of them, and `workshop NAME` imports only NAME's module (a test
+checks the table against each command's own help). So asking for help or capturing a line
+never waits for networkx, numpy, sqlite-utils or reportlab.
+
 The top layer: may import every package. Command modules take the `cli` group from here
-(click's register-on-import: this module imports them in turn).
+(click's register-on-import: this module imports them, lazily, one at a time).
 """
 
 from __future__ import annotations
 
 import errno
+import importlib
 import os
 import sqlite3
 import sys
+from gettext import gettext as _
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
-from workshop.file import access as files
-from workshop.file.store import Store
 from workshop.i18n import UserError, t
+
+if TYPE_CHECKING:
+    from workshop.file.store import Store
+
+
+class Lazy(NamedTuple):
+    module: str  # in workshop.cli
+    help: str  # the first paragraph of the command's help, as `--help` lists it
+
+
+COMMANDS = {
+    "backup": Lazy(
+        "tui", "A consistent copy of FILE, safe to take while a session is writing to it."
+    ),
+    "board": Lazy(
+        "analysis",
+        "Show or edit the sounding board's dimensions (default: Zeist's housing type x life "
+        "stage x household).",
+    ),
+    "capture": Lazy(
+        "core", "Capture lines into FILE, all in one transaction ('-' reads lines from stdin)."
+    ),
+    "check": Lazy(
+        "core", "Look at FILE read-only and say what is right and what is wrong with it."
+    ),
+    "connectors": Lazy(
+        "analysis",
+        "The connecting actors: betweenness, contacts, groups, bridges, articulation points.",
+    ),
+    "coverage": Lazy(
+        "analysis",
+        "The sounding board's matrix: who is in each combination, the gaps, who could fill them.",
+    ),
+    "demo": Lazy(
+        "core", "The bundled demo neighbourhood (De Kersenbuurt); opens the TUI unless --no-tui."
+    ),
+    "export": Lazy(
+        "exchange", "Export FILE for other tools. Persons appear by name only with public consent."
+    ),
+    "forget": Lazy(
+        "trust",
+        "Erase the person NAME from FILE (and its backups): records, ties, mentions, undo "
+        "steps, indexes and the file's free pages. Lists everything first and asks.",
+    ),
+    "import": Lazy(
+        "exchange",
+        "Import into FILE: actors and ties from Kumu sheets, records from CSV exports, or the "
+        "map from an OpenStreetMap extract.",
+    ),
+    "merge": Lazy(
+        "trust", "Merge the files of other tables (SOURCES) into TARGET, by UUID, field by field."
+    ),
+    "new": Lazy("core", "Create a neighbourhood file."),
+    "print": Lazy(
+        "printing", "Print cards and maps as PDF (into printouts/ unless -o says otherwise)."
+    ),
+    "redo": Lazy("core", "Redo the capture undone last in FILE."),
+    "run": Lazy("tui", "The live-session screen: capture what residents say into FILE."),
+    "undo": Lazy("core", "Undo the latest capture in FILE."),
+    "wall": Lazy(
+        "tui", "Latest captures and counts of FILE in large type, for a second screen or projector."
+    ),
+}
+PRINT_COMMANDS = {  # `workshop print NAME`: the print group's own table
+    "blank-cards": Lazy(
+        "printing",
+        "Numbered blank cards to fill in by hand; their numbers are reserved in FILE.",
+    ),
+    "cards": Lazy("printing", "Initiative cards of FILE, with QR codes."),
+    "map": Lazy(
+        "printing", "The base map with its grid (a grid sheet when FILE has no OSM extract)."
+    ),
+    "network": Lazy(
+        "reports",
+        "The network poster: actors sized by influence, coloured by role, connectors marked.",
+    ),
+    "result-map": Lazy(
+        "printing", "The map with numbered markers for places and initiatives, and their key."
+    ),
+    "summary": Lazy(
+        "reports",
+        "The PDF summary for the municipality and the participants (only consented names).",
+    ),
+}
 
 
 def default_lang() -> str:
@@ -43,6 +133,9 @@ def open_store(
     only be read (a read-only medium, no permission, a full disk) opens read-only for a command
     that only reads (or, with `readonly_if_must`, for one that can live with that), with one
     line on stderr saying so."""
+    from workshop.file import access as files
+    from workshop.file.store import Store
+
     why = None
     if not readonly and readonly_if_must:
         why = files.why_unwritable(Path(path))
@@ -68,30 +161,62 @@ def fail(error: UserError) -> None:
     sys.exit(1)
 
 
-# Command modules whose imports are heavy (networkx, sqlite-utils, reportlab): imported only
-# when one of their commands is asked for, so `workshop run` and `workshop capture` start fast.
 DISK_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EROFS)  # the disk's fault, said in one line
-LAZY_MODULES = ("analysis", "exchange", "printing", "reports", "trust")
 
 
-class WorkshopGroup(click.Group):
+class LazyGroup(click.Group):
+    """A group whose commands are imported when asked for, listed from a table until then."""
+
+    def __init__(self, *args, lazy: dict[str, Lazy] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy or {}
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        command = super().get_command(ctx, cmd_name)
-        if command is None:
-            _load_lazy()
-            command = super().get_command(ctx, cmd_name)
-        return command
+        if cmd_name not in self.commands and cmd_name in self.lazy:
+            importlib.import_module(f"workshop.cli.{self.lazy[cmd_name].module}")
+        return super().get_command(ctx, cmd_name)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        _load_lazy()
-        return super().list_commands(ctx)
+        return sorted({*self.commands, *self.lazy})
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """As click's, with "did you mean" chosen from every command, imported or not."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            name = getattr(exc, "command_name", None)  # click >= 8.4: NoSuchCommand
+            if name is None:
+                raise
+            possible = self.list_commands(ctx)
+            raise type(exc)(name, possibilities=possible, ctx=ctx) from None  # type: ignore[call-arg]
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Click's own listing, with the short help of a command not yet imported made from
+        the table by click's own rule (so the text is the same either way)."""
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            command = self.commands.get(name) or click.Command(name, help=self.lazy[name].help)
+            if not command.hidden:
+                rows.append((name, command.get_short_help_str(limit)))
+        with formatter.section(_("Commands")):
+            formatter.write_dl(rows)
+
+
+class WorkshopGroup(LazyGroup):
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except UserError as exc:
             fail(exc)
         except sqlite3.Error as exc:
+            from workshop.file import access as files
+
             path = ctx.meta.get("workshop.path", "?")
             fail(files.sqlite_error(Path(path), _first_cause(exc)))
         except BrokenPipeError:
@@ -100,6 +225,8 @@ class WorkshopGroup(click.Group):
         except OSError as exc:
             if exc.errno not in DISK_ERRNOS:
                 raise
+            from workshop.file import access as files
+
             where = exc.filename or ctx.meta.get("workshop.path", ".")
             fail(files.os_error(Path(where), exc))
         except KeyboardInterrupt:
@@ -116,7 +243,9 @@ def _first_cause(exc: sqlite3.Error) -> sqlite3.Error:
     return exc
 
 
-@click.group(cls=WorkshopGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=WorkshopGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(package_name="workshop")
 def cli() -> None:
     """Community mapping for the neighbourhood approach: capture places, initiatives, actors and
@@ -127,13 +256,4 @@ def main() -> None:
     cli(prog_name="workshop")
 
 
-def _load_lazy() -> None:
-    import importlib
-
-    for name in LAZY_MODULES:
-        importlib.import_module(f"workshop.cli.{name}")
-
-
-from workshop.cli import core, tui  # noqa: E402  (the commands register themselves)
-
-__all__ = ["cli", "main", "open_store", "core", "tui"]
+__all__ = ["COMMANDS", "PRINT_COMMANDS", "LazyGroup", "cli", "main", "open_store"]

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
+from workshop import exchange
 from workshop.cli import cli, open_store
-from workshop.exchange import csv_import, geojson, graph, kumu, osm_import, tables
-from workshop.file import outputs
 from workshop.i18n import register, t
 
 register(
@@ -30,11 +29,6 @@ register(
         },
     }
 )
-
-EXPORTS_DIR = Path("exports")
-SINGLE_FILE = {"json": ".json", "geojson": ".geojson", "graphml": ".graphml", "gexf": ".gexf"}
-FOLDER_FORMATS = ("csv", "kumu")
-FORMATS = ("csv", "json", "geojson", "graphml", "gexf", "kumu")
 
 
 @cli.command(name="import")
@@ -88,6 +82,9 @@ def import_(
             "say what to import: --kumu ELEMENTS.csv CONNECTIONS.csv, "
             "--csv KIND FILE (--csv all FOLDER) or --osm EXTRACT"
         )
+    # The importers (sqlite-utils, openpyxl, the OSM reader) load here, not for `export`.
+    from workshop.exchange import csv_import, kumu, osm_import
+
     store = open_store(file)
     lang = store.lang
     if osm_path is not None:
@@ -137,7 +134,7 @@ def import_(
     "--format",
     "fmt",
     required=True,
-    type=click.Choice(FORMATS),
+    type=click.Choice(list(exchange.FORMATS)),
     help="csv: one file per table; json: the whole file; geojson: places and "
     "initiatives; graphml, gexf: the actor network; kumu: actors and ties.",
 )
@@ -150,7 +147,7 @@ def import_(
 @click.option("--anonymise", is_flag=True, help="Every person a role pseudonym, no contacts.")
 @click.option(
     "--delimiter",
-    type=click.Choice([",", ";"]),
+    type=click.Choice(list(exchange.DELIMITERS)),
     default=",",
     show_default=True,
     help="CSV delimiter (';' for Excel in a Dutch locale: decimals with a comma).",
@@ -158,33 +155,14 @@ def import_(
 def export(file: Path, fmt: str, output: Path | None, anonymise: bool, delimiter: str) -> None:
     """Export FILE for other tools. Persons appear by name only with public consent."""
     store = open_store(file, readonly=True)
-    stem = file.name.removesuffix(".wijk") or "wijk"
-    if fmt in SINGLE_FILE:
-        to_stdout = output is not None and str(output) == "-"
-        if to_stdout and fmt in ("json", "geojson"):
-            write = tables.export_json if fmt == "json" else geojson.export_geojson
-            sys.stdout.write(write(store, None, anonymise=anonymise) + "\n")
-            return
-        if to_stdout:
+    spec = exchange.FORMATS[fmt]
+    if output is not None and str(output) == "-":
+        if not spec.text:
             raise click.UsageError(
-                f"--format {fmt} is written to a file: give -o NAME{SINGLE_FILE[fmt]}"
+                f"--format {fmt} is written to a file: give -o NAME{spec.suffix or ''}"
             )
-        target = output or EXPORTS_DIR / f"{stem}{SINGLE_FILE[fmt]}"
-        if fmt == "json":
-            tables.export_json(store, target, anonymise=anonymise)
-        elif fmt == "geojson":
-            geojson.export_geojson(store, target, anonymise=anonymise)
-        elif fmt == "graphml":
-            graph.export_graphml(store, target, anonymise=anonymise)
-        else:
-            graph.export_gexf(store, target, anonymise=anonymise)
-        written = [target]
-    else:
-        folder = output or EXPORTS_DIR / f"{stem}-{fmt}"
-        if fmt == "csv":
-            written = tables.export_csv(store, folder, anonymise=anonymise, delimiter=delimiter)
-        else:
-            written = kumu.export_kumu(store, folder, anonymise=anonymise)
-    outputs.record(store, written, kind=fmt, audience="export", anonymised=anonymise)
+        sys.stdout.write(exchange.export_text(store, fmt, anonymise=anonymise) + "\n")
+        return
+    written = exchange.export(store, fmt, output, anonymise=anonymise, delimiter=delimiter)
     for path in written:
         click.echo(t("cli_written", store.lang, path=str(path)))

@@ -6,24 +6,22 @@ from pathlib import Path
 
 import click
 
-from workshop.cli import cli, open_store
+from workshop.cli import PRINT_COMMANDS, LazyGroup, cli, open_store
 from workshop.cli.printopts import (
     file_argument,
     load_template,
     output_option,
-    output_path,
     paper_option,
     report,
     template_option,
 )
 from workshop.i18n import UserError, t
-from workshop.printing.cards import build as cards
-from workshop.printing.maps import build as maps
+from workshop.printing.table import LAYOUTS, PRINTOUTS, print_out
 
-LAYOUTS = click.Choice(["4up", "single"])
+LAYOUT = click.Choice(list(LAYOUTS))
 
 
-@cli.group(name="print")
+@cli.group(name="print", cls=LazyGroup, lazy=PRINT_COMMANDS)
 def print_group() -> None:
     """Print cards and maps as PDF (into printouts/ unless -o says otherwise)."""
 
@@ -51,8 +49,8 @@ def _numbers(text: str | None) -> set[int] | None:
 @template_option
 @click.option(
     "--layout",
-    type=LAYOUTS,
-    default="4up",
+    type=LAYOUT,
+    default=PRINTOUTS["cards"].options["layout"],
     show_default=True,
     help="Four A6 cards to an A4 with cut lines, or one A6 card per page.",
 )
@@ -62,12 +60,8 @@ def print_cards(
 ) -> None:
     """Initiative cards of FILE, with QR codes."""
     store = open_store(file, readonly=True)
-    result = cards.print_cards(
-        store,
-        output_path(file, output, "cards"),
-        load_template(template_path),
-        layout=layout,
-        numbers=_numbers(only),
+    result = print_out(
+        store, "cards", output, load_template(template_path), layout=layout, numbers=_numbers(only)
     )
     report(store, result)
 
@@ -76,19 +70,23 @@ def print_cards(
 @file_argument
 @output_option
 @template_option
-@click.option("--count", type=int, default=40, show_default=True, help="How many cards.")
-@click.option("--layout", type=LAYOUTS, default="4up", show_default=True)
+@click.option(
+    "--count",
+    type=int,
+    default=PRINTOUTS["blank-cards"].options["count"],
+    show_default=True,
+    help="How many cards.",
+)
+@click.option(
+    "--layout", type=LAYOUT, default=PRINTOUTS["blank-cards"].options["layout"], show_default=True
+)
 def print_blank_cards(
     file: Path, output: Path | None, template_path: Path | None, count: int, layout: str
 ) -> None:
     """Numbered blank cards to fill in by hand; their numbers are reserved in FILE."""
     store = open_store(file)
-    result = cards.print_blank_cards(
-        store,
-        output_path(file, output, "blank-cards"),
-        load_template(template_path),
-        count=count,
-        layout=layout,
+    result = print_out(
+        store, "blank-cards", output, load_template(template_path), count=count, layout=layout
     )
     report(store, result)
     click.echo(
@@ -110,45 +108,32 @@ _TILES = click.option(
 @print_group.command(name="map")
 @file_argument
 @output_option
-@paper_option("A3")
+@paper_option("map")
 @template_option
 @_TILES
 def print_map(
     file: Path, output: Path | None, paper: str, template_path: Path | None, tiles: bool
 ) -> None:
     """The base map with its grid (a grid sheet when FILE has no OSM extract)."""
-    _map(maps.print_map, "map", file, output, paper, template_path, tiles)
+    _map("map", file, output, paper, template_path, tiles)
 
 
 @print_group.command(name="result-map")
 @file_argument
 @output_option
-@paper_option("A3")
+@paper_option("result-map")
 @template_option
 @_TILES
 def print_result_map(
     file: Path, output: Path | None, paper: str, template_path: Path | None, tiles: bool
 ) -> None:
     """The map with numbered markers for places and initiatives, and their key."""
-    _map(maps.print_result_map, "result-map", file, output, paper, template_path, tiles)
+    _map("result-map", file, output, paper, template_path, tiles)
 
 
 def _map(
-    draw,
-    name: str,
-    file: Path,
-    output: Path | None,
-    paper: str,
-    template_path: Path | None,
-    tiles: bool,
+    what: str, file: Path, output: Path | None, paper: str, template_path: Path | None, tiles: bool
 ) -> None:
     store = open_store(file, readonly=True)
-    kind = f"{name}-{paper.upper()}" + ("-tiles" if tiles else "")
-    result = draw(
-        store,
-        output_path(file, output, kind),
-        load_template(template_path),
-        paper=paper,
-        tiles=tiles,
-    )
-    report(store, result)
+    template = load_template(template_path)
+    report(store, print_out(store, what, output, template, paper=paper, tiles=tiles))

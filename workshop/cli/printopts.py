@@ -1,5 +1,7 @@
 """The options every `workshop print ...` command shares, as decorators, and how a command
-reports what it wrote. `print network` and `print summary` use the same ones."""
+reports what it wrote. `print network` and `print summary` use the same ones. What a printout
+is called, its defaults and its file name come from the printing table
+(`workshop.printing.table`), which the TUI's F8 uses too."""
 
 from __future__ import annotations
 
@@ -7,11 +9,11 @@ from pathlib import Path
 
 import click
 
-from workshop.file import outputs
 from workshop.file.store import Store
 from workshop.i18n import t
 from workshop.printing import templates
-from workshop.printing.sheet import PAPERS, PrintResult, default_output
+from workshop.printing.sheet import PAPERS, PrintResult
+from workshop.printing.table import PRINTOUTS
 
 
 def file_argument(f):
@@ -28,12 +30,12 @@ def output_option(f):
     )(f)
 
 
-def paper_option(default: str = "A3"):
+def paper_option(what: str):
     def decorate(f):
         return click.option(
             "--paper",
             type=click.Choice(list(PAPERS), case_sensitive=False),
-            default=default,
+            default=PRINTOUTS[what].paper,
             show_default=True,
             help="Paper size.",
         )(f)
@@ -50,20 +52,14 @@ def template_option(f):
     )(f)
 
 
-def output_path(file: Path, output: Path | None, kind: str) -> Path:
-    return output if output is not None else default_output(file, kind)
-
-
 def load_template(path: Path | None) -> templates.Template:
     return templates.load(path)
 
 
 def report(store: Store, result: PrintResult) -> None:
-    """What was written, and anything the user should know about it."""
+    """What was written (`print_out` has recorded it in the file), and anything the user
+    should know about it."""
     lang = store.lang
-    outputs.record(
-        store, result.path, kind=click.get_current_context().info_name or "print", audience="print"
-    )
     click.echo(t("print_written", lang, path=str(result.path), pages=result.pages))
     for notice in result.notices:
         click.echo(f"  {notice}")

@@ -1,9 +1,13 @@
-"""Files that carry a neighbourhood out of (and into) the program: Kumu sheets, CSV, JSON.
+"""Files that carry a neighbourhood out of (and into) the program: Kumu sheets, CSV, JSON,
+GeoJSON, GraphML, GEXF, and OpenStreetMap extracts for the map.
 
-Every export passes each record through the one redaction (`workshop.file.redaction`, output
-`export`): person names and contact details only where consent is `public`, never with
-`anonymise`, and every free-text field without the names, phones and mails of the others.
+`export(store, fmt, target, anonymise=..., delimiter=...)` (in `export.py`) is the one export
+both the CLI and the TUI call; its `FORMATS` table is the list of formats. Every export passes
+each record through the one redaction (`workshop.file.redaction`, output `export`): person
+names and contact details only where consent is `public`, never with `anonymise`, and every
+free-text field without the names, phones and mails of the others.
 
+    export       the one export(): its FORMATS table, file names, the delimiter choice
     tables       the whole file as CSV (one file per table) or one JSON document
     geojson      places and initiatives as GeoJSON points
     graph        the actor network as GraphML and GEXF
@@ -12,11 +16,14 @@ Every export passes each record through the one redaction (`workshop.file.redact
     csv_import   the CSV exports read back in
     rules        the capture line's field rules applied to an imported sheet's cells
     osm_import   an OSM extract into the file: the extract, its places, the map's data
-    files        reading spreadsheets; writing output without leaving half a file
+    files        reading spreadsheets, writing CSV
     decoding     bytes from outside: UTF-8, or what Notepad and Excel saved
 
 May import: `analysis` (the network exports carry the connectors' measures), `osm`,
-`capture`, `file` and the foundation. Must not import `printing` or a front end (`graph`
-still takes the role colours from `printing.network_style`, ignored by name in
-pyproject.toml until they move into `model`).
+`capture`, `file` and the foundation. Must not import `printing` or a front end. Importing
+this package stays light: each format's writer loads when that format is used.
 """
+
+from workshop.exchange.export import DELIMITERS, FORMATS, ExportFormat, export, export_text
+
+__all__ = ["DELIMITERS", "FORMATS", "ExportFormat", "export", "export_text"]

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import io
-import os
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 from workshop.exchange.decoding import decode_input
 from workshop.i18n import UserError, t
+from workshop.outputs import atomic_output
 
 MAX_CSV_BYTES = 200 * 1024 * 1024
 
@@ -125,31 +122,6 @@ def column(header: list[str], *names: str) -> str | None:
     """The header entry matching one of `names`, ignoring case and spaces."""
     wanted = {n.casefold().replace(" ", "") for n in names}
     return next((h for h in header if h.casefold().replace(" ", "") in wanted), None)
-
-
-@contextlib.contextmanager
-def atomic_output(path: Path, mode: str = "w", **kwargs) -> Iterator:
-    """Write to a temporary file next to `path` and move it into place only when complete."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", dir=path.parent)
-    except OSError as exc:
-        raise _unwritable(path, exc) from None
-    try:
-        with os.fdopen(fd, mode, **kwargs) as fh:
-            yield fh
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise _unwritable(path, exc) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _unwritable(path: Path, exc: OSError) -> UserError:
-    return UserError("output_unwritable", path=str(path), detail=exc.strerror or str(exc))
 
 
 def write_csv(path: Path, header: list[str], rows: list[list], delimiter: str = ",") -> Path:

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from workshop import model, privacy
-from workshop.exchange.files import atomic_output
 from workshop.file import redaction
 from workshop.file.store import Store
+from workshop.outputs import atomic_output
 
 COORDINATE_DIGITS = 7  # about a centimetre; RFC 7946 §11.2 advises no more than needed
 

@@ -34,10 +34,10 @@ from xml.sax.saxutils import quoteattr
 
 from workshop import model
 from workshop.analysis import connectors
-from workshop.exchange.files import atomic_output
 from workshop.file import redaction
 from workshop.file.store import Store
 from workshop.model import role_colour
+from workshop.outputs import atomic_output
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from workshop import privacy
-from workshop.exchange.files import atomic_output, write_csv
+from workshop.exchange.files import write_csv
 from workshop.file import redaction
 from workshop.file.store import Store
 from workshop.model import MAY_HOLD_PERSON
+from workshop.outputs import atomic_output
 
 EXPORT_TABLES = (
     "neighbourhood",

@@ -402,7 +402,7 @@ def report_lines(report: MergeReport, lang: str) -> list[str]:
 
 def write_report(report: MergeReport, path: Path, lang: str) -> None:
     """All of it in a text file (readable by its owner only: it holds names)."""
-    from workshop.exchange.files import atomic_output
+    from workshop.outputs import atomic_output
 
     with atomic_output(path, "w", encoding="utf-8") as fh:
         for line in report_lines(report, lang):

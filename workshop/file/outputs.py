@@ -5,20 +5,19 @@
     outputs.known(store)                 # -> [Written(path, kind, audience, anonymised, ...)]
 
 `workshop forget` names the files that still exist and may hold the person it erases, and
-offers to delete them. Each place that writes such a file calls `record` once (the TUI's jobs
-through the `recorded` decorator). Recording never stops or fails the work it records: on a
-read-only medium, or in a file of an older schema opened read-only, nothing is recorded.
+offers to delete them. Each place that writes such a file calls `record` once: `exchange.export`
+and the printing table's `print_out` (for the CLI and the TUI alike), and the backups. Recording
+never stops or fails the work it records: on a read-only medium, or in a file of an older schema
+opened read-only, nothing is recorded.
 """
 
 from __future__ import annotations
 
-import functools
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from workshop.file import access as files
 from workshop.file.rows import now
@@ -117,23 +116,6 @@ def record_backup(store: Store, copy: Path) -> Path:
     ):
         record(store, folder, kind=BACKUPS, audience="internal")
     return copy
-
-
-def recorded(audience: str) -> Callable:
-    """For a job `job(path, what, ..., anonymise=...)` that returns what it wrote as `.paths`:
-    record those files in the file at `path`, of kind `what`."""
-
-    def wrap(job: Callable) -> Callable:
-        @functools.wraps(job)
-        def run(path: Path, what: str, *args: Any, **kwargs: Any) -> Any:
-            done = job(path, what, *args, **kwargs)
-            anonymised = bool(kwargs.get("anonymise", args[0] if args else False))
-            record(Path(path), done.paths, kind=what, audience=audience, anonymised=anonymised)
-            return done
-
-        return run
-
-    return wrap
 
 
 def known(store: Store) -> list[Written]:

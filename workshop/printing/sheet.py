@@ -11,14 +11,13 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from workshop.exchange.files import atomic_output
+from workshop.outputs import atomic_output
 from workshop.printing import qr
 from workshop.printing.colours import colour_of
 from workshop.printing.fonts import FontSet
 from workshop.printing.templates import Template
 
 PAPERS = {"A4": (210, 297), "A3": (297, 420), "A2": (420, 594), "A1": (594, 841), "A0": (841, 1189)}
-PRINTOUTS_DIR = Path("printouts")
 
 
 @dataclass(frozen=True)
@@ -70,11 +69,6 @@ class PrintResult:
 def paper_size(name: str, landscape: bool = False) -> tuple[float, float]:
     w, h = PAPERS[name.upper()]
     return (h * mm, w * mm) if landscape else (w * mm, h * mm)
-
-
-def default_output(store_path: Path, kind: str) -> Path:
-    stem = Path(store_path).name.removesuffix(".wijk") or "wijk"
-    return PRINTOUTS_DIR / f"{stem}-{kind}.pdf"
 
 
 class Sheet:

@@ -288,24 +288,24 @@ class WorkshopApp(compat.SurvivingApp[None]):
         self.push_screen(SessionScreen(), lambda done: self.changed() if done else None)
 
     def action_print(self) -> None:
-        from workshop.tui.screens.choose import ChooseScreen
+        from workshop.tui.screens.choose import ChooseScreen, print_choices
 
-        choices = [(what, tx(f"print_{what}", self.lang)) for what in jobs.printable()]
+        choices = print_choices(self.lang)
         self.push_screen(ChooseScreen(tx("print_title", self.lang), choices), self._print_chosen)
 
     def action_export(self) -> None:
-        from workshop.tui.screens.choose import ChooseScreen
+        from workshop.tui.screens.choose import ChooseScreen, export_choices
 
-        choices = [(fmt, tx(f"export_{fmt}", self.lang)) for fmt in jobs.EXPORT_FORMATS]
+        choices = export_choices(self.lang)
         self.push_screen(ChooseScreen(tx("export_title", self.lang), choices), self._export_chosen)
 
     def _print_chosen(self, what: str | None) -> None:
         if what:
             self.start_print(what)
 
-    def _export_chosen(self, fmt: str | None) -> None:
-        if fmt:
-            self.start_export(fmt)
+    def _export_chosen(self, choice: tuple[str, str] | None) -> None:
+        if choice:
+            self.start_export(choice[0], delimiter=choice[1])
 
     def action_backup(self) -> None:
         self._run(
@@ -343,9 +343,9 @@ class WorkshopApp(compat.SurvivingApp[None]):
 
     # --- slow work in threads --------------------------------------------------------------
 
-    def start_export(self, fmt: str, anonymise: bool = False) -> None:
+    def start_export(self, fmt: str, anonymise: bool = False, delimiter: str = ",") -> None:
         what = tx(f"export_{fmt}", self.lang)
-        self._run(partial(jobs.export, self.path, fmt, anonymise), "export", what)
+        self._run(partial(jobs.export, self.path, fmt, anonymise, delimiter), "export", what)
 
     def start_print(self, what: str) -> None:
         self._run(partial(jobs.print_out, self.path, what), "print", tx(f"print_{what}", self.lang))

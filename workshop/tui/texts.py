@@ -282,6 +282,21 @@ _T: dict[str, tuple[str, str]] = {
     "wall_actors": ("actoren", "actors"),
     "wall_ties": ("verbanden", "ties"),
     "wall_nothing": ("Nog niets vastgelegd.", "Nothing captured yet."),
+    # --- F8 and F9 offer what the CLI has (dispatch helper, issue 9) ---------------------------
+    "print_blank-cards": ("lege genummerde kaarten", "numbered blank cards"),
+    "export_csv_semicolon": (
+        "CSV met puntkomma (Excel in het Nederlands)",
+        "CSV with semicolons (Excel in a Dutch locale)",
+    ),
+    "export_geojson": (
+        "GeoJSON (plekken en initiatieven, voor GIS)",
+        "GeoJSON (places and initiatives, for GIS)",
+    ),
+    "export_graphml": (
+        "GraphML (het netwerk, voor yEd en Gephi)",
+        "GraphML (the network, for yEd and Gephi)",
+    ),
+    "export_gexf": ("GEXF (het netwerk, voor Gephi)", "GEXF (the network, for Gephi)"),
 }
 
 i18n.register({f"tui_{key}": {"nl": nl, "en": en} for key, (nl, en) in _T.items()})

@@ -19,9 +19,9 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from workshop.exchange.files import atomic_output
 from workshop.file.store import Store
 from workshop.i18n import t
+from workshop.outputs import atomic_output
 from workshop.printing import network as network_pic
 from workshop.printing.fonts import FontSet
 from workshop.printing.pdfdoc import NumberedCanvas

@@ -1,6 +1,10 @@
-"""Choose one of a few things (what to print, which format to export): dismisses with its key."""
+"""Choose one of a few things (what to print, which format to export): dismisses with the
+value of the choice, or None on Escape. `print_choices` and `export_choices` are F8's and
+F9's menus, built from the printing table and the export formats the CLI has."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -9,7 +13,25 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from workshop.tui import jobs
 from workshop.tui.screens.base import WorkshopModal
+from workshop.tui.texts import tx
+
+
+def print_choices(lang: str) -> list[tuple[str, str]]:
+    """F8: every printout of `workshop print`, by name."""
+    return [(what, tx(f"print_{what}", lang)) for what in jobs.printable()]
+
+
+def export_choices(lang: str) -> list[tuple[tuple[str, str], str]]:
+    """F9: every format of `workshop export` as (format, delimiter); CSV twice, with commas
+    and with semicolons (for Excel in a Dutch locale)."""
+    out: list[tuple[tuple[str, str], str]] = []
+    for fmt in jobs.EXPORT_FORMATS:
+        out.append(((fmt, ","), tx(f"export_{fmt}", lang)))
+        if fmt == "csv":
+            out.append(((fmt, ";"), tx("export_csv_semicolon", lang)))
+    return out
 
 
 class ChooseScreen(WorkshopModal):
@@ -21,7 +43,7 @@ class ChooseScreen(WorkshopModal):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
-    def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
+    def __init__(self, title: str, choices: list[tuple[Any, str]]) -> None:
         super().__init__()
         self.title_text = title
         self.choices = choices
@@ -29,7 +51,9 @@ class ChooseScreen(WorkshopModal):
     def compose(self) -> ComposeResult:
         with Vertical(id="choose"):
             yield Static(Text(self.title_text, style="bold"))
-            yield OptionList(*[Option(Text(label), id=key) for key, label in self.choices])
+            yield OptionList(
+                *[Option(Text(label), id=str(i)) for i, (_, label) in enumerate(self.choices)]
+            )
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -37,7 +61,7 @@ class ChooseScreen(WorkshopModal):
         options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        self.dismiss(self.choices[event.option_index][0])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

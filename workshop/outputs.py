@@ -1,0 +1,74 @@
+"""Where the program's outputs go and how they are written: one place for both front ends.
+
+    atomic_output(path, "wb")           # a temporary file next to `path`, moved in when complete
+    file_stem(Path("austerlitz.wijk"))  # -> "austerlitz": what every output is named after
+    printout_path(file, "map-A3")       # -> printouts/austerlitz-map-A3.pdf
+    export_file(file, ".json")          # -> exports/austerlitz.json
+    export_folder(file, "csv")          # -> exports/austerlitz-csv/
+
+The CLI's names are the contract (PRODUCT.md §5); the TUI writes the same names, so a file
+written from F8 or F9 is the file `workshop print` or `workshop export` would have written.
+The record of what was written lives in the file itself (`workshop.file.outputs`).
+
+Foundation: imports only `workshop.i18n` (for the one message a failed write gives).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from workshop.i18n import UserError
+
+PRINTOUTS_DIR = Path("printouts")  # relative: the folder the facilitator works in
+EXPORTS_DIR = Path("exports")
+FILE_SUFFIX = ".wijk"
+
+
+def file_stem(store_path: str | Path) -> str:
+    """The neighbourhood file's name without `.wijk` (`wijk` for a file named just that)."""
+    return Path(store_path).name.removesuffix(FILE_SUFFIX) or "wijk"
+
+
+def printout_path(store_path: str | Path, kind: str) -> Path:
+    """printouts/STEM-KIND.pdf: where `workshop print` writes without -o."""
+    return PRINTOUTS_DIR / f"{file_stem(store_path)}-{kind}.pdf"
+
+
+def export_file(store_path: str | Path, suffix: str) -> Path:
+    """exports/STEM.SUFFIX: a single-file export without -o (anonymised or not: one name)."""
+    return EXPORTS_DIR / f"{file_stem(store_path)}{suffix}"
+
+
+def export_folder(store_path: str | Path, fmt: str) -> Path:
+    """exports/STEM-FMT/: the folder of a several-file export (csv, kumu) without -o."""
+    return EXPORTS_DIR / f"{file_stem(store_path)}-{fmt}"
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path, mode: str = "w", **kwargs) -> Iterator:
+    """Write to a temporary file next to `path` and move it into place only when complete: a
+    failure on the way (a full disk, a bug, Ctrl+C) leaves no half file behind."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", dir=path.parent)
+    except OSError as exc:
+        raise _unwritable(path, exc) from None
+    try:
+        with os.fdopen(fd, mode, **kwargs) as fh:
+            yield fh
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise _unwritable(path, exc) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _unwritable(path: Path, exc: OSError) -> UserError:
+    return UserError("output_unwritable", path=str(path), detail=exc.strerror or str(exc))

@@ -1,0 +1,106 @@
+"""Every printout, once: what it is called, which function draws it, its default paper and
+options, and the file it goes to. `workshop print WHAT` and the TUI's F8 both go through
+`print_out()`, so they offer the same printouts and write the same files.
+
+    print_out(store, "map", paper="A1")     # -> PrintResult for printouts/STEM-map-A1.pdf
+    PRINTOUTS["blank-cards"].writes         # True: reserves card numbers, needs a writable file
+
+The drawing module of a printout is imported when it is printed (by its name in the table):
+the summary pulls in analysis and the network layout, which a card sheet should not wait for.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workshop import outputs
+from workshop.file import outputs as written
+from workshop.file.store import Store
+
+if TYPE_CHECKING:  # the templates bring reportlab's fonts: loaded with the first printout
+    from workshop.printing.sheet import PrintResult
+    from workshop.printing.templates import Template
+
+
+@dataclass(frozen=True)
+class Printout:
+    name: str  # as in `workshop print NAME`
+    module: str
+    function: str
+    paper: str | None = None  # the default paper; None: its paper is fixed (cards: A6 on A4)
+    paper_in_name: bool = False  # the file name says the paper (map-A3.pdf)
+    tiles: bool = False  # can be cut into A4 tiles
+    writes: bool = False  # changes the file (blank cards reserve their numbers)
+    options: dict[str, Any] = field(default_factory=dict)  # other options and their defaults
+
+    def file_kind(self, paper: str | None = None, tiles: bool = False) -> str:
+        """The KIND in printouts/STEM-KIND.pdf."""
+        kind = self.name
+        if self.paper_in_name:
+            kind += f"-{(paper or self.paper or '').upper()}"
+        return kind + ("-tiles" if tiles and self.tiles else "")
+
+    def default_path(
+        self, store_path: str | Path, paper: str | None = None, tiles: bool = False
+    ) -> Path:
+        return outputs.printout_path(store_path, self.file_kind(paper, tiles))
+
+    def function_(self) -> Callable[..., Any]:
+        return getattr(importlib.import_module(self.module), self.function)
+
+
+CARDS = "workshop.printing.cards.build"
+MAPS = "workshop.printing.maps.build"
+PRINTOUTS: dict[str, Printout] = {
+    p.name: p
+    for p in (
+        Printout("cards", CARDS, "print_cards", options={"layout": "4up", "numbers": None}),
+        Printout("map", MAPS, "print_map", "A3", paper_in_name=True, tiles=True),
+        Printout("result-map", MAPS, "print_result_map", "A3", paper_in_name=True, tiles=True),
+        Printout("network", "workshop.printing.network", "print_network", "A3", paper_in_name=True),
+        Printout("summary", "workshop.printing.summary.build", "print_summary", "A4"),
+        # Last in F8's menu: printed before an evening, and it writes (reserves numbers).
+        Printout(
+            "blank-cards",
+            CARDS,
+            "print_blank_cards",
+            writes=True,
+            options={"count": 40, "layout": "4up"},
+        ),
+    )
+}
+LAYOUTS = ("4up", "single")
+
+
+def print_out(
+    store: Store,
+    what: str,
+    output: Path | None = None,
+    template: Template | None = None,
+    *,
+    paper: str | None = None,
+    tiles: bool = False,
+    **options: Any,
+) -> PrintResult:
+    """Print `what` of `store` to `output` (default printouts/STEM-KIND.pdf) with the
+    printout's defaults for what is not given, record the PDF in the file, and return the
+    PrintResult."""
+    from workshop.printing import templates
+
+    printout = PRINTOUTS[what]
+    unknown = set(options) - set(printout.options)
+    if unknown:
+        raise TypeError(f"{what} takes no {sorted(unknown)}")
+    kwargs = {**printout.options, **options}
+    if printout.paper is not None:
+        kwargs["paper"] = paper or printout.paper
+    if printout.tiles:
+        kwargs["tiles"] = tiles
+    path = output if output is not None else printout.default_path(store.path, paper, tiles)
+    result = printout.function_()(store, path, template or templates.load(), **kwargs)
+    written.record(store, result.path, kind=what, audience="print")
+    return result
