@@ -30,15 +30,8 @@ import workshop
 # Cycles other work in flight breaks; each names who owns it. The lead empties this after the
 # merge: an entry whose cycle is gone fails `test_known_cycles_still_exist`, so it cannot linger.
 KNOWN_CYCLES: dict[frozenset[str], str] = {
-    # the grammar's Capture/Context wanted by the field table: helper `registry` (item 3)
-    frozenset({"workshop.capture.fields", "workshop.capture.grammar"}): "registry",
     # Writer reaching into Store: helper `writer` (item 4)
     frozenset({"workshop.file.store", "workshop.file.writer"}): "writer",
-    # `open_store`/`default_lang` live in `cli/__init__`, which imports the command modules
-    # that import them: helper `dispatch` (cli/)
-    frozenset(
-        {"workshop.cli", "workshop.cli.core", "workshop.cli.textin", "workshop.cli.tui"}
-    ): "dispatch",
 }
 
 

@@ -11,11 +11,12 @@ pyproject.toml checks it, `tests/test_architecture.py` checks there are no cycle
     osm          OpenStreetMap extracts: reading, limits, packing for the map
     capture      what a person types or edits: the capture line, forms, applying them
     file         the .wijk file: schema, store and its one write path, backup, forget, merge
+    outputs      writing a file whole, the output folders and file names
     privacy      what may be shown of a person, and where (consent and audiences)
     model        the vocabularies and the grid, with their Dutch and English words
     i18n         messages a person reads, in Dutch and English; `UserError`
     text         text helpers: normalising names, one-line and visible forms
 
-The root holds the foundation only (privacy, model, i18n, text); everything else lives in a
+The root holds the foundation only (outputs, privacy, model, i18n, text); everything else lives in a
 package. Nothing outside `tui` imports Textual; nothing but `cli` and `tui` is a front end.
 """
