@@ -10,10 +10,8 @@ import sqlite3
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from workshop.file.handle import OpenFile
 from workshop.file.rows import new_id, now
-
-if TYPE_CHECKING:
-    from workshop.file.handle import OpenFile
 
 # Tables whose rows say which session they were captured in (history is a log, not a capture).
 SESSION_HOLDERS = (
