@@ -24,7 +24,7 @@ from workshop.capture.grammar import Context
 from workshop.file import access as files
 from workshop.file import schema
 from workshop.file.handle import FileCaches, OpenFile
-from workshop.file.rows import decode_row, encode, new_id, now
+from workshop.file.rows import decode_row, new_id, now
 from workshop.file.sessions import SessionReads
 from workshop.file.writer import NAMED_TABLES, Writer
 from workshop.i18n import UserError
@@ -241,10 +241,6 @@ class Store(SessionReads):
 
     def columns(self, table: str) -> list[str]:
         return self.caches.columns(table)
-
-    def new_row(self, table: str, values: dict) -> dict:
-        """The row as SQLite stores it: the table's defaults, then `values` encoded."""
-        return {**self.caches.defaults(table), **{k: encode(v) for k, v in values.items()}}
 
     def get(self, table: str, id: str) -> dict | None:
         self.columns(table)

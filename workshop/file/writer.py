@@ -66,10 +66,10 @@ class Writer(SessionWrites):
                 file.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
                 raise files.sqlite_error(file.path, exc) from None
-            file.caches.current()  # what another connection committed makes facts stale
             writer = cls(file, logged=logged)
             saved = writer._state()
             try:
+                file.caches.current()  # what another connection committed makes facts stale
                 yield writer
                 writer._log_history()
                 writer._commit()
