@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from functools import lru_cache
 
 # Typographic apostrophes and quotes that people type interchangeably with the plain ones.
@@ -84,13 +83,14 @@ def distinguishing(word: str) -> bool:
     return word.isdigit() or len(word) == 1 or word in _DISTINGUISHING
 
 
+@lru_cache(maxsize=65536)  # the preview asks again at every keystroke, for the same records
 def differ_in_kind(a: str, b: str) -> bool:
     """Whether two similar names differ in a word that tells things apart (Oost/West,
     Noord/Zuid, 1/2, Een/Twee, I/II, A/B...) rather than in a typo: then they are two
     records, not one written twice. A name that only adds such a word (`Zeist` and
     `Zeist-Oost`) differs in kind too."""
-    words_a, words_b = Counter(name_words(a)), Counter(name_words(b))
-    only_a, only_b = words_a - words_b, words_b - words_a
+    words_a, words_b = _words(a), _words(b)
+    only_a, only_b = _without(words_a, words_b), _without(words_b, words_a)
     marks_a = any(distinguishing(w) for w in only_a)
     marks_b = any(distinguishing(w) for w in only_b)
     if marks_a and marks_b:
@@ -98,3 +98,20 @@ def differ_in_kind(a: str, b: str) -> bool:
     if marks_a or marks_b:
         return not (only_b if marks_a else only_a)  # the one side only adds such a word
     return False
+
+
+@lru_cache(maxsize=16384)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(name_words(name))
+
+
+def _without(words: tuple[str, ...], other: tuple[str, ...]) -> list[str]:
+    """The words of one name that the other lacks, counted (as a multiset difference)."""
+    rest = list(other)
+    only = []
+    for word in words:
+        if word in rest:
+            rest.remove(word)
+        else:
+            only.append(word)
+    return only

@@ -281,10 +281,10 @@ def test_near_duplicates_are_found_among_thousands_by_their_rare_words(store: St
         ("Wijkcentrum West", "Wijkcentrum Oost"),
     ]:
         assert meant in [r["name"] for r in store.similar("place", typed)], typed
-    index = SimilarIndex(store._name_index("place"))
+    index = SimilarIndex(store.caches.names("place"))
     assert len(index.candidates(normalise("Buurthuis de Kuijl"))) < 200
     found = [
-        store._name_index("place")[i][0]
+        store.caches.names("place")[i][0]
         for i, _ in index.search(normalise("Buurthuis 1234x"), 85, 50)
     ]
     assert found and all(fuzz.ratio(normalise(n), "buurthuis 1234x") >= 85 for n in found)

@@ -250,16 +250,16 @@ def save(store: Store, table: str, values: dict, id: str | None = None) -> dict:
         if id is None:
             values = dict(values)
             if table == "initiative" and values.get("card_number") is None:
-                values["card_number"] = store.take_card_number()
+                values["card_number"] = w.take_card_number()
             elif table == "initiative":
-                store.take_card_number(values["card_number"])
+                w.take_card_number(values["card_number"])
             what = describe(store, table, values, lang)
             with w.entry(t("edit_line_created", lang, what=what)):
                 return w.insert(table, values)
         if store.get(table, id) is None:
             raise UserError("edit_gone")
         if table == "initiative" and values.get("card_number") is not None:
-            store.take_card_number(values["card_number"])
+            w.take_card_number(values["card_number"])
         what = describe(store, table, {**(store.get(table, id) or {}), **values}, lang)
         with w.entry(t("edit_line_edited", lang, what=what)):
             return w.update(table, id, values)

@@ -105,19 +105,17 @@ def _try(store: Store, writer: Writer, capture: Capture, ctx: Context, pending: 
     if not pending.any_other():
         with writer.entry(capture.line):
             return _apply(store, writer, capture, ctx, pending)
-    saved = store.savepoint()
-    touched = len(writer.touched)
+    saved = writer.savepoint()
     try:
         with writer.entry(capture.line):
             outcome = _apply(store, writer, capture, ctx, pending)
     except Later:
-        store.rollback_to(saved)
-        del writer.touched[touched:]
+        writer.rollback_to(saved)
         raise
     except BaseException:
-        store.release()
+        writer.release()
         raise
-    store.release()
+    writer.release()
     return outcome
 
 
@@ -177,7 +175,7 @@ def _summary(cap: Capture, ctx: Context, names: dict[str, str] | None = None) ->
 def _apply(store: Store, w: Writer, cap: Capture, ctx: Context, pending: Pending) -> Outcome:
     if cap.kind == "session":
         f = cap.fields
-        store.use_session(
+        w.use_session(
             f.get("date") or dt.date.today().isoformat(),
             f.get("venue"),
             f.get("table_name"),
@@ -235,7 +233,7 @@ def _apply_named(store: Store, w: Writer, cap: Capture, ctx: Context, pending: P
         behind, place = decide_behind(store, cap, existing, lang, pending)
         if place is not None:
             values["place_id"] = place["id"]
-        _card_number(store, cap, values)
+        _card_number(store, w, cap, values)
     if cap.kind in ("participant", "candidate") and cap.attributes:
         values["attributes"] = {**(existing or {}).get("attributes", {}), **cap.attributes}
     if cap.tags:
@@ -248,7 +246,7 @@ def _apply_named(store: Store, w: Writer, cap: Capture, ctx: Context, pending: P
         notices.append(t("updated_existing", lang, name=existing["name"]))
     else:
         if cap.kind == "initiative" and "card_number" not in values:
-            values["card_number"] = store.take_card_number()
+            values["card_number"] = w.take_card_number()
         row = w.insert(table, {"name": cap.name, **values})
     if cap.kind == "place" and cap.quote:
         w.insert(
@@ -259,7 +257,7 @@ def _apply_named(store: Store, w: Writer, cap: Capture, ctx: Context, pending: P
     for who in behind:
         actor = who.actor or _new_person(w, who.name, notices, lang)
         names[who.name] = actor["name"]
-        _link(w, "actor_initiative", actor["id"], "initiative_id", row["id"], "drives", [])
+        _link(store, w, "actor_initiative", actor["id"], "initiative_id", row["id"], "drives", [])
     if cap.kind == "initiative" and "place_id" in values:
         names.update({n: f"{n} ({t('as_place', lang)})" for n in cap.actors if n not in names})
     if cap.kind == "participant":
@@ -269,13 +267,13 @@ def _apply_named(store: Store, w: Writer, cap: Capture, ctx: Context, pending: P
     )
 
 
-def _card_number(store: Store, cap: Capture, values: dict) -> None:
+def _card_number(store: Store, w: Writer, cap: Capture, values: dict) -> None:
     number = values.get("card_number")
     if number is not None:
         holder = _first(store.rows("initiative", "card_number = ?", (number,)))
         if holder and normalise(holder["name"]) != normalise(cap.name or ""):
             raise UserError("card_taken", number=number, name=holder["name"])
-        store.take_card_number(number)
+        w.take_card_number(number)
 
 
 def _actor_values(values: dict, existing: dict | None) -> None:
@@ -288,7 +286,7 @@ def _actor_values(values: dict, existing: dict | None) -> None:
 
 
 def _attend(store: Store, w: Writer, participant_id: str) -> None:
-    session = store.current_session()
+    session = w.current_session()
     if not store.count(
         "attendance", "participant_id = ? AND session_id = ?", (participant_id, session)
     ):
@@ -353,6 +351,7 @@ def _apply_tie(store: Store, w: Writer, cap: Capture, ctx: Context, pending: Pen
             names[end] = decision.record["name"]
     table = LINK_TABLE[decision.family]
     row = _link(
+        store,
         w,
         table,
         actors[0]["id"],
@@ -402,10 +401,17 @@ def upsert_tie(
 
 
 def _link(
-    w: Writer, table: str, actor_id: str, column: str, record_id: str, kind: str, tags: list[str]
+    store: Store,
+    w: Writer,
+    table: str,
+    actor_id: str,
+    column: str,
+    record_id: str,
+    kind: str,
+    tags: list[str],
 ) -> dict:
     existing = _first(
-        w.store.rows(
+        store.rows(
             table, f"actor_id = ? AND {column} = ? AND kind = ?", (actor_id, record_id, kind)
         )
     )

@@ -435,14 +435,14 @@ class _Sheet:
         )
         mine = existing["id"] if existing else values.get("id")
         if holder and holder["id"] != mine:
-            new = self.store.take_card_number()
+            new = self.w.take_card_number()
             self.report.notices.append(
                 f"{self.path.name}: card {values['card_number']} belongs to "
                 f"'{holder['name']}'; '{values.get('name')}' gets card {new}"
             )
             values["card_number"] = new
         else:
-            self.store.take_card_number(values["card_number"])
+            self.w.take_card_number(values["card_number"])
 
     def _neighbourhood(self, values: dict) -> None:
         """A file has one neighbourhood: the imported row takes its place (id included)."""

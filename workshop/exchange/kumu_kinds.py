@@ -61,7 +61,7 @@ def upsert_record(
     if description:
         values[text_column] = description
     if table == "initiative":
-        values["card_number"] = store.take_card_number()
+        values["card_number"] = w.take_card_number()
     return w.insert(table, values)["id"], True
 
 

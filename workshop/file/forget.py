@@ -263,7 +263,8 @@ def forget(store: Store, plan: ForgetPlan) -> None:
     """Carry out a plan in one transaction that leaves no undo entry, then rebuild the
     indexes and wipe free pages and the WAL. A file with triggers of its own (an audit table
     that keeps old values) is looked through again, as often as a trigger left something."""
-    store.erase(plan.deletes, plan.rewrites, plan.history, plan.rebuild)
+    with store.write(logged=False) as w:
+        w.erase(plan.deletes, plan.rewrites, plan.history, plan.rebuild)
     has_triggers = store.conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'trigger' LIMIT 1"
     ).fetchone()
@@ -275,7 +276,8 @@ def forget(store: Store, plan: ForgetPlan) -> None:
         plan_history(view, again, plan.ids, plan.scrub)
         if not again.rewrites and not again.history and len(again.deletes) == len(plan.people):
             return
-        store.erase(again.deletes, again.rewrites, again.history, again.rebuild)
+        with store.write(logged=False) as w:
+            w.erase(again.deletes, again.rewrites, again.history, again.rebuild)
 
 
 @dataclass

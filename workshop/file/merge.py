@@ -193,7 +193,7 @@ def _merge_one(target: Store, w: Writer, source: Store, report: MergeReport) -> 
     # id -> the id it was joined into, or None when it was forgotten
     tombstones = {r["id"]: r["kept_id"] for r in target.rows("tombstone")}
     here, there = target.path.name, source.path.name
-    fit = _Fit(target)
+    fit = _Fit(target, w)
     for table in TABLES:
         # Rows as stored (JSON as text): most are copied as they are, and decoding 20,000
         # rows to encode them again costs more than the copy.
@@ -237,7 +237,7 @@ def _merge_one(target: Store, w: Writer, source: Store, report: MergeReport) -> 
         if new_rows:
             report.added[table] = report.added.get(table, 0) + len(new_rows)
     # Blank cards reserved at that table keep their numbers reserved here too.
-    target.take_card_number(source.neighbourhood()["next_card"] - 1)
+    w.take_card_number(source.neighbourhood()["next_card"] - 1)
 
 
 def _raw_rows(store: Store, table: str) -> Iterator[dict]:
@@ -318,8 +318,9 @@ class _Fit:
     (the counter can lag behind the cards, in a file from another program or an import); a
     tie, attendance or board dimension that is already there is skipped."""
 
-    def __init__(self, target: Store):
+    def __init__(self, target: Store, w: Writer):
         self.target = target
+        self.w = w
         conn = target.conn
         self.cards = {
             r[0]
@@ -337,7 +338,7 @@ class _Fit:
         if wanted in self.cards:
             counter = self.target.neighbourhood()["next_card"]
             wanted = max(counter, max(self.cards) + 1)
-        number = self.target.take_card_number(wanted)
+        number = self.w.take_card_number(wanted)
         self.cards.add(number)
         return number
 

@@ -27,7 +27,7 @@ def encode(value: Any) -> Any:
     return value
 
 
-def _literal(sql: str | None) -> Any:
+def column_default(sql: str | None) -> Any:
     """A column's DEFAULT as a Python value (the schema uses only plain literals)."""
     if sql is None or sql.upper() == "NULL":
         return None

@@ -13,7 +13,8 @@ keys with the name, in a file where those keys have many names, may go unnoticed
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from functools import lru_cache
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -21,24 +22,29 @@ _WORD = re.compile(r"\d+|[^\W\d_]+")
 BUDGET = 96  # candidates scored per look-up, whatever the size of the file
 
 
-def keys(norm: str) -> Iterator[str]:
+@lru_cache(maxsize=16384)  # a name typed is looked up again at every keystroke
+def keys(norm: str) -> frozenset[str]:
     """The blocking keys of a normalised name."""
     words = _WORD.findall(norm)
-    yield "=" + "".join(words)
+    found = {"=" + "".join(words)}
     for word in words:
-        yield word
+        found.add(word)
         if 3 <= len(word) <= 24:
-            for i in range(len(word)):
-                yield word[:i] + word[i + 1 :]
+            found.update(word[:i] + word[i + 1 :] for i in range(len(word)))
+    return frozenset(found)
 
 
 class SimilarIndex:
-    """id -> norm of one table's names, with their blocking keys."""
+    """id -> norm of one table's names, with their blocking keys. Inside, each name is filed
+    by its number in the order names came in (`seq`): ties are listed in that order, and
+    sorting candidates is sorting small integers."""
 
     def __init__(self, entries: dict[str, tuple[str, str]]):
         self.norms: dict[str, str] = {}
-        self._order: dict[str, int] = {}  # ties are listed in the order names came in
-        self._by_key: dict[str, set[str]] = {}
+        self._seq: dict[str, int] = {}  # id -> its number
+        self._ids: list[str | None] = []  # number -> id (None: removed)
+        self._norm_at: list[str] = []  # number -> norm
+        self._by_key: dict[str, set[int]] = {}
         for id_, (_, norm) in entries.items():
             self.add(id_, norm)
 
@@ -46,45 +52,69 @@ class SimilarIndex:
         if self.norms.get(id_) == norm:
             return
         self.remove(id_)
+        seq = len(self._ids)
         self.norms[id_] = norm
-        self._order[id_] = len(self._order)
-        for key in set(keys(norm)):
-            self._by_key.setdefault(key, set()).add(id_)
+        self._seq[id_] = seq
+        self._ids.append(id_)
+        self._norm_at.append(norm)
+        by_key = self._by_key
+        for key in keys(norm):
+            found = by_key.get(key)
+            if found is None:
+                by_key[key] = {seq}
+            else:
+                found.add(seq)
 
     def remove(self, id_: str) -> None:
         norm = self.norms.pop(id_, None)
         if norm is None:
             return
-        for key in set(keys(norm)):
-            ids = self._by_key.get(key)
-            if ids is not None:
-                ids.discard(id_)
-                if not ids:
+        seq = self._seq.pop(id_)
+        self._ids[seq] = None
+        for key in keys(norm):
+            found = self._by_key.get(key)
+            if found is not None:
+                found.discard(seq)
+                if not found:
                     del self._by_key[key]
 
-    def candidates(self, norm: str) -> set[str]:
-        """The names sharing the rarest keys with `norm`: the rarest key's names always,
-        then the next rarest while the candidates stay under BUDGET."""
+    def _candidates(self, norm: str) -> set[int]:
+        """The numbers of the names sharing the rarest keys with `norm`: the rarest key's
+        names always, then the next rarest while the candidates stay under BUDGET."""
+        by_key = self._by_key
+        # rarest first; keys of equal rarity in a fixed order, so a look-up finds the same
+        # on every run (a set's order changes with Python's hash seed)
         postings = sorted(
-            (ids for key in set(keys(norm)) if (ids := self._by_key.get(key))), key=len
+            (len(found), key, found) for key in keys(norm) if (found := by_key.get(key))
         )
-        found: set[str] = set()
-        for ids in postings:
-            if found and len(found) + len(ids) > BUDGET:
+        if not postings:
+            return set()
+        found = set(postings[0][2])
+        for _, _, seqs in postings[1:]:
+            if len(found) + len(seqs) > BUDGET:
                 break
-            found |= ids
+            found |= seqs
         return found
 
+    def candidates(self, norm: str) -> set[str]:
+        """The ids of the names `search` scores against `norm`."""
+        ids = self._ids
+        return {ids[seq] for seq in self._candidates(norm)}  # type: ignore[misc]
+
     def search(self, norm: str, cutoff: float, limit: int) -> list[tuple[str, float]]:
-        """(id, score) of the names scoring at least `cutoff` against `norm`, best first."""
-        ids = list(self.candidates(norm))
-        if not ids:
+        """(id, score) of the names scoring at least `cutoff` against `norm`, best first;
+        equal scores in the order the names came in (the same on every run)."""
+        seqs = sorted(self._candidates(norm))
+        if not seqs:
             return []
-        choices = [self.norms[i] for i in ids]
-        matches = process.extract(norm, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
-        # best first; equal scores in the order the names came in (the same on every run)
-        ranked = sorted(
-            ((ids[index], score) for _, score, index in matches),
-            key=lambda hit: (-hit[1], self._order[hit[0]]),
+        # rapidfuzz lists equal scores by their position, that is in the order names came in
+        # (tests/file/test_similar.py holds it to the ranking spelled out)
+        matches = process.extract(
+            norm,
+            itemgetter(*seqs)(self._norm_at) if len(seqs) > 1 else [self._norm_at[seqs[0]]],
+            scorer=fuzz.ratio,
+            score_cutoff=cutoff,
+            limit=limit,
         )
-        return ranked[:limit]
+        ids = self._ids
+        return [(ids[seqs[index]], score) for _, score, index in matches]  # type: ignore[misc]

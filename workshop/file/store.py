@@ -1,4 +1,4 @@
-"""The store: one neighbourhood file, its reads, and the one path every write takes.
+"""The store: one neighbourhood file opened, and its reads; `write()` opens the one write path.
 
     with Store.open("kersenbuurt.wijk") as store:
         with store.write() as w:
@@ -6,27 +6,25 @@
                 w.insert("place", {"name": "Buurthuis", "kind": "community_centre"})
         store.undo()
 
-Each `write()` is one transaction (`BEGIN IMMEDIATE` ... `COMMIT`, WAL, synchronous=FULL): when
-it returns, the capture is on disk. Every change inside an `entry` is logged with the row before
-and after, which is what undo and redo replay. Nothing else in the program writes SQL to the file.
+Each `write()` is one transaction of a `Writer` (`workshop.file.writer`): when it returns, the
+capture is on disk. Every change inside an `entry` is logged with the row before and after,
+which is what undo and redo replay. Nothing else in the program writes SQL to the file. The
+store and its writer share an `OpenFile` (`workshop.file.handle`): the connection, its lock,
+the chosen session and the one cache of what is known about the file.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
 import sqlite3
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
 
 from workshop.file import access as files
 from workshop.file import schema
-from workshop.file.rows import _literal, decode_row, encode, new_id, now
-from workshop.file.sessions import Sessions
-from workshop.file.similar import SimilarIndex
+from workshop.file.handle import FileCaches, OpenFile
+from workshop.file.rows import decode_row, new_id, now
+from workshop.file.sessions import SessionReads
 from workshop.file.writer import NAMED_TABLES, Writer
 from workshop.i18n import UserError
 from workshop.model import DEFAULT_DIMENSIONS, Context, Dimension, Grid, Term
@@ -36,25 +34,41 @@ NEAR_DUPLICATE_SCORE = 85
 __all__ = ["Store", "Writer", "decode_row", "new_id", "now", "NAMED_TABLES"]
 
 
-class Store(Sessions):
+class Store(SessionReads):
     def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool):
-        self.path = path
-        self.conn = conn
-        self.conn.row_factory = sqlite3.Row
-        self.readonly = readonly
-        self.session_id: str | None = None
-        self._lock = threading.RLock()
-        self._columns: dict[str, list[str]] = {}
-        self._defaults: dict[str, dict[str, Any]] = {}
-        # Caches of what rarely changes, valid while no other connection has committed
-        # (PRAGMA data_version) and patched by our own writes.
-        self._names: dict[str, tuple[int, dict[str, tuple[str, str]]]] = {}
-        self._similar: dict[str, SimilarIndex] = {}  # built from _names, patched with it
-        self._dimensions: tuple[int, tuple[Dimension, ...]] | None = None
-        self._session_checked = False
-        self._no_redo = False  # known: the undo log holds no undone entries
-        self._trusted_version = -1
-        self._context: tuple[int, Context] | None = None
+        conn.row_factory = sqlite3.Row
+        self.file = OpenFile(path, conn, readonly=readonly)
+
+    # What the store is: the file it shares with its writer.
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    @property
+    def readonly(self) -> bool:
+        return self.file.readonly
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.file.conn
+
+    @conn.setter
+    def conn(self, conn: sqlite3.Connection) -> None:
+        self.file.conn = conn
+
+    @property
+    def session_id(self) -> str | None:
+        """The session captures go into (None: today's, made by the first capture)."""
+        return self.file.session_id
+
+    @session_id.setter
+    def session_id(self, session_id: str | None) -> None:
+        self.file.session_id = session_id
+
+    @property
+    def caches(self) -> FileCaches:
+        """Everything remembered about the file, valid until another connection commits."""
+        return self.file.caches
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -82,8 +96,8 @@ class Store(Sessions):
             store = cls(path, conn, readonly=False)
             stamp = now()
             min_lat, min_lon, max_lat, max_lon = bbox or (None, None, None, None)
-            with store._transaction():
-                store._raw_insert(
+            with store.write(logged=False) as w:
+                w.insert(
                     "neighbourhood",
                     {
                         "id": new_id(),
@@ -102,7 +116,7 @@ class Store(Sessions):
                     },
                 )
                 for position, dim in enumerate(dimensions):
-                    store._raw_insert(
+                    w.insert(
                         "board_dimension",
                         {
                             "id": new_id(),
@@ -189,9 +203,6 @@ class Store(Sessions):
     def neighbourhood(self) -> dict:
         return dict(self.conn.execute("SELECT * FROM neighbourhood LIMIT 1").fetchone())
 
-    def _data_version(self) -> int:
-        return self.conn.execute("PRAGMA data_version").fetchone()[0]
-
     @property
     def lang(self) -> str:
         return self.neighbourhood()["lang"]
@@ -202,49 +213,33 @@ class Store(Sessions):
         return Grid(n["grid_cols"], n["grid_rows"])
 
     def dimensions(self) -> tuple[Dimension, ...]:
-        version = self._data_version()
-        if self._dimensions is None or self._dimensions[0] != version:
-            dims = []
-            for row in self.rows("board_dimension", order="position"):
-                values = tuple(
-                    Term(v["key"], v["nl"], v["en"], tuple(v.get("synonyms", ())))
-                    for v in row["values"]
-                )
-                dims.append(Dimension(row["key"], row["label_nl"], row["label_en"], values))
-            self._dimensions = (version, tuple(dims))
-        return self._dimensions[1]
+        return self.caches.built("dimensions", self._read_dimensions)
+
+    def _read_dimensions(self) -> tuple[Dimension, ...]:
+        dims = []
+        for row in self.rows("board_dimension", order="position"):
+            values = tuple(
+                Term(v["key"], v["nl"], v["en"], tuple(v.get("synonyms", ())))
+                for v in row["values"]
+            )
+            dims.append(Dimension(row["key"], row["label_nl"], row["label_en"], values))
+        return tuple(dims)
 
     def context(self) -> Context:
         """What the capture grammar needs to know of this file: kept until another
         connection commits or we change the neighbourhood or its board dimensions."""
-        version = self._data_version()
-        if self._context is None or self._context[0] != version:
-            n = self.neighbourhood()
-            self._context = (
-                version,
-                Context(
-                    grid=Grid(n["grid_cols"], n["grid_rows"]),
-                    dimensions=self.dimensions(),
-                    lang=n["lang"],
-                ),
-            )
-        return self._context[1]
+        return self.caches.built("context", self._read_context)
+
+    def _read_context(self) -> Context:
+        n = self.neighbourhood()
+        return Context(
+            grid=Grid(n["grid_cols"], n["grid_rows"]), dimensions=self.dimensions(), lang=n["lang"]
+        )
 
     # --- reading ---------------------------------------------------------------------------
 
     def columns(self, table: str) -> list[str]:
-        if table not in self._columns:
-            info = self.conn.execute(f'PRAGMA table_info("{table}")').fetchall()
-            if not info:
-                raise KeyError(table)
-            self._columns[table] = [r["name"] for r in info]
-            self._defaults[table] = {r["name"]: _literal(r["dflt_value"]) for r in info}
-        return self._columns[table]
-
-    def new_row(self, table: str, values: dict) -> dict:
-        """The row as SQLite stores it: the table's defaults, then `values` encoded."""
-        self.columns(table)
-        return {**self._defaults[table], **{k: encode(v) for k, v in values.items()}}
+        return self.caches.columns(table)
 
     def get(self, table: str, id: str) -> dict | None:
         self.columns(table)
@@ -277,43 +272,14 @@ class Store(Sessions):
         """Records whose name matches case-, accent- and NFKC-insensitively."""
         return self.rows(table, "norm = ?", (normalise(name),))
 
-    def _name_index(self, table: str) -> dict[str, tuple[str, str]]:
-        """id -> (name, norm) of a table, loaded once and then kept up to date."""
-        version = self._data_version()
-        cached = self._names.get(table)
-        if cached is None or cached[0] != version:
-            rows = self.conn.execute(f'SELECT id, name, norm FROM "{table}"').fetchall()
-            cached = (version, {r[0]: (r[1], r[2]) for r in rows})
-            self._names[table] = cached
-            self._similar.pop(table, None)
-        return cached[1]
-
-    def _patch_caches(self, changes: list[tuple[str, str, dict | None]]) -> None:
-        """After our own commit: keep the name indexes in step without reloading them."""
-        for table, id_, after in changes:
-            if table in ("board_dimension", "neighbourhood"):
-                self._dimensions = self._context = None
-            index = self._names.get(table)
-            if index is None:
-                continue
-            similar = self._similar.get(table)
-            if after is None:
-                index[1].pop(id_, None)
-                if similar is not None:
-                    similar.remove(id_)
-            else:
-                index[1][id_] = (after["name"], after["norm"])
-                if similar is not None:
-                    similar.add(id_, after["norm"])
-
     def names(self, table: str) -> dict[str, str]:
         """id -> name of every record of a named table (from the cached name index)."""
-        return {id_: entry[0] for id_, entry in self._name_index(table).items()}
+        return {id_: entry[0] for id_, entry in self.caches.names(table).items()}
 
     def name_of(self, table: str, id_: str) -> str | None:
         """The name of one record of a named table, from the cached name index (no copy of
         the index: the TUI's feed asks this for each of its rows)."""
-        entry = self._name_index(table).get(id_)
+        entry = self.caches.names(table).get(id_)
         return entry[0] if entry else None
 
     def similar(self, table: str, name: str, limit: int = 3) -> list[dict]:
@@ -321,10 +287,8 @@ class Store(Sessions):
         `different`: the names differ in a word that tells things apart (Oost/West, 1/2),
         so the record is most likely another one (ask with "new record" as the default)."""
         norm = normalise(name)
-        index = self._name_index(table)
-        blocks = self._similar.get(table)
-        if blocks is None:
-            blocks = self._similar[table] = SimilarIndex(index)
+        index = self.caches.names(table)
+        blocks = self.caches.similar(table)
         found = [
             id_
             for id_, _ in blocks.search(norm, NEAR_DUPLICATE_SCORE, limit + 1)
@@ -360,198 +324,35 @@ class Store(Sessions):
     def history(self, limit: int = 20) -> list[dict]:
         return self.rows("history", "undone = 0", order="seq DESC", limit=limit)
 
-    # --- writing ---------------------------------------------------------------------------
+    # --- writing: the writer's -------------------------------------------------------------
 
     @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        if self.readonly:
-            raise UserError("file_readonly", path=str(self.path))
-        with self._lock:
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as exc:
-                raise files.sqlite_error(self.path, exc) from None
-            # Facts we verified earlier (our session exists, nothing waits to be redone)
-            # hold for as long as no other connection has committed.
-            version = self._data_version()
-            if version != self._trusted_version:
-                self._trusted_version = version
-                self._session_checked = self._no_redo = False
-            saved = self._state()
-            try:
-                yield
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self._abandon(saved)
-                raise
-
-    def _state(self) -> tuple:
-        """What this object believes about the file, to be put back when a write fails."""
-        return (self.session_id, self._session_checked, self._no_redo)
-
-    def _abandon(self, saved: tuple) -> None:
-        """A failed write: undo it in the file and in every fact cached about the file.
-        SQLite may already have rolled back by itself (a full disk, an I/O error)."""
-        if self.conn.in_transaction:
-            with contextlib.suppress(sqlite3.Error):  # it rolls back when it can
-                self.conn.execute("ROLLBACK")
-        self.session_id, self._session_checked, self._no_redo = saved
-        self._session_checked = self._no_redo = False  # check again, next time
-        self._trusted_version = -1
-        self._forget_caches()
-
-    def savepoint(self) -> tuple:
-        """Mark a point inside the running transaction to go back to (a batch line whose
-        names a later line creates waits for it: see `record`)."""
-        self.conn.execute("SAVEPOINT line")
-        return self._state()
-
-    def release(self) -> None:
-        if self.conn.in_transaction:  # SQLite may have rolled back by itself (disk full)
-            self.conn.execute("RELEASE line")
-
-    def rollback_to(self, saved: tuple) -> None:
-        self.conn.execute("ROLLBACK TO line")
-        self.conn.execute("RELEASE line")
-        self.session_id, self._session_checked, self._no_redo = saved
-
-    @contextmanager
-    def write(self) -> Iterator[Writer]:
-        """One transaction; changes made through the writer's entries can be undone."""
-        writer = Writer(self)
-        with self._transaction():
+    def write(self, *, logged: bool = True) -> Iterator[Writer]:
+        """One transaction of the one write path; with `logged`, changes made through the
+        writer's entries can be undone."""
+        with Writer.transaction(self.file, logged=logged) as writer:
             yield writer
-            writer.log_history()
-        self._patch_caches(writer.touched)  # only after the commit: a failed write patches nothing
-
-    def _raw_insert(self, table: str, values: dict) -> None:
-        cols = list(values)
-        unknown = set(cols) - set(self.columns(table))
-        if unknown:
-            raise KeyError(f"{table} has no column {sorted(unknown)}")
-        self.conn.execute(
-            f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
-            f"VALUES ({', '.join('?' for _ in cols)})",
-            [encode(values[c]) for c in cols],
-        )
-
-    def _raw_row(self, table: str, id: str) -> dict | None:
-        row = self.conn.execute(f'SELECT * FROM "{table}" WHERE id = ?', (id,)).fetchone()
-        return dict(row) if row else None
-
-    def _restore(self, table: str, id: str, values: dict | None) -> None:
-        if values is None:
-            self.conn.execute(f'DELETE FROM "{table}" WHERE id = ?', (id,))
-            return
-        cols = list(values)
-        self.conn.execute(
-            f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
-            f"VALUES ({', '.join('?' for _ in cols)}) ON CONFLICT(id) DO UPDATE SET "
-            + ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id"),
-            [values[c] for c in cols],
-        )
-
-    def take_card_number(self, wanted: int | None = None) -> int:
-        """The next free card number (or `wanted`), moving the file's counter past it."""
-        counter = self.conn.execute("SELECT next_card FROM neighbourhood").fetchone()[0]
-        number = wanted if wanted is not None else counter
-        self.conn.execute("UPDATE neighbourhood SET next_card = ?", (max(counter, number + 1),))
-        return number
 
     def undo(self) -> dict | None:
         """Undo the latest capture that is not undone; returns its history entry."""
-        with self._transaction():
-            row = self.conn.execute(
-                "SELECT * FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1"
-            ).fetchone()
-            if row is None:
-                return None
-            for change in reversed(json.loads(row["changes"])):
-                self._restore(change["table"], change["id"], change["before"])
-            self.conn.execute("UPDATE history SET undone = 1 WHERE seq = ?", (row["seq"],))
-            self._no_redo = False
-            self._forget_caches()
-            return decode_row(row)
+        with self.write(logged=False) as w:
+            return w.undo()
 
     def redo(self) -> dict | None:
         """Redo the earliest undone capture; returns its history entry."""
-        with self._transaction():
-            row = self.conn.execute(
-                "SELECT * FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1"
-            ).fetchone()
-            if row is None:
-                return None
-            for change in json.loads(row["changes"]):
-                self._restore(change["table"], change["id"], change["after"])
-            self.conn.execute("UPDATE history SET undone = 0 WHERE seq = ?", (row["seq"],))
-            self._forget_caches()
-            return decode_row(row)
+        with self.write(logged=False) as w:
+            return w.redo()
 
-    def _forget_caches(self) -> None:
-        self._names.clear()
-        self._similar.clear()
-        self._dimensions = self._context = None
-
-    def erase(
+    def use_session(
         self,
-        deletes: list[tuple[str, str, object, bool]],
-        rewrites: list[tuple[str, dict, str, object, bool]],
-        history: list[tuple[int, str | None, str | None]],
-        rebuild: list[str] | tuple[str, ...] = (),
-    ) -> None:
-        """Remove rows and rewrite texts WITHOUT an undo entry (undo would keep what is being
-        erased), rewrite or drop undo entries, rebuild full-text indexes, then rebuild every
-        index and wipe free pages and the WAL, so the erased bytes are nowhere in the file.
-
-        deletes:  (table, key column "id" or "rowid", key, leave a tombstone); a tombstone
-                  (the id only) keeps a merge from bringing the record back
-        rewrites: (table, {key column: key}, column, value as stored, set `updated`)
-        history:  (seq, line, changes as JSON), or (seq, None, None) to drop the entry
-        rebuild:  full-text index tables (FTS3/4/5) to rebuild from their content"""
-        self.conn.execute("PRAGMA secure_delete = ON")
-        stamp = now()
-        with self._transaction():
-            for table, column, key, tombstone in deletes:
-                self.conn.execute(f'DELETE FROM "{_ident(table)}" WHERE {_key(column)} = ?', (key,))
-                if tombstone:
-                    self.conn.execute(
-                        "INSERT OR REPLACE INTO tombstone (id, table_name, kept_id, reason, at) "
-                        "VALUES (?, ?, NULL, 'forgotten', ?)",
-                        (key, table, stamp),
-                    )
-            for table, where, column, value, touch in rewrites:
-                sets = f'"{_ident(column)}" = ?' + (", updated = ?" if touch else "")
-                self.conn.execute(
-                    f'UPDATE "{_ident(table)}" SET {sets} WHERE '
-                    + " AND ".join(f"{_key(k)} = ?" for k in where),
-                    [encode(value), *([stamp] if touch else []), *where.values()],
-                )
-            for seq, line, changes in history:
-                if changes is None:
-                    self.conn.execute("DELETE FROM history WHERE seq = ?", (seq,))
-                else:
-                    self.conn.execute(
-                        "UPDATE history SET line = ?, changes = ? WHERE seq = ?",
-                        (line, changes, seq),
-                    )
-            for table in rebuild:
-                self.conn.execute(
-                    f'INSERT INTO "{_ident(table)}"("{_ident(table)}") VALUES (\'rebuild\')'
-                )
-        self._forget_caches()
-        self._columns.clear()
-        self.conn.execute("REINDEX")
-        self.conn.execute("VACUUM")
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        date: str,
+        venue: str | None = None,
+        table_name: str | None = None,
+        facilitator: str | None = None,
+    ) -> str:
+        """`Writer.use_session` in a transaction of its own."""
+        with self.write() as w:
+            return w.use_session(date, venue, table_name, facilitator)
 
     def backup(self, target: Path) -> Path:
         return files.copy_consistent(self.conn, target)
-
-
-def _ident(name: str) -> str:
-    return name.replace('"', '""')
-
-
-def _key(column: str) -> str:
-    """A key column in a WHERE clause: the rowid as itself, any other column quoted."""
-    return "rowid" if column == "rowid" else f'"{_ident(column)}"'

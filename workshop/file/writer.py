@@ -1,33 +1,136 @@
-"""The one write path's hands: inserts, updates and deletes inside a `Store.write()`."""
+"""The one write path: every change to a neighbourhood file is made by a `Writer`, inside the
+one transaction it opens and commits (`Writer.transaction`, reached as `Store.write()`).
+
+    with store.write() as w:                      # BEGIN IMMEDIATE ... COMMIT
+        with w.entry("p Buurthuis #buurthuis"):   # one undoable step
+            w.insert("place", {"name": "Buurthuis"})
+
+A logged writer (the default) records every change made inside an `entry` with the row before
+and after: that is what undo and redo replay. An unlogged writer (`logged=False`) can make no
+entry: for changes that undo must never bring back or take away (erasing a person, the undo
+itself, a new file's first rows). Some changes are never logged, in either mode: the session
+captures go into (`workshop.file.sessions`) and the card counter (`take_card_number`): a card
+number once handed out stays taken, even when the capture that took it is undone.
+
+Every statement that changes the file is run by `_run` and made durable by `_commit`, the one
+commit point. The writer knows the file through `OpenFile` only (connection, lock, session,
+caches), never through the `Store`.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import Any
 
+from workshop.file import access as files
+from workshop.file.handle import SETTINGS_TABLES, OpenFile
 from workshop.file.rows import decode_row, encode, new_id, now
 from workshop.file.schema import FIELD_TIME_SKIP
+from workshop.file.sessions import SessionWrites
+from workshop.i18n import UserError
 from workshop.model import NAMED_TABLES
 from workshop.text import normalise
 
-if TYPE_CHECKING:
-    from workshop.file.store import Store
+_CACHED = frozenset(NAMED_TABLES) | frozenset(SETTINGS_TABLES)
 
 
-class Writer:
-    """Inserts, updates and deletes inside one `Store.write()` transaction. Changes made
-    inside `entry(line)` are logged as one undoable step."""
+class Writer(SessionWrites):
+    """Inserts, updates and deletes inside one transaction. Changes made inside
+    `entry(line)` are logged as one undoable step (in a logged writer)."""
 
-    def __init__(self, store: Store):
-        self.store = store
+    def __init__(self, file: OpenFile, *, logged: bool = True):
+        self.file = file
+        self.logged = logged
         self.entries: list[tuple[str | None, list[dict]]] = []
         self._changes: list[dict] | None = None
-        self.touched: list[tuple[str, str, dict | None]] = []  # for the store's caches
+        self.touched: list[tuple[str, str, dict | None]] = []  # for the caches, after commit
+        self._reload = False  # the caches are rebuilt after the commit (undo, redo, erasure)
+        self._wipe = False  # free pages and the WAL are wiped after the commit (erasure)
+
+    # --- the transaction -------------------------------------------------------------------
+
+    @classmethod
+    @contextmanager
+    def transaction(cls, file: OpenFile, *, logged: bool = True) -> Iterator[Writer]:
+        """One transaction (`BEGIN IMMEDIATE` ... `COMMIT`, WAL, synchronous=FULL): when it
+        returns, the change is on disk. A failure rolls back the file and every fact
+        remembered about it."""
+        if file.readonly:
+            raise UserError("file_readonly", path=str(file.path))
+        with file.lock:
+            try:
+                file.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise files.sqlite_error(file.path, exc) from None
+            writer = cls(file, logged=logged)
+            saved = writer._state()
+            try:
+                file.caches.current()  # what another connection committed makes facts stale
+                yield writer
+                writer._log_history()
+                writer._commit()
+            except BaseException:
+                writer._abandon(saved)
+                raise
+            if writer._reload:
+                file.caches.forget()
+            else:
+                file.caches.patch(writer.touched)  # only after the commit
+            if writer._wipe:
+                writer._wipe_free_pages()
+
+    def _commit(self) -> None:
+        """The one commit point of the program."""
+        self.file.conn.execute("COMMIT")
+
+    def _run(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        """Every statement that changes the file."""
+        return self.file.conn.execute(sql, params)
+
+    def _state(self) -> tuple:
+        """What is believed about the file, to be put back when a write fails."""
+        return (self.file.session_id, set(self.file.caches.facts))
+
+    def _abandon(self, saved: tuple) -> None:
+        """A failed write: undo it in the file and in every fact cached about the file.
+        SQLite may already have rolled back by itself (a full disk, an I/O error)."""
+        conn = self.file.conn
+        if conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):  # it rolls back when it can
+                conn.execute("ROLLBACK")
+        self.file.session_id = saved[0]
+        self.file.caches.forget()  # check again, next time
+
+    def savepoint(self) -> tuple:
+        """Mark a point inside the transaction to go back to (a batch line whose names a
+        later line creates waits for it: see `workshop.capture.record`)."""
+        self._run("SAVEPOINT line")
+        return (*self._state(), len(self.touched), len(self.entries))
+
+    def release(self) -> None:
+        if self.file.conn.in_transaction:  # SQLite may have rolled back by itself (disk full)
+            self._run("RELEASE line")
+
+    def rollback_to(self, saved: tuple) -> None:
+        self._run("ROLLBACK TO line")
+        self._run("RELEASE line")
+        session_id, facts, touched, entries = saved
+        self.file.session_id = session_id
+        self.file.caches.facts.clear()
+        self.file.caches.facts.update(facts)
+        del self.touched[touched:]
+        del self.entries[entries:]
+
+    # --- changes -------------------------------------------------------------------------
 
     @contextmanager
     def entry(self, line: str | None) -> Iterator[None]:
+        if not self.logged:
+            raise RuntimeError("an unlogged write makes no undo entry")
         self._changes = []
         try:
             yield
@@ -37,17 +140,23 @@ class Writer:
             self._changes = None
 
     def _log(self, table: str, id: str, before: dict | None, after: dict | None) -> None:
-        if table in NAMED_TABLES or table in ("board_dimension", "neighbourhood"):
+        if table in _CACHED:
             self.touched.append((table, id, after))
         if self._changes is not None:
             self._changes.append({"table": table, "id": id, "before": before, "after": after})
 
+    def columns(self, table: str) -> list[str]:
+        return self.file.caches.columns(table)
+
+    def stored(self, table: str, values: dict) -> dict:
+        """The row as SQLite stores it: the table's defaults, then `values` encoded."""
+        return {**self.file.caches.defaults(table), **{k: encode(v) for k, v in values.items()}}
+
     def insert(self, table: str, values: dict, *, times: dict | None = None) -> dict:
         """A new row; its fields changed when it was created (`field_times` stays empty),
         unless `times` gives them their own (a merge copies the source's)."""
-        store = self.store
         stamp = now()
-        columns = store.columns(table)
+        columns = self.columns(table)
         row = {
             "id": new_id(),
             **{k: stamp for k in ("created", "updated") if k in columns},
@@ -56,13 +165,25 @@ class Writer:
         if "field_times" in columns:
             row["field_times"] = dict(times or {})
         if "session_id" in columns and "session_id" not in values:
-            row["session_id"] = store.current_session()
+            row["session_id"] = self.current_session()
         if "norm" in columns:
             row["norm"] = normalise(row["name"])
-        store._raw_insert(table, row)
-        after = store.new_row(table, row)
+        self._insert_row(table, row)
+        after = self.stored(table, row)
         self._log(table, row["id"], None, after)
         return decode_row(after)
+
+    def _insert_row(self, table: str, values: dict) -> None:
+        """A row as given, unlogged (the writer's own helpers log it when it should be)."""
+        cols = list(values)
+        unknown = set(cols) - set(self.columns(table))
+        if unknown:
+            raise KeyError(f"{table} has no column {sorted(unknown)}")
+        self._run(
+            f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
+            f"VALUES ({', '.join('?' for _ in cols)})",
+            [encode(values[c]) for c in cols],
+        )
 
     def copy_rows(self, table: str, rows: list[dict]) -> None:
         """Rows copied whole from another file of the same neighbourhood (a merge): ids,
@@ -70,14 +191,13 @@ class Writer:
         as an insert. Values are as SQLite stores them (JSON columns as text)."""
         if not rows:
             return
-        store = self.store
-        columns = store.columns(table)
-        defaults = store.new_row(table, {})
+        columns = self.columns(table)
+        defaults = self.stored(table, {})
         full = [{c: row[c] if c in row else defaults[c] for c in columns} for row in rows]
         if "norm" in columns:
             for row in full:
                 row["norm"] = normalise(row["name"])
-        store.conn.executemany(
+        self.file.conn.executemany(
             f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in columns)}) '
             f"VALUES ({', '.join('?' for _ in columns)})",
             [list(row.values()) for row in full],
@@ -92,8 +212,7 @@ class Writer:
         in `field_times`. `touch=False` with `times` keeps the `updated` given in `values`
         and sets the field times given (a merge copies the source's times, so merging twice
         changes nothing)."""
-        store = self.store
-        before = store._raw_row(table, id)
+        before = self._row(table, id)
         if before is None:
             raise KeyError(f"{table} {id}")
         values = {k: v for k, v in values.items() if k not in ("id", "created", "field_times")}
@@ -114,28 +233,145 @@ class Writer:
             field_times.update({k: stamp for k in changed if k not in FIELD_TIME_SKIP})
             field_times.update(times or {})
             after["field_times"] = encode(field_times)
-        store._restore(table, id, after)
+        self._put(table, id, after)
         self._log(table, id, before, after)
         return decode_row(after)
 
     def delete(self, table: str, id: str) -> None:
-        store = self.store
-        before = store._raw_row(table, id)
+        before = self._row(table, id)
         if before is None:
             return
-        store._restore(table, id, None)
+        self._put(table, id, None)
         self._log(table, id, before, None)
 
-    def log_history(self) -> None:
+    def _row(self, table: str, id: str) -> dict | None:
+        row = self.file.conn.execute(f'SELECT * FROM "{table}" WHERE id = ?', (id,)).fetchone()
+        return dict(row) if row else None
+
+    def _put(self, table: str, id: str, values: dict | None) -> None:
+        """Make the row with this id exactly `values` (as stored), or remove it (None)."""
+        if values is None:
+            self._run(f'DELETE FROM "{table}" WHERE id = ?', (id,))
+            return
+        cols = list(values)
+        self._run(
+            f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
+            f"VALUES ({', '.join('?' for _ in cols)}) ON CONFLICT(id) DO UPDATE SET "
+            + ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id"),
+            [values[c] for c in cols],
+        )
+
+    def take_card_number(self, wanted: int | None = None) -> int:
+        """The next free card number (or `wanted`), moving the file's counter past it.
+        Never logged: undo does not hand a number out again."""
+        counter = self.file.conn.execute("SELECT next_card FROM neighbourhood").fetchone()[0]
+        number = wanted if wanted is not None else counter
+        if number + 1 > counter:
+            self._run("UPDATE neighbourhood SET next_card = ?", (number + 1,))
+        return number
+
+    # --- the undo log ----------------------------------------------------------------------
+
+    def _log_history(self) -> None:
         if not self.entries:
             return
-        conn = self.store.conn
-        if not self.store._no_redo:
-            conn.execute("DELETE FROM history WHERE undone = 1")  # no redo after a new capture
-            self.store._no_redo = True
-        session = self.store.session_id
+        facts = self.file.caches.facts
+        if "no_redo" not in facts:
+            self._run("DELETE FROM history WHERE undone = 1")  # no redo after a new capture
+            facts.add("no_redo")
+        session = self.file.session_id
         for line, changes in self.entries:
-            conn.execute(
+            self._run(
                 "INSERT INTO history (session_id, at, line, changes) VALUES (?, ?, ?, ?)",
                 (session, now(), line, json.dumps(changes, ensure_ascii=False)),
             )
+
+    def undo(self) -> dict | None:
+        """Undo the latest capture that is not undone; returns its history entry."""
+        row = self.file.conn.execute(
+            "SELECT * FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        for change in reversed(json.loads(row["changes"])):
+            self._put(change["table"], change["id"], change["before"])
+        self._run("UPDATE history SET undone = 1 WHERE seq = ?", (row["seq"],))
+        self._reload = True
+        return decode_row(row)
+
+    def redo(self) -> dict | None:
+        """Redo the earliest undone capture; returns its history entry."""
+        row = self.file.conn.execute(
+            "SELECT * FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        for change in json.loads(row["changes"]):
+            self._put(change["table"], change["id"], change["after"])
+        self._run("UPDATE history SET undone = 0 WHERE seq = ?", (row["seq"],))
+        self._reload = True
+        return decode_row(row)
+
+    # --- erasure ---------------------------------------------------------------------------
+
+    def erase(
+        self,
+        deletes: list[tuple[str, str, object, bool]],
+        rewrites: list[tuple[str, dict, str, object, bool]],
+        history: list[tuple[int, str | None, str | None]],
+        rebuild: list[str] | tuple[str, ...] = (),
+    ) -> None:
+        """Remove rows and rewrite texts (an unlogged writer only: undo would keep what is
+        being erased), rewrite or drop undo entries, rebuild full-text indexes; after the
+        commit every index is rebuilt and free pages and the WAL are wiped, so the erased
+        bytes are nowhere in the file.
+
+        deletes:  (table, key column "id" or "rowid", key, leave a tombstone); a tombstone
+                  (the id only) keeps a merge from bringing the record back
+        rewrites: (table, {key column: key}, column, value as stored, set `updated`)
+        history:  (seq, line, changes as JSON), or (seq, None, None) to drop the entry
+        rebuild:  full-text index tables (FTS3/4/5) to rebuild from their content"""
+        if self.logged:
+            raise RuntimeError("erasing is an unlogged write: store.write(logged=False)")
+        self._run("PRAGMA secure_delete = ON")
+        stamp = now()
+        for table, column, key, tombstone in deletes:
+            self._run(f'DELETE FROM "{_ident(table)}" WHERE {_key(column)} = ?', (key,))
+            if tombstone:
+                self._run(
+                    "INSERT OR REPLACE INTO tombstone (id, table_name, kept_id, reason, at) "
+                    "VALUES (?, ?, NULL, 'forgotten', ?)",
+                    (key, table, stamp),
+                )
+        for table, where, column, value, touch in rewrites:
+            sets = f'"{_ident(column)}" = ?' + (", updated = ?" if touch else "")
+            self._run(
+                f'UPDATE "{_ident(table)}" SET {sets} WHERE '
+                + " AND ".join(f"{_key(k)} = ?" for k in where),
+                [encode(value), *([stamp] if touch else []), *where.values()],
+            )
+        for seq, line, changes in history:
+            if changes is None:
+                self._run("DELETE FROM history WHERE seq = ?", (seq,))
+            else:
+                self._run(
+                    "UPDATE history SET line = ?, changes = ? WHERE seq = ?", (line, changes, seq)
+                )
+        for table in rebuild:
+            self._run(f'INSERT INTO "{_ident(table)}"("{_ident(table)}") VALUES (\'rebuild\')')
+        self._reload = self._wipe = True
+
+    def _wipe_free_pages(self) -> None:
+        self.file.caches.forget_columns()
+        self._run("REINDEX")
+        self._run("VACUUM")
+        self._run("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _ident(name: str) -> str:
+    return name.replace('"', '""')
+
+
+def _key(column: str) -> str:
+    """A key column in a WHERE clause: the rowid as itself, any other column quoted."""
+    return "rowid" if column == "rowid" else f'"{_ident(column)}"'
