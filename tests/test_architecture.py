@@ -27,12 +27,9 @@ import networkx as nx
 
 import workshop
 
-# Cycles other work in flight breaks; each names who owns it. The lead empties this after the
-# merge: an entry whose cycle is gone fails `test_known_cycles_still_exist`, so it cannot linger.
-KNOWN_CYCLES: dict[frozenset[str], str] = {
-    # Writer reaching into Store: helper `writer` (item 4)
-    frozenset({"workshop.file.store", "workshop.file.writer"}): "writer",
-}
+# Cycles allowed while work in flight breaks them, each with who owns it; empty now. An entry
+# whose cycle is gone fails `test_known_cycles_still_exist`, so none can linger.
+KNOWN_CYCLES: dict[frozenset[str], str] = {}
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@
     disk             what the disk is to blame for (full, read-only, no permission)
     schema           the tables and the migrations that build them
     rows             rows as stored: ids, timestamps, JSON columns
-    store            `Store`: the file's reads, and `Store.write()`, the one write path
-    writer           the write path's hands: inserts, updates, deletes in a transaction
+    handle           `OpenFile`: the connection, lock and caches the store and the writer share
+    store            `Store`: the file's reads; `Store.write()` opens the one write path
+    writer           the one write path: every insert, update and delete, in a transaction
     sessions         sessions: a meeting exists once something is captured in it
     similar          near-duplicate names by blocking keys
     duplicates       the same actor or place captured at two tables: pairs and folding
@@ -22,7 +23,5 @@
     merge            `workshop merge`: several files into one, by UUID, field by field
 
 May import: the foundation (`text`, `i18n`, `model`, `privacy`). Must not import `capture`,
-`osm`, `analysis`, `exchange`, `printing` or a front end: they are built on the file. (Two
-imports are in flight, ignored by name in pyproject.toml: `store` takes the capture line's
-`Context`, `merge` takes `exchange.files.atomic_output`.)
+`osm`, `analysis`, `exchange`, `printing` or a front end: they are built on the file.
 """
