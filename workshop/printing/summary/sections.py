@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from workshop import model
 from workshop.analysis import story as connector_story
@@ -99,12 +99,12 @@ class Parts:
     def t(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
 
-    def p(self, text: str, style: str = "body", font_style: str = "regular") -> Paragraph:
+    def p(self, text: str, style: str = "body", font_style: str = "regular") -> Flowable:
         # Every sentence passes the paper's redaction once more, as it is printed: names of
         # organisations, groups and connectors' stories are composed after `gather`.
         return para(self.fonts, self.data.text(text), self.st[style], font_style)
 
-    def bullet(self, text: str) -> Paragraph:
+    def bullet(self, text: str) -> Flowable:
         paragraph = self.p(text, "bullet")
         paragraph.bulletText = "•"
         return paragraph
