@@ -63,15 +63,16 @@ SCRIPTS = (
 SYMBOLS = ("NotoSansSymbols", "NotoSansSymbols2", "NotoEmoji")
 
 
-def _script_faces(stems: tuple[str, ...], style: str) -> list[Face]:
+def _script_faces(stems: tuple[str, ...], style: str) -> list[tuple[Face, bool]]:
+    """The bundled faces for `style`, each with whether it must be emboldened."""
     faces = []
     for stem in stems:
         bold = FONTFILES / f"{stem}-Bold.ttf"
         if style == "bold" and bold.is_file():
-            faces.append(shaping.load(str(bold)))
+            faces.append((shaping.load(str(bold)), False))
         else:
             regular = str(FONTFILES / f"{stem}-Regular.ttf")
-            faces.append(shaping.load(regular, synthetic_bold=style == "bold"))
+            faces.append((shaping.load(regular), style == "bold"))
     return faces
 
 
@@ -95,13 +96,23 @@ class FontSet:
         self._fonts = {style: _load(str(self.files[style])) for style in STYLES}
         self._fallback = {style: _load(str(self.fallback[style])) for style in STYLES}
         self._chain: dict[str, tuple[Face, ...]] = {}
+        self._thicken: dict[str, frozenset[str]] = {}
         for style in STYLES:
-            self._chain[style] = (
-                shaping.load(str(self.files[style])),
+
+            def family(files: dict[str, Path], style: str = style) -> tuple[Face, bool]:
+                # a family whose bold is its regular file (Noto Sans' variable font) has none
+                return shaping.load(str(files[style])), (
+                    style == "bold" and files["bold"] == files["regular"]
+                )
+
+            chain = (
+                family(self.files),
                 *_script_faces(SCRIPTS, style),
-                shaping.load(str(self.fallback[style])),
+                family(self.fallback),
                 *_script_faces(SYMBOLS, style),
             )
+            self._chain[style] = tuple(face for face, _ in chain)
+            self._thicken[style] = frozenset(face.name for face, thick in chain if thick)
         self._cmaps = {
             style: frozenset().union(*(f.cmap for f in self._chain[style])) for style in STYLES
         }
@@ -171,7 +182,7 @@ class FontSet:
         if shaped is not None:
             width = shaped.advance * size / 1000
             x -= width / 2 if anchor == "centre" else width if anchor == "right" else 0
-            shaping.draw(c, x, y, shaped, size, mode)
+            shaping.draw(c, x, y, shaped, size, mode, self._thicken[style])
             return width
         runs = self.runs(text, style)
         width = sum(pdfmetrics.stringWidth(part, font, size) for font, part in runs)
@@ -179,9 +190,8 @@ class FontSet:
             x -= width / 2
         elif anchor == "right":
             x -= width
-        synthetic = {f.name for f in self._chain[style] if f.synthetic_bold}
         for font, part in runs:
-            if font in synthetic and mode is None:
+            if font in self._thicken[style] and mode is None:
                 c.setFont(font, size)
                 shaping.embolden(c, size, lambda x=x, part=part: c.drawString(x, y, part, mode=2))
                 x += pdfmetrics.stringWidth(part, font, size)

@@ -59,8 +59,8 @@ def needs_shaping(text: str) -> bool:
 
 
 def rtl(text: str) -> bool:
-    """Whether `text` reads right to left as a whole (its first strong character is)."""
-    return needs_shaping(text) and bidi.get_base_level(text) == 1
+    """Whether `text` reads right to left as a whole (it has no left-to-right letter)."""
+    return needs_shaping(text) and not any(unicodedata.bidirectional(ch) == "L" for ch in text)
 
 
 class GlyphFont(TTFont):
@@ -100,9 +100,9 @@ class GlyphFont(TTFont):
         state = self.state.get(doc)
         subsets = [list(s) for s in state.subsets] if state is not None else []
         super().addObjects(doc)
+        # every subset's map is written anew: reportlab's writes a character beyond U+FFFF
+        # (an emoji) as five hex digits, which readers refuse
         for n, subset in enumerate(subsets):
-            if not any(code in self._texts for code in subset):
-                continue
             base = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))
             base_name = base.decode("pdfdoc")
             stream = doc.idToObject.get("toUnicodeCMap:" + base_name)
@@ -148,7 +148,6 @@ class Face:
     cmap: frozenset[int]
     ascent: float
     descent: float
-    synthetic_bold: bool = False  # a bold style drawn from a regular file: thicken it
     _hb: hb.Font | None = field(default=None, repr=False)
 
     @property
@@ -159,10 +158,10 @@ class Face:
 
 
 @lru_cache(maxsize=64)
-def load(path: str, synthetic_bold: bool = False) -> Face:
+def load(path: str) -> Face:
     """Register a TrueType file with reportlab once per process."""
     stem = Path(path).stem.replace("[", "-").replace("]", "").replace(",", "-")
-    name = "wk-" + stem + ("-synbold" if synthetic_bold else "")
+    name = "wk-" + stem
     try:
         font = GlyphFont(name, path)
     except (TTFError, OSError) as exc:
@@ -176,7 +175,6 @@ def load(path: str, synthetic_bold: bool = False) -> Face:
         frozenset(face.charToGlyph),
         face.ascent / 1000,
         face.descent / 1000,
-        synthetic_bold,
     )
 
 
@@ -238,7 +236,10 @@ def _levels(text: str) -> list[int]:
     """The bidi embedding level of every character (python-bidi's UBA, with bracket pairs)."""
     if not any(unicodedata.bidirectional(ch) in ("R", "AL", "RLE", "RLO", "RLI") for ch in text):
         return [0] * len(text)
-    base = "R" if bidi.get_base_level(text) else "L"
+    # a line of the Dutch or English page is left to right, unless nothing in it is: then
+    # it is a right-to-left text of its own ("مسجد النور · vak A1" keeps its Dutch order)
+    left = any(unicodedata.bidirectional(ch) == "L" for ch in text)
+    base = "L" if left else "R"
     # python-bidi's Rust core gives its levels only in its debug report, one per UTF-8 byte
     report = str(bidi.get_display(text, base_dir=base, debug=True))
     section = report.split("levels:", 1)[-1].split("]", 1)[0]
@@ -353,12 +354,19 @@ def _shape_run(
 
 
 def draw(
-    c: Canvas, x: float, y: float, shaped: Shaped, size: float, mode: int | None = None
+    c: Canvas,
+    x: float,
+    y: float,
+    shaped: Shaped,
+    size: float,
+    mode: int | None = None,
+    thicken: frozenset[str] = frozenset(),
 ) -> None:
     """Draw a shaped line with its start at `x`, baseline `y`: one text object, so the line
-    reads back as one line (a mark's offset is a text rise, not another baseline)."""
+    reads back as one line (a mark's offset is a text rise, not another baseline). The fonts
+    named in `thicken` are emboldened (a bold text in a font that has no bold)."""
     scale = size / 1000
-    bold = mode is None and any(piece.face.synthetic_bold for piece in shaped.pieces)
+    bold = mode is None and any(piece.face.name in thicken for piece in shaped.pieces)
     if bold:
         _thicken(c, size)
     text = c.beginText(x, y)
@@ -368,7 +376,7 @@ def draw(
         if abs(piece.x - cursor) > 0.5:  # only a moved glyph moves the cursor
             text.setTextOrigin(x + piece.x * scale, y)
         text.setRise(piece.dy * scale)
-        text.setTextRenderMode(2 if bold and piece.face.synthetic_bold else mode or 0)
+        text.setTextRenderMode(2 if bold and piece.face.name in thicken else mode or 0)
         text.textOut(piece.codes)
         cursor = piece.x + piece.advance
     c.drawText(text)
