@@ -63,17 +63,16 @@ SCRIPTS = (
 SYMBOLS = ("NotoSansSymbols", "NotoSansSymbols2", "NotoEmoji")
 
 
-def _script_faces(stems: tuple[str, ...], style: str) -> list[tuple[Face, bool]]:
-    """The bundled faces for `style`, each with whether it must be emboldened."""
-    faces = []
+def _script_files(stems: tuple[str, ...], style: str) -> list[tuple[Path, bool]]:
+    """The bundled files for `style`, each with whether it must be emboldened."""
+    files = []
     for stem in stems:
         bold = FONTFILES / f"{stem}-Bold.ttf"
         if style == "bold" and bold.is_file():
-            faces.append((shaping.load(str(bold)), False))
+            files.append((bold, False))
         else:
-            regular = str(FONTFILES / f"{stem}-Regular.ttf")
-            faces.append((shaping.load(regular), style == "bold"))
-    return faces
+            files.append((FONTFILES / f"{stem}-Regular.ttf", style == "bold"))
+    return files
 
 
 def _load(path: str) -> tuple[str, frozenset[int], float, float]:
@@ -95,27 +94,34 @@ class FontSet:
     def __post_init__(self) -> None:
         self._fonts = {style: _load(str(self.files[style])) for style in STYLES}
         self._fallback = {style: _load(str(self.fallback[style])) for style in STYLES}
-        self._chain: dict[str, tuple[Face, ...]] = {}
-        self._thicken: dict[str, frozenset[str]] = {}
-        for style in STYLES:
+        self._chains: dict[str, tuple[Face, ...]] = {}  # loaded when a text first needs one
+        self._thicken = {style: frozenset(self._layers(style)[1]) for style in STYLES}
 
-            def family(files: dict[str, Path], style: str = style) -> tuple[Face, bool]:
-                # a family whose bold is its regular file (Noto Sans' variable font) has none
-                return shaping.load(str(files[style])), (
-                    style == "bold" and files["bold"] == files["regular"]
-                )
+    def _layers(self, style: str) -> tuple[list[Path], list[str]]:
+        """The fallback chain's files for `style`, and the names of those drawn emboldened
+        (a bold text in a family without a bold file: Noto Sans' variable font, Chinese...)."""
+        paths: list[Path] = []
+        thick: list[str] = []
+        for files in (self.files, None, self.fallback, SYMBOLS):
+            if isinstance(files, dict):
+                found = [
+                    (Path(files[style]), style == "bold" and files["bold"] == files["regular"])
+                ]
+            else:
+                found = _script_files(SCRIPTS if files is None else files, style)
+            for path, emboldened in found:
+                paths.append(path)
+                if emboldened:
+                    thick.append(shaping.font_name(str(path)))
+        return paths, thick
 
-            chain = (
-                family(self.files),
-                *_script_faces(SCRIPTS, style),
-                family(self.fallback),
-                *_script_faces(SYMBOLS, style),
+    def _chain(self, style: str) -> tuple[Face, ...]:
+        chain = self._chains.get(style)
+        if chain is None:
+            chain = self._chains[style] = tuple(
+                shaping.load(str(p)) for p in self._layers(style)[0]
             )
-            self._chain[style] = tuple(face for face, _ in chain)
-            self._thicken[style] = frozenset(face.name for face, thick in chain if thick)
-        self._cmaps = {
-            style: frozenset().union(*(f.cmap for f in self._chain[style])) for style in STYLES
-        }
+        return chain
 
     @classmethod
     def named(cls, family: str = "fira-sans") -> FontSet:
@@ -132,7 +138,7 @@ class FontSet:
         return self._fonts[style][2]
 
     def has(self, ch: str, style: str = "regular") -> bool:
-        return ord(ch) in self._cmaps[style]
+        return any(ord(ch) in face.cmap for face in self._chain(style))
 
     def _lose(self, text: str, chars: set[str] | frozenset[str]) -> None:
         if chars:
@@ -144,7 +150,7 @@ class FontSet:
         primary, cmap = self._fonts[style][:2]
         if cmap.issuperset(map(ord, text)):
             return [(primary, text)]
-        parts, lost = shaping.itemise(text, self._chain[style])
+        parts, lost = shaping.itemise(text, self._chain(style))
         self._lose(text, lost)
         return [(face.name, part) for face, part in parts]
 
@@ -152,7 +158,7 @@ class FontSet:
         """The shaped line when `text` needs shaping (else None: one glyph per character)."""
         if not shaping.needs_shaping(text):
             return None
-        shaped = shaping.shape(text, self._chain[style])
+        shaped = shaping.shape(text, self._chain(style))
         self._lose(text, shaped.missing)
         return shaped
 

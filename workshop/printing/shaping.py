@@ -157,11 +157,15 @@ class Face:
         return self._hb
 
 
+def font_name(path: str) -> str:
+    """The name a font file is registered under."""
+    return "wk-" + Path(path).stem.replace("[", "-").replace("]", "").replace(",", "-")
+
+
 @lru_cache(maxsize=64)
 def load(path: str) -> Face:
     """Register a TrueType file with reportlab once per process."""
-    stem = Path(path).stem.replace("[", "-").replace("]", "").replace(",", "-")
-    name = "wk-" + stem
+    name = font_name(path)
     try:
         font = GlyphFont(name, path)
     except (TTFError, OSError) as exc:
