@@ -5,13 +5,14 @@ Thai, Tifinagh, Chinese, emoji and symbols) with no font from the system. The so
 Noto fonts from Python wheels and Debian's fonts-noto-core; reportlab embeds only static
 TrueType (glyf) fonts, so each variable font is cut to its Regular and Bold instances, hinting
 is dropped (print does not need it) and Chinese is cut to GB 2312 (the 6,763 hanzi that cover
-everyday Simplified Chinese) plus kana and CJK punctuation. Layout tables (GSUB, GPOS, GDEF)
+everyday Simplified Chinese) plus kana and CJK punctuation, Korean to the 2,350 Hangul
+syllables of KS X 1001. Layout tables (GSUB, GPOS, GDEF)
 stay: HarfBuzz shapes with them.
 
     pip download --no-deps fontpkg-noto-sans-arabic fontpkg-noto-sans-devanagari \
         manimgx-fonts justmytype-intl-cjk   # unzip into SRC/
     apt-get download fonts-noto-core         # dpkg-deb -x into SRC/deb
-    python tools/build_fonts.py SRC          # needs fonttools (not a runtime dependency)
+    python tools/build_fonts.py SRC [FAMILY...]  # needs fonttools (not a runtime dependency)
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ SOURCES: dict[str, tuple[str, tuple[int, ...] | None]] = {
     "NotoSansSymbols": ("manimgx_fonts/NotoSansSymbols[wght].ttf", (400, 700)),
     "NotoEmoji": ("manimgx_fonts/NotoEmoji[wght].ttf", (400,)),
     "NotoSansSC": ("justmytype_intl_cjk/fonts/ofl/notosanssc/NotoSansSC[wght].ttf", (400,)),
+    "NotoSansKR": ("justmytype_intl_cjk/fonts/ofl/notosanskr/NotoSansKR[wght].ttf", (400,)),
     "NotoSansTifinagh": ("deb/usr/share/fonts/truetype/noto/NotoSansTifinagh-Regular.ttf", None),
     "NotoSansSymbols2": ("deb/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf", None),
 }
@@ -53,6 +55,16 @@ def chinese() -> set[int]:
                 out.update(map(ord, bytes([high, low]).decode("gb2312")))
     for start, end in ((0x3000, 0x30FF), (0xFF00, 0xFFEF), (0x0020, 0x007E)):
         out.update(range(start, end + 1))
+    return out
+
+
+def korean() -> set[int]:
+    """The 2,350 Hangul syllables of KS X 1001 (everyday Korean) and the compatibility jamo."""
+    out: set[int] = set(range(0x3131, 0x318F)) | set(range(0x0020, 0x007F))
+    for high in range(0xB0, 0xC9):
+        for low in range(0xA1, 0xFF):
+            with contextlib.suppress(UnicodeDecodeError):
+                out.update(map(ord, bytes([high, low]).decode("euc-kr")))
     return out
 
 
@@ -73,10 +85,12 @@ def cut(font: TTFont, unicodes: set[int] | None, path: Path) -> None:
     print(f"{path.name}: {path.stat().st_size // 1024} KiB, {len(font.getBestCmap())} characters")
 
 
-def main(src: Path) -> None:
+def main(src: Path, only: list[str]) -> None:
     OUT.mkdir(exist_ok=True)
     for stem, (relative, weights) in SOURCES.items():
-        unicodes = chinese() if stem == "NotoSansSC" else None
+        if only and stem not in only:
+            continue
+        unicodes = {"NotoSansSC": chinese, "NotoSansKR": korean}.get(stem, lambda: None)()
         if weights is None:
             cut(TTFont(src / relative), unicodes, OUT / f"{stem}-Regular.ttf")
             continue
@@ -91,4 +105,4 @@ def main(src: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), sys.argv[2:])  # optionally only the families named

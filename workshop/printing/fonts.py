@@ -2,7 +2,7 @@
 
 The printouts use Fira Sans (static Regular/Bold/Italic files, so headings are truly bold) with
 Noto Sans and the Noto fonts bundled in `fontfiles/` (Arabic, Hebrew, Devanagari, Thai,
-Tifinagh, Simplified Chinese, symbols, monochrome emoji) as the fallbacks for any character
+Tifinagh, Simplified Chinese, Korean, symbols, monochrome emoji) as the fallbacks for any character
 Fira lacks. Text is split into runs per font by each font's character map, and text in a
 script that needs it is shaped with HarfBuzz and put in bidi order (`shaping`), so a glyph
 is never silently drawn as a box: a character that no font has is drawn as '?' and reported
@@ -59,6 +59,7 @@ SCRIPTS = (
     "NotoSansThai",
     "NotoSansTifinagh",
     "NotoSansSC",
+    "NotoSansKR",
 )
 SYMBOLS = ("NotoSansSymbols", "NotoSansSymbols2", "NotoEmoji")
 
