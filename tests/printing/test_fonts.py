@@ -28,12 +28,14 @@ def test_dutch_turkish_polish_and_markup_have_glyphs_in_every_style() -> None:
 
 def test_fallback_font_and_missing_characters() -> None:
     fonts = FontSet.named()
-    runs = fonts.runs("Namaste क ji", "regular")  # Devanagari: in Noto Sans, not in Fira Sans
-    assert len(runs) == 3 and runs[1] == (fonts._fallback["regular"][0], "क")
+    runs = fonts.runs("Namaste क ji", "regular")
+    # Devanagari: from Noto Sans Devanagari (bundled, with a real bold), not Fira Sans
+    assert len(runs) == 3 and runs[1] == ("wk-NotoSansDevanagari-Regular", "क")
     assert fonts.missing == set()
-    runs = fonts.runs("Feest 🎉!", "regular")
-    assert "".join(part for _, part in runs) == f"Feest {REPLACEMENT}!"
-    assert fonts.missing == {"🎉"}
+    runs = fonts.runs("Feest 🎉 𓀀!", "regular")  # emoji: Noto Emoji; hieroglyphs: no font
+    assert "".join(part for _, part in runs) == f"Feest 🎉 {REPLACEMENT}!"
+    assert fonts.missing == {"𓀀"}
+    assert fonts.lost == {"Feest 🎉 𓀀!": {"𓀀"}}
 
 
 @settings(max_examples=80, deadline=None)

@@ -66,3 +66,8 @@ def report(store: Store, result: PrintResult) -> None:
     if result.missing:
         chars = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in sorted(result.missing))
         click.echo("  " + t("print_missing_glyphs", lang, chars=chars))
+        for text in sorted(result.lost):
+            lost = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in sorted(result.lost[text]))
+            click.echo(
+                "  " + t("print_missing_in", lang, printout=result.path.name, text=text, chars=lost)
+            )

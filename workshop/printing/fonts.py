@@ -1,9 +1,12 @@
 """Fonts that come with the Python install, and text that never loses a character.
 
 The printouts use Fira Sans (static Regular/Bold/Italic files, so headings are truly bold) with
-Noto Sans as the fallback for any character Fira lacks. Text is split into runs per font by
-each font's character map, so a glyph is never silently drawn as a box: a character that no
-font has is drawn as '?' and reported (`FontSet.missing`), so the command can say so.
+Noto Sans and the Noto fonts bundled in `fontfiles/` (Arabic, Hebrew, Devanagari, Thai,
+Tifinagh, Simplified Chinese, Korean, symbols, monochrome emoji) as the fallbacks for any character
+Fira lacks. Text is split into runs per font by each font's character map, and text in a
+script that needs it is shaped with HarfBuzz and put in bidi order (`shaping`), so a glyph
+is never silently drawn as a box: a character that no font has is drawn as '?' and reported
+(`FontSet.missing`, and per name in `FontSet.lost`), so the command can say so.
 
 User text is drawn with `drawString`-level calls only; nothing here interprets markup.
 """
@@ -12,23 +15,24 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import fontpkg_fira_sans
 import fontpkg_noto_sans
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from workshop.i18n import UserError
+from workshop.printing import shaping
+from workshop.printing.shaping import REPLACEMENT, Face
+
+__all__ = ["ELLIPSIS", "FAMILIES", "REPLACEMENT", "STYLES", "FontSet", "clean"]
 
 STYLES = ("regular", "bold", "italic")
 ELLIPSIS = "…"
-REPLACEMENT = "?"
 
 _FIRA = Path(fontpkg_fira_sans.ROOT) / "files"
 _NOTO = Path(fontpkg_noto_sans.ROOT) / "files"
+FONTFILES = Path(__file__).resolve().parent / "fontfiles"
 # The families a template can name, style -> file.
 FAMILIES = {
     "fira-sans": {
@@ -45,33 +49,80 @@ FAMILIES = {
     },
 }
 FALLBACK = "noto-sans"
+# The scripts' fonts, tried in this order after the primary family (before Noto Sans, so
+# Devanagari comes from a font with a real bold). A family without a Bold file is drawn
+# emboldened in bold text; italic uses the upright files.
+SCRIPTS = (
+    "NotoSansArabic",
+    "NotoSansHebrew",
+    "NotoSansDevanagari",
+    "NotoSansThai",
+    "NotoSansTifinagh",
+    "NotoSansSC",
+    "NotoSansKR",
+)
+SYMBOLS = ("NotoSansSymbols", "NotoSansSymbols2", "NotoEmoji")
 
 
-@lru_cache(maxsize=32)
+def _script_files(stems: tuple[str, ...], style: str) -> list[tuple[Path, bool]]:
+    """The bundled files for `style`, each with whether it must be emboldened."""
+    files = []
+    for stem in stems:
+        bold = FONTFILES / f"{stem}-Bold.ttf"
+        if style == "bold" and bold.is_file():
+            files.append((bold, False))
+        else:
+            files.append((FONTFILES / f"{stem}-Regular.ttf", style == "bold"))
+    return files
+
+
 def _load(path: str) -> tuple[str, frozenset[int], float, float]:
     """Register a TrueType file with reportlab once per process; (name, cmap, ascent, descent)."""
-    name = "wk-" + Path(path).stem.replace("[", "-").replace("]", "").replace(",", "-")
-    try:
-        font = TTFont(name, path)
-    except (TTFError, OSError) as exc:
-        raise UserError("font_unreadable", path=path, detail=str(exc)) from None
-    pdfmetrics.registerFont(font)
-    face = font.face
-    return name, frozenset(face.charToGlyph), face.ascent / 1000, face.descent / 1000
+    face = shaping.load(path)
+    return face.name, face.cmap, face.ascent, face.descent
 
 
 @dataclass
 class FontSet:
-    """A primary family (three styles) and the fallback family, with the characters that could
-    not be drawn in any of them collected in `missing`."""
+    """A primary family (three styles) and the fallback fonts, with the characters that could
+    not be drawn in any of them collected in `missing` (and the texts they were in, in `lost`)."""
 
     files: dict[str, Path]
     fallback: dict[str, Path] = field(default_factory=lambda: dict(FAMILIES[FALLBACK]))
     missing: set[str] = field(default_factory=set)
+    lost: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._fonts = {style: _load(str(self.files[style])) for style in STYLES}
         self._fallback = {style: _load(str(self.fallback[style])) for style in STYLES}
+        self._chains: dict[str, tuple[Face, ...]] = {}  # loaded when a text first needs one
+        self._thicken = {style: frozenset(self._layers(style)[1]) for style in STYLES}
+
+    def _layers(self, style: str) -> tuple[list[Path], list[str]]:
+        """The fallback chain's files for `style`, and the names of those drawn emboldened
+        (a bold text in a family without a bold file: Noto Sans' variable font, Chinese...)."""
+        paths: list[Path] = []
+        thick: list[str] = []
+        for files in (self.files, None, self.fallback, SYMBOLS):
+            if isinstance(files, dict):
+                found = [
+                    (Path(files[style]), style == "bold" and files["bold"] == files["regular"])
+                ]
+            else:
+                found = _script_files(SCRIPTS if files is None else files, style)
+            for path, emboldened in found:
+                paths.append(path)
+                if emboldened:
+                    thick.append(shaping.font_name(str(path)))
+        return paths, thick
+
+    def _chain(self, style: str) -> tuple[Face, ...]:
+        chain = self._chains.get(style)
+        if chain is None:
+            chain = self._chains[style] = tuple(
+                shaping.load(str(p)) for p in self._layers(style)[0]
+            )
+        return chain
 
     @classmethod
     def named(cls, family: str = "fira-sans") -> FontSet:
@@ -80,38 +131,42 @@ class FontSet:
     def name(self, style: str) -> str:
         return self._fonts[style][0]
 
+    def style_of(self, font_name: str) -> str:
+        """The style whose primary font is `font_name` (regular when none is)."""
+        return next((s for s in STYLES if self._fonts[s][0] == font_name), "regular")
+
     def ascent(self, style: str = "regular") -> float:
         return self._fonts[style][2]
 
     def has(self, ch: str, style: str = "regular") -> bool:
-        cp = ord(ch)
-        return cp in self._fonts[style][1] or cp in self._fallback[style][1]
+        return any(ord(ch) in face.cmap for face in self._chain(style))
+
+    def _lose(self, text: str, chars: set[str] | frozenset[str]) -> None:
+        if chars:
+            self.missing |= chars
+            self.lost.setdefault(text, set()).update(chars)
 
     def runs(self, text: str, style: str) -> list[tuple[str, str]]:
         """`text` as (font name, part) runs: the primary font wherever it has the glyph."""
         primary, cmap = self._fonts[style][:2]
         if cmap.issuperset(map(ord, text)):
             return [(primary, text)]
-        second, cmap2 = self._fallback[style][:2]
-        out: list[tuple[str, str]] = []
-        for ch in text:
-            cp = ord(ch)
-            if cp in cmap:
-                font = primary
-            elif cp in cmap2:
-                font = second
-            elif unicodedata.category(ch) in ("Mn", "Cf") and cp != 0x00AD:
-                continue  # an invisible mark or format character neither font has: skip it
-            else:
-                self.missing.add(ch)
-                font, ch = primary, REPLACEMENT
-            if out and out[-1][0] == font:
-                out[-1] = (font, out[-1][1] + ch)
-            else:
-                out.append((font, ch))
-        return out
+        parts, lost = shaping.itemise(text, self._chain(style))
+        self._lose(text, lost)
+        return [(face.name, part) for face, part in parts]
+
+    def _shaped(self, text: str, style: str) -> shaping.Shaped | None:
+        """The shaped line when `text` needs shaping (else None: one glyph per character)."""
+        if not shaping.needs_shaping(text):
+            return None
+        shaped = shaping.shape(text, self._chain(style))
+        self._lose(text, shaped.missing)
+        return shaped
 
     def width(self, text: str, style: str, size: float) -> float:
+        shaped = self._shaped(text, style)
+        if shaped is not None:
+            return shaped.advance * size / 1000
         return sum(
             pdfmetrics.stringWidth(part, font, size) for font, part in self.runs(text, style)
         )
@@ -130,6 +185,12 @@ class FontSet:
         """Draw one line at baseline `y`; returns its width. Anchor: left, centre or right;
         `mode` is the PDF text render mode (1 strokes the outline, for halos)."""
         text = clean(text)
+        shaped = self._shaped(text, style)
+        if shaped is not None:
+            width = shaped.advance * size / 1000
+            x -= width / 2 if anchor == "centre" else width if anchor == "right" else 0
+            shaping.draw(c, x, y, shaped, size, mode, self._thicken[style])
+            return width
         runs = self.runs(text, style)
         width = sum(pdfmetrics.stringWidth(part, font, size) for font, part in runs)
         if anchor == "centre":
@@ -137,6 +198,11 @@ class FontSet:
         elif anchor == "right":
             x -= width
         for font, part in runs:
+            if font in self._thicken[style] and mode is None:
+                c.setFont(font, size)
+                shaping.embolden(c, size, lambda x=x, part=part: c.drawString(x, y, part, mode=2))
+                x += pdfmetrics.stringWidth(part, font, size)
+                continue
             c.setFont(font, size)
             c.drawString(x, y, part, mode=mode)
             x += pdfmetrics.stringWidth(part, font, size)

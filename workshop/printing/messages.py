@@ -50,6 +50,11 @@ i18n.register(
             "nl": "let op: de website van kaart {number} is te lang voor een QR-code; de code verwijst naar {payload}.",
             "en": "note: the website of card {number} is too long for a QR code; the code points to {payload}.",
         },
+        # shaping (issue 12): one line per text that lost characters
+        "print_missing_in": {
+            "nl": "{printout}: in „{text}” staat als '?': {chars}",
+            "en": "{printout}: in “{text}” printed as '?': {chars}",
+        },
         "print_grid_only": {
             "nl": "nog geen OpenStreetMap-uittreksel in dit bestand: een rasterblad (lees er een in met: workshop import {file} --osm UITTREKSEL.osm)",
             "en": "no OpenStreetMap extract in this file yet: a grid sheet (read one in with: workshop import {file} --osm EXTRACT.osm)",

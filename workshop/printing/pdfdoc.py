@@ -3,7 +3,10 @@
 - `NumberedCanvas` holds the pages back until the end, so every page can say "blad 3 van 12",
   and replays the bookmarks (the PDF outline) onto the pages they belong to.
 - `para` turns user text into a Paragraph without ever interpreting it as markup: the text is
-  escaped, and each run goes in the font that has its characters (FontSet's fallback).
+  escaped, and each run goes in the font that has its characters (FontSet's fallback), in the
+  paragraph style's weight. Text that needs shaping (Arabic, Devanagari, emoji, ...) becomes a
+  `Lines` flowable instead, wrapped and drawn by FontSet, since platypus draws one glyph per
+  character.
 - `Rows` is a table of records that splits across pages row by row and draws cells with
   FontSet (wrapped to a few lines, never a missing glyph as a box); it stays linear on
   thousands of rows, where platypus' Table grows quadratic when it splits.
@@ -19,11 +22,13 @@ from itertools import accumulate
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import toColor
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from workshop.printing.fonts import FontSet, clean
+from workshop.printing.shaping import needs_shaping, rtl
 
 
 class NumberedCanvas(Canvas):
@@ -78,7 +83,8 @@ class Bookmark(Flowable):
 
 
 def markup(fonts: FontSet, text: str, style: str = "regular") -> str:
-    """Paragraph markup for plain user text: escaped, with fallback fonts per run."""
+    """Paragraph markup for plain user text: escaped, with fallback fonts per run (for text
+    that needs no shaping: `para` decides)."""
     primary = fonts.name(style)
     parts = []
     for font, part in fonts.runs(clean(text), style):
@@ -89,9 +95,69 @@ def markup(fonts: FontSet, text: str, style: str = "regular") -> str:
 
 def para(
     fonts: FontSet, text: str, style: ParagraphStyle, font_style: str = "regular", extra: str = ""
-) -> Paragraph:
+) -> Flowable:
     """A paragraph of user text (`extra` is trusted markup appended, such as a line break)."""
+    if font_style == "regular":  # a heading's style is bold: so are its fallback runs
+        font_style = fonts.style_of(style.fontName)
+    if needs_shaping(clean(text)):
+        return Lines(fonts, text + ("\n" if "<br" in extra else ""), style, font_style)
     return Paragraph(markup(fonts, text, font_style) + extra, style)
+
+
+class Lines(Flowable):
+    """A paragraph of shaped user text in a ParagraphStyle's size, leading, colour, indents
+    and alignment, split between lines; `bulletText` as a Paragraph has it."""
+
+    def __init__(self, fonts: FontSet, text: str, style: ParagraphStyle, font_style: str):
+        super().__init__()
+        self.fonts, self.text, self.style, self.font_style = fonts, text, style, font_style
+        self.bulletText: str | None = None
+        self.lines: list[str] | None = None
+        self.width = self.height = 0.0
+
+    def _room(self, available_width: float) -> float:
+        return available_width - self.style.leftIndent - self.style.rightIndent
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self.lines is None or self.width != available_width:
+            size = self.style.fontSize
+            room = max(self._room(available_width), size)
+            self.lines = self.fonts.wrap(self.text, self.font_style, size, room, 100_000)
+        self.width = available_width
+        self.height = max(len(self.lines), 1) * self.style.leading
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        self.wrap(available_width, available_height)
+        assert self.lines is not None
+        fit = int(available_height // self.style.leading)
+        if fit <= 0:
+            return []
+        if fit >= len(self.lines):
+            return [self]
+        head, tail = copy(self), copy(self)
+        head.lines, tail.lines = self.lines[:fit], self.lines[fit:]
+        tail.bulletText = None
+        for part in (head, tail):  # a part keeps its lines at this width
+            part.width = available_width
+        return [head, tail]
+
+    def draw(self) -> None:
+        c, st = self.canv, self.style
+        c.setFillColor(st.textColor)
+        size, y = st.fontSize, self.height - st.fontSize
+        room = self._room(self.width)
+        if self.bulletText:
+            self.fonts.draw(c, st.bulletIndent, y, self.bulletText, "regular", size)
+        for line in self.lines or []:
+            width = self.fonts.width(line, self.font_style, size)
+            x = st.leftIndent
+            if st.alignment == TA_CENTER:
+                x += (room - width) / 2
+            elif st.alignment == TA_RIGHT or (st.alignment == TA_LEFT and rtl(line)):
+                x += room - width
+            self.fonts.draw(c, x, y, line, self.font_style, size)
+            y -= st.leading
 
 
 @dataclass

@@ -62,6 +62,7 @@ class PrintResult:
     codes: list[PlacedCode] = field(default_factory=list)
     boxes: list[tuple[int, str, Rect]] = field(default_factory=list)
     missing: set[str] = field(default_factory=set)  # characters no font could draw
+    lost: dict[str, set[str]] = field(default_factory=dict)  # text -> its characters not drawn
     numbers: list[int] = field(default_factory=list)  # card numbers printed (or reserved)
     notices: list[str] = field(default_factory=list)
 
@@ -149,6 +150,8 @@ def render(
         )
         canvas.save()
         result.missing |= sheet.fonts.missing
+        for text, chars in sheet.fonts.lost.items():
+            result.lost.setdefault(text, set()).update(chars)
     return result
 
 

@@ -96,6 +96,8 @@ def print_summary(
         doc.build(story, canvasmaker=canvas_class)
         result.pages = doc.page
     result.missing |= fonts.missing
+    for text, chars in fonts.lost.items():
+        result.lost.setdefault(text, set()).update(chars)
     return result
 
 
