@@ -25,9 +25,8 @@ from workshop.text import normalise, one_line
 if TYPE_CHECKING:
     from workshop.file.forget import ForgetPlan
 
-LINKS = (
-    PERSON_REFERENCES  # table -> the columns that point at a person (foreign keys found are added)
-)
+# table -> the columns that point at a person (foreign keys found are added)
+LINKS = PERSON_REFERENCES
 OUR_TABLES = frozenset({*schema.CORE_TABLES, "tombstone", "osm_extract", outputs.TABLE})
 NOT_SCANNED = frozenset({"history", "_sqlite_migrations", "tombstone"})
 # Columns of our tables that hold ids, times and fixed vocabulary, never a person's words.
