@@ -13,44 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from workshop import i18n, model
+from workshop import model
 from workshop.capture.forms import Field, fields_for
 from workshop.capture.grammar import MAX_LINE
 from workshop.capture.record import KIND_LABELS
 from workshop.file.store import Store
 from workshop.i18n import UserError, t
 from workshop.text import normalise, one_line
-
-i18n.register(
-    {
-        "edit_required": {"nl": "{field}: vul dit in.", "en": "{field}: this cannot be empty."},
-        "edit_bad_int": {
-            "nl": "{field}: '{value}' kan niet; schrijf een heel getal van {low} t/m {high}.",
-            "en": "{field}: '{value}' is not possible; write a whole number from {low} to {high}.",
-        },
-        "edit_bad_number": {
-            "nl": "{field}: '{value}' kan niet; schrijf een getal van {low} t/m {high} (bv. 52,5512).",
-            "en": "{field}: '{value}' is not possible; write a number from {low} to {high} "
-            "(e.g. 52.5512).",
-        },
-        "edit_bad_choice": {
-            "nl": "{field}: '{value}' niet herkend; kies uit {choices}.",
-            "en": "{field}: '{value}' not recognised; choose from {choices}.",
-        },
-        "edit_bad_text": {"nl": "{field}: {message}", "en": "{field}: {message}"},
-        "edit_name_taken": {
-            "nl": "Er is al {kind} '{name}': kies een andere naam, of pas die aan.",
-            "en": "There already is {kind} '{name}': choose another name, or edit that one.",
-        },
-        "edit_line_edited": {"nl": "bewerkt: {what}", "en": "edited: {what}"},
-        "edit_line_created": {"nl": "nieuw: {what}", "en": "new: {what}"},
-        "edit_line_deleted": {"nl": "verwijderd: {what}", "en": "deleted: {what}"},
-        "edit_gone": {
-            "nl": "Dit record bestaat niet meer (ongedaan gemaakt of verwijderd).",
-            "en": "This record no longer exists (undone or deleted).",
-        },
-    }
-)
 
 NAMED = ("place", "initiative", "actor", "participant", "candidate")
 ABOUT_TABLES = ("place", "initiative", "actor", "participant")

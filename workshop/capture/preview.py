@@ -27,7 +27,7 @@ from workshop.capture.resolve import (
     lookup,
 )
 from workshop.file.store import Store
-from workshop.i18n import UserError, register, t
+from workshop.i18n import UserError, t
 
 # How a field set with `field:value` is shown (the vocabulary fields show their label).
 FIELD_LABELS = {
@@ -269,24 +269,3 @@ def _fill(store: Store, cap: Capture, out: Plan, lang: str) -> None:
         implied = model.ROLES[role].implies if role is not None and role in model.ROLES else None
         kind = cap.fields.get("type") or implied or "person"
         out.defaults["consent"] = "public" if kind == "organisation" else "internal"
-
-
-register(
-    {
-        # --- what Enter will do (preview.py) -------------------------------------------------------
-        "plan_update": {"nl": "werkt '{name}' bij", "en": "updates '{name}'"},
-        "plan_card": {
-            "nl": "opent '{name}' (niets opgeslagen)",
-            "en": "opens '{name}' (nothing saved)",
-        },
-        "plan_card_blank": {
-            "nl": "lege kaart: nog niet ingevoerd",
-            "en": "blank card: not captured yet",
-        },
-        "plan_resolved": {"nl": "{typed} = {kind} '{name}'", "en": "{typed} = {kind} '{name}'"},
-        "plan_new_person": {
-            "nl": "nieuwe persoon '{name}' (intern)",
-            "en": "new person '{name}' (internal)",
-        },
-    }
-)

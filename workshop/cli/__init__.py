@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from workshop.cli import messages  # noqa: F401  (registers the command's messages)
 from workshop.file import access as files
 from workshop.file.store import Store
 from workshop.i18n import UserError, t

@@ -10,26 +10,7 @@ import click
 from workshop.cli import cli, open_store
 from workshop.exchange import csv_import, geojson, graph, kumu, osm_import, tables
 from workshop.file import outputs
-from workshop.i18n import register, t
-
-register(
-    {
-        "cli_csv_imported": {
-            "nl": "geïmporteerd: {inserted} nieuw, {updated} bijgewerkt, {unchanged} ongewijzigd.",
-            "en": "imported: {inserted} new, {updated} updated, {unchanged} unchanged.",
-        },
-        "cli_kumu_imported": {
-            "nl": "geïmporteerd: {created} nieuwe actoren, {initiatives} initiatieven, {places} "
-            "plekken, {updated} bijgewerkt, {ties} verbanden.",
-            "en": "imported: {created} new actors, {initiatives} initiatives, {places} places, "
-            "{updated} updated, {ties} ties.",
-        },
-        "cli_partial": {
-            "nl": "GEDEELTELIJK: {skipped} rijen niet geïmporteerd (zie hieronder).",
-            "en": "PARTIAL: {skipped} rows not imported (see below).",
-        },
-    }
-)
+from workshop.i18n import t
 
 EXPORTS_DIR = Path("exports")
 SINGLE_FILE = {"json": ".json", "geojson": ".geojson", "graphml": ".graphml", "gexf": ".gexf"}

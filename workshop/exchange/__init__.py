@@ -4,3 +4,5 @@ Every export passes each record through the one redaction (`workshop.file.redact
 `export`): person names and contact details only where consent is `public`, never with
 `anonymise`, and every free-text field without the names, phones and mails of the others.
 """
+
+from workshop.exchange import messages  # noqa: F401  (registers the package's messages)

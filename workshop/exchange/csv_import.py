@@ -25,31 +25,8 @@ from workshop.exchange.files import read_csv, row_number
 from workshop.exchange.tables import EXPORT_TABLES, NOT_EXPORTED, export_record, unguard_cell
 from workshop.file.rows import JSON_COLUMNS
 from workshop.file.store import NAMED_TABLES, Store, Writer
-from workshop.i18n import UserError, register
+from workshop.i18n import UserError
 from workshop.text import normalise
-
-register(
-    {
-        "csv_unknown_kind": {
-            "nl": "Onbekende soort '{kind}': kies uit {choices}, of all met een map.",
-            "en": "Unknown kind '{kind}': choose from {choices}, or all with a folder.",
-        },
-        "csv_bad_cell": {
-            "nl": "{path}, rij {row}, kolom {column}: '{value}' kan niet ({expected}); er is niets "
-            "geïmporteerd.",
-            "en": "{path}, row {row}, column {column}: '{value}' is not possible ({expected}); "
-            "nothing was imported.",
-        },
-        "csv_no_files": {
-            "nl": "{path} bevat geen CSV-bestanden van een export (zoals place.csv, actor.csv).",
-            "en": "{path} holds no CSV files of an export (such as place.csv, actor.csv).",
-        },
-        "csv_rejected": {
-            "nl": "De import past niet in het bestand ({detail}); er is niets geïmporteerd.",
-            "en": "The import does not fit the file ({detail}); nothing was imported.",
-        },
-    }
-)
 
 KIND_WORDS = {
     "plek": "place",

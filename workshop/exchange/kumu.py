@@ -40,7 +40,7 @@ from workshop.exchange.files import column, read_csv, row_number, write_csv
 from workshop.exchange.tables import guard_cell, unguard_cell
 from workshop.file import redaction
 from workshop.file.store import Store, Writer
-from workshop.i18n import UserError, register
+from workshop.i18n import UserError
 from workshop.text import normalise
 
 ELEMENT_COLUMNS = [
@@ -60,32 +60,6 @@ ELEMENT_COLUMNS = [
 ]
 MAX_LISTED = 5
 
-register(
-    {
-        "kumu_bad_cell": {
-            "nl": "{path} regel {row}, kolom {column}: '{value}' kan niet ({reason}); er is niets "
-            "geïmporteerd.",
-            "en": "{path} row {row}, column {column}: '{value}' is not possible ({reason}); nothing "
-            "was imported.",
-        },
-        "kumu_duplicate_labels": {
-            "nl": "{path}: labels komen meer dan eens voor: {labels}; maak ze uniek (er is niets "
-            "geïmporteerd).",
-            "en": "{path}: labels appear more than once: {labels}; make them unique (nothing was "
-            "imported).",
-        },
-        "kumu_unknown_labels": {
-            "nl": "{path}: deze labels staan niet bij de elementen en niet in het bestand: {labels} "
-            "(er is niets geïmporteerd).",
-            "en": "{path}: these labels are neither among the elements nor in the file: {labels} "
-            "(nothing was imported).",
-        },
-        "kumu_no_elements": {
-            "nl": "{path} bevat geen elementen (alleen een kopregel): er is niets geïmporteerd.",
-            "en": "{path} holds no elements (only a header): nothing was imported.",
-        },
-    }
-)
 CONNECTION_COLUMNS = ["From", "To", "Type", "Direction", "Strength", "Tags", "Description"]
 KUMU_TYPES = {"person": "Person", "organisation": "Organization"}
 _YES = {"yes", "ja", "true", "1", "x", "waar"}
