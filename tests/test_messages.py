@@ -146,9 +146,7 @@ def test_every_key_the_code_uses_exists_and_its_catalogue_is_imported() -> None:
     for name in modules:  # a module's own packages run before it
         parts = name.split(".")
         graph[name] |= {".".join(parts[:i]) for i in range(1, len(parts))}
-    home = {
-        key: CATALOGUE_MODULES[c.name] for c in i18n.CATALOGUES.values() for key in c.messages
-    }
+    home = {key: CATALOGUE_MODULES[c.name] for c in i18n.CATALOGUES.values() for key in c.messages}
     missing, unreachable = [], []
     for name, tree in trees.items():
         keys = _keys_used(tree)
@@ -174,16 +172,24 @@ def _is_lang(node: ast.AST) -> bool:
     )
 
 
+def _is_text(node: ast.AST) -> bool:
+    """A literal text or a (nl, en) index; a language code (`"en" if lang == "nl"`) is not."""
+    if isinstance(node, ast.JoinedStr):
+        return True
+    return isinstance(node, ast.Constant) and node.value not in ("nl", "en")
+
+
 def test_no_inline_language_ternaries() -> None:
-    """`"…" if lang == "nl" else "…"` and `{"nl": …, "en": …}[lang]` belong in a catalogue."""
+    """`"…" if lang == "nl" else "…"`, `pair[0 if lang == "nl" else 1]` and
+    `{"nl": …, "en": …}[lang]` belong in a catalogue (or `i18n.pick`)."""
     found = []
     for path in sorted(WORKSHOP.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            test = node.test if isinstance(node, ast.IfExp) else None
-            if isinstance(test, ast.Compare) and (
-                _is_lang(test.left) or any(_is_lang(c) for c in test.comparators)
-            ):
-                found.append(f"{path.relative_to(WORKSHOP)}:{node.lineno}")
+            if isinstance(node, ast.IfExp) and isinstance(node.test, ast.Compare):
+                test = node.test
+                on_lang = _is_lang(test.left) or any(_is_lang(c) for c in test.comparators)
+                if on_lang and (_is_text(node.body) or _is_text(node.orelse)):
+                    found.append(f"{path.relative_to(WORKSHOP)}:{node.lineno}")
             if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Dict):
                 keys = {k.value for k in node.value.keys if isinstance(k, ast.Constant)}
                 if keys == {"nl", "en"}:

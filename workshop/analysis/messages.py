@@ -127,7 +127,15 @@ CATALOGUE = Catalogue(
             "nl": "Er zijn nog geen verbanden tussen actoren vastgelegd, dus nog geen verbinders.",
             "en": "No ties between actors have been recorded yet, so there are no connectors yet.",
         },
-        "story_and": {"nl": "en", "en": "and"},
         "story_more": {"nl": "en {count} anderen", "en": "and {count} others"},
+        # --- coverage: why a person could fill a gap, the connectors table's header
+        "cov_by_role": {"nl": "{value} (rol: {role})", "en": "{value} (role: {role})"},
+        "cov_by_groups": {"nl": "{value} (groepen: {groups})", "en": "{value} (groups: {groups})"},
+        "conn_col_name": {"nl": "Naam", "en": "Name"},
+        "conn_col_role": {"nl": "Rol", "en": "Role"},
+        "conn_col_between": {"nl": "Tussen", "en": "Between"},
+        "conn_col_contacts": {"nl": "Contact", "en": "Contacts"},
+        "conn_col_group": {"nl": "Groep", "en": "Group"},
+        "conn_col_bridge": {"nl": "Brug", "en": "Bridge"},
     },
 )

@@ -22,10 +22,6 @@ from workshop.text import one_line
 
 TEXT_AUDIENCE = redaction.audience_for("terminal")
 JSON_AUDIENCE = redaction.audience_for("json")
-CONN_HEADER = {
-    "nl": ("Naam", "Rol", "Tussen", "Contact", "Groep", "Brug"),
-    "en": ("Name", "Role", "Between", "Contacts", "Group", "Bridge"),
-}
 
 
 def _width(text: str) -> int:
@@ -93,7 +89,13 @@ def connectors_text(
         ),
         "",
     ]
-    name_h, role_h, *numbers = CONN_HEADER[lang]
+    name_h, role_h = t("conn_col_name", lang), t("conn_col_role", lang)
+    numbers = [
+        t("conn_col_between", lang),
+        t("conn_col_contacts", lang),
+        t("conn_col_group", lang),
+        t("conn_col_bridge", lang),
+    ]
     rank_w = len(str(len(rows)))
     lines.append(
         f"{'#':>{rank_w}}  {_fit(name_h, 30)} {_fit(role_h, 20)} "

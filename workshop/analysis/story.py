@@ -16,7 +16,7 @@ import rustworkx as rx
 
 from workshop import model
 from workshop.analysis.connectors import ConnectorRow, Network
-from workshop.i18n import t
+from workshop.i18n import join, t
 
 MAX_NAMES = 4
 
@@ -24,7 +24,7 @@ MAX_NAMES = 4
 def _join(items: list[str], lang: str) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + f" {t('story_and', lang)} " + items[-1]
+    return join(items, lang)
 
 
 def _names(items: list[str], lang: str) -> str:
