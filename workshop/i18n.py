@@ -72,6 +72,11 @@ def t(key: str, lang: str = "nl", **fields: Any) -> str:
     return templates.get(lang, templates["en"]).format(**fields)
 
 
+def pick(pair: tuple[str, str], lang: str) -> str:
+    """The Dutch or the English one of a (nl, en) pair, such as a vocabulary's labels."""
+    return pair[0] if lang == "nl" else pair[1]
+
+
 def plural(key: str, count: int, lang: str = "nl", **fields: Any) -> str:
     """`key_one` for a count of 1, else `key_other` (Dutch and English agree on that rule);
     `{n}` is the count: plural("n_tie", 2, "nl") -> "2 verbanden"."""

@@ -18,7 +18,7 @@ from workshop.capture.forms import Field, fields_for
 from workshop.capture.grammar import MAX_LINE
 from workshop.capture.record import KIND_LABELS
 from workshop.file.store import Store
-from workshop.i18n import UserError, t
+from workshop.i18n import UserError, pick, t
 from workshop.text import normalise, one_line
 
 NAMED = ("place", "initiative", "actor", "participant", "candidate")
@@ -214,8 +214,7 @@ def _hint(store: Store, table: str, name: str, lang: str) -> str:
 def _kind_word(table: str, lang: str) -> str:
     from workshop.capture.grammar import KIND_WORDS
 
-    nl, en = KIND_WORDS.get(table, (table, table))
-    return nl if lang == "nl" else en
+    return pick(KIND_WORDS.get(table, (table, table)), lang)
 
 
 def save(store: Store, table: str, values: dict, id: str | None = None) -> dict:
@@ -278,16 +277,14 @@ def dependents(store: Store, table: str, id: str) -> int:
 
 def describe(store: Store, table: str, row: dict, lang: str) -> str:
     """One line naming a record: `Plek · Buurthuis De Kuil · buurthuis · C4`."""
-    label = KIND_LABELS.get(table if table not in LINK_TABLES else "tie", (table, table))[
-        0 if lang == "nl" else 1
-    ]
+    label = pick(
+        KIND_LABELS.get(table if table not in LINK_TABLES else "tie", (table, table)), lang
+    )
     parts = [label]
     if table in LINK_TABLES:
         parts.append(link_text(store, table, row, lang))
     elif table == "note":
-        parts[0] = KIND_LABELS["quote" if row.get("kind") == "quote" else "note"][
-            0 if lang == "nl" else 1
-        ]
+        parts[0] = pick(KIND_LABELS["quote" if row.get("kind") == "quote" else "note"], lang)
         parts.append(one_line(row.get("text") or "", 60))
     elif table == "session":
         parts += [str(row[k]) for k in ("date", "venue", "table_name") if row.get(k)]

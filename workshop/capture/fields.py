@@ -7,7 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from workshop import model
-from workshop.i18n import UserError
+from workshop.i18n import UserError, pick
 from workshop.model import Vocabulary
 from workshop.text import normalise
 
@@ -187,5 +187,4 @@ def _field_not_here(word: str, kind: str, ctx: Context) -> UserError:
 
 
 def kind_word(kind: str, lang: str) -> str:
-    nl, en = KIND_WORDS[kind]
-    return nl if lang == "nl" else en
+    return pick(KIND_WORDS[kind], lang)

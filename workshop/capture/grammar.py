@@ -23,7 +23,7 @@ from typing import Any
 
 from workshop import model
 from workshop.capture.fields import FIELDS, KIND_WORDS, date_value, int_in, kind_word, set_field
-from workshop.i18n import UserError
+from workshop.i18n import UserError, t
 from workshop.model import DEFAULT_DIMENSIONS, Dimension, Grid, Vocabulary
 from workshop.text import normalise
 
@@ -456,4 +456,4 @@ def _parse_card(line: str, tokens: list[Token]) -> Capture:
 
 def card_reference(number: int, lang: str = "nl") -> str:
     """The text a card's QR code carries when there is no website or base URL."""
-    return f"{'kaart' if lang == 'nl' else 'card'} {number}"
+    return t("card_ref", lang, number=number)

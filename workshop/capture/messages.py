@@ -229,5 +229,8 @@ CATALOGUE = Catalogue(
             "en": "'{name}' is {kind}: a tie links actors, initiatives and places; if it is an "
             'actor too, capture it first: person "{name}".',
         },
+        # --- the capture line's word for a card (its QR code types "kaart 12" or "card 12")
+        "card_word": {"nl": "kaart", "en": "card"},
+        "card_ref": {"nl": "kaart {number}", "en": "card {number}"},
     },
 )

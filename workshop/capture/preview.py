@@ -27,7 +27,7 @@ from workshop.capture.resolve import (
     lookup,
 )
 from workshop.file.store import Store
-from workshop.i18n import UserError, t
+from workshop.i18n import UserError, pick, t
 
 # How a field set with `field:value` is shown (the vocabulary fields show their label).
 FIELD_LABELS = {
@@ -168,7 +168,7 @@ class Plan:
                 else t("plan_card_blank", lang)
             )
         if "card_number" in self.defaults:
-            facts.append(f"{'kaart' if lang == 'nl' else 'card'} {self.defaults['card_number']}")
+            facts.append(t("card_ref", lang, number=self.defaults["card_number"]))
         if "consent" in self.defaults:
             facts.append(model.CONSENT.label(self.defaults["consent"], lang))
         for r in self.resolved:
@@ -179,7 +179,7 @@ class Plan:
                         lang,
                         typed=r.typed,
                         name=r.name,
-                        kind=KIND_LABELS[r.table][0 if lang == "nl" else 1].lower(),
+                        kind=pick(KIND_LABELS[r.table], lang).lower(),
                     )
                 )
         facts += [t("plan_new_person", lang, name=name) for name in self.new_actors]

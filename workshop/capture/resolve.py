@@ -19,7 +19,7 @@ from workshop.capture.fields import kind_word
 from workshop.capture.grammar import Capture
 from workshop.file.store import Store
 from workshop.file.writer import NAMED_TABLES
-from workshop.i18n import UserError, t
+from workshop.i18n import UserError, pick, t
 from workshop.text import normalise
 
 ABOUT_TABLES = ("place", "initiative", "actor", "participant")  # the note table's CHECK
@@ -252,7 +252,7 @@ def _mismatch(cap: Capture, other: str, lang: str) -> UserError:
 
 
 def kinds_text(kinds: list[str], lang: str) -> str:
-    return " / ".join(KIND_LABELS[k][0 if lang == "nl" else 1].lower() for k in kinds)
+    return " / ".join(pick(KIND_LABELS[k], lang).lower() for k in kinds)
 
 
 def hint(store: Store, table: str, name: str, lang: str) -> str:
