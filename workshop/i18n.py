@@ -127,6 +127,10 @@ SHARED = Catalogue(
         "n_candidate_other": {"nl": "{n} kandidaten", "en": "{n} candidates"},
         "n_note_one": {"nl": "{n} notitie", "en": "{n} note"},
         "n_note_other": {"nl": "{n} notities", "en": "{n} notes"},
+        # role pseudonyms of persons on paper and in exports (workshop.privacy)
+        "pseudonym_person": {"nl": "Persoon", "en": "Person"},
+        "pseudonym_participant": {"nl": "Deelnemer", "en": "Participant"},
+        "pseudonym_candidate": {"nl": "Kandidaat", "en": "Candidate"},
         "did_you_mean": {"nl": ": bedoel je '{name}'?", "en": ": did you mean '{name}'?"},
         "no_hint": {"nl": ".", "en": "."},
         "output_unwritable": {
