@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
+from workshop.i18n import join
 from workshop.printing.summary.build import AUDIENCE, FOLLOW_UP_TAGS
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ def _names(names: list[str], lang: str) -> str:
         names = names[:MAX_NAMES] + [f"+{more}"]
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + (" en " if lang == "nl" else " and ") + names[-1]
+    return join(names, lang)
 
 
 def points(parts: Parts) -> list[str]:
