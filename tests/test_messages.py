@@ -46,6 +46,7 @@ SAME_IN_BOTH = {
     "tui_col_rank",
     "tui_map_cell_items",
     "sum_col_status",
+    "tui_counts",  # "{place} · {initiative} · …", each counted by i18n.plural
     "sum_startmotors",  # "startmotor" is the guidance's word, kept in English
     "plan_resolved",  # "{typed} = {kind} '{name}'"
     "edit_bad_text",  # "{field}: {message}"
@@ -243,3 +244,20 @@ def test_a_key_defined_twice_differently_is_refused() -> None:
     with pytest.raises(ValueError, match="nl and en"):
         i18n.register({"test_only_dutch": {"nl": "alleen"}})
     assert "test_only_dutch" not in i18n.MESSAGES
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("nl", "1 plek · 1 initiatief · 2 actoren · 1 verband · 0 notities"),
+        ("en", "1 place · 1 initiative · 2 actors · 1 tie · 0 notes"),
+    ],
+)
+def test_the_status_bar_counts_one_in_the_singular(lang: str, expected: str) -> None:
+    from workshop.tui.widgets.status_bar import WIDE, Status, StatusBar
+
+    counts = {"place": 1, "initiative": 1, "actor": 2, "tie": 1, "note": 0, "participant": 1}
+    bar = StatusBar()
+    bar.show(Status("x.wijk", "vandaag", counts, None, lang))
+    _, right = bar.parts(WIDE)
+    assert right.plain.startswith(expected + " · ")

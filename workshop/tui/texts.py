@@ -48,10 +48,10 @@ CATALOGUE = Catalogue(
         "key_refresh": {"nl": "Bijwerken", "en": "Refresh"},
         "key_dimensions": {"nl": "Draai", "en": "Turn"},
         # --- the status bar ------------------------------------------------------------------------
+        # each count is i18n.plural's "1 plek" / "2 plekken"
         "counts": {
-            "nl": "{place} plekken · {initiative} initiatieven · {actor} actoren · {tie} verbanden"
-            " · {note} notities",
-            "en": "{place} places · {initiative} initiatives · {actor} actors · {tie} ties · {note} notes",
+            "nl": "{place} · {initiative} · {actor} · {tie} · {note}",
+            "en": "{place} · {initiative} · {actor} · {tie} · {note}",
         },
         "counts_short": {
             "nl": "P{place} I{initiative} A{actor} V{tie} N{note}",
@@ -312,8 +312,8 @@ CATALOGUE = Catalogue(
             "nl": "Kaart {number} is nog leeg: typ de naam van het initiatief, dan Enter",
             "en": "Card {number} is still blank: type the initiative's name, then Enter",
         },
-        "pending_lines": {"nl": "nog {n} regels", "en": "{n} more lines"},
-        "pending_line": {"nl": "nog 1 regel", "en": "1 more line"},
+        "pending_line_one": {"nl": "nog {n} regel", "en": "{n} more line"},
+        "pending_line_other": {"nl": "nog {n} regels", "en": "{n} more lines"},
         # --- wall ----------------------------------------------------------------------------------
         "wall_latest": {"nl": "Net genoemd", "en": "Just named"},
         "wall_places": {"nl": "plekken", "en": "places"},
