@@ -261,3 +261,17 @@ def test_the_status_bar_counts_one_in_the_singular(lang: str, expected: str) -> 
     bar.show(Status("x.wijk", "vandaag", counts, None, lang))
     _, right = bar.parts(WIDE)
     assert right.plain.startswith(expected + " · ")
+
+
+def test_check_speaks_the_language_it_is_asked_for(tmp_path: Path) -> None:
+    from workshop.file.check import check_file
+    from workshop.file.store import Store
+
+    path = tmp_path / "w.wijk"
+    Store.create(path, name="W").close()
+    path.write_bytes(path.read_bytes() + b"garbage" * 100)
+    dutch, english = check_file(path, "nl"), check_file(path, "en")
+    assert any("bytes na het einde van de database" in f for f in dutch.findings)
+    assert any(f == "integriteitscontrole: in orde" for f in dutch.facts)
+    assert any("bytes after the end of the database" in f for f in english.findings)
+    assert not set(dutch.facts + dutch.findings) & set(english.facts + english.findings)

@@ -149,5 +149,53 @@ CATALOGUE = Catalogue(
         "board_set": {"nl": "dimensie {dim}: {values}", "en": "dimension {dim}: {values}"},
         "board_removed": {"nl": "dimensie {dim} verwijderd.", "en": "dimension {dim} removed."},
         "board_none": {"nl": "Geen klankbord-dimensies.", "en": "No sounding-board dimensions."},
+        # --- workshop check ----------------------------------------------------------------------
+        "cli_check_fact": {"nl": "in orde: {fact}", "en": "ok: {fact}"},
+        "cli_check_records": {"nl": "aantallen: {counts}", "en": "records: {counts}"},
+        "cli_check_problem": {"nl": "PROBLEEM: {finding}", "en": "PROBLEM: {finding}"},
+        "cli_check_note": {"nl": "let op: {note}", "en": "note: {note}"},
+        "cli_check_salvageable": {
+            "nl": "kan gered worden: {tables}",
+            "en": "can be salvaged: {tables}",
+        },
+        "cli_check_salvage_nothing": {"nl": "niets", "en": "nothing"},
+        "cli_check_stretches": {
+            "nl": "{table} {read} ({lost} beschadigde stukken)",
+            "en": "{table} {read} ({lost} damaged stretches)",
+        },
+        "cli_check_cut_off": {
+            "nl": "het bestand is afgekapt: {found} van {promised} pagina's zijn er; ze zijn gelezen "
+            "uit een kopie waarvan de kop is rechtgezet",
+            "en": "the file is cut off: {found} of {promised} pages are there; they were read from "
+            "a copy whose header was put right",
+        },
+        "cli_check_contents_rebuilt": {
+            "nl": "de inhoudsopgave is opnieuw opgebouwd uit wat er op die pagina's over was",
+            "en": "its table of contents was rebuilt from the entries left on those pages",
+        },
+        "cli_check_schema_lost": {
+            "nl": "de inhoudsopgave van het bestand is weg, dus er is geen record te lezen",
+            "en": "the file's table of contents is lost, so no record can be read",
+        },
+        "cli_check_salvage_hint": {
+            "nl": "red het naar een nieuw bestand: workshop check {file} --salvage NIEUW.wijk",
+            "en": "salvage it into a new file: workshop check {file} --salvage NEW.wijk",
+        },
+        "cli_check_latest_backup": {
+            "nl": "laatste reservekopie: {backup} (terugzetten: kopieer die over {file})",
+            "en": "latest backup: {backup} (restore: copy it over {file})",
+        },
+        "cli_check_no_backups": {
+            "nl": "geen reservekopieën ernaast gevonden (BESTAND.backups/)",
+            "en": "no backups found next to it (FILE.backups/)",
+        },
+        "cli_salvaged": {
+            "nl": "{rows} records gered naar {target}; {file} is niet veranderd",
+            "en": "salvaged {rows} records into {target}; {file} is unchanged",
+        },
+        "cli_references_cleared": {
+            "nl": "{count} beschadigde verwijzingen naar ontbrekende records zijn gewist",
+            "en": "{count} damaged references to missing records were cleared",
+        },
     },
 )

@@ -155,5 +155,56 @@ CATALOGUE = Catalogue(
             "nl": "de schijf is vol ({folder}, nog {free} vrij): het bestand is heel, maar er kan niets bij tot er ruimte is.",
             "en": "the disk is full ({folder}, {free} free): the file is whole, but nothing can be added until there is room.",
         },
+        # --- workshop check: what was looked at -------------------------------------------------
+        "check_sqlite_file": {
+            "nl": "SQLite-bestand, {size} bytes, paginagrootte {page_size}",
+            "en": "SQLite file, {size} bytes, page size {page_size}",
+        },
+        "check_truncated": {
+            "nl": "afgekapt: {size} bytes waar de kop {expected} belooft ({pages} pagina's)",
+            "en": "truncated: {size} bytes where the header promises {expected} ({pages} pages)",
+        },
+        "check_appended": {
+            "nl": "{extra} bytes na het einde van de database (er is iets achter het bestand geplakt)",
+            "en": "{extra} bytes after the end of the database (something was appended to the file)",
+        },
+        "check_not_ours": {
+            "nl": "geen workshop-bestand (de application id is niet de onze)",
+            "en": "not a workshop file (its application id is not ours)",
+        },
+        "check_sqlite_unreadable": {
+            "nl": "SQLite kan het niet lezen: {detail}",
+            "en": "SQLite cannot read it: {detail}",
+        },
+        "check_nothing_readable": {
+            "nl": "er is niets uit te lezen: {detail}",
+            "en": "nothing can be read from it: {detail}",
+        },
+        "check_schema_newer": {
+            "nl": "schema {version} is nieuwer dan deze workshop kent ({latest}); werk workshop bij",
+            "en": "schema {version} is newer than this workshop knows ({latest}); upgrade workshop",
+        },
+        "check_schema": {
+            "nl": "schemaversie {version} van {latest}",
+            "en": "schema version {version} of {latest}",
+        },
+        "check_integrity": {"nl": "integriteit: {detail}", "en": "integrity: {detail}"},
+        "check_integrity_more": {
+            "nl": "integriteit: ... en nog {count} zulke problemen",
+            "en": "integrity: ... and {count} more such problems",
+        },
+        "check_integrity_ok": {"nl": "integriteitscontrole: in orde", "en": "integrity check: ok"},
+        "check_references_unchecked": {
+            "nl": "verwijzingen kunnen niet gecontroleerd worden: {detail}",
+            "en": "references cannot be checked: {detail}",
+        },
+        "check_dangling": {
+            "nl": "{table} rij {rowid} verwijst naar een ontbrekende {parent}",
+            "en": "{table} row {rowid} points to a missing {parent}",
+        },
+        "check_table_unreadable": {
+            "nl": "tabel {table} kan niet gelezen worden: {detail}",
+            "en": "table {table} cannot be read: {detail}",
+        },
     },
 )
