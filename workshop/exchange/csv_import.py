@@ -25,7 +25,7 @@ from workshop.exchange.files import read_csv, row_number
 from workshop.exchange.tables import EXPORT_TABLES, NOT_EXPORTED, export_record, unguard_cell
 from workshop.file.rows import JSON_COLUMNS
 from workshop.file.store import NAMED_TABLES, Store, Writer
-from workshop.i18n import UserError
+from workshop.i18n import UserError, t
 from workshop.text import normalise
 
 KIND_WORDS = {
@@ -201,7 +201,9 @@ class _Sheet:
         self.header = {name: by_key[name] for name in self.columns if name in by_key}
         ignored = [h for h in header if h and h.casefold() not in self.columns]
         if ignored:
-            report.notices.append(f"{path.name}: ignored columns {', '.join(ignored)}")
+            report.notices.append(
+                t("import_ignored_columns", store.lang, file=path.name, columns=", ".join(ignored))
+            )
 
     # --- one row ---------------------------------------------------------------------------
 
@@ -214,11 +216,21 @@ class _Sheet:
             if reason:
                 skipped += 1
                 if skipped <= 20:
-                    self.report.notices.append(f"{self.path.name} row {number}: {reason}")
+                    self.report.notices.append(
+                        t(
+                            "import_row_skipped",
+                            self.store.lang,
+                            file=self.path.name,
+                            row=number,
+                            reason=reason,
+                        )
+                    )
                 continue
             self.save(values)
         if skipped > 20:
-            self.report.notices.append(f"{self.path.name}: {skipped - 20} more rows skipped")
+            self.report.notices.append(
+                t("csv_more_skipped", self.store.lang, file=self.path.name, count=skipped - 20)
+            )
         self.report.skipped += skipped
 
     def _nullable(self, name: str) -> bool:
@@ -249,7 +261,7 @@ class _Sheet:
         if name in _BOOLEAN:
             word = text.strip().casefold()
             if word not in _TRUE | _FALSE:
-                raise bad("ja/nee, 1/0")
+                raise bad(t("csv_expect_yes_no", self.store.lang))
             return int(word in _TRUE)
         if column.type in ("INTEGER", "REAL"):
             if not text.strip():
@@ -257,12 +269,12 @@ class _Sheet:
             try:
                 number_value = float(text.strip().replace(",", "."))
             except ValueError:
-                raise bad("a number") from None
+                raise bad(t("csv_expect_number", self.store.lang)) from None
             if not rules.finite(number_value):
-                raise bad("a finite number")
+                raise bad(t("csv_expect_finite", self.store.lang))
             if column.type == "INTEGER":
                 if number_value != int(number_value):
-                    raise bad("a whole number")
+                    raise bad(t("csv_expect_whole", self.store.lang))
                 number_value = int(number_value)
             low, high = _RANGES.get(name, (None, None))
             if low is not None and high is not None and not low <= number_value <= high:
@@ -312,16 +324,22 @@ class _Sheet:
     def resolve(self, values: dict) -> str | None:
         """Turn names in reference columns into ids; the reason when a row cannot be kept."""
         if self.table in NAMED_TABLES and not (values.get("name") or "").strip():
-            return "no name"
+            return t("csv_no_name", self.store.lang)
         for (table, column), (target, required) in REFERENCES.items():
             if table != self.table or column not in values or values[column] is None:
                 continue
             found = self._find(target, values[column])
             if found is None and required:
-                return f"{column} '{values[column]}' is not in the file"
+                return t("csv_not_in_file", self.store.lang, column=column, value=values[column])
             if found is None:
                 self.report.notices.append(
-                    f"{self.path.name}: {column} '{values[column]}' is not in the file; left empty"
+                    t(
+                        "csv_left_empty",
+                        self.store.lang,
+                        file=self.path.name,
+                        column=column,
+                        value=values[column],
+                    )
                 )
             values[column] = found
         session = values.get("session_id")
@@ -424,8 +442,15 @@ class _Sheet:
         if holder and holder["id"] != mine:
             new = self.store.take_card_number()
             self.report.notices.append(
-                f"{self.path.name}: card {values['card_number']} belongs to "
-                f"'{holder['name']}'; '{values.get('name')}' gets card {new}"
+                t(
+                    "csv_card_moved",
+                    self.store.lang,
+                    file=self.path.name,
+                    number=values["card_number"],
+                    holder=holder["name"],
+                    name=values.get("name"),
+                    new=new,
+                )
             )
             values["card_number"] = new
         else:

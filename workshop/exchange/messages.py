@@ -90,5 +90,59 @@ CATALOGUE = Catalogue(
             "nl": "{path} bevat geen elementen (alleen een kopregel): er is niets geïmporteerd.",
             "en": "{path} holds no elements (only a header): nothing was imported.",
         },
+        # --- notices of a CSV or Kumu import: what was left out, and why ------------------------
+        "import_ignored_columns": {
+            "nl": "{file}: kolommen genegeerd: {columns}",
+            "en": "{file}: ignored columns {columns}",
+        },
+        "import_row_skipped": {
+            "nl": "{file} rij {row}: {reason}",
+            "en": "{file} row {row}: {reason}",
+        },
+        "csv_more_skipped": {
+            "nl": "{file}: nog {count} rijen overgeslagen",
+            "en": "{file}: {count} more rows skipped",
+        },
+        "csv_no_name": {"nl": "geen naam", "en": "no name"},
+        "csv_not_in_file": {
+            "nl": "{column} '{value}' staat niet in het bestand",
+            "en": "{column} '{value}' is not in the file",
+        },
+        "csv_left_empty": {
+            "nl": "{file}: {column} '{value}' staat niet in het bestand; leeg gelaten",
+            "en": "{file}: {column} '{value}' is not in the file; left empty",
+        },
+        "csv_card_moved": {
+            "nl": "{file}: kaart {number} hoort bij '{holder}'; '{name}' krijgt kaart {new}",
+            "en": "{file}: card {number} belongs to '{holder}'; '{name}' gets card {new}",
+        },
+        "csv_expect_yes_no": {"nl": "ja/nee, 1/0", "en": "yes/no, 1/0"},
+        "csv_expect_number": {"nl": "een getal", "en": "a number"},
+        "csv_expect_finite": {"nl": "een eindig getal", "en": "a finite number"},
+        "csv_expect_whole": {"nl": "een geheel getal", "en": "a whole number"},
+        "kumu_skip_empty": {
+            "nl": "{file} rij {row}: {column} is leeg, overgeslagen",
+            "en": "{file} row {row}: {column} is empty, skipped",
+        },
+        "kumu_no_connections": {
+            "nl": "{file}: leeg, geen verbanden geïmporteerd",
+            "en": "{file}: empty, no connections imported",
+        },
+        "kumu_unknown_type": {
+            "nl": "{file} rij {row}: type '{type}' is niet een van {known}; geïmporteerd als "
+            "organisatie met label '{type}'",
+            "en": "{file} row {row}: type '{type}' is not one of {known}; imported as an "
+            "organisation tagged '{type}'",
+        },
+        "kumu_self_tie": {
+            "nl": "{file} rij {row}: een verband met zichzelf, overgeslagen",
+            "en": "{file} row {row}: a tie to itself, skipped",
+        },
+        "kumu_no_place": {
+            "nl": "{file} rij {row}: een verband tussen {ends} heeft geen plek in het bestand "
+            "(alleen actoren verbinden), overgeslagen",
+            "en": "{file} row {row}: a connection between {ends} has no place in the file (only "
+            "actors connect), skipped",
+        },
     },
 )
