@@ -46,6 +46,7 @@ SAME_IN_BOTH = {
     "tui_col_rank",
     "tui_map_cell_items",
     "sum_col_status",
+    "tpl_keyed",  # "{name}: {detail}"
     "tui_counts",  # "{place} · {initiative} · …", each counted by i18n.plural
     "sum_startmotors",  # "startmotor" is the guidance's word, kept in English
     "plan_resolved",  # "{typed} = {kind} '{name}'"
@@ -275,3 +276,23 @@ def test_check_speaks_the_language_it_is_asked_for(tmp_path: Path) -> None:
     assert any(f == "integriteitscontrole: in orde" for f in dutch.facts)
     assert any("bytes after the end of the database" in f for f in english.findings)
     assert not set(dutch.facts + dutch.findings) & set(english.facts + english.findings)
+
+
+def test_a_phrase_is_said_in_the_language_of_its_sentence(tmp_path: Path) -> None:
+    from workshop.i18n import UserError
+    from workshop.printing import templates
+
+    path = tmp_path / "t.toml"
+    path.write_text('[colours]\nink = "rood"\n', encoding="utf-8")
+    with pytest.raises(UserError) as refused:
+        templates.load(path)
+    assert refused.value.message("nl").endswith(
+        "klopt niet: colours.ink: 'rood' is geen kleur: schrijf \"#RRGGBB\""
+    )
+    assert refused.value.message("en").endswith(
+        "is not valid: colours.ink: 'rood' is not a colour: write \"#RRGGBB\""
+    )
+    path.write_text('[texts.nl]\nfooter = "{x:>9}"\n', encoding="utf-8")
+    with pytest.raises(UserError) as refused:
+        templates.load(path)
+    assert refused.value.message("en").endswith("'{x:>9}': only {name} placeholders")

@@ -66,10 +66,28 @@ class Catalogue:
         return t(f"{self.prefix}{key}", lang, **fields)
 
 
+class Phrase:
+    """A message said later, in the language of the message it is put into: a detail of a
+    refusal raised where the language is not known (`UserError("template_bad",
+    detail=Phrase("tpl_colour", value="rood"))` reads Dutch in a Dutch sentence)."""
+
+    def __init__(self, key: str, **fields: Any) -> None:
+        self.key = key
+        self.fields = fields
+
+    def render(self, lang: str) -> str:
+        return t(self.key, lang, **self.fields)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
 def t(key: str, lang: str = "nl", **fields: Any) -> str:
-    """The message `key` in `lang` (English for an unknown language), its `{fields}` filled."""
+    """The message `key` in `lang` (English for an unknown language), its `{fields}` filled;
+    a field that is a `Phrase` is said in the same language."""
     templates = MESSAGES[key]
-    return templates.get(lang, templates["en"]).format(**fields)
+    said = {k: v.render(lang) if isinstance(v, Phrase) else v for k, v in fields.items()}
+    return templates.get(lang, templates["en"]).format(**said)
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:
