@@ -35,6 +35,7 @@ SAME_IN_BOTH = {
     "no_hint",
     "n_actor_one",
     "forget_output",
+    "withheld_mail",  # "(e-mail)"
     "tui_key_palette",
     "tui_age_seconds",
     "tui_age_minutes",

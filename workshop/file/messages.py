@@ -206,5 +206,10 @@ CATALOGUE = Catalogue(
             "nl": "tabel {table} kan niet gelezen worden: {detail}",
             "en": "table {table} cannot be read: {detail}",
         },
+        # --- what stands where personal data was taken out (redaction, forget) -----------------
+        "withheld_name": {"nl": "(naam)", "en": "(name)"},
+        "withheld_phone": {"nl": "(telefoon)", "en": "(phone)"},
+        "withheld_mail": {"nl": "(e-mail)", "en": "(e-mail)"},
+        "forgotten": {"nl": "[vergeten]", "en": "[forgotten]"},
     },
 )
