@@ -208,7 +208,7 @@ def test_no_inline_language_ternaries() -> None:
         (2, "nl", "2 verbanden"),
         (1, "en", "1 tie"),
         (2, "en", "2 ties"),
-        (1, "en", "1 tie"),
+        (0, "en", "0 ties"),
     ],
 )
 def test_plural(count: int, lang: str, expected: str) -> None:
