@@ -18,6 +18,7 @@ goes through `workshop.file.redaction`, which also says which output uses which 
 from __future__ import annotations
 
 from workshop import model
+from workshop.i18n import t
 
 AUDIENCE_NEEDS = {"internal": "internal", "print": "print", "export": "public"}
 CONTACT_FIELDS = ("tel", "mail", "address", "website")
@@ -36,14 +37,14 @@ def pseudonym(record: dict, lang: str, table: str = "actor") -> str:
     if table == "actor":
         label = model.ROLES.label(record.get("role"), lang) if record.get("role") else ""
         if not label:
-            return f"{'Persoon' if lang == 'nl' else 'Person'} {record['id'][:4].upper()}"
+            return f"{t('pseudonym_person', lang)} {record['id'][:4].upper()}"
         label = label[:1].upper() + label[1:]
     elif record.get("pseudonym"):
         return record["pseudonym"]
     elif table == "participant":
-        label = "Deelnemer" if lang == "nl" else "Participant"
+        label = t("pseudonym_participant", lang)
     else:
-        label = "Kandidaat" if lang == "nl" else "Candidate"
+        label = t("pseudonym_candidate", lang)
     return f"{label} {record['id'][:4].upper()}"
 
 

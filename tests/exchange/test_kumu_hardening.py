@@ -79,7 +79,7 @@ def test_empty_sheets(store, tmp_path) -> None:
     report = import_kumu(
         store, _sheet(tmp_path, "e2.csv", "Label\nAnna\n"), _sheet(tmp_path, "c.csv", "")
     )
-    assert report.created == 1 and any("empty" in n for n in report.notices)
+    assert report.created == 1 and any("leeg" in n for n in report.notices)  # Dutch, as the file
 
 
 def test_unknown_columns_and_a_tie_to_itself_are_reported(store, tmp_path) -> None:

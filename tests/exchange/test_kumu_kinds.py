@@ -60,10 +60,11 @@ def _check(store: Store, report) -> None:
     assert runs["kind"] == "runs"
     assert (report.created, report.initiatives, report.places, report.ties) == (3, 2, 2, 3)
     notices = "\n".join(report.notices)
-    assert "row 10: Label is empty" in notices  # a name forgotten: said, not guessed
-    assert "row 5: From is empty" in notices
-    assert "row 6:" in notices and "only actors connect" in notices
-    assert "'Event'" in notices and "organisation" in notices
+    # in the file's language (Dutch)
+    assert "rij 10: Label is leeg" in notices  # a name forgotten: said, not guessed
+    assert "rij 5: From is leeg" in notices
+    assert "rij 6:" in notices and "alleen actoren verbinden" in notices
+    assert "'Event'" in notices and "organisatie" in notices
     assert report.skipped == 3
 
 

@@ -10,3 +10,5 @@ reaches (coverage). Plain functions on a Store; nothing here writes.
 May import: `osm`, `capture`, `file` and the foundation. Must not import `exchange`,
 `printing` or a front end (the printouts and the exports use the analyses, not the reverse).
 """
+
+from workshop.analysis import messages  # noqa: F401  (registers the package's messages)

@@ -17,38 +17,11 @@ from __future__ import annotations
 import re
 
 from workshop.file.store import Store
-from workshop.i18n import UserError, register
+from workshop.i18n import UserError
 from workshop.model import Dimension, Term
 from workshop.text import normalise
 
 MAX_VALUES = 30
-
-register(
-    {
-        "board_bad_values": {
-            "nl": "Geef de waarden met komma's, elk als nederlands|engels: "
-            '"rijwoning|terraced, flat|apartment".',
-            "en": "Give the values separated by commas, each as dutch|english: "
-            '"rijwoning|terraced, flat|apartment".',
-        },
-        "board_too_many": {
-            "nl": "Hooguit {limit} waarden per dimensie.",
-            "en": "At most {limit} values per dimension.",
-        },
-        "board_duplicate": {
-            "nl": "Waarde '{value}' staat er twee keer in.",
-            "en": "Value '{value}' appears twice.",
-        },
-        "board_unknown": {
-            "nl": "Het klankbord heeft geen dimensie '{dim}'; wel: {known}.",
-            "en": "The sounding board has no dimension '{dim}'; it has: {known}.",
-        },
-        "board_bad_key": {
-            "nl": "'{dim}' kan geen naam van een dimensie zijn: gebruik letters, cijfers en _.",
-            "en": "'{dim}' cannot name a dimension: use letters, digits and _.",
-        },
-    }
-)
 
 
 def slug(text: str) -> str:

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from workshop import model, privacy
 from workshop.file.store import Store
+from workshop.i18n import t
 from workshop.model import Dimension
 from workshop.text import normalise
 
@@ -341,7 +342,5 @@ def explain(reason: Reason, dims: tuple[Dimension, ...], lang: str) -> str:
     dim = next(d for d in dims if d.key == reason.dimension)
     value = _value_label(dim, reason.value, lang)
     if reason.source == "role":
-        word = "rol" if lang == "nl" else "role"
-        return f"{value} ({word}: {model.ROLES.label(reason.evidence, lang)})"
-    word = "groepen" if lang == "nl" else "groups"
-    return f"{value} ({word}: {reason.evidence})"
+        return t("cov_by_role", lang, value=value, role=model.ROLES.label(reason.evidence, lang))
+    return t("cov_by_groups", lang, value=value, groups=reason.evidence)

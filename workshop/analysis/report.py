@@ -17,84 +17,11 @@ from workshop.analysis import story
 from workshop.analysis.connectors import ConnectorRow, Network, Overview
 from workshop.analysis.coverage import Coverage, explain
 from workshop.file import redaction
-from workshop.i18n import register, t
+from workshop.i18n import t
 from workshop.text import one_line
 
 TEXT_AUDIENCE = redaction.audience_for("terminal")
 JSON_AUDIENCE = redaction.audience_for("json")
-CONN_HEADER = {
-    "nl": ("Naam", "Rol", "Tussen", "Contact", "Groep", "Brug"),
-    "en": ("Name", "Role", "Between", "Contacts", "Group", "Bridge"),
-}
-
-register(
-    {
-        "conn_title": {
-            "nl": "Verbinders in {name}: {actors} actoren, {ties} verbanden, {communities} groepen, "
-            "{cuts} scharnierpunten",
-            "en": "Connectors in {name}: {actors} actors, {ties} ties, {communities} groups, "
-            "{cuts} articulation points",
-        },
-        "conn_legend": {
-            "nl": "Tussen: aandeel kortste wegen tussen anderen dat via deze actor loopt (0-1). "
-            "Brug: contacten met een andere rol of groep. ◆ scharnierpunt: zonder deze actor "
-            "valt het netwerk uiteen.",
-            "en": "Between: share of shortest paths between others that run through this actor "
-            "(0-1). Bridge: contacts with another role or group. ◆ articulation point: "
-            "without this actor the network falls apart.",
-        },
-        "conn_empty": {
-            "nl": "Nog geen actoren in dit bestand: leg ze vast met a NAAM of importeer ze met "
-            "workshop import --kumu.",
-            "en": "No actors in this file yet: capture them with a NAME or import them with "
-            "workshop import --kumu.",
-        },
-        "conn_story": {"nl": "Wie verbindt wie:", "en": "Who connects whom:"},
-        "cov_title": {
-            "nl": "Klankbord van {name}: {dims} ({cells} combinaties)",
-            "en": "Sounding board of {name}: {dims} ({cells} combinations)",
-        },
-        "cov_people": {
-            "nl": "{participants} deelnemers, {candidates} kandidaten; gedekt: {covered} van {cells} "
-            "combinaties.",
-            "en": "{participants} participants, {candidates} candidates; covered: {covered} of "
-            "{cells} combinations.",
-        },
-        "cov_incomplete": {
-            "nl": "Niet ingedeeld (een dimensie ontbreekt): {participants} deelnemers, "
-            "{candidates} kandidaten.",
-            "en": "Not placed (a dimension is missing): {participants} participants, "
-            "{candidates} candidates.",
-        },
-        "cov_key": {
-            "nl": "Per combinatie: deelnemers + aangemelde kandidaten, (uitgenodigd), · leeg.",
-            "en": "Per combination: participants + accepted candidates, (invited), · empty.",
-        },
-        "cov_gaps": {"nl": "Lege combinaties ({count}):", "en": "Empty combinations ({count}):"},
-        "cov_no_gaps": {"nl": "Geen lege combinaties.", "en": "No empty combinations."},
-        "cov_pending": {"nl": "{count} uitgenodigd", "en": "{count} invited"},
-        "cov_no_suggestion": {
-            "nl": "niemand in het bestand die deze groep bereikt",
-            "en": "nobody in the file reaches this group",
-        },
-        "cov_nobody": {
-            "nl": "Nog geen deelnemers of kandidaten vastgelegd: alle combinaties zijn leeg.",
-            "en": "No participants or candidates recorded yet: every combination is empty.",
-        },
-        "coverage_no_board": {
-            "nl": "{name} heeft geen klankbord-dimensies; voeg ze toe met: workshop board FILE "
-            '--set woningtype "rijwoning, appartement, vrijstaand"',
-            "en": "{name} has no sounding-board dimensions; add them with: workshop board FILE "
-            '--set housing "terraced, apartment, detached"',
-        },
-        "coverage_too_large": {
-            "nl": "Het klankbord heeft {cells} combinaties; dat zijn er te veel om te tonen "
-            "(hooguit {limit}). Verwijder een dimensie met workshop board FILE --remove.",
-            "en": "The sounding board has {cells} combinations, too many to show (at most "
-            "{limit}). Remove a dimension with workshop board FILE --remove.",
-        },
-    }
-)
 
 
 def _width(text: str) -> int:
@@ -162,7 +89,13 @@ def connectors_text(
         ),
         "",
     ]
-    name_h, role_h, *numbers = CONN_HEADER[lang]
+    name_h, role_h = t("conn_col_name", lang), t("conn_col_role", lang)
+    numbers = [
+        t("conn_col_between", lang),
+        t("conn_col_contacts", lang),
+        t("conn_col_group", lang),
+        t("conn_col_bridge", lang),
+    ]
     rank_w = len(str(len(rows)))
     lines.append(
         f"{'#':>{rank_w}}  {_fit(name_h, 30)} {_fit(role_h, 20)} "

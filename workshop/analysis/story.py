@@ -16,48 +16,7 @@ import rustworkx as rx
 
 from workshop import model
 from workshop.analysis.connectors import ConnectorRow, Network
-from workshop.i18n import register, t
-
-register(
-    {
-        "story_group": {"nl": "de groep rond {name}", "en": "the group around {name}"},
-        "story_between": {
-            "nl": "{name}{role} ligt op {pct} van de kortste wegen tussen andere actoren.",
-            "en": "{name}{role} lies on {pct} of the shortest paths between other actors.",
-        },
-        "story_bridges": {
-            "nl": "{name} verbindt de eigen groep met {groups}.",
-            "en": "{name} connects its own group with {groups}.",
-        },
-        "story_cut": {
-            "nl": "Zonder {name} raken {count} actoren los van de rest: {names}.",
-            "en": "Without {name}, {count} actors lose their link to the rest: {names}.",
-        },
-        "story_cut_one": {
-            "nl": "Zonder {name} raakt {names} los van de rest.",
-            "en": "Without {name}, {names} loses the link to the rest.",
-        },
-        "story_contacts": {
-            "nl": "{name} heeft {degree} directe contacten, waarvan {cross} met een andere rol "
-            "of groep.",
-            "en": "{name} has {degree} direct contacts, {cross} of them with another role or group.",
-        },
-        "story_contacts_all": {
-            "nl": "{name} heeft {degree} directe contacten, allemaal met een andere rol of groep.",
-            "en": "{name} has {degree} direct contacts, all with another role or group.",
-        },
-        "story_contacts_plain": {
-            "nl": "{name} heeft {degree} directe contacten.",
-            "en": "{name} has {degree} direct contacts.",
-        },
-        "story_none": {
-            "nl": "Er zijn nog geen verbanden tussen actoren vastgelegd, dus nog geen verbinders.",
-            "en": "No ties between actors have been recorded yet, so there are no connectors yet.",
-        },
-        "story_and": {"nl": "en", "en": "and"},
-        "story_more": {"nl": "en {count} anderen", "en": "and {count} others"},
-    }
-)
+from workshop.i18n import join, t
 
 MAX_NAMES = 4
 
@@ -65,7 +24,7 @@ MAX_NAMES = 4
 def _join(items: list[str], lang: str) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + f" {t('story_and', lang)} " + items[-1]
+    return join(items, lang)
 
 
 def _names(items: list[str], lang: str) -> str:

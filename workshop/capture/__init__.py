@@ -11,3 +11,5 @@
 May import: `file` and the foundation. Must not import `osm`, `analysis`, `exchange`,
 `printing` or a front end.
 """
+
+from workshop.capture import messages  # noqa: F401  (registers the package's messages)

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from workshop import i18n, model
+from workshop import model
 from workshop.capture.forms import Field, fields_for
 from workshop.capture.grammar import MAX_LINE
 from workshop.file.store import Store
-from workshop.i18n import UserError, t
+from workshop.i18n import UserError, pick, t
 from workshop.model import (
     KIND_LABELS,
     LINK_TABLES,
@@ -29,37 +29,6 @@ from workshop.model import (
     kind_word,
 )
 from workshop.text import one_line
-
-i18n.register(
-    {
-        "edit_required": {"nl": "{field}: vul dit in.", "en": "{field}: this cannot be empty."},
-        "edit_bad_int": {
-            "nl": "{field}: '{value}' kan niet; schrijf een heel getal van {low} t/m {high}.",
-            "en": "{field}: '{value}' is not possible; write a whole number from {low} to {high}.",
-        },
-        "edit_bad_number": {
-            "nl": "{field}: '{value}' kan niet; schrijf een getal van {low} t/m {high} (bv. 52,5512).",
-            "en": "{field}: '{value}' is not possible; write a number from {low} to {high} "
-            "(e.g. 52.5512).",
-        },
-        "edit_bad_choice": {
-            "nl": "{field}: '{value}' niet herkend; kies uit {choices}.",
-            "en": "{field}: '{value}' not recognised; choose from {choices}.",
-        },
-        "edit_bad_text": {"nl": "{field}: {message}", "en": "{field}: {message}"},
-        "edit_name_taken": {
-            "nl": "Er is al {kind} '{name}': kies een andere naam, of pas die aan.",
-            "en": "There already is {kind} '{name}': choose another name, or edit that one.",
-        },
-        "edit_line_edited": {"nl": "bewerkt: {what}", "en": "edited: {what}"},
-        "edit_line_created": {"nl": "nieuw: {what}", "en": "new: {what}"},
-        "edit_line_deleted": {"nl": "verwijderd: {what}", "en": "deleted: {what}"},
-        "edit_gone": {
-            "nl": "Dit record bestaat niet meer (ongedaan gemaakt of verwijderd).",
-            "en": "This record no longer exists (undone or deleted).",
-        },
-    }
-)
 
 ABOUT_TABLES = NOTE_TARGET_TABLES
 # What goes with a record when it is deleted: rows pointing at it that mean nothing without it
@@ -302,16 +271,14 @@ def dependents(store: Store, table: str, id: str) -> int:
 
 def describe(store: Store, table: str, row: dict, lang: str) -> str:
     """One line naming a record: `Plek · Buurthuis De Kuil · buurthuis · C4`."""
-    label = KIND_LABELS.get(table if table not in LINK_TABLES else "tie", (table, table))[
-        0 if lang == "nl" else 1
-    ]
+    label = pick(
+        KIND_LABELS.get(table if table not in LINK_TABLES else "tie", (table, table)), lang
+    )
     parts = [label]
     if table in LINK_TABLES:
         parts.append(link_text(store, table, row, lang))
     elif table == "note":
-        parts[0] = KIND_LABELS["quote" if row.get("kind") == "quote" else "note"][
-            0 if lang == "nl" else 1
-        ]
+        parts[0] = pick(KIND_LABELS["quote" if row.get("kind") == "quote" else "note"], lang)
         parts.append(one_line(row.get("text") or "", 60))
     elif table == "session":
         parts += [str(row[k]) for k in ("date", "venue", "table_name") if row.get(k)]

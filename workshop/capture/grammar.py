@@ -22,7 +22,7 @@ from typing import Any
 
 from workshop import model
 from workshop.capture.fields import tags_unknown, value_of
-from workshop.i18n import UserError
+from workshop.i18n import UserError, t
 from workshop.model import FIELDS, Context, kind_word
 from workshop.text import normalise
 
@@ -451,4 +451,4 @@ def _parse_card(line: str, tokens: list[Token]) -> Capture:
 
 def card_reference(number: int, lang: str = "nl") -> str:
     """The text a card's QR code carries when there is no website or base URL."""
-    return f"{'kaart' if lang == 'nl' else 'card'} {number}"
+    return t("card_ref", lang, number=number)

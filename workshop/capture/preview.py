@@ -25,7 +25,7 @@ from workshop.capture.resolve import (
     lookup,
 )
 from workshop.file.store import Store
-from workshop.i18n import UserError, register, t
+from workshop.i18n import UserError, pick, t
 from workshop.model import KIND_LABELS, NAME_TABLE
 
 # The fields shown as `word: value`, in this order (the vocabulary fields show their label).
@@ -162,7 +162,7 @@ class Plan:
                 else t("plan_card_blank", lang)
             )
         if "card_number" in self.defaults:
-            facts.append(f"{'kaart' if lang == 'nl' else 'card'} {self.defaults['card_number']}")
+            facts.append(t("card_ref", lang, number=self.defaults["card_number"]))
         if "consent" in self.defaults:
             facts.append(model.CONSENT.label(self.defaults["consent"], lang))
         for r in self.resolved:
@@ -173,7 +173,7 @@ class Plan:
                         lang,
                         typed=r.typed,
                         name=r.name,
-                        kind=KIND_LABELS[r.table][0 if lang == "nl" else 1].lower(),
+                        kind=pick(KIND_LABELS[r.table], lang).lower(),
                     )
                 )
         facts += [t("plan_new_person", lang, name=name) for name in self.new_actors]
@@ -263,24 +263,3 @@ def _fill(store: Store, cap: Capture, out: Plan, lang: str) -> None:
         implied = model.ROLES[role].implies if role is not None and role in model.ROLES else None
         kind = cap.fields.get("type") or implied or "person"
         out.defaults["consent"] = "public" if kind == "organisation" else "internal"
-
-
-register(
-    {
-        # --- what Enter will do (preview.py) -------------------------------------------------------
-        "plan_update": {"nl": "werkt '{name}' bij", "en": "updates '{name}'"},
-        "plan_card": {
-            "nl": "opent '{name}' (niets opgeslagen)",
-            "en": "opens '{name}' (nothing saved)",
-        },
-        "plan_card_blank": {
-            "nl": "lege kaart: nog niet ingevoerd",
-            "en": "blank card: not captured yet",
-        },
-        "plan_resolved": {"nl": "{typed} = {kind} '{name}'", "en": "{typed} = {kind} '{name}'"},
-        "plan_new_person": {
-            "nl": "nieuwe persoon '{name}' (intern)",
-            "en": "new person '{name}' (internal)",
-        },
-    }
-)

@@ -197,7 +197,7 @@ def _card(store: Store, cap: Capture, ctx: Context) -> Outcome:
     number = cap.fields["card_number"]
     row = card_lookup(store, number)
     if row is None:
-        word = "kaart" if ctx.lang == "nl" else "card"
+        word = t("card_word", ctx.lang)
         return Outcome(
             "card",
             None,

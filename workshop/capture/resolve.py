@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from workshop.capture.grammar import Capture
 from workshop.file.store import Store
-from workshop.i18n import UserError, register, t
+from workshop.i18n import UserError, pick, t
 from workshop.model import (
     DEFAULT_TIE_KIND,
     KIND_LABELS,
@@ -232,7 +232,7 @@ def _mismatch(cap: Capture, other: str, lang: str) -> UserError:
 
 
 def kinds_text(kinds: list[str], lang: str) -> str:
-    return " / ".join(KIND_LABELS[k][0 if lang == "nl" else 1].lower() for k in kinds)
+    return " / ".join(pick(KIND_LABELS[k], lang).lower() for k in kinds)
 
 
 def hint(store: Store, table: str, name: str, lang: str) -> str:
@@ -285,43 +285,3 @@ def card_lookup(store: Store, number: int) -> dict | None:
     if number < store.neighbourhood()["next_card"]:
         return None
     raise UserError("card_unknown", number=number)
-
-
-register(
-    {
-        # --- names mean one thing (resolve.py) -----------------------------------------------------
-        "as_place": {"nl": "als plek", "en": "as its place"},
-        "near_different": {
-            "nl": "Let op: '{name}' lijkt op '{other}' maar verschilt in een woord dat onderscheidt: "
-            "nieuw vastgelegd, niet samengevoegd.",
-            "en": "Note: '{name}' looks like '{other}' but differs in a word that tells them apart: "
-            "captured as new, not merged.",
-        },
-        "plus_not_actor": {
-            "nl": "'{name}' is {kind}, geen actor: +NAAM is wie achter het initiatief zit (persoon "
-            "of organisatie) of de plek waar het is; is er ook een actor met die naam, leg die "
-            'eerst vast: org "{name}" of persoon "{name}".',
-            "en": "'{name}' is {kind}, not an actor: +NAME is who is behind the initiative (a "
-            "person or organisation) or the place where it is; if an actor has that name too, "
-            'capture it first: org "{name}" or person "{name}".',
-        },
-        "plus_place_twice": {
-            "nl": "'{name}' en '{other}' zijn allebei plekken: een initiatief heeft één plek "
-            '(waar:"..."); noem de andere in een notitie: n ... ~"{name}".',
-            "en": "'{name}' and '{other}' are both places: an initiative has one place "
-            '(where:"..."); name the other in a note: n ... ~"{name}".',
-        },
-        "about_not_here": {
-            "nl": "'{name}' is {kind}: een notitie gaat over een plek, initiatief, actor of "
-            "deelnemer; schrijf de notitie zonder ~ of met ~ naar een van die.",
-            "en": "'{name}' is {kind}: a note is about a place, initiative, actor or participant; "
-            "write the note without ~ or with ~ to one of those.",
-        },
-        "tie_end_not_actor": {
-            "nl": "'{name}' is {kind}: een verband verbindt actoren, initiatieven en plekken; is "
-            'het ook een actor, leg die eerst vast: persoon "{name}".',
-            "en": "'{name}' is {kind}: a tie links actors, initiatives and places; if it is an "
-            'actor too, capture it first: person "{name}".',
-        },
-    }
-)

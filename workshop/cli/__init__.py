@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
+from workshop.cli import messages  # noqa: F401  (registers the command's messages)
 from workshop.i18n import UserError, t
 
 if TYPE_CHECKING:

@@ -18,15 +18,7 @@ from workshop.analysis import coverage as coverage_lib
 from workshop.analysis import report
 from workshop.cli import cli, open_store
 from workshop.file import redaction
-from workshop.i18n import UserError, register, t
-
-register(
-    {
-        "board_set": {"nl": "dimensie {dim}: {values}", "en": "dimension {dim}: {values}"},
-        "board_removed": {"nl": "dimensie {dim} verwijderd.", "en": "dimension {dim} removed."},
-        "board_none": {"nl": "Geen klankbord-dimensies.", "en": "No sounding-board dimensions."},
-    }
-)
+from workshop.i18n import UserError, t
 
 
 def _echo_json(value: object) -> None:

@@ -220,48 +220,54 @@ def _undo_redo(file: Path, *, redo: bool) -> None:
 )
 def check(file: Path, salvage_to: Path | None) -> None:
     """Look at FILE read-only and say what is right and what is wrong with it."""
-    report = check_file(file, default_lang())
+    lang = default_lang()
+    report = check_file(file, lang)
     for fact in report.facts:
-        click.echo(f"ok: {fact}")
+        click.echo(t("cli_check_fact", lang, fact=fact))
     if report.counts:
-        click.echo("records: " + ", ".join(f"{k} {v}" for k, v in report.counts.items()))
+        counts = ", ".join(f"{k} {v}" for k, v in report.counts.items())
+        click.echo(t("cli_check_records", lang, counts=counts))
     for finding in report.findings:
-        click.echo(f"PROBLEM: {finding}")
+        click.echo(t("cli_check_problem", lang, finding=finding))
     for note in report.notes:
-        click.echo(f"note: {note}")
+        click.echo(t("cli_check_note", lang, note=note))
     if report.salvageable is not None:
         readable = ", ".join(
-            f"{y.table} {y.read}"
-            + (f" ({y.lost_stretches} damaged stretches)" if y.lost_stretches else "")
+            t("cli_check_stretches", lang, table=y.table, read=y.read, lost=y.lost_stretches)
+            if y.lost_stretches
+            else f"{y.table} {y.read}"
             for y in report.salvageable.tables
         )
-        click.echo(f"can be salvaged: {readable or 'nothing'}")
+        click.echo(
+            t(
+                "cli_check_salvageable",
+                lang,
+                tables=readable or t("cli_check_salvage_nothing", lang),
+            )
+        )
         found = report.salvageable
         if found.pages_promised:
             click.echo(
-                f"the file is cut off: {found.pages_found} of {found.pages_promised} "
-                "pages are there; they were read from a copy whose header was put right"
+                t("cli_check_cut_off", lang, found=found.pages_found, promised=found.pages_promised)
             )
         if found.contents_rebuilt:
-            click.echo("its table of contents was rebuilt from the entries left on those pages")
+            click.echo(t("cli_check_contents_rebuilt", lang))
         if report.salvageable.schema_lost:
-            click.echo("the file's table of contents is lost, so no record can be read")
+            click.echo(t("cli_check_schema_lost", lang))
         if salvage_to is None and report.salvageable.rows:
-            click.echo(f"salvage it into a new file: workshop check {file} --salvage NEW.wijk")
+            click.echo(t("cli_check_salvage_hint", lang, file=file))
     if report.backups:
-        click.echo(f"latest backup: {report.backups[-1]} (restore: copy it over {file})")
+        click.echo(t("cli_check_latest_backup", lang, backup=report.backups[-1], file=file))
     elif not report.ok:
-        click.echo("no backups found next to it (FILE.backups/)")
+        click.echo(t("cli_check_no_backups", lang))
     if salvage_to is not None:
         if report.ok:
-            click.echo(t("cli_check_ok", default_lang(), path=str(file)))
+            click.echo(t("cli_check_ok", lang, path=str(file)))
             return
         result = salvage_file(file, salvage_to)
-        click.echo(f"salvaged {result.rows} records into {salvage_to}; {file} is unchanged")
+        click.echo(t("cli_salvaged", lang, rows=result.rows, target=salvage_to, file=file))
         if result.references_cleared:
-            click.echo(
-                f"{result.references_cleared} damaged references to missing records were cleared"
-            )
+            click.echo(t("cli_references_cleared", lang, count=result.references_cleared))
         return
     if not report.ok:
         sys.exit(1)

@@ -9,26 +9,7 @@ import click
 
 from workshop import exchange
 from workshop.cli import cli, open_store
-from workshop.i18n import register, t
-
-register(
-    {
-        "cli_csv_imported": {
-            "nl": "geïmporteerd: {inserted} nieuw, {updated} bijgewerkt, {unchanged} ongewijzigd.",
-            "en": "imported: {inserted} new, {updated} updated, {unchanged} unchanged.",
-        },
-        "cli_kumu_imported": {
-            "nl": "geïmporteerd: {created} nieuwe actoren, {initiatives} initiatieven, {places} "
-            "plekken, {updated} bijgewerkt, {ties} verbanden.",
-            "en": "imported: {created} new actors, {initiatives} initiatives, {places} places, "
-            "{updated} updated, {ties} ties.",
-        },
-        "cli_partial": {
-            "nl": "GEDEELTELIJK: {skipped} rijen niet geïmporteerd (zie hieronder).",
-            "en": "PARTIAL: {skipped} rows not imported (see below).",
-        },
-    }
-)
+from workshop.i18n import t
 
 
 @cli.command(name="import")

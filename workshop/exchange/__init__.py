@@ -24,6 +24,7 @@ May import: `analysis` (the network exports carry the connectors' measures), `os
 this package stays light: each format's writer loads when that format is used.
 """
 
+from workshop.exchange import messages  # noqa: F401  (registers the package's messages)
 from workshop.exchange.export import DELIMITERS, FORMATS, ExportFormat, export, export_text
 
 __all__ = ["DELIMITERS", "FORMATS", "ExportFormat", "export", "export_text"]

@@ -25,32 +25,9 @@ from workshop.exchange.files import read_csv, row_number
 from workshop.exchange.tables import EXPORT_TABLES, NOT_EXPORTED, export_record, unguard_cell
 from workshop.file.rows import JSON_COLUMNS
 from workshop.file.store import Store, Writer
-from workshop.i18n import UserError, register
+from workshop.i18n import UserError, t
 from workshop.model import NAMED_TABLES, NOTE_TARGET_TABLES
 from workshop.text import normalise
-
-register(
-    {
-        "csv_unknown_kind": {
-            "nl": "Onbekende soort '{kind}': kies uit {choices}, of all met een map.",
-            "en": "Unknown kind '{kind}': choose from {choices}, or all with a folder.",
-        },
-        "csv_bad_cell": {
-            "nl": "{path}, rij {row}, kolom {column}: '{value}' kan niet ({expected}); er is niets "
-            "geïmporteerd.",
-            "en": "{path}, row {row}, column {column}: '{value}' is not possible ({expected}); "
-            "nothing was imported.",
-        },
-        "csv_no_files": {
-            "nl": "{path} bevat geen CSV-bestanden van een export (zoals place.csv, actor.csv).",
-            "en": "{path} holds no CSV files of an export (such as place.csv, actor.csv).",
-        },
-        "csv_rejected": {
-            "nl": "De import past niet in het bestand ({detail}); er is niets geïmporteerd.",
-            "en": "The import does not fit the file ({detail}); nothing was imported.",
-        },
-    }
-)
 
 KIND_WORDS = {
     "plek": "place",
@@ -216,7 +193,9 @@ class _Sheet:
         self.header = {name: by_key[name] for name in self.columns if name in by_key}
         ignored = [h for h in header if h and h.casefold() not in self.columns]
         if ignored:
-            report.notices.append(f"{path.name}: ignored columns {', '.join(ignored)}")
+            report.notices.append(
+                t("import_ignored_columns", store.lang, file=path.name, columns=", ".join(ignored))
+            )
 
     # --- one row ---------------------------------------------------------------------------
 
@@ -229,11 +208,21 @@ class _Sheet:
             if reason:
                 skipped += 1
                 if skipped <= 20:
-                    self.report.notices.append(f"{self.path.name} row {number}: {reason}")
+                    self.report.notices.append(
+                        t(
+                            "import_row_skipped",
+                            self.store.lang,
+                            file=self.path.name,
+                            row=number,
+                            reason=reason,
+                        )
+                    )
                 continue
             self.save(values)
         if skipped > 20:
-            self.report.notices.append(f"{self.path.name}: {skipped - 20} more rows skipped")
+            self.report.notices.append(
+                t("csv_more_skipped", self.store.lang, file=self.path.name, count=skipped - 20)
+            )
         self.report.skipped += skipped
 
     def _nullable(self, name: str) -> bool:
@@ -270,12 +259,12 @@ class _Sheet:
             try:
                 number_value = float(text.strip().replace(",", "."))
             except ValueError:
-                raise bad("a number") from None
+                raise bad(t("csv_expect_number", self.store.lang)) from None
             if not rules.finite(number_value):
-                raise bad("a finite number")
+                raise bad(t("csv_expect_finite", self.store.lang))
             if column.type == "INTEGER":
                 if number_value != int(number_value):
-                    raise bad("a whole number")
+                    raise bad(t("csv_expect_whole", self.store.lang))
                 number_value = int(number_value)
             low, high = _RANGES.get(name, (None, None))
             if low is not None and high is not None and not low <= number_value <= high:
@@ -325,16 +314,22 @@ class _Sheet:
     def resolve(self, values: dict) -> str | None:
         """Turn names in reference columns into ids; the reason when a row cannot be kept."""
         if self.table in NAMED_TABLES and not (values.get("name") or "").strip():
-            return "no name"
+            return t("csv_no_name", self.store.lang)
         for (table, column), (target, required) in REFERENCES.items():
             if table != self.table or column not in values or values[column] is None:
                 continue
             found = self._find(target, values[column])
             if found is None and required:
-                return f"{column} '{values[column]}' is not in the file"
+                return t("csv_not_in_file", self.store.lang, column=column, value=values[column])
             if found is None:
                 self.report.notices.append(
-                    f"{self.path.name}: {column} '{values[column]}' is not in the file; left empty"
+                    t(
+                        "csv_left_empty",
+                        self.store.lang,
+                        file=self.path.name,
+                        column=column,
+                        value=values[column],
+                    )
                 )
             values[column] = found
         session = values.get("session_id")
@@ -437,8 +432,15 @@ class _Sheet:
         if holder and holder["id"] != mine:
             new = self.w.take_card_number()
             self.report.notices.append(
-                f"{self.path.name}: card {values['card_number']} belongs to "
-                f"'{holder['name']}'; '{values.get('name')}' gets card {new}"
+                t(
+                    "csv_card_moved",
+                    self.store.lang,
+                    file=self.path.name,
+                    number=values["card_number"],
+                    holder=holder["name"],
+                    name=values.get("name"),
+                    new=new,
+                )
             )
             values["card_number"] = new
         else:

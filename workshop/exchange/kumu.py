@@ -42,7 +42,7 @@ from workshop.exchange.files import column, read_csv, row_number, write_csv
 from workshop.exchange.tables import guard_cell, unguard_cell
 from workshop.file import redaction
 from workshop.file.store import Store, Writer
-from workshop.i18n import UserError, register
+from workshop.i18n import UserError, join, t
 from workshop.text import normalise
 
 ELEMENT_COLUMNS = [
@@ -62,32 +62,6 @@ ELEMENT_COLUMNS = [
 ]
 MAX_LISTED = 5
 
-register(
-    {
-        "kumu_bad_cell": {
-            "nl": "{path} regel {row}, kolom {column}: '{value}' kan niet ({reason}); er is niets "
-            "geïmporteerd.",
-            "en": "{path} row {row}, column {column}: '{value}' is not possible ({reason}); nothing "
-            "was imported.",
-        },
-        "kumu_duplicate_labels": {
-            "nl": "{path}: labels komen meer dan eens voor: {labels}; maak ze uniek (er is niets "
-            "geïmporteerd).",
-            "en": "{path}: labels appear more than once: {labels}; make them unique (nothing was "
-            "imported).",
-        },
-        "kumu_unknown_labels": {
-            "nl": "{path}: deze labels staan niet bij de elementen en niet in het bestand: {labels} "
-            "(er is niets geïmporteerd).",
-            "en": "{path}: these labels are neither among the elements nor in the file: {labels} "
-            "(nothing was imported).",
-        },
-        "kumu_no_elements": {
-            "nl": "{path} bevat geen elementen (alleen een kopregel): er is niets geïmporteerd.",
-            "en": "{path} holds no elements (only a header): nothing was imported.",
-        },
-    }
-)
 CONNECTION_COLUMNS = ["From", "To", "Type", "Direction", "Strength", "Tags", "Description"]
 KUMU_TYPES = {"person": "Person", "organisation": "Organization"}
 
@@ -102,6 +76,7 @@ class ImportReport:
     places: int = 0  # created from elements of type Place/Location
     skipped: int = 0
     notices: list[str] = field(default_factory=list)
+    lang: str = "nl"  # of the notices: the file's
 
     @property
     def partial(self) -> bool:
@@ -169,7 +144,7 @@ def import_kumu(
     store: Store, elements_path: Path, connections_path: Path | None, *, consent: str = "internal"
 ) -> ImportReport:
     """Merge a Kumu elements sheet (and connections sheet) into the file."""
-    report = ImportReport()
+    report = ImportReport(lang=store.lang)
     header, rows = read_csv(
         elements_path, sheet="Elements", notices=report.notices, lang=store.lang
     )
@@ -245,7 +220,9 @@ def _term(vocabulary: model.Vocabulary, word: str) -> model.Term | None:
 
 def _skip(report: ImportReport, path: Path | None, number: int, empty: str) -> None:
     report.skipped += 1
-    report.notices.append(f"{Path(str(path)).name} row {number}: {empty} is empty, skipped")
+    report.notices.append(
+        t("kumu_skip_empty", report.lang, file=Path(str(path)).name, row=number, column=empty)
+    )
 
 
 def _filled(
@@ -299,7 +276,7 @@ def _connections(
     except OSError:
         empty = False  # read_csv says what is wrong with it
     if empty:
-        report.notices.append(f"{Path(path).name}: empty, no connections imported")
+        report.notices.append(t("kumu_no_connections", lang, file=Path(path).name))
         return [], []
     header, rows = read_csv(path, sheet="Connections", notices=report.notices, lang=lang)
     missing = [c for c in ("From", "To") if column(header, c) is None]
@@ -318,7 +295,14 @@ def _note_ignored(header: list[str], known: list[str], path: Path, report: Impor
     wanted = {k.casefold().replace(" ", "") for k in known}
     ignored = [h for h in header if h and h.casefold().replace(" ", "") not in wanted]
     if ignored:
-        report.notices.append(f"{Path(path).name}: ignored columns {', '.join(ignored)}")
+        report.notices.append(
+            t(
+                "import_ignored_columns",
+                report.lang,
+                file=Path(path).name,
+                columns=", ".join(ignored),
+            )
+        )
 
 
 def _cell(row: dict[str, str], col: str | None) -> str:
@@ -371,8 +355,14 @@ def _import_element(
         return kind, record_id
     if kind == "other":  # a new actor becomes an organisation; an existing one keeps its type
         report.notices.append(
-            f"{Path(path).name} row {number}: type '{type_word}' is not one of "
-            f"{kumu_kinds.KNOWN_TYPES}; imported as an organisation tagged '{type_word}'"
+            t(
+                "kumu_unknown_type",
+                report.lang,
+                file=Path(path).name,
+                row=number,
+                type=type_word,
+                known=kumu_kinds.KNOWN_TYPES,
+            )
         )
     type_term = model.ACTOR_TYPES.lookup(type_word) if type_word else None
     for word in (role_word, type_word):
@@ -451,7 +441,9 @@ def _import_connection(
         ends.append(end or ("actor", pseudonyms[label]["id"]))  # checked beforehand
     if ends[0] == ends[1]:
         report.skipped += 1
-        report.notices.append(f"{Path(str(path)).name} row {number}: a tie to itself, skipped")
+        report.notices.append(
+            t("kumu_self_tie", report.lang, file=Path(str(path)).name, row=number)
+        )
         return
     type_word = _cell(row, cols["Type"])
     tags = [t.strip() for t in _cell(row, cols["Tags"]).split("|") if t.strip()]
@@ -461,9 +453,13 @@ def _import_connection(
         if "actor" not in tables or len(tables) != 2:
             report.skipped += 1
             report.notices.append(
-                f"{Path(str(path)).name} row {number}: a connection between "
-                f"{' and '.join(t for t, _ in ends)} has no place in the "
-                f"file (only actors connect), skipped"
+                t(
+                    "kumu_no_place",
+                    report.lang,
+                    file=Path(str(path)).name,
+                    row=number,
+                    ends=join([table for table, _ in ends], report.lang),
+                )
             )
             return
         actor_id = next(i for t, i in ends if t == "actor")

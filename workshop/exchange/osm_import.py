@@ -29,25 +29,6 @@ from workshop.osm.extract import (
 )
 from workshop.text import normalise
 
-i18n.register(
-    {
-        "osm_stored": {
-            "nl": "OpenStreetMap-uittreksel {name} opgeslagen in {file} ({features} kaartobjecten).",
-            "en": "OpenStreetMap extract {name} stored in {file} ({features} map features).",
-        },
-        "osm_candidates": {
-            "nl": "{count} plekken met een naam in het uittreksel (nieuw: {new}):",
-            "en": "{count} named places in the extract (new: {new}):",
-        },
-        "osm_candidates_more": {"nl": "  … en {count} meer", "en": "  … and {count} more"},
-        "osm_add_hint": {
-            "nl": "Neem ze op als plekken met: workshop import {file} --osm {extract} --places",
-            "en": "Add them as places with: workshop import {file} --osm {extract} --places",
-        },
-        "osm_places_added": {"nl": "{count} plekken toegevoegd.", "en": "{count} places added."},
-    }
-)
-
 
 def store_extract(store: Store, extract: Extract, data: MapData, *, source: str) -> None:
     """Keep `extract` in the file (replacing an earlier one). A file without a map extent takes

@@ -25,3 +25,5 @@
 May import: the foundation (`text`, `i18n`, `model`, `privacy`). Must not import `capture`,
 `osm`, `analysis`, `exchange`, `printing` or a front end: they are built on the file.
 """
+
+from workshop.file import messages  # noqa: F401  (registers the package's messages)

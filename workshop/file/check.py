@@ -57,20 +57,22 @@ def check_file(path: Path, lang: str = "en") -> CheckReport:
         report.backups = _backups(report.path)
         return report
     size = report.path.stat().st_size
-    report.facts.append(f"SQLite file, {size} bytes, page size {header.page_size}")
+    report.facts.append(t("check_sqlite_file", lang, size=size, page_size=header.page_size))
     if header.pages and not files.wal_holds_pages(report.path):
         if size < header.expected_size:
             report.problem(
-                f"truncated: {size} bytes where the header promises "
-                f"{header.expected_size} ({header.pages} pages)"
+                t(
+                    "check_truncated",
+                    lang,
+                    size=size,
+                    expected=header.expected_size,
+                    pages=header.pages,
+                )
             )
         elif size > header.expected_size:
-            report.problem(
-                f"{size - header.expected_size} bytes after the end of the database "
-                "(something was appended to the file)"
-            )
+            report.problem(t("check_appended", lang, extra=size - header.expected_size))
     if header.application_id != schema.APPLICATION_ID:
-        report.problem("not a workshop file (its application id is not ours)")
+        report.problem(t("check_not_ours", lang))
         return report
     try:
         conn, why = files.open_readonly(report.path, leave_no_sidecars=True)
@@ -94,21 +96,21 @@ def check_file(path: Path, lang: str = "en") -> CheckReport:
             else why.message(lang)
         )
     try:
-        _check_database(conn, report)
+        _check_database(conn, report, lang)
     except sqlite3.Error as exc:
         error = files.sqlite_error(report.path, exc)
         if error.key in DISK_TROUBLE:
             report.ok = False
             report.findings.append(error.message(lang))
             return report
-        report.problem(f"SQLite cannot read it: {exc}")
+        report.problem(t("check_sqlite_unreadable", lang, detail=exc))
     finally:
         conn.close()
     if not report.ok:
         try:
             report.salvageable = salvage.survey(report.path)
         except sqlite3.Error as exc:
-            report.problem(f"nothing can be read from it: {exc}")
+            report.problem(t("check_nothing_readable", lang, detail=exc))
         report.backups = _backups(report.path)
     return report
 
@@ -125,15 +127,12 @@ def _backups(path: Path) -> list[Path]:
     return [p for p in found if files.is_sound_copy(p, thorough=True)]
 
 
-def _check_database(conn: sqlite3.Connection, report: CheckReport) -> None:
+def _check_database(conn: sqlite3.Connection, report: CheckReport, lang: str) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > schema.LATEST_VERSION:
-        report.problem(
-            f"schema {version} is newer than this workshop knows "
-            f"({schema.LATEST_VERSION}); upgrade workshop"
-        )
+        report.problem(t("check_schema_newer", lang, version=version, latest=schema.LATEST_VERSION))
     else:
-        report.facts.append(f"schema version {version} of {schema.LATEST_VERSION}")
+        report.facts.append(t("check_schema", lang, version=version, latest=schema.LATEST_VERSION))
     try:
         problems = [
             line
@@ -145,22 +144,22 @@ def _check_database(conn: sqlite3.Connection, report: CheckReport) -> None:
         problems = [str(exc)]
     if problems != ["ok"]:
         for text in problems[:5]:
-            report.problem(f"integrity: {text}")
+            report.problem(t("check_integrity", lang, detail=text))
         if len(problems) > 5:
-            report.problem(f"integrity: ... and {len(problems) - 5} more such problems")
+            report.problem(t("check_integrity_more", lang, count=len(problems) - 5))
     else:
-        report.facts.append("integrity check: ok")
+        report.facts.append(t("check_integrity_ok", lang))
     try:
         dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
     except sqlite3.DatabaseError as exc:
         dangling = []
-        report.problem(f"references cannot be checked: {exc}")
+        report.problem(t("check_references_unchecked", lang, detail=exc))
     for table, rowid, parent, _ in dangling[:20]:
-        report.problem(f"{table} row {rowid} points to a missing {parent}")
+        report.problem(t("check_dangling", lang, table=table, rowid=rowid, parent=parent))
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     for table in COUNTED:
         if table in tables:
             try:
                 report.counts[table] = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
             except sqlite3.Error as exc:
-                report.problem(f"table {table} cannot be read: {exc}")
+                report.problem(t("check_table_unreadable", lang, table=table, detail=exc))

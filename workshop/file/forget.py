@@ -43,11 +43,11 @@ from workshop.file.forget_scan import (
 from workshop.file.mentions import Finder
 from workshop.file.redaction_words import PARTICLES, name_parts, words
 from workshop.file.store import Store
-from workshop.i18n import UserError, t
+from workshop.i18n import LANGS, UserError, t
 from workshop.model import MAY_HOLD_PERSON
 from workshop.text import normalise, one_line, visible
 
-PLACEHOLDER = {"nl": "[vergeten]", "en": "[forgotten]"}
+PLACEHOLDER = {lang: t("forgotten", lang) for lang in LANGS}
 
 
 def persons(view: FileView) -> dict[str, tuple[str, dict, list[dict]]]:

@@ -64,6 +64,7 @@ from workshop.file.redaction_words import (
     words,
 )
 from workshop.file.store import Store
+from workshop.i18n import LANGS, t
 
 OUTPUT_AUDIENCE = {
     "export": "export",
@@ -74,8 +75,12 @@ OUTPUT_AUDIENCE = {
 }
 
 WITHHELD = {
-    "nl": {"name": "(naam)", "phone": "(telefoon)", "mail": "(e-mail)"},
-    "en": {"name": "(name)", "phone": "(phone)", "mail": "(e-mail)"},
+    lang: {
+        "name": t("withheld_name", lang),
+        "phone": t("withheld_phone", lang),
+        "mail": t("withheld_mail", lang),
+    }
+    for lang in LANGS
 }
 
 # Free-text fields per table (besides `tags`); person names go through privacy.redact.

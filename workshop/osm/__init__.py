@@ -8,3 +8,5 @@
 May import: `capture`, `file` and the foundation. Must not import `analysis`, `exchange`,
 `printing` or a front end.
 """
+
+from workshop.osm import messages  # noqa: F401  (registers the package's messages)

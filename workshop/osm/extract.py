@@ -18,7 +18,7 @@ from pathlib import Path
 
 import osmium
 
-from workshop import i18n, model
+from workshop import model
 from workshop.file.store import Store
 from workshop.i18n import UserError
 from workshop.osm import limits as osmlimits
@@ -28,38 +28,6 @@ MAX_EXTRACT_BYTES = 256 * 1024 * 1024
 # An extract must cover at least this share of the neighbourhood's map extent.
 MIN_COVERAGE = 0.5
 
-i18n.register(
-    {
-        "osm_missing": {
-            "nl": "{path}: OSM-bestand bestaat niet.",
-            "en": "{path}: no such OSM file.",
-        },
-        "osm_unreadable": {
-            "nl": "{path} kan niet gelezen worden: {detail}.",
-            "en": "{path} cannot be read: {detail}.",
-        },
-        "osm_empty": {
-            "nl": "{path} bevat geen kaartgegevens (geen wegen, gebouwen of punten); exporteer opnieuw op openstreetmap.org.",
-            "en": "{path} holds no map data (no roads, buildings or points); export it again from openstreetmap.org.",
-        },
-        "osm_malformed": {
-            "nl": "{path} is geen leesbaar OSM-bestand (.osm XML of .osm.pbf): {detail}.",
-            "en": "{path} is not a readable OSM file (.osm XML or .osm.pbf): {detail}.",
-        },
-        "osm_too_large": {
-            "nl": "{path} is groter dan 256 MB; exporteer alleen de wijk.",
-            "en": "{path} is larger than 256 MB; export just the neighbourhood.",
-        },
-        "osm_elsewhere": {
-            "nl": "{path} ligt ergens anders dan de kaart van {name} (uittreksel {found}, kaart {expected}).",
-            "en": "{path} covers another place than the map of {name} (extract {found}, map {expected}).",
-        },
-        "osm_no_extent": {
-            "nl": "{name} heeft nog geen kaartgebied; lees een OSM-uittreksel in met: workshop import BESTAND --osm UITTREKSEL.osm",
-            "en": "{name} has no map extent yet; read in an OSM extract with: workshop import FILE --osm EXTRACT.osm",
-        },
-    }
-)
 
 Box = tuple[float, float, float, float]  # min_lat, min_lon, max_lat, max_lon
 

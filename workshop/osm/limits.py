@@ -15,7 +15,6 @@ import io
 import time
 from pathlib import Path
 
-from workshop import i18n
 from workshop.i18n import UserError
 
 MAX_DECOMPRESSED_BYTES = 1 << 30  # far beyond a neighbourhood (an openstreetmap.org export
@@ -23,23 +22,6 @@ MAX_DECOMPRESSED_BYTES = 1 << 30  # far beyond a neighbourhood (an openstreetmap
 MAX_TOKEN_BYTES = 1 << 20  # between < and >: OSM XML elements are a few hundred bytes
 MAX_SECONDS = 120.0
 CHUNK = 1 << 20
-
-i18n.register(
-    {
-        "osm_bomb": {
-            "nl": "{path} pakt uit tot meer dan {limit} MB; dat is geen uittreksel van een wijk. Exporteer alleen de wijk.",
-            "en": "{path} unpacks to more than {limit} MB; that is no neighbourhood extract. Export just the neighbourhood.",
-        },
-        "osm_long_token": {
-            "nl": "{path} bevat een stuk tekst van meer dan {limit} MB zonder < of >; dat is geen OSM-bestand.",
-            "en": "{path} holds a stretch of more than {limit} MB without < or >; that is no OSM file.",
-        },
-        "osm_too_slow": {
-            "nl": "{path} lezen duurt langer dan {seconds} seconden; exporteer alleen de wijk.",
-            "en": "Reading {path} takes longer than {seconds} seconds; export just the neighbourhood.",
-        },
-    }
-)
 
 
 class Deadline:

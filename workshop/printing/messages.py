@@ -2,10 +2,44 @@
 
 from __future__ import annotations
 
-from workshop import i18n
+from workshop.i18n import Catalogue
 
-i18n.register(
+CATALOGUE = Catalogue(
+    "printing",
     {
+        "net_title": {"nl": "Wie kent wie in {name}", "en": "Who knows whom in {name}"},
+        "net_subtitle": {
+            "nl": "{municipality}{actors} actoren · {ties} verbanden · {date}",
+            "en": "{municipality}{actors} actors · {ties} ties · {date}",
+        },
+        "net_partial": {
+            "nl": "Getoond: de {shown} meest verbindende van {actors} actoren.",
+            "en": "Shown: the {shown} most connecting of {actors} actors.",
+        },
+        "net_legend": {"nl": "Legenda", "en": "Legend"},
+        "net_roles": {"nl": "Rol (kleur)", "en": "Role (colour)"},
+        "net_size": {"nl": "Invloed 0–5 (grootte)", "en": "Influence 0–5 (size)"},
+        "net_rank": {"nl": "Verbinder, met rangnummer", "en": "Connector, with its rank"},
+        "net_cut": {
+            "nl": "Scharnierpunt: zonder deze actor valt het netwerk uiteen",
+            "en": "Articulation point: without it the network falls apart",
+        },
+        "net_line": {"nl": "Verband (dikker = sterker)", "en": "Tie (thicker = stronger)"},
+        "net_top": {"nl": "De verbinders", "en": "The connectors"},
+        "net_alone": {"nl": "Nog zonder verbanden ({count})", "en": "No ties yet ({count})"},
+        "net_consent": {
+            "nl": "Personen staan hier alleen met naam als ze toestemming gaven voor papier; "
+            "anderen staan er met hun rol.",
+            "en": "Persons are named here only with consent for paper; others appear by role.",
+        },
+        "net_empty": {
+            "nl": "Nog geen actoren in dit bestand: leg ze vast met a NAAM, of importeer ze met "
+            "workshop import --kumu.",
+            "en": "No actors in this file yet: capture them with a NAME, or import them with "
+            "workshop import --kumu.",
+        },
+        "net_page": {"nl": "blad {page} van {pages}", "en": "page {page} of {pages}"},
+        "net_unknown_role": {"nl": "rol onbekend", "en": "role unknown"},
         "template_missing": {
             "nl": "Sjabloon {path} bestaat niet.",
             "en": "Template {path} does not exist.",
@@ -59,5 +93,60 @@ i18n.register(
             "nl": "nog geen OpenStreetMap-uittreksel in dit bestand: een rasterblad (lees er een in met: workshop import {file} --osm UITTREKSEL.osm)",
             "en": "no OpenStreetMap extract in this file yet: a grid sheet (read one in with: workshop import {file} --osm EXTRACT.osm)",
         },
-    }
+        # --- what is wrong in a template (the detail of template_bad) --------------------------
+        "tpl_keyed": {"nl": "{name}: {detail}", "en": "{name}: {detail}"},
+        "tpl_section_table": {
+            "nl": "'{section}' moet een tabel zijn ([{section}])",
+            "en": "'{section}' must be a table ([{section}])",
+        },
+        "tpl_table": {"nl": "moet een tabel zijn ([{name}])", "en": "must be a table ([{name}])"},
+        "tpl_family": {
+            "nl": "fonts.family '{family}': kies {choices}",
+            "en": "fonts.family '{family}': choose {choices}",
+        },
+        "tpl_font_text": {
+            "nl": "moet tekst tussen aanhalingstekens zijn (een familienaam of een .ttf-bestand)",
+            "en": "must be text in quotes (a family name or a .ttf file)",
+        },
+        "tpl_width": {
+            "nl": "'{value}' is geen breedte: een aantal mm, boven 0 en hooguit {limit}",
+            "en": "'{value}' is not a width: a number of mm, above 0 and at most {limit}",
+        },
+        "tpl_colour": {
+            "nl": "'{value}' is geen kleur: schrijf \"#RRGGBB\"",
+            "en": "'{value}' is not a colour: write \"#RRGGBB\"",
+        },
+        "tpl_bool": {"nl": "schrijf true of false", "en": "write true or false"},
+        "tpl_list": {"nl": "een lijst van {choices}", "en": "a list of {choices}"},
+        "tpl_text": {
+            "nl": "moet tekst tussen aanhalingstekens zijn",
+            "en": "must be text in quotes",
+        },
+        "tpl_too_long": {"nl": "langer dan {limit} tekens", "en": "longer than {limit} characters"},
+        "tpl_braces": {
+            "nl": "{error} (schrijf {{{{ en }}}} voor een accolade)",
+            "en": "{error} (write {{{{ and }}}} for a brace)",
+        },
+        "tpl_placeholder": {
+            "nl": "'{{{placeholder}}}': alleen plaatshouders als {{name}}",
+            "en": "'{{{placeholder}}}': only {{name}} placeholders",
+        },
+        "tpl_file_name": {
+            "nl": "moet een bestandsnaam tussen aanhalingstekens zijn",
+            "en": "must be a file name in quotes",
+        },
+        "tpl_logo_kind": {"nl": "{file} is geen PNG of JPEG", "en": "{file} is not a PNG or JPEG"},
+        "tpl_logo_large": {
+            "nl": "{file} is groter dan {limit} MB",
+            "en": "{file} is larger than {limit} MB",
+        },
+        "tpl_logo_unreadable": {
+            "nl": "{file} kan niet gelezen worden als {kind}: {error}",
+            "en": "{file} cannot be read as {kind}: {error}",
+        },
+        "tpl_logo_pixels": {
+            "nl": "{file} is {width}x{height} pixels; hooguit {side}x{side}",
+            "en": "{file} is {width}x{height} pixels; at most {side}x{side}",
+        },
+    },
 )

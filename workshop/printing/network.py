@@ -23,7 +23,7 @@ from workshop import model
 from workshop.analysis import connectors
 from workshop.file import redaction
 from workshop.file.store import Store
-from workshop.i18n import UserError, register, t
+from workshop.i18n import UserError, t
 from workshop.model import role_colour
 from workshop.printing.sheet import PrintResult, Rect, Sheet, paper_size, render
 from workshop.printing.templates import Template
@@ -31,44 +31,6 @@ from workshop.printing.templates import Template
 MAX_ACTORS = 250
 RANKED = 5  # connectors that carry their rank on the picture
 LAYOUT_SEED = 11
-
-register(
-    {
-        "net_title": {"nl": "Wie kent wie in {name}", "en": "Who knows whom in {name}"},
-        "net_subtitle": {
-            "nl": "{municipality}{actors} actoren · {ties} verbanden · {date}",
-            "en": "{municipality}{actors} actors · {ties} ties · {date}",
-        },
-        "net_partial": {
-            "nl": "Getoond: de {shown} meest verbindende van {actors} actoren.",
-            "en": "Shown: the {shown} most connecting of {actors} actors.",
-        },
-        "net_legend": {"nl": "Legenda", "en": "Legend"},
-        "net_roles": {"nl": "Rol (kleur)", "en": "Role (colour)"},
-        "net_size": {"nl": "Invloed 0–5 (grootte)", "en": "Influence 0–5 (size)"},
-        "net_rank": {"nl": "Verbinder, met rangnummer", "en": "Connector, with its rank"},
-        "net_cut": {
-            "nl": "Scharnierpunt: zonder deze actor valt het netwerk uiteen",
-            "en": "Articulation point: without it the network falls apart",
-        },
-        "net_line": {"nl": "Verband (dikker = sterker)", "en": "Tie (thicker = stronger)"},
-        "net_top": {"nl": "De verbinders", "en": "The connectors"},
-        "net_alone": {"nl": "Nog zonder verbanden ({count})", "en": "No ties yet ({count})"},
-        "net_consent": {
-            "nl": "Personen staan hier alleen met naam als ze toestemming gaven voor papier; "
-            "anderen staan er met hun rol.",
-            "en": "Persons are named here only with consent for paper; others appear by role.",
-        },
-        "net_empty": {
-            "nl": "Nog geen actoren in dit bestand: leg ze vast met a NAAM, of importeer ze met "
-            "workshop import --kumu.",
-            "en": "No actors in this file yet: capture them with a NAME, or import them with "
-            "workshop import --kumu.",
-        },
-        "net_page": {"nl": "blad {page} van {pages}", "en": "page {page} of {pages}"},
-        "net_unknown_role": {"nl": "rol onbekend", "en": "role unknown"},
-    }
-)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workshop.i18n import UserError
+from workshop.i18n import Phrase, UserError
 from workshop.printing.fonts import FAMILIES, STYLES, FontSet
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -105,7 +105,7 @@ class Template:
             raise UserError(
                 "template_bad",
                 path=str(self.source),
-                detail=f"fonts.family '{family}': choose {', '.join(FAMILIES)}",
+                detail=Phrase("tpl_family", family=family, choices=", ".join(FAMILIES)),
             )
         files = dict(FAMILIES[family])
         for style in STYLES:
@@ -131,7 +131,7 @@ def load(path: str | Path | None = None) -> Template:
     for section, value in over.items():
         if section in data and isinstance(data[section], dict) and not isinstance(value, dict):
             raise UserError(
-                "template_bad", path=str(path), detail=f"'{section}' must be a table ([{section}])"
+                "template_bad", path=str(path), detail=Phrase("tpl_section_table", section=section)
             )
     merged = _merge(data, over)
     folder = path.resolve().parent
@@ -154,15 +154,17 @@ def validate(data: dict, default: dict, source: Path, folder: Path) -> None:
     finite number of millimetres, a text with placeholders other than {name}, a logo that is
     not a PNG or JPEG of a sensible size."""
 
-    def bad(key: str, detail: str) -> UserError:
-        return UserError("template_bad", path=str(source), detail=f"{key}: {detail}")
+    def bad(key: str, detail: Phrase) -> UserError:
+        return UserError(
+            "template_bad", path=str(source), detail=Phrase("tpl_keyed", name=key, detail=detail)
+        )
 
     for section, table in default.items():
         if not isinstance(table, dict):
             continue
         mine = data.get(section, {})
         if not isinstance(mine, dict):
-            raise bad(section, f"must be a table ([{section}])")
+            raise bad(section, Phrase("tpl_table", name=section))
         _check_table(section, mine, table, bad)
     _check_logo(data.get("logo", {}).get("path") or "", folder, bad)
 
@@ -173,13 +175,13 @@ def _check_table(prefix: str, mine: dict, default: dict, bad) -> None:
         model = default.get(key)
         if isinstance(model, dict):
             if not isinstance(value, dict):
-                raise bad(name, f"must be a table ([{name}])")
+                raise bad(name, Phrase("tpl_table", name=name))
             _check_table(name, value, model, bad)
         elif prefix.startswith("texts."):
             _check_text(name, value, bad)
         elif prefix == "fonts":  # the family, or paths to TrueType files: text either way
             if not isinstance(value, str):
-                raise bad(name, "must be text in quotes (a family name or a .ttf file)")
+                raise bad(name, Phrase("tpl_font_text"))
         elif prefix == "map.widths":
             if (
                 isinstance(value, bool)
@@ -187,54 +189,49 @@ def _check_table(prefix: str, mine: dict, default: dict, bad) -> None:
                 or not math.isfinite(value)
                 or not 0 < value <= MAX_WIDTH_MM
             ):
-                raise bad(
-                    name,
-                    f"'{value}' is not a width: a number of mm, above 0 and at "
-                    f"most {MAX_WIDTH_MM:g}",
-                )
+                raise bad(name, Phrase("tpl_width", value=value, limit=f"{MAX_WIDTH_MM:g}"))
         elif (
             isinstance(model, str)
             and _COLOUR.match(model)
             or (model is None and prefix in ("colours", "themes", "place_kinds", "map"))
         ):
             if not isinstance(value, str) or not _COLOUR.match(value):
-                raise bad(name, f"'{str(value)[:40]}' is not a colour: write \"#RRGGBB\"")
+                raise bad(name, Phrase("tpl_colour", value=str(value)[:40]))
         elif isinstance(model, bool):
             if not isinstance(value, bool):
-                raise bad(name, "write true or false")
+                raise bad(name, Phrase("tpl_bool"))
         elif isinstance(model, list):
             known = set(model)
             if not isinstance(value, list) or not all(
                 isinstance(v, str) and v in known for v in value
             ):
-                raise bad(name, f"a list of {', '.join(model)}")
+                raise bad(name, Phrase("tpl_list", choices=", ".join(model)))
         elif isinstance(model, str) and not isinstance(value, str):
-            raise bad(name, "must be text in quotes")
+            raise bad(name, Phrase("tpl_text"))
 
 
 def _check_text(name: str, value: object, bad) -> None:
     if not isinstance(value, str):
-        raise bad(name, "must be text in quotes")
+        raise bad(name, Phrase("tpl_text"))
     if len(value) > MAX_TEXT:
-        raise bad(name, f"longer than {MAX_TEXT} characters")
+        raise bad(name, Phrase("tpl_too_long", limit=MAX_TEXT))
     try:
         parts = list(string.Formatter().parse(value))
     except ValueError as exc:
-        raise bad(name, f"{exc} (write {{{{ and }}}} for a brace)") from None
+        raise bad(name, Phrase("tpl_braces", error=exc)) from None
     for _, field_name, spec, conversion in parts:
         if field_name is None:
             continue
         if not field_name.isidentifier() or spec or conversion:
-            raise bad(
-                name, f"'{{{field_name}{':' + spec if spec else ''}}}': only {{name}} placeholders"
-            )
+            placeholder = field_name + (":" + spec if spec else "")
+            raise bad(name, Phrase("tpl_placeholder", placeholder=placeholder))
 
 
 def _check_logo(value: object, folder: Path, bad) -> None:
     if not value:
         return
     if not isinstance(value, str):
-        raise bad("logo.path", "must be a file name in quotes")
+        raise bad("logo.path", Phrase("tpl_file_name"))
     path = (folder / value).resolve()
     try:
         size = path.stat().st_size
@@ -244,9 +241,9 @@ def _check_logo(value: object, folder: Path, bad) -> None:
         return  # said by Template.logo(), with the template's name
     kind = next((k for magic, k in _LOGO_KINDS.items() if head.startswith(magic)), None)
     if kind is None:
-        raise bad("logo.path", f"{path.name} is not a PNG or JPEG")
+        raise bad("logo.path", Phrase("tpl_logo_kind", file=path.name))
     if size > MAX_LOGO_BYTES:
-        raise bad("logo.path", f"{path.name} is larger than {MAX_LOGO_BYTES >> 20} MB")
+        raise bad("logo.path", Phrase("tpl_logo_large", file=path.name, limit=MAX_LOGO_BYTES >> 20))
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -260,10 +257,17 @@ def _check_logo(value: object, folder: Path, bad) -> None:
         ValueError,
         Image.DecompressionBombError,
     ) as exc:
-        raise bad("logo.path", f"{path.name} cannot be read as {kind}: {exc}") from None
+        raise bad(
+            "logo.path", Phrase("tpl_logo_unreadable", file=path.name, kind=kind, error=exc)
+        ) from None
     if width * height > MAX_LOGO_PIXELS or not width or not height:
         raise bad(
             "logo.path",
-            f"{path.name} is {width}x{height} pixels; at most "
-            f"{int(MAX_LOGO_PIXELS**0.5)}x{int(MAX_LOGO_PIXELS**0.5)}",
+            Phrase(
+                "tpl_logo_pixels",
+                file=path.name,
+                width=width,
+                height=height,
+                side=int(MAX_LOGO_PIXELS**0.5),
+            ),
         )

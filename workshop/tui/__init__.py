@@ -27,3 +27,5 @@ import os
 # to a frame before it shows. Typing is what this app is for: draw up to 120 frames a second
 # (only while something changes; an idle screen draws nothing). Set before Textual is imported.
 os.environ.setdefault("TEXTUAL_FPS", "120")
+
+from workshop.tui import texts  # noqa: F401  (registers the screens' texts)

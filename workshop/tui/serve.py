@@ -41,7 +41,8 @@ from aiohttp.web_runner import GracefulExit
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
-from workshop.i18n import UserError, register, t
+from workshop.i18n import UserError
+from workshop.tui.texts import tx
 
 MAX_SCREENS = 4  # browsers (and wall processes) at once
 HEARTBEAT = 5.0  # seconds between pings; no pong within half of it and the socket is dead
@@ -50,34 +51,6 @@ MAX_MESSAGE = 4096  # bytes: a resize or a ping is far smaller
 COLUMNS, ROWS = (20, 400), (8, 200)  # the sizes a browser may ask for
 DRIVER = "workshop.tui.served:ServedDriver"
 
-register(
-    {
-        "wall_serving": {
-            "nl": "De muur staat op {url}  (hoogstens {max} browsers tegelijk; Ctrl+C stopt)",
-            "en": "The wall is at {url}  (at most {max} browsers at once; Ctrl+C stops)",
-        },
-        "wall_serving_lan": {
-            "nl": "Op een ander apparaat in dit netwerk: {url}  (alleen met deze sleutel erin)",
-            "en": "On another device on this network: {url}  (only with this token in the URL)",
-        },
-        "wall_refused": {
-            "nl": "Geweigerd: open de muur via het adres dat `workshop wall --serve` toont.",
-            "en": "Refused: open the wall at the address `workshop wall --serve` shows.",
-        },
-        "wall_full": {
-            "nl": "De muur is al open in {max} browsers; sluit er een en laad deze pagina opnieuw.",
-            "en": "The wall is already open in {max} browsers; close one and reload this page.",
-        },
-        "wall_page_title": {"nl": "{name} · muur", "en": "{name} · wall"},
-        "wall_ended": {"nl": "De muur is gestopt.", "en": "The wall has stopped."},
-        "wall_restart": {"nl": "Opnieuw", "en": "Again"},
-        "wall_port_busy": {
-            "nl": "Poort {port} is al in gebruik; kies een andere met --port.",
-            "en": "Port {port} is already in use; choose another with --port.",
-        },
-    }
-)
-
 
 def serve_wall(
     file: Path, *, port: int, lang: str, name: str, lan: bool = False, contrast: bool = False
@@ -85,14 +58,14 @@ def serve_wall(
     command = [sys.executable, "-m", "workshop", "wall", str(file.resolve())]
     if contrast:
         command.append("--contrast")
-    title = t("wall_page_title", lang, name=name)
+    title = tx("wall_page_title", lang, name=name)
     server = WallServer(command, port=port, lang=lang, lan=lan, title=title)
     try:
         server.serve()
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
             raise
-        raise UserError("wall_port_busy", port=port) from None
+        raise UserError("tui_wall_port_busy", port=port) from None
 
 
 class WallService(AppService):
@@ -206,7 +179,7 @@ class WallServer(Server):
             self.console.print(
                 f"refused {request.method} {request.path}: {why}", markup=False, highlight=False
             )
-            return _page(403, t("wall_refused", self.lang))
+            return _page(403, tx("wall_refused", self.lang))
         return await handler(request)
 
     # --- the page and its socket ---------------------------------------------------------
@@ -223,7 +196,7 @@ class WallServer(Server):
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         if self._full():
-            return _page(503, t("wall_full", self.lang, max=MAX_SCREENS))
+            return _page(503, tx("wall_full", self.lang, max=MAX_SCREENS))
         socket_path = "/ws" if self.token is None else f"/ws/{self.token}"
         context = {
             # None: the page picks a size that fits 20 rows in the window (54 px at 1080p).
@@ -233,14 +206,14 @@ class WallServer(Server):
             "config": {"static": {"url": "/static/"}},
             # aiohttp_jinja2 escapes: the neighbourhood's name is text, never markup.
             "application": {"name": self.title},
-            "ended": t("wall_ended", self.lang),
-            "restart": t("wall_restart", self.lang),
+            "ended": tx("wall_ended", self.lang),
+            "restart": tx("wall_restart", self.lang),
         }
         return aiohttp_jinja2.render_template("app_index.html", request, context)
 
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]  # a 503 page when full
         if self._full():
-            return _page(503, t("wall_full", self.lang, max=MAX_SCREENS))
+            return _page(503, tx("wall_full", self.lang, max=MAX_SCREENS))
         websocket = web.WebSocketResponse(heartbeat=HEARTBEAT, max_msg_size=MAX_MESSAGE)
         service = WallService(
             self.argv,
@@ -295,12 +268,12 @@ class WallServer(Server):
         if self.token is not None:
             local += f"?token={self.token}"
         self.console.print(
-            t("wall_serving", self.lang, url=local, max=MAX_SCREENS), markup=False, highlight=False
+            tx("wall_serving", self.lang, url=local, max=MAX_SCREENS), markup=False, highlight=False
         )
         if self.token is not None:
             url = f"http://{lan_address()}:{self.port}/?token={self.token}"
             self.console.print(
-                t("wall_serving_lan", self.lang, url=url), markup=False, highlight=False
+                tx("wall_serving_lan", self.lang, url=url), markup=False, highlight=False
             )
 
     async def on_shutdown(self, app: web.Application) -> None:

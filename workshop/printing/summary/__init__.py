@@ -12,3 +12,5 @@
 Arrows: build -> sections -> appendix, followup, figures -> parts -> data. May import the
 rest of `printing` (the maps' content, the network picture), `analysis` and below.
 """
+
+from workshop.printing.summary import texts  # noqa: F401  (registers the summary's words)

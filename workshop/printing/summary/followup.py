@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from workshop.i18n import join
 from workshop.printing.summary.data import AUDIENCE, FOLLOW_UP_TAGS
 from workshop.printing.summary.parts import Parts
 
@@ -19,7 +20,7 @@ def _names(names: list[str], lang: str) -> str:
         names = names[:MAX_NAMES] + [f"+{more}"]
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + (" en " if lang == "nl" else " and ") + names[-1]
+    return join(names, lang)
 
 
 def points(parts: Parts) -> list[str]:

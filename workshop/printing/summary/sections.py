@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from workshop import model
 from workshop.analysis import story as connector_story
 from workshop.analysis.coverage import explain
-from workshop.i18n import t
+from workshop.i18n import join, t
 from workshop.printing.fonts import FontSet
 from workshop.printing.maps.content import MapContent
 from workshop.printing.maps.content import content as map_content
@@ -55,9 +55,7 @@ def _dates(parts: Parts) -> str:
         return ""
     if len(dates) == 1:
         return long_date(dates[0], parts.lang)
-    joiner = " en " if parts.lang == "nl" else " and "
-    listed = [long_date(d, parts.lang) for d in dates]
-    return ", ".join(listed[:-1]) + joiner + listed[-1]
+    return join([long_date(d, parts.lang) for d in dates], parts.lang)
 
 
 def cover(parts: Parts) -> list[Flowable]:
@@ -116,11 +114,7 @@ def done(parts: Parts) -> list[Flowable]:
     out.append(parts.p(parts.t("sum_done_2")))
     if data.board.dimensions:
         dims = [d.label(parts.lang) for d in data.board.dimensions]
-        joined = (
-            ", ".join(dims[:-1]) + (" en " if parts.lang == "nl" else " and ") + dims[-1]
-            if len(dims) > 1
-            else dims[0]
-        )
+        joined = join(dims, parts.lang)
         out.append(parts.p(parts.t("sum_done_3", dims=joined)))
     return out
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workshop.i18n import register
+from workshop.i18n import Catalogue
 
 MONTHS = {
     "nl": (
@@ -45,7 +45,8 @@ def long_date(iso: str, lang: str) -> str:
         return iso
 
 
-register(
+CATALOGUE = Catalogue(
+    "summary",
     {
         "sum_title": {"nl": "Wijkverkenning {name}", "en": "Neighbourhood mapping: {name}"},
         "sum_subtitle": {
@@ -139,11 +140,6 @@ register(
         },
         "sum_n_notes": {"nl": "Citaten en notities", "en": "Quotes and notes"},
         "sum_n_notes_d": {"nl": "{quotes} citaten", "en": "{quotes} quotes"},
-    }
-)
-
-register(
-    {
         # --- places and initiatives
         "sum_places": {"nl": "Plekken", "en": "Places"},
         "sum_places_intro": {
@@ -323,5 +319,5 @@ register(
             "nl": "geschreven: {path} ({pages} bladzijden)",
             "en": "written: {path} ({pages} pages)",
         },
-    }
+    },
 )

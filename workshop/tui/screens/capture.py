@@ -19,7 +19,7 @@ from textual.widgets import Input, Static
 from workshop.capture.grammar import Capture, parse
 from workshop.capture.record import Outcome, near_duplicates, plan, record
 from workshop.file import access as files
-from workshop.i18n import UserError
+from workshop.i18n import UserError, plural
 from workshop.text import visible
 from workshop.tui import queries
 from workshop.tui.completion import Completion, complete
@@ -148,8 +148,7 @@ class CaptureScreen(WorkshopScreen):
             message = self.query_one("#message", Static)
             text = Text(keep_end(text.plain, _room(message)), style=text.style)
         if self.pending:
-            key = "pending_line" if self.pending == 1 else "pending_lines"
-            shown = Text(tx(key, self.lang, n=self.pending), style="bold")
+            shown = Text(plural("tui_pending_line", self.pending, self.lang), style="bold")
             if text:
                 shown.append("  ")
                 shown.append_text(text if isinstance(text, Text) else Text(text))

@@ -21,7 +21,7 @@ from workshop.capture import edit
 from workshop.capture.edit import FieldError
 from workshop.capture.forms import Field, fields_for, form_values
 from workshop.file import access as files
-from workshop.i18n import UserError
+from workshop.i18n import UserError, pick
 from workshop.model import KIND_LABELS, NOTE_TARGET_TABLES
 from workshop.tui.screens.base import WorkshopModal
 from workshop.tui.texts import tx
@@ -62,7 +62,7 @@ class RecordForm(WorkshopModal):
         if row is not None:
             title = tx("form_title_edit", lang, what=edit.describe(store, self.table, row, lang))
         else:
-            kind = KIND_LABELS.get(self.table, (self.table, self.table))[0 if lang == "nl" else 1]
+            kind = pick(KIND_LABELS.get(self.table, (self.table, self.table)), lang)
             title = tx("form_title_new", lang, what=kind)
         with Vertical(id="form"):
             yield Static(Text(title, style="bold"), id="form-title")

@@ -9,6 +9,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
+from workshop.i18n import plural
 from workshop.tui.texts import age, tx
 
 WIDE = 120  # from this width on, counts and backup age in words
@@ -48,7 +49,10 @@ class StatusBar(Widget):
         left.append(" · " + tx("session_label", lang, label=status.session))
         if status.readonly:
             left.append(" · " + tx("readonly", lang), style="bold")
-        right = Text(tx("counts" if wide else "counts_short", lang, **status.counts))
+        counted = {table: plural(f"n_{table}", n, lang) for table, n in status.counts.items()}
+        right = Text(
+            tx("counts", lang, **counted) if wide else tx("counts_short", lang, **status.counts)
+        )
         right.append(" · ")
         if status.backup_age is None:
             right.append(tx("backup_never" if wide else "backup_never_short", lang), style="italic")

@@ -1,0 +1,148 @@
+"""The messages of imports and exports: CSV, Kumu, OpenStreetMap places, text encodings."""
+
+from __future__ import annotations
+
+from workshop.i18n import Catalogue
+
+CATALOGUE = Catalogue(
+    "exchange",
+    {
+        # --- exchange ------------------------------------------------------------------------------
+        "csv_missing_columns": {
+            "nl": "{path}: kolom(men) {columns} ontbreken; verwacht: {expected}.",
+            "en": "{path}: column(s) {columns} missing; expected: {expected}.",
+        },
+        "csv_unreadable": {
+            "nl": "{path} kan niet gelezen worden: {detail}.",
+            "en": "{path} cannot be read: {detail}.",
+        },
+        "kumu_duplicate_label": {
+            "nl": "{path} regel {row}: label '{label}' komt twee keer voor; maak de labels uniek.",
+            "en": "{path} row {row}: label '{label}' appears twice; make the labels unique.",
+        },
+        "kumu_unknown_label": {
+            "nl": "{path} regel {row}: '{label}' staat niet bij de elementen.",
+            "en": "{path} row {row}: '{label}' is not among the elements.",
+        },
+        "kumu_bad_value": {
+            "nl": "{path} regel {row}: {column} '{value}' niet herkend; kies uit {choices}.",
+            "en": "{path} row {row}: {column} '{value}' not recognised; choose from {choices}.",
+        },
+        "input_not_utf8": {
+            "nl": "{what} is geen UTF-8-tekst (regel {line}, byte {byte}) en ook niet duidelijk Windows-1252: sla het bestand op als UTF-8 (Kladblok: Opslaan als, Codering: UTF-8) en probeer opnieuw.",
+            "en": "{what} is not UTF-8 text (line {line}, byte {byte}), nor plainly Windows-1252: save the file as UTF-8 (Notepad: Save as, Encoding: UTF-8) and try again.",
+        },
+        "input_read_as": {
+            "nl": "let op: {what} was geen UTF-8; gelezen als Windows-1252 ({encoding}). Sla het voortaan op als UTF-8.",
+            "en": "note: {what} was not UTF-8; read as Windows-1252 ({encoding}). Save it as UTF-8 from now on.",
+        },
+        "osm_stored": {
+            "nl": "OpenStreetMap-uittreksel {name} opgeslagen in {file} ({features} kaartobjecten).",
+            "en": "OpenStreetMap extract {name} stored in {file} ({features} map features).",
+        },
+        "osm_candidates": {
+            "nl": "{count} plekken met een naam in het uittreksel (nieuw: {new}):",
+            "en": "{count} named places in the extract (new: {new}):",
+        },
+        "osm_candidates_more": {"nl": "  … en {count} meer", "en": "  … and {count} more"},
+        "osm_add_hint": {
+            "nl": "Neem ze op als plekken met: workshop import {file} --osm {extract} --places",
+            "en": "Add them as places with: workshop import {file} --osm {extract} --places",
+        },
+        "osm_places_added": {"nl": "{count} plekken toegevoegd.", "en": "{count} places added."},
+        "csv_unknown_kind": {
+            "nl": "Onbekende soort '{kind}': kies uit {choices}, of all met een map.",
+            "en": "Unknown kind '{kind}': choose from {choices}, or all with a folder.",
+        },
+        "csv_bad_cell": {
+            "nl": "{path}, rij {row}, kolom {column}: '{value}' kan niet ({expected}); er is niets "
+            "geïmporteerd.",
+            "en": "{path}, row {row}, column {column}: '{value}' is not possible ({expected}); "
+            "nothing was imported.",
+        },
+        "csv_no_files": {
+            "nl": "{path} bevat geen CSV-bestanden van een export (zoals place.csv, actor.csv).",
+            "en": "{path} holds no CSV files of an export (such as place.csv, actor.csv).",
+        },
+        "csv_rejected": {
+            "nl": "De import past niet in het bestand ({detail}); er is niets geïmporteerd.",
+            "en": "The import does not fit the file ({detail}); nothing was imported.",
+        },
+        "kumu_bad_cell": {
+            "nl": "{path} regel {row}, kolom {column}: '{value}' kan niet ({reason}); er is niets "
+            "geïmporteerd.",
+            "en": "{path} row {row}, column {column}: '{value}' is not possible ({reason}); nothing "
+            "was imported.",
+        },
+        "kumu_duplicate_labels": {
+            "nl": "{path}: labels komen meer dan eens voor: {labels}; maak ze uniek (er is niets "
+            "geïmporteerd).",
+            "en": "{path}: labels appear more than once: {labels}; make them unique (nothing was "
+            "imported).",
+        },
+        "kumu_unknown_labels": {
+            "nl": "{path}: deze labels staan niet bij de elementen en niet in het bestand: {labels} "
+            "(er is niets geïmporteerd).",
+            "en": "{path}: these labels are neither among the elements nor in the file: {labels} "
+            "(nothing was imported).",
+        },
+        "kumu_no_elements": {
+            "nl": "{path} bevat geen elementen (alleen een kopregel): er is niets geïmporteerd.",
+            "en": "{path} holds no elements (only a header): nothing was imported.",
+        },
+        # --- notices of a CSV or Kumu import: what was left out, and why ------------------------
+        "import_ignored_columns": {
+            "nl": "{file}: kolommen genegeerd: {columns}",
+            "en": "{file}: ignored columns {columns}",
+        },
+        "import_row_skipped": {
+            "nl": "{file} rij {row}: {reason}",
+            "en": "{file} row {row}: {reason}",
+        },
+        "csv_more_skipped": {
+            "nl": "{file}: nog {count} rijen overgeslagen",
+            "en": "{file}: {count} more rows skipped",
+        },
+        "csv_no_name": {"nl": "geen naam", "en": "no name"},
+        "csv_not_in_file": {
+            "nl": "{column} '{value}' staat niet in het bestand",
+            "en": "{column} '{value}' is not in the file",
+        },
+        "csv_left_empty": {
+            "nl": "{file}: {column} '{value}' staat niet in het bestand; leeg gelaten",
+            "en": "{file}: {column} '{value}' is not in the file; left empty",
+        },
+        "csv_card_moved": {
+            "nl": "{file}: kaart {number} hoort bij '{holder}'; '{name}' krijgt kaart {new}",
+            "en": "{file}: card {number} belongs to '{holder}'; '{name}' gets card {new}",
+        },
+        "csv_expect_yes_no": {"nl": "ja/nee, 1/0", "en": "yes/no, 1/0"},
+        "csv_expect_number": {"nl": "een getal", "en": "a number"},
+        "csv_expect_finite": {"nl": "een eindig getal", "en": "a finite number"},
+        "csv_expect_whole": {"nl": "een geheel getal", "en": "a whole number"},
+        "kumu_skip_empty": {
+            "nl": "{file} rij {row}: {column} is leeg, overgeslagen",
+            "en": "{file} row {row}: {column} is empty, skipped",
+        },
+        "kumu_no_connections": {
+            "nl": "{file}: leeg, geen verbanden geïmporteerd",
+            "en": "{file}: empty, no connections imported",
+        },
+        "kumu_unknown_type": {
+            "nl": "{file} rij {row}: type '{type}' is niet een van {known}; geïmporteerd als "
+            "organisatie met label '{type}'",
+            "en": "{file} row {row}: type '{type}' is not one of {known}; imported as an "
+            "organisation tagged '{type}'",
+        },
+        "kumu_self_tie": {
+            "nl": "{file} rij {row}: een verband met zichzelf, overgeslagen",
+            "en": "{file} row {row}: a tie to itself, skipped",
+        },
+        "kumu_no_place": {
+            "nl": "{file} rij {row}: een verband tussen {ends} heeft geen plek in het bestand "
+            "(alleen actoren verbinden), overgeslagen",
+            "en": "{file} row {row}: a connection between {ends} has no place in the file (only "
+            "actors connect), skipped",
+        },
+    },
+)
