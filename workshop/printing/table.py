@@ -49,7 +49,8 @@ class Printout:
     ) -> Path:
         return outputs.printout_path(store_path, self.file_kind(paper, tiles))
 
-    def function_(self) -> Callable[..., Any]:
+    def load(self) -> Callable[..., Any]:
+        """The function that draws it (its module imported now)."""
         return getattr(importlib.import_module(self.module), self.function)
 
 
@@ -101,6 +102,6 @@ def print_out(
     if printout.tiles:
         kwargs["tiles"] = tiles
     path = output if output is not None else printout.default_path(store.path, paper, tiles)
-    result = printout.function_()(store, path, template or templates.load(), **kwargs)
+    result = printout.load()(store, path, template or templates.load(), **kwargs)
     written.record(store, result.path, kind=what, audience="print")
     return result
