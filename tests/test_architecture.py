@@ -18,7 +18,13 @@ the TUI's screens) is fine; one that would close a cycle if moved to the top is 
 from __future__ import annotations
 
 import ast
+import contextlib
+import functools
+import importlib
+import inspect
+import pkgutil
 import re
+import types
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -227,6 +233,101 @@ def test_each_package_docstring_maps_its_modules() -> None:
             f"{where}: {name} is in the map, not on disk" for name in sorted(listed - present)
         ]
     assert not wrong, "package docstrings:\n" + "\n".join(wrong)
+
+
+@functools.cache
+def _private_of(cls: type) -> frozenset[str]:
+    """The `_names` a Textual class defines or sets on its instances (none for others)."""
+    if not cls.__module__.startswith("textual."):
+        return frozenset()
+    names = {n for n in vars(cls) if n.startswith("_") and not n.startswith("__")}
+    with contextlib.suppress(OSError, TypeError):
+        names |= set(re.findall(r"self\.(_[a-z]\w*)\s*[:=]", inspect.getsource(cls)))
+    return frozenset(names)
+
+
+def _textual_private(classes: Iterable[type]) -> frozenset[str]:
+    return frozenset().union(*(_private_of(cls) for cls in classes))
+
+
+def private_textual_uses(module: types.ModuleType) -> list[str]:
+    """Where `module` touches Textual's private API: a `textual._*` import, a private name of
+    a Textual base used or overridden in a class, a private name of a Textual object (of the
+    classes the app is made of) reached from outside, such as `node._bindings`."""
+    from textual.app import App
+    from textual.driver import Driver
+    from textual.screen import Screen
+    from textual.widgets import Input
+
+    assert module.__file__ is not None
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    anywhere = _textual_private(c for base in (App, Screen, Input, Driver) for c in base.__mro__)
+    modules = {
+        a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names
+    }
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("textual._"):
+            found.append(f"{module.__name__}:{node.lineno} imports {node.module}")
+    owned: set[int] = set()
+    for cls_node in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+        cls = getattr(module, cls_node.name, None)
+        private = _textual_private(cls.__mro__) if inspect.isclass(cls) else frozenset()
+        for node in ast.walk(cls_node):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name | ast.Call):
+                if node.attr in private:
+                    found.append(f"{module.__name__}:{node.lineno} {cls_node.name}: {node.attr}")
+                owned.add(id(node))  # self._x, super()._x: the class's own business otherwise
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in private:
+                found.append(
+                    f"{module.__name__}:{node.lineno} {cls_node.name} overrides {node.name}"
+                )
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and id(node) not in owned
+            and node.attr in anywhere
+            and not (isinstance(node.value, ast.Name) and node.value.id in modules)
+        ):
+            found.append(f"{module.__name__}:{node.lineno} {ast.unparse(node)}")
+    return sorted(set(found))
+
+
+def test_textual_private_api_only_in_compat() -> None:
+    import workshop.tui
+
+    found = []
+    for info in pkgutil.walk_packages(workshop.tui.__path__, "workshop.tui."):
+        if info.name != "workshop.tui.compat":
+            found += private_textual_uses(importlib.import_module(info.name))
+    assert not found, "Textual's private API outside tui/compat.py:\n" + "\n".join(found)
+
+
+def test_private_textual_uses_are_found(tmp_path: Path) -> None:
+    import textual.widgets
+
+    module = types.ModuleType("probe")
+    module.__file__ = str(tmp_path / "probe.py")
+    Path(module.__file__).write_text(
+        "from textual._context import active_app\n"
+        "from textual.widgets import Input\n"
+        "import os\n"
+        "class Line(Input):\n"
+        "    def _on_key(self, event): self._suggestion = 'x'; self._mine = 1\n"
+        "def f(node): os._exit(0); return node._bindings\n",
+        encoding="utf-8",
+    )
+
+    class Line(textual.widgets.Input):
+        pass
+
+    module.Line = Line  # type: ignore[attr-defined]
+    assert private_textual_uses(module) == [
+        "probe:1 imports textual._context",
+        "probe:5 Line overrides _on_key",
+        "probe:5 Line: _suggestion",
+        "probe:6 node._bindings",
+    ]
 
 
 # --- the reader itself, on a package made for it ------------------------------------------------
