@@ -19,6 +19,7 @@ WORKSHOP = Path(i18n.__file__).parent
 #: One catalogue per package: the module that holds it.
 CATALOGUE_MODULES = {
     "shared": "workshop.i18n",
+    "model": "workshop.model.messages",
     "file": "workshop.file.messages",
     "capture": "workshop.capture.messages",
     "osm": "workshop.osm.messages",

@@ -6,6 +6,7 @@ reaches (coverage). Plain functions on a Store; nothing here writes.
     board        editing the sounding board's dimensions (`workshop board`)
     story        connectors in plain words, for the terminal and the summary
     report       the analyses as terminal text and as JSON
+    messages     the analyses' words, in Dutch and English
 
 May import: `osm`, `capture`, `file` and the foundation. Must not import `exchange`,
 `printing` or a front end (the printouts and the exports use the analyses, not the reverse).

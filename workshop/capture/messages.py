@@ -41,14 +41,6 @@ CATALOGUE = Catalogue(
             "nl": "Twee vakken ({first} en {second}): geef één vak met @.",
             "en": "Two cells ({first} and {second}): give one cell with @.",
         },
-        "bad_influence": {
-            "nl": "Invloed '{value}' kan niet: schrijf !0 t/m !5.",
-            "en": "Influence '{value}' is not possible: write !0 to !5.",
-        },
-        "bad_strength": {
-            "nl": "Sterkte '{value}' kan niet: schrijf !1, !2 of !3 (of sterkte:1-3).",
-            "en": "Strength '{value}' is not possible: write !1, !2 or !3 (or strength:1-3).",
-        },
         "marker_not_here": {
             "nl": "'{marker}' hoort niet bij {kind}: een naam met {marker} schrijf je tussen aanhalingstekens.",
             "en": "'{marker}' does not belong to {kind}: a name with {marker} is written in double quotes.",
@@ -64,22 +56,6 @@ CATALOGUE = Catalogue(
         "empty_field": {
             "nl": "Veld '{field}:' heeft geen waarde: schrijf {field}:waarde, met spaties {field}:\"twee woorden\".",
             "en": "Field '{field}:' has no value: write {field}:value, with spaces {field}:\"two words\".",
-        },
-        "bad_value": {
-            "nl": "'{value}' kan niet bij {field}: kies uit {choices}.",
-            "en": "'{value}' is not a {field}: choose from {choices}.",
-        },
-        "bad_number": {
-            "nl": "'{value}' is geen geldig getal voor {field}.",
-            "en": "'{value}' is not a valid number for {field}.",
-        },
-        "bad_coordinate": {
-            "nl": "{field}:{value} ligt niet op aarde: breedte -90..90, lengte -180..180.",
-            "en": "{field}:{value} is not on earth: latitude -90..90, longitude -180..180.",
-        },
-        "bad_date": {
-            "nl": "Datum '{value}' niet herkend: schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-26.",
-            "en": "Date '{value}' not recognised: write YYYY-MM-DD, for example 2026-11-26.",
         },
         "arrow_with_keyword": {
             "nl": "Een verband schrijf je zonder woord vooraf: NAAM -> NAAM; een naam met een pijl tussen aanhalingstekens.",
@@ -112,10 +88,6 @@ CATALOGUE = Catalogue(
         "ambiguous": {
             "nl": "'{name}' is zowel {kinds}: schrijf het verband met een #soort die kiest.",
             "en": "'{name}' is both {kinds}: give the tie a #kind that decides.",
-        },
-        "bad_card_ref": {
-            "nl": "Kaartnummer '{value}' niet herkend: schrijf kaart 12.",
-            "en": "Card number '{value}' not recognised: write card 12.",
         },
         "card_taken": {
             "nl": "Kaart {number} hoort al bij '{name}'.",

@@ -11,6 +11,7 @@ imported. A user-caused error is one line on stderr and exit code 1, never a tra
     printopts    the options every `print` command shares
     trust        forget, merge
     textin       text from arguments and stdin, decoded
+    messages     the commands' own messages, in Dutch and English
 
 `COMMANDS` below names every command's module and short help: `workshop --help` lists them
 from it without importing any of them, and `workshop NAME` imports only NAME's module (a test

@@ -18,6 +18,7 @@ free-text field without the names, phones and mails of the others.
     osm_import   an OSM extract into the file: the extract, its places, the map's data
     files        reading spreadsheets, writing CSV
     decoding     bytes from outside: UTF-8, or what Notepad and Excel saved
+    messages     the imports' and exports' messages, in Dutch and English
 
 May import: `analysis` (the network exports carry the connectors' measures), `osm`,
 `capture`, `file` and the foundation. Must not import `printing` or a front end. Importing

@@ -6,6 +6,7 @@
                   labels, the yes/no words, the role colours
     fields        the one field table: every `field:value` a person may set, one parse per field
     context       `Context`: what the capture grammar knows of a file (grid, dimensions, lang)
+    messages      how the field table refuses a value, in Dutch and English
 
 It imports only `workshop.text` and `workshop.i18n`. Everything is importable from
 `workshop.model` itself (`from workshop.model import ROLES, NAMED_TABLES, Context`).
@@ -13,6 +14,7 @@ It imports only `workshop.text` and `workshop.i18n`. Everything is importable fr
 
 from __future__ import annotations
 
+from workshop.model import messages  # noqa: F401  (registers the field table's messages)
 from workshop.model.context import Context
 from workshop.model.fields import CHECKED, FIELDS, FieldRule, date_value, dimension_value, int_in
 from workshop.model.registry import (

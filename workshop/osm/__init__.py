@@ -4,6 +4,7 @@
     limits       what an extract may cost before osmium reads it (size, ratio, counts)
     pack         the map's features packed once, kept next to the extract's bytes
     tags         what a tag means on the map: kinds of line, area and place
+    messages     the extracts' messages, in Dutch and English
 
 May import: `capture`, `file` and the foundation. Must not import `analysis`, `exchange`,
 `printing` or a front end.
