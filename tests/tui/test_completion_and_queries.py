@@ -11,7 +11,7 @@ from workshop.capture.record import record
 from workshop.file.store import Store
 from workshop.model import Context
 from workshop.text import normalise
-from workshop.tui import queries
+from workshop.tui import overview, queries
 from workshop.tui.completion import complete, needs_quotes
 
 NAMES = [
@@ -106,7 +106,7 @@ def test_lists_show_persons_as_consent_allows(filled: Store) -> None:
 
 def test_map_cells_count_initiatives_at_their_place(filled: Store) -> None:
     record(filled, ["i Leesclub waar:Bibliotheek"])
-    cells = queries.map_cells(filled, "nl")
+    cells = overview.map_cells(filled, "nl")
     assert (cells["C4"].places, cells["C4"].initiatives) == (2, 1)
     assert cells["C4"].cards == [2]
     assert "F2" not in cells
@@ -114,7 +114,7 @@ def test_map_cells_count_initiatives_at_their_place(filled: Store) -> None:
 
 def test_ties_of_an_actor(filled: Store) -> None:
     jan = filled.find("actor", "Jan")[0]
-    assert [label for _, _, label in queries.ties_of(filled, jan["id"], "nl")] == [
+    assert [label for _, _, label in overview.ties_of(filled, jan["id"], "nl")] == [
         "→ kent · Dokter de Vries",
         "↔ werkt samen · Wijkraad",
     ]

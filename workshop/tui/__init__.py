@@ -6,7 +6,8 @@
     commands     the command palette (Ctrl+P)
     jobs         slow work for worker threads: backups, exports, printouts
     reading      reads in worker threads, tried again, failures said in one line
-    queries      what the screens show, read from the store (no Textual)
+    queries      what the capture and browse screens show, read from the store (no Textual)
+    overview     what the map, network and wall show: cells, an actor's ties, the latest captures
     completion   completions for the capture line
     keys         key-binding descriptions in the screen's language
     texts        every label and message of the TUI, Dutch and English

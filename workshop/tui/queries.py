@@ -8,7 +8,6 @@ or `print` for the wall, which the whole room sees.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -60,10 +59,10 @@ def feed(store: Store, limit: int = 50, lang: str = "nl") -> list[FeedItem]:
     ctx = store.context()
     items = []
     for entry in store.rows("history", order="seq DESC", limit=limit):
-        summary, kind = _summary(
+        summary, kind = line_summary(
             entry["line"] or "", ctx, lang, partial(_linked_names, store, entry["changes"])
         )
-        table, id_ = _primary(entry["changes"], kind)
+        table, id_ = primary_record(entry["changes"], kind)
         if table and id_ and store.get(table, id_) is None:
             table = id_ = None
         items.append(
@@ -74,7 +73,7 @@ def feed(store: Store, limit: int = 50, lang: str = "nl") -> list[FeedItem]:
     return items
 
 
-def _summary(
+def line_summary(
     line: str, ctx, lang: str, linked: Callable[[], list[str]] | None = None
 ) -> tuple[str, str | None]:
     """What a history entry's line made, with each name as the record it resolved to (the
@@ -142,7 +141,7 @@ def _resolve_names(capture, names: list[str]) -> None:
     capture.about = resolved(capture.about)
 
 
-def _primary(changes: list[dict], kind: str | None) -> tuple[str | None, str | None]:
+def primary_record(changes: list[dict], kind: str | None) -> tuple[str | None, str | None]:
     wanted: tuple[str, ...] = ()
     if kind in NAME_TABLE:
         wanted = (NAME_TABLE[kind],)
@@ -376,133 +375,3 @@ def _notes(store: Store, out: Rows, lang: str, limit: int | None = None) -> None
             r["text"].casefold(),
             (_t(r["text"], 200), NOTE_KINDS.label(r["kind"], lang), _t(about)),
         )
-
-
-# --- the map --------------------------------------------------------------------------------
-
-
-@dataclass
-class Cell:
-    places: int = 0
-    initiatives: int = 0
-    actors: int = 0
-    cards: list[int] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)
-
-    @property
-    def total(self) -> int:
-        return self.places + self.initiatives + self.actors
-
-
-def map_cells(store: Store, lang: str) -> dict[str, Cell]:
-    """What was placed in each cell of the grid. An initiative without a cell of its own
-    counts in the cell of its place."""
-    cells: dict[str, Cell] = defaultdict(Cell)
-    place_cells = {}
-    for r in store.rows("place", "cell IS NOT NULL", order="norm"):
-        cells[r["cell"]].places += 1
-        cells[r["cell"]].names.append(r["name"])
-        place_cells[r["id"]] = r["cell"]
-    for r in store.rows("initiative", order="card_number"):
-        cell = r["cell"] or place_cells.get(r["place_id"] or "")
-        if cell:
-            cells[cell].initiatives += 1
-            if r["card_number"] is not None:
-                cells[cell].cards.append(r["card_number"])
-            cells[cell].names.append(r["name"])
-    for r in store.rows("actor", "cell IS NOT NULL", order="norm"):
-        cells[r["cell"]].actors += 1
-        cells[r["cell"]].names.append(privacy.shown_name(r, "actor", "internal", lang))
-    return dict(cells)
-
-
-# --- the network ----------------------------------------------------------------------------
-
-ARROWS = {"directed": "→", "mutual": "↔", "undirected": "—"}
-
-
-def ties_of(store: Store, actor_id: str, lang: str) -> list[tuple[str, str, str]]:
-    """An actor's ties, links to initiatives and places: (table, id, "→ kent · Piet")."""
-    out = []
-    for tie in store.rows("tie", "source_id = ? OR target_id = ?", (actor_id, actor_id)):
-        outgoing = tie["source_id"] == actor_id
-        other = store.get("actor", tie["target_id"] if outgoing else tie["source_id"])
-        arrow = ARROWS.get(tie["direction"], "→")
-        if tie["direction"] == "directed" and not outgoing:
-            arrow = "←"
-        name = privacy.shown_name(other, "actor", "internal", lang) if other else "?"
-        out.append(
-            (
-                "tie",
-                tie["id"],
-                f"{arrow} {model.ACTOR_TIE_KINDS.label(tie['kind'], lang)} · {one_line(name, 60)}",
-            )
-        )
-    for table, column, vocab in (
-        ("actor_initiative", "initiative_id", model.INITIATIVE_TIE_KINDS),
-        ("actor_place", "place_id", model.PLACE_TIE_KINDS),
-    ):
-        for link in store.rows(table, "actor_id = ?", (actor_id,)):
-            other = store.get(column.removesuffix("_id"), link[column])
-            name = other["name"] if other else "?"
-            out.append(
-                (table, link["id"], f"→ {vocab.label(link['kind'], lang)} · {one_line(name, 60)}")
-            )
-    return out
-
-
-# --- the wall -------------------------------------------------------------------------------
-
-
-def wall_items(store: Store, limit: int, lang: str) -> list[str]:
-    """The latest captures as the whole room may see them (the `print` audience): persons
-    below print consent as role pseudonyms, notes about them left out."""
-    out: list[str] = []
-    ctx = store.context()
-    for entry in store.rows("history", "undone = 0", order="seq DESC", limit=limit * 3):
-        _, kind = _summary(entry["line"] or "", ctx, lang)
-        table, id_ = _primary(entry["changes"], kind)
-        row = store.get(table, id_) if table and id_ else None
-        if row is None:
-            continue
-        text = _wall_text(store, table, row, lang)  # type: ignore[arg-type]
-        if text:
-            out.append(text)
-        if len(out) >= limit:
-            break
-    return out
-
-
-def _wall_text(store: Store, table: str, row: dict, lang: str) -> str | None:
-    from workshop.capture import edit
-
-    if table in ("actor", "participant", "candidate"):
-        return edit.describe(store, table, privacy.redact(row, table, "print", lang), lang)
-    if table in LINK_TABLES:
-        ends = []
-        for column, other in (
-            ("source_id", "actor"),
-            ("target_id", "actor"),
-            ("actor_id", "actor"),
-            ("initiative_id", "initiative"),
-            ("place_id", "place"),
-        ):
-            if row.get(column):
-                record = store.get(other, row[column])
-                ends.append(privacy.shown_name(record, other, "print", lang) if record else "?")
-        arrow = ARROWS.get(row.get("direction") or "directed", "→")
-        vocab = {
-            "tie": model.ACTOR_TIE_KINDS,
-            "actor_initiative": model.INITIATIVE_TIE_KINDS,
-            "actor_place": model.PLACE_TIE_KINDS,
-        }[table]
-        label = edit.describe(store, "tie", {}, lang).split(" · ")[0]
-        return (
-            f"{label} · {one_line(ends[0], 60)} {arrow} {one_line(ends[-1], 60)} · "
-            f"{vocab.label(row['kind'], lang)}"
-        )
-    if table == "note" and row.get("about_table") in ("actor", "participant"):
-        about = store.get(row["about_table"], row["about_id"])
-        if about and privacy.shown_name(about, row["about_table"], "print", lang) != about["name"]:
-            return None
-    return edit.describe(store, table, row, lang)

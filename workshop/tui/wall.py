@@ -20,7 +20,7 @@ from workshop.file import redaction
 from workshop.file.store import Store
 from workshop.i18n import UserError
 from workshop.text import visible
-from workshop.tui import queries
+from workshop.tui import overview, queries
 from workshop.tui.app import CONTRAST
 from workshop.tui.keys import localize
 from workshop.tui.texts import tx
@@ -38,7 +38,7 @@ COUNTED = (
 def wall_lines(store: Store, limit: int, lang: str) -> list[str]:
     """The latest captures as the wall shows them (on screen and served)."""
     scrub = redaction.for_output(store, "wall")
-    return [scrub.text(line) for line in queries.wall_items(store, limit, lang)]
+    return [scrub.text(line) for line in overview.wall_items(store, limit, lang)]
 
 
 class WallApp(App[None]):

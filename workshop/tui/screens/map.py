@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from workshop.text import one_line, visible
-from workshop.tui import queries, reading
+from workshop.tui import overview, reading
 from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.texts import tx
 from workshop.tui.widgets.grid_map import GridMap
@@ -35,7 +35,7 @@ class MapScreen(WorkshopScreen):
     def read_cells(self, path, lang: str) -> None:
         """In a worker thread: what each cell holds (a file of 10,000 captures takes ~50 ms)."""
         self.read_then(
-            lambda: reading.read(path, lambda store: queries.map_cells(store, lang)), self._show
+            lambda: reading.read(path, lambda store: overview.map_cells(store, lang)), self._show
         )
 
     def _show(self, cells: dict) -> None:

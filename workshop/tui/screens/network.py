@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from workshop import model
 from workshop.text import one_line
-from workshop.tui import queries, reading
+from workshop.tui import overview, reading
 from workshop.tui.queries import Column, Rows
 from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.texts import tx
@@ -123,7 +123,7 @@ class NetworkScreen(WorkshopScreen):
         self.query_one("#ties-title", Static).update(
             Text(tx("ties_of", lang, name=one_line(name, 60)), style="bold")
         )
-        ties = queries.ties_of(store, actor_id, lang)
+        ties = overview.ties_of(store, actor_id, lang)
         options = [Option(Text(label), id=f"{table}:{id_}") for table, id_, label in ties]
         self.query_one("#ties", OptionList).set_options(
             options or [Option(Text(tx("no_ties", lang)), disabled=True)]

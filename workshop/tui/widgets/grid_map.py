@@ -20,7 +20,7 @@ from textual.strip import Strip
 
 from workshop.model import Grid
 from workshop.text import one_line
-from workshop.tui.queries import Cell
+from workshop.tui.overview import Cell
 
 LABEL = 3  # width of the row labels
 
