@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -29,6 +30,38 @@ def test_backups_within_one_second_do_not_collide(store: Store, tmp_path: Path) 
     paths = [backup.backup(store, tmp_path / "b", auto=True) for _ in range(3)]
     assert len(set(paths)) == 3
     assert backup.automatic_backups(tmp_path / "b") == paths
+
+
+def test_backups_at_the_same_moment_each_make_a_whole_copy(store: Store, tmp_path: Path) -> None:
+    """The session's timed backup and the one on exit can run at once in one process (issue 10:
+    they wrote into the same partial file and one ended as 'incomplete')."""
+    record(store, [f"p Plek {i}" for i in range(200)])
+    folder = tmp_path / "b"
+    made: list[Path] = []
+    failed: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def copy() -> None:
+        with Store.open(store.path) as mine:
+            for _ in range(8):
+                start.wait()
+                try:
+                    made.append(backup.backup(mine, folder, auto=True))
+                except BaseException as exc:  # a failure is the finding
+                    failed.append(exc)
+
+    threads = [threading.Thread(target=copy) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failed, failed
+    assert len(set(made)) == 16
+    assert sorted(backup.automatic_backups(folder)) == sorted(made)
+    assert not list(folder.glob(".*.part"))
+    for path in made:
+        with Store.open(path, readonly=True) as copy_:
+            assert copy_.count("place") == 200
 
 
 def test_rotate_keeps_the_newest_automatic_copies_only(store: Store, tmp_path: Path) -> None:

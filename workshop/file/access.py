@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import secrets
 import shutil
 import sqlite3
 import struct
@@ -324,7 +325,9 @@ def copy_consistent(conn: sqlite3.Connection, target: Path) -> Path:
         raise os_error(target.parent, exc) from None
     if target.exists():
         raise UserError("file_exists", path=str(target))
-    part = target.with_name(f".{target.name}.{os.getpid()}{PART_SUFFIX}")
+    # one name per copy: two copies at once in one process (the timed backup and the one on
+    # exit) must not write into each other's part
+    part = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}{PART_SUFFIX}")
     remove_with_sidecars(part)
     try:
         create_private(part)

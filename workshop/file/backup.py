@@ -20,6 +20,7 @@ from pathlib import Path
 from workshop.file import access as files
 from workshop.file import outputs
 from workshop.file.store import Store
+from workshop.i18n import UserError
 
 AUTO_MARK = "auto"
 KEEP = 10
@@ -32,12 +33,17 @@ def backup(store: Store, folder: Path | None = None, *, auto: bool = False) -> P
     stem = store.path.name.removesuffix(".wijk") or "wijk"
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     base = f"{stem}-{AUTO_MARK}-{stamp}" if auto else f"{stem}-{stamp}"
-    target = folder / f"{base}.wijk"
-    number = 2
-    while target.exists():  # two copies within one second
-        target = folder / f"{base}-{number}.wijk"
+    number = 1
+    while True:  # two copies within one second get -2, -3, ... (also when made at once)
+        target = folder / (f"{base}.wijk" if number == 1 else f"{base}-{number}.wijk")
         number += 1
-    return outputs.record_backup(store, store.backup(target))
+        if target.exists():
+            continue
+        try:
+            return outputs.record_backup(store, store.backup(target))
+        except UserError as exc:
+            if exc.key != "file_exists":
+                raise
 
 
 def automatic_backups(folder: Path) -> list[Path]:
