@@ -17,6 +17,8 @@ goes through `workshop.file.redaction`, which also says which output uses which 
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from workshop import model
 from workshop.i18n import t
 
@@ -50,6 +52,33 @@ def pseudonym(record: dict, lang: str, table: str = "actor") -> str:
 
 def is_person(record: dict, table: str) -> bool:
     return table in PERSON_TABLES or (table == "actor" and record.get("type") == "person")
+
+
+class ActorFacts(Protocol):
+    """What an analysis row (a connector, a candidate for a gap) knows of its actor."""
+
+    @property
+    def actor_id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def type(self) -> str | None: ...
+    @property
+    def role(self) -> str | None: ...
+    @property
+    def consent(self) -> str: ...
+
+
+def actor_shown_name(actor: ActorFacts, audience: str, lang: str, anonymise: bool = False) -> str:
+    """`shown_name` of an analysis row about an actor."""
+    record = {
+        "id": actor.actor_id,
+        "name": actor.name,
+        "type": actor.type,
+        "role": actor.role,
+        "consent": actor.consent,
+    }
+    return shown_name(record, "actor", audience, lang, anonymise)
 
 
 def shown_name(record: dict, table: str, audience: str, lang: str, anonymise: bool = False) -> str:

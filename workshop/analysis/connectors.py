@@ -64,14 +64,7 @@ class ConnectorRow:
     communities_reached: int
 
     def shown_name(self, audience: str, lang: str, anonymise: bool = False) -> str:
-        record = {
-            "id": self.actor_id,
-            "name": self.name,
-            "type": self.type,
-            "role": self.role,
-            "consent": self.consent,
-        }
-        return privacy.shown_name(record, "actor", audience, lang, anonymise)
+        return privacy.actor_shown_name(self, audience, lang, anonymise)
 
     @property
     def is_connector(self) -> bool:

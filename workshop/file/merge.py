@@ -37,7 +37,7 @@ from pathlib import Path
 from workshop.file import access as files
 from workshop.file.duplicates import JOINABLE, PAIR_SCORE, Pair, find_pairs, join_pairs
 from workshop.file.rows import decode_row
-from workshop.file.schema import FIELD_TIME_SKIP
+from workshop.file.schema import FIELD_TIME_SKIP, FIELD_TIME_TABLES
 from workshop.file.store import Store, Writer
 from workshop.i18n import UserError, t
 from workshop.text import normalise
@@ -55,20 +55,7 @@ __all__ = [
 ]
 
 # In dependency order, so every reference points at a row that is already there.
-TABLES = (
-    "session",
-    "place",
-    "actor",
-    "initiative",
-    "tie",
-    "actor_initiative",
-    "actor_place",
-    "participant",
-    "attendance",
-    "note",
-    "board_dimension",
-    "candidate",
-)
+TABLES = FIELD_TIME_TABLES
 # Not decided field by field: the record keeps its session, and its card number here.
 KEPT_HERE = FIELD_TIME_SKIP | {"session_id", "card_number"}
 REFERENCES = (

@@ -298,6 +298,7 @@ def _m0003_osm_extract(db: Database) -> None:
 
 
 # The tables whose records several laptops can change: each field carries when it last changed.
+# In dependency order (a table comes after those it points at): merge copies them in this order.
 FIELD_TIME_TABLES = (
     "session",
     "place",
