@@ -231,6 +231,19 @@ def test_sessions_are_named_without_an_undo_step(store: Store) -> None:
     assert listed[0]["id"] == session["id"] and listed[0]["captures"] == 0
 
 
+def test_naming_a_session_before_any_capture_makes_it_only_when_the_form_is_right(
+    store: Store,
+) -> None:
+    assert store.session_id is None and store.count("session") == 0
+    with pytest.raises(UserError):
+        edit.name_session(store, None, {"date": "31-02-2026", "venue": "Buurthuis De Kuil"})
+    assert store.count("session") == 0  # a refused form leaves no empty meeting
+    row = edit.name_session(store, None, {"venue": "Buurthuis De Kuil", "table_name": "1"})
+    assert store.count("session") == 1 and store.session_id == row["id"]
+    record(store, ["p Plein"])
+    assert store.count("session") == 1 and store.rows("place")[0]["session_id"] == row["id"]
+
+
 def test_every_table_has_labels_in_both_languages() -> None:
     for fields in FIELDS.values():
         for field in fields:

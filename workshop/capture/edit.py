@@ -322,11 +322,14 @@ def link_text(store: Store, table: str, row: dict, lang: str) -> str:
 # --- sessions ------------------------------------------------------------------------------
 
 
-def name_session(store: Store, session_id: str, raw: dict[str, Any]) -> dict:
+def name_session(store: Store, session_id: str | None, raw: dict[str, Any]) -> dict:
     """Give the running session its venue, table and facilitator (or another date). Not an
-    undoable step: undo stays about captures."""
+    undoable step: undo stays about captures. Without a session yet (none is made until
+    something is captured), the form is checked first and today's session made with it, so
+    a refused form leaves no empty meeting behind."""
     values = validate(store, "session", raw, session_id)
     with store.write() as w:
+        session_id = session_id or w.current_session()
         row = w.update("session", session_id, values)
     store.session_id = session_id
     return row

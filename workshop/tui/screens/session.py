@@ -70,10 +70,6 @@ class SessionScreen(WorkshopModal):
 
     def action_save(self) -> None:
         store = self.workshop.store
-        if store.session_id is None:
-            with store.write() as w:
-                w.current_session()
-        assert store.session_id is not None
         raw = {
             name: self.query_one(f"#session-{name}", Input).value
             for name in ("date", "venue", "table_name", "facilitator")
