@@ -40,6 +40,7 @@ from workshop.file.rows import decode_row
 from workshop.file.schema import FIELD_TIME_SKIP, FIELD_TIME_TABLES
 from workshop.file.store import Store, Writer
 from workshop.i18n import UserError, t
+from workshop.outputs import atomic_output
 from workshop.text import normalise
 
 __all__ = [
@@ -390,8 +391,6 @@ def report_lines(report: MergeReport, lang: str) -> list[str]:
 
 def write_report(report: MergeReport, path: Path, lang: str) -> None:
     """All of it in a text file (readable by its owner only: it holds names)."""
-    from workshop.outputs import atomic_output
-
     with atomic_output(path, "w", encoding="utf-8") as fh:
         for line in report_lines(report, lang):
             fh.write(line.strip() + "\n")
