@@ -197,5 +197,14 @@ CATALOGUE = Catalogue(
             "nl": "{count} beschadigde verwijzingen naar ontbrekende records zijn gewist",
             "en": "{count} damaged references to missing records were cleared",
         },
+        # --- issue 12: a printout with characters no font has (glyphs helper) -----------------
+        "cli_print_glyphs_missing_one": {
+            "nl": "{printout} is geschreven, maar {n} teken staat als '?': kies in een sjabloon (--template) een lettertype dat het heeft, of accepteer de '?' met --allow-missing-glyphs",
+            "en": "{printout} was written, but {n} character prints as '?': choose a font that has it in a template (--template), or accept the '?' with --allow-missing-glyphs",
+        },
+        "cli_print_glyphs_missing_other": {
+            "nl": "{printout} is geschreven, maar {n} tekens staan als '?': kies in een sjabloon (--template) een lettertype dat ze heeft, of accepteer de '?' met --allow-missing-glyphs",
+            "en": "{printout} was written, but {n} characters print as '?': choose a font that has them in a template (--template), or accept the '?' with --allow-missing-glyphs",
+        },
     },
 )

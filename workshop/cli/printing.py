@@ -9,9 +9,11 @@ import click
 from workshop.cli import PRINT_COMMANDS, LazyGroup, cli, open_store
 from workshop.cli.printopts import (
     file_argument,
+    glyphs_option,
     load_template,
     output_option,
     paper_option,
+    refuse_missing_glyphs,
     report,
     template_option,
 )
@@ -47,6 +49,7 @@ def _numbers(text: str | None) -> set[int] | None:
 @file_argument
 @output_option
 @template_option
+@glyphs_option
 @click.option(
     "--layout",
     type=LAYOUT,
@@ -56,7 +59,12 @@ def _numbers(text: str | None) -> set[int] | None:
 )
 @click.option("--only", metavar="NUMBERS", help="Only these card numbers, e.g. 3,5-7.")
 def print_cards(
-    file: Path, output: Path | None, template_path: Path | None, layout: str, only: str | None
+    file: Path,
+    output: Path | None,
+    template_path: Path | None,
+    allow_missing_glyphs: bool,
+    layout: str,
+    only: str | None,
 ) -> None:
     """Initiative cards of FILE, with QR codes."""
     store = open_store(file, readonly=True)
@@ -64,12 +72,14 @@ def print_cards(
         store, "cards", output, load_template(template_path), layout=layout, numbers=_numbers(only)
     )
     report(store, result)
+    refuse_missing_glyphs(result, allow_missing_glyphs)
 
 
 @print_group.command(name="blank-cards")
 @file_argument
 @output_option
 @template_option
+@glyphs_option
 @click.option(
     "--count",
     type=int,
@@ -81,7 +91,12 @@ def print_cards(
     "--layout", type=LAYOUT, default=PRINTOUTS["blank-cards"].options["layout"], show_default=True
 )
 def print_blank_cards(
-    file: Path, output: Path | None, template_path: Path | None, count: int, layout: str
+    file: Path,
+    output: Path | None,
+    template_path: Path | None,
+    allow_missing_glyphs: bool,
+    count: int,
+    layout: str,
 ) -> None:
     """Numbered blank cards to fill in by hand; their numbers are reserved in FILE."""
     store = open_store(file)
@@ -98,6 +113,7 @@ def print_blank_cards(
             file=str(file),
         )
     )
+    refuse_missing_glyphs(result, allow_missing_glyphs)
 
 
 _TILES = click.option(
@@ -110,12 +126,18 @@ _TILES = click.option(
 @output_option
 @paper_option("map")
 @template_option
+@glyphs_option
 @_TILES
 def print_map(
-    file: Path, output: Path | None, paper: str, template_path: Path | None, tiles: bool
+    file: Path,
+    output: Path | None,
+    paper: str,
+    template_path: Path | None,
+    allow_missing_glyphs: bool,
+    tiles: bool,
 ) -> None:
     """The base map with its grid (a grid sheet when FILE has no OSM extract)."""
-    _map("map", file, output, paper, template_path, tiles)
+    _map("map", file, output, paper, template_path, tiles, allow_missing_glyphs)
 
 
 @print_group.command(name="result-map")
@@ -123,17 +145,30 @@ def print_map(
 @output_option
 @paper_option("result-map")
 @template_option
+@glyphs_option
 @_TILES
 def print_result_map(
-    file: Path, output: Path | None, paper: str, template_path: Path | None, tiles: bool
+    file: Path,
+    output: Path | None,
+    paper: str,
+    template_path: Path | None,
+    allow_missing_glyphs: bool,
+    tiles: bool,
 ) -> None:
     """The map with numbered markers for places and initiatives, and their key."""
-    _map("result-map", file, output, paper, template_path, tiles)
+    _map("result-map", file, output, paper, template_path, tiles, allow_missing_glyphs)
 
 
 def _map(
-    what: str, file: Path, output: Path | None, paper: str, template_path: Path | None, tiles: bool
+    what: str,
+    file: Path,
+    output: Path | None,
+    paper: str,
+    template_path: Path | None,
+    tiles: bool,
+    allow_missing_glyphs: bool,
 ) -> None:
     store = open_store(file, readonly=True)
-    template = load_template(template_path)
-    report(store, print_out(store, what, output, template, paper=paper, tiles=tiles))
+    result = print_out(store, what, output, load_template(template_path), paper=paper, tiles=tiles)
+    report(store, result)
+    refuse_missing_glyphs(result, allow_missing_glyphs)

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from workshop.file.store import Store
-from workshop.i18n import t
+from workshop.i18n import UserError, t
 from workshop.printing import templates
 from workshop.printing.sheet import PAPERS, PrintResult
 from workshop.printing.table import PRINTOUTS
@@ -52,6 +52,14 @@ def template_option(f):
     )(f)
 
 
+def glyphs_option(f):
+    return click.option(
+        "--allow-missing-glyphs",
+        is_flag=True,
+        help="Accept a '?' for a character no font has (still named); without it that exits 1.",
+    )(f)
+
+
 def load_template(path: Path | None) -> templates.Template:
     return templates.load(path)
 
@@ -71,3 +79,14 @@ def report(store: Store, result: PrintResult) -> None:
             click.echo(
                 "  " + t("print_missing_in", lang, printout=result.path.name, text=text, chars=lost)
             )
+
+
+def refuse_missing_glyphs(result: PrintResult, allow: bool) -> None:
+    """A printout in which a character had no glyph is written (to be looked at) and named by
+    `report`; the command then exits 1 with how to go on, unless `--allow-missing-glyphs`.
+    Call it last, after everything the command says."""
+    lost = result.missing.union(*result.lost.values())
+    if lost and not allow:
+        count = len(lost)
+        key = "cli_print_glyphs_missing_one" if count == 1 else "cli_print_glyphs_missing_other"
+        raise UserError(key, printout=str(result.path), n=count)

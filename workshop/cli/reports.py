@@ -9,9 +9,11 @@ from workshop.cli import open_store
 from workshop.cli.printing import print_group
 from workshop.cli.printopts import (
     file_argument,
+    glyphs_option,
     load_template,
     output_option,
     paper_option,
+    refuse_missing_glyphs,
     report,
     template_option,
 )
@@ -23,10 +25,19 @@ from workshop.printing.table import print_out
 @output_option
 @paper_option("network")
 @template_option
-def network(file: Path, output: Path | None, paper: str, template_path: Path | None) -> None:
+@glyphs_option
+def network(
+    file: Path,
+    output: Path | None,
+    paper: str,
+    template_path: Path | None,
+    allow_missing_glyphs: bool,
+) -> None:
     """The network poster: actors sized by influence, coloured by role, connectors marked."""
     store = open_store(file, readonly=True)
-    report(store, print_out(store, "network", output, load_template(template_path), paper=paper))
+    result = print_out(store, "network", output, load_template(template_path), paper=paper)
+    report(store, result)
+    refuse_missing_glyphs(result, allow_missing_glyphs)
 
 
 @print_group.command(name="summary")
@@ -34,7 +45,16 @@ def network(file: Path, output: Path | None, paper: str, template_path: Path | N
 @output_option
 @paper_option("summary")
 @template_option
-def summary(file: Path, output: Path | None, paper: str, template_path: Path | None) -> None:
+@glyphs_option
+def summary(
+    file: Path,
+    output: Path | None,
+    paper: str,
+    template_path: Path | None,
+    allow_missing_glyphs: bool,
+) -> None:
     """The PDF summary for the municipality and the participants (only consented names)."""
     store = open_store(file, readonly=True)
-    report(store, print_out(store, "summary", output, load_template(template_path), paper=paper))
+    result = print_out(store, "summary", output, load_template(template_path), paper=paper)
+    report(store, result)
+    refuse_missing_glyphs(result, allow_missing_glyphs)

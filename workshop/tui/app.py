@@ -348,7 +348,8 @@ class WorkshopApp(compat.SurvivingApp[None]):
         self._run(partial(jobs.export, self.path, fmt, anonymise, delimiter), "export", what)
 
     def start_print(self, what: str) -> None:
-        self._run(partial(jobs.print_out, self.path, what), "print", tx(f"print_{what}", self.lang))
+        what_text = tx(f"print_{what}", self.lang)
+        self._run(partial(jobs.print_out, self.path, what, self.lang), "print", what_text)
 
     def _run(self, work, group: str, what: str) -> None:
         if group != "backup":

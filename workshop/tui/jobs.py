@@ -16,6 +16,7 @@ from workshop.exchange import FORMATS
 from workshop.file import access as files
 from workshop.file import backup
 from workshop.file.store import Store
+from workshop.i18n import t
 from workshop.printing.table import PRINTOUTS
 
 EXPORT_FORMATS = tuple(FORMATS)  # F9 and the palette offer every format the CLI has
@@ -50,13 +51,26 @@ def printable() -> list[str]:
     return list(PRINTOUTS)
 
 
-def print_out(path: Path, what: str) -> Done:
+def print_out(path: Path, what: str, lang: str | None = None) -> Done:
     """The PDF `workshop print WHAT FILE` makes, where it makes it (printouts/), with the
     CLI's defaults. Blank cards reserve their numbers in the file: that job opens it for
     writing, and a capture made while their PDF is drawn waits for it (a fraction of a second
-    for 40 cards; the reservation and the PDF stand or fall together)."""
+    for 40 cards; the reservation and the PDF stand or fall together).
+
+    A text that lost characters (no font has them, so they print as `?`) is one warning each,
+    in `lang` (the screen's; the file's if None), as `workshop print` names it: F8 has no exit
+    code to refuse with, so the PDF stands and the warning says which names to check."""
     from workshop.printing.table import print_out as print_one
 
     with Store.open(path, readonly=not PRINTOUTS[what].writes) as store:
         result = print_one(store, what)
-    return Done([Path(result.path)], list(result.notices))
+        lang = lang or store.lang
+    lost = [
+        t("print_missing_in", lang, printout=result.path.name, text=text, chars=_chars(chars))
+        for text, chars in sorted(result.lost.items())
+    ]
+    return Done([Path(result.path)], [*result.notices, *lost])
+
+
+def _chars(chars: set[str]) -> str:
+    return ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in sorted(chars))
