@@ -221,3 +221,35 @@ def test_the_same_file_gives_the_same_workbook(filled: Store, tmp_path: Path) ->
     assert (tmp_path / "one.xlsx").read_bytes() == (tmp_path / "two.xlsx").read_bytes()
     newest = max(r["updated"] for t in tables.EXPORT_TABLES for r in filled.rows(t))
     assert book.properties.modified.isoformat()[:19] == newest[:19]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_header_maps_back_to_its_own_column(store: Store, lang: str) -> None:
+    from workshop.exchange import xlsx
+
+    for table in tables.EXPORT_TABLES:
+        columns = [c for c in store.columns(table) if c not in tables.NOT_EXPORTED]
+        shown = xlsx.headers(table, columns, lang)
+        assert len({h.casefold() for h in shown}) == len(columns)
+        keys = xlsx.header_keys(table, columns)
+        assert [keys[h.casefold()] for h in shown] == columns
+    assert "Telefoon" in xlsx.headers("actor", store.columns("actor"), "nl")
+
+
+def test_a_row_added_in_excel_with_dutch_headers_is_imported(filled: Store, tmp_path: Path) -> None:
+    book = _export(filled, tmp_path / "t.xlsx")
+    sheet = book["actor"]
+    header = [c.value for c in sheet[1]]
+    row = [None] * len(header)
+    row[header.index("Naam")] = "Nieuwe Buur"
+    row[header.index("Telefoon")] = "0611111111"
+    row[header.index("Toestemming")] = "openbaar"
+    sheet.append(row)
+    book.save(tmp_path / "t.xlsx")
+    report = csv_import.import_folder(filled, tmp_path / "t.xlsx")
+    assert report.inserted == 1 and report.skipped == 0
+    [new] = filled.find("actor", "Nieuwe Buur")
+    assert (new["tel"], new["consent"]) == ("0611111111", "public")
+    # Importing its own export changed nothing else: Karel keeps his name and number.
+    [karel] = filled.find("actor", "Karel Oosterhuis")
+    assert karel["tel"] == "0687654321"

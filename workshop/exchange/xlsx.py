@@ -39,6 +39,7 @@ _LABELS = {
     "base_url": ("Basisadres", "Base URL"),
     "next_card": ("Volgend kaartnummer", "Next card number"),
     "source": ("Bron", "Source"),
+    "date": ("Datum", "Date"),  # a real date cell: the form's format hint does not apply
     "created": ("Aangemaakt", "Created"),
     "updated": ("Bijgewerkt", "Updated"),
     "session_id": ("Sessie", "Session"),
