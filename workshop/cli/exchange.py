@@ -29,7 +29,7 @@ from workshop.i18n import t
     nargs=2,
     metavar="KIND FILE",
     help="A CSV written by export --format csv: KIND is its table (place, actor, "
-    "tie, ...), or 'all' with the export folder.",
+    "tie, ...), or 'all' with the export folder (or the .xlsx workbook).",
 )
 @click.option(
     "--consent",
@@ -117,7 +117,8 @@ def import_(
     required=True,
     type=click.Choice(list(exchange.FORMATS)),
     help="csv: one file per table; json: the whole file; geojson: places and "
-    "initiatives; graphml, gexf: the actor network; kumu: actors and ties.",
+    "initiatives; graphml, gexf: the actor network; kumu: actors and ties; "
+    "xlsx: one workbook, a sheet per table.",
 )
 @click.option(
     "-o",

@@ -1,4 +1,4 @@
-"""Files that carry a neighbourhood out of (and into) the program: Kumu sheets, CSV, JSON,
+"""Files that carry a neighbourhood out of (and into) the program: Kumu sheets, CSV, xlsx, JSON,
 GeoJSON, GraphML, GEXF, and OpenStreetMap extracts for the map.
 
 `export(store, fmt, target, anonymise=..., delimiter=...)` (in `export.py`) is the one export
@@ -13,7 +13,8 @@ free-text field without the names, phones and mails of the others.
     graph        the actor network as GraphML and GEXF
     kumu         Kumu's spreadsheet layout, both ways
     kumu_kinds   what a Kumu element is in the file, by its Type
-    csv_import   the CSV exports read back in
+    xlsx         the whole file as one Excel workbook, a typed sheet per table
+    csv_import   the CSV and xlsx exports read back in
     rules        the capture line's field rules applied to an imported sheet's cells
     osm_import   an OSM extract into the file: the extract, its places, the map's data
     files        reading spreadsheets, writing CSV

@@ -21,7 +21,7 @@ from sqlite_utils import Database
 from workshop import model
 from workshop.capture.record import upsert_tie
 from workshop.exchange import rules
-from workshop.exchange.files import read_csv, row_number
+from workshop.exchange.files import SheetRow, read_csv, row_number, sheet_names
 from workshop.exchange.tables import EXPORT_TABLES, NOT_EXPORTED, export_record, unguard_cell
 from workshop.file.rows import JSON_COLUMNS
 from workshop.file.store import Store, Writer
@@ -154,14 +154,48 @@ def import_csv(store: Store, kind: str, path: Path) -> CsvReport:
 
 
 def import_folder(store: Store, folder: Path) -> CsvReport:
-    """Every `<table>.csv` in a folder written by `export --format csv`, in dependency order."""
+    """Every `<table>.csv` in a folder written by `export --format csv`, in dependency order;
+    or every sheet of a workbook written by `export --format xlsx` (see `import_workbook`)."""
     folder = Path(folder)
+    if folder.is_file():
+        return import_workbook(store, folder)
     found = [(t, folder / f"{t}.csv") for t in IMPORT_ORDER if (folder / f"{t}.csv").is_file()]
     if not found:
         raise UserError("csv_no_files", path=str(folder))
     notices: list[str] = []
     sheets = [(t, p, *read_csv(p, notices=notices, lang=store.lang)) for t, p in found]
     return _run(store, sheets, f"import csv {folder.name}/", notices)
+
+
+def import_workbook(store: Store, path: Path) -> CsvReport:
+    """Every sheet named by a table (or a word for one: `actoren`) of an .xlsx workbook, in
+    dependency order; headers in either language (`xlsx.header_keys`)."""
+    from workshop.exchange import xlsx
+
+    path = Path(path)
+    by_table: dict[str, str] = {}
+    for title in sheet_names(path):
+        try:
+            by_table.setdefault(table_for(title), title)
+        except UserError:
+            continue  # a sheet of the user's own: not ours to read
+    if not by_table:
+        raise UserError("xlsx_no_sheets", path=str(path))
+    notices: list[str] = []
+    sheets = []
+    for table in (name for name in IMPORT_ORDER if name in by_table):
+        header, rows = read_csv(path, sheet=by_table[table], notices=notices, lang=store.lang)
+        columns = [c for c in store.columns(table) if c not in NOT_EXPORTED]
+        keys = xlsx.header_keys(table, columns)
+        named = [keys.get(h.casefold(), h) for h in header]
+        renamed = [
+            SheetRow(
+                {new: row[old] for old, new in zip(header, named, strict=True)}, row_number(row, 0)
+            )
+            for row in rows
+        ]
+        sheets.append((table, path.with_name(f"{path.name} [{by_table[table]}]"), named, renamed))
+    return _run(store, sheets, f"import xlsx {path.name}", notices)
 
 
 def _run(store: Store, sheets: list, line: str, notices: list[str]) -> CsvReport:

@@ -43,6 +43,7 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("graphml", ".graphml"),
         ExportFormat("gexf", ".gexf"),
         ExportFormat("kumu", None),
+        ExportFormat("xlsx", ".xlsx"),
     )
 }
 DELIMITERS = (",", ";")
@@ -105,6 +106,10 @@ def _write(store: Store, fmt: str, target: Path, *, anonymise: bool, delimiter: 
         from workshop.exchange import graph
 
         graph.export_gexf(store, target, anonymise=anonymise)
+    elif fmt == "xlsx":
+        from workshop.exchange import xlsx
+
+        xlsx.export_xlsx(store, target, anonymise=anonymise)
     else:
         raise ValueError(fmt)
     return [target]

@@ -104,6 +104,22 @@ def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
         book.close()
 
 
+def sheet_names(path: Path) -> list[str]:
+    """The worksheet titles of an .xlsx workbook, in order."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except Exception as exc:  # as in _xlsx_rows
+        raise UserError(
+            "csv_unreadable", path=str(path), detail=f"not a readable .xlsx ({type(exc).__name__})"
+        ) from None
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
 def _xlsx_text(value: object) -> str:
     if value is None:
         return ""

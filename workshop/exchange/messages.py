@@ -144,5 +144,12 @@ CATALOGUE = Catalogue(
             "en": "{file} row {row}: a connection between {ends} has no place in the file (only "
             "actors connect), skipped",
         },
+        # xlsx import
+        "xlsx_no_sheets": {
+            "nl": "{path} heeft geen blad van een export (bladen heten naar hun tabel: place, "
+            "actor, ...).",
+            "en": "{path} has no sheet of an export (sheets are named by their table: place, "
+            "actor, ...).",
+        },
     },
 )

@@ -363,6 +363,11 @@ CATALOGUE = Catalogue(
             "nl": "Poort {port} is al in gebruik; kies een andere met --port.",
             "en": "Port {port} is already in use; choose another with --port.",
         },
+        # xlsx export (F9)
+        "export_xlsx": {
+            "nl": "Excel-werkmap (.xlsx, een blad per tabel)",
+            "en": "Excel workbook (.xlsx, one sheet per table)",
+        },
     },
     prefix="tui_",
 )

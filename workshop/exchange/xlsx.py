@@ -1,0 +1,211 @@
+"""The whole file as one Excel workbook (`export --format xlsx`), and the headers read back.
+
+One sheet per table (named by its table, in `EXPORT_TABLES` order), the same records, columns
+and redaction as the CSV export (`tables.export_records`, audience `export`, `--anonymise`).
+Headers are in the file's language (a Dutch neighbourhood gets Dutch headers, from the form
+labels); `header_keys` maps either language's header back to the column, so `import --csv all
+BOOK.xlsx` reads a workbook in both languages. The header row is bold and frozen.
+
+Cells are typed, never guessed by the spreadsheet: every text (ids, phone numbers, postcodes,
+`=1+1 Stichting`) is a string cell, explicitly, so it can never become a formula or a number;
+integers and decimals are numbers; a date field (a session's date) is a real date; yes/no fields
+(ambassador, startmotor) are Excel booleans (TRUE/FALSE, WAAR/ONWAAR in a Dutch Excel). The
+`created`/`updated` timestamps stay ISO texts: they carry a time zone a spreadsheet date cannot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from workshop.capture import forms
+from workshop.exchange.tables import EXPORT_TABLES, NOT_EXPORTED, export_records, needs_guard
+from workshop.file.store import Store
+from workshop.model import FIELDS as RULES
+from workshop.outputs import atomic_output
+
+# Headers for the columns the forms do not show (bookkeeping and references).
+_LABELS = {
+    "name": ("Naam", "Name"),
+    "municipality": ("Gemeente", "Municipality"),
+    "lang": ("Taal", "Language"),
+    "grid_cols": ("Kolommen", "Grid columns"),
+    "grid_rows": ("Rijen", "Grid rows"),
+    "base_url": ("Basisadres", "Base URL"),
+    "next_card": ("Volgend kaartnummer", "Next card number"),
+    "source": ("Bron", "Source"),
+    "date": ("Datum", "Date"),  # a real date cell: the form's format hint does not apply
+    "created": ("Aangemaakt", "Created"),
+    "updated": ("Bijgewerkt", "Updated"),
+    "session_id": ("Sessie", "Session"),
+    "tags": ("Labels", "Tags"),
+    "source_id": ("Van", "From"),
+    "target_id": ("Naar", "To"),
+    "actor_id": ("Actor", "Actor"),
+    "initiative_id": ("Initiatief", "Initiative"),
+    "place_id": ("Plek", "Place"),
+    "participant_id": ("Deelnemer", "Participant"),
+    "about_table": ("Over (soort)", "About (kind)"),
+    "about_id": ("Over", "About"),
+    "attributes": ("Klankbord", "Sounding board"),
+}
+_MAX_WIDTH = 60
+
+
+def _form_fields(table: str) -> dict[str, forms.Field]:
+    return {f.name: f for f in forms.FIELDS.get(table, ())}
+
+
+def _label_pair(table: str, column: str) -> tuple[str, str]:
+    if column in _LABELS:
+        return _LABELS[column]
+    field = _form_fields(table).get(column)
+    if field is not None:
+        return field.nl, field.en
+    rule = RULES.get(column)
+    if rule is not None:
+        return rule.nl, rule.en
+    return column, column
+
+
+def headers(table: str, columns: list[str], lang: str) -> list[str]:
+    """The header of each column in `lang`; the column's own key where a label would be
+    ambiguous (two columns with one label, or a label that is another column's key)."""
+    keys = {c.casefold() for c in columns}
+    seen: set[str] = set()
+    out = []
+    for column in columns:
+        nl, en = _label_pair(table, column)
+        label = nl if lang == "nl" else en
+        folded = label.casefold()
+        if folded in seen or (folded in keys and folded != column.casefold()):
+            label, folded = column, column.casefold()
+        seen.add(folded)
+        out.append(label)
+    return out
+
+
+def header_keys(table: str, columns: list[str]) -> dict[str, str]:
+    """Every header an export may have written for `table` (either language, or the key
+    itself), case-folded, to its column."""
+    mapping: dict[str, str] = {}
+    for lang in ("en", "nl"):
+        for column, label in zip(columns, headers(table, columns, lang), strict=True):
+            mapping.setdefault(label.casefold(), column)
+    for column in columns:
+        mapping[column.casefold()] = column
+    return mapping
+
+
+def _kind(table: str, column: str) -> str:
+    field = _form_fields(table).get(column)
+    return field.kind if field is not None else "text"
+
+
+def _text(value: str) -> str:
+    # A text that starts with an apostrophe before something formula-like gets one more, so
+    # that the import (which reads every cell through `unguard_cell`) gives it back exactly.
+    return "'" + value if value.startswith("'") and needs_guard(value) else value
+
+
+def _cell_value(value: Any, kind: str) -> tuple[Any, str | None]:
+    """The value to write and the data type to force ('s': a string, never a formula)."""
+    if value is None or value == "":
+        return None, None
+    if kind == "bool" and isinstance(value, int):
+        return bool(value), None
+    if kind == "date" and isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value), None
+        except ValueError:
+            return _text(value), "s"
+    if isinstance(value, (bool, int, float)):
+        return value, None
+    if isinstance(value, list):
+        plain = all(isinstance(v, str) and "|" not in v for v in value)
+        if plain and not (value and value[0].startswith("[")):
+            value = "|".join(value)
+        else:
+            value = json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False)
+    return _text(str(value)), "s"
+
+
+def export_xlsx(store: Store, target: Path, *, anonymise: bool = False) -> Path:
+    """Write the workbook to `target` (atomically) and return it."""
+    import openpyxl
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    bold = Font(bold=True)
+    latest = ""  # the newest change of anything exported: the workbook's own time stamp
+    for table in EXPORT_TABLES:
+        columns = [c for c in store.columns(table) if c not in NOT_EXPORTED]
+        sheet = book.create_sheet(table)
+        widths = []
+        for col, label in enumerate(headers(table, columns, store.lang), 1):
+            cell = sheet.cell(row=1, column=col, value=label)
+            cell.data_type = "s"
+            cell.font = bold
+            widths.append(len(label))
+        kinds = [_kind(table, c) for c in columns]
+        for row, record in enumerate(export_records(store, table, anonymise=anonymise), 2):
+            latest = max(latest, str(record.get("updated") or ""))
+            for col, (column, kind) in enumerate(zip(columns, kinds, strict=True), 1):
+                value, data_type = _cell_value(record.get(column), kind)
+                if value is None:
+                    continue
+                if data_type == "s":
+                    # Control characters (other than tab and line breaks) have no place in
+                    # an .xlsx file; they are left out rather than refusing the export.
+                    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                cell = sheet.cell(row=row, column=col, value=value)
+                if data_type == "s":
+                    cell.data_type = "s"
+                shown = 10 if isinstance(value, dt.date) else len(str(value))
+                widths[col - 1] = max(widths[col - 1], min(shown, _MAX_WIDTH))
+        for col, width in enumerate(widths, 1):
+            sheet.column_dimensions[get_column_letter(col)].width = min(width + 2, _MAX_WIDTH)
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with atomic_output(Path(target), "wb") as fh:
+        fh.write(_reproducible(buffer.getvalue(), latest))
+    return Path(target)
+
+
+_CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def _reproducible(package: bytes, stamp: str) -> bytes:
+    """The same file gives the same bytes (the CLI and F9 write identical workbooks; a
+    re-export shows no change): the package's clock times (the zip entries', the document's
+    created/modified) become the newest change of the exported records."""
+    try:
+        when = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).replace(microsecond=0)
+    except ValueError:
+        when = dt.datetime(2000, 1, 1)
+    when = max(when.replace(tzinfo=None), dt.datetime(1980, 1, 1))
+    iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = _CORE_TIMES.sub(rb"\g<1>" + iso + rb"\g<2>", data)
+            entry = zipfile.ZipInfo(info.filename, when.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(entry, data)
+    return out.getvalue()
