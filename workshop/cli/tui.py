@@ -46,16 +46,17 @@ def run_app(store, *, contrast: bool = False, backup_dir: Path | None = None) ->
 @click.option(
     "--serve",
     is_flag=True,
-    help="Serve the wall to browsers on this computer (http://localhost:PORT/). At "
-    "most 4 browsers at once, each with its own wall process; a fifth gets a "
-    "page saying so. The browser only shows: nothing it sends reaches the wall. "
-    "Ctrl+C stops the server and every wall.",
+    help="Serve the wall as a web page for a projector (http://localhost:PORT/): large "
+    "type, the counts and the map, following the file within a second. Read-only: "
+    "nothing a browser sends changes anything. At most 16 screens at once. Ctrl+C "
+    "stops it.",
 )
 @click.option(
     "--lan",
     is_flag=True,
     help="With --serve: also on this laptop's network (a second laptop or tablet at "
-    "the projector), only with the random token in the printed URL.",
+    "the projector), only with the random token in the printed URL (and its QR code); "
+    "without it the page answers 403.",
 )
 @click.option("--port", default=8000, show_default=True, help="Port for --serve.")
 @click.option("--contrast", is_flag=True, help="High-contrast colours, for a projector.")

@@ -13,8 +13,8 @@
     texts        every label and message of the TUI, Dutch and English
     bugs         a bug in a screen is logged and said; the evening goes on
     wall         `workshop wall`: the room's screen
-    serve        the wall in a browser (textual-serve), safe on a LAN
-    served       the driver of a wall served to one browser
+    serve        the wall as a web page for a projector (aiohttp, server-sent events)
+    wall_state   what the wall shows, as plain data (no Textual): counts, latest, the map
     screens/     one screen per module
     widgets/     widgets that get their data and post messages
 

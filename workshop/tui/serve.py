@@ -1,157 +1,108 @@
-"""The wall in a browser: textual-serve (aiohttp), fetching nothing from outside and safe to
-leave running through an evening.
+"""`workshop wall FILE --serve`: the wall as a web page made for a projector, served by aiohttp.
 
+The page (`web/wall.html`, `wall.css`, `wall.js`) shows the neighbourhood's name, the counts,
+the latest captures in large type and the grid with a marker per record, and follows the
+file by server-sent events: one read-only reader in this server looks at the file four times
+a second (`PRAGMA data_version`, microseconds when nothing changed) and sends the new state to
+every page within a second of a capture. The page fetches nothing from outside.
+
+Safe to leave running through an evening:
 - It answers only requests for the host it was started for: localhost, 127.0.0.1 or [::1] on
   its port (with `--lan` also an IP address of this laptop, never a name, so a DNS-rebound
-  name is refused), and a WebSocket only from a page of that same origin; anything else gets
-  403 before any process starts. With `--lan` the page and its WebSocket also need the random
-  token of the printed URL.
-- At most MAX_SCREENS browsers at once, each with its own `workshop wall` process; one more
-  gets a page (503) saying so.
-- Nothing a browser sends reaches the wall but its size (and a ping answered here): keys,
-  mouse, paste, focus are dropped; the wall's driver drops input too (`served.py`).
-- A browser that goes away, cleanly or not (a crash, a sleeping laptop: missed heartbeats),
-  ends its process within seconds: stdin closed, SIGTERM to its process group, SIGKILL after
-  STOP_GRACE. Ctrl+C or SIGTERM of the server ends them all before it exits.
+  name is refused), with an Origin, if any, of that same host; anything else gets 403. With
+  `--lan` every request but the page's static files also needs the random token of the
+  printed URL (403 without it).
+- Read-only: it opens the file read-only and answers GET and HEAD only (anything else: 405);
+  nothing a browser sends is read but the path and the token. Bodies are refused.
+- At most MAX_STREAMS pages follow it at once (no process per page: one reader for all);
+  one more gets 503 saying so. Ctrl+C or SIGTERM ends every stream and the server.
 """
 
 from __future__ import annotations
 
 import asyncio
 import errno
-import functools
 import html
+import io
 import ipaddress
 import json
-import os
 import re
 import secrets
 import signal
 import socket
-import sys
-import tempfile
-from asyncio.subprocess import Process
+import sqlite3
 from contextlib import suppress
 from pathlib import Path
 
-import aiohttp_jinja2
-import textual_serve
-from aiohttp import WSMsgType, web
-from aiohttp.web_runner import GracefulExit
-from textual_serve.app_service import AppService
-from textual_serve.server import Server
+import qrcode
+from aiohttp import web
 
+from workshop.file.store import Store
 from workshop.i18n import UserError
 from workshop.tui.texts import tx
+from workshop.tui.wall_state import wall_state
 
-MAX_SCREENS = 4  # browsers (and wall processes) at once
-HEARTBEAT = 5.0  # seconds between pings; no pong within half of it and the socket is dead
-STOP_GRACE = 2.0  # seconds a wall gets to end by itself before it is killed
-MAX_MESSAGE = 4096  # bytes: a resize or a ping is far smaller
-COLUMNS, ROWS = (20, 400), (8, 200)  # the sizes a browser may ask for
-DRIVER = "workshop.tui.served:ServedDriver"
+MAX_STREAMS = 16  # pages following the wall at once
+POLL = 0.25  # seconds between looks at the file
+KEEPALIVE = 15.0  # seconds of silence after which a stream gets a comment line
+WEB = Path(__file__).with_name("web")
+EVENTS = "/events"
 
 
 def serve_wall(
     file: Path, *, port: int, lang: str, name: str, lan: bool = False, contrast: bool = False
 ) -> None:
-    command = [sys.executable, "-m", "workshop", "wall", str(file.resolve())]
-    if contrast:
-        command.append("--contrast")
-    title = tx("wall_page_title", lang, name=name)
-    server = WallServer(command, port=port, lang=lang, lan=lan, title=title)
+    site = WallSite(
+        file.resolve(),
+        port=port,
+        lang=lang,
+        lan=lan,
+        contrast=contrast,
+        title=tx("wall_page_title", lang, name=name),
+    )
     try:
-        server.serve()
+        site.run()
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
             raise
         raise UserError("tui_wall_port_busy", port=port) from None
 
 
-class WallService(AppService):
-    """One browser's wall: its own process group, ended for sure when the browser goes."""
+class WallSite:
+    """The served wall: its guard, its page, its state and the streams that follow it."""
 
-    def __init__(self, argv: list[str], **kwargs) -> None:
-        super().__init__(" ".join(argv), **kwargs)
-        self.argv = argv
-        self._stopping: asyncio.Future | None = None
-
-    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
-        environment = super()._build_environment(width, height)
-        environment["TEXTUAL_DRIVER"] = DRIVER
-        return environment
-
-    async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
-        self._process = process = await asyncio.create_subprocess_exec(
-            *self.argv,
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-            env=self._build_environment(width, height),
-            start_new_session=True,
-        )
-        self._stdin = process.stdin
-        return process
-
-    async def stop(self) -> None:
-        if self._stopping is None:
-            self._stopping = asyncio.ensure_future(self._stop())
-        await asyncio.shield(self._stopping)
-
-    async def _stop(self) -> None:
-        process = self._process
-        if process is not None and process.returncode is None:
-            if self._stdin is not None:
-                self._stdin.close()  # the wall ends by itself at the end of its input
-            _signal_group(process, signal.SIGTERM)
-            try:
-                await asyncio.wait_for(process.wait(), STOP_GRACE)
-            except TimeoutError:
-                _signal_group(process, signal.SIGKILL)
-                await process.wait()
-        if self._task is not None:
-            with suppress(TimeoutError, asyncio.CancelledError):
-                await asyncio.wait_for(self._task, STOP_GRACE)
-            self._task = None
-
-
-def _signal_group(process: Process, number: int) -> None:
-    with suppress(ProcessLookupError, PermissionError):
-        os.killpg(process.pid, number)  # its own session: the wall and anything it started
-
-
-class WallServer(Server):
-    def __init__(self, argv: list[str], *, port: int, lang: str, lan: bool, title: str) -> None:
-        super().__init__(
-            " ".join(argv),
-            host="0.0.0.0" if lan else "127.0.0.1",
-            port=port,
-            title=title,
-            templates_path=offline_templates(),
-        )
-        self.argv = argv
+    def __init__(
+        self, file: Path, *, port: int, lang: str, lan: bool, contrast: bool, title: str
+    ) -> None:
+        self.file = file
+        self.port = port
         self.lang = lang
         self.lan = lan
+        self.contrast = contrast
+        self.title = title
+        self.host = "0.0.0.0" if lan else "127.0.0.1"
         self.token = secrets.token_urlsafe(16) if lan else None
-        self.screens: dict[WallService, web.WebSocketResponse] = {}
+        self.streams: set[web.StreamResponse] = set()
+        self.state_json = json.dumps({"error": tx("wall_nothing", lang)})
+        self.version = 0
+        self._changed: asyncio.Condition | None = None
+        self._stopping = False
+        self._store: Store | None = None
+        self._poller: asyncio.Task | None = None
 
-    # --- who may ask ---------------------------------------------------------------------
+    # --- who may ask -----------------------------------------------------------------------
 
     def refusal(self, request: web.Request) -> str | None:
-        """Why this request is refused, or None: the Host must be ours (no other name, so
-        no DNS rebinding), an Origin the same as the Host, a WebSocket from our own page, and
-        with --lan the token in the URL."""
+        """Why this request is refused, or None: the Host must be ours (no other name, so no
+        DNS rebinding), an Origin the same as the Host, and with --lan the token in the URL."""
         host = request.headers.get("Host", "")
         if not self._our_host(host):
             return f"host {host!r}"
         origin = request.headers.get("Origin")
-        is_socket = request.path == "/ws" or request.path.startswith("/ws/")
-        if (origin is not None or is_socket) and origin != f"http://{host}":
+        if origin is not None and origin != f"http://{host}":
             return f"origin {origin!r}"
         if self.token is not None and not request.path.startswith("/static/"):
             given = request.query.get("token", "")
-            if is_socket:
-                given = request.path.removeprefix("/ws").removeprefix("/")
             if not secrets.compare_digest(given.encode(), self.token.encode()):
                 return "token"
         return None
@@ -176,148 +127,185 @@ class WallServer(Server):
     @web.middleware
     async def guard(self, request: web.Request, handler) -> web.StreamResponse:
         if (why := self.refusal(request)) is not None:
-            self.console.print(
-                f"refused {request.method} {request.path}: {why}", markup=False, highlight=False
-            )
-            return _page(403, tx("wall_refused", self.lang))
+            print(f"refused {request.method} {request.path[:80]}: {why}", flush=True)
+            return _page(403, tx("wall_refused", self.lang), self.lang)
+        if request.method not in ("GET", "HEAD"):
+            return _page(405, tx("wall_read_only", self.lang), self.lang)
         return await handler(request)
 
-    # --- the page and its socket ---------------------------------------------------------
+    # --- the page, its state and its stream --------------------------------------------------
 
-    async def _make_app(self) -> web.Application:
-        app = await super()._make_app()
-        app.middlewares.append(self.guard)
-        if self.token is not None:
-            app.router.add_get("/ws/{token}", self.handle_websocket)
+    def app(self) -> web.Application:
+        app = web.Application(middlewares=[self.guard], client_max_size=1024)
+        app.router.add_get("/", self.index)
+        app.router.add_get("/state", self.state)
+        app.router.add_get(EVENTS, self.events)
+        app.router.add_static("/static/", WEB, show_index=False, follow_symlinks=False)
+        app.on_startup.append(self.on_startup)
+        app.on_shutdown.append(self.on_shutdown)
+        app.on_cleanup.append(self.on_cleanup)
         return app
 
-    def _full(self) -> bool:
-        return len(self.screens) >= MAX_SCREENS
+    async def index(self, request: web.Request) -> web.Response:
+        page = (WEB / "wall.html").read_text(encoding="utf-8")
+        for key, value in (
+            ("lang", self.lang),
+            ("title", self.title),
+            ("theme", "contrast" if self.contrast else "dark"),
+            ("offline", tx("wall_offline", self.lang)),
+        ):
+            page = page.replace("{{ " + key + " }}", html.escape(value))
+        # JSON in a script element: `<` escaped, so no text can close the element.
+        page = page.replace("{{ state }}", self.state_json.replace("<", "\\u003c"))
+        return web.Response(text=page, content_type="text/html", headers=NO_CACHE)
 
-    async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
-        if self._full():
-            return _page(503, tx("wall_full", self.lang, max=MAX_SCREENS))
-        socket_path = "/ws" if self.token is None else f"/ws/{self.token}"
-        context = {
-            # None: the page picks a size that fits 20 rows in the window (54 px at 1080p).
-            "font_size": _clamp(request.query.get("fontsize"), 0, (8, 160)) or None,
-            # Built from the (checked) Host the browser used, so a second device can follow.
-            "app_websocket_url": f"ws://{request.host}{socket_path}",
-            "config": {"static": {"url": "/static/"}},
-            # aiohttp_jinja2 escapes: the neighbourhood's name is text, never markup.
-            "application": {"name": self.title},
-            "ended": tx("wall_ended", self.lang),
-            "restart": tx("wall_restart", self.lang),
-        }
-        return aiohttp_jinja2.render_template("app_index.html", request, context)
+    async def state(self, request: web.Request) -> web.Response:
+        return web.Response(text=self.state_json, content_type="application/json")
 
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]  # a 503 page when full
-        if self._full():
-            return _page(503, tx("wall_full", self.lang, max=MAX_SCREENS))
-        websocket = web.WebSocketResponse(heartbeat=HEARTBEAT, max_msg_size=MAX_MESSAGE)
-        service = WallService(
-            self.argv,
-            write_bytes=websocket.send_bytes,
-            write_str=websocket.send_str,
-            close=websocket.close,
-            download_manager=self.download_manager,
+    async def events(self, request: web.Request) -> web.StreamResponse:
+        if len(self.streams) >= MAX_STREAMS:
+            return _page(503, tx("wall_full", self.lang, max=MAX_STREAMS), self.lang)
+        stream = web.StreamResponse(
+            headers={"Content-Type": "text/event-stream", "X-Accel-Buffering": "no", **NO_CACHE}
         )
-        self.screens[service] = websocket  # counted before the first await: the cap holds
+        self.streams.add(stream)  # counted before the first await: the cap holds
         try:
-            await websocket.prepare(request)
-            await service.start(
-                _clamp(request.query.get("width"), 80, COLUMNS),
-                _clamp(request.query.get("height"), 24, ROWS),
-            )
-            await self._relay(websocket, service)
+            await stream.prepare(request)
+            sent = -1
+            while not self._stopping:
+                if sent != self.version:
+                    sent = self.version
+                    await stream.write(f"data: {self.state_json}\n\n".encode())
+                    continue
+                if not await self._wait_for_change(request, sent):
+                    await stream.write(b": still here\n\n")
         except (ConnectionError, asyncio.CancelledError):
             pass
         finally:
-            try:
-                await service.stop()
+            self.streams.discard(stream)
+        return stream
+
+    async def _wait_for_change(self, request: web.Request, seen: int) -> bool:
+        """Wait for a new state, up to KEEPALIVE; False when none came. A browser that went
+        away (a closed tab, a reload) is noticed within a second, so it frees its place."""
+        assert self._changed is not None
+        waited = 0.0
+        while waited < KEEPALIVE:
+            async with self._changed:
+                with suppress(TimeoutError):
+                    await asyncio.wait_for(
+                        self._changed.wait_for(lambda: self.version != seen or self._stopping),
+                        1.0,
+                    )
+            if self.version != seen or self._stopping:
+                return self.version != seen
+            if request.transport is None or request.transport.is_closing():
+                raise ConnectionResetError
+            waited += 1.0
+        return False
+
+    # --- following the file ------------------------------------------------------------------
+
+    def look(self) -> bool:
+        """Read the file's state; True when it differs from what the pages show."""
+        try:
+            if self._store is None:
+                self._store = Store.open(self.file, readonly=True)
+            text = json.dumps(wall_state(self._store), ensure_ascii=False)
+        except (UserError, sqlite3.Error, OSError) as exc:
+            # The file went away or is being replaced: say so on the page and keep looking.
+            message = exc.message(self.lang) if isinstance(exc, UserError) else str(exc)
+            text = json.dumps({"error": message}, ensure_ascii=False)
+            if self._store is not None:
                 with suppress(Exception):
-                    await websocket.close()
-            finally:
-                del self.screens[service]
-        return websocket
+                    self._store.close()
+                self._store = None
+        if text == self.state_json:
+            return False
+        self.state_json = text
+        self.version += 1
+        return True
 
-    async def _relay(self, websocket: web.WebSocketResponse, service: WallService) -> None:
-        """Pass on what the wall needs of the browser, its size; drop the rest."""
-        async for message in websocket:
-            if message.type != WSMsgType.TEXT:
-                continue
-            try:
-                envelope = json.loads(message.data)
-            except ValueError:
-                continue
-            if not isinstance(envelope, list) or len(envelope) < 2:
-                continue
-            kind, data = envelope[0], envelope[1]
-            if kind == "resize" and isinstance(data, dict):
-                await service.set_terminal_size(
-                    _clamp(data.get("width"), 80, COLUMNS), _clamp(data.get("height"), 24, ROWS)
-                )
-            elif kind == "ping" and isinstance(data, str) and len(data) <= 64:
-                await websocket.send_json(["pong", data])
-            # "stdin" (keys, mouse, paste), "focus", "blur": the wall is display-only.
+    async def _follow(self) -> None:
+        assert self._changed is not None
+        while not self._stopping:
+            if self.look():
+                async with self._changed:
+                    self._changed.notify_all()
+            await asyncio.sleep(POLL)
 
-    # --- starting and stopping -----------------------------------------------------------
+    # --- starting and stopping -------------------------------------------------------------
 
     async def on_startup(self, app: web.Application) -> None:
+        self._changed = asyncio.Condition()
+        self.look()
+        self._poller = asyncio.create_task(self._follow())
+
+    def announce(self) -> None:
+        """The addresses, printed once the port is ours (so a URL printed is one that works)."""
         local = f"http://localhost:{self.port}/"
         if self.token is not None:
             local += f"?token={self.token}"
-        self.console.print(
-            tx("wall_serving", self.lang, url=local, max=MAX_SCREENS), markup=False, highlight=False
-        )
+        lines = [tx("wall_serving", self.lang, url=local, max=MAX_STREAMS)]
         if self.token is not None:
             url = f"http://{lan_address()}:{self.port}/?token={self.token}"
-            self.console.print(
-                tx("wall_serving_lan", self.lang, url=url), markup=False, highlight=False
-            )
+            lines += [tx("wall_serving_lan", self.lang, url=url), terminal_qr(url)]
+        print("\n".join(lines), flush=True)
 
     async def on_shutdown(self, app: web.Application) -> None:
-        """Ctrl+C or SIGTERM: every wall ends before the server does."""
-        screens = list(self.screens.items())
-        await asyncio.gather(*(service.stop() for service, _ in screens), return_exceptions=True)
-        for _, websocket in screens:
-            with suppress(Exception):
-                await websocket.close(code=1001)
+        """Ctrl+C or SIGTERM: every stream ends before the server does."""
+        self._stopping = True
+        if self._changed is not None:
+            async with self._changed:
+                self._changed.notify_all()
+        if self._poller is not None:
+            self._poller.cancel()
+            with suppress(asyncio.CancelledError):
+                await self._poller
 
-    def serve(self, debug: bool = False) -> None:
-        self.debug = debug
-        self.initialize_logging()
-        loop = asyncio.new_event_loop()
-        asyncio.set_event_loop(loop)
-        for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-            loop.add_signal_handler(number, self.request_exit)
-        with suppress(GracefulExit):
-            web.run_app(
-                self._make_app(),
-                host=self.host,
-                port=self.port,
-                handle_signals=False,
-                loop=loop,
-                print=lambda *args: None,
-                shutdown_timeout=STOP_GRACE + 1,
-            )
+    async def on_cleanup(self, app: web.Application) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def run(self) -> None:
+        asyncio.run(self._serve())
+
+    async def _serve(self) -> None:
+        """Serve until Ctrl+C, SIGTERM or SIGHUP; then every stream ends and the file closes."""
+        runner = web.AppRunner(self.app(), handle_signals=False, shutdown_timeout=2.0)
+        await runner.setup()
+        try:
+            await web.TCPSite(runner, self.host, self.port).start()
+            self.announce()
+            stop = asyncio.Event()
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(number, stop.set)
+            await stop.wait()
+        finally:
+            await runner.cleanup()
 
 
-def _page(status: int, text: str) -> web.Response:
+NO_CACHE = {"Cache-Control": "no-store"}
+
+
+def _page(status: int, text: str, lang: str) -> web.Response:
     body = (
-        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>workshop wall</title>"
-        f"</head><body style='font:32px sans-serif;margin:2em'><p>{html.escape(text)}</p>"
-        f"</body></html>"
+        f"<!DOCTYPE html><html lang='{html.escape(lang)}'><head><meta charset='utf-8'>"
+        f"<title>workshop</title></head><body style='font:48px sans-serif;margin:2em'>"
+        f"<p>{html.escape(text)}</p></body></html>"
     )
     return web.Response(status=status, text=body, content_type="text/html")
 
 
-def _clamp(value: object, default: int, bounds: tuple[int, int]) -> int:
-    try:
-        number = int(value)  # type: ignore[call-overload]
-    except (TypeError, ValueError):
-        return default
-    return max(bounds[0], min(bounds[1], number))
+def terminal_qr(url: str) -> str:
+    """The URL as a QR code of half-block characters, for a phone or tablet at the screen."""
+    code = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_L)
+    code.add_data(url)
+    out = io.StringIO()
+    code.print_ascii(out=out, invert=True)
+    return out.getvalue()
 
 
 def lan_address() -> str:
@@ -327,32 +315,3 @@ def lan_address() -> str:
         probe.connect(("192.0.2.1", 9))  # TEST-NET-1: routed like the internet, never sent
         return probe.getsockname()[0]
     return "IP-ADRES"
-
-
-# Large type for the back of the hall: unless the URL sets ?fontsize=, 20 rows fill the window.
-FIT_TO_ROOM = """<script>
-      (function () {
-        var terminal = document.getElementById("terminal");
-        if (!terminal.dataset.fontSize) {
-          terminal.dataset.fontSize = String(Math.max(16, Math.floor(window.innerHeight / 20)));
-        }
-      })();
-    </script>
-  """
-
-
-@functools.cache
-def offline_templates() -> Path:
-    """textual-serve's page templates without the web font it fetches from Google: the wall's
-    browser page must not call out either (it uses the fonts the computer has)."""
-    source = Path(textual_serve.__file__).parent / "templates"
-    target = Path(tempfile.mkdtemp(prefix="workshop-wall-"))
-    for template in source.iterdir():
-        text = template.read_text(encoding="utf-8")
-        text = re.sub(r"<link[^>]*https?://[^>]*>", "", text, flags=re.DOTALL)
-        text = text.replace("<head>", "<head>\n    <title>{{ application.name }}</title>", 1)
-        text = text.replace("Session ended.", "{{ ended }}").replace(">Restart<", ">{{ restart }}<")
-        text = text.replace("{{ font_size }}", "{{ font_size or '' }}")
-        text = text.replace("</body>", FIT_TO_ROOM + "</body>", 1)
-        (target / template.name).write_text(text, encoding="utf-8")
-    return target

@@ -341,24 +341,30 @@ CATALOGUE = Catalogue(
         "wall_nothing": {"nl": "Nog niets vastgelegd.", "en": "Nothing captured yet."},
         # --- the wall in a browser (serve) ---------------------------------------------------
         "wall_serving": {
-            "nl": "De muur staat op {url}  (hoogstens {max} browsers tegelijk; Ctrl+C stopt)",
-            "en": "The wall is at {url}  (at most {max} browsers at once; Ctrl+C stops)",
+            "nl": "De muur staat op {url}  (hoogstens {max} schermen tegelijk; Ctrl+C stopt)",
+            "en": "The wall is at {url}  (at most {max} screens at once; Ctrl+C stops)",
         },
         "wall_serving_lan": {
-            "nl": "Op een ander apparaat in dit netwerk: {url}  (alleen met deze sleutel erin)",
-            "en": "On another device on this network: {url}  (only with this token in the URL)",
+            "nl": "Op een ander apparaat in dit netwerk (of scan de code): {url}  (alleen met deze sleutel erin)",
+            "en": "On another device on this network (or scan the code): {url}  (only with this token in the URL)",
         },
         "wall_refused": {
             "nl": "Geweigerd: open de muur via het adres dat `workshop wall --serve` toont.",
             "en": "Refused: open the wall at the address `workshop wall --serve` shows.",
         },
         "wall_full": {
-            "nl": "De muur is al open in {max} browsers; sluit er een en laad deze pagina opnieuw.",
-            "en": "The wall is already open in {max} browsers; close one and reload this page.",
+            "nl": "De muur is al open op {max} schermen; sluit er een en laad deze pagina opnieuw.",
+            "en": "The wall is already open on {max} screens; close one and reload this page.",
         },
         "wall_page_title": {"nl": "{name} · muur", "en": "{name} · wall"},
-        "wall_ended": {"nl": "De muur is gestopt.", "en": "The wall has stopped."},
-        "wall_restart": {"nl": "Opnieuw", "en": "Again"},
+        "wall_offline": {
+            "nl": "Geen verbinding met de muur; de pagina probeert het zelf opnieuw.",
+            "en": "No connection to the wall; the page keeps trying by itself.",
+        },
+        "wall_read_only": {
+            "nl": "De muur kan alleen bekeken worden.",
+            "en": "The wall can only be looked at.",
+        },
         "wall_port_busy": {
             "nl": "Poort {port} is al in gebruik; kies een andere met --port.",
             "en": "Port {port} is already in use; choose another with --port.",

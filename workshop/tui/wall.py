@@ -16,29 +16,18 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Static
 
-from workshop.file import redaction
 from workshop.file.store import Store
 from workshop.i18n import UserError
 from workshop.text import visible
-from workshop.tui import overview, queries
+from workshop.tui import queries
 from workshop.tui.app import CONTRAST
 from workshop.tui.keys import localize
 from workshop.tui.texts import tx
+from workshop.tui.wall_state import COUNTED, LATEST, wall_lines
+
+__all__ = ["WallApp", "wall_lines"]
 
 REFRESH_EVERY = 1.5  # seconds
-LATEST = 8
-COUNTED = (
-    ("place", "wall_places"),
-    ("initiative", "wall_initiatives"),
-    ("actor", "wall_actors"),
-    ("tie", "wall_ties"),
-)
-
-
-def wall_lines(store: Store, limit: int, lang: str) -> list[str]:
-    """The latest captures as the wall shows them (on screen and served)."""
-    scrub = redaction.for_output(store, "wall")
-    return [scrub.text(line) for line in overview.wall_items(store, limit, lang)]
 
 
 class WallApp(App[None]):
