@@ -42,3 +42,23 @@ def find(image: np.ndarray, family: Family) -> list[Found]:
         return []
     found = [Found(int(i), c.reshape(4, 2)) for i, c in zip(ids.ravel(), corners, strict=True)]
     return sorted(found, key=lambda f: f.id)
+
+
+def find_sheet_and_stickers(
+    image: np.ndarray, corners: Family, stickers: Family
+) -> tuple[list[Found], list[Found]]:
+    """The corner markers and the stickers of a photo. A corner marker's 7x7 cells, read as a
+    4x4 sticker, can pass a sticker's error correction: a sticker found on a corner marker is
+    that corner marker, and dropped."""
+    import cv2
+
+    marks = find(image, corners)
+    found = []
+    for sticker in find(image, stickers):
+        centre = sticker.centre
+        if any(
+            cv2.pointPolygonTest(m.corners.astype(np.float32), centre, False) >= 0 for m in marks
+        ):
+            continue
+        found.append(sticker)
+    return marks, found
