@@ -6,6 +6,7 @@ pyproject.toml checks it, `tests/test_architecture.py` checks there are no cycle
     tui          the live-session TUI (Textual: the only package that may import it)
     demo         the bundled demo neighbourhood, built through the capture line
     printing     PDF printouts with reportlab: cards, maps, the network poster, the summary
+    paper        the paper round trip: markers on printed sheets, found again in photos (OpenCV)
     exchange     files out and in: CSV, JSON, GeoJSON, GraphML/GEXF, Kumu, OSM import
     analysis     connectors and sounding-board coverage: read-only analyses of a file
     osm          OpenStreetMap extracts: reading, limits, packing for the map

@@ -79,6 +79,7 @@ def test_the_file_names_are_the_clis() -> None:
         "printouts/k-network-A3.pdf",
         "printouts/k-summary.pdf",
         "printouts/k-blank-cards.pdf",
+        "printouts/k-stickers.pdf",
     ]
     assert str(PRINTOUTS["map"].default_path("k.wijk", "a1", tiles=True)) == (
         "printouts/k-map-A1-tiles.pdf"

@@ -120,6 +120,10 @@ PRINT_COMMANDS = {  # `workshop print NAME`: the print group's own table
         "reports",
         "The PDF summary for the municipality and the participants (only consented names).",
     ),
+    "stickers": Lazy(
+        "printing",
+        "Numbered stickers for the poster, on a label sheet; their numbers are reserved in FILE.",
+    ),
 }
 
 

@@ -116,6 +116,41 @@ def print_blank_cards(
     refuse_missing_glyphs(result, allow_missing_glyphs)
 
 
+@print_group.command(name="stickers")
+@file_argument
+@output_option
+@template_option
+@glyphs_option
+@click.option(
+    "--count",
+    type=int,
+    default=PRINTOUTS["stickers"].options["count"],
+    show_default=True,
+    help="How many stickers (65 fill one A4 label sheet).",
+)
+def print_stickers(
+    file: Path,
+    output: Path | None,
+    template_path: Path | None,
+    allow_missing_glyphs: bool,
+    count: int,
+) -> None:
+    """Numbered stickers for the poster, on a label sheet; their numbers are reserved in FILE."""
+    store = open_store(file)
+    result = print_out(store, "stickers", output, load_template(template_path), count=count)
+    report(store, result)
+    click.echo(
+        t(
+            "print_stickers_reserved",
+            store.lang,
+            first=result.numbers[0],
+            last=result.numbers[-1],
+            file=str(file),
+        )
+    )
+    refuse_missing_glyphs(result, allow_missing_glyphs)
+
+
 _TILES = click.option(
     "--tiles", is_flag=True, help="The poster cut into A4 sheets to tape together."
 )

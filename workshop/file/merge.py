@@ -226,6 +226,8 @@ def _merge_one(target: Store, w: Writer, source: Store, report: MergeReport) -> 
             report.added[table] = report.added.get(table, 0) + len(new_rows)
     # Blank cards reserved at that table keep their numbers reserved here too.
     w.take_card_number(source.neighbourhood()["next_card"] - 1)
+    # So do the stickers printed there: a number is never printed twice in one neighbourhood.
+    w.keep_stickers_from(source.neighbourhood()["next_sticker"])
 
 
 def _raw_rows(store: Store, table: str) -> Iterator[dict]:

@@ -357,6 +357,14 @@ def _m0006_output_file(db: Database) -> None:
     _set_version(db)
 
 
+@MIGRATIONS(name="0016_stickers")
+def _m0016_stickers(db: Database) -> None:
+    """Numbered stickers for the poster (`workshop print stickers`): the next number to print,
+    reserved like blank cards' numbers."""
+    db.execute("ALTER TABLE neighbourhood ADD COLUMN next_sticker INTEGER NOT NULL DEFAULT 1")
+    _set_version(db)
+
+
 LATEST_VERSION = len(MIGRATIONS._migrations)
 
 

@@ -270,6 +270,13 @@ class Writer(SessionWrites):
             self._run("UPDATE neighbourhood SET next_card = ?", (number + 1,))
         return number
 
+    def keep_stickers_from(self, next_sticker: int) -> None:
+        """Sticker numbers below `next_sticker` were printed (at another table): the file's
+        counter moves past them. Never logged, like card numbers."""
+        self._run(
+            "UPDATE neighbourhood SET next_sticker = max(next_sticker, ?)", (int(next_sticker),)
+        )
+
     # --- the undo log ----------------------------------------------------------------------
 
     def _log_history(self) -> None:

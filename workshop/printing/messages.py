@@ -72,6 +72,10 @@ CATALOGUE = Catalogue(
             "nl": "geschreven: {path} ({pages} blz.)",
             "en": "written: {path} ({pages} p.)",
         },
+        "print_stickers_reserved": {
+            "nl": "stickernummers {first} t/m {last} zijn nu gereserveerd in {file}",
+            "en": "sticker numbers {first} to {last} are now reserved in {file}",
+        },
         "print_reserved": {
             "nl": "kaartnummers {first} t/m {last} zijn nu gereserveerd in {file}",
             "en": "card numbers {first} to {last} are now reserved in {file}",

@@ -72,6 +72,13 @@ PRINTOUTS: dict[str, Printout] = {
             writes=True,
             options={"count": 40, "layout": "4up"},
         ),
+        Printout(
+            "stickers",
+            "workshop.printing.stickers",
+            "print_stickers",
+            writes=True,
+            options={"count": 65},
+        ),
     )
 }
 LAYOUTS = ("4up", "single")

@@ -285,6 +285,10 @@ CATALOGUE = Catalogue(
         "export_kumu": {"nl": "Kumu (actoren en verbanden)", "en": "Kumu (actors and ties)"},
         # --- F8 and F9 offer what the CLI has (issue 9) -----------------------------------------
         "print_blank-cards": {"nl": "lege genummerde kaarten", "en": "numbered blank cards"},
+        "print_stickers": {
+            "nl": "genummerde stickers voor de kaart",
+            "en": "numbered stickers for the map",
+        },
         "export_csv_semicolon": {
             "nl": "CSV met puntkomma (Excel in het Nederlands)",
             "en": "CSV with semicolons (Excel in a Dutch locale)",

@@ -1,0 +1,10 @@
+"""The paper round trip: machine-readable markers drawn on printed sheets, and found again in
+a photograph of the paper after the evening.
+
+    markers      the marker families (stickers, sheet corners) and each marker's bits
+    detect       finding markers in a photo with OpenCV's ArUco detector, sub-pixel corners
+    sheetmarks   where a sheet's four corner markers go, and the sheet and corner their ids name
+    rectify      from a photo back to the page: the homography the visible corners give
+
+OpenCV is imported only here, and only when a marker is drawn or looked for. Headless.
+"""
