@@ -57,9 +57,9 @@ def poster(path: Path, code: int, size_mm: tuple[float, float], stickers: list[P
         c.saveState()
         c.translate(s.x * mm, (height - s.y) * mm)
         c.rotate(s.turn)
-        c.setFillGray(1)
+        c.setFillGray(1)  # the sticker's white around its marker (the number's part cut off)
         pad = QUIET * cell + 1.2 * mm
-        c.rect(-side / 2 - pad, -side / 2 - pad, side + 2 * pad + 16 * mm, side + 2 * pad, 0, 1)
+        c.roundRect(-side / 2 - pad, -side / 2 - pad, side + 2 * pad, side + 2 * pad, 2 * mm, 0, 1)
         draw_marker(c, STICKERS.bits(s.number), -side / 2, -side / 2, cell)
         c.restoreState()
     c.showPage()
