@@ -43,13 +43,13 @@ def appendix(parts: Parts) -> list[Flowable]:
                 ],
                 [
                     [
-                        str(n),
+                        str(data.place_number[p["id"]]),
                         p["name"],
                         model.PLACE_KINDS.label(p["kind"], lang),
                         p["cell"] or "",
                         data.text(p["description"]),
                     ]
-                    for n, p in enumerate(data.places, 1)
+                    for p in data.places
                 ],
             )
         )

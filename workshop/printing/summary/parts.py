@@ -9,6 +9,7 @@ from reportlab.platypus import CondPageBreak, Flowable
 
 from workshop import model
 from workshop.i18n import t
+from workshop.printing import numbering
 from workshop.printing.fonts import FontSet
 from workshop.printing.pdfdoc import Bookmark, Column, Rows, para
 from workshop.printing.summary.data import SummaryData
@@ -140,7 +141,7 @@ def initiative_row(parts: Parts, ini: dict, lines_long: bool = False) -> list[st
         if x
     )
     return [
-        "" if ini["card_number"] is None else str(ini["card_number"]),
+        numbering.label(numbering.initiative_number(ini)),
         ini["name"],
         theme,
         where,

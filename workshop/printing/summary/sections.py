@@ -10,7 +10,6 @@ from workshop.analysis import story as connector_story
 from workshop.analysis.coverage import explain
 from workshop.i18n import join, t
 from workshop.printing.fonts import FontSet
-from workshop.printing.maps.content import MapContent
 from workshop.printing.maps.content import content as map_content
 from workshop.printing.pdfdoc import Bookmark, Column
 from workshop.printing.summary import appendix
@@ -156,17 +155,6 @@ def place_said(parts: Parts, place: dict) -> str:
     return " ".join(said)
 
 
-def numbered_places(parts: Parts, content: MapContent) -> list[tuple[str, dict]]:
-    """(number on the map, place) in the map's order, so table and map agree."""
-    by_norm = {normalise(p["name"]): p for p in parts.data.places}
-    out = []
-    for marker in content.markers:
-        place = by_norm.get(normalise(marker.name)) if marker.shape == "circle" else None
-        if place is not None:
-            out.append((marker.label, place))
-    return out
-
-
 def places(parts: Parts) -> list[Flowable]:
     data = parts.data
     out = parts.heading("places", parts.t("sum_places"), room=MAP_MAX_HEIGHT + 35 * mm)
@@ -180,8 +168,8 @@ def places(parts: Parts) -> list[Flowable]:
         Spacer(1, 4 * mm),
     ]
     rows = []
-    numbered = numbered_places(parts, content)
-    for number, place in numbered[:MAIN_ROWS]:
+    for place in data.places[:MAIN_ROWS]:
+        number = str(data.place_number[place["id"]])
         kind = model.PLACE_KINDS.label(place["kind"], parts.lang) if place["kind"] else ""
         if place["sentiment"]:
             kind += f" · {parts.t('sum_' + place['sentiment'])}"
@@ -199,8 +187,10 @@ def places(parts: Parts) -> list[Flowable]:
                 rows,
             )
         )
-    if len(numbered) > MAIN_ROWS:
-        out.append(parts.p(parts.t("sum_rest_in_appendix", n=len(numbered) - MAIN_ROWS), "small"))
+    if len(data.places) > MAIN_ROWS:
+        out.append(
+            parts.p(parts.t("sum_rest_in_appendix", n=len(data.places) - MAIN_ROWS), "small")
+        )
     return out
 
 
