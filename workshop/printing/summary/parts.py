@@ -13,15 +13,25 @@ from workshop.printing import numbering
 from workshop.printing.fonts import FontSet
 from workshop.printing.pdfdoc import Bookmark, Column, Rows, para
 from workshop.printing.summary.data import SummaryData
+from workshop.printing.summary.hyphens import DICTIONARIES, Hyphenator
 from workshop.printing.templates import Template
 
 
-def styles(fonts: FontSet, template: Template) -> dict[str, ParagraphStyle]:
+def styles(fonts: FontSet, template: Template, lang: str = "nl") -> dict[str, ParagraphStyle]:
     ink = template.colour("colours", "ink", "#1d2125")
     accent = template.colour("colours", "accent", "#8c1c3a")
     muted = template.colour("colours", "muted", "#5c6570")
     body = ParagraphStyle(
-        "body", fontName=fonts.name("regular"), fontSize=10, leading=14, textColor=ink, spaceAfter=6
+        "body",
+        fontName=fonts.name("regular"),
+        fontSize=10,
+        leading=14,
+        textColor=ink,
+        spaceAfter=6,
+        # platypus hyphenates with pyphen, as `hyphens` does for tables and shaped text
+        hyphenationLang=DICTIONARIES.get(lang, "en_GB"),
+        embeddedHyphenation=1,
+        uriWasteReduce=0.3,
     )
     return {
         "body": body,
@@ -84,8 +94,9 @@ class Parts:
 
     def __init__(self, data: SummaryData, template: Template, fonts: FontSet, width: float):
         self.data, self.template, self.fonts, self.width = data, template, fonts, width
-        self.st = styles(fonts, template)
         self.lang = data.lang
+        self.st = styles(fonts, template, self.lang)
+        self.wrap = Hyphenator(fonts, self.lang).wrap
 
     def t(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
@@ -93,7 +104,7 @@ class Parts:
     def p(self, text: str, style: str = "body", font_style: str = "regular") -> Flowable:
         # Every sentence passes the paper's redaction once more, as it is printed: names of
         # organisations, groups and connectors' stories are composed after `gather`.
-        return para(self.fonts, self.data.text(text), self.st[style], font_style)
+        return para(self.fonts, self.data.text(text), self.st[style], font_style, wrap=self.wrap)
 
     def bullet(self, text: str) -> Flowable:
         paragraph = self.p(text, "bullet")
@@ -119,6 +130,7 @@ class Parts:
             ink=tpl.colour("colours", "ink", "#1d2125"),
             rule=tpl.colour("colours", "rule", "#b9c0c8"),
             head=tpl.colour("colours", "panel", "#f6f4f0"),
+            wrap=self.wrap,
         )
 
 
