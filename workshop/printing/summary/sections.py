@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from workshop import model
 from workshop.analysis import story as connector_story
 from workshop.analysis.coverage import explain
-from workshop.i18n import join, t
+from workshop.i18n import join, plural, t
 from workshop.printing.fonts import FontSet
 from workshop.printing.maps.content import content as map_content
 from workshop.printing.pdfdoc import Bookmark, Column
@@ -119,20 +119,28 @@ def done(parts: Parts) -> list[Flowable]:
 
 
 def numbers(parts: Parts) -> list[Flowable]:
-    n = parts.data.counts
+    n, lang = parts.data.counts, parts.lang
     other = n["initiatives"] - n["active"] - n["idea"]
+    concern = plural("sum_c_concern", n["concern"], lang)
+    idea = plural("sum_c_idea", n["idea"], lang)
+    persons = plural("sum_c_person", n["persons"], lang)
+    orgs = plural("sum_c_org", n["orgs"], lang)
     lines = [
-        ("sum_n_places", n["places"], parts.t("sum_n_places_d", **n)),
+        (
+            "sum_n_places",
+            n["places"],
+            parts.t("sum_n_places_d", valued=n["valued"], concern=concern),
+        ),
         (
             "sum_n_initiatives",
             n["initiatives"],
-            parts.t("sum_n_initiatives_d", active=n["active"], idea=n["idea"], other=other),
+            parts.t("sum_n_initiatives_d", active=n["active"], idea=idea, other=other),
         ),
-        ("sum_n_actors", n["actors"], parts.t("sum_n_actors_d", **n)),
-        ("sum_n_ties", n["ties"], parts.t("sum_n_ties_d", **n)),
+        ("sum_n_actors", n["actors"], f"{persons}, {orgs}"),
+        ("sum_n_ties", n["ties"], plural("sum_c_pair", n["pairs"], lang)),
         ("sum_n_participants", n["participants"], ""),
         ("sum_n_candidates", n["candidates"], parts.t("sum_n_candidates_d", **n)),
-        ("sum_n_notes", n["notes"], parts.t("sum_n_notes_d", **n)),
+        ("sum_n_notes", n["notes"], plural("sum_c_quote", n["quotes"], lang)),
     ]
     table = parts.rows(
         [
@@ -161,7 +169,7 @@ def places(parts: Parts) -> list[Flowable]:
     if not data.places and not data.initiatives:
         return out + [parts.p(parts.t("sum_none"))]
     content = map_content(data.store, parts.template, result=True)
-    out.append(parts.p(parts.t("sum_places_intro", n=len(data.places))))
+    out.append(parts.p(plural("sum_places_intro", len(data.places), parts.lang)))
     out += [
         MapFigure(parts, content),
         parts.p(parts.t("sum_map_caption"), "small"),
@@ -189,7 +197,9 @@ def places(parts: Parts) -> list[Flowable]:
         )
     if len(data.places) > MAIN_ROWS:
         out.append(
-            parts.p(parts.t("sum_rest_in_appendix", n=len(data.places) - MAIN_ROWS), "small")
+            parts.p(
+                plural("sum_rest_in_appendix", len(data.places) - MAIN_ROWS, parts.lang), "small"
+            )
         )
     return out
 
@@ -199,7 +209,7 @@ def initiatives(parts: Parts) -> list[Flowable]:
     out = parts.heading("initiatives", parts.t("sum_initiatives"))
     if not data.initiatives:
         return out + [parts.p(parts.t("sum_none"))]
-    out.append(parts.p(parts.t("sum_initiatives_intro", n=len(data.initiatives))))
+    out.append(parts.p(plural("sum_initiatives_intro", len(data.initiatives), parts.lang)))
     columns = [
         Column(parts.t("sum_col_card"), 0.07),
         Column(parts.t("sum_col_name"), 0.21, 3, "bold"),
@@ -213,7 +223,10 @@ def initiatives(parts: Parts) -> list[Flowable]:
     )
     if len(data.initiatives) > MAIN_ROWS:
         out.append(
-            parts.p(parts.t("sum_rest_in_appendix", n=len(data.initiatives) - MAIN_ROWS), "small")
+            parts.p(
+                plural("sum_rest_in_appendix", len(data.initiatives) - MAIN_ROWS, parts.lang),
+                "small",
+            )
         )
     return out
 
@@ -227,10 +240,10 @@ def connectors(parts: Parts) -> list[Flowable]:
         parts.p(
             parts.t(
                 "sum_conn_facts",
-                actors=facts.actors,
-                ties=facts.ties,
-                groups=facts.communities,
-                cuts=facts.articulation_points,
+                actors=plural("n_actor", facts.actors, lang),
+                ties=plural("n_tie", facts.ties, lang),
+                groups=plural("sum_conn_groups", facts.communities, lang),
+                cuts=plural("sum_conn_cuts", facts.articulation_points, lang),
             )
         ),
     ]
@@ -311,7 +324,7 @@ def board(parts: Parts) -> list[Flowable]:
         tail = parts.t("sum_via", names=", ".join(who)) if who else parts.t("sum_nobody")
         out.append(parts.bullet(f"{cov.label(cell, lang)}: {tail}"))
     if len(gaps) > MAX_GAPS_LISTED:
-        out.append(parts.p(parts.t("sum_more_gaps", n=len(gaps) - MAX_GAPS_LISTED), "small"))
+        out.append(parts.p(plural("sum_more_gaps", len(gaps) - MAX_GAPS_LISTED, lang), "small"))
     return out
 
 
