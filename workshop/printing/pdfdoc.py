@@ -35,7 +35,7 @@ from workshop.printing.fonts import FontSet, clean
 from workshop.printing.shaping import needs_shaping, rtl
 
 Wrap = Callable[[str, str, float, float, int], list[str]]  # text, style, size, width, lines
-ROW_LINES = 40  # a cell longer than this goes on in a continuation row (a page holds ~65)
+ROW_LINES = 10  # a cell longer than this goes on in a continuation row, which may start a page
 
 
 class NumberedCanvas(Canvas):
@@ -235,7 +235,13 @@ class Rows(Flowable):
                 for start in range(0, tall, ROW_LINES):
                     cells.append([c[start : start + ROW_LINES] for c in wrapped])
                     joined.append(start + ROW_LINES < tall)
-            heights = [max(len(c) for c in row) * self.leading + 2 * self.pad for row in cells]
+            # a record's padding goes above its first and below its last layout row only
+            heights = [
+                max(len(c) for c in row) * self.leading
+                + (0 if i and joined[i - 1] else self.pad)
+                + (0 if joined[i] else self.pad)
+                for i, row in enumerate(cells)
+            ]
             if self.start == 0 and self.end == len(self.rows):
                 self.end = len(cells)  # the whole table: its rows are the layout's rows
             self._layout = _Layout(
@@ -295,18 +301,25 @@ class Rows(Flowable):
         c.setStrokeColor(self.rule)
         c.setLineWidth(0.4)
         for index in range(self.start, self.end):
-            self._draw_cells(c, lay.cells[index], lay.widths, y, None)
+            pad = 0 if index and lay.joined[index - 1] else self.pad
+            self._draw_cells(c, lay.cells[index], lay.widths, y, None, pad)
             y -= lay.prefix[index + 1] - lay.prefix[index]
             if not lay.joined[index] or index == self.end - 1:
                 c.line(0, y, self.width, y)
 
     def _draw_cells(
-        self, c: Canvas, cells: list[list[str]], widths: list[float], top: float, style: str | None
+        self,
+        c: Canvas,
+        cells: list[list[str]],
+        widths: list[float],
+        top: float,
+        style: str | None,
+        pad: float | None = None,
     ) -> None:
         c.setFillColor(self.ink)
         x = 0.0
         for lines, col, w in zip(cells, self.columns, widths, strict=True):
-            y = top - self.pad - self.size
+            y = top - (self.pad if pad is None else pad) - self.size
             font_style = style or col.style
             right = rtl(" ".join(lines))  # a cell right to left as a whole aligns right
             for line in lines:

@@ -33,21 +33,25 @@ def styles(fonts: FontSet, template: Template, lang: str = "nl") -> dict[str, Pa
         embeddedHyphenation=1,
         uriWasteReduce=0.3,
     )
+    # a title or heading names the neighbourhood or a section: never hyphenated
+    heading = ParagraphStyle("heading", parent=body, hyphenationLang="")
     return {
         "body": body,
         "title": ParagraphStyle(
             "title",
-            parent=body,
+            parent=heading,
             fontName=fonts.name("bold"),
             fontSize=28,
             leading=34,
             textColor=accent,
             spaceAfter=10,
         ),
-        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=14, leading=19, spaceAfter=18),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=heading, fontSize=14, leading=19, spaceAfter=18
+        ),
         "h1": ParagraphStyle(
             "h1",
-            parent=body,
+            parent=heading,
             fontName=fonts.name("bold"),
             fontSize=17,
             leading=22,
@@ -57,7 +61,7 @@ def styles(fonts: FontSet, template: Template, lang: str = "nl") -> dict[str, Pa
         ),
         "h2": ParagraphStyle(
             "h2",
-            parent=body,
+            parent=heading,
             fontName=fonts.name("bold"),
             fontSize=12.5,
             leading=17,
@@ -104,7 +108,9 @@ class Parts:
     def p(self, text: str, style: str = "body", font_style: str = "regular") -> Flowable:
         # Every sentence passes the paper's redaction once more, as it is printed: names of
         # organisations, groups and connectors' stories are composed after `gather`.
-        return para(self.fonts, self.data.text(text), self.st[style], font_style, wrap=self.wrap)
+        st = self.st[style]
+        wrap = self.wrap if st.hyphenationLang else None  # headings are not hyphenated
+        return para(self.fonts, self.data.text(text), st, font_style, wrap=wrap)
 
     def bullet(self, text: str) -> Flowable:
         paragraph = self.p(text, "bullet")
