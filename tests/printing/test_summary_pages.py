@@ -184,6 +184,15 @@ def test_hyphenation_in_dutch_and_english() -> None:
         "https://example.org/buurtkas/aanmelden", "regular", 9, 90, 0
     )
     assert len(url) > 1 and "".join(url) == "https://example.org/buurtkas/aanmelden"
+    # an address is never given a hyphen (it would be another address)
+    for address in ("https://zuiderveen.example", "a.hoogland@kersenpost.example"):
+        lines = Hyphenator(fonts, "nl").wrap(address, "regular", 9, 55, 0)
+        assert len(lines) > 1 and "".join(lines) == address, lines
+    # a short word goes to the next line whole rather than "ac-tief"
+    assert Hyphenator(fonts, "nl").wrap("besparing actief", "regular", 9, 60, 0) == [
+        "besparing",
+        "actief",
+    ]
 
 
 @pytest.mark.parametrize(

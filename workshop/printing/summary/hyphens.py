@@ -2,14 +2,17 @@
 its words (pyphen's hyphenation patterns, as LibreOffice uses them), never in the middle of a
 syllable without a hyphen ("welzijnsorganisati/e" becomes "welzijnsorga-/nisatie").
 
-A word is hyphenated when it does not fit the rest of a line and a part of it does; a word
+A word of `FILL_MIN` letters or more is hyphenated when it does not fit the rest of a line
+and a part of it does; a shorter one moves to the next line whole. A word
 that has no break point that fits (a long URL, a name in a script pyphen has no patterns for)
-breaks after a "/" or "-" of its own, else between characters, as a last resort.
+breaks after a "/" or "-" of its own, else between characters, as a last resort. Addresses
+(URLs, mail addresses) are never given a hyphen: they break after their own "/", "." or "@".
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
 import pyphen
 
@@ -18,6 +21,8 @@ from workshop.printing.shaping import needs_shaping
 
 DICTIONARIES = {"nl": "nl_NL", "en": "en_GB"}
 HYPHEN = "-"
+_ADDRESS = re.compile(r"://|@|^www\.|^[\w-]+(\.[\w-]+)+(/|$)")  # a URL, a mail address, a domain
+FILL_MIN = 8  # a shorter word that fits a line of its own goes there whole ("ac-tief" reads badly)
 
 
 @functools.cache
@@ -26,9 +31,12 @@ def _dictionary(lang: str) -> pyphen.Pyphen:
 
 
 def break_points(word: str, lang: str) -> list[tuple[int, bool]]:
-    """(position, needs a hyphen) where `word` may break, last first."""
-    points = {i + 1: False for i, ch in enumerate(word[:-1]) if ch in "-/–" and i > 0}
-    if not needs_shaping(word):
+    """(position, needs a hyphen) where `word` may break, last first. An address (URL, mail)
+    breaks only after its own "/", ".", "@" or "-": a hyphen added to it would change it."""
+    address = _ADDRESS.search(word) is not None
+    marks = "-/–.@" if address else "-/–"
+    points = {i + 1: False for i, ch in enumerate(word[:-1]) if ch in marks and i > 0}
+    if not address and not needs_shaping(word):
         for pos in _dictionary(lang).positions(word):
             if word[pos - 1].isalpha() and word[pos].isalpha():
                 points.setdefault(pos, True)
@@ -76,7 +84,8 @@ class Hyphenator:
                     continue
                 prefix = f"{line} " if line else ""
                 room = width - self.fonts.width(prefix, style, size)
-                split = self._head(word, style, size, room)
+                long = len(word) >= FILL_MIN or not self._fits(word, style, size, width)
+                split = self._head(word, style, size, room) if long else None
                 if split is not None:
                     lines.append(prefix + split[0])
                     word, line = split[1], ""
