@@ -187,7 +187,7 @@ def places(parts: Parts) -> list[Flowable]:
             parts.rows(
                 [
                     Column(parts.t("sum_col_no"), 0.06),
-                    Column(parts.t("sum_col_name"), 0.25, 2, "bold"),
+                    Column(parts.t("sum_col_name"), 0.25, 3, "bold"),
                     Column(parts.t("sum_col_kind"), 0.17),
                     Column(parts.t("sum_col_cell"), 0.07),
                     Column(parts.t("sum_col_said"), 0.45, 5),
@@ -214,9 +214,9 @@ def initiatives(parts: Parts) -> list[Flowable]:
         Column(parts.t("sum_col_card"), 0.07),
         Column(parts.t("sum_col_name"), 0.21, 3, "bold"),
         Column(parts.t("sum_col_theme"), 0.15, 2),
-        Column(parts.t("sum_col_where"), 0.14),
-        Column(parts.t("sum_col_who"), 0.17, 3),
-        Column(parts.t("sum_col_ask"), 0.26, 5),
+        Column(parts.t("sum_col_where"), 0.14, 3),
+        Column(parts.t("sum_col_who"), 0.17, 6),
+        Column(parts.t("sum_col_ask"), 0.26, 6),
     ]
     out.append(
         parts.rows(columns, [initiative_row(parts, ini) for ini in data.initiatives[:MAIN_ROWS]])
