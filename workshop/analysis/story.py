@@ -91,7 +91,8 @@ def explain(
     out = []
     for row in connectors:
         name = row.shown_name(audience, lang, anonymise)
-        role = f" ({model.ROLES.label(row.role, lang)})" if row.role else ""
+        # a pseudonym already is the role ("Sleutelfiguur 08C1"): say it once
+        role = f" ({model.ROLES.label(row.role, lang)})" if row.role and name == row.name else ""
         lines = [
             t(
                 "story_between",

@@ -10,6 +10,7 @@ temporary file and moved into place only when complete.
     summary/       the PDF summary (its data gathered once in `summary.data`)
     network        the network poster, and the picture the summary reuses
     stickers       numbered stickers for the poster on a label sheet, numbers reserved
+    numbering      one number per place and initiative, the same on every printout
     table          every printout: what it is, its function, default paper, file name
     sheet          paper sizes, writing a PDF whole, a canvas that records what went where
     fonts          the bundled fonts, and text that never loses a character

@@ -8,8 +8,12 @@
   `Lines` flowable instead, wrapped and drawn by FontSet, since platypus draws one glyph per
   character.
 - `Rows` is a table of records that splits across pages row by row and draws cells with
-  FontSet (wrapped to a few lines, never a missing glyph as a box); it stays linear on
-  thousands of rows, where platypus' Table grows quadratic when it splits.
+  FontSet (wrapped to a few lines, or whole: a row taller than `ROW_LINES` lines goes on in
+  the next layout row, so it can continue on the next page; never a missing glyph as a box);
+  it stays linear on thousands of rows, where platypus' Table grows quadratic when it splits.
+  A cell that reads right to left as a whole is aligned right.
+- `wrap=` gives `Lines` and `Rows` another way to break lines (the summary hyphenates), with
+  the interface of `FontSet.wrap`.
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ from reportlab.platypus import Flowable, Paragraph
 
 from workshop.printing.fonts import FontSet, clean
 from workshop.printing.shaping import needs_shaping, rtl
+
+Wrap = Callable[[str, str, float, float, int], list[str]]  # text, style, size, width, lines
+ROW_LINES = 10  # a cell longer than this goes on in a continuation row, which may start a page
 
 
 class NumberedCanvas(Canvas):
@@ -94,13 +101,18 @@ def markup(fonts: FontSet, text: str, style: str = "regular") -> str:
 
 
 def para(
-    fonts: FontSet, text: str, style: ParagraphStyle, font_style: str = "regular", extra: str = ""
+    fonts: FontSet,
+    text: str,
+    style: ParagraphStyle,
+    font_style: str = "regular",
+    extra: str = "",
+    wrap: Wrap | None = None,
 ) -> Flowable:
     """A paragraph of user text (`extra` is trusted markup appended, such as a line break)."""
     if font_style == "regular":  # a heading's style is bold: so are its fallback runs
         font_style = fonts.style_of(style.fontName)
     if needs_shaping(clean(text)):
-        return Lines(fonts, text + ("\n" if "<br" in extra else ""), style, font_style)
+        return Lines(fonts, text + ("\n" if "<br" in extra else ""), style, font_style, wrap)
     return Paragraph(markup(fonts, text, font_style) + extra, style)
 
 
@@ -108,9 +120,17 @@ class Lines(Flowable):
     """A paragraph of shaped user text in a ParagraphStyle's size, leading, colour, indents
     and alignment, split between lines; `bulletText` as a Paragraph has it."""
 
-    def __init__(self, fonts: FontSet, text: str, style: ParagraphStyle, font_style: str):
+    def __init__(
+        self,
+        fonts: FontSet,
+        text: str,
+        style: ParagraphStyle,
+        font_style: str,
+        wrap: Wrap | None = None,
+    ):
         super().__init__()
         self.fonts, self.text, self.style, self.font_style = fonts, text, style, font_style
+        self.wrapper: Wrap = wrap or fonts.wrap
         self.bulletText: str | None = None
         self.lines: list[str] | None = None
         self.width = self.height = 0.0
@@ -122,7 +142,7 @@ class Lines(Flowable):
         if self.lines is None or self.width != available_width:
             size = self.style.fontSize
             room = max(self._room(available_width), size)
-            self.lines = self.fonts.wrap(self.text, self.font_style, size, room, 100_000)
+            self.lines = self.wrapper(self.text, self.font_style, size, room, 100_000)
         self.width = available_width
         self.height = max(len(self.lines), 1) * self.style.leading
         return self.width, self.height
@@ -164,7 +184,7 @@ class Lines(Flowable):
 class Column:
     title: str
     weight: float  # share of the table's width
-    lines: int = 2  # at most this many lines per cell; more is cut with an ellipsis
+    lines: int = 2  # at most this many lines per cell, more is cut with an ellipsis; 0: all
     style: str = "regular"
 
 
@@ -185,9 +205,11 @@ class Rows(Flowable):
         ink: str = "#1d2125",
         rule: str = "#b9c0c8",
         head: str = "#f6f4f0",
+        wrap: Wrap | None = None,
     ):
         super().__init__()
         self.fonts, self.columns, self.rows = fonts, list(columns), list(rows)
+        self.wrapper: Wrap = wrap or fonts.wrap
         self.size = size
         self.ink, self.rule, self.head = toColor(ink), toColor(rule), toColor(head)
         self.leading = size * 1.25
@@ -202,22 +224,36 @@ class Rows(Flowable):
     def _ensure(self, width: float) -> _Layout:
         if self._layout is None or self._layout.width != width:
             widths = self._widths(width)
-            cells = [
-                [
+            cells: list[list[list[str]]] = []
+            joined: list[bool] = []  # this layout row goes on in the next (one record)
+            for row in self.rows:
+                wrapped = [
                     self._lines(value, col, w - 2 * self.pad)
                     for value, col, w in zip(row, self.columns, widths, strict=True)
                 ]
-                for row in self.rows
+                tall = max(len(c) for c in wrapped)
+                for start in range(0, tall, ROW_LINES):
+                    cells.append([c[start : start + ROW_LINES] for c in wrapped])
+                    joined.append(start + ROW_LINES < tall)
+            # a record's padding goes above its first and below its last layout row only
+            heights = [
+                max(len(c) for c in row) * self.leading
+                + (0 if i and joined[i - 1] else self.pad)
+                + (0 if joined[i] else self.pad)
+                for i, row in enumerate(cells)
             ]
-            heights = [max(len(c) for c in row) * self.leading + 2 * self.pad for row in cells]
-            self._layout = _Layout(width, widths, cells, list(accumulate(heights, initial=0.0)))
+            if self.start == 0 and self.end == len(self.rows):
+                self.end = len(cells)  # the whole table: its rows are the layout's rows
+            self._layout = _Layout(
+                width, widths, cells, list(accumulate(heights, initial=0.0)), joined
+            )
         return self._layout
 
     def _lines(self, value: str | None, col: Column, width: float) -> list[str]:
         text = clean(value or "")
         if "\n" not in text and self.fonts.width(text, col.style, self.size) <= width:
             return [text]  # most cells: one measurement instead of one per word
-        return self.fonts.wrap(text, col.style, self.size, width, col.lines) or [""]
+        return self.wrapper(text, col.style, self.size, width, col.lines) or [""]
 
     @property
     def _head_height(self) -> float:
@@ -265,20 +301,33 @@ class Rows(Flowable):
         c.setStrokeColor(self.rule)
         c.setLineWidth(0.4)
         for index in range(self.start, self.end):
-            self._draw_cells(c, lay.cells[index], lay.widths, y, None)
+            pad = 0 if index and lay.joined[index - 1] else self.pad
+            self._draw_cells(c, lay.cells[index], lay.widths, y, None, pad)
             y -= lay.prefix[index + 1] - lay.prefix[index]
-            c.line(0, y, self.width, y)
+            if not lay.joined[index] or index == self.end - 1:
+                c.line(0, y, self.width, y)
 
     def _draw_cells(
-        self, c: Canvas, cells: list[list[str]], widths: list[float], top: float, style: str | None
+        self,
+        c: Canvas,
+        cells: list[list[str]],
+        widths: list[float],
+        top: float,
+        style: str | None,
+        pad: float | None = None,
     ) -> None:
         c.setFillColor(self.ink)
         x = 0.0
         for lines, col, w in zip(cells, self.columns, widths, strict=True):
-            y = top - self.pad - self.size
+            y = top - (self.pad if pad is None else pad) - self.size
+            font_style = style or col.style
+            right = rtl(" ".join(lines))  # a cell right to left as a whole aligns right
             for line in lines:
                 if line:
-                    self.fonts.draw(c, x + self.pad, y, line, style or col.style, self.size)
+                    at = x + self.pad
+                    if right:
+                        at = x + w - self.pad - self.fonts.width(line, font_style, self.size)
+                    self.fonts.draw(c, at, y, line, font_style, self.size)
                 y -= self.leading
             x += w
 
@@ -293,6 +342,7 @@ _OWN = {
     "head",
     "leading",
     "pad",
+    "wrapper",
     "start",
     "end",
     "_layout",
@@ -307,3 +357,4 @@ class _Layout:
     widths: list[float]
     cells: list[list[list[str]]]
     prefix: list[float]  # prefix[i] = height of rows before row i
+    joined: list[bool]  # row i is the same record as row i + 1 (a tall record goes on)

@@ -20,7 +20,7 @@ from workshop.capture.grammar import card_reference
 from workshop.file import redaction
 from workshop.file.store import Store
 from workshop.i18n import UserError, t
-from workshop.printing import qr
+from workshop.printing import numbering, qr
 from workshop.printing.cards.data import CardData, Person
 from workshop.printing.cards.parts import draw_blank_body, draw_filled_body, ink_on
 from workshop.printing.colours import colour_of
@@ -78,8 +78,8 @@ def card_records(store: Store, numbers: set[int] | None = None) -> list[CardData
     for link in store.rows("actor_initiative", order="kind, created"):
         links.setdefault(link["initiative_id"], []).append(link)
     cards = []
-    for stored in store.rows("initiative", order="card_number IS NULL, card_number, norm"):
-        if numbers is not None and stored["card_number"] not in numbers:
+    for stored in numbering.ordered_initiatives(store.rows("initiative")):
+        if numbers is not None and numbering.initiative_number(stored) not in numbers:
             continue
         row = scrub.record("initiative", stored)
         place = places.get(row["place_id"] or "")
@@ -99,7 +99,7 @@ def card_records(store: Store, numbers: set[int] | None = None) -> list[CardData
             people.append(Person(shown["name"], role, contact))
         cards.append(
             CardData(
-                number=row["card_number"],
+                number=numbering.initiative_number(row),
                 name=row["name"],
                 theme=row["theme"],
                 status=row["status"],

@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from workshop.file import redaction
 from workshop.file.store import Store
 from workshop.osm import extract as osm
+from workshop.printing import numbering
 from workshop.printing.cards.parts import ink_on
 from workshop.printing.maps.frame import MapLayout, Projection
 from workshop.printing.sheet import Rect, Sheet
@@ -55,8 +56,7 @@ def markers(store: Store, template: Template) -> list[Marker]:
         inside = box[0] <= row["lat"] <= box[2] and box[1] <= row["lon"] <= box[3]
         return (row["lon"], row["lat"]) if inside else None
 
-    ordered = sorted(places, key=lambda p: (_col_row(p["cell"] or "")[::-1], p["norm"]))
-    for number, place in enumerate(ordered, start=1):
+    for number, place in numbering.numbered_places(places):
         out.append(
             Marker(
                 str(number),
@@ -67,11 +67,11 @@ def markers(store: Store, template: Template) -> list[Marker]:
                 located(place),
             )
         )
-    for row in store.rows("initiative", order="card_number IS NULL, card_number, norm"):
+    for row in numbering.ordered_initiatives(store.rows("initiative")):
         at = place_by_id.get(row["place_id"] or "")
         where = located(row) or (located(at) if at and not row["cell"] else None)
         cell = row["cell"] or (at["cell"] if at else "") or ""
-        label = str(row["card_number"]) if row["card_number"] is not None else "·"
+        label = numbering.label(numbering.initiative_number(row), "·")
         out.append(
             Marker(
                 label,

@@ -29,27 +29,30 @@ def appendix(parts: Parts) -> list[Flowable]:
     out: list[Flowable] = [PageBreak()]
     out += parts.heading("appendix", parts.t("sum_appendix"))
     out.append(parts.p(parts.t("sum_app_intro")))
-    col = Column
+
+    def col(title: str, weight: float, style: str = "regular") -> Column:
+        return Column(title, weight, 0, style)  # 0: every line, the record whole
+
     if data.places:
         out += parts.heading("app-places", parts.t("sum_places"), 1)
         out.append(
             parts.rows(
                 [
                     col(parts.t("sum_col_no"), 0.06),
-                    col(parts.t("sum_col_name"), 0.27, 2, "bold"),
+                    col(parts.t("sum_col_name"), 0.27, "bold"),
                     col(parts.t("sum_col_kind"), 0.17),
                     col(parts.t("sum_col_cell"), 0.07),
-                    col(parts.t("sum_col_said"), 0.43, 6),
+                    col(parts.t("sum_col_said"), 0.43),
                 ],
                 [
                     [
-                        str(n),
+                        str(data.place_number[p["id"]]),
                         p["name"],
                         model.PLACE_KINDS.label(p["kind"], lang),
                         p["cell"] or "",
                         data.text(p["description"]),
                     ]
-                    for n, p in enumerate(data.places, 1)
+                    for p in data.places
                 ],
             )
         )
@@ -58,17 +61,17 @@ def appendix(parts: Parts) -> list[Flowable]:
         rows = []
         for ini in data.initiatives:
             row = initiative_row(parts, ini)
-            row[5] = " ".join(x for x in (data.text(ini["description"]), row[5]) if x)
+            row[5] = " — ".join(x for x in (data.text(ini["description"]), row[5]) if x)
             rows.append(row)
         out.append(
             parts.rows(
                 [
                     col(parts.t("sum_col_card"), 0.07),
-                    col(parts.t("sum_col_name"), 0.2, 3, "bold"),
-                    col(parts.t("sum_col_theme"), 0.14, 2),
-                    col(parts.t("sum_col_where"), 0.13, 2),
-                    col(parts.t("sum_col_who"), 0.16, 3),
-                    col(parts.t("sum_col_text"), 0.3, 8),
+                    col(parts.t("sum_col_name"), 0.2, "bold"),
+                    col(parts.t("sum_col_theme"), 0.14),
+                    col(parts.t("sum_col_where"), 0.13),
+                    col(parts.t("sum_col_who"), 0.16),
+                    col(parts.t("sum_col_text"), 0.3),
                 ],
                 rows,
             )
@@ -93,11 +96,11 @@ def appendix(parts: Parts) -> list[Flowable]:
         out.append(
             parts.rows(
                 [
-                    col(parts.t("sum_col_name"), 0.24, 2, "bold"),
+                    col(parts.t("sum_col_name"), 0.24, "bold"),
                     col(parts.t("sum_col_role"), 0.16),
                     col(parts.t("sum_col_influence"), 0.08),
-                    col(parts.t("sum_col_groups"), 0.3, 3),
-                    col("Contact", 0.22, 3),
+                    col(parts.t("sum_col_groups"), 0.3),
+                    col("Contact", 0.22),
                 ],
                 rows,
             )
@@ -131,7 +134,7 @@ def appendix(parts: Parts) -> list[Flowable]:
         out += parts.heading("app-notes", parts.t("sum_notes"), 1)
         out.append(
             parts.rows(
-                [col(parts.t("sum_col_text"), 0.7, 8), col(parts.t("sum_col_about"), 0.3, 2)],
+                [col(parts.t("sum_col_text"), 0.7), col(parts.t("sum_col_about"), 0.3)],
                 [[data.text(n["text"]), about_name(data, n)] for n in data.notes],
             )
         )
@@ -141,9 +144,9 @@ def appendix(parts: Parts) -> list[Flowable]:
         out.append(
             parts.rows(
                 [
-                    col(parts.t("sum_col_name"), 0.3, 2, "bold"),
+                    col(parts.t("sum_col_name"), 0.3, "bold"),
                     col(parts.t("sum_col_status"), 0.2),
-                    col(parts.t("sum_col_board"), 0.5, 2),
+                    col(parts.t("sum_col_board"), 0.5),
                 ],
                 people,
             )

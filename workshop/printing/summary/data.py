@@ -11,6 +11,7 @@ from workshop.analysis import connectors, coverage
 from workshop.file import redaction
 from workshop.file.store import Store
 from workshop.printing import network as network_pic
+from workshop.printing import numbering
 
 OUTPUT = "print"
 AUDIENCE = redaction.audience_for(OUTPUT)
@@ -36,8 +37,8 @@ class SummaryData:
     lang: str
     hood: dict
     sessions: list[dict]
-    places: list[dict]  # numbered 1.. in file order
-    initiatives: list[dict]
+    places: list[dict]  # in the one numbering's order (`workshop.printing.numbering`)
+    initiatives: list[dict]  # by card number, as on the map and the cards
     actors: dict[str, dict]  # id -> actor as paper may show it
     network: connectors.Network
     rows: list[connectors.ConnectorRow]
@@ -49,6 +50,7 @@ class SummaryData:
     counts: dict[str, int] = field(default_factory=dict)
     behind: dict[str, list[str]] = field(default_factory=dict)  # initiative id -> actor ids
     place_by_id: dict[str, dict] = field(default_factory=dict)
+    place_number: dict[str, int] = field(default_factory=dict)  # place id -> its number
     notes_about: dict[str, list[dict]] = field(default_factory=dict)  # record id -> notes
 
     def name(self, actor_id: str) -> str:
@@ -75,8 +77,8 @@ def gather(store: Store) -> SummaryData:
         hood=store.neighbourhood(),
         # a session nothing was captured in did not meet
         sessions=[scrub.record("session", row) for row in store.held_sessions()],
-        places=read("place"),
-        initiatives=read("initiative", "card_number IS NULL, card_number, created, rowid"),
+        places=[place for _, place in numbering.numbered_places(read("place"))],
+        initiatives=numbering.ordered_initiatives(read("initiative")),
         actors=actors,
         network=network,
         rows=rows,
@@ -87,6 +89,7 @@ def gather(store: Store) -> SummaryData:
     )
     data.counts = _counts(store)
     data.place_by_id = {p["id"]: p for p in data.places}
+    data.place_number = numbering.place_numbers(data.places)
     for note in data.notes:
         if note["about_id"]:
             data.notes_about.setdefault(note["about_id"], []).append(note)

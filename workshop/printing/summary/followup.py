@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from workshop.i18n import join
+from workshop.i18n import join, plural
 from workshop.printing.summary.data import AUDIENCE, FOLLOW_UP_TAGS
 from workshop.printing.summary.parts import Parts
 
@@ -42,10 +42,10 @@ def points(parts: Parts) -> list[str]:
     if cov.has_board and not cov.too_large and cov.gaps:
         with_help = [g for g in cov.gaps if g.suggestions] or cov.gaps
         first = [cov.label(g, lang) for g in with_help[:2]]
-        out.append(parts.t("sum_fu_gaps", gaps=len(cov.gaps), first=_names(first, lang)))
+        out.append(plural("sum_fu_gaps", len(cov.gaps), lang, first=_names(first, lang)))
     alone = [r.shown_name(AUDIENCE, lang) for r in data.rows if not r.degree]
     if alone and data.network.edges:
-        out.append(parts.t("sum_fu_alone", n=len(alone), names=_names(alone, lang)))
+        out.append(plural("sum_fu_alone", len(alone), lang, names=_names(alone, lang)))
     for ini in [i for i in data.initiatives if i["needs"]][:MAX_NEEDS]:
         out.append(parts.t("sum_fu_needs", name=ini["name"], needs=data.text(ini["needs"])))
     concerns = [p["name"] for p in data.places if p["sentiment"] == "concern"]

@@ -9,34 +9,49 @@ from reportlab.platypus import CondPageBreak, Flowable
 
 from workshop import model
 from workshop.i18n import t
+from workshop.printing import numbering
 from workshop.printing.fonts import FontSet
 from workshop.printing.pdfdoc import Bookmark, Column, Rows, para
 from workshop.printing.summary.data import SummaryData
+from workshop.printing.summary.hyphens import DICTIONARIES, Hyphenator
 from workshop.printing.templates import Template
 
 
-def styles(fonts: FontSet, template: Template) -> dict[str, ParagraphStyle]:
+def styles(fonts: FontSet, template: Template, lang: str = "nl") -> dict[str, ParagraphStyle]:
     ink = template.colour("colours", "ink", "#1d2125")
     accent = template.colour("colours", "accent", "#8c1c3a")
     muted = template.colour("colours", "muted", "#5c6570")
     body = ParagraphStyle(
-        "body", fontName=fonts.name("regular"), fontSize=10, leading=14, textColor=ink, spaceAfter=6
+        "body",
+        fontName=fonts.name("regular"),
+        fontSize=10,
+        leading=14,
+        textColor=ink,
+        spaceAfter=6,
+        # platypus hyphenates with pyphen, as `hyphens` does for tables and shaped text
+        hyphenationLang=DICTIONARIES.get(lang, "en_GB"),
+        embeddedHyphenation=1,
+        uriWasteReduce=0.3,
     )
+    # a title or heading names the neighbourhood or a section: never hyphenated
+    heading = ParagraphStyle("heading", parent=body, hyphenationLang="")
     return {
         "body": body,
         "title": ParagraphStyle(
             "title",
-            parent=body,
+            parent=heading,
             fontName=fonts.name("bold"),
             fontSize=28,
             leading=34,
             textColor=accent,
             spaceAfter=10,
         ),
-        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=14, leading=19, spaceAfter=18),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=heading, fontSize=14, leading=19, spaceAfter=18
+        ),
         "h1": ParagraphStyle(
             "h1",
-            parent=body,
+            parent=heading,
             fontName=fonts.name("bold"),
             fontSize=17,
             leading=22,
@@ -46,7 +61,7 @@ def styles(fonts: FontSet, template: Template) -> dict[str, ParagraphStyle]:
         ),
         "h2": ParagraphStyle(
             "h2",
-            parent=body,
+            parent=heading,
             fontName=fonts.name("bold"),
             fontSize=12.5,
             leading=17,
@@ -83,8 +98,9 @@ class Parts:
 
     def __init__(self, data: SummaryData, template: Template, fonts: FontSet, width: float):
         self.data, self.template, self.fonts, self.width = data, template, fonts, width
-        self.st = styles(fonts, template)
         self.lang = data.lang
+        self.st = styles(fonts, template, self.lang)
+        self.wrap = Hyphenator(fonts, self.lang).wrap
 
     def t(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
@@ -92,7 +108,9 @@ class Parts:
     def p(self, text: str, style: str = "body", font_style: str = "regular") -> Flowable:
         # Every sentence passes the paper's redaction once more, as it is printed: names of
         # organisations, groups and connectors' stories are composed after `gather`.
-        return para(self.fonts, self.data.text(text), self.st[style], font_style)
+        st = self.st[style]
+        wrap = self.wrap if st.hyphenationLang else None  # headings are not hyphenated
+        return para(self.fonts, self.data.text(text), st, font_style, wrap=wrap)
 
     def bullet(self, text: str) -> Flowable:
         paragraph = self.p(text, "bullet")
@@ -118,6 +136,7 @@ class Parts:
             ink=tpl.colour("colours", "ink", "#1d2125"),
             rule=tpl.colour("colours", "rule", "#b9c0c8"),
             head=tpl.colour("colours", "panel", "#f6f4f0"),
+            wrap=self.wrap,
         )
 
 
@@ -140,7 +159,7 @@ def initiative_row(parts: Parts, ini: dict, lines_long: bool = False) -> list[st
         if x
     )
     return [
-        "" if ini["card_number"] is None else str(ini["card_number"]),
+        numbering.label(numbering.initiative_number(ini)),
         ini["name"],
         theme,
         where,

@@ -8,9 +8,8 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from workshop import model
 from workshop.analysis import story as connector_story
 from workshop.analysis.coverage import explain
-from workshop.i18n import join, t
+from workshop.i18n import join, plural, t
 from workshop.printing.fonts import FontSet
-from workshop.printing.maps.content import MapContent
 from workshop.printing.maps.content import content as map_content
 from workshop.printing.pdfdoc import Bookmark, Column
 from workshop.printing.summary import appendix
@@ -120,20 +119,28 @@ def done(parts: Parts) -> list[Flowable]:
 
 
 def numbers(parts: Parts) -> list[Flowable]:
-    n = parts.data.counts
+    n, lang = parts.data.counts, parts.lang
     other = n["initiatives"] - n["active"] - n["idea"]
+    concern = plural("sum_c_concern", n["concern"], lang)
+    idea = plural("sum_c_idea", n["idea"], lang)
+    persons = plural("sum_c_person", n["persons"], lang)
+    orgs = plural("sum_c_org", n["orgs"], lang)
     lines = [
-        ("sum_n_places", n["places"], parts.t("sum_n_places_d", **n)),
+        (
+            "sum_n_places",
+            n["places"],
+            parts.t("sum_n_places_d", valued=n["valued"], concern=concern),
+        ),
         (
             "sum_n_initiatives",
             n["initiatives"],
-            parts.t("sum_n_initiatives_d", active=n["active"], idea=n["idea"], other=other),
+            parts.t("sum_n_initiatives_d", active=n["active"], idea=idea, other=other),
         ),
-        ("sum_n_actors", n["actors"], parts.t("sum_n_actors_d", **n)),
-        ("sum_n_ties", n["ties"], parts.t("sum_n_ties_d", **n)),
+        ("sum_n_actors", n["actors"], f"{persons}, {orgs}"),
+        ("sum_n_ties", n["ties"], plural("sum_c_pair", n["pairs"], lang)),
         ("sum_n_participants", n["participants"], ""),
         ("sum_n_candidates", n["candidates"], parts.t("sum_n_candidates_d", **n)),
-        ("sum_n_notes", n["notes"], parts.t("sum_n_notes_d", **n)),
+        ("sum_n_notes", n["notes"], plural("sum_c_quote", n["quotes"], lang)),
     ]
     table = parts.rows(
         [
@@ -156,32 +163,21 @@ def place_said(parts: Parts, place: dict) -> str:
     return " ".join(said)
 
 
-def numbered_places(parts: Parts, content: MapContent) -> list[tuple[str, dict]]:
-    """(number on the map, place) in the map's order, so table and map agree."""
-    by_norm = {normalise(p["name"]): p for p in parts.data.places}
-    out = []
-    for marker in content.markers:
-        place = by_norm.get(normalise(marker.name)) if marker.shape == "circle" else None
-        if place is not None:
-            out.append((marker.label, place))
-    return out
-
-
 def places(parts: Parts) -> list[Flowable]:
     data = parts.data
     out = parts.heading("places", parts.t("sum_places"), room=MAP_MAX_HEIGHT + 35 * mm)
     if not data.places and not data.initiatives:
         return out + [parts.p(parts.t("sum_none"))]
     content = map_content(data.store, parts.template, result=True)
-    out.append(parts.p(parts.t("sum_places_intro", n=len(data.places))))
+    out.append(parts.p(plural("sum_places_intro", len(data.places), parts.lang)))
     out += [
         MapFigure(parts, content),
         parts.p(parts.t("sum_map_caption"), "small"),
         Spacer(1, 4 * mm),
     ]
     rows = []
-    numbered = numbered_places(parts, content)
-    for number, place in numbered[:MAIN_ROWS]:
+    for place in data.places[:MAIN_ROWS]:
+        number = str(data.place_number[place["id"]])
         kind = model.PLACE_KINDS.label(place["kind"], parts.lang) if place["kind"] else ""
         if place["sentiment"]:
             kind += f" · {parts.t('sum_' + place['sentiment'])}"
@@ -191,7 +187,7 @@ def places(parts: Parts) -> list[Flowable]:
             parts.rows(
                 [
                     Column(parts.t("sum_col_no"), 0.06),
-                    Column(parts.t("sum_col_name"), 0.25, 2, "bold"),
+                    Column(parts.t("sum_col_name"), 0.25, 3, "bold"),
                     Column(parts.t("sum_col_kind"), 0.17),
                     Column(parts.t("sum_col_cell"), 0.07),
                     Column(parts.t("sum_col_said"), 0.45, 5),
@@ -199,8 +195,12 @@ def places(parts: Parts) -> list[Flowable]:
                 rows,
             )
         )
-    if len(numbered) > MAIN_ROWS:
-        out.append(parts.p(parts.t("sum_rest_in_appendix", n=len(numbered) - MAIN_ROWS), "small"))
+    if len(data.places) > MAIN_ROWS:
+        out.append(
+            parts.p(
+                plural("sum_rest_in_appendix", len(data.places) - MAIN_ROWS, parts.lang), "small"
+            )
+        )
     return out
 
 
@@ -209,21 +209,24 @@ def initiatives(parts: Parts) -> list[Flowable]:
     out = parts.heading("initiatives", parts.t("sum_initiatives"))
     if not data.initiatives:
         return out + [parts.p(parts.t("sum_none"))]
-    out.append(parts.p(parts.t("sum_initiatives_intro", n=len(data.initiatives))))
+    out.append(parts.p(plural("sum_initiatives_intro", len(data.initiatives), parts.lang)))
     columns = [
         Column(parts.t("sum_col_card"), 0.07),
         Column(parts.t("sum_col_name"), 0.21, 3, "bold"),
         Column(parts.t("sum_col_theme"), 0.15, 2),
-        Column(parts.t("sum_col_where"), 0.14),
-        Column(parts.t("sum_col_who"), 0.17, 3),
-        Column(parts.t("sum_col_ask"), 0.26, 5),
+        Column(parts.t("sum_col_where"), 0.14, 3),
+        Column(parts.t("sum_col_who"), 0.17, 6),
+        Column(parts.t("sum_col_ask"), 0.26, 6),
     ]
     out.append(
         parts.rows(columns, [initiative_row(parts, ini) for ini in data.initiatives[:MAIN_ROWS]])
     )
     if len(data.initiatives) > MAIN_ROWS:
         out.append(
-            parts.p(parts.t("sum_rest_in_appendix", n=len(data.initiatives) - MAIN_ROWS), "small")
+            parts.p(
+                plural("sum_rest_in_appendix", len(data.initiatives) - MAIN_ROWS, parts.lang),
+                "small",
+            )
         )
     return out
 
@@ -237,10 +240,10 @@ def connectors(parts: Parts) -> list[Flowable]:
         parts.p(
             parts.t(
                 "sum_conn_facts",
-                actors=facts.actors,
-                ties=facts.ties,
-                groups=facts.communities,
-                cuts=facts.articulation_points,
+                actors=plural("n_actor", facts.actors, lang),
+                ties=plural("n_tie", facts.ties, lang),
+                groups=plural("sum_conn_groups", facts.communities, lang),
+                cuts=plural("sum_conn_cuts", facts.articulation_points, lang),
             )
         ),
     ]
@@ -321,7 +324,7 @@ def board(parts: Parts) -> list[Flowable]:
         tail = parts.t("sum_via", names=", ".join(who)) if who else parts.t("sum_nobody")
         out.append(parts.bullet(f"{cov.label(cell, lang)}: {tail}"))
     if len(gaps) > MAX_GAPS_LISTED:
-        out.append(parts.p(parts.t("sum_more_gaps", n=len(gaps) - MAX_GAPS_LISTED), "small"))
+        out.append(parts.p(plural("sum_more_gaps", len(gaps) - MAX_GAPS_LISTED, lang), "small"))
     return out
 
 

@@ -40,7 +40,8 @@ def long_date(iso: str, lang: str) -> str:
     """2026-10-08 -> 8 oktober 2026 (October 8, 2026 would be American; 8 October 2026)."""
     try:
         year, month, day = (int(p) for p in iso[:10].split("-"))
-        return f"{day} {MONTHS[lang][month - 1]} {year}"
+        # the file's language; another language gets the English names, as `i18n.t` does
+        return f"{day} {MONTHS.get(lang, MONTHS['en'])[month - 1]} {year}"
     except (ValueError, IndexError):
         return iso
 
@@ -114,24 +115,16 @@ CATALOGUE = Catalogue(
         "sum_detail": {"nl": "Waarvan", "en": "Of which"},
         "sum_n_places": {"nl": "Plekken", "en": "Places"},
         "sum_n_places_d": {
-            "nl": "{valued} gewaardeerd, {concern} zorgpunt",
-            "en": "{valued} valued, {concern} of concern",
+            "nl": "{valued} gewaardeerd, {concern}",
+            "en": "{valued} valued, {concern}",
         },
         "sum_n_initiatives": {"nl": "Initiatieven", "en": "Initiatives"},
         "sum_n_initiatives_d": {
-            "nl": "{active} actief, {idea} idee, {other} anders",
-            "en": "{active} active, {idea} idea, {other} other",
+            "nl": "{active} actief, {idea}, {other} anders",
+            "en": "{active} active, {idea}, {other} other",
         },
         "sum_n_actors": {"nl": "Actoren", "en": "Actors"},
-        "sum_n_actors_d": {
-            "nl": "{persons} personen, {orgs} organisaties",
-            "en": "{persons} persons, {orgs} organisations",
-        },
         "sum_n_ties": {"nl": "Verbanden tussen actoren", "en": "Ties between actors"},
-        "sum_n_ties_d": {
-            "nl": "{pairs} paren die elkaar kennen",
-            "en": "{pairs} pairs who know each other",
-        },
         "sum_n_participants": {"nl": "Deelnemers", "en": "Participants"},
         "sum_n_candidates": {"nl": "Kandidaten klankbordgroep", "en": "Sounding-board candidates"},
         "sum_n_candidates_d": {
@@ -139,16 +132,25 @@ CATALOGUE = Catalogue(
             "en": "{accepted} accepted, {invited} invited",
         },
         "sum_n_notes": {"nl": "Citaten en notities", "en": "Quotes and notes"},
-        "sum_n_notes_d": {"nl": "{quotes} citaten", "en": "{quotes} quotes"},
         # --- places and initiatives
         "sum_places": {"nl": "Plekken", "en": "Places"},
-        "sum_places_intro": {
+        "sum_places_intro_one": {
+            "nl": "{n} plek is genoemd. Het nummer verwijst naar de kaart; het vak is het vak op de "
+            "geprinte plattegrond.",
+            "en": "{n} place was named. The number refers to the map; the cell is the cell on "
+            "the printed map.",
+        },
+        "sum_places_intro_other": {
             "nl": "{n} plekken zijn genoemd. De nummers verwijzen naar de kaart; het vak is het vak "
             "op de geprinte plattegrond.",
             "en": "{n} places were named. The numbers refer to the map; the cell is the cell on "
             "the printed map.",
         },
-        "sum_rest_in_appendix": {
+        "sum_rest_in_appendix_one": {
+            "nl": "De overige staat in de bijlage.",
+            "en": "The other one is in the appendix.",
+        },
+        "sum_rest_in_appendix_other": {
             "nl": "De overige {n} staan in de bijlage.",
             "en": "The other {n} are in the appendix.",
         },
@@ -177,7 +179,11 @@ CATALOGUE = Catalogue(
         "sum_needs": {"nl": "vraagt: {text}", "en": "needs: {text}"},
         "sum_offers": {"nl": "biedt: {text}", "en": "offers: {text}"},
         "sum_initiatives": {"nl": "Initiatieven", "en": "Initiatives"},
-        "sum_initiatives_intro": {
+        "sum_initiatives_intro_one": {
+            "nl": "{n} initiatief is besproken, met een eigen initiatiefkaart (het nummer).",
+            "en": "{n} initiative was discussed, with its own initiative card (the number).",
+        },
+        "sum_initiatives_intro_other": {
             "nl": "{n} initiatieven zijn besproken, elk met een eigen initiatiefkaart (het nummer).",
             "en": "{n} initiatives were discussed, each with its own initiative card (the number).",
         },
@@ -199,12 +205,28 @@ CATALOGUE = Catalogue(
             "whom, who works with whom, who trusts whom.",
         },
         "sum_conn_facts": {
-            "nl": "Het netwerk telt {actors} actoren en {ties} verbanden. Daarin zijn {groups} "
-            "groepen te zien die onderling sterker verbonden zijn dan met de rest, en "
-            "{cuts} scharnierpunten: actoren zonder wie een deel van het netwerk los raakt.",
-            "en": "The network has {actors} actors and {ties} ties. It shows {groups} groups that "
-            "are more closely tied among themselves than to the rest, and {cuts} articulation "
-            "points: actors without whom part of the network comes loose.",
+            "nl": "Het netwerk telt {actors} en {ties}. {groups} {cuts}",
+            "en": "The network has {actors} and {ties}. {groups} {cuts}",
+        },
+        "sum_conn_groups_one": {
+            "nl": "Daarin is {n} groep te zien die onderling sterker verbonden is dan met de rest.",
+            "en": "It shows {n} group that is more closely tied within itself than to the rest.",
+        },
+        "sum_conn_groups_other": {
+            "nl": "Daarin zijn {n} groepen te zien die onderling sterker verbonden zijn dan met de "
+            "rest.",
+            "en": "It shows {n} groups that are more closely tied among themselves than to the rest.",
+        },
+        "sum_conn_cuts_one": {
+            "nl": "Er is {n} scharnierpunt: een actor zonder wie een deel van het netwerk los raakt.",
+            "en": "There is {n} articulation point: an actor without whom part of the network "
+            "comes loose.",
+        },
+        "sum_conn_cuts_other": {
+            "nl": "Er zijn {n} scharnierpunten: actoren zonder wie een deel van het netwerk los "
+            "raakt.",
+            "en": "There are {n} articulation points: actors without whom part of the network "
+            "comes loose.",
         },
         "sum_influence": {
             "nl": "Veel invloed volgens de deelnemers (4 of 5 op een schaal van 0 tot 5): {names}.",
@@ -266,7 +288,11 @@ CATALOGUE = Catalogue(
             "nl": "nog niemand bekend die deze groep bereikt",
             "en": "nobody known yet who reaches this group",
         },
-        "sum_more_gaps": {
+        "sum_more_gaps_one": {
+            "nl": "en nog {n} combinatie (zie workshop coverage).",
+            "en": "and {n} more combination (see workshop coverage).",
+        },
+        "sum_more_gaps_other": {
             "nl": "en nog {n} combinaties (zie workshop coverage).",
             "en": "and {n} more combinations (see workshop coverage).",
         },
@@ -289,11 +315,21 @@ CATALOGUE = Catalogue(
             "nl": "Vraag {names} de boodschap mee te dragen (ambassadeur of startmotor).",
             "en": "Ask {names} to carry the message (ambassador or startmotor).",
         },
-        "sum_fu_gaps": {
-            "nl": "Klankbord: {gaps} combinaties zijn nog leeg. Begin bij {first}.",
-            "en": "Sounding board: {gaps} combinations are still empty. Start with {first}.",
+        "sum_fu_gaps_one": {
+            "nl": "Klankbord: {n} combinatie is nog leeg. Begin bij {first}.",
+            "en": "Sounding board: {n} combination is still empty. Start with {first}.",
         },
-        "sum_fu_alone": {
+        "sum_fu_gaps_other": {
+            "nl": "Klankbord: {n} combinaties zijn nog leeg. Begin bij {first}.",
+            "en": "Sounding board: {n} combinations are still empty. Start with {first}.",
+        },
+        "sum_fu_alone_one": {
+            "nl": "{n} actor is genoemd zonder verbanden ({names}); vraag in een volgende "
+            "bijeenkomst wie deze kent.",
+            "en": "{n} actor was named without ties ({names}); ask in a next session who knows "
+            "them.",
+        },
+        "sum_fu_alone_other": {
             "nl": "{n} actoren zijn genoemd zonder verbanden ({names}); vraag in een volgende "
             "bijeenkomst wie hen kent.",
             "en": "{n} actors were named without ties ({names}); ask in a next session who knows "
@@ -315,6 +351,22 @@ CATALOGUE = Catalogue(
         "sum_notes": {"nl": "Notities en citaten", "en": "Notes and quotes"},
         "sum_people": {"nl": "Deelnemers en kandidaten", "en": "Participants and candidates"},
         "sum_participant": {"nl": "deelnemer", "en": "participant"},
+        # counted nouns (i18n.plural: `_one` for 1, `_other` else)
+        "sum_c_person_one": {"nl": "{n} persoon", "en": "{n} person"},
+        "sum_c_person_other": {"nl": "{n} personen", "en": "{n} persons"},
+        "sum_c_org_one": {"nl": "{n} organisatie", "en": "{n} organisation"},
+        "sum_c_org_other": {"nl": "{n} organisaties", "en": "{n} organisations"},
+        "sum_c_concern_one": {"nl": "{n} zorgpunt", "en": "{n} of concern"},
+        "sum_c_concern_other": {"nl": "{n} zorgpunten", "en": "{n} of concern"},
+        "sum_c_idea_one": {"nl": "{n} idee", "en": "{n} idea"},
+        "sum_c_idea_other": {"nl": "{n} ideeën", "en": "{n} ideas"},
+        "sum_c_pair_one": {"nl": "{n} paar dat elkaar kent", "en": "{n} pair who know each other"},
+        "sum_c_pair_other": {
+            "nl": "{n} paren die elkaar kennen",
+            "en": "{n} pairs who know each other",
+        },
+        "sum_c_quote_one": {"nl": "{n} citaat", "en": "{n} quote"},
+        "sum_c_quote_other": {"nl": "{n} citaten", "en": "{n} quotes"},
         "sum_written": {
             "nl": "geschreven: {path} ({pages} bladzijden)",
             "en": "written: {path} ({pages} pages)",
