@@ -3,6 +3,7 @@ scanning, street names without collisions, a grid sheet without an extract, tile
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from workshop.capture.record import record
 from workshop.file.store import Store
 from workshop.printing import templates
 from workshop.printing.maps import build as maps
-from workshop.printing.maps import labels
+from workshop.printing.maps import labels, markers
 from workshop.printing.maps.tiles import tile_grid
 from workshop.printing.sheet import PrintResult, Sheet
 
@@ -154,3 +155,59 @@ def test_paper_sizes(kersenbuurt: Store, tmp_path: Path, paper: str, size) -> No
     maps.print_map(kersenbuurt, pdf, TEMPLATE, paper=paper)
     w, h = page_size(pdf)
     assert abs(w - size[0] * mm) < 1 and abs(h - size[1] * mm) < 1
+
+
+# --- markers stay in their cell (issue 12, item 4) -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory):
+    """The demo with 30 more initiatives captured in E3, with long names."""
+    store = demo.build(tmp_path_factory.mktemp("crowd") / "crowd.wijk")
+    record(store, [f'i "Gezondheidscentrum Kersenbuurt nummer {i}" #zorg @E3' for i in range(30)])
+    yield store
+    store.close()
+
+
+def _inside_own_cell(content, prep) -> None:
+    grid = prep.lay.grid
+    for m in content.markers:
+        assert m.pos is not None, m.name
+        if m.cell:
+            col, row = ord(m.cell[0]) - ord("A"), int(m.cell[1:]) - 1
+        else:
+            col, row = prep.lay.cell_of_point(*prep.proj.point(*m.lonlat))
+        cell = prep.lay.cell_rect(col, row)
+        x, y = m.pos
+        assert cell.x < x < cell.x + cell.w and cell.y < y < cell.y + cell.h, (m.name, m.cell)
+    shown = [m for m in content.markers if not m.stacked] + markers.stacks(content.markers)
+    for i, a in enumerate(shown):  # and no two markers on top of each other
+        for b in shown[i + 1 :]:
+            assert math.dist(a.pos, b.pos) >= 2 * markers.RADIUS, (a.name, b.name)
+    assert grid.cols and grid.rows
+
+
+@pytest.mark.parametrize("paper", ["A4", "A1"])
+def test_every_marker_lies_in_its_own_cell(kersenbuurt, crowded, tmp_path, paper) -> None:
+    sheet = Sheet(None, TEMPLATE, "nl", PrintResult(tmp_path / "x.pdf"))  # measuring only
+    for store in (kersenbuurt, crowded):
+        content = maps.content(store, TEMPLATE, result=True)
+        prep = maps.prepare(sheet, content, paper)
+        _inside_own_cell(content, prep)
+    in_e3 = [m for m in content.markers if m.cell == "E3"]
+    stacked = [m for m in in_e3 if m.stacked]
+    assert len(in_e3) > 30 and stacked  # the cell is full: what does not fit is counted
+    (stack,) = markers.stacks(content.markers)
+    assert stack.label == f"+{len(stacked)}" and stack.cell == "E3"
+    assert stack.name.split(", ") == [m.label for m in stacked]
+
+
+def test_crowded_key_names_every_record_whole(crowded, tmp_path) -> None:
+    pdf = tmp_path / "crowded.pdf"
+    result = maps.print_result_map(crowded, pdf, TEMPLATE, paper="A3")
+    text = " ".join(text_of(pdf).split())
+    for i in range(30):
+        assert f"Gezondheidscentrum Kersenbuurt nummer {i} " in text + " "
+    assert "…" not in text  # wrapped, never cut
+    assert "Volle vakken" in text and result.pages == page_count(pdf) == 2
+    assert_codes_clear(result)

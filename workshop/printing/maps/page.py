@@ -7,6 +7,7 @@ from reportlab.lib.units import mm
 
 from workshop.printing import qr
 from workshop.printing.maps import draw as mapdraw
+from workshop.printing.maps import key as mapkey
 from workshop.printing.maps import markers, panel
 from workshop.printing.maps.content import MapContent, Prepared
 from workshop.printing.maps.frame import MapLayout, Projection
@@ -38,7 +39,7 @@ def prepare(sheet: Sheet, c: MapContent, paper: str) -> Prepared:
         LABEL_SIZE,
         LABEL_REPEAT,
     )
-    key = markers.key_lines(c.markers, sheet) if c.result else []
+    key = mapkey.key_lines(c.markers, sheet) if c.result else []
     return Prepared(lay, proj, projected, labels, key)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from workshop.printing import qr
-from workshop.printing.maps import markers
+from workshop.printing.maps import key as mapkey
 from workshop.printing.maps.content import MapContent, Prepared
 from workshop.printing.maps.draw import rgb
 from workshop.printing.maps.frame import MARGIN, nice_scale_length
@@ -294,11 +294,11 @@ def page_count(sheet: Sheet, c: MapContent, prep: Prepared, code: qr.QrCode | No
     if not prep.key:
         return 1
     area = key_area(sheet, c, prep, code)
-    rest = prep.key[len([s for s in markers.key_slots(prep.key, area.h, 2) if s]) :]
+    rest = prep.key[mapkey.fits(sheet, prep.key, area, 2) :]
     pages = 1
     full = _key_page_area(prep)
     while rest:
-        used = len([s for s in markers.key_slots(rest, full.h, 4) if s])
+        used = max(mapkey.fits(sheet, rest, full, 4), 1)
         rest = rest[used:]
         pages += 1
     return pages
@@ -323,7 +323,7 @@ def draw_panel(
         return 0
     sheet.text(panel.x, y - 8 * 1.2, sheet.t("key"), "bold", 8, ink)
     area = Rect(panel.x, bottom, panel.w, max(y - 8 * 1.2 - 2 * mm - bottom, 0))
-    used = markers.draw_key(sheet, area, prep.key[key_from:], 2)
+    used = mapkey.draw_key(sheet, area, prep.key[key_from:], 2)
     if key_from + used < len(prep.key):
         sheet.text(
             panel.x,
@@ -361,7 +361,7 @@ def draw_key_page(
         ink,
     )
     area = _key_page_area(prep)
-    used = markers.draw_key(sheet, area, prep.key[start:], 4)
+    used = mapkey.draw_key(sheet, area, prep.key[start:], 4)
     sheet.text(
         w - MARGIN, MARGIN, sheet.t("page", page=page, pages=pages), "regular", 6.5, muted, "right"
     )
