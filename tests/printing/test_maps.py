@@ -211,3 +211,35 @@ def test_crowded_key_names_every_record_whole(crowded, tmp_path) -> None:
     assert "…" not in text  # wrapped, never cut
     assert "Volle vakken" in text and result.pages == page_count(pdf) == 2
     assert_codes_clear(result)
+
+
+# --- base map and result map line up (issue 12, item 3) ------------------------------------
+
+TALL = (60.160, 24.930, 60.180, 24.950)  # 1.1 km east-west, 2.2 km north-south
+
+
+def _scale_of(pdf: Path) -> str:
+    import re
+
+    found = re.search(r"1 : [\d.]+", text_of(pdf))
+    assert found, "no scale"
+    return found.group(0)
+
+
+@pytest.mark.parametrize("paper", ["A4", "A1"])
+def test_base_map_and_result_map_line_up(kersenbuurt, tmp_path, paper) -> None:
+    tall = Store.create(tmp_path / "tall.wijk", name="Hoog", bbox=TALL)
+    record(tall, ["p Kerk #kerk @B2", "i Moestuin #groen @A1"])
+    sheet = Sheet(None, TEMPLATE, "nl", PrintResult(tmp_path / "x.pdf"))  # measuring only
+    for store, portrait in ((kersenbuurt, False), (tall, True)):
+        base = maps.prepare(sheet, maps.content(store, TEMPLATE, result=False), paper).lay
+        res = maps.prepare(sheet, maps.content(store, TEMPLATE, result=True), paper).lay
+        assert base == res
+        assert base.landscape is not portrait
+        for result, kind in ((False, "map"), (True, "result")):
+            pdf = tmp_path / f"{kind}.pdf"
+            printer = maps.print_result_map if result else maps.print_map
+            printer(store, pdf, TEMPLATE, paper=paper)
+            assert page_size(pdf) == pytest.approx(base.paper_size, abs=0.5)
+        assert _scale_of(tmp_path / "map.pdf") == _scale_of(tmp_path / "result.pdf")
+    tall.close()

@@ -22,6 +22,7 @@ WRAP_LEAD = KEY_SIZE * 1.2  # its further lines
 COLUMN_GAP = 3 * mm
 SYMBOL_R = 1.55 * mm
 MAX_COLUMN_W = 85 * mm  # wider, and the eye loses the line between name and cell
+MIN_COLUMN_W = 42 * mm  # narrower, and names break into many lines
 
 Line = tuple[str, Marker | None]  # a heading (marker None) or an entry
 
@@ -73,10 +74,9 @@ def flow(sheet: Sheet, lines: list[Line], rect: Rect, max_columns: int) -> list[
     """Where the key lines go in `rect`: in the fewest columns (up to `max_columns`) that hold
     them all, else in `max_columns` as far as they fit. Returns the placed lines, in order."""
     best: list[Placed] = []
-    fewest = min(
-        max(math.ceil((rect.w + COLUMN_GAP) / (MAX_COLUMN_W + COLUMN_GAP)), 1), max_columns
-    )
-    for columns in range(fewest, max_columns + 1):
+    most = max(min(int((rect.w + COLUMN_GAP) // (MIN_COLUMN_W + COLUMN_GAP)), max_columns), 1)
+    fewest = min(max(math.ceil((rect.w + COLUMN_GAP) / (MAX_COLUMN_W + COLUMN_GAP)), 1), most)
+    for columns in range(fewest, most + 1):
         placed = _flow(sheet, lines, rect, columns)
         if len(placed) > len(best):
             best = placed
