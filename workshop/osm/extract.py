@@ -318,3 +318,25 @@ def metres_per_degree(lat: float) -> tuple[float, float]:
     """(metres per degree of longitude, of latitude) around `lat`: the local equirectangular
     projection every map of a neighbourhood can use."""
     return 111_320.0 * math.cos(math.radians(lat)), 110_574.0
+
+
+DEFAULT_CELLS = 48  # the 8x6 grid's count, the most a poster's grid holds readably
+
+
+def square_grid(box: Box, cells: int = DEFAULT_CELLS) -> model.Grid:
+    """The grid of about `cells` cells whose cells are closest to square on this extent: 8x6
+    on a landscape neighbourhood, 5x8 on a tall one (not 8x6 with cells twice as high)."""
+    kx, ky = metres_per_degree((box[0] + box[2]) / 2)
+    width, height = (box[3] - box[1]) * kx, (box[2] - box[0]) * ky
+    if width <= 0 or height <= 0:
+        return model.Grid()
+    best: tuple[float, int, int] | None = None
+    for cols in range(1, model.MAX_GRID_COLS + 1):
+        rows = min(max(round(cols * height / width), 1), model.MAX_GRID_ROWS)
+        if rows * cols > cells * 1.25:
+            break
+        square = abs(math.log((width / cols) / (height / rows)))
+        score = square + abs(math.log(rows * cols / cells))
+        if best is None or score < best[0]:
+            best = (score, cols, rows)
+    return model.Grid(best[1], best[2]) if best else model.Grid()
