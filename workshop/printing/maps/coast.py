@@ -22,7 +22,7 @@ def _area(ring: list[Point]) -> float:
 def _chains(lines: list[list[Point]]) -> list[list[Point]]:
     """Join coastline ways end to start (never reversed: the direction says where the sea is)."""
     chains = [list(line) for line in lines if len(line) >= 2]
-    by_start = {}
+    by_start: dict[tuple[int, int], list[int]] = {}
     for i, c in enumerate(chains):
         by_start.setdefault(_key(c[0]), []).append(i)
     used: set[int] = set()
