@@ -185,3 +185,36 @@ def test_new_with_osm_picks_a_grid_of_square_cells(tmp_path: Path, monkeypatch) 
         cli, ["new", "g.wijk", "--name", "W", "--osm", "hoog.osm", "--grid", "8x6"]
     )
     assert result.exit_code == 0 and "8x6" in result.output  # --grid says otherwise
+
+
+def test_extract_keeps_coastline_tunnels_bridges_and_stations(tmp_path: Path) -> None:
+    _, data = osm.read_extract(write_osm(tmp_path / "haven.osm", coast=True))
+    by_name = {f.name: f for f in data.features if f.name}
+    assert [f.kind for f in data.features if f.layer == "coast"] == ["coastline"]
+    assert by_name["Metro"].tunnel and by_name["Metro"].layer == "rail"
+    assert by_name["Vaartbrug"].bridge and not by_name["Vaartbrug"].tunnel
+    assert not by_name["Kersenlaan"].bridge and not by_name["Kersenlaan"].tunnel
+    assert by_name["Kersenvijver"].layer == "water"
+    assert [p.name for p in data.stations] == ["Station Kersenhaven"]
+    assert "Station Kersenhaven" not in {p.name for p in data.pois}  # not a candidate place
+    again = osmpack.unpack(osmpack.pack(data))
+    assert again is not None and again.features == data.features
+    assert again.stations == data.stations
+
+
+@pytest.mark.parametrize(
+    "tags, tunnel",
+    [
+        ({"railway": "subway", "tunnel": "yes", "layer": "-4"}, True),
+        ({"railway": "subway"}, True),
+        ({"railway": "subway", "bridge": "yes", "layer": "1"}, False),
+        ({"railway": "rail", "layer": "-1"}, True),
+        ({"highway": "residential", "layer": "-2"}, True),
+        ({"railway": "rail"}, False),
+        ({"highway": "residential", "layer": "x"}, False),
+    ],
+)
+def test_what_counts_as_a_tunnel(tags, tunnel) -> None:
+    from workshop.osm import tags as osmtags
+
+    assert osmtags.underground(tags) is tunnel

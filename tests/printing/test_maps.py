@@ -243,3 +243,104 @@ def test_base_map_and_result_map_line_up(kersenbuurt, tmp_path, paper) -> None:
             assert page_size(pdf) == pytest.approx(base.paper_size, abs=0.5)
         assert _scale_of(tmp_path / "map.pdf") == _scale_of(tmp_path / "result.pdf")
     tall.close()
+
+
+# --- maps that match the ground (issue 12, item 2) -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def harbour(tmp_path_factory):
+    """A neighbourhood whose extract has a coastline, a metro tunnel, a bridge and landmarks."""
+    from tests.printing.osmdata import BOX, write_osm
+    from workshop.exchange import osm_import
+    from workshop.osm import extract as osm
+
+    folder = tmp_path_factory.mktemp("haven")
+    store = Store.create(folder / "haven.wijk", name="Kersenhaven", bbox=BOX)
+    extract, data = osm.read_extract(write_osm(folder / "haven.osm", coast=True))
+    osm_import.store_extract(store, extract, data, source="haven.osm")
+    yield store
+    store.close()
+
+
+def _colour_at(pdf: Path, lay, proj, lon: float, lat: float, dpi: int = 100) -> tuple:
+    """The commonest colour of a small patch round a point of the map, as printed."""
+    import collections
+
+    import pypdfium2
+
+    image = pypdfium2.PdfDocument(pdf)[0].render(scale=dpi / 72).to_pil().convert("RGB")
+    x, y = proj.point(lon, lat)
+    px, py = x * lay.scale * dpi / 72, (lay.paper_size[1] - y * lay.scale) * dpi / 72
+    patch = [
+        image.getpixel((int(px) + dx, int(py) + dy)) for dx in range(-2, 3) for dy in range(-2, 3)
+    ]
+    return collections.Counter(patch).most_common(1)[0][0]
+
+
+def _hex(colour: str) -> tuple:
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def test_sea_is_drawn_from_the_coastline(harbour, tmp_path) -> None:
+    from tests.printing.osmdata import BOX
+
+    pdf = tmp_path / "haven.pdf"
+    maps.print_map(harbour, pdf, TEMPLATE, paper="A4")
+    sheet = Sheet(None, TEMPLATE, "nl", PrintResult(tmp_path / "x.pdf"))
+    prep = maps.prepare(sheet, maps.content(harbour, TEMPLATE, result=False), "A4")
+
+    def at(fy: float, fx: float) -> tuple:
+        lat, lon = BOX[0] + fy * (BOX[2] - BOX[0]), BOX[1] + fx * (BOX[3] - BOX[1])
+        return _colour_at(pdf, prep.lay, prep.proj, lon, lat)
+
+    water, land = _hex(TEMPLATE.map_colour("water")), _hex(TEMPLATE.map_colour("land"))
+    assert at(0.91, 0.45) == water and at(0.9, 0.06) == water  # north of the coast: sea
+    assert at(0.74, 0.45) == land and at(0.45, 0.62) == land  # south of it: land
+
+
+def test_tunnels_are_dashed_and_bridges_go_over(harbour) -> None:
+    from workshop.printing.maps import draw as mapdraw
+
+    data = maps.content(harbour, TEMPLATE, result=False).data
+    metro = next(f for f in data.features if f.name == "Metro")
+    bridge = next(f for f in data.features if f.name == "Vaartbrug")
+    rails: list[str] = []
+    mapdraw._rails(rails, TEMPLATE, [(metro, [[(0.0, 0.0), (5.0, 80.0)]])])
+    drawn = [op for op in rails if "5.00 80.00 l" in op]
+    assert drawn and all("[2.2 1.6] 0 d" in op for op in drawn)  # dashed, no railway ties
+    ops: list[str] = []
+
+    class Canvas:
+        def addLiteral(self, text: str) -> None:
+            ops.append(text)
+
+    class FakeSheet:
+        template = TEMPLATE
+        c = Canvas()
+
+    frame = maps.prepare(
+        Sheet(None, TEMPLATE, "nl", PrintResult(Path("x.pdf"))),
+        maps.content(harbour, TEMPLATE, result=False),
+        "A4",
+    )
+    mapdraw.draw_features(FakeSheet(), frame.lay, frame.projected)  # type: ignore[arg-type]
+    stream = ops[0]
+    bridge_at = next(p for f, p in frame.projected if f is bridge)[0][0]
+    rail_colour = mapdraw.rgb(TEMPLATE.map_colour("rail"))
+    assert stream.rfind(f"{bridge_at[0]:.2f} {bridge_at[1]:.2f} m") > stream.rfind(rail_colour)
+
+
+def test_landmarks_are_named_without_collisions(harbour, tmp_path) -> None:
+    sheet = Sheet(None, TEMPLATE, "nl", PrintResult(tmp_path / "x.pdf"))
+    prep = maps.prepare(sheet, maps.content(harbour, TEMPLATE, result=False), "A4")
+    names = {label.text for label in prep.labels}
+    for landmark in ("Station Kersenhaven", "Kersenvijver", "Kersenpark", "Basisschool 't Pitje"):
+        assert landmark in names
+    assert "Buurthuis <De Bron> & Co" in names and "Kersenlaan" in names
+    for i, a in enumerate(prep.labels):
+        for b in prep.labels[i + 1 :]:
+            assert not labels._overlap(a.corners, b.corners), (a.text, b.text)
+    pdf = tmp_path / "haven.pdf"
+    maps.print_map(harbour, pdf, TEMPLATE, paper="A4")
+    assert "Station Kersenhaven" in text_of(pdf)

@@ -215,11 +215,13 @@ def _legend(sheet: Sheet, c: MapContent, x: float, y: float, w: float) -> float:
         items.append(("road", "line", t.map_colour("road"), 1.0 * mm))
     if {"path", "cycleway", "track"} & kinds:
         items.append(("path_legend", "dash", t.map_colour("path"), 0.5))
-    if any(layer == "rail" for layer, _ in layers):
+    if any(f.layer == "rail" and not f.tunnel for f in (c.data.features if c.data else [])):
         items.append(("rail_legend", "rail", t.map_colour("rail"), 1.2))
+    if any(f.tunnel for f in (c.data.features if c.data else [])):
+        items.append(("tunnel_legend", "tunnel", t.map_colour("rail"), 0.6))
     if any(layer == "building" for layer, _ in layers):
         items.append(("building", "area", t.map_colour("building"), t.map_colour("building_edge")))
-    if any(layer in ("water", "waterway") for layer, _ in layers):
+    if any(layer in ("water", "waterway", "coast") for layer, _ in layers):
         items.append(("water", "area", t.map_colour("water"), None))
     if any(layer == "green" for layer, _ in layers):
         items.append(("green", "area", t.map_colour("park"), None))
@@ -250,6 +252,8 @@ def _legend(sheet: Sheet, c: MapContent, x: float, y: float, w: float) -> float:
                 )
             elif kind == "dash":
                 ops.append(f"q {rgb(colour)} RG 0.8 w [1.6 0.9] 0 d {line} S Q")
+            elif kind == "tunnel":
+                ops.append(f"q {rgb(colour)} RG {extra:.2f} w [2.2 1.6] 0 d {line} S Q")
             else:
                 ops.append(f"q {rgb(colour)} RG 1.3 w {line} S 1 1 1 RG 0.6 w [4 4] 0 d {line} S Q")
         c_.addLiteral(" ".join(ops))
