@@ -344,3 +344,17 @@ def test_landmarks_are_named_without_collisions(harbour, tmp_path) -> None:
     pdf = tmp_path / "haven.pdf"
     maps.print_map(harbour, pdf, TEMPLATE, paper="A4")
     assert "Station Kersenhaven" in text_of(pdf)
+
+
+def test_larger_paper_shows_the_same_names_at_the_same_size(harbour, kersenbuurt, tmp_path) -> None:
+    sheet = Sheet(None, TEMPLATE, "nl", PrintResult(tmp_path / "x.pdf"))
+    for store in (harbour, kersenbuurt):
+        content = maps.content(store, TEMPLATE, result=False)
+        a4, a1 = (maps.prepare(sheet, content, paper) for paper in ("A4", "A1"))
+        on_paper = {
+            paper: {(label.text, round(label.size * prep.lay.scale, 2)) for label in prep.labels}
+            for paper, prep in (("A4", a4), ("A1", a1))
+        }
+        sizes = {size for labels_ in on_paper.values() for _, size in labels_}
+        assert sizes <= {6.2, 6.4, 6.6, 7.0}  # points on the paper, whatever its size
+        assert {t for t, _ in on_paper["A4"]} <= {t for t, _ in on_paper["A1"]}  # and more room

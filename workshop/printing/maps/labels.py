@@ -285,7 +285,11 @@ LANDMARKS = {
 
 
 def place_landmarks(
-    points: list[tuple[str, str, float, float]], frame: Rect, obstacles: Obstacles, width_of
+    points: list[tuple[str, str, float, float]],
+    frame: Rect,
+    obstacles: Obstacles,
+    width_of,
+    scale: float = 1.0,
 ) -> list[Label]:
     """Level labels for landmarks `(name, kind, x, y)`: on the point, else beside it; a name
     is placed once, where it hits nothing already placed. `width_of(text, style, size)`."""
@@ -301,6 +305,7 @@ def place_landmarks(
         if text in seen or not _in(inner, (x, y)):
             continue
         _, style, size, colour = LANDMARKS[kind]
+        size *= scale
         length, height = width_of(text, style, size) + size * 0.4, size * 1.3
         for dx, dy in ((0, 0), (0.5, 0), (-0.5, 0), (0, 1), (0, -1), (0.5, 1), (0.5, -1)):
             cx = x + dx * (length + size)

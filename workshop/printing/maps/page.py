@@ -3,6 +3,8 @@ at the layout's paper size. `prepare` computes once what every page or tile of a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.lib.units import mm
 
 from workshop.osm.extract import centroid
@@ -31,21 +33,29 @@ def prepare(sheet: Sheet, c: MapContent, paper: str) -> Prepared:
         obstacles.add_rect(r)
     for r in markers.marker_rects(c.markers):
         obstacles.add_rect(r.inset(-1))
+    # Names keep their size in millimetres on every paper (the page is drawn in A4 points and
+    # scaled): an A1 poster shows more of them, not the A4's names 2.8 times as large.
+    k = 1 / lay.scale
     landmarks = place_landmarks(
         landmark_points(c, proj),
         lay.frame,
         obstacles,
         lambda text, style, size: sheet.fonts.width(text, style, size),
+        k,
     )
     streets = [(f, parts) for f, parts in projected if f.layer == "road" and f.name]
-    labels = landmarks + place(
-        streets,
-        lay.frame,
-        obstacles,
-        lambda text: sheet.fonts.width(text, "regular", LABEL_SIZE),
-        LABEL_SIZE,
-        LABEL_REPEAT,
-    )
+    size = LABEL_SIZE * k
+    labels = landmarks + [
+        replace(label, size=size)
+        for label in place(
+            streets,
+            lay.frame,
+            obstacles,
+            lambda text: sheet.fonts.width(text, "regular", size),
+            size,
+            LABEL_REPEAT * k,
+        )
+    ]
     key = mapkey.key_lines(c.markers, sheet) if c.result else []
     return Prepared(lay, proj, projected, labels, key)
 
