@@ -12,9 +12,11 @@ from reportlab.lib.units import mm
 from tests.printing.conftest import (
     assert_codes_clear,
     assert_quiet_zone_white,
+    decode,
     decoded_payloads,
     page_count,
     page_size,
+    render,
     text_of,
 )
 from workshop import demo
@@ -23,7 +25,7 @@ from workshop.file.store import Store
 from workshop.printing import templates
 from workshop.printing.maps import build as maps
 from workshop.printing.maps import labels, markers
-from workshop.printing.maps.tiles import tile_grid
+from workshop.printing.maps.tiles import tiles as tiles_of
 from workshop.printing.sheet import PrintResult, Sheet
 
 TEMPLATE = templates.load()
@@ -124,29 +126,58 @@ def test_grid_sheet_without_an_extract(tmp_path: Path) -> None:
     store.close()
 
 
-def test_tiles_cut_the_poster_into_a4(kersenbuurt: Store, tmp_path: Path) -> None:
+@pytest.mark.parametrize("result_map", [False, True])
+def test_tiles_work_alone(kersenbuurt: Store, tmp_path: Path, result_map: bool) -> None:
     pdf = tmp_path / "tiles.pdf"
-    result = maps.print_map(kersenbuurt, pdf, TEMPLATE, paper="A1", tiles=True)
-    poster = (841 * mm, 594 * mm)
-    _, cols, rows = tile_grid(poster)
-    # The sheets that would hold only the poster's blank margin are left out.
-    assert 1 + cols * rows // 2 < result.pages == page_count(pdf) < 1 + cols * rows
-    for page in range(1, result.pages):
-        assert inked_share(pdf, page) > 0.003, page  # no sheet of nothing (blank: 0.001)
-    assert {code.page for code in result.codes} == {1}  # the overview only
+    printer = maps.print_result_map if result_map else maps.print_map
+    result = printer(kersenbuurt, pdf, TEMPLATE, paper="A1", tiles=True)
+    sheet = Sheet(None, TEMPLATE, "nl", PrintResult(tmp_path / "x.pdf"))
+    content = maps.content(kersenbuurt, TEMPLATE, result=result_map)
+    _, placed = tiles_of(maps.prepare(sheet, content, "A1"))
+    overview_pages = result.pages - len(placed)
+    frame = maps.prepare(sheet, content, "A1").lay.frame
+    scale = maps.prepare(sheet, content, "A1").lay.scale
+    for _, _, window in placed:  # every tile holds a good share of the map, not a sliver
+        x0, x1 = (
+            max(window.x, frame.x * scale),
+            min(window.x + window.w, (frame.x + frame.w) * scale),
+        )
+        y0, y1 = (
+            max(window.y, frame.y * scale),
+            min(window.y + window.h, (frame.y + frame.h) * scale),
+        )
+        assert (x1 - x0) * (y1 - y0) > 0.5 * window.w * window.h
+    assert result.pages == page_count(pdf) and len(placed) >= 4
     assert decoded_payloads(pdf, pages=[0]) == [GEO]
-    for page in (0, 1, result.pages - 1):
+    kind = "RESULT" if result_map else "MAP"
+    for page in range(result.pages):
+        image = render(pdf, page, 100)  # one rendering per sheet: its code and its ink
+        histogram = image.histogram()
+        inked = sum(histogram[:200]) / sum(histogram)
+        assert inked > (0.003 if page < overview_pages else 0.05), page  # never near-empty
         assert sorted(round(v) for v in page_size(pdf, page)) == [595, 842]
-    assert "deel 1 van" in text_of(pdf)
+        number = page - overview_pages + 1
+        if number >= 1:  # every tile decodes its own code, at 100 dpi
+            (payload,) = decode(image)
+            assert payload.startswith(f"WIJK:{kind}:A1:T{number}/{len(placed)}:R"), payload
+    # The panel goes whole on the overview, never cut across the tiles.
+    panel_blocks = {"title", "legend", "key", "north-arrow", "scale-bar", "attribution"}
+    for page, kind_, _ in result.boxes:
+        if kind_ in panel_blocks:
+            assert page <= overview_pages, (kind_, page)
+    first_tile = pypdf_text(pdf, overview_pages)
+    assert "deel 1 van" in first_tile and "vakken A1" in first_tile
+    assert "Hoofdweg" not in first_tile and "Nummers op de kaart" not in first_tile  # no panel
+    assert_codes_clear(result)
+    assert_quiet_zone_white(pdf, result, overview_pages)
+    if result_map:  # a tile's small key names the markers on it
+        assert "Zorgcentrum Morellenhof" in first_tile
 
 
-def inked_share(pdf: Path, page: int) -> float:
-    """The share of a page's pixels that are not white, at 20 dpi."""
-    import pypdfium2
+def pypdf_text(pdf: Path, page: int) -> str:
+    import pypdf
 
-    image = pypdfium2.PdfDocument(pdf)[page].render(scale=20 / 72).to_pil().convert("L")
-    histogram = image.histogram()
-    return sum(histogram[:200]) / sum(histogram)
+    return pypdf.PdfReader(str(pdf)).pages[page].extract_text() or ""
 
 
 @pytest.mark.parametrize("paper, size", [("A4", (297, 210)), ("A0", (1189, 841))])
