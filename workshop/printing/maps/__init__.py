@@ -3,6 +3,7 @@
     frame        where a map goes on its page; the projection of the extent onto it
     labels       street names along their streets, without collisions
     draw         OSM features as PDF paths, and the grid
+    coast        the sea from coastlines (water to their right), islands on it
     markers      the result map's numbered markers, packed inside their cells
     key          the result map's key: names wrapped in as few columns as hold them
     content      `MapContent` (what a map shows, read once) and `Prepared` (the bottom)
@@ -11,6 +12,6 @@
     tiles        a poster on A4 sheets: an overview page, then the tiles
     build        `print_map` and `print_result_map`
 
-Arrows: build -> tiles -> page -> panel -> content -> key -> markers, labels, draw, frame. May
+Arrows: build -> tiles -> page -> panel -> content -> key -> markers, labels, draw -> coast, frame. May
 import the rest of `printing` (`markers` takes the cards' ink colours) and below.
 """

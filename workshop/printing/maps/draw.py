@@ -8,6 +8,8 @@ so crossings join cleanly the way road maps draw them.
 
 from __future__ import annotations
 
+import functools
+
 from reportlab.lib.units import mm
 
 from workshop.osm.extract import Feature
@@ -48,6 +50,7 @@ ROAD_FILL = {
 }
 
 
+@functools.lru_cache(maxsize=256)  # one call per building otherwise
 def rgb(colour: str) -> str:
     return " ".join(f"{int(colour[i : i + 2], 16) / 255:.3f}" for i in (1, 3, 5))
 
