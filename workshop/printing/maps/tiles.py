@@ -14,6 +14,7 @@ The poster's map is drawn once, as a PDF form, and each tile shows its piece of 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from reportlab.lib.units import mm
 
@@ -218,7 +219,7 @@ def _tile_key(sheet: Sheet, c: MapContent, prep: Prepared, rect: Rect, area: Rec
         for m in shown
         if rect.x <= m.pos[0] * s <= rect.x + rect.w and rect.y <= m.pos[1] * s <= rect.y + rect.h  # type: ignore[index]
     ]
-    columns = 3
+    columns = max(int(area.w // (48 * mm)), 1)
     col_w = (area.w - (columns - 1) * 3 * mm) / columns
     per = max(int(area.h // (KEY_SIZE * 1.35)), 1)
     room = per * columns
@@ -227,9 +228,12 @@ def _tile_key(sheet: Sheet, c: MapContent, prep: Prepared, rect: Rect, area: Rec
         col, line = divmod(i, per)
         x = area.x + col * (col_w + 3 * mm)
         y = area.y + area.h - (line + 1) * KEY_SIZE * 1.35
-        symbol(sheet, m, x + SYMBOL_R * 0.8, y + KEY_SIZE * 0.33, SYMBOL_R * 0.8)
-        text = sheet.fonts.fit(m.name, "regular", KEY_SIZE - 0.6, col_w - 2 * SYMBOL_R - 1 * mm)
-        sheet.text(x + 2 * SYMBOL_R, y, text, "regular", KEY_SIZE - 0.6, ink)
+        size = KEY_SIZE - 0.6
+        symbol(sheet, replace(m, label=""), x + SYMBOL_R * 0.7, y + size * 0.33, SYMBOL_R * 0.7)
+        number = sheet.text(x + 2 * SYMBOL_R, y, m.label, "bold", size, ink)
+        rest = col_w - 2 * SYMBOL_R - number - 2 * mm
+        name = sheet.fonts.fit(m.name, "regular", size, rest)
+        sheet.text(x + 2 * SYMBOL_R + number + 1 * mm, y, name, "regular", size, ink)
     if len(listed) < len(on):
         col, line = divmod(len(listed), per)
         more = sheet.t("tile_more", count=len(on) - len(listed))
