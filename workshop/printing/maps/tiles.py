@@ -140,6 +140,8 @@ def _tile(sheet, c, prep, paper, rect, which, numbering) -> None:
     width = TILE_MARGIN + rw - x
     sheet.text(x, top, sheet.fonts.fit(head, "bold", 8, width), "bold", 8, ink)
     cells_line = sheet.t("tile_cells", cells=cells.replace("-", "–"))
+    if prep.proj is not None:  # the tiles' own scale: the overview's is another
+        cells_line += f" · {panel.scale_text(prep)}"
     sheet.text(x, top - 10, sheet.fonts.fit(cells_line, "regular", 7, width), "regular", 7, muted)
     sheet.block("tile-caption", Rect(x, top - 12, width, 20))
     _tile_key(sheet, c, prep, rect, Rect(x, TILE_MARGIN, width, top - 14 - TILE_MARGIN))
@@ -209,8 +211,17 @@ def _tile_key(sheet: Sheet, c: MapContent, prep: Prepared, rect: Rect, area: Rec
     muted = sheet.template.colour("colours", "muted")
     ink = sheet.template.colour("colours", "ink")
     s = prep.lay.scale
-    if not c.result:
-        sheet.text(area.x, area.y + area.h - 7, sheet.t("tile_legend"), "italic", 7, muted)
+    if not c.result:  # the legend, small and across, then where the rest is
+        x, y = area.x, area.y + area.h - 7
+        for key, kind, colour, extra in panel.legend_items(sheet, c):
+            text = sheet.t(key)
+            need = 7 * mm + sheet.fonts.width(text, "regular", 6.5) + 4 * mm
+            if x + need > area.x + area.w:
+                x, y = area.x, y - 9
+            panel.swatch(sheet, kind, colour, extra, x, y - 0.3 * mm, 6 * mm)
+            sheet.text(x + 7 * mm, y, text, "regular", 6.5, ink)
+            x += need
+        sheet.text(area.x, y - 10, sheet.t("tile_legend"), "italic", 6.5, muted)
         sheet.block("tile-key", area)
         return
     shown = [m for m in c.markers if m.pos is not None and not m.stacked] + stacks(c.markers)
