@@ -171,7 +171,7 @@ def test_tiles_work_alone(kersenbuurt: Store, tmp_path: Path, result_map: bool) 
 
     poster = maps.prepare(sheet, content, "A1")
     assert panel.scale_text(poster) in first_tile  # the tile's own scale, the poster's
-    assert "Hoofdweg" not in first_tile and "Nummers op de kaart" not in first_tile  # no panel
+    assert "Legenda" not in first_tile and "Nummers op de kaart" not in first_tile  # no panel
     assert_codes_clear(result)
     assert_quiet_zone_white(pdf, result, overview_pages)
     if result_map:  # a tile's small key names the markers on it
