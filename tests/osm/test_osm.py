@@ -162,3 +162,59 @@ def test_cli_new_and_import_with_osm(tmp_path: Path, monkeypatch) -> None:
     result = runner.invoke(cli, ["import", "a.wijk", "--osm", "kapot.osm"])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert osm_xml()  # the fixture itself is well-formed XML
+
+
+def test_new_with_osm_picks_a_grid_of_square_cells(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    tall = (60.1640, 24.9350, 60.1790, 24.9535)  # Helsinki's Kluuvi: 1.0 km wide, 1.7 km high
+    write_osm(tmp_path / "hoog.osm", box=tall)
+    write_osm(tmp_path / "breed.osm")
+    runner = CliRunner()
+    for name, extract, grid in (("h", "hoog.osm", (5, 8)), ("b", "breed.osm", (8, 6))):
+        result = runner.invoke(cli, ["new", f"{name}.wijk", "--name", "W", "--osm", extract])
+        assert result.exit_code == 0, result.output
+        store = Store.open(tmp_path / f"{name}.wijk")
+        assert (store.grid.cols, store.grid.rows) == grid
+        box = osm.extent(store)
+        kx, ky = osm.metres_per_degree(box[0])
+        cell_w = (box[3] - box[1]) * kx / store.grid.cols
+        cell_h = (box[2] - box[0]) * ky / store.grid.rows
+        assert 0.8 < cell_w / cell_h < 1.25, (cell_w, cell_h)
+        store.close()
+    result = runner.invoke(
+        cli, ["new", "g.wijk", "--name", "W", "--osm", "hoog.osm", "--grid", "8x6"]
+    )
+    assert result.exit_code == 0 and "8x6" in result.output  # --grid says otherwise
+
+
+def test_extract_keeps_coastline_tunnels_bridges_and_stations(tmp_path: Path) -> None:
+    _, data = osm.read_extract(write_osm(tmp_path / "haven.osm", coast=True))
+    by_name = {f.name: f for f in data.features if f.name}
+    assert [f.kind for f in data.features if f.layer == "coast"] == ["coastline"]
+    assert by_name["Metro"].tunnel and by_name["Metro"].layer == "rail"
+    assert by_name["Vaartbrug"].bridge and not by_name["Vaartbrug"].tunnel
+    assert not by_name["Kersenlaan"].bridge and not by_name["Kersenlaan"].tunnel
+    assert by_name["Kersenvijver"].layer == "water"
+    assert [p.name for p in data.stations] == ["Station Kersenhaven"]
+    assert "Station Kersenhaven" not in {p.name for p in data.pois}  # not a candidate place
+    again = osmpack.unpack(osmpack.pack(data))
+    assert again is not None and again.features == data.features
+    assert again.stations == data.stations
+
+
+@pytest.mark.parametrize(
+    "tags, tunnel",
+    [
+        ({"railway": "subway", "tunnel": "yes", "layer": "-4"}, True),
+        ({"railway": "subway"}, True),
+        ({"railway": "subway", "bridge": "yes", "layer": "1"}, False),
+        ({"railway": "rail", "layer": "-1"}, True),
+        ({"highway": "residential", "layer": "-2"}, True),
+        ({"railway": "rail"}, False),
+        ({"highway": "residential", "layer": "x"}, False),
+    ],
+)
+def test_what_counts_as_a_tunnel(tags, tunnel) -> None:
+    from workshop.osm import tags as osmtags
+
+    assert osmtags.underground(tags) is tunnel

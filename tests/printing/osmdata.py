@@ -22,7 +22,11 @@ def _way(i: int, refs: list[int], tags: dict[str, str]) -> str:
     return f'<way id="{i}" version="1">{nds}{inner}</way>'
 
 
-def osm_xml(box: tuple[float, float, float, float] = BOX, bounds: bool = True) -> str:
+def osm_xml(
+    box: tuple[float, float, float, float] = BOX, bounds: bool = True, coast: bool = False
+) -> str:
+    """The extract; `coast` adds what a harbour town's has (Helsinki's shape, in small): the
+    sea north of a coastline, a metro in its tunnel, a bridge, a station and named water."""
     lat0, lon0, lat1, lon1 = box
     dlat, dlon = lat1 - lat0, lon1 - lon0
     nodes, ways = [], []
@@ -78,6 +82,31 @@ def osm_xml(box: tuple[float, float, float, float] = BOX, bounds: bool = True) -
     node(0.45, 0.45, {"amenity": "community_centre", "name": "Buurthuis <De Bron> & Co"})
     node(0.46, 0.8, {"shop": "bakery", "name": "Bakkerĳ Kooĳman"})
     node(0.4, 0.4, {"amenity": "bench"})  # not a place
+    if coast:
+        # drawn east to west: the land on its left (south), the sea to the north
+        ways.append(
+            _way(
+                50,
+                [node(0.78, 1.05), node(0.84, 0.6), node(0.8, 0.3), node(0.82, -0.05)],
+                {"natural": "coastline"},
+            )
+        )
+        ways.append(
+            _way(
+                51,
+                [node(0.1, 0.9), node(0.9, 0.9)],
+                {"railway": "subway", "tunnel": "yes", "layer": "-4", "name": "Metro"},
+            )
+        )
+        ways.append(
+            _way(
+                52,
+                [node(0.0, 0.65), node(0.06, 0.65)],
+                {"highway": "tertiary", "bridge": "yes", "layer": "1", "name": "Vaartbrug"},
+            )
+        )
+        node(0.35, 0.85, {"railway": "station", "name": "Station Kersenhaven"})
+        ways.append(_way(53, square(0.3, 0.55, 0.04), {"natural": "water", "name": "Kersenvijver"}))
     relation = (
         '<relation id="1" version="1"><member type="way" ref="40" role="outer"/>'
         '<member type="way" ref="41" role="inner"/><tag k="type" v="multipolygon"/>'

@@ -33,7 +33,10 @@ from workshop.osm import extract as osm
     help="Language of screens and printouts.",
 )
 @click.option(
-    "--grid", "grid_text", default="8x6", show_default=True, help="Columns x rows of the map grid."
+    "--grid",
+    "grid_text",
+    default=None,
+    help="Columns x rows of the map grid [default: 8x6; with --osm, about 48 square cells].",
 )
 @click.option("--base-url", help="Base URL for the cards' QR codes (card number appended).")
 @click.option(
@@ -48,7 +51,7 @@ def new(
     name: str,
     municipality: str | None,
     lang: str,
-    grid_text: str,
+    grid_text: str | None,
     base_url: str | None,
     osm_path: Path | None,
 ) -> None:
@@ -57,11 +60,13 @@ def new(
     name = text_argument(name, "--name") or ""
     municipality = text_argument(municipality, "--municipality")
     try:
-        grid = Grid.from_text(grid_text)
+        grid = Grid.from_text(grid_text or "8x6")
     except ValueError:
         raise UserError("bad_grid", value=grid_text) from None
     if osm_path is not None:  # read and check the extract before the file exists
         extract, data = osm.read_extract(osm_path)
+        if grid_text is None:  # cells close to square on this extent
+            grid = osm.square_grid(data.bounds)
         store = osm_import.create_with_extract(
             file,
             extract,

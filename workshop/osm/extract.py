@@ -22,7 +22,7 @@ from workshop import model
 from workshop.file.store import Store
 from workshop.i18n import UserError
 from workshop.osm import limits as osmlimits
-from workshop.osm.tags import area_kind, line_kind, place_kind
+from workshop.osm.tags import area_kind, bridge, line_kind, place_kind, station, underground
 
 MAX_EXTRACT_BYTES = 256 * 1024 * 1024
 # An extract must cover at least this share of the neighbourhood's map extent.
@@ -49,6 +49,7 @@ class Feature:
     name: str | None
     parts: list[list[tuple[float, float]]]
     tunnel: bool = False
+    bridge: bool = False
 
 
 @dataclass(slots=True)
@@ -66,6 +67,7 @@ class MapData:
     data_box: Box  # the extent of the data itself
     features: list[Feature] = field(default_factory=list)
     pois: list[Poi] = field(default_factory=list)
+    stations: list[Poi] = field(default_factory=list)  # named on the map, not candidate places
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -132,6 +134,7 @@ class _Collector:
     def __init__(self) -> None:
         self.features: list[Feature] = []
         self.pois: list[Poi] = []
+        self.stations: list[Poi] = []
         self.lats: list[float] = []
         self.lons: list[float] = []
 
@@ -153,6 +156,9 @@ class _Collector:
         if kind and tags.get("name"):
             lon, lat = centroid(rings[0])
             self.pois.append(Poi(osm_id, tags.get("name"), kind, lat, lon))
+        if station(tags):
+            lon, lat = centroid(rings[0])
+            self.stations.append(Poi(osm_id, tags.get("name"), "station", lat, lon))
         self.extend(rings[0])
 
 
@@ -184,15 +190,18 @@ def _read(
                             line[1],
                             tags.get("name"),
                             [coords],
-                            tags.get("tunnel") in ("yes", "culvert")
-                            or tags.get("location") == "underground",
+                            underground(tags),
+                            bridge(tags),
                         )
                     )
                     out.extend(coords)
-            elif obj.is_closed() and (area_kind(tags) or place_kind(tags)):
+            elif obj.is_closed() and (area_kind(tags) or place_kind(tags) or station(tags)):
                 out.area(tags, [_line(obj)], f"way/{obj.id}")
         elif isinstance(obj, osmium.osm.Node):
             kind, name = place_kind(tags), tags.get("name")
+            if station(tags) and obj.location.valid():
+                lat, lon = obj.location.lat, obj.location.lon
+                out.stations.append(Poi(f"node/{obj.id}", name or "", "station", lat, lon))
             if kind and name and obj.location.valid():
                 lat, lon = obj.location.lat, obj.location.lon
                 out.pois.append(Poi(f"node/{obj.id}", name, kind, lat, lon))
@@ -222,7 +231,7 @@ def _read(
         bounds = (bottom_left.lat, bottom_left.lon, top_right.lat, top_right.lon)
     else:
         bounds = data_box
-    return MapData(bounds, data_box, out.features, out.pois)
+    return MapData(bounds, data_box, out.features, out.pois, out.stations)
 
 
 _WKB = osmium.geom.WKBFactory()
@@ -318,3 +327,25 @@ def metres_per_degree(lat: float) -> tuple[float, float]:
     """(metres per degree of longitude, of latitude) around `lat`: the local equirectangular
     projection every map of a neighbourhood can use."""
     return 111_320.0 * math.cos(math.radians(lat)), 110_574.0
+
+
+DEFAULT_CELLS = 48  # the 8x6 grid's count, the most a poster's grid holds readably
+
+
+def square_grid(box: Box, cells: int = DEFAULT_CELLS) -> model.Grid:
+    """The grid of about `cells` cells whose cells are closest to square on this extent: 8x6
+    on a landscape neighbourhood, 5x8 on a tall one (not 8x6 with cells twice as high)."""
+    kx, ky = metres_per_degree((box[0] + box[2]) / 2)
+    width, height = (box[3] - box[1]) * kx, (box[2] - box[0]) * ky
+    if width <= 0 or height <= 0:
+        return model.Grid()
+    best: tuple[float, int, int] | None = None
+    for cols in range(1, model.MAX_GRID_COLS + 1):
+        rows = min(max(round(cols * height / width), 1), model.MAX_GRID_ROWS)
+        if rows * cols > cells * 1.25:
+            break
+        square = abs(math.log((width / cols) / (height / rows)))
+        score = square + abs(math.log(rows * cols / cells))
+        if best is None or score < best[0]:
+            best = (score, cols, rows)
+    return model.Grid(best[1], best[2]) if best else model.Grid()

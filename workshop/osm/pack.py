@@ -4,7 +4,7 @@ parse takes when a map is printed. The original stays the source of truth: a pac
 another version of this format is ignored and the extract parsed again.
 
 Layout: a JSON header (bounds, points of interest, the strings, array lengths), then three
-little-endian arrays: per feature (layer, kind, name, tunnel, parts) as int32, the point count
+little-endian arrays: per feature (layer, kind, name, flags: 1 tunnel, 2 bridge; parts) as int32, the point count
 of each part as int32, and every coordinate (lon, lat) as float64.
 """
 
@@ -17,7 +17,7 @@ from array import array
 
 from workshop.osm.extract import Feature, MapData, Poi
 
-FORMAT = 1
+FORMAT = 2  # 2: bridges, coastlines and stations kept
 MAX_PACK_BYTES = 1 << 30
 
 
@@ -31,7 +31,15 @@ def pack(data: MapData) -> bytes:
 
     meta, lengths, coords = array("i"), array("i"), array("d")
     for f in data.features:
-        meta.extend((index(f.layer), index(f.kind), index(f.name), int(f.tunnel), len(f.parts)))
+        meta.extend(
+            (
+                index(f.layer),
+                index(f.kind),
+                index(f.name),
+                int(f.tunnel) | 2 * int(f.bridge),
+                len(f.parts),
+            )
+        )
         for part in f.parts:
             lengths.append(len(part))
             for lon, lat in part:
@@ -42,6 +50,7 @@ def pack(data: MapData) -> bytes:
         "bounds": data.bounds,
         "data_box": data.data_box,
         "pois": [[p.osm_id, p.name, p.kind, p.lat, p.lon] for p in data.pois],
+        "stations": [[p.osm_id, p.name, p.kind, p.lat, p.lon] for p in data.stations],
         "strings": list(strings),
         "sizes": [len(meta), len(lengths), len(coords)],
     }
@@ -87,7 +96,7 @@ def unpack(blob: bytes) -> MapData | None:
     features = []
     part_index = point = 0
     for i in range(0, len(meta), 5):
-        layer, kind, name, tunnel, parts = meta[i : i + 5]
+        layer, kind, name, flags, parts = meta[i : i + 5]
         rings: list[list[tuple[float, float]]] = []
         for _ in range(parts):
             n = lengths[part_index]
@@ -101,8 +110,10 @@ def unpack(blob: bytes) -> MapData | None:
                 strings[kind],
                 strings[name] if name >= 0 else None,
                 rings,
-                bool(tunnel),
+                bool(flags & 1),
+                bool(flags & 2),
             )
         )
     pois = [Poi(*p) for p in header["pois"]]
-    return MapData(tuple(header["bounds"]), tuple(header["data_box"]), features, pois)
+    stations = [Poi(*p) for p in header.get("stations", [])]
+    return MapData(tuple(header["bounds"]), tuple(header["data_box"]), features, pois, stations)

@@ -84,7 +84,37 @@ def line_kind(tags) -> tuple[str, str] | None:
     waterway = tags.get("waterway")
     if waterway in WATERWAYS:
         return ("waterway", WATERWAYS[waterway])
+    if tags.get("natural") == "coastline":  # land on its left: the sea is drawn from these
+        return ("coast", "coastline")
     return None
+
+
+def underground(tags) -> bool:
+    """A tunnel (drawn dashed, never as a surface line): `tunnel=yes`, underground, a negative
+    layer, or a metro line (`railway=subway`) that is not said to be on the surface."""
+    if tags.get("bridge") not in (None, "no"):
+        return False
+    if tags.get("tunnel") in ("yes", "culvert") or tags.get("location") == "underground":
+        return True
+    try:
+        layer = int(tags.get("layer") or 0)
+    except ValueError:
+        layer = 0
+    if layer < 0:
+        return True
+    return tags.get("railway") == "subway" and tags.get("tunnel") != "no" and layer == 0
+
+
+def bridge(tags) -> bool:
+    return tags.get("bridge") not in (None, "no") and not underground(tags)
+
+
+def station(tags) -> bool:
+    """A railway or metro station, named on the map as a landmark."""
+    return bool(tags.get("name")) and (
+        tags.get("railway") in ("station", "halt")
+        or (tags.get("public_transport") == "station" and tags.get("railway") != "platform")
+    )
 
 
 def area_kind(tags) -> tuple[str, str] | None:
@@ -92,7 +122,8 @@ def area_kind(tags) -> tuple[str, str] | None:
     if building and building != "no":
         return ("building", "building")
     if (
-        tags.get("natural") == "water"
+        tags.get("natural") in ("water", "bay", "strait")
+        or tags.get("place") == "sea"
         or tags.get("waterway") == "riverbank"
         or tags.get("landuse") in ("reservoir", "basin")
         or "water" in tags

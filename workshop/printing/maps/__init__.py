@@ -3,13 +3,15 @@
     frame        where a map goes on its page; the projection of the extent onto it
     labels       street names along their streets, without collisions
     draw         OSM features as PDF paths, and the grid
-    markers      the result map's numbered markers and their key
+    coast        the sea from coastlines (water to their right), islands on it
+    markers      the result map's numbered markers, packed inside their cells
+    key          the result map's key: names wrapped in as few columns as hold them
     content      `MapContent` (what a map shows, read once) and `Prepared` (the bottom)
     panel        the panel beside a map: title, legend or key, QR code, scale bar
     page         one map page: `prepare` a layout once, `draw_page` frame and panel
     tiles        a poster on A4 sheets: an overview page, then the tiles
     build        `print_map` and `print_result_map`
 
-Arrows: build -> tiles -> page -> panel -> content -> markers, labels, draw, frame. May
+Arrows: build -> tiles -> page -> panel -> content -> key -> markers, labels, draw -> coast, frame. May
 import the rest of `printing` (`markers` takes the cards' ink colours) and below.
 """

@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from reportlab.lib.units import mm
-
 from workshop.exchange import osm_import
 from workshop.file.store import Store
 from workshop.model import Grid
@@ -18,8 +16,6 @@ from workshop.printing.maps import markers
 from workshop.printing.maps.frame import PANEL_W, MapLayout, Projection, layout
 from workshop.printing.maps.labels import Label
 from workshop.printing.templates import Template
-
-RESULT_PANEL_W = 84 * mm
 
 
 @dataclass
@@ -35,12 +31,10 @@ class MapContent:
     markers: list[markers.Marker] = field(default_factory=list)
     date: str = field(default_factory=lambda: dt.date.today().isoformat())
 
-    @property
-    def panel_w(self) -> float:
-        return RESULT_PANEL_W if self.result else PANEL_W
-
     def layout(self, paper: str) -> MapLayout:
-        return layout(self.box, self.grid, paper, self.panel_w)
+        """The base map's layout, for the result map too: same orientation, scale and grid on
+        the same paper, so the result map lies on the poster residents drew on."""
+        return layout(self.box, self.grid, paper, PANEL_W)
 
 
 @dataclass

@@ -8,9 +8,12 @@ so crossings join cleanly the way road maps draw them.
 
 from __future__ import annotations
 
+import functools
+
 from reportlab.lib.units import mm
 
 from workshop.osm.extract import Feature
+from workshop.printing.maps import coast
 from workshop.printing.maps.frame import BAND, MapLayout, Projection
 from workshop.printing.sheet import Rect, Sheet
 from workshop.printing.templates import Template
@@ -47,6 +50,7 @@ ROAD_FILL = {
 }
 
 
+@functools.lru_cache(maxsize=256)  # one call per building otherwise
 def rgb(colour: str) -> str:
     return " ".join(f"{int(colour[i : i + 2], 16) / 255:.3f}" for i in (1, 3, 5))
 
@@ -115,6 +119,7 @@ def draw_features(sheet: Sheet, layout: MapLayout, projected: list[tuple[Feature
     by_layer: dict[str, list] = {}
     for feature, parts in projected:
         by_layer.setdefault(feature.layer, []).append((feature, parts))
+    _sea(ops, template, f, by_layer.get("coast", []))
     for layer, _ in AREA_ORDER:
         if layer == "building":
             _waterways(ops, template, by_layer.get("waterway", []))
@@ -127,8 +132,10 @@ def draw_features(sheet: Sheet, layout: MapLayout, projected: list[tuple[Feature
                 ops.append(f"{rgb(fill)} rg {rgb(edge)} RG 0.25 w {path} B*")
             else:
                 ops.append(f"{rgb(fill)} rg {path} f*")
-    _roads(ops, template, by_layer.get("road", []))
+    roads = by_layer.get("road", [])
+    _roads(ops, template, [r for r in roads if not r[0].bridge])
     _rails(ops, template, by_layer.get("rail", []))
+    _bridges(ops, template, [r for r in roads if r[0].bridge])
     ops.append("Q")
     sheet.c.addLiteral("\n".join(ops))
 
@@ -140,6 +147,21 @@ def _stroke(
         return
     path = " ".join(_ops(p, False) for p in lines if len(p) >= 2)
     ops.append(f"{rgb(colour)} RG {width:.2f} w {dash} {path} S")
+
+
+def _sea(ops: list[str], template: Template, frame: Rect, features: list) -> None:
+    """The sea to the right of the coastlines, islands on it, the coast as a thin line."""
+    lines = [p for _, parts in features for p in parts]
+    if not lines:
+        return
+    seas, islands = coast.sea(lines, frame)
+    water = template.map_colour("water")
+    for ring, colour in [(r, water) for r in seas] + [
+        (r, template.map_colour("land")) for r in islands
+    ]:
+        if len(ring) >= 3:
+            ops.append(f"{rgb(colour)} rg {_ops(ring, True)} f")
+    _stroke(ops, lines, template.map_colour("water_edge"), 0.5)
 
 
 def _waterways(ops: list[str], template: Template, features: list) -> None:
@@ -171,10 +193,31 @@ def _roads(ops: list[str], template: Template, features: list) -> None:
             )
 
 
+def _bridges(ops: list[str], template: Template, features: list) -> None:
+    """Bridges last, over the water, roads and rails they cross: a dark casing each side."""
+    edge = template.map_colour("bridge_edge")
+    for kind in ROAD_ORDER:
+        lines = [p for feature, parts in features if feature.kind == kind for p in parts]
+        width = template.width(kind) * mm
+        if kind in CASED:
+            _stroke(ops, lines, edge, width + 1.6, "[] 0 d")
+            _stroke(ops, lines, template.map_colour(ROAD_FILL[kind]), width)
+        else:
+            _stroke(ops, lines, edge, width + 1.2, "[] 0 d")
+            _stroke(ops, lines, template.map_colour("land"), width + 0.4)
+            _stroke(ops, lines, template.map_colour("path"), width, "[1.6 0.9] 0 d")
+    ops.append("[] 0 d")
+
+
 def _rails(ops: list[str], template: Template, features: list) -> None:
+    underground = [p for feature, parts in features if feature.tunnel for p in parts]
+    features = [(f, parts) for f, parts in features if not f.tunnel]
     rail = [p for feature, parts in features if feature.kind == "rail" for p in parts]
     tram = [p for feature, parts in features if feature.kind != "rail" for p in parts]
     width = template.width("rail") * mm
+    # a metro in its tunnel: a thin dashed line, never the surface railway's ties
+    _stroke(ops, underground, template.map_colour("rail"), width * 0.5, "[2.2 1.6] 0 d")
+    ops.append("[] 0 d")
     _stroke(ops, rail, template.map_colour("rail"), width)
     _stroke(ops, rail, "#ffffff", width * 0.45, "[4 4] 0 d")
     ops.append("[] 0 d")

@@ -19,7 +19,7 @@ from workshop.printing.sheet import PAPERS, Rect
 
 A4_W, A4_H = 210 * mm, 297 * mm
 MARGIN = 8 * mm
-PANEL_W = 58 * mm
+PANEL_W = 60 * mm  # base map and result map alike
 GAP = 5 * mm
 BAND = 5.5 * mm  # room for the column letters and row numbers around the frame
 

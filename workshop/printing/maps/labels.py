@@ -1,4 +1,5 @@
-"""Street names along their streets, without collisions.
+"""Street names along their streets, and landmark names (stations, water, parks, squares,
+schools, places of worship, community centres) beside their place, without collisions.
 
 Each name goes where its street is straight enough for the whole label (so the letters stay on
 the street), centred first and repeated along long streets; a street too short or too bent gets
@@ -35,6 +36,9 @@ class Label:
     y: float
     angle: float  # degrees
     corners: tuple[Point, ...]
+    style: str = "regular"
+    size: float = 0.0  # 0: the street labels' size
+    colour: str = ""  # "": the street labels' colour (a template key otherwise)
 
 
 class Obstacles:
@@ -264,3 +268,62 @@ def _beside(run, cum, text, length, height, size, obstacles, inner) -> Label | N
 
 def _in(r: Rect, p: Point) -> bool:
     return r.x <= p[0] <= r.x + r.w and r.y <= p[1] <= r.y + r.h
+
+
+# --- landmarks -----------------------------------------------------------------------------
+
+# kind -> (rank, style, size, template colour): what people orient by comes first
+LANDMARKS = {
+    "station": (0, "bold", 7.0, "landmark_label"),
+    "water": (1, "italic", 7.0, "water_label"),
+    "park": (2, "italic", 6.6, "green_label"),
+    "square": (3, "italic", 6.4, "landmark_label"),
+    "community_centre": (4, "regular", 6.2, "landmark_label"),
+    "worship": (5, "regular", 6.2, "landmark_label"),
+    "school": (6, "regular", 6.2, "landmark_label"),
+}
+
+
+def place_landmarks(
+    points: list[tuple[str, str, float, float]],
+    frame: Rect,
+    obstacles: Obstacles,
+    width_of,
+    scale: float = 1.0,
+) -> list[Label]:
+    """Level labels for landmarks `(name, kind, x, y)`: on the point, else beside it; a name
+    is placed once, where it hits nothing already placed. `width_of(text, style, size)`."""
+    inner = Rect(frame.x + 2, frame.y + 2, frame.w - 4, frame.h - 4)
+    order = sorted(
+        (p for p in points if p[1] in LANDMARKS and p[0].strip()),
+        key=lambda p: (LANDMARKS[p[1]][0], p[0], p[2], p[3]),
+    )
+    out: list[Label] = []
+    seen: set[str] = set()
+    for name, kind, x, y in order:
+        text = " ".join(name.split())
+        if text in seen or not _in(inner, (x, y)):
+            continue
+        _, style, size, colour = LANDMARKS[kind]
+        size *= scale
+        length, height = width_of(text, style, size) + size * 0.4, size * 1.3
+        for dx, dy in ((0, 0), (0.5, 0), (-0.5, 0), (0, 1), (0, -1), (0.5, 1), (0.5, -1)):
+            cx = x + dx * (length + size)
+            cy = y + dy * (height + size * 0.3)
+            corners = box(cx, cy, length, height, 0)
+            if all(_in(inner, q) for q in corners) and not obstacles.hits(corners):
+                label = Label(
+                    text,
+                    cx - length / 2 + size * 0.2,
+                    cy - size * 0.35,
+                    0,
+                    corners,
+                    style,
+                    size,
+                    colour,
+                )
+                out.append(label)
+                obstacles.add(corners)
+                seen.add(text)
+                break
+    return out

@@ -1,9 +1,10 @@
-"""The result map's numbered markers and their key.
+"""The result map's numbered markers, placed inside their cells.
 
 Places are circles numbered 1, 2, … (by cell, then name); initiatives are squares carrying
 their card number, so a resident holding card 12 finds square 12. Colours follow the place kind
-and the initiative theme. A marker sits at its coordinates, else at its cell (or its place);
-markers that would overlap are pushed apart, with a thin line back to where they belong.
+and the initiative theme. A marker is always drawn inside its cell: at its coordinates, else
+packed into the cell; what a crowded cell cannot hold is one "+N" count marker there, whose
+numbers the key lists.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from workshop.printing.sheet import Rect, Sheet
 from workshop.printing.templates import Template
 
 RADIUS = 2.3 * mm
-KEY_SIZE = 6.6
-KEY_LEAD = 3.7 * mm
+PITCH = 2 * RADIUS + 0.8  # centre to centre of two markers side by side
+STACK_COLOUR = "#1d2125"
+CELL_LABEL_W, CELL_LABEL_H = 13.0, 8.5  # a cell's own name at its top left (page.py)
 
 
 @dataclass
@@ -37,6 +39,7 @@ class Marker:
     lonlat: tuple[float, float] | None = None
     anchor: tuple[float, float] | None = None  # where it belongs, page points
     pos: tuple[float, float] | None = None  # where it is drawn
+    stacked: bool = False  # no room left in its cell: counted in the cell's "+N" marker
 
 
 def _col_row(cell: str) -> tuple[int, int]:
@@ -86,79 +89,118 @@ def markers(store: Store, template: Template) -> list[Marker]:
 
 
 def place_markers(items: list[Marker], lay: MapLayout, proj: Projection | None) -> None:
-    """Anchor each marker and push overlapping ones apart (deterministically)."""
-    inner = lay.frame.inset(RADIUS + 1)
-    per_cell: dict[str, int] = {}
+    """Place every marker inside the cell its record names (or, without one, the cell its
+    coordinates fall in): at its coordinates when they lie in that cell and the spot is free,
+    else on the free spot of a lattice packed into the cell, nearest its centre. What does not
+    fit is `stacked`: the cell's last free spot shows one count marker for all of them. A
+    marker is never drawn in another cell, so no leader line is needed."""
+    by_cell: dict[tuple[int, int], list[Marker]] = {}
     for m in items:
-        if m.lonlat is not None and proj is not None:
-            m.anchor = proj.point(*m.lonlat)
-        elif m.cell and lay.grid.parse_cell(m.cell):
-            col, row = _col_row(m.cell)
-            r = lay.cell_rect(col, row)
-            k = per_cell.get(m.cell, 0)
-            per_cell[m.cell] = k + 1
-            angle = k * 2.4  # golden-angle spiral around the cell's centre
-            dist = 2.6 * RADIUS * math.sqrt(k)
-            m.anchor = (
-                r.x + r.w / 2 + dist * math.cos(angle),
-                r.y + r.h / 2 + dist * math.sin(angle),
-            )
+        m.anchor = m.pos = None
+        m.stacked = False
+        point = proj.point(*m.lonlat) if m.lonlat is not None and proj is not None else None
+        if m.cell and lay.grid.parse_cell(m.cell):
+            where = _col_row(lay.grid.parse_cell(m.cell) or "")
+        elif point is not None and _in(lay.frame, point):
+            where = lay.cell_of_point(*point)
         else:
             continue
-        m.pos = (
-            min(max(m.anchor[0], inner.x), inner.x + inner.w),
-            min(max(m.anchor[1], inner.y), inner.y + inner.h),
-        )
-    shown = [m for m in items if m.pos is not None]
-    gap = 2 * RADIUS + 0.6
-    for _ in range(60):
-        moved = False
-        for i, a in enumerate(shown):
-            for j in range(i + 1, len(shown)):
-                b = shown[j]
-                ax, ay = a.pos  # type: ignore[misc]
-                bx, by = b.pos  # type: ignore[misc]
-                d = math.hypot(bx - ax, by - ay)
-                if d >= gap:
-                    continue
-                if d < 1e-6:
-                    angle = (i * 7 + j * 13) % 360
-                    ux, uy = math.cos(math.radians(angle)), math.sin(math.radians(angle))
-                else:
-                    ux, uy = (bx - ax) / d, (by - ay) / d
-                push = (gap - d) / 2 + 0.05
-                a.pos = _clamp((ax - ux * push, ay - uy * push), inner)
-                b.pos = _clamp((bx + ux * push, by + uy * push), inner)
-                moved = True
-        if not moved:
-            break
+        cell = lay.cell_rect(*where)
+        m.anchor = point if point is not None and _in(cell.inset(RADIUS), point) else None
+        by_cell.setdefault(where, []).append(m)
+    for (col, row), ms in by_cell.items():
+        _pack(ms, lay.cell_rect(col, row), _label_rect(lay.cell_rect(col, row)))
 
 
-def _clamp(p: tuple[float, float], r: Rect) -> tuple[float, float]:
-    return (min(max(p[0], r.x), r.x + r.w), min(max(p[1], r.y), r.y + r.h))
+def _in(r: Rect, p: tuple[float, float]) -> bool:
+    return r.x <= p[0] <= r.x + r.w and r.y <= p[1] <= r.y + r.h
+
+
+def _label_rect(cell: Rect) -> Rect:
+    """Where the cell's own name (\"E3\", top left) is printed: markers keep off it."""
+    return Rect(cell.x, cell.y + cell.h - CELL_LABEL_H, CELL_LABEL_W, CELL_LABEL_H)
+
+
+def _slots(cell: Rect, label: Rect) -> list[tuple[float, float]]:
+    """Spots for markers in a cell: a lattice centred in it, clear of its label, nearest the
+    centre first. A cell too small for one marker still has its centre."""
+    room = cell.inset(0.5)
+    nx = max(int((room.w + PITCH - 2 * RADIUS) // PITCH), 0)
+    ny = max(int((room.h + PITCH - 2 * RADIUS) // PITCH), 0)
+    x0 = cell.x + (cell.w - (nx - 1) * PITCH) / 2
+    y0 = cell.y + (cell.h - (ny - 1) * PITCH) / 2
+    spots = [
+        (x0 + i * PITCH, y0 + j * PITCH)
+        for i in range(nx)
+        for j in range(ny)
+        if not _touches(label, (x0 + i * PITCH, y0 + j * PITCH))
+    ]
+    centre = (cell.x + cell.w / 2, cell.y + cell.h / 2)
+    spots.sort(key=lambda p: (round(math.dist(p, centre), 3), -p[1], p[0]))
+    return spots or [centre]
+
+
+def _touches(r: Rect, p: tuple[float, float]) -> bool:
+    return r.x - RADIUS < p[0] < r.x + r.w + RADIUS and r.y - RADIUS < p[1] < r.y + r.h + RADIUS
+
+
+def _pack(ms: list[Marker], cell: Rect, label: Rect) -> None:
+    spots = _slots(cell, label)
+    taken: list[tuple[float, float]] = []
+
+    def free(p: tuple[float, float]) -> bool:
+        return all(math.dist(p, q) >= PITCH - 0.01 for q in taken)
+
+    waiting = []
+    for m in ms:  # at its own coordinates where they are free
+        if m.anchor is not None and free(m.anchor) and not _touches(label, m.anchor):
+            m.pos = m.anchor
+            taken.append(m.anchor)
+        else:
+            waiting.append(m)
+    room = [p for p in spots if free(p)]
+    if len(waiting) > len(room):  # a crowded cell: every marker on the lattice
+        room, waiting = spots, ms
+    if len(waiting) > len(room):  # the last spot holds the count of what does not fit
+        keep = max(len(room) - 1, 0)
+        shown, rest = waiting[:keep], waiting[keep:]
+    else:
+        shown, rest = waiting, []
+    for m, p in zip(shown, room, strict=False):
+        m.pos = p
+    for m in rest:
+        m.pos = room[len(shown)] if len(room) > len(shown) else room[-1]
+        m.stacked = True
+
+
+def stacks(items: list[Marker]) -> list[Marker]:
+    """One count marker per crowded cell (\"+12\"), naming the numbers it stands for."""
+    groups: dict[str, list[Marker]] = {}
+    for m in items:
+        if m.stacked and m.pos is not None:
+            groups.setdefault(m.cell or f"{m.pos}", []).append(m)
+    out = []
+    for ms in groups.values():
+        numbers = ", ".join(m.label for m in ms)
+        out.append(Marker(f"+{len(ms)}", "stack", STACK_COLOUR, numbers, ms[0].cell, pos=ms[0].pos))
+    return out
 
 
 def marker_rects(items: list[Marker]) -> list[Rect]:
+    shown = [m for m in items if m.pos is not None and not m.stacked] + stacks(items)
     return [
-        Rect(m.pos[0] - RADIUS, m.pos[1] - RADIUS, 2 * RADIUS, 2 * RADIUS)
-        for m in items
-        if m.pos is not None
+        Rect(m.pos[0] - RADIUS, m.pos[1] - RADIUS, 2 * RADIUS, 2 * RADIUS)  # type: ignore[index]
+        for m in shown
     ]
 
 
 def draw_markers(sheet: Sheet, items: list[Marker]) -> None:
-    c = sheet.c
-    c.saveState()
-    c.setStrokeColor(sheet.template.colour("colours", "ink"))
-    c.setLineWidth(0.5)
     for m in items:
-        if m.pos and m.anchor and math.dist(m.pos, m.anchor) > RADIUS:
-            c.line(m.anchor[0], m.anchor[1], m.pos[0], m.pos[1])
-            c.circle(m.anchor[0], m.anchor[1], 0.6, stroke=0, fill=1)
-    c.restoreState()
-    for m in items:
-        if m.pos is not None:
+        if m.pos is not None and not m.stacked:
             symbol(sheet, m, m.pos[0], m.pos[1], RADIUS)
+    for m in stacks(items):
+        assert m.pos is not None
+        symbol(sheet, m, m.pos[0], m.pos[1], RADIUS)
 
 
 def symbol(sheet: Sheet, m: Marker, x: float, y: float, r: float) -> None:
@@ -169,84 +211,13 @@ def symbol(sheet: Sheet, m: Marker, x: float, y: float, r: float) -> None:
     c.setLineWidth(0.7)
     if m.shape == "circle":
         c.circle(x, y, r, stroke=1, fill=1)
+    elif m.shape == "stack":  # a count: a dark disc with a ring round it, "+12"
+        c.circle(x, y, r, stroke=1, fill=1)
+        c.setStrokeColor(m.colour)
+        c.setLineWidth(0.4)
+        c.circle(x, y, r + 0.6, stroke=1, fill=0)
     else:
         c.roundRect(x - r, y - r, 2 * r, 2 * r, r * 0.25, stroke=1, fill=1)
     c.restoreState()
-    size = r * (1.25 if len(m.label) <= 2 else 0.95)
+    size = r * (1.25 if len(m.label) <= 2 else 0.95 if len(m.label) == 3 else 0.75)
     sheet.text(x, y - size * 0.35, m.label, "bold", size, ink_on(m.colour), "centre")
-
-
-# --- the key -------------------------------------------------------------------------------
-
-
-def key_lines(items: list[Marker], sheet: Sheet) -> list[tuple[str, Marker | None]]:
-    """Headings (marker None) and entries, in print order."""
-    out: list[tuple[str, Marker | None]] = []
-    places = [m for m in items if m.shape == "circle"]
-    initiatives = [m for m in items if m.shape == "square"]
-    if places:
-        out.append((sheet.t("key_places"), None))
-        out += [(m.name, m) for m in places]
-    if initiatives:
-        out.append((sheet.t("key_initiatives"), None))
-        out += [(m.name, m) for m in initiatives]
-    return out
-
-
-def key_slots(
-    lines: list[tuple[str, Marker | None]], height: float, columns: int
-) -> list[tuple[str, Marker | None] | None]:
-    """The key lines that fit `columns` columns of `height`, in slot order (None: a gap left
-    so that no heading stands alone at the foot of a column)."""
-    per_column = max(int(height // KEY_LEAD), 1)
-    slots: list[tuple[str, Marker | None] | None] = []
-    used = 0
-    while used < len(lines) and len(slots) < per_column * columns:
-        if lines[used][1] is None and len(slots) % per_column == per_column - 1:
-            slots.append(None)
-            continue
-        slots.append(lines[used])
-        used += 1
-    return slots
-
-
-def draw_key(sheet: Sheet, rect: Rect, lines: list[tuple[str, Marker | None]], columns: int) -> int:
-    """Draw as many key lines as fit in `rect` (in columns); returns how many were drawn."""
-    per_column = max(int(rect.h // KEY_LEAD), 1)
-    col_w = (rect.w - (columns - 1) * 3 * mm) / columns
-    ink = sheet.template.colour("colours", "ink")
-    muted = sheet.template.colour("colours", "muted")
-    slots = key_slots(lines, rect.h, columns)
-    used = sum(1 for slot in slots if slot is not None)
-    for index, slot in enumerate(slots):
-        if slot is None:
-            continue
-        text, m = slot
-        col, row = divmod(index, per_column)
-        x = rect.x + col * (col_w + 3 * mm)
-        y = rect.y + rect.h - (row + 1) * KEY_LEAD + 1.0 * mm
-        if m is None:
-            sheet.text(
-                x,
-                y,
-                sheet.fonts.fit(text, "bold", KEY_SIZE + 0.4, col_w),
-                "bold",
-                KEY_SIZE + 0.4,
-                muted,
-            )
-            continue
-        r = 1.55 * mm
-        symbol(sheet, m, x + r, y + KEY_SIZE * 0.33, r)
-        cell_w = sheet.fonts.width(m.cell or "–", "regular", KEY_SIZE)
-        name_w = col_w - 2 * r - 1.5 * mm - cell_w - 1.5 * mm
-        sheet.text(
-            x + 2 * r + 1.5 * mm,
-            y,
-            sheet.fonts.fit(text, "regular", KEY_SIZE, name_w),
-            "regular",
-            KEY_SIZE,
-            ink,
-        )
-        sheet.text(x + col_w, y, m.cell or "–", "regular", KEY_SIZE, muted, "right")
-    sheet.block("key", rect)
-    return used

@@ -3,14 +3,18 @@ at the layout's paper size. `prepare` computes once what every page or tile of a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.lib.units import mm
 
+from workshop.osm.extract import centroid
 from workshop.printing import qr
 from workshop.printing.maps import draw as mapdraw
+from workshop.printing.maps import key as mapkey
 from workshop.printing.maps import markers, panel
 from workshop.printing.maps.content import MapContent, Prepared
 from workshop.printing.maps.frame import MapLayout, Projection
-from workshop.printing.maps.labels import Obstacles, place
+from workshop.printing.maps.labels import Obstacles, place, place_landmarks
 from workshop.printing.sheet import Rect, Sheet
 
 LABEL_SIZE = 6.4
@@ -29,17 +33,44 @@ def prepare(sheet: Sheet, c: MapContent, paper: str) -> Prepared:
         obstacles.add_rect(r)
     for r in markers.marker_rects(c.markers):
         obstacles.add_rect(r.inset(-1))
-    streets = [(f, parts) for f, parts in projected if f.layer == "road" and f.name]
-    labels = place(
-        streets,
+    # Names keep their size in millimetres on every paper (the page is drawn in A4 points and
+    # scaled): an A1 poster shows more of them, not the A4's names 2.8 times as large.
+    k = 1 / lay.scale
+    landmarks = place_landmarks(
+        landmark_points(c, proj),
         lay.frame,
         obstacles,
-        lambda text: sheet.fonts.width(text, "regular", LABEL_SIZE),
-        LABEL_SIZE,
-        LABEL_REPEAT,
+        lambda text, style, size: sheet.fonts.width(text, style, size),
+        k,
     )
-    key = markers.key_lines(c.markers, sheet) if c.result else []
+    streets = [(f, parts) for f, parts in projected if f.layer == "road" and f.name]
+    size = LABEL_SIZE * k
+    labels = landmarks + [
+        replace(label, size=size)
+        for label in place(
+            streets,
+            lay.frame,
+            obstacles,
+            lambda text: sheet.fonts.width(text, "regular", size),
+            size,
+            LABEL_REPEAT * k,
+        )
+    ]
+    key = mapkey.key_lines(c.markers, sheet) if c.result else []
     return Prepared(lay, proj, projected, labels, key)
+
+
+def landmark_points(c: MapContent, proj: Projection | None) -> list[tuple[str, str, float, float]]:
+    """Stations, named water and the landmark kinds of the extract's places, in page points."""
+    if c.data is None or proj is None:
+        return []
+    out = []
+    for poi in c.data.stations + c.data.pois:
+        out.append((poi.name, poi.kind, *proj.point(poi.lon, poi.lat)))
+    for f in c.data.features:
+        if f.layer == "water" and f.name and f.parts:
+            out.append((f.name, "water", *proj.point(*centroid(f.parts[0]))))
+    return out
 
 
 def cell_label_rects(sheet: Sheet, lay: MapLayout) -> list[Rect]:
@@ -65,7 +96,15 @@ def draw_frame(sheet: Sheet, c: MapContent, prep: Prepared) -> None:
         sheet.c.saveState()
         sheet.c.translate(label.x, label.y)
         sheet.c.rotate(label.angle)
-        mapdraw.halo(sheet, 0, 0, label.text, "regular", LABEL_SIZE, colour)
+        mapdraw.halo(
+            sheet,
+            0,
+            0,
+            label.text,
+            label.style,
+            label.size or LABEL_SIZE,
+            sheet.template.map_colour(label.colour) if label.colour else colour,
+        )
         sheet.c.restoreState()
     if c.result:
         markers.draw_markers(sheet, c.markers)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from workshop.printing import qr
-from workshop.printing.maps import markers
+from workshop.printing.maps import key as mapkey
 from workshop.printing.maps.content import MapContent, Prepared
 from workshop.printing.maps.draw import rgb
 from workshop.printing.maps.frame import MARGIN, nice_scale_length
@@ -185,11 +185,10 @@ def _scale_bar(sheet: Sheet, r: Rect, prep: Prepared) -> None:
     sheet.text(
         r.x + length, label_y, sheet.t("scale", metres=metres), "regular", 6.5, ink, "centre"
     )
-    scale = round(1 / (ppm / (72 / 0.0254) * prep.lay.scale))
     sheet.text(
         r.x + r.w,
         bar_y,
-        f"1 : {_round_scale(scale):,}".replace(",", "."),
+        scale_text(prep),
         "regular",
         6.5,
         sheet.template.colour("colours", "muted"),
@@ -198,16 +197,24 @@ def _scale_bar(sheet: Sheet, r: Rect, prep: Prepared) -> None:
     sheet.block("scale-bar", r)
 
 
+def scale_text(prep: Prepared) -> str:
+    """The paper's scale, `1 : 5.200` (Dutch thousands, as the scale bar has always shown)."""
+    assert prep.proj is not None
+    scale = round(1 / (prep.proj.points_per_metre / (72 / 0.0254) * prep.lay.scale))
+    return f"1 : {_round_scale(scale):,}".replace(",", ".")
+
+
 def _round_scale(scale: int) -> int:
     step = 50 if scale < 10_000 else 500
     return max(step, round(scale / step) * step)
 
 
-def _legend(sheet: Sheet, c: MapContent, x: float, y: float, w: float) -> float:
+def legend_items(sheet: Sheet, c: MapContent) -> list[tuple[str, str, str, object]]:
+    """(text key, swatch kind, colour, extra) for what this map shows."""
     t = sheet.template
-    ink = t.colour("colours", "ink")
-    items = []
-    layers = {(f.layer, f.kind) for f in c.data.features} if c.data else set()
+    items: list[tuple[str, str, str, object]] = []
+    features = c.data.features if c.data else []
+    layers = {(f.layer, f.kind) for f in features}
     kinds = {k for _, k in layers}
     if {"major", "secondary"} & kinds:
         items.append(("major_road", "line", t.map_colour("major"), 1.4 * mm))
@@ -215,44 +222,57 @@ def _legend(sheet: Sheet, c: MapContent, x: float, y: float, w: float) -> float:
         items.append(("road", "line", t.map_colour("road"), 1.0 * mm))
     if {"path", "cycleway", "track"} & kinds:
         items.append(("path_legend", "dash", t.map_colour("path"), 0.5))
-    if any(layer == "rail" for layer, _ in layers):
+    if any(f.layer == "rail" and not f.tunnel for f in features):
         items.append(("rail_legend", "rail", t.map_colour("rail"), 1.2))
+    if any(f.tunnel for f in features):
+        items.append(("tunnel_legend", "tunnel", t.map_colour("rail"), 0.6))
     if any(layer == "building" for layer, _ in layers):
         items.append(("building", "area", t.map_colour("building"), t.map_colour("building_edge")))
-    if any(layer in ("water", "waterway") for layer, _ in layers):
+    if any(layer in ("water", "waterway", "coast") for layer, _ in layers):
         items.append(("water", "area", t.map_colour("water"), None))
     if any(layer == "green" for layer, _ in layers):
         items.append(("green", "area", t.map_colour("park"), None))
+    return items
+
+
+def swatch(sheet: Sheet, kind: str, colour: str, extra, sx: float, sy: float, sw: float) -> None:
+    """A legend's sample of a line or area, `sw` wide, its foot at `sy`."""
+    if kind == "area":
+        edge = f"{rgb(extra)} RG 0.4 w" if extra else ""
+        op = (
+            f"q {rgb(colour)} rg {edge} {sx:.2f} {sy:.2f} {sw:.2f} {2.8 * mm:.2f} re "
+            f"{'B' if extra else 'f'} Q"
+        )
+    else:
+        my = sy + 1.4 * mm
+        line = f"{sx:.2f} {my:.2f} m {sx + sw:.2f} {my:.2f} l"
+        if kind == "line":
+            casing = sheet.template.map_colour("road_casing")
+            op = (
+                f"q 0 J {rgb(casing)} RG {extra + 0.9:.2f} w {line} S "
+                f"{rgb(colour)} RG {extra:.2f} w {line} S Q"
+            )
+        elif kind == "dash":
+            op = f"q {rgb(colour)} RG 0.8 w [1.6 0.9] 0 d {line} S Q"
+        elif kind == "tunnel":
+            op = f"q {rgb(colour)} RG {extra:.2f} w [2.2 1.6] 0 d {line} S Q"
+        else:
+            op = f"q {rgb(colour)} RG 1.3 w {line} S 1 1 1 RG 0.6 w [4 4] 0 d {line} S Q"
+    sheet.c.addLiteral(op)
+
+
+def _legend(sheet: Sheet, c: MapContent, x: float, y: float, w: float) -> float:
+    ink = sheet.template.colour("colours", "ink")
+    items = legend_items(sheet, c)
     top = y
     if items:
         y -= 8 * 1.2
         sheet.text(x, y, sheet.t("legend"), "bold", 8, ink)
         y -= 2 * mm
-    c_ = sheet.c
     for key, kind, colour, extra in items:
         y -= 5 * mm
-        sx, sy, sw = x, y + 0.4 * mm, 9 * mm
-        ops = []
-        if kind == "area":
-            edge = f"{rgb(extra)} RG 0.4 w" if extra else ""
-            ops.append(
-                f"q {rgb(colour)} rg {edge} {sx:.2f} {sy:.2f} {sw:.2f} {2.8 * mm:.2f} re "
-                f"{'B' if extra else 'f'} Q"
-            )
-        else:
-            my = sy + 1.4 * mm
-            line = f"{sx:.2f} {my:.2f} m {sx + sw:.2f} {my:.2f} l"
-            if kind == "line":
-                casing = t.map_colour("road_casing")
-                ops.append(
-                    f"q 0 J {rgb(casing)} RG {extra + 0.9:.2f} w {line} S "
-                    f"{rgb(colour)} RG {extra:.2f} w {line} S Q"
-                )
-            elif kind == "dash":
-                ops.append(f"q {rgb(colour)} RG 0.8 w [1.6 0.9] 0 d {line} S Q")
-            else:
-                ops.append(f"q {rgb(colour)} RG 1.3 w {line} S 1 1 1 RG 0.6 w [4 4] 0 d {line} S Q")
-        c_.addLiteral(" ".join(ops))
+        sw = 9 * mm
+        swatch(sheet, kind, colour, extra, x, y + 0.4 * mm, sw)
         sheet.text(
             x + sw + 2.5 * mm,
             y + 0.6 * mm,
@@ -294,11 +314,11 @@ def page_count(sheet: Sheet, c: MapContent, prep: Prepared, code: qr.QrCode | No
     if not prep.key:
         return 1
     area = key_area(sheet, c, prep, code)
-    rest = prep.key[len([s for s in markers.key_slots(prep.key, area.h, 2) if s]) :]
+    rest = prep.key[mapkey.fits(sheet, prep.key, area, 2) :]
     pages = 1
     full = _key_page_area(prep)
     while rest:
-        used = len([s for s in markers.key_slots(rest, full.h, 4) if s])
+        used = max(mapkey.fits(sheet, rest, full, 4), 1)
         rest = rest[used:]
         pages += 1
     return pages
@@ -323,7 +343,7 @@ def draw_panel(
         return 0
     sheet.text(panel.x, y - 8 * 1.2, sheet.t("key"), "bold", 8, ink)
     area = Rect(panel.x, bottom, panel.w, max(y - 8 * 1.2 - 2 * mm - bottom, 0))
-    used = markers.draw_key(sheet, area, prep.key[key_from:], 2)
+    used = mapkey.draw_key(sheet, area, prep.key[key_from:], 2)
     if key_from + used < len(prep.key):
         sheet.text(
             panel.x,
@@ -361,7 +381,7 @@ def draw_key_page(
         ink,
     )
     area = _key_page_area(prep)
-    used = markers.draw_key(sheet, area, prep.key[start:], 4)
+    used = mapkey.draw_key(sheet, area, prep.key[start:], 4)
     sheet.text(
         w - MARGIN, MARGIN, sheet.t("page", page=page, pages=pages), "regular", 6.5, muted, "right"
     )
