@@ -35,7 +35,7 @@ def test_cards_show_every_name_and_every_code_scans(filled: Store, tmp_path: Pat
     for name in TRICKY_NAMES:
         assert name in text
     assert decoded_payloads(pdf) == sorted(
-        ["https://hoekje.example", "kaart 2", "kaart 3", "kaart 4", "kaart 5", "kaart 6"]
+        ["https://hoekje.example#kaart-1", "kaart 2", "kaart 3", "kaart 4", "kaart 5", "kaart 6"]
     )
     assert sorted(c.payload for c in result.codes) == decoded_payloads(pdf)
     assert_codes_clear(result)
@@ -83,10 +83,15 @@ def test_qr_payload_prefers_website_then_base_url_then_reference(tmp_path: Path)
     pdf = tmp_path / "b.pdf"
     result = cards.print_cards(store, pdf, TEMPLATE)
     assert decoded_payloads(pdf) == sorted(
-        ["https://hoekje.example", "https://wijk.example/kaart/2", "https://wijk.example/kaart/3"]
+        [
+            "https://hoekje.example#card-1",
+            "https://wijk.example/kaart/2",
+            "https://wijk.example/kaart/3",
+        ]
     )
     assert any("card 3" in notice for notice in result.notices)
-    assert "CARD" in text_of(pdf) and "Wijk · card 2" in text_of(pdf)  # English labels
+    # English labels; the reference is a text of its own after the neighbourhood's name
+    assert "CARD" in text_of(pdf) and "Wijk\n · card 2" in text_of(pdf)
     assert cards.payload_options(None, None, 7, "en") == ["card 7"]
     assert cards.base_url_for("https://x.example/k", 4) == "https://x.example/k/4"
     assert cards.base_url_for("https://x.example/?kaart=", 4) == "https://x.example/?kaart=4"
@@ -98,7 +103,7 @@ def test_single_layout_is_one_a6_card_per_page(filled: Store, tmp_path: Path) ->
     assert result.pages == 2
     w, h = page_size(pdf)
     assert abs(w - 105 * mm) < 0.5 and abs(h - 148 * mm) < 0.5
-    assert decoded_payloads(pdf) == ["https://hoekje.example", "kaart 3"]
+    assert decoded_payloads(pdf) == ["https://hoekje.example#kaart-1", "kaart 3"]
     assert_codes_clear(result)
 
 

@@ -84,6 +84,11 @@ CATALOGUE = Catalogue(
             "nl": "let op: de website van kaart {number} is te lang voor een QR-code; de code verwijst naar {payload}.",
             "en": "note: the website of card {number} is too long for a QR code; the code points to {payload}.",
         },
+        # cards (issue 12): a QR code finds its card from the capture line, website or not
+        "print_qr_site_unusable": {
+            "nl": "let op: de website van kaart {number} kan het kaartnummer niet dragen (geen http(s)-adres, of al een #-deel); de code verwijst naar {payload}.",
+            "en": "note: the website of card {number} cannot carry the card number (not an http(s) address, or a # part of its own); the code points to {payload}.",
+        },
         # shaping (issue 12): one line per text that lost characters
         "print_missing_in": {
             "nl": "{printout}: in „{text}” staat als '?': {chars}",
