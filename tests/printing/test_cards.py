@@ -130,9 +130,14 @@ def test_unwritable_output_leaves_nothing(filled: Store, tmp_path: Path) -> None
 
 def test_failure_while_drawing_leaves_no_partial_pdf(filled: Store, tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
-    bad.write_text('[logo]\npath = "missing.png"\n')
+    bad.write_text('[logo]\npath = "gone.png"\n')
+    from PIL import Image
+
+    Image.new("RGB", (20, 20), "red").save(tmp_path / "gone.png")
+    template = templates.load(bad)  # the logo is there when the template is read...
+    (tmp_path / "gone.png").unlink()  # ...and gone by the time the cards are drawn
     with pytest.raises(UserError) as err:
-        cards.print_cards(filled, tmp_path / "out" / "cards.pdf", templates.load(bad))
+        cards.print_cards(filled, tmp_path / "out" / "cards.pdf", template)
     assert err.value.key == "template_file_missing"
     assert list((tmp_path / "out").iterdir()) == []
 

@@ -25,7 +25,7 @@ from workshop.file import redaction
 from workshop.file.store import Store
 from workshop.i18n import UserError, t
 from workshop.model import role_colour
-from workshop.printing.sheet import PrintResult, Rect, Sheet, paper_size, render
+from workshop.printing.sheet import PrintResult, Rect, Sheet, document_info, paper_size, render
 from workshop.printing.templates import Template
 
 MAX_ACTORS = 250
@@ -313,7 +313,16 @@ def print_network(
         )
 
     title = t("net_title", lang, name=hood["name"])
-    return render(path, (width, height), template, lang, draw, title=title, result=result)
+    return render(
+        path,
+        (width, height),
+        template,
+        lang,
+        draw,
+        title=title,
+        result=result,
+        **document_info(hood, "network"),
+    )
 
 
 def _today() -> str:

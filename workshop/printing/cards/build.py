@@ -25,7 +25,7 @@ from workshop.printing import qr
 from workshop.printing.cards.data import CardData, Person
 from workshop.printing.cards.parts import draw_blank_body, draw_filled_body, ink_on
 from workshop.printing.colours import colour_of
-from workshop.printing.sheet import PrintResult, Rect, Sheet, render
+from workshop.printing.sheet import PrintResult, Rect, Sheet, document_info, render
 from workshop.printing.templates import Template
 
 CARD_W, CARD_H = 105 * mm, 148 * mm  # A6
@@ -377,6 +377,7 @@ def print_cards(
         draw,
         title=f"{n['name']} – {template.text('initiative', lang)}",
         result=result,
+        **document_info(n, "cards"),
     )
 
 
@@ -418,6 +419,7 @@ def print_blank_cards(
                 draw,
                 title=f"{n['name']} – {template.text('initiative', lang)}",
                 result=result,
+                **document_info(n, "blank-cards"),
             )
             written = Path(path)
             w.update("neighbourhood", n["id"], {"next_card": first + count})
