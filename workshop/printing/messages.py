@@ -25,6 +25,13 @@ CATALOGUE = Catalogue(
             "en": "Articulation point: without it the network falls apart",
         },
         "net_line": {"nl": "Verband (dikker = sterker)", "en": "Tie (thicker = stronger)"},
+        # the network poster's key (issue 12 item 7)
+        "net_groups": {"nl": "Groep (kleur en vorm)", "en": "Group (colour and shape)"},
+        "net_ties": {"nl": "Soort verband (lijn)", "en": "Kind of tie (line)"},
+        "net_directed": {"nl": "Richting (van → naar)", "en": "Direction (from → to)"},
+        "net_mutual": {"nl": "Wederzijds", "en": "Mutual"},
+        "net_initiative": {"nl": "Initiatief", "en": "Initiative"},
+        "net_place": {"nl": "Plek", "en": "Place"},
         "net_top": {"nl": "De verbinders", "en": "The connectors"},
         "net_alone": {"nl": "Nog zonder verbanden ({count})", "en": "No ties yet ({count})"},
         "net_consent": {
