@@ -90,8 +90,7 @@ def test_qr_payload_prefers_website_then_base_url_then_reference(tmp_path: Path)
         ]
     )
     assert any("card 3" in notice for notice in result.notices)
-    # English labels; the reference is a text of its own after the neighbourhood's name
-    assert "CARD" in text_of(pdf) and "Wijk\n · card 2" in text_of(pdf)
+    assert "CARD" in text_of(pdf) and "Wijk · card 2" in text_of(pdf)  # English labels
     assert cards.payload_options(None, None, 7, "en") == ["card 7"]
     assert cards.base_url_for("https://x.example/k", 4) == "https://x.example/k/4"
     assert cards.base_url_for("https://x.example/?kaart=", 4) == "https://x.example/?kaart=4"

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -73,6 +74,23 @@ def paper_size(name: str, landscape: bool = False) -> tuple[float, float]:
     return (h * mm, w * mm) if landscape else (w * mm, h * mm)
 
 
+_FILL_OPS: dict[str, str] = {}
+
+
+def fill(c: Canvas, colour: str) -> None:
+    """`c.setFillColor(colour)` for an opaque "#RRGGBB", its operator formatted once: the
+    cards set a text colour some 16,000 times a run."""
+    op = _FILL_OPS.get(colour)
+    if op is None:
+        obj = colour_of(colour)
+        if getattr(obj, "alpha", 1) != 1:
+            c.setFillColor(obj)
+            return
+        op = _FILL_OPS[colour] = f"{fp_str(obj.red, obj.green, obj.blue)} rg"
+    c._code.append(op)  # noqa: SLF001  (what setFillColor appends for an opaque RGB colour)
+    c._fillColorObj = colour_of(colour)  # noqa: SLF001
+
+
 class Sheet:
     """A reportlab canvas with the template's fonts and a record of what went where."""
 
@@ -103,7 +121,7 @@ class Sheet:
         colour: str = "#000000",
         anchor: str = "left",
     ) -> float:
-        self.c.setFillColor(colour_of(colour))
+        fill(self.c, colour)
         return self.fonts.draw(self.c, x, y, text, style, size, anchor)
 
     def t(self, key: str, **params: object) -> str:
