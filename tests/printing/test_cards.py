@@ -35,7 +35,7 @@ def test_cards_show_every_name_and_every_code_scans(filled: Store, tmp_path: Pat
     for name in TRICKY_NAMES:
         assert name in text
     assert decoded_payloads(pdf) == sorted(
-        ["https://hoekje.example", "kaart 2", "kaart 3", "kaart 4", "kaart 5", "kaart 6"]
+        ["https://hoekje.example#kaart-1", "kaart 2", "kaart 3", "kaart 4", "kaart 5", "kaart 6"]
     )
     assert sorted(c.payload for c in result.codes) == decoded_payloads(pdf)
     assert_codes_clear(result)
@@ -83,7 +83,11 @@ def test_qr_payload_prefers_website_then_base_url_then_reference(tmp_path: Path)
     pdf = tmp_path / "b.pdf"
     result = cards.print_cards(store, pdf, TEMPLATE)
     assert decoded_payloads(pdf) == sorted(
-        ["https://hoekje.example", "https://wijk.example/kaart/2", "https://wijk.example/kaart/3"]
+        [
+            "https://hoekje.example#card-1",
+            "https://wijk.example/kaart/2",
+            "https://wijk.example/kaart/3",
+        ]
     )
     assert any("card 3" in notice for notice in result.notices)
     assert "CARD" in text_of(pdf) and "Wijk · card 2" in text_of(pdf)  # English labels
@@ -98,7 +102,7 @@ def test_single_layout_is_one_a6_card_per_page(filled: Store, tmp_path: Path) ->
     assert result.pages == 2
     w, h = page_size(pdf)
     assert abs(w - 105 * mm) < 0.5 and abs(h - 148 * mm) < 0.5
-    assert decoded_payloads(pdf) == ["https://hoekje.example", "kaart 3"]
+    assert decoded_payloads(pdf) == ["https://hoekje.example#kaart-1", "kaart 3"]
     assert_codes_clear(result)
 
 
@@ -125,9 +129,14 @@ def test_unwritable_output_leaves_nothing(filled: Store, tmp_path: Path) -> None
 
 def test_failure_while_drawing_leaves_no_partial_pdf(filled: Store, tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
-    bad.write_text('[logo]\npath = "missing.png"\n')
+    bad.write_text('[logo]\npath = "gone.png"\n')
+    from PIL import Image
+
+    Image.new("RGB", (20, 20), "red").save(tmp_path / "gone.png")
+    template = templates.load(bad)  # the logo is there when the template is read...
+    (tmp_path / "gone.png").unlink()  # ...and gone by the time the cards are drawn
     with pytest.raises(UserError) as err:
-        cards.print_cards(filled, tmp_path / "out" / "cards.pdf", templates.load(bad))
+        cards.print_cards(filled, tmp_path / "out" / "cards.pdf", template)
     assert err.value.key == "template_file_missing"
     assert list((tmp_path / "out").iterdir()) == []
 

@@ -87,3 +87,29 @@ def test_codes_decode_from_a_rendered_page(tmp_path: Path) -> None:
         qr.draw(c, qr.encode(payload), 40 + (i % 3) * 180, 560 - (i // 3) * 200, 26 * 72 / 25.4)
     c.save()
     assert decode(render(pdf, 0)) == sorted(payloads)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "kaart 1",
+        "card 999999",
+        "https://hoekje.example/#kaart-12",
+        "0123456789" * 7,
+        "ABC 123 $%*+-./:",
+        "Ağaç ünïcödé 陈家小吃 مسجد",
+        "x" * 1200,
+    ],
+)
+def test_fast_matrix_is_qrcodes_own(payload: str) -> None:
+    """The matrix built from the recorded layout and our codewords is, module for module, the
+    one qrcode makes itself at mask 0 (and so every mask, by the XOR deltas)."""
+    import qrcode as reference
+
+    for level in ("M", "Q", "H"):
+        code = reference.QRCode(error_correction=qr._LEVELS[level], border=0, mask_pattern=0)
+        code.add_data(payload, optimize=0)
+        code.make(fit=True)
+        made = qr._mask0(payload, level)
+        assert made is not None and made[0] == code.version
+        assert made[1] == qr._rows(code)

@@ -9,6 +9,7 @@
     kandidaat|candidate     NAME [status:invited|accepted|declined] [dimension:value]...
     sessie|session          [DATE] [locatie:...] [tafel:...] [begeleider:...]
     kaart|card              NUMBER              (what a card's QR code types)
+    https://…N              a web address ending in a card number: a card's QR code too
 
 Keywords are case-insensitive; names are kept exactly as typed. `field:value` sets any known
 field; a value with spaces is quoted. Names are resolved against the file by `workshop.capture.record`.
@@ -41,6 +42,9 @@ ARROWS = {
 }
 _FIELD_RE = re.compile(r'([^\s:"]{1,40}):')
 _ARROW_RE = re.compile(r"<-->|<->|<--|-->|->|<-|--")
+# A card's QR code holds a web address when the initiative has a website (`…#kaart-N`) or the
+# neighbourhood a base URL (`…/N`): a USB scanner types it, and it finds card N like `kaart N`.
+_CARD_URL = re.compile(r"https?://\S*?(\d+)/?", re.IGNORECASE)
 
 KEYWORDS = {
     "p": "place",
@@ -128,6 +132,9 @@ def parse(line: str, ctx: Context | None = None) -> Capture:
         raise UserError("text_too_long", length=len(line), limit=MAX_LINE)
     if not line.strip():
         raise UserError("empty_line")
+    url = _CARD_URL.fullmatch(line.strip())
+    if url:
+        return _card(line, url.group(1))
     tokens = _tokenize(line, ctx.field_names)
     first = tokens[0]
     kind = KEYWORDS.get(first.text.casefold()) if first.plain else None
@@ -443,9 +450,12 @@ def _parse_session(line: str, tokens: list[Token], ctx: Context) -> Capture:
 def _parse_card(line: str, tokens: list[Token]) -> Capture:
     if len(tokens) != 1 or not tokens[0].plain:
         raise UserError("bad_card_ref", value=" ".join(t.text for t in tokens))
-    number = FIELDS["card_number"].parse(tokens[0].text)
+    return _card(line, tokens[0].text)
+
+
+def _card(line: str, number: str) -> Capture:
     capture = Capture(kind="card", line=line)
-    capture.fields["card_number"] = number
+    capture.fields["card_number"] = FIELDS["card_number"].parse(number)
     return capture
 
 

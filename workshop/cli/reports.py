@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import click
+
 from workshop.cli import open_store
 from workshop.cli.printing import print_group
 from workshop.cli.printopts import (
@@ -26,16 +28,28 @@ from workshop.printing.table import print_out
 @paper_option("network")
 @template_option
 @glyphs_option
+@click.option("--initiatives", is_flag=True, help="Also the initiatives and who drives them.")
+@click.option("--places", is_flag=True, help="Also the places and who meets there.")
 def network(
     file: Path,
     output: Path | None,
     paper: str,
     template_path: Path | None,
     allow_missing_glyphs: bool,
+    initiatives: bool,
+    places: bool,
 ) -> None:
     """The network poster: actors sized by influence, coloured by role, connectors marked."""
     store = open_store(file, readonly=True)
-    result = print_out(store, "network", output, load_template(template_path), paper=paper)
+    result = print_out(
+        store,
+        "network",
+        output,
+        load_template(template_path),
+        paper=paper,
+        initiatives=initiatives,
+        places=places,
+    )
     report(store, result)
     refuse_missing_glyphs(result, allow_missing_glyphs)
 

@@ -11,6 +11,9 @@ temporary file and moved into place only when complete.
     network        the network poster, and the picture the summary reuses
     stickers       numbered stickers for the poster on a label sheet, numbers reserved
     numbering      one number per place and initiative, the same on every printout
+    netpicture     the network as data: who is on it, eight colour groups, layout and packing
+    netdraw        drawing the network picture: ties by kind and direction, marks, names
+    netkey         the network picture's key, its connectors and actors without ties
     table          every printout: what it is, its function, default paper, file name
     sheet          paper sizes, writing a PDF whole, a canvas that records what went where
     fonts          the bundled fonts, and text that never loses a character

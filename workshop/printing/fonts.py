@@ -16,9 +16,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import fontpkg_fira_sans
 import fontpkg_noto_sans
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
@@ -64,6 +66,32 @@ SCRIPTS = (
 SYMBOLS = ("NotoSansSymbols", "NotoSansSymbols2", "NotoEmoji")
 
 
+def _plain_text(c: Canvas, font_name: str, size: float, x: float, y: float, text: str) -> None:
+    """What `c.setFont(...); c.drawString(x, y, text)` writes for a TrueType font, without the
+    text object, bidi pass and per-call font look-ups around it (a card sheet draws some
+    16,000 such lines: this was the largest part of printing 1,000 cards)."""
+    font = _FONT_CACHE.get(font_name)
+    if font is None:
+        font = _FONT_CACHE[font_name] = pdfmetrics.getFont(font_name)
+    doc = c._doc  # noqa: SLF001  (reportlab's own drawString reads the same fields)
+    c._fontname, c._fontsize, c._leading = font_name, size, size * 1.2  # noqa: SLF001
+    # a text's operators depend on the document (its font subsets) but not on where it goes:
+    # a label drawn on every card is encoded once per document
+    cache = doc.__dict__.setdefault("_workshop_text_ops", {})
+    key = (font_name, size, text)
+    body = cache.get(key)
+    if body is None:
+        tf = f"{fp_str(size)} Tf"
+        body = cache[key] = " ".join(
+            f"{font.getSubsetInternalName(subset, doc)} {tf} ({c._escape(part)}) Tj"  # noqa: SLF001
+            for subset, part in font.splitString(text, doc)
+        )
+    c._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {body} ET")  # noqa: SLF001
+
+
+_FONT_CACHE: dict[str, Any] = {}
+
+
 def _script_files(stems: tuple[str, ...], style: str) -> list[tuple[Path, bool]]:
     """The bundled files for `style`, each with whether it must be emboldened."""
     files = []
@@ -93,6 +121,7 @@ class FontSet:
     lost: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self._widths: dict[tuple[str, str, float], float] = {}
         self._fonts = {style: _load(str(self.files[style])) for style in STYLES}
         self._fallback = {style: _load(str(self.fallback[style])) for style in STYLES}
         self._chains: dict[str, tuple[Face, ...]] = {}  # loaded when a text first needs one
@@ -164,12 +193,20 @@ class FontSet:
         return shaped
 
     def width(self, text: str, style: str, size: float) -> float:
+        key = (text, style, size)
+        known = self._widths.get(key)
+        if known is not None:
+            return known
         shaped = self._shaped(text, style)
         if shaped is not None:
-            return shaped.advance * size / 1000
-        return sum(
-            pdfmetrics.stringWidth(part, font, size) for font, part in self.runs(text, style)
-        )
+            width = shaped.advance * size / 1000
+        else:
+            width = sum(
+                pdfmetrics.stringWidth(part, font, size) for font, part in self.runs(text, style)
+            )
+        if len(self._widths) < 65536:  # a card run measures the same labels thousands of times
+            self._widths[key] = width
+        return width
 
     def draw(
         self,
@@ -203,8 +240,11 @@ class FontSet:
                 shaping.embolden(c, size, lambda x=x, part=part: c.drawString(x, y, part, mode=2))
                 x += pdfmetrics.stringWidth(part, font, size)
                 continue
-            c.setFont(font, size)
-            c.drawString(x, y, part, mode=mode)
+            if mode is None:
+                _plain_text(c, font, size, x, y, part)
+            else:
+                c.setFont(font, size)
+                c.drawString(x, y, part, mode=mode)
             x += pdfmetrics.stringWidth(part, font, size)
         return width
 

@@ -25,6 +25,13 @@ CATALOGUE = Catalogue(
             "en": "Articulation point: without it the network falls apart",
         },
         "net_line": {"nl": "Verband (dikker = sterker)", "en": "Tie (thicker = stronger)"},
+        # the network poster's key (issue 12 item 7)
+        "net_groups": {"nl": "Groep (kleur en vorm)", "en": "Group (colour and shape)"},
+        "net_ties": {"nl": "Soort verband (lijn)", "en": "Kind of tie (line)"},
+        "net_directed": {"nl": "Richting (van → naar)", "en": "Direction (from → to)"},
+        "net_mutual": {"nl": "Wederzijds", "en": "Mutual"},
+        "net_initiative": {"nl": "Initiatief", "en": "Initiative"},
+        "net_place": {"nl": "Plek", "en": "Place"},
         "net_top": {"nl": "De verbinders", "en": "The connectors"},
         "net_alone": {"nl": "Nog zonder verbanden ({count})", "en": "No ties yet ({count})"},
         "net_consent": {
@@ -49,8 +56,8 @@ CATALOGUE = Catalogue(
             "en": "Template {path} is not valid: {detail}",
         },
         "template_file_missing": {
-            "nl": "{path} (genoemd in sjabloon {template}) bestaat niet.",
-            "en": "{path} (named in template {template}) does not exist.",
+            "nl": "Sjabloon {template}: {setting} noemt {path}, maar dat bestand is er niet; zet het daar, of pas {setting} aan.",
+            "en": "Template {template}: {setting} names {path}, which does not exist; put the file there, or change {setting}.",
         },
         "font_unreadable": {
             "nl": "Lettertype {path} kan niet gelezen worden: {detail}",
@@ -88,6 +95,30 @@ CATALOGUE = Catalogue(
             "nl": "let op: de website van kaart {number} is te lang voor een QR-code; de code verwijst naar {payload}.",
             "en": "note: the website of card {number} is too long for a QR code; the code points to {payload}.",
         },
+        # cards (issue 12): a QR code finds its card from the capture line, website or not
+        "print_qr_site_unusable": {
+            "nl": "let op: de website van kaart {number} kan het kaartnummer niet dragen (geen http(s)-adres, of al een #-deel); de code verwijst naar {payload}.",
+            "en": "note: the website of card {number} cannot carry the card number (not an http(s) address, or a # part of its own); the code points to {payload}.",
+        },
+        # a printout's PDF metadata (issue 12 item 9): `sheet.document_info`
+        "pdf_author": {"nl": "Gemeente {name}", "en": "Municipality of {name}"},
+        "pdf_subject_cards": {
+            "nl": "Initiatiefkaarten van {name}",
+            "en": "Initiative cards of {name}",
+        },
+        "pdf_subject_blank-cards": {
+            "nl": "Lege genummerde initiatiefkaarten voor {name}",
+            "en": "Numbered blank initiative cards for {name}",
+        },
+        "pdf_subject_map": {"nl": "Basiskaart van {name}", "en": "Base map of {name}"},
+        "pdf_subject_result-map": {
+            "nl": "Plekken en initiatieven van {name} op de kaart",
+            "en": "Places and initiatives of {name} on the map",
+        },
+        "pdf_subject_network": {
+            "nl": "Wie kent wie in {name}: het netwerk van actoren",
+            "en": "Who knows whom in {name}: the network of actors",
+        },
         # shaping (issue 12): one line per text that lost characters
         "print_missing_in": {
             "nl": "{printout}: in „{text}” staat als '?': {chars}",
@@ -99,6 +130,14 @@ CATALOGUE = Catalogue(
         },
         # --- what is wrong in a template (the detail of template_bad) --------------------------
         "tpl_keyed": {"nl": "{name}: {detail}", "en": "{name}: {detail}"},
+        "tpl_unknown_near": {
+            "nl": "onbekende sleutel, die niets zou doen; bedoelt u {near}?",
+            "en": "unknown key, which would do nothing; did you mean {near}?",
+        },
+        "tpl_unknown": {
+            "nl": "onbekende sleutel, die niets zou doen; hier kan: {choices}",
+            "en": "unknown key, which would do nothing; allowed here: {choices}",
+        },
         "tpl_section_table": {
             "nl": "'{section}' moet een tabel zijn ([{section}])",
             "en": "'{section}' must be a table ([{section}])",

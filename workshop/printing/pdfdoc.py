@@ -45,6 +45,9 @@ class NumberedCanvas(Canvas):
     footer: Callable[[Canvas, int, int], None] = staticmethod(lambda c, page, pages: None)
 
     def __init__(self, *args, **kwargs):
+        if kwargs.get("initialFontName") is None:
+            # reportlab would start every page in Helvetica, a font referenced but not embedded
+            kwargs["initialFontName"] = FontSet.named().name("regular")
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
         self._marks: list[tuple[int, str, str, int]] = []  # page index, key, title, level

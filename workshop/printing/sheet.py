@@ -8,9 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from workshop.i18n import t
 from workshop.outputs import atomic_output
 from workshop.printing import qr
 from workshop.printing.colours import colour_of
@@ -72,14 +74,38 @@ def paper_size(name: str, landscape: bool = False) -> tuple[float, float]:
     return (h * mm, w * mm) if landscape else (w * mm, h * mm)
 
 
+_FILL_OPS: dict[str, str] = {}
+
+
+def fill(c: Canvas, colour: str) -> None:
+    """`c.setFillColor(colour)` for an opaque "#RRGGBB", its operator formatted once: the
+    cards set a text colour some 16,000 times a run."""
+    op = _FILL_OPS.get(colour)
+    if op is None:
+        obj = colour_of(colour)
+        if getattr(obj, "alpha", 1) != 1:
+            c.setFillColor(obj)
+            return
+        op = _FILL_OPS[colour] = f"{fp_str(obj.red, obj.green, obj.blue)} rg"
+    c._code.append(op)  # noqa: SLF001  (what setFillColor appends for an opaque RGB colour)
+    c._fillColorObj = colour_of(colour)  # noqa: SLF001
+
+
 class Sheet:
     """A reportlab canvas with the template's fonts and a record of what went where."""
 
-    def __init__(self, canvas: Canvas, template: Template, lang: str, result: PrintResult):
+    def __init__(
+        self,
+        canvas: Canvas,
+        template: Template,
+        lang: str,
+        result: PrintResult,
+        fonts: FontSet | None = None,
+    ):
         self.c = canvas
         self.template = template
         self.lang = lang
-        self.fonts: FontSet = template.fonts()
+        self.fonts: FontSet = fonts or template.fonts()
         self.result = result
         self.page = 1
         self.scale = 1.0  # the current drawing scale (maps draw in A4 points, scaled)
@@ -95,7 +121,7 @@ class Sheet:
         colour: str = "#000000",
         anchor: str = "left",
     ) -> float:
-        self.c.setFillColor(colour_of(colour))
+        fill(self.c, colour)
         return self.fonts.draw(self.c, x, y, text, style, size, anchor)
 
     def t(self, key: str, **params: object) -> str:
@@ -125,6 +151,18 @@ class Sheet:
         self.page += 1
 
 
+def document_info(hood: dict, printout: str) -> dict[str, str]:
+    """`author` (the municipality, else the neighbourhood) and `subject` of a printout's PDF,
+    for `render`; `printout` is its name in `workshop print` (cards, map, network...)."""
+    lang = hood.get("lang") or "nl"
+    author = (
+        t("pdf_author", lang, name=hood["municipality"])
+        if hood.get("municipality")
+        else hood["name"]
+    )
+    return {"author": author, "subject": t(f"pdf_subject_{printout}", lang, name=hood["name"])}
+
+
 def render(
     path: Path,
     pagesize: tuple[float, float],
@@ -134,16 +172,29 @@ def render(
     *,
     title: str = "",
     result: PrintResult | None = None,
+    author: str = "",
+    subject: str = "",
 ) -> PrintResult:
     """Draw a PDF with `draw(sheet)` and move it to `path` only when complete: a failure on the
-    way leaves no file behind."""
+    way leaves no file behind. The PDF says its title, author (the municipality), subject and
+    language, and references no font it does not embed (reportlab's canvas starts every page
+    in Helvetica unless told otherwise)."""
     result = result or PrintResult(Path(path))
     result.path = Path(path)
+    fonts = template.fonts()
     with atomic_output(Path(path), "wb") as fh:
-        canvas = Canvas(fh, pagesize=pagesize, pageCompression=1)
+        canvas = Canvas(
+            fh,
+            pagesize=pagesize,
+            pageCompression=1,
+            initialFontName=fonts.name("regular"),
+            lang=lang,
+        )
         canvas.setTitle(title)
+        canvas.setAuthor(author or "workshop")
+        canvas.setSubject(subject or title)
         canvas.setCreator("workshop")
-        sheet = Sheet(canvas, template, lang, result)
+        sheet = Sheet(canvas, template, lang, result, fonts)
         draw(sheet)
         result.pages = (
             canvas.getPageNumber() - 1 if _page_is_empty(canvas) else canvas.getPageNumber()

@@ -62,7 +62,14 @@ PRINTOUTS: dict[str, Printout] = {
         Printout("cards", CARDS, "print_cards", options={"layout": "4up", "numbers": None}),
         Printout("map", MAPS, "print_map", "A3", paper_in_name=True, tiles=True),
         Printout("result-map", MAPS, "print_result_map", "A3", paper_in_name=True, tiles=True),
-        Printout("network", "workshop.printing.network", "print_network", "A3", paper_in_name=True),
+        Printout(
+            "network",
+            "workshop.printing.network",
+            "print_network",
+            "A3",
+            paper_in_name=True,
+            options={"initiatives": False, "places": False},
+        ),
         Printout("summary", "workshop.printing.summary.build", "print_summary", "A4"),
         # Last in F8's menu: printed before an evening, and it writes (reserves numbers).
         Printout(

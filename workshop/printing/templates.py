@@ -7,6 +7,7 @@ of the repository; in an installed wheel it is `workshop/templates/`.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 import string
@@ -95,7 +96,12 @@ class Template:
             return None
         path = (self.folder / value).resolve()
         if not path.is_file():
-            raise UserError("template_file_missing", path=str(path), template=str(self.source))
+            raise UserError(
+                "template_file_missing",
+                path=str(path),
+                template=str(self.source),
+                setting="logo.path",
+            )
         return path
 
     def fonts(self) -> FontSet:
@@ -113,7 +119,10 @@ class Template:
                 path = (self.folder / spec[style]).resolve()
                 if not path.is_file():
                     raise UserError(
-                        "template_file_missing", path=str(path), template=str(self.source)
+                        "template_file_missing",
+                        path=str(path),
+                        template=str(self.source),
+                        setting=f"fonts.{style}",
                     )
                 files[style] = path
         return FontSet(files)
@@ -159,6 +168,7 @@ def validate(data: dict, default: dict, source: Path, folder: Path) -> None:
             "template_bad", path=str(source), detail=Phrase("tpl_keyed", name=key, detail=detail)
         )
 
+    _check_known("", data, default, bad)
     for section, table in default.items():
         if not isinstance(table, dict):
             continue
@@ -166,7 +176,42 @@ def validate(data: dict, default: dict, source: Path, folder: Path) -> None:
         if not isinstance(mine, dict):
             raise bad(section, Phrase("tpl_table", name=section))
         _check_table(section, mine, table, bad)
-    _check_logo(data.get("logo", {}).get("path") or "", folder, bad)
+    _check_logo(data.get("logo", {}).get("path") or "", folder, bad, source)
+    for style in STYLES:
+        _check_file(f"fonts.{style}", data.get("fonts", {}).get(style) or "", folder, source)
+
+
+# Keys a template may have that the default does not spell out (it shows them as comments).
+OPTIONAL_KEYS = {f"fonts.{style}" for style in STYLES}
+
+
+def _check_known(prefix: str, mine: dict, default: dict, bad) -> None:
+    """A key the default does not have is a misspelling that would be ignored: refused, with
+    the nearest key it may have meant."""
+    for key, value in mine.items():
+        name = f"{prefix}{key}"
+        if key not in default and name not in OPTIONAL_KEYS:
+            known = [k for k in default] + [
+                o.rpartition(".")[2] for o in OPTIONAL_KEYS if o.startswith(prefix) and prefix
+            ]
+            near = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+            raise bad(
+                name,
+                Phrase("tpl_unknown_near", near=f"{prefix}{near[0]}")
+                if near
+                else Phrase("tpl_unknown", choices=", ".join(sorted(known))),
+            )
+        if isinstance(value, dict) and isinstance(default.get(key), dict):
+            _check_known(f"{name}.", value, default[key], bad)
+
+
+def _check_file(key: str, value: object, folder: Path, source: Path) -> None:
+    """A file a template names (logo, fonts) must be there before anything is drawn."""
+    if not value or not isinstance(value, str):
+        return
+    path = (folder / value).resolve()
+    if not path.is_file():
+        raise UserError("template_file_missing", path=str(path), template=str(source), setting=key)
 
 
 def _check_table(prefix: str, mine: dict, default: dict, bad) -> None:
@@ -227,11 +272,12 @@ def _check_text(name: str, value: object, bad) -> None:
             raise bad(name, Phrase("tpl_placeholder", placeholder=placeholder))
 
 
-def _check_logo(value: object, folder: Path, bad) -> None:
+def _check_logo(value: object, folder: Path, bad, source: Path) -> None:
     if not value:
         return
     if not isinstance(value, str):
         raise bad("logo.path", Phrase("tpl_file_name"))
+    _check_file("logo.path", value, folder, source)
     path = (folder / value).resolve()
     try:
         size = path.stat().st_size

@@ -16,6 +16,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 
 from workshop import model
+from workshop.capture import grammar
 from workshop.capture.grammar import card_reference
 from workshop.file import redaction
 from workshop.file.store import Store
@@ -24,15 +25,17 @@ from workshop.printing import numbering, qr
 from workshop.printing.cards.data import CardData, Person
 from workshop.printing.cards.parts import draw_blank_body, draw_filled_body, ink_on
 from workshop.printing.colours import colour_of
-from workshop.printing.sheet import PrintResult, Rect, Sheet, render
+from workshop.printing.sheet import PrintResult, Rect, Sheet, document_info, render
 from workshop.printing.templates import Template
 
 CARD_W, CARD_H = 105 * mm, 148 * mm  # A6
 A4 = (210 * mm, 297 * mm)
 MARGIN = 7 * mm
 QR_SIDE = 26 * mm
+BLANK_QR_SIDE = 22 * mm  # "kaart N" is a version 1 or 2 code: modules of 0.67 mm or more
 QR_MAX_VERSION = 6  # keeps modules at 0.5 mm or more in QR_SIDE, readable from a crumpled card
 MAX_BLANK = 2000
+FOOTER_SIZE = 8
 
 
 def website_url(text: str) -> str:
@@ -45,19 +48,47 @@ def base_url_for(base_url: str, number: int) -> str:
     return f"{base}{number}" if base.endswith(("/", "=", "#")) else f"{base}/{number}"
 
 
+def website_for_card(website: str, number: int, lang: str) -> str | None:
+    """The website with the card's reference as its fragment (`…#kaart-12`): a phone opens the
+    site (a browser ignores a fragment it has no anchor for), and the capture line, which takes
+    a web address ending in a card number, finds the card. None for an address that cannot
+    carry it (not http(s), or a fragment of its own)."""
+    url = website_url(website)
+    if (
+        not url.lower().startswith(("http://", "https://"))
+        or "#" in url
+        or any(ch.isspace() for ch in url)
+    ):
+        return None
+    return f"{url}#{card_reference(number, lang).replace(' ', '-')}"
+
+
 def payload_options(
     website: str | None, base_url: str | None, number: int | None, lang: str
 ) -> list[str]:
     """What a card's QR code may carry, best first: the initiative's website, the
-    neighbourhood's base URL with the card number, the card reference the capture line takes."""
+    neighbourhood's base URL with the card number, the card reference the capture line takes.
+    Each one, typed into the capture line by a scanner, finds the card."""
     options = []
+    if number is None:  # no card number: nothing to find it by but the website itself
+        return [website_url(website)] if website and website.strip() else []
     if website and website.strip():
-        options.append(website_url(website))
-    if number is not None:
-        if base_url and base_url.strip():
-            options.append(base_url_for(base_url, number))
-        options.append(card_reference(number, lang))
-    return options
+        url = website_for_card(website, number, lang)
+        if url is not None:
+            options.append(url)
+    if base_url and base_url.strip():
+        options.append(base_url_for(website_url(base_url), number))
+    options.append(card_reference(number, lang))
+    return [payload for payload in options if finds_card(payload, number)]
+
+
+def finds_card(payload: str, number: int) -> bool:
+    """Whether the capture line, given `payload` as a scanner types it, looks up card `number`."""
+    try:
+        capture = grammar.parse(payload)
+    except UserError:
+        return False
+    return capture.kind == "card" and capture.fields.get("card_number") == number
 
 
 def choose_code(options: list[str]) -> qr.QrCode | None:
@@ -156,7 +187,7 @@ def _header(
     c.roundRect(band.x, band.y, band.w, band.h, 2.2 * mm, stroke=0, fill=1)
     ink = ink_on(colour)
     label = sheet.t("card")
-    sheet.text(band.x + 3.5 * mm, band.y + band.h - 5 * mm, label.upper(), "bold", 6.5, ink)
+    sheet.text(band.x + 3.5 * mm, band.y + band.h - 5.2 * mm, label.upper(), "bold", 8, ink)
     sheet.text(
         band.x + 3.5 * mm,
         band.y + 2.6 * mm,
@@ -204,30 +235,38 @@ def _header(
     return band.y
 
 
-def _footer(sheet: Sheet, x: float, y: float, code: qr.QrCode | None, lines: list[str]) -> float:
-    """The QR code at the bottom right and small text beside it; returns the top of the area."""
+def _footer(
+    sheet: Sheet,
+    x: float,
+    y: float,
+    code: qr.QrCode | None,
+    lines: list[tuple[str, str]],
+    side: float = QR_SIDE,
+) -> float:
+    """The QR code at the bottom right and small text beside it, each line as (text, suffix):
+    the suffix (the card reference) is drawn as a text of its own, so a neighbourhood name that
+    loses a character is reported once for the batch, not once per card. Returns the top of
+    the area."""
     left = x + MARGIN
     right = x + CARD_W - MARGIN
     bottom = y + MARGIN
     text_right = right
     if code is not None:
-        sheet.qr(code, right - QR_SIDE, bottom, QR_SIDE)
-        text_right = right - QR_SIDE - 2 * mm
+        sheet.qr(code, right - side, bottom, side)
+        text_right = right - side - 2 * mm
     fonts = sheet.fonts
     width = text_right - left
+    muted = sheet.template.colour("colours", "muted")
     ty = bottom + 1.5 * mm
-    for line in reversed(lines):
-        sheet.text(
-            left,
-            ty,
-            fonts.fit(line, "regular", 7, width),
-            "regular",
-            7,
-            sheet.template.colour("colours", "muted"),
-        )
-        ty += 3.4 * mm
+    for text, suffix in reversed(lines):
+        tail = fonts.width(suffix, "regular", FOOTER_SIZE) if suffix else 0.0
+        head = fonts.fit(text, "regular", FOOTER_SIZE, max(width - tail, width / 3))
+        drawn = sheet.text(left, ty, head, "regular", FOOTER_SIZE, muted)
+        if suffix:
+            sheet.text(left + drawn, ty, suffix, "regular", FOOTER_SIZE, muted)
+        ty += FOOTER_SIZE * 0.42 * mm
     sheet.block("card-footer", Rect(left, bottom, width, ty - bottom))
-    return bottom + QR_SIDE + 2.5 * mm
+    return bottom + side + 2.5 * mm
 
 
 def _draw_card(
@@ -241,11 +280,10 @@ def _draw_card(
     status = model.STATUSES.label(card.status, lang) if card.status else ""
     theme, status = theme[:1].upper() + theme[1:], status[:1].upper() + status[1:]
     top = _header(sheet, x, y, card.number, colour, theme, status)
-    footer = [sheet.t("footer", neighbourhood=neighbourhood)]
-    if card.number is not None:
-        footer = [f"{footer[0]} · {card_reference(card.number, lang)}"]
+    reference = f" · {card_reference(card.number, lang)}" if card.number is not None else ""
+    footer = [(sheet.t("footer", neighbourhood=neighbourhood), reference)]
     if card.website and sheet.template.initiative_contact:
-        footer.append(card.website.strip())
+        footer.append((card.website.strip(), ""))
     floor = _footer(sheet, x, y, code, footer)
     draw_filled_body(
         sheet, Rect(x + MARGIN, floor, CARD_W - 2 * MARGIN, top - floor - 2 * mm), card, colour
@@ -269,15 +307,18 @@ def _draw_blank(
         y,
         code,
         [
-            f"{sheet.t('footer', neighbourhood=neighbourhood)} · "
-            f"{card_reference(number, sheet.lang)}"
+            (
+                sheet.t("footer", neighbourhood=neighbourhood),
+                f" · {card_reference(number, sheet.lang)}",
+            )
         ],
+        BLANK_QR_SIDE,
     )
     draw_blank_body(
         sheet,
         Rect(x + MARGIN, floor - 1.5 * mm, CARD_W - 2 * MARGIN, top - floor - 1 * mm),
         y + MARGIN,
-        QR_SIDE,
+        BLANK_QR_SIDE,
         last_cell,
     )
 
@@ -311,10 +352,11 @@ def print_cards(
     for card in cards:
         options = payload_options(card.website, n["base_url"], card.number, lang)
         code = choose_code(options)
-        if code is not None and options and code.payload != options[0]:
-            result.notices.append(
-                t("print_qr_fallback", lang, number=card.number, payload=code.payload)
-            )
+        if code is not None and card.website.strip() and card.number is not None:
+            wanted = website_for_card(card.website, card.number, lang)
+            if wanted is None or wanted != code.payload:
+                key = "print_qr_fallback" if wanted else "print_qr_site_unusable"
+                result.notices.append(t(key, lang, number=card.number, payload=code.payload))
         codes.append(code)
         if card.number is not None:
             result.numbers.append(card.number)
@@ -335,6 +377,7 @@ def print_cards(
         draw,
         title=f"{n['name']} – {template.text('initiative', lang)}",
         result=result,
+        **document_info(n, "cards"),
     )
 
 
@@ -376,6 +419,7 @@ def print_blank_cards(
                 draw,
                 title=f"{n['name']} – {template.text('initiative', lang)}",
                 result=result,
+                **document_info(n, "blank-cards"),
             )
             written = Path(path)
             w.update("neighbourhood", n["id"], {"next_card": first + count})

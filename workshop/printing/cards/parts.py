@@ -10,13 +10,17 @@ from workshop.printing.cards.data import CardData
 from workshop.printing.colours import colour_of
 from workshop.printing.sheet import Rect, Sheet
 
+# Sizes people read on A6 at arm's length (issue 12): body 9.5 pt, labels 8 pt, and writing
+# lines 8 mm apart, the usual pitch for handwriting.
 TITLE_SIZE = 13
-LABEL_SIZE = 6.8
-BODY_SIZE = 8.4
-BODY_LEAD = 3.6 * mm
-LABEL_LEAD = 3.5 * mm
-BLOCK_GAP = 1.7 * mm
-NOTE_PITCH = 6.2 * mm
+LABEL_SIZE = 8
+BODY_SIZE = 9.5
+BODY_LEAD = 4.1 * mm
+LABEL_LEAD = 3.9 * mm
+BLOCK_GAP = 1.6 * mm
+NOTE_PITCH = 8 * mm
+TICK_PITCH = 5.2 * mm
+BOX = 3.2 * mm
 
 
 def luminance(colour: str) -> float:
@@ -149,7 +153,12 @@ def _ruled(sheet: Sheet, x: float, y: float, w: float, label: str, lines: int, g
     """A label and `lines` writing lines under it; returns the y below."""
     muted = sheet.template.colour("colours", "muted")
     sheet.text(
-        x, y - LABEL_LEAD + 0.6 * mm, sheet.fonts.fit(label, "bold", 7.2, w), "bold", 7.2, muted
+        x,
+        y - LABEL_LEAD + 0.8 * mm,
+        sheet.fonts.fit(label, "bold", LABEL_SIZE, w),
+        "bold",
+        LABEL_SIZE,
+        muted,
     )
     y -= LABEL_LEAD
     c = sheet.c
@@ -161,81 +170,125 @@ def _ruled(sheet: Sheet, x: float, y: float, w: float, label: str, lines: int, g
     return y - 1.2 * mm
 
 
-def _ticks(
-    sheet: Sheet, x: float, y: float, w: float, words: list[str], columns: int, pitch: float
-) -> float:
+def _box(sheet: Sheet, x: float, y: float) -> None:
     c = sheet.c
+    c.setStrokeColor(colour_of(sheet.template.colour("colours", "muted")))
+    c.setLineWidth(0.7)
+    c.rect(x, y, BOX, BOX, stroke=1, fill=0)
+
+
+def _columns(sheet: Sheet, words: list[str], w: float, most: int) -> list[float]:
+    """Column widths for tick boxes: as many columns (up to `most`) as the words fit in, each
+    as wide as its widest word, the room that is left shared out."""
+    need = [sheet.fonts.width(word, "regular", BODY_SIZE) + BOX + 3.5 * mm for word in words]
+    for columns in range(min(most, len(words)), 1, -1):
+        widths = [max(need[i::columns]) for i in range(columns)]
+        if sum(widths) <= w:
+            spare = (w - sum(widths)) / columns
+            return [width + spare for width in widths]
+    return [w]
+
+
+def _ticks(
+    sheet: Sheet, x: float, y: float, w: float, words: list[str], most: int, pitch: float
+) -> float:
     ink = sheet.template.colour("colours", "ink")
-    col_w = w / columns
-    box = 2.6 * mm
+    widths = _columns(sheet, words, w, most)
+    columns = len(widths)
     for i, word in enumerate(words):
-        cx = x + (i % columns) * col_w
+        cx = x + sum(widths[: i % columns])
         cy = y - (i // columns + 1) * pitch
-        c.setStrokeColor(colour_of(sheet.template.colour("colours", "muted")))
-        c.setLineWidth(0.6)
-        c.rect(cx, cy, box, box, stroke=1, fill=0)
+        _box(sheet, cx, cy)
         sheet.text(
-            cx + box + 1.4 * mm,
-            cy + 0.35 * mm,
-            sheet.fonts.fit(word, "regular", 7.6, col_w - box - 2.5 * mm),
+            cx + BOX + 1.5 * mm,
+            cy + 0.45 * mm,
+            sheet.fonts.fit(word, "regular", BODY_SIZE, widths[i % columns] - BOX - 2.5 * mm),
             "regular",
-            7.6,
+            BODY_SIZE,
             ink,
         )
     return y - ((len(words) + columns - 1) // columns) * pitch - 1.6 * mm
 
 
+def consent_words(sheet: Sheet) -> tuple[str, str, str]:
+    """The consent question and its two answers. A template of before the answers had keys of
+    their own wrote them into the question ("… ja / nee"): those are taken off, not doubled."""
+    yes, no = sheet.t("consent_yes"), sheet.t("consent_no")
+    question = sheet.t("consent").rstrip()
+    for tail in (f"{yes} / {no}", f"{yes}/{no}"):
+        if question.casefold().endswith(tail.casefold()):
+            question = question[: -len(tail)].rstrip()
+    return question, yes, no
+
+
+def _consent(sheet: Sheet, x: float, y: float, w: float) -> float:
+    """The consent question with a tick box for each answer, in body type; returns the y below."""
+    ink = sheet.template.colour("colours", "ink")
+    fonts = sheet.fonts
+    question, yes, no = consent_words(sheet)
+    answers_w = sum(
+        BOX + 1.2 * mm + fonts.width(a, "regular", BODY_SIZE) + 3 * mm for a in (yes, no)
+    )
+    asked = fonts.width(question, "bold", LABEL_SIZE) + 1.5 * mm
+    if asked + answers_w > w:  # the question on a line of its own, the boxes under it
+        question = fonts.fit(question, "bold", LABEL_SIZE, w)
+        sheet.text(x, y - LABEL_LEAD + 0.8 * mm, question, "bold", LABEL_SIZE, ink)
+        y -= LABEL_LEAD - 0.8 * mm
+        ax = x
+    else:
+        ax = x + asked
+        sheet.text(x, y - TICK_PITCH + 0.45 * mm, question, "bold", LABEL_SIZE, ink)
+    by = y - TICK_PITCH
+    for answer in (yes, no):
+        _box(sheet, ax, by)
+        ax += BOX + 1.2 * mm
+        sheet.text(ax, by + 0.45 * mm, answer, "regular", BODY_SIZE, ink)
+        ax += fonts.width(answer, "regular", BODY_SIZE) + 3 * mm
+    return by - 1.2 * mm
+
+
 def draw_blank_body(
     sheet: Sheet, rect: Rect, bottom: float, qr_side: float, last_cell: str
 ) -> None:
+    """Ruled fields for handwriting, 8 mm apart: name and cell side by side, theme and status
+    to tick, what it does, what it needs and offers; beside the QR code who is behind it and
+    whether their contact may go on paper (two boxes)."""
     lang = sheet.lang
     muted = sheet.template.colour("colours", "muted")
     x, w = rect.x, rect.w
     y = rect.y + rect.h
-    y = _ruled(sheet, x, y, w, sheet.t("name"), 1, 6.6 * mm)
-    sheet.text(x, y - LABEL_LEAD + 0.6 * mm, sheet.t("theme"), "bold", 7.2, muted)
-    y = _ticks(
-        sheet,
-        x,
-        y - LABEL_LEAD + 0.5 * mm,
-        w,
-        [t.label(lang) for t in model.THEMES.terms],
-        2,
-        4.5 * mm,
-    )
+    gutter = 4 * mm
+    where_w = 30 * mm
+    name_w = w - where_w - gutter
+    _ruled(sheet, x, y, name_w, sheet.t("name"), 1, NOTE_PITCH)
+    where = f"{sheet.t('where')} ({sheet.t('cell')} A1–{last_cell})"
+    y = _ruled(sheet, x + name_w + gutter, y, where_w, where, 1, NOTE_PITCH)
+    sheet.text(x, y - LABEL_LEAD + 0.8 * mm, sheet.t("theme"), "bold", LABEL_SIZE, muted)
+    themes = [t.label(lang) for t in model.THEMES.terms]
+    y = _ticks(sheet, x, y - LABEL_LEAD + 0.6 * mm, w, themes, 3, TICK_PITCH)
     status_label = sheet.t("status")
-    label_w = sheet.fonts.width(status_label, "bold", 7.2) + 2.5 * mm
-    sheet.text(x, y - 3.3 * mm, status_label, "bold", 7.2, muted)
+    label_w = sheet.fonts.width(status_label, "bold", LABEL_SIZE) + 2.5 * mm
+    sheet.text(x, y - TICK_PITCH + 0.45 * mm, status_label, "bold", LABEL_SIZE, muted)
     y = (
         _ticks(
             sheet,
             x + label_w,
-            y + 0.8 * mm,
+            y,
             w - label_w,
             [t.label(lang) for t in model.STATUSES.terms],
             4,
-            4.5 * mm,
+            TICK_PITCH,
         )
-        - 1.2 * mm
+        - 0.6 * mm
     )
-    y = _ruled(sheet, x, y, w, sheet.t("what"), 3, 6 * mm)
-    half = (w - 4 * mm) / 2
-    _ruled(sheet, x, y, half, sheet.t("needs"), 2, 6 * mm)
-    y = _ruled(sheet, x + half + 4 * mm, y, half, sheet.t("offers"), 2, 6 * mm)
+    y = _ruled(sheet, x, y, w, sheet.t("what"), 2, NOTE_PITCH)
+    half = (w - gutter) / 2
+    _ruled(sheet, x, y, half, sheet.t("needs"), 2, NOTE_PITCH)
+    y = _ruled(sheet, x + half + gutter, y, half, sheet.t("offers"), 2, NOTE_PITCH)
     sheet.block("card-body", Rect(x, y, w, rect.y + rect.h - y))
-    # beside the QR code: where, who, and whether the contact may go on paper
-    side_w = w - qr_side - 3 * mm
+    # beside the QR code: who, and whether the contact may go on paper
+    side_w = w - qr_side - 2.5 * mm
     floor = bottom + 5 * mm
-    where = f"{sheet.t('where')} ({sheet.t('cell')} A1–{last_cell})"
-    sy = _ruled(sheet, x, y, side_w, where, 1, 5.6 * mm)
-    sy = _ruled(sheet, x, sy, side_w, f"{sheet.t('who')} · {sheet.t('contact')}", 2, 5.6 * mm)
-    sheet.text(
-        x,
-        sy - 2.4 * mm,
-        sheet.fonts.fit(sheet.t("consent"), "regular", 6.6, side_w),
-        "regular",
-        6.6,
-        muted,
-    )
-    sy -= 3.4 * mm
+    sy = _ruled(sheet, x, y, side_w, f"{sheet.t('who')} · {sheet.t('contact')}", 2, NOTE_PITCH)
+    sy = _consent(sheet, x, sy, side_w)
     sheet.block("card-side", Rect(x, max(sy, floor), side_w, y - max(sy, floor)))
