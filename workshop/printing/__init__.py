@@ -9,6 +9,7 @@ temporary file and moved into place only when complete.
     maps/          base map and result map, as one poster or tiled (data in `maps.content`)
     summary/       the PDF summary (its data gathered once in `summary.data`)
     network        the network poster, and the picture the summary reuses
+    key            the confidential key: which person each pseudonym on paper stands for
     table          every printout: what it is, its function, default paper, file name
     sheet          paper sizes, writing a PDF whole, a canvas that records what went where
     fonts          the bundled fonts, and text that never loses a character

@@ -368,6 +368,11 @@ CATALOGUE = Catalogue(
             "nl": "Excel-werkmap (.xlsx, een blad per tabel)",
             "en": "Excel workbook (.xlsx, one sheet per table)",
         },
+        # --- the lists: the key, selecting rows, setting many at once, folding (issue 11) ------
+        "print_sleutel": {
+            "nl": "sleutel bij de pseudoniemen (vertrouwelijk)",
+            "en": "key to the pseudonyms (confidential)",
+        },
     },
     prefix="tui_",
 )
