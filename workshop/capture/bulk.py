@@ -72,7 +72,7 @@ def set_field(store: Store, records: Sequence[tuple[str, str]], name: str, value
     line = t(
         "bulk_line",
         lang,
-        what=_counted(tables, len(records), lang),
+        what=counted(tables, len(records), lang),
         field=fields[name].label(lang),
         value=shown_value(fields[name], planned[0][2].get(name), lang),
     )
@@ -91,7 +91,7 @@ def shown_value(field: Field, value: object, lang: str) -> str:
     return str(value)
 
 
-def _counted(tables: set[str], count: int, lang: str) -> str:
+def counted(tables: set[str], count: int, lang: str) -> str:
     """`12 actoren`, `3 verbanden`; `5 records` of several kinds."""
     kinds = {"tie" if table in LINK_TABLES else table for table in tables}
     if len(kinds) == 1:
