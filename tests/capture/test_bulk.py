@@ -134,6 +134,10 @@ def test_fold_two_initiatives_moves_their_people(people: Store) -> None:
     [(_, gone)] = ids(people, "initiative", "Zon op het dak")
     plan = bulk.fold_plan(people, "initiative", keep, gone)
     assert plan.moved == 2
+    assert (
+        "Kaart 2 hoort daarna bij niets meer; deze houdt kaart 1."
+        in (bulk.describe_fold(plan, "nl")[1])
+    )
     bulk.fold(people, plan)
     links = people.rows("actor_initiative", "initiative_id = ?", (keep,))
     assert len(links) == 3  # Jansen, Janssen, and Bakker once

@@ -175,5 +175,9 @@ def describe_fold(plan: FoldPlan, lang: str) -> tuple[str, str]:
         parts.append(t("fold_fills", lang, fields=", ".join(plan.filled)))
     if plan.consent is not None:
         parts.append(t("fold_consent", lang, consent=model.CONSENT.label(plan.consent, lang)))
+    if plan.table == "initiative" and plan.fold.get("card_number") is not None:
+        number = plan.keep.get("card_number")
+        if number is not None:
+            parts.append(t("fold_card", lang, gone=plan.fold["card_number"], number=number))
     parts.append(t("fold_gone", lang, fold=one_line(plan.fold["name"], 50)))
     return question, " ".join(parts)

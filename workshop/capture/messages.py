@@ -264,6 +264,10 @@ CATALOGUE = Catalogue(
             "nl": "De strengste toestemming blijft: {consent}.",
             "en": "The stricter consent stays: {consent}.",
         },
+        "fold_card": {
+            "nl": "Kaart {gone} hoort daarna bij niets meer; deze houdt kaart {number}.",
+            "en": "Card {gone} then belongs to nothing; this one keeps card {number}.",
+        },
         "fold_gone": {
             "nl": "'{fold}' verdwijnt; Ctrl+Z maakt het ongedaan.",
             "en": "'{fold}' goes; Ctrl+Z undoes it.",
