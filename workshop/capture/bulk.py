@@ -56,15 +56,19 @@ def set_field(store: Store, records: Sequence[tuple[str, str]], name: str, value
     fields = {f.name: f for f in settable(store, tables)}
     if name not in fields:
         raise UserError("bulk_no_field", field=name)
+    checked: dict[str, dict] = {}  # the value does not depend on the record: once a table
     planned: list[tuple[str, str, dict]] = []
     for table, id_ in records:
-        try:
-            values = edit.validate(store, table, {name: value}, id_)
-        except UserError as exc:
-            row = store.get(table, id_) or {}
-            what = edit.describe(store, table, row, lang) if row else id_
-            raise UserError("bulk_refused", what=what, message=exc.message(lang)) from None
-        current = store.get(table, id_) or {}
+        current = store.get(table, id_)
+        if current is None:
+            raise UserError("edit_gone")
+        if table not in checked:
+            try:
+                checked[table] = edit.validate(store, table, {name: value})
+            except UserError as exc:
+                what = edit.describe(store, table, current, lang)
+                raise UserError("bulk_refused", what=what, message=exc.message(lang)) from None
+        values = checked[table]
         if any(current.get(k) != v for k, v in values.items()):
             planned.append((table, id_, values))
     if not planned:
