@@ -92,10 +92,25 @@ def test_one_place_decides_the_audience_of_each_output() -> None:
         "print": "print",
         "wall": "print",
         "terminal": "internal",
+        "screen": "facilitator",
     }
     assert summary.AUDIENCE == "print"
     assert (report.TEXT_AUDIENCE, report.JSON_AUDIENCE) == ("internal", "export")
     assert set(redaction.OUTPUT_AUDIENCE.values()) == set(privacy.AUDIENCE_NEEDS)
+
+
+def test_the_facilitators_screens_see_everyone_and_nothing_else_does(people: Store) -> None:
+    from workshop.file import redaction
+
+    actor = people.find("actor", "Persoon-geen")[0]
+    assert privacy.shown_name(actor, "actor", "facilitator", "nl") == "Persoon-geen"
+    assert privacy.shows_contact(actor, "facilitator")
+    assert redaction.for_audience(people, "facilitator").empty
+    for audience in ("internal", "print", "export"):
+        assert privacy.shown_name(actor, "actor", audience, "nl") != "Persoon-geen"
+    assert privacy.shown_name(actor, "actor", "facilitator", "nl", anonymise=True) != (
+        "Persoon-geen"
+    )
 
 
 def test_free_text_follows_the_same_consent(people: Store) -> None:

@@ -2,10 +2,11 @@
 
 Consent per person: none < internal < print < public.
 
-    audience   shows a person's name and contact details when consent is at least
-    internal   internal   (the file's own screens)
-    print      print      (paper: cards, maps, the summary)
-    export     public     (files that leave the laptop: csv, json, kumu, ...)
+    audience     shows a person's name and contact details when consent is at least
+    facilitator  none       (the facilitator's own screens: she typed the names herself)
+    internal     internal   (the file's own words on the terminal: `connectors`, `coverage`)
+    print        print      (paper: cards, maps, the summary, the wall)
+    export       public     (files that leave the laptop: csv, json, kumu, ...)
 
 Below that, a person is a role pseudonym ("Sleutelfiguur 3F2A") without contact details.
 Organisations are named everywhere; their contact details follow the same consent rule.
@@ -22,7 +23,12 @@ from typing import Protocol
 from workshop import model
 from workshop.i18n import t
 
-AUDIENCE_NEEDS = {"internal": "internal", "print": "print", "export": "public"}
+AUDIENCE_NEEDS = {
+    "facilitator": "none",
+    "internal": "internal",
+    "print": "print",
+    "export": "public",
+}
 CONTACT_FIELDS = ("tel", "mail", "address", "website")
 PERSON_TABLES = model.PERSON_TABLES
 

@@ -63,7 +63,8 @@ def test_the_cli_and_the_tui_print_the_same_file(
     assert files_under(sides["tui"]) == made
     assert [str(p) for p in done.paths] == list(made)
     assert state(sides["tui"]) == state(sides["cli"])
-    assert state(sides["cli"])[0] == [(f"/{next(iter(made))}", what, "print", 0)]
+    audience = "internal" if what == "sleutel" else "print"  # the key holds every name
+    assert state(sides["cli"])[0] == [(f"/{next(iter(made))}", what, audience, 0)]
 
 
 def test_f8_offers_every_printout_of_the_cli() -> None:
@@ -78,6 +79,7 @@ def test_the_file_names_are_the_clis() -> None:
         "printouts/k-result-map-A3.pdf",
         "printouts/k-network-A3.pdf",
         "printouts/k-summary.pdf",
+        "printouts/k-sleutel.pdf",
         "printouts/k-blank-cards.pdf",
         "printouts/k-stickers.pdf",
     ]

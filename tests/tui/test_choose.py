@@ -81,3 +81,27 @@ def test_escape_chooses_nothing(filled: Store, tmp_path: Path, monkeypatch) -> N
 
     drive(app, scenario)
     assert not (tmp_path / "exports").exists()
+
+
+def test_f8_prints_the_confidential_key(filled: Store, tmp_path: Path, monkeypatch) -> None:
+    from tests.printing.conftest import text_of
+    from workshop.capture.record import record
+
+    record(filled, ['persoon "Geheim Persoon" #bewoner consent:geen'])
+    monkeypatch.chdir(tmp_path)
+    app = WorkshopApp(filled)
+
+    async def scenario(pilot) -> None:
+        await pilot.press("f8")
+        await pilot.pause()
+        assert shown(pilot.app)[list(PRINTOUTS).index("sleutel")] == (
+            "sleutel bij de pseudoniemen (vertrouwelijk)"
+        )
+        for _ in range(list(PRINTOUTS).index("sleutel")):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+
+    drive(app, scenario)
+    text = text_of(tmp_path / "printouts" / "test-sleutel.pdf")
+    assert "Geheim Persoon" in text and "Vertrouwelijk — alleen voor de begeleider" in text

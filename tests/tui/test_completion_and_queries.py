@@ -93,11 +93,26 @@ def test_feed_says_what_each_entry_was(filled: Store) -> None:
     assert tie.summary == "Verband · Jan → Dokter de Vries · kent" and tie.table == "tie"
 
 
-def test_lists_show_persons_as_consent_allows(filled: Store) -> None:
-    record(filled, ['persoon "Geheim" consent:none #bewoner'])
+def test_the_facilitators_lists_show_and_find_every_person_by_name(filled: Store) -> None:
+    """Consent decides what paper, the wall and exports show; the facilitator typed the
+    names herself, so her own lists show them, and her filter finds them."""
+    record(
+        filled,
+        [
+            'persoon "Geheim" consent:none #bewoner',
+            'deelnemer "Fatma Yılmaz" consent:geen',
+            "n Geheim komt volgende keer ~Geheim",
+        ],
+    )
     actors = queries.rows(filled, "actor", "nl")
     names = [cells[0] for cells in actors.cells]
-    assert "Geheim" not in names and any(n.startswith("Bewoner ") for n in names)
+    assert "Geheim" in names and not any(n.startswith("Bewoner ") for n in names)
+    assert actors.names[names.index("Geheim")] == "geheim"  # what the filter searches
+    people = queries.rows(filled, "participant", "nl")
+    assert "Fatma Yılmaz" in [cells[0] for cells in people.cells]
+    notes = queries.rows(filled, "note", "nl")
+    assert ("Geheim komt volgende keer", "notitie", "Geheim") in notes.cells
+    assert queries.SCREEN == "facilitator"
     ties = queries.rows(filled, "tie", "en")
     assert ("Dokter de Vries", "→ drives", "Zon op ons dak") in ties.cells
     first = queries.rows(filled, "place", "nl", limit=2)

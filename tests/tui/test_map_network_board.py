@@ -60,8 +60,8 @@ def test_network_ranks_connectors_in_a_worker(filled: Store) -> None:
         table = pilot.app.screen.query_one("#ranking", RecordTable)
         names = [table._rows.cells[i][0] for i in table._view]
         assert names[:3] == ["Jan", "Piet", "Klaas"]  # the middle of the chain first
-        assert "Geheim Persoon" not in names  # consent none: a role pseudonym
-        assert any(name.startswith("Bewoner ") for name in names)
+        assert "Geheim Persoon" in names  # consent none: still named on her own screen
+        assert not any(name.startswith("Bewoner ") for name in names)
         title = text_of(pilot.app.screen.query_one("#network-title", Static))
         assert "actoren" in title and "verbanden" in title
         ties = pilot.app.screen.query_one("#ties", OptionList)

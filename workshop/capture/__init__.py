@@ -7,6 +7,7 @@
     preview      what a line will do, said before Enter
     forms        the fields of each kind of record as a form shows them
     edit         editing and deleting records by form, headless (what the TUI's forms call)
+    bulk         many records at once (the lists' selection), and folding two into one
     messages     the capture line's and the forms' messages, in Dutch and English
 
 May import: `file` and the foundation. Must not import `osm`, `analysis`, `exchange`,

@@ -204,5 +204,73 @@ CATALOGUE = Catalogue(
         # --- the capture line's word for a card (its QR code types "kaart 12" or "card 12")
         "card_word": {"nl": "kaart", "en": "card"},
         "card_ref": {"nl": "kaart {number}", "en": "card {number}"},
+        # --- many records at once, folding two into one (workshop.capture.bulk) --------------
+        "n_record_one": {"nl": "{n} rij", "en": "{n} row"},
+        "n_record_other": {"nl": "{n} rijen", "en": "{n} rows"},
+        "bulk_line": {
+            "nl": "bewerkt: {what} · {field}: {value}",
+            "en": "edited: {what} · {field}: {value}",
+        },
+        "bulk_empty": {"nl": "(leeg)", "en": "(empty)"},
+        "bulk_no_field": {
+            "nl": "Veld '{field}' kan niet voor deze selectie: kies toestemming, vak, soort, rol, "
+            "thema of status van records van één soort.",
+            "en": "Field '{field}' cannot be set for this selection: choose consent, cell, kind, "
+            "role, theme or status of records of one kind.",
+        },
+        "bulk_refused": {
+            "nl": "{what}: {message} Er is niets veranderd.",
+            "en": "{what}: {message} Nothing was changed.",
+        },
+        "fold_not_here": {
+            "nl": "Samenvoegen kan voor plekken, initiatieven en actoren, niet voor {kind}.",
+            "en": "Folding works for places, initiatives and actors, not for {kind}.",
+        },
+        "fold_two": {
+            "nl": "Kies twee verschillende records om samen te voegen (spatie kiest een rij).",
+            "en": "Choose two different records to fold into one (space chooses a row).",
+        },
+        "fold_types": {
+            "nl": "Een persoon en een organisatie worden niet samengevoegd; maak eerst van beide "
+            "hetzelfde soort actor (type:).",
+            "en": "A person and an organisation are not folded into one; first make both the "
+            "same type of actor (type:).",
+        },
+        "fold_line": {
+            "nl": "samengevoegd: {fold} in {keep}",
+            "en": "folded: {fold} into {keep}",
+        },
+        "fold_question": {
+            "nl": "'{fold}' samenvoegen in '{keep}'?",
+            "en": "Fold '{fold}' into '{keep}'?",
+        },
+        "fold_moves_none": {
+            "nl": "Er hangen geen verbanden of notities aan.",
+            "en": "No ties or notes hang on it.",
+        },
+        "fold_moves_one": {
+            "nl": "1 verband, koppeling of notitie gaat naar '{name}'.",
+            "en": "1 tie, link or note moves to '{name}'.",
+        },
+        "fold_moves_other": {
+            "nl": "{n} verbanden, koppelingen en notities gaan naar '{name}'.",
+            "en": "{n} ties, links and notes move to '{name}'.",
+        },
+        "fold_fills": {
+            "nl": "Aangevuld uit de ander: {fields}.",
+            "en": "Filled in from the other: {fields}.",
+        },
+        "fold_consent": {
+            "nl": "De strengste toestemming blijft: {consent}.",
+            "en": "The stricter consent stays: {consent}.",
+        },
+        "fold_card": {
+            "nl": "Kaart {gone} hoort daarna bij niets meer; deze houdt kaart {number}.",
+            "en": "Card {gone} then belongs to nothing; this one keeps card {number}.",
+        },
+        "fold_gone": {
+            "nl": "'{fold}' verdwijnt; Ctrl+Z maakt het ongedaan.",
+            "en": "'{fold}' goes; Ctrl+Z undoes it.",
+        },
     },
 )

@@ -116,6 +116,11 @@ PRINT_COMMANDS = {  # `workshop print NAME`: the print group's own table
     "result-map": Lazy(
         "printing", "The map with numbered markers for places and initiatives, and their key."
     ),
+    "sleutel": Lazy(
+        "printing",
+        "The confidential key (also: print key): who each pseudonym on paper and in exports "
+        "is. For the facilitator only.",
+    ),
     "summary": Lazy(
         "reports",
         "The PDF summary for the municipality and the participants (only consented names).",
@@ -125,6 +130,9 @@ PRINT_COMMANDS = {  # `workshop print NAME`: the print group's own table
         "Numbered stickers for the poster, on a label sheet; their numbers are reserved in FILE.",
     ),
 }
+
+
+PRINT_ALIASES = {"key": "sleutel"}  # English names of print commands named in Dutch
 
 
 def default_lang() -> str:
@@ -173,11 +181,19 @@ DISK_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EROFS)  # the disk's fault, sai
 class LazyGroup(click.Group):
     """A group whose commands are imported when asked for, listed from a table until then."""
 
-    def __init__(self, *args, lazy: dict[str, Lazy] | None = None, **kwargs) -> None:
+    def __init__(
+        self,
+        *args,
+        lazy: dict[str, Lazy] | None = None,
+        aliases: dict[str, str] | None = None,
+        **kwargs,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.lazy = lazy or {}
+        self.aliases = aliases or {}  # another name -> the command's; not listed apart
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        cmd_name = self.aliases.get(cmd_name, cmd_name)
         if cmd_name not in self.commands and cmd_name in self.lazy:
             importlib.import_module(f"workshop.cli.{self.lazy[cmd_name].module}")
         return super().get_command(ctx, cmd_name)
@@ -262,4 +278,4 @@ def main() -> None:
     cli(prog_name="workshop")
 
 
-__all__ = ["COMMANDS", "PRINT_COMMANDS", "LazyGroup", "cli", "main", "open_store"]
+__all__ = ["COMMANDS", "PRINT_ALIASES", "PRINT_COMMANDS", "LazyGroup", "cli", "main", "open_store"]

@@ -1,4 +1,5 @@
-"""`workshop print ...`: initiative cards, blank cards, base maps and result maps as PDF."""
+"""`workshop print ...`: initiative cards, blank cards, base maps and result maps, and the
+confidential key to the pseudonyms, as PDF."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from workshop.cli import PRINT_COMMANDS, LazyGroup, cli, open_store
+from workshop.cli import PRINT_ALIASES, PRINT_COMMANDS, LazyGroup, cli, open_store
 from workshop.cli.printopts import (
     file_argument,
     glyphs_option,
@@ -23,7 +24,7 @@ from workshop.printing.table import LAYOUTS, PRINTOUTS, print_out
 LAYOUT = click.Choice(list(LAYOUTS))
 
 
-@cli.group(name="print", cls=LazyGroup, lazy=PRINT_COMMANDS)
+@cli.group(name="print", cls=LazyGroup, lazy=PRINT_COMMANDS, aliases=PRINT_ALIASES)
 def print_group() -> None:
     """Print cards and maps as PDF (into printouts/ unless -o says otherwise)."""
 
@@ -205,5 +206,29 @@ def _map(
 ) -> None:
     store = open_store(file, readonly=True)
     result = print_out(store, what, output, load_template(template_path), paper=paper, tiles=tiles)
+    report(store, result)
+    refuse_missing_glyphs(result, allow_missing_glyphs)
+
+
+@print_group.command(name="sleutel")
+@file_argument
+@output_option
+@paper_option("sleutel")
+@template_option
+@glyphs_option
+def print_key(
+    file: Path,
+    output: Path | None,
+    paper: str,
+    template_path: Path | None,
+    allow_missing_glyphs: bool,
+) -> None:
+    """The confidential key (also: print key): who each pseudonym on paper and in exports is.
+    For the facilitator only.
+
+    Every page is marked as confidential. The file records the PDF, so `workshop forget`
+    names it; keep it apart from the printouts, and destroy it when it is no longer needed."""
+    store = open_store(file, readonly=True)
+    result = print_out(store, "sleutel", output, load_template(template_path), paper=paper)
     report(store, result)
     refuse_missing_glyphs(result, allow_missing_glyphs)

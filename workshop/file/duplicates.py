@@ -191,15 +191,28 @@ def join_pairs(store: Store, pairs: list[Pair]) -> int:
     return done
 
 
-def _fold(store: Store, w: Writer, table: str, keep_id: str, fold_id: str) -> None:
-    keep, fold = store.get(table, keep_id), store.get(table, fold_id)
-    assert keep and fold
+# What a person may fold by hand in the lists (`fold`): what `merge --join` pairs, and
+# initiatives (an initiative's links are moved as an actor's are). Not participants: one
+# attendance per session each, two would clash.
+FOLDABLE = (*JOINABLE, "initiative")
+
+
+def fold(store: Store, table: str, keep_id: str, fold_id: str, line: str) -> None:
+    """Fold one record into another, as `join_pairs` folds a pair, in one undoable step
+    named `line` in the history."""
+    with store.write() as w, w.entry(line):
+        _fold(store, w, table, keep_id, fold_id)
+
+
+def fold_values(table: str, keep: dict, fold: dict) -> dict:
+    """What the kept record gets of the folded one: every field it has empty, the tags of
+    both, the higher influence, the stricter consent."""
     values: dict = {
         k: v
         for k, v in fold.items()
         if keep.get(k) in (None, "", [])
         and v not in (None, "", [])
-        and k not in ("id", "name", "norm")
+        and k not in ("id", "name", "norm", "field_times")
     }
     values["tags"] = keep["tags"] + [tg for tg in fold["tags"] if tg not in keep["tags"]]
     if table == "actor":
@@ -207,19 +220,21 @@ def _fold(store: Store, w: Writer, table: str, keep_id: str, fold_id: str) -> No
             x for x in (keep["influence"], fold["influence"], -1) if x is not None
         )
         values["influence"] = None if values["influence"] < 0 else values["influence"]
-        # the stricter consent wins
+    if "consent" in keep:  # the stricter consent wins
         values["consent"] = min(keep["consent"], fold["consent"], key=model.CONSENT_ORDER.index)
-    w.update(table, keep_id, values)
-    references = {
-        "actor": [
-            ("tie", "source_id"),
-            ("tie", "target_id"),
-            ("actor_initiative", "actor_id"),
-            ("actor_place", "actor_id"),
-        ],
-        "place": [("actor_place", "place_id"), ("initiative", "place_id")],
-    }[table]
-    for ref_table, column in references:
+    return values
+
+
+def references_to(table: str) -> list[tuple[str, str]]:
+    """The (table, column) pairs that point at a record of `table`."""
+    return [ref for ref, (target, _) in model.REFERENCES.items() if target == table]
+
+
+def _fold(store: Store, w: Writer, table: str, keep_id: str, fold_id: str) -> None:
+    keep, fold = store.get(table, keep_id), store.get(table, fold_id)
+    assert keep and fold
+    w.update(table, keep_id, fold_values(table, keep, fold))
+    for ref_table, column in references_to(table):
         for row in store.rows(ref_table, f"{column} = ?", (fold_id,)):
             w.update(ref_table, row["id"], {column: keep_id})
     for note in store.rows("note", "about_id = ?", (fold_id,)):

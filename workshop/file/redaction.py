@@ -11,6 +11,8 @@ output uses which audience is decided here and nowhere else:
     print: cards, summary, result map, network poster, map      print
     wall: the room's screen, local and served                   print
     terminal: `connectors`, `coverage` as text                  internal (the facilitator's)
+    screen: the facilitator's own screens (capture, lists,      facilitator (every name: she
+            map, network, board) and the confidential key               typed them herself)
 
 `--anonymise` hides every person and every contact detail whatever the consent.
 
@@ -72,6 +74,7 @@ OUTPUT_AUDIENCE = {
     "print": "print",
     "wall": "print",
     "terminal": "internal",
+    "screen": "facilitator",
 }
 
 WITHHELD = {

@@ -14,6 +14,7 @@ temporary file and moved into place only when complete.
     netpicture     the network as data: who is on it, eight colour groups, layout and packing
     netdraw        drawing the network picture: ties by kind and direction, marks, names
     netkey         the network picture's key, its connectors and actors without ties
+    key            the confidential key: which person each pseudonym on paper stands for
     table          every printout: what it is, its function, default paper, file name
     sheet          paper sizes, writing a PDF whole, a canvas that records what went where
     fonts          the bundled fonts, and text that never loses a character

@@ -191,5 +191,42 @@ CATALOGUE = Catalogue(
             "nl": "{file} is {width}x{height} pixels; hooguit {side}x{side}",
             "en": "{file} is {width}x{height} pixels; at most {side}x{side}",
         },
+        # --- the confidential key (workshop.printing.key) ---------------------------------------
+        "pseudokey_title": {
+            "nl": "Sleutel bij de pseudoniemen — {name}",
+            "en": "Key to the pseudonyms — {name}",
+        },
+        "pseudokey_confidential": {
+            "nl": "Vertrouwelijk — alleen voor de begeleider",
+            "en": "Confidential — facilitator only",
+        },
+        "pseudokey_page": {"nl": "blad {page} van {pages}", "en": "page {page} of {pages}"},
+        "pseudokey_intro": {
+            "nl": "Op papier, op de muur en in exports staat wie geen toestemming gaf onder een "
+            "pseudoniem. Deze lijst zegt wie wie is (afgedrukt {date}). Geef hem niet mee, leg "
+            "hem niet bij de afdrukken en vernietig hem als hij niet meer nodig is; "
+            "'workshop forget' noemt dit bestand.",
+            "en": "On paper, on the wall and in exports, whoever gave no consent stands under a "
+            "pseudonym. This list says who is who (printed {date}). Do not hand it out, keep it "
+            "apart from the printouts and destroy it when it is no longer needed; "
+            "'workshop forget' names this file.",
+        },
+        "pseudokey_on_paper": {
+            "nl": "Op initiatiefkaarten, plattegronden, poster, samenvatting en de muur",
+            "en": "On cards, maps, the poster, the summary and the wall",
+        },
+        "pseudokey_in_exports": {
+            "nl": "Alleen in exports (en in elke export met --anonymise)",
+            "en": "Only in exports (and in every export with --anonymise)",
+        },
+        "pseudokey_none_on_paper": {
+            "nl": "Niemand: iedereen staat met toestemming op papier.",
+            "en": "Nobody: everyone is on paper with consent.",
+        },
+        "pseudokey_none_in_exports": {"nl": "Niemand.", "en": "Nobody."},
+        "pseudokey_col_pseudonym": {"nl": "Pseudoniem", "en": "Pseudonym"},
+        "pseudokey_col_name": {"nl": "Naam", "en": "Name"},
+        "pseudokey_col_what": {"nl": "Wie", "en": "Who"},
+        "pseudokey_col_consent": {"nl": "Toestemming", "en": "Consent"},
     },
 )

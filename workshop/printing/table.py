@@ -35,6 +35,9 @@ class Printout:
     paper_in_name: bool = False  # the file name says the paper (map-A3.pdf)
     tiles: bool = False  # can be cut into A4 tiles
     writes: bool = False  # changes the file (blank cards reserve their numbers)
+    # As whose eyes the PDF is recorded in the file's outputs (`forget` names it). The key
+    # holds every name, as backups do: `internal`, the widest audience the record knows.
+    recorded_as: str = "print"
     options: dict[str, Any] = field(default_factory=dict)  # other options and their defaults
 
     def file_kind(self, paper: str | None = None, tiles: bool = False) -> str:
@@ -71,6 +74,8 @@ PRINTOUTS: dict[str, Printout] = {
             options={"initiatives": False, "places": False},
         ),
         Printout("summary", "workshop.printing.summary.build", "print_summary", "A4"),
+        # The confidential key to the pseudonyms on paper: for the facilitator only.
+        Printout("sleutel", "workshop.printing.key", "print_key", "A4", recorded_as="internal"),
         # Last in F8's menu: printed before an evening, and it writes (reserves numbers).
         Printout(
             "blank-cards",
@@ -117,5 +122,5 @@ def print_out(
         kwargs["tiles"] = tiles
     path = output if output is not None else printout.default_path(store.path, paper, tiles)
     result = printout.load()(store, path, template or templates.load(), **kwargs)
-    written.record(store, result.path, kind=what, audience="print")
+    written.record(store, result.path, kind=what, audience=printout.recorded_as)
     return result

@@ -236,6 +236,8 @@ class WorkshopApp(compat.SurvivingApp[None]):
     def _for_the_line(self, event: events.Key | events.Paste) -> bool:
         if isinstance(event, events.Key) and not (event.is_printable and event.character):
             return False
+        if isinstance(event, events.Key) and event.key in getattr(self.focused, "own_keys", ()):
+            return False  # a key the focused widget takes for itself: space chooses a row
         if not isinstance(self.screen, WorkshopScreen) or isinstance(self.focused, Input):
             return False
         try:

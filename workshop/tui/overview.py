@@ -10,7 +10,7 @@ from workshop import model, privacy
 from workshop.file.store import Store
 from workshop.model import LINK_TABLES
 from workshop.text import one_line
-from workshop.tui.queries import line_summary, primary_record
+from workshop.tui.queries import SCREEN, line_summary, primary_record
 
 # --- the map --------------------------------------------------------------------------------
 
@@ -46,7 +46,7 @@ def map_cells(store: Store, lang: str) -> dict[str, Cell]:
             cells[cell].names.append(r["name"])
     for r in store.rows("actor", "cell IS NOT NULL", order="norm"):
         cells[r["cell"]].actors += 1
-        cells[r["cell"]].names.append(privacy.shown_name(r, "actor", "internal", lang))
+        cells[r["cell"]].names.append(privacy.shown_name(r, "actor", SCREEN, lang))
     return dict(cells)
 
 
@@ -64,7 +64,7 @@ def ties_of(store: Store, actor_id: str, lang: str) -> list[tuple[str, str, str]
         arrow = ARROWS.get(tie["direction"], "→")
         if tie["direction"] == "directed" and not outgoing:
             arrow = "←"
-        name = privacy.shown_name(other, "actor", "internal", lang) if other else "?"
+        name = privacy.shown_name(other, "actor", SCREEN, lang) if other else "?"
         out.append(
             (
                 "tie",

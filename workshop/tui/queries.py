@@ -1,8 +1,9 @@
 """What the screens show, read from the store: counts, the feed, list rows, the map's cells.
 
 Plain functions over a `Store`, no Textual, so they are tested and measured on their own. Names
-of persons go through `privacy.shown_name` for the `internal` audience (the file's own screens),
-or `print` for the wall, which the whole room sees.
+of persons go through `privacy.shown_name` for the facilitator's own screens (`SCREEN`: every
+name as typed, whatever the consent: she typed them), or `print` for the wall, which the whole
+room sees.
 """
 
 from __future__ import annotations
@@ -18,11 +19,14 @@ from workshop import model, privacy
 from workshop.capture.forms import NOTE_KINDS
 from workshop.capture.grammar import parse
 from workshop.capture.record import describe
+from workshop.file.redaction import audience_for
 from workshop.file.store import Store
 from workshop.i18n import UserError
 from workshop.model import LINK_TABLES, NAME_TABLE, NAMED_TABLES, REFERENCES
 from workshop.text import normalise, one_line
 from workshop.tui.texts import tx
+
+SCREEN = audience_for("screen")  # the facilitator's own screens
 
 
 def counts(store: Store) -> dict[str, int]:
@@ -281,7 +285,7 @@ def _initiatives(store: Store, out: Rows, lang: str, limit: int | None = None) -
 
 def _actors(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
     for r in store.rows("actor", order="norm", limit=limit):
-        shown = privacy.shown_name(r, "actor", "internal", lang)
+        shown = privacy.shown_name(r, "actor", SCREEN, lang)
         flags = ("A" if r["ambassador"] else "") + ("S" if r["startmotor"] else "")
         out.add(
             "actor",
@@ -298,7 +302,7 @@ def _actors(store: Store, out: Rows, lang: str, limit: int | None = None) -> Non
         )
 
 
-def names_by_id(store: Store, table: str, lang: str, audience: str = "internal") -> dict:
+def names_by_id(store: Store, table: str, lang: str, audience: str = SCREEN) -> dict:
     """id -> name as this audience may see it (persons may be pseudonyms)."""
     if table in ("place", "initiative"):  # never personal: the name index will do
         return store.names(table)
@@ -347,7 +351,7 @@ def _ties(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
 def _participants(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
     dims = store.dimensions()
     for r in store.rows("participant", order="norm", limit=limit):
-        shown = privacy.shown_name(r, "participant", "internal", lang)
+        shown = privacy.shown_name(r, "participant", SCREEN, lang)
         values = []
         for dim in dims:
             key = r["attributes"].get(dim.key)

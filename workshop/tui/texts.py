@@ -378,6 +378,47 @@ CATALOGUE = Catalogue(
             "nl": "Excel-werkmap (.xlsx, een blad per tabel)",
             "en": "Excel workbook (.xlsx, one sheet per table)",
         },
+        # --- the lists: the key, selecting rows, setting many at once, folding (issue 11) ------
+        "print_sleutel": {
+            "nl": "sleutel bij de pseudoniemen (vertrouwelijk)",
+            "en": "key to the pseudonyms (confidential)",
+        },
+        "key_bulk_set": {"nl": "Zet", "en": "Set"},
+        "key_fold": {"nl": "Samenvoegen", "en": "Fold"},
+        "key_fold_swap": {"nl": "Andersom", "en": "Other way round"},
+        "key_select": {"nl": "Kies", "en": "Choose"},
+        "key_select_all": {"nl": "Kies alles", "en": "Choose all"},
+        "rows_chosen": {"nl": "{n} gekozen", "en": "{n} chosen"},
+        "bulk_title": {"nl": "Zet voor {what}", "en": "Set for {what}"},
+        "bulk_keys": {
+            "nl": "Enter kiest · Esc terug",
+            "en": "Enter chooses · Esc back",
+        },
+        "bulk_cell_placeholder": {
+            "nl": "vak, bijvoorbeeld C4 (leeg: geen vak)",
+            "en": "cell, for example C4 (empty: no cell)",
+        },
+        "bulk_clear": {"nl": "(leeg maken)", "en": "(clear)"},
+        "bulk_nothing_to_set": {
+            "nl": "Voor deze rijen valt samen niets te zetten: kies rijen van één soort.",
+            "en": "Nothing can be set for these rows together: choose rows of one kind.",
+        },
+        "bulk_done": {
+            "nl": "{n} van {of} bijgewerkt (Ctrl+Z maakt het ongedaan).",
+            "en": "{n} of {of} updated (Ctrl+Z undoes it).",
+        },
+        "fold_choose_two": {
+            "nl": "Kies twee rijen van dezelfde lijst met spatie, dan Ctrl+K om ze samen te voegen.",
+            "en": "Choose two rows of the same list with space, then Ctrl+K to fold them into one.",
+        },
+        "fold_keys": {
+            "nl": "Enter voegt samen · w andersom · Esc annuleert",
+            "en": "Enter folds · w the other way round · Esc cancels",
+        },
+        "fold_done": {
+            "nl": "Samengevoegd in '{name}' (Ctrl+Z maakt het ongedaan).",
+            "en": "Folded into '{name}' (Ctrl+Z undoes it).",
+        },
     },
     prefix="tui_",
 )

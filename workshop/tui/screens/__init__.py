@@ -12,6 +12,8 @@
     near         is this new name one that is already there?
     confirm      asked once before a record is deleted
     choose       choose one of a few things (what to print, which export)
+    set_field    set one field of the chosen rows of a list at once
+    fold         asked before two records are folded into one
 
 Screens see the app through `workshop.tui.host`, never `workshop.tui.app`.
 """

@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from workshop.text import one_line
 from workshop.tui import reading
-from workshop.tui.queries import Column, Rows
+from workshop.tui.queries import SCREEN, Column, Rows
 from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.texts import tx
 from workshop.tui.widgets.record_table import RecordTable
@@ -136,7 +136,7 @@ class BoardScreen(WorkshopScreen):
             rest = [v for i, v in enumerate(cell.values) if i != across]
             if rest == keys:
                 for suggestion in cell.suggestions:
-                    name = suggestion.shown_name("internal", self.lang)
+                    name = suggestion.shown_name(SCREEN, self.lang)
                     if name not in names:
                         names.append(one_line(name, 40))
         widget = self.query_one("#board-fill", Static)

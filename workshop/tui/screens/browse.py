@@ -1,11 +1,16 @@
 """F3: the lists (places, initiatives, actors, ties, participants, notes), to find, sort and
 edit records. One table serves every list (a tab bar says which), so the screen opens fast;
 each list keeps its own filter and sort, and is read from the file only when it is shown and
-the file has changed."""
+the file has changed.
+
+Spreadsheet moves: space chooses rows (shift+arrows a run, Ctrl+A all shown), Ctrl+E sets one
+field of the chosen rows (or of the row under the cursor) at once, Ctrl+K folds two chosen
+records into one; each is one step Ctrl+Z undoes. The work is `workshop.capture.bulk`'s."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import on, work
@@ -14,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Static, Tab, Tabs
 
-from workshop.capture import edit
+from workshop.capture import bulk, edit
 from workshop.file import access as files
 from workshop.i18n import UserError
 from workshop.model import LINK_TABLES
@@ -36,6 +41,8 @@ class BrowseScreen(WorkshopScreen):
         Binding("insert,ctrl+n", "new", "New", id="new"),
         Binding("delete", "delete", "Delete", id="delete"),
         Binding("ctrl+o", "sort", "Sort", id="sort"),
+        Binding("ctrl+e", "set_field", "Set", id="bulk_set"),
+        Binding("ctrl+k", "fold", "Fold", id="fold"),
         Binding("ctrl+r", "reverse", "Reverse", id="reverse", show=False),
         Binding("right", "tab(1)", "Next list", id="next_tab", show=False),
         Binding("left", "tab(-1)", "Previous list", id="prev_tab", show=False),
@@ -64,7 +71,9 @@ class BrowseScreen(WorkshopScreen):
                 id="filter",
             )
             yield Static("", id="count")
-        yield RecordTable(id="records", empty_text=tx("form_none", lang), sort=None)
+        yield RecordTable(
+            id="records", empty_text=tx("form_none", lang), sort=None, selectable=True
+        )
 
     def table(self) -> RecordTable:
         return self.query_one("#records", RecordTable)
@@ -135,7 +144,14 @@ class BrowseScreen(WorkshopScreen):
     def _count(self, loading: bool = False) -> None:
         table = self.table()
         text = tx("rows_shown", self.lang, shown=table.shown, total=table.total)
+        chosen = len(table.selection)
+        if chosen:
+            text += " · " + tx("rows_chosen", self.lang, n=chosen)
         self.query_one("#count", Static).update(Text(text + (" …" if loading else ""), style="dim"))
+
+    @on(RecordTable.SelectionChanged)
+    def selection_changed(self) -> None:
+        self._count()
 
     @on(Tabs.TabActivated)
     def activated(self, event: Tabs.TabActivated) -> None:
@@ -171,7 +187,10 @@ class BrowseScreen(WorkshopScreen):
         self.query_one(Tabs).active = f"tab-{tabs[index]}"
 
     def key_escape(self) -> None:
-        self.table().focus()
+        table = self.table()
+        if table.has_focus and table.selection:
+            table.clear_selection()  # Escape in the list lets go of the chosen rows
+        table.focus()
 
     # --- editing -------------------------------------------------------------------------------
 
@@ -221,6 +240,92 @@ class BrowseScreen(WorkshopScreen):
             return
         self.workshop.say(tx("deleted", self.lang, what=what))
         self.workshop.changed()
+
+    # --- many rows at once -----------------------------------------------------------------
+
+    def _targets(self) -> list[tuple[str, str]]:
+        """The chosen rows, or else the row under the cursor."""
+        table = self.table()
+        current = table.current
+        return table.selection or ([current] if current else [])
+
+    def action_set_field(self) -> None:
+        from workshop.tui.screens.set_field import SetFieldScreen
+
+        records = self._targets()
+        if not records:
+            self.workshop.say(tx("nothing_selected", self.lang), severity="warning")
+            return
+        store = self.workshop.store
+        fields = bulk.settable(store, {table for table, _ in records})
+        if not fields:
+            self.workshop.say(tx("bulk_nothing_to_set", self.lang), severity="warning")
+            return
+        title = tx("bulk_title", self.lang, what=_count_of(records, self.lang))
+        self.app.push_screen(
+            SetFieldScreen(title, fields),
+            lambda answer: self._set(records, *answer) if answer else self._refocus(),
+        )
+
+    def _set(self, records: list[tuple[str, str]], name: str, value: str) -> None:
+        self._refocus()
+        changed = self._write(lambda: bulk.set_field(self.workshop.store, records, name, value))
+        if changed is None:
+            return
+        self.workshop.say(tx("bulk_done", self.lang, n=changed, of=len(records)))
+        if changed:
+            self.workshop.changed()
+
+    def action_fold(self) -> None:
+        from workshop.tui.screens.fold import FoldScreen
+
+        table = self.table()
+        pair = list(table.selection)
+        if len(pair) == 1 and table.current and table.current not in pair:
+            pair.append(table.current)  # one chosen, the cursor on the other
+        if len(pair) != 2 or pair[0][0] != pair[1][0]:
+            self.workshop.say(tx("fold_choose_two", self.lang), severity="warning")
+            return
+        store = self.workshop.store
+        kind = pair[0][0]
+        rows = [store.get(kind, id_) or {} for _, id_ in pair]
+        keep, other = sorted(rows, key=lambda r: (r.get("created") or "", r.get("id") or ""))
+        try:
+            plan = bulk.fold_plan(store, kind, keep.get("id", ""), other.get("id", ""))
+        except UserError as exc:
+            self.workshop.say(exc.message(self.lang), severity="warning")
+            return
+        self.app.push_screen(
+            FoldScreen(plan, lambda p: p.swapped(store)),
+            lambda chosen: self._fold(chosen) if chosen else self._refocus(),
+        )
+
+    def _fold(self, plan: bulk.FoldPlan) -> None:
+        self._refocus()
+        if self._write(lambda: bulk.fold(self.workshop.store, plan)) is None:
+            return
+        table = self.table()
+        table.chosen -= {(plan.table, plan.keep["id"]), (plan.table, plan.fold["id"])}
+        self.workshop.say(tx("fold_done", self.lang, name=plan.keep["name"]))
+        self.workshop.changed()
+
+    def _write(self, write: Callable[[], int | None]) -> int | None:
+        """Run a write: what it returns (0 for nothing); a refusal or a failing disk is one
+        line, and None."""
+        try:
+            result = write()
+        except UserError as exc:
+            self.workshop.say(exc.message(self.lang), severity="error")
+            return None
+        except sqlite3.Error as exc:
+            error = files.sqlite_error(self.workshop.path, exc)
+            self.workshop.say(error.message(self.lang), severity="error")
+            return None
+        return 0 if result is None else result
+
+
+def _count_of(records: list[tuple[str, str]], lang: str) -> str:
+    return bulk.counted({table for table, _ in records}, len(records), lang)
 
 
 def _tables(tab: str) -> tuple[str, ...]:

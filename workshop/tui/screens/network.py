@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from workshop import model
 from workshop.text import one_line
 from workshop.tui import overview, reading
-from workshop.tui.queries import Column, Rows
+from workshop.tui.queries import SCREEN, Column, Rows
 from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.texts import tx
 from workshop.tui.widgets.record_table import RecordTable
@@ -93,9 +93,9 @@ class NetworkScreen(WorkshopScreen):
             rows.add(
                 "actor",
                 row.actor_id,
-                one_line(row.shown_name("internal", lang)).casefold(),
+                one_line(row.shown_name(SCREEN, lang)).casefold(),
                 (
-                    one_line(row.shown_name("internal", lang), 80),
+                    one_line(row.shown_name(SCREEN, lang), 80),
                     f"{role} {flags}".strip(),
                     f"{row.betweenness:.3f}",
                     str(row.degree),
@@ -119,7 +119,7 @@ class NetworkScreen(WorkshopScreen):
             return
         from workshop import privacy
 
-        name = privacy.shown_name(actor, "actor", "internal", lang)
+        name = privacy.shown_name(actor, "actor", SCREEN, lang)
         self.query_one("#ties-title", Static).update(
             Text(tx("ties_of", lang, name=one_line(name, 60)), style="bold")
         )

@@ -4,6 +4,11 @@ Textual's DataTable needs over a second to take 10,000 rows; this widget keeps t
 plain tuples and draws only the lines on screen (the Line API), so filling, sorting and
 filtering cost what Python's `sorted` and a string search cost. Cells are drawn as plain
 segments: a name like `[bold]x[/]` is shown as typed, never as markup.
+
+A `selectable` table lets a person choose several rows, as in a spreadsheet: space chooses or
+unchooses the row under the cursor, shift+up/down extend from where the run began, Ctrl+A
+chooses every row shown. Chosen rows are marked `✓` in a column of their own and stay chosen
+while the list is sorted, filtered or read again (they are kept by record, not by position).
 """
 
 from __future__ import annotations
@@ -24,13 +29,19 @@ from workshop.tui.queries import Rows
 
 
 class RecordTable(ScrollView, can_focus=True):
-    COMPONENT_CLASSES = {"record-table--header", "record-table--cursor", "record-table--empty"}
+    COMPONENT_CLASSES = {
+        "record-table--header",
+        "record-table--cursor",
+        "record-table--empty",
+        "record-table--chosen",
+    }
     DEFAULT_CSS = """
     RecordTable { height: 1fr; overflow-x: hidden; margin: 0 1; }
     RecordTable > .record-table--header { text-style: bold; background: $panel; }
     RecordTable > .record-table--cursor { background: $accent 40%; }
     RecordTable:focus > .record-table--cursor { background: $accent; color: $text; }
     RecordTable > .record-table--empty { color: $text-muted; }
+    RecordTable > .record-table--chosen { text-style: bold; background: $secondary 25%; }
     """
     BINDINGS = [
         Binding("up", "move(-1)", show=False),
@@ -40,7 +51,13 @@ class RecordTable(ScrollView, can_focus=True):
         Binding("home", "jump(0)", show=False),
         Binding("end", "jump(-1)", show=False),
         Binding("enter", "choose", "Edit", id="edit"),
+        Binding("space", "toggle_row", "Choose", id="select", show=False),
+        Binding("shift+up", "extend(-1)", show=False),
+        Binding("shift+down", "extend(1)", show=False),
+        Binding("ctrl+a", "choose_all", "Choose all", id="select_all", show=False),
     ]
+    SELECTING = ("toggle_row", "extend", "choose_all")
+    GUTTER = 2  # "✓ " before a chosen row in a selectable table
 
     cursor = reactive(0, always_update=True)
 
@@ -61,10 +78,30 @@ class RecordTable(ScrollView, can_focus=True):
     class Highlighted(_Row):
         """The cursor moved onto a row."""
 
+    class SelectionChanged(Message):
+        """Rows were chosen or unchosen."""
+
+        def __init__(self, widget: RecordTable) -> None:
+            super().__init__()
+            self.widget = widget
+
+        @property
+        def control(self) -> RecordTable:
+            return self.widget
+
     def __init__(
-        self, *, empty_text: str = "", sort: tuple[int, bool] | None = (0, False), **kwargs
+        self,
+        *,
+        empty_text: str = "",
+        sort: tuple[int, bool] | None = (0, False),
+        selectable: bool = False,
+        **kwargs,
     ) -> None:
         super().__init__(**kwargs)
+        self.selectable = selectable
+        self.chosen: set[tuple[str, str]] = set()  # (table, id) of the rows chosen
+        self._anchor: int | None = None  # where a shift+arrow run began
+        self._before_run: set[tuple[str, str]] = set()
         self._rows = Rows(())
         self._labels: list[str] = []
         self._view: list[int] = []  # indices into the rows, filtered and sorted
@@ -124,6 +161,26 @@ class RecordTable(ScrollView, can_focus=True):
         if 0 <= self.cursor < len(self._view):
             return self._rows.ids[self._view[self.cursor]]
         return None
+
+    @property
+    def selection(self) -> list[tuple[str, str]]:
+        """The chosen records of this list, in the order the list has them."""
+        if not self.chosen:
+            return []
+        return [key for key in self._rows.ids if key in self.chosen]
+
+    @property
+    def own_keys(self) -> tuple[str, ...]:
+        """Printable keys this table takes for itself (the app sends the others to the
+        capture line)."""
+        return ("space",) if self.selectable else ()
+
+    def clear_selection(self) -> None:
+        if self.chosen:
+            self.chosen = set()
+            self._anchor = None
+            self.refresh()
+            self.post_message(self.SelectionChanged(self))
 
     @property
     def shown(self) -> int:
@@ -188,7 +245,7 @@ class RecordTable(ScrollView, can_focus=True):
             self._widths = []
             return
         self._laid_out_for = self.scrollable_content_region.width
-        width = max(10, self._laid_out_for)
+        width = max(10, self._laid_out_for - (self.GUTTER if self.selectable else 0))
         fixed = [c.width for c in columns[1:]]
         gaps = len(columns) - 1
         first = max(8, width - sum(fixed) - gaps)
@@ -198,8 +255,12 @@ class RecordTable(ScrollView, can_focus=True):
             widths[widest] -= 1
         self._widths = widths
 
-    def _line(self, cells: tuple[str, ...] | list[str], style: Style) -> Strip:
+    def _line(
+        self, cells: tuple[str, ...] | list[str], style: Style, chosen: bool = False
+    ) -> Strip:
         parts = []
+        if self.selectable:
+            parts.append("✓ " if chosen else "  ")
         for index, (text, width) in enumerate(zip(cells, self._widths, strict=False)):
             if cell_len(text) > width:
                 text = set_cell_size(text, max(0, width - 1)) + "…"
@@ -231,9 +292,13 @@ class RecordTable(ScrollView, can_focus=True):
         if index >= len(self._view):
             return Strip.blank(width, base)
         style = base
+        position = self._view[index]
+        chosen = bool(self.chosen) and self._rows.ids[position] in self.chosen
+        if chosen:
+            style += self.get_component_rich_style("record-table--chosen")
         if index == self.cursor:
-            style = base + self.get_component_rich_style("record-table--cursor")
-        line = self._line(self._rows.cells[self._view[index]], style)
+            style += self.get_component_rich_style("record-table--cursor")
+        line = self._line(self._rows.cells[position], style, chosen)
         return line.extend_cell_length(width, style).crop(0, width)
 
     # --- moving --------------------------------------------------------------------------------
@@ -256,20 +321,64 @@ class RecordTable(ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor - visible + 1, animate=False, immediate=True)
 
     def action_move(self, delta: int) -> None:
+        self._anchor = None
         self.cursor += delta
 
     def action_page(self, direction: int) -> None:
+        self._anchor = None
         self.cursor += direction * max(1, self.scrollable_content_region.height - 2)
 
     def action_jump(self, where: int) -> None:
+        self._anchor = None
         self.cursor = 0 if where == 0 else len(self._view) - 1
+
+    # --- choosing rows -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In a table that is not selectable the key is not the table's: it goes on as unbound.
+        return self.selectable or action not in self.SELECTING
+
+    def action_toggle_row(self) -> None:
+        self._anchor = None
+        current = self.current
+        if current is None:
+            return
+        self.chosen ^= {current}
+        self._selection_changed()
+
+    def action_extend(self, delta: int) -> None:
+        """Choose from where the run began to the row the cursor moves to (back again
+        unchooses what the run chose)."""
+        if not self._view:
+            return
+        if self._anchor is None:
+            self._anchor = self.cursor
+            self._before_run = set(self.chosen)
+        self.cursor += delta
+        low, high = sorted((self._anchor, self.cursor))
+        ids = self._rows.ids
+        self.chosen = self._before_run | {ids[self._view[i]] for i in range(low, high + 1)}
+        self._selection_changed()
+
+    def action_choose_all(self) -> None:
+        self._anchor = None
+        ids = self._rows.ids
+        self.chosen |= {ids[i] for i in self._view}
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        self.refresh()
+        self.post_message(self.SelectionChanged(self))
 
     def action_choose(self) -> None:
         if self.current is not None:
             self.post_message(self.Chosen(self, *self.current))
 
     def on_click(self, event: events.Click) -> None:
-        if event.y >= 1:
+        if event.y >= 1 and self.selectable and event.ctrl:
+            self.cursor = int(self.scroll_offset.y) + event.y - 1
+            self.action_toggle_row()
+        elif event.y >= 1:
             self.cursor = int(self.scroll_offset.y) + event.y - 1
             if event.chain > 1:
                 self.action_choose()
