@@ -201,6 +201,25 @@ CATALOGUE = Catalogue(
             "en": "'{name}' is {kind}: a tie links actors, initiatives and places; if it is an "
             'actor too, capture it first: person "{name}".',
         },
+        # --- fewer keys, who said it (issue 11) ------------------------------------------------
+        "no_last": {
+            "nl": "~. is wat de regel ervoor noemde, maar die noemde niets: schrijf ~NAAM.",
+            "en": "~. is what the line before named, but it named nothing: write ~NAME.",
+        },
+        "plan_session_keeps": {
+            "nl": "houdt {what}",
+            "en": "keeps {what}",
+        },
+        "plan_session_consent": {
+            "nl": "toestemming voor wie je nu vastlegt: {consent}",
+            "en": "consent of those captured now: {consent}",
+        },
+        "said_by_not_person": {
+            "nl": "'{name}' is {kind}: door:NAAM is wie het zei, een deelnemer of actor; leg die "
+            'eerst vast: deelnemer "{name}" of persoon "{name}".',
+            "en": "'{name}' is {kind}: by:NAME is who said it, a participant or actor; capture "
+            'them first: participant "{name}" or person "{name}".',
+        },
         # --- the capture line's word for a card (its QR code types "kaart 12" or "card 12")
         "card_word": {"nl": "kaart", "en": "card"},
         "card_ref": {"nl": "kaart {number}", "en": "card {number}"},

@@ -110,9 +110,10 @@ def behind(found: Found, lang: str) -> Behind:
     return Behind(found.name)
 
 
-def about(found: Found, lang: str) -> tuple[str, dict]:
-    """The record a note is about: the first of place, initiative, actor, participant."""
-    hit = found.first(ABOUT_TABLES)
+def about(found: Found, lang: str, table: str | None = None) -> tuple[str, dict]:
+    """The record a note is about: the first of place, initiative, actor, participant (or the
+    one in `table`, for a `~.` that knows where the line before found it)."""
+    hit = found.first((table,) if table in found.rows else ABOUT_TABLES)
     if hit:
         return hit
     if found.later in ABOUT_TABLES:

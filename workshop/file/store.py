@@ -349,10 +349,11 @@ class Store(SessionReads):
         venue: str | None = None,
         table_name: str | None = None,
         facilitator: str | None = None,
+        consent: str | None = None,
     ) -> str:
         """`Writer.use_session` in a transaction of its own."""
         with self.write() as w:
-            return w.use_session(date, venue, table_name, facilitator)
+            return w.use_session(date, venue, table_name, facilitator, consent)
 
     def backup(self, target: Path) -> Path:
         return files.copy_consistent(self.conn, target)
