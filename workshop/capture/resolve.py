@@ -113,14 +113,15 @@ def behind(found: Found, lang: str) -> Behind:
 def about(found: Found, lang: str, table: str | None = None) -> tuple[str, dict]:
     """The record a note is about: the first of place, initiative, actor, participant (or the
     one in `table`, for a `~.` that knows where the line before found it)."""
-    hit = found.first((table,) if table in found.rows else ABOUT_TABLES)
+    wanted = (table,) if table in found.rows and table in ABOUT_TABLES else ABOUT_TABLES
+    hit = found.first(wanted)
     if hit:
         return hit
     if found.later in ABOUT_TABLES:
         raise Later
-    table = found.first(NAMED_TABLES)
-    if table or found.later:
-        kind = table[0] if table else found.later
+    other = found.first(NAMED_TABLES)
+    if other or found.later:
+        kind = other[0] if other else found.later
         raise UserError("about_not_here", name=found.name, kind=kind_word(str(kind), lang))
     raise LookupError(found.name)  # not in the file: the caller says so, with a hint
 
