@@ -305,7 +305,8 @@ def _field_words(typed: str, kind: str | None, ctx: Context) -> list[str]:
     language first (`te` -> `tel`; `loc` -> `locatie`)."""
     record = NAME_TABLE.get(kind or "", kind)
     folded = typed.casefold()
-    mine, other = [], []
+    mine: list[str] = []
+    other: list[str] = []
     for rule in model.FIELDS.values():
         if record not in rule.kinds:
             continue
