@@ -25,6 +25,7 @@ from workshop.capture.resolve import (
     decide_tie,
     hint,
     lookup,
+    said_by,
 )
 from workshop.capture.session import session_consent
 from workshop.file.store import Store
@@ -119,6 +120,8 @@ def describe(
     parts += [f"+{shown(name)}" for name in capture.actors]
     if capture.about:
         parts.append(f"~{shown(capture.about)}")
+    if capture.said_by:
+        parts.append(f"{model.FIELDS['said_by'].word_in(lang)}: {shown(capture.said_by)}")
     parts += [f"#{tag}" for tag in capture.tags]
     return " · ".join(parts)
 
@@ -232,6 +235,13 @@ def _fill(store: Store, cap: Capture, out: Plan, lang: str) -> None:
                     "not_found", name=cap.about, hint=hint(store, "place", cap.about, lang)
                 ) from None
             out.resolved.append(Resolved(cap.about, table, row["id"], row["name"]))
+        if cap.said_by:
+            speaker = said_by(lookup(store, cap.said_by), lang)
+            if speaker is None:
+                out.new_actors.append(cap.said_by)
+            else:
+                table, row = speaker
+                out.resolved.append(Resolved(cap.said_by, table, row["id"], row["name"]))
         return
     if cap.kind == "tie":
         decision = decide_tie(store, cap, lang)

@@ -27,6 +27,7 @@ from workshop.capture.resolve import (
     decide_tie,
     hint,
     lookup,
+    said_by,
 )
 from workshop.capture.session import session_consent
 from workshop.file.store import Store, Writer
@@ -316,8 +317,14 @@ def _apply_note(store: Store, w: Writer, cap: Capture, ctx: Context, pending: Pe
         table, target = about_record(store, cap.about, lang, pending, cap.about_table)
         values.update(about_table=table, about_id=target["id"])
         names[cap.about] = target["name"]
+    notices: list[str] = []
+    if cap.said_by:
+        who = said_by(lookup(store, cap.said_by, pending), lang)
+        table, person = who or ("actor", _new_person(w, cap.said_by, notices, lang))
+        values.update(said_by_table=table, said_by_id=person["id"])
+        names[cap.said_by] = person["name"]
     row = w.insert("note", values)
-    return Outcome("note", row["id"], None, True, _summary(cap, ctx, names))
+    return Outcome("note", row["id"], None, True, _summary(cap, ctx, names), notices)
 
 
 def about_record(

@@ -287,3 +287,23 @@ def card_lookup(store: Store, number: int) -> dict | None:
     if number < store.neighbourhood()["next_card"]:
         return None
     raise UserError("card_unknown", number=number)
+
+
+# --- who said it --------------------------------------------------------------------------------
+
+SAID_BY_TABLES = ("participant", "actor")  # the note table's CHECK on said_by_table
+
+
+def said_by(found: Found, lang: str) -> tuple[str, dict] | None:
+    """Who said a note (`door:NAME`): the participant of that name, else the actor; None: a
+    new person is made of the name (it is nowhere in the file, and no later line makes it)."""
+    hit = found.first(SAID_BY_TABLES)
+    if hit:
+        return hit
+    if found.later in SAID_BY_TABLES:
+        raise Later
+    other = found.first(NAMED_TABLES)
+    kind = other[0] if other else found.later
+    if kind is not None:
+        raise UserError("said_by_not_person", name=found.name, kind=kind_word(kind, lang))
+    return None
