@@ -133,3 +133,65 @@ def test_ties_of_an_actor(filled: Store) -> None:
         "→ kent · Dokter de Vries",
         "↔ werkt samen · Wijkraad",
     ]
+
+
+def inside_names(prefix, tables, limit):
+    """Names holding `prefix` as `Store.complete` finds them (any word of the name)."""
+    key = normalise(prefix)
+    return [n for n in NAMES + ["'t Pleintje"] if key in normalise(n)][:limit]
+
+
+@pytest.mark.parametrize(
+    ("line", "first"),
+    [
+        ("n hallo ~Plei", "n hallo ~'t Pleintje"),  # found by a word inside the name
+        ("n hallo ~'t Pl", "n hallo ~'t Pleintje"),  # after ~' (one name, several words)
+        ("i Zon +'t Ple", "i Zon +'t Pleintje"),
+        ("i Zon +Buurthuis De B", "i Zon +Buurthuis De Bron"),
+        ("n hallo ~Buurthuis De K", "n hallo ~Buurthuis De Kuil"),
+        ("q Mooi door:Ja", "q Mooi door:Jan"),
+        ("q Mooi door:Dokter de", "q Mooi door:Dokter de Vries"),
+        ("p X #zorgp", "p X #zorgpunt"),  # gevoel: a word of the place's second slot
+        ("p X gev", "p X gevoel:"),  # field words
+        ("sessie loc", "sessie locatie:"),
+        ("sessie Buurthuis De K", "sessie Buurthuis De Kuil"),  # a venue: a known place
+        ("deelnemer Anna rij", "deelnemer Anna rijwoning"),  # bare board values
+        ("deelnemer Anna rijwoning kind", "deelnemer Anna rijwoning jonge-kinderen"),
+    ],
+)
+def test_completions_inside_names_and_words(line: str, first: str) -> None:
+    found = complete(line, inside_names, Context())
+    assert found and found[0].line == first, found
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "offered", "not_offered"),
+    [
+        ("a Jan consent:intern", "nl", [], ["consent:internal"]),  # a Dutch word typed in full
+        ("a Jan consent:in", "nl", ["consent:intern"], ["consent:internal"]),
+        ("Jan -> Piet #k", "nl", ["#kent"], ["#knows"]),
+        ("Jan -> Piet #kn", "nl", ["#knows"], []),  # the other language, when typed
+        ("a Jan consent:in", "en", ["consent:internal"], ["consent:intern"]),
+        ("Jan -> Piet #k", "en", ["#knows"], ["#kent"]),
+        ("pe", "nl", ["persoon"], ["person"]),
+        ("pe", "en", ["person"], ["persoon"]),
+        ("p X #buu", "en", ["#buurthuis"], []),
+    ],
+)
+def test_the_files_language_first(line, lang, offered, not_offered) -> None:
+    words = [c.word for c in complete(line, fake_names, Context(lang=lang))]
+    assert words[: len(offered)] == offered
+    assert not set(not_offered) & set(words)
+
+
+def test_the_store_finds_names_by_any_word_accents_aside(filled: Store) -> None:
+    record(filled, ["p 't Pleintje", "persoon Zoë Öztürk"])
+    assert ("place", "'t Pleintje") in filled.complete("plei")
+    assert filled.complete("ozt", ("actor",)) == [("actor", "Zoë Öztürk")]
+    assert filled.complete("zo", ("actor",))[0] == ("actor", "Zoë Öztürk")  # the start first
+    assert filled.complete("rt", ("actor",)) == []  # two letters inside a word: too many
+    assert filled.complete("ztu", ("actor",)) == [("actor", "Zoë Öztürk")]
+    names = lambda p, t, n: [x for _, x in filled.complete(p, tuple(t), n)]  # noqa: E731
+    found = complete("n Mooi ~Plei", names, filled.context())
+    assert found[0].line == "n Mooi ~'t Pleintje"
+    parse(found[0].line, filled.context())

@@ -4,123 +4,39 @@
     i|initiatief|initiative NAME [#theme] [@CELL] [+ACTOR]...
     a|actor                 NAME [#role] [!INFLUENCE]   (persoon, org: fix the type)
     NAME -> NAME [#kind]    a tie (also <-, <->, --)
-    n|notitie|note          TEXT [~NAME]        q|citaat|quote TEXT [~NAME]
-    deelnemer|participant   NAME [#value]... [dimension:value]...
+    n|notitie|note          TEXT [~NAME|~.] [door:NAME]     q|citaat|quote (the same)
+    deelnemer|participant   NAME [value]... [#value]... [dimension:value]...
     kandidaat|candidate     NAME [status:invited|accepted|declined] [dimension:value]...
-    sessie|session          [DATE] [locatie:...] [tafel:...] [begeleider:...]
+    sessie|session          [DATE] [VENUE] [locatie:...] [tafel:...] [begeleider:...] [consent:...]
     kaart|card              NUMBER              (what a card's QR code types)
     https://…N              a web address ending in a card number: a card's QR code too
 
 Keywords are case-insensitive; names are kept exactly as typed. `field:value` sets any known
-field; a value with spaces is quoted. Names are resolved against the file by `workshop.capture.record`.
+field; a value with spaces is quoted (on a session line, which has no name, the words after a
+field's value go on with it). The parts: `tokens` (the lexer), `line` (what a line comes to),
+`words` (what markers and fields do). Names are resolved against the file by
+`workshop.capture.record`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
-from workshop import model
-from workshop.capture.fields import tags_unknown, value_of
+from workshop.capture.line import EXAMPLES, KEYWORDS, LAST, MAX_LINE, Capture
+from workshop.capture.tokens import ARROWS, MARKERS, Token, split_arrows, take_name, tokenize
+from workshop.capture.words import apply_modifiers, peel_board_values, set_field
 from workshop.i18n import UserError, t
-from workshop.model import FIELDS, Context, kind_word
-from workshop.text import normalise
+from workshop.model import FIELDS, Context
 
-__all__ = ["Capture", "KEYWORDS", "parse", "card_reference"]
+__all__ = ["ARROWS", "Capture", "KEYWORDS", "MARKERS", "MAX_LINE", "card_reference", "parse"]
 
-MAX_LINE = 100_000
-MARKERS = "#@!+~"
-ARROWS = {
-    "->": "directed",
-    "<-": "reversed",
-    "<->": "mutual",
-    "--": "undirected",
-    "-->": "directed",
-    "<--": "reversed",
-    "<-->": "mutual",
-}
-_FIELD_RE = re.compile(r'([^\s:"]{1,40}):')
-_ARROW_RE = re.compile(r"<-->|<->|<--|-->|->|<-|--")
 # A card's QR code holds a web address when the initiative has a website (`…#kaart-N`) or the
 # neighbourhood a base URL (`…/N`): a USB scanner types it, and it finds card N like `kaart N`.
 _CARD_URL = re.compile(r"https?://\S*?(\d+)/?", re.IGNORECASE)
 
-KEYWORDS = {
-    "p": "place",
-    "plek": "place",
-    "place": "place",
-    "i": "initiative",
-    "initiatief": "initiative",
-    "initiative": "initiative",
-    "a": "actor",
-    "actor": "actor",
-    "persoon": "person",
-    "person": "person",
-    "org": "organisation",
-    "organisatie": "organisation",
-    "organisation": "organisation",
-    "organization": "organisation",
-    "n": "note",
-    "notitie": "note",
-    "note": "note",
-    "q": "quote",
-    "citaat": "quote",
-    "quote": "quote",
-    "deelnemer": "participant",
-    "participant": "participant",
-    "kandidaat": "candidate",
-    "candidate": "candidate",
-    "sessie": "session",
-    "session": "session",
-    "kaart": "card",
-    "card": "card",
-}
-
-# The kind of record each keyword makes, and the words used for it in messages.
-EXAMPLES = {
-    "place": 'p "Buurthuis De Bron" #buurthuis @C4',
-    "initiative": 'i "Zon op ons dak" #opwek @C4 +"Dokter de Vries"',
-    "actor": 'persoon "Dokter de Vries" #sleutelfiguur !5',
-    "participant": "deelnemer Anna #appartement #senior #alleenstaand",
-    "candidate": "kandidaat Anna status:uitgenodigd #rijwoning",
-    "+": 'i "Zon op ons dak" +"Dokter de Vries"',
-    "~": 'n "Altijd open" ~"Buurthuis De Bron"',
-    "#": "#buurthuis",
-    "@": "@C4",
-    "!": "!3",
-}
-
-
-@dataclass
-class Capture:
-    kind: str  # place, initiative, actor, tie, note, participant, candidate, session, card
-    line: str
-    name: str | None = None
-    fields: dict[str, Any] = field(default_factory=dict)
-    tags: list[str] = field(default_factory=list)
-    cell: str | None = None
-    actors: list[str] = field(default_factory=list)  # +NAME on an initiative
-    about: str | None = None  # ~NAME on a note
-    quote: str | None = None  # "quote" on a place
-    target: str | None = None  # the other end of a tie
-    direction: str | None = None  # directed, reversed, mutual, undirected
-    tie_words: list[str] = field(default_factory=list)  # #words of a tie, resolved later
-    attributes: dict[str, str] = field(default_factory=dict)  # sounding-board values
-
-
-@dataclass
-class Token:
-    text: str
-    start: int
-    end: int
-    quoted: bool = False
-    prefix: str = ""  # one of MARKERS, or "field:<canonical>", or "" for a plain word
-    stray_quote: bool = False  # a quoted part with text straight after it: `"Hoi",`
-
-    @property
-    def plain(self) -> bool:
-        return not self.prefix and not self.quoted and not self.stray_quote
+_DATE_LIKE = re.compile(r"^\d[\d-]*$")
+# On a session line, the fields whose value may run on over the words after it.
+_SESSION_TEXT = ("venue", "facilitator")
 
 
 def parse(line: str, ctx: Context | None = None) -> Capture:
@@ -135,7 +51,7 @@ def parse(line: str, ctx: Context | None = None) -> Capture:
     url = _CARD_URL.fullmatch(line.strip())
     if url:
         return _card(line, url.group(1))
-    tokens = _tokenize(line, ctx.field_names)
+    tokens = tokenize(line, ctx.field_names)
     first = tokens[0]
     kind = KEYWORDS.get(first.text.casefold()) if first.plain else None
     body = tokens[1:] if kind else tokens
@@ -143,7 +59,7 @@ def parse(line: str, ctx: Context | None = None) -> Capture:
         return _parse_note(line, kind, body)
     if kind == "card":
         return _parse_card(line, body)
-    tokens_split = _split_arrows(body)
+    tokens_split = split_arrows(body)
     if any(tok.prefix == "arrow" for tok in tokens_split):
         if kind:
             raise UserError("arrow_with_keyword")
@@ -160,223 +76,18 @@ def parse(line: str, ctx: Context | None = None) -> Capture:
     return capture
 
 
-# --- tokens ---------------------------------------------------------------------------------
-
-
-def _tokenize(line: str, field_names: dict[str, str]) -> list[Token]:
-    tokens: list[Token] = []
-    i, n = 0, len(line)
-    while i < n:
-        if line[i].isspace():
-            i += 1
-            continue
-        start = i
-        prefix = ""
-        if line[i] in MARKERS:
-            prefix = line[i]
-            i += 1
-        else:
-            m = _FIELD_RE.match(line, i)
-            if m:
-                canon = field_names.get(normalise(m.group(1)))
-                if canon:
-                    prefix = "field:" + canon
-                    i += len(m.group(0))
-        if i < n and line[i] == '"':
-            text, i = _read_quoted(line, i)
-            if i < n and not line[i].isspace():
-                while i < n and not line[i].isspace():
-                    i += 1
-                tokens.append(Token(line[start:i], start, i, stray_quote=True))
-                continue
-            tokens.append(Token(text, start, i, True, prefix))
-            continue
-        j = i
-        while j < n and not line[j].isspace():
-            j += 1
-        tokens.append(Token(line[i:j], start, j, False, prefix))
-        i = j
-    return tokens
-
-
-def _read_quoted(line: str, i: int) -> tuple[str, int]:
-    """Read `"..."` starting at line[i] == '"'; inside, `\\"` is a literal quote and `\\\\` a
-    literal backslash (so a name can end in one); any other backslash is kept as it is."""
-    out = []
-    i += 1
-    while i < len(line):
-        ch = line[i]
-        if ch == "\\" and i + 1 < len(line) and line[i + 1] in '"\\':
-            out.append(line[i + 1])
-            i += 2
-        elif ch == '"':
-            return "".join(out), i + 1
-        else:
-            out.append(ch)
-            i += 1
-    raise UserError("unclosed_quote")
-
-
-def _split_arrows(tokens: list[Token]) -> list[Token]:
-    """Split plain words on arrows: `Jan->Piet` -> `Jan`, `->`, `Piet`."""
-    out: list[Token] = []
-    for tok in tokens:
-        if not tok.plain or not _ARROW_RE.search(tok.text):
-            out.append(tok)
-            continue
-        pos = 0
-        for m in _ARROW_RE.finditer(tok.text):
-            if m.start() > pos:
-                out.append(Token(tok.text[pos : m.start()], tok.start + pos, tok.start + m.start()))
-            out.append(
-                Token(m.group(0), tok.start + m.start(), tok.start + m.end(), prefix="arrow")
-            )
-            pos = m.end()
-        if pos < len(tok.text):
-            out.append(Token(tok.text[pos:], tok.start + pos, tok.end))
-    return out
-
-
-# --- records ----------------------------------------------------------------------------------
-
-
-def _take_name(line: str, tokens: list[Token], i: int) -> tuple[str | None, int]:
-    """A name is one quoted token, or a run of plain words kept exactly as typed."""
-    if i < len(tokens) and tokens[i].stray_quote:
-        raise UserError("extra_quoted")
-    if i < len(tokens) and tokens[i].quoted and not tokens[i].prefix:
-        return tokens[i].text, i + 1
-    j = i
-    while j < len(tokens) and tokens[j].plain:
-        j += 1
-    if j == i:
-        return None, i
-    return line[tokens[i].start : tokens[j - 1].end], j
-
-
 def _parse_record(line: str, kind: str, tokens: list[Token], ctx: Context) -> Capture:
     capture = Capture(kind=kind, line=line)
-    name, i = _take_name(line, tokens, 0)
+    name, i = take_name(line, tokens, 0)
+    if name and i and not tokens[0].quoted:  # bare board values at the end of a person's name
+        peeled = peel_board_values(capture, tokens[:i], ctx)
+        if peeled:
+            name = line[tokens[0].start : tokens[i - peeled - 1].end]
     if not name or not name.strip():
         raise UserError("no_name", example=EXAMPLES[kind])
     capture.name = name.strip()
-    _parse_modifiers(line, capture, tokens[i:], ctx)
+    apply_modifiers(line, capture, tokens[i:], ctx)
     return capture
-
-
-def _parse_modifiers(line: str, capture: Capture, tokens: list[Token], ctx: Context) -> None:
-    """Markers, fields and (for places) a quote, in any order after the name."""
-    multi: Token | None = None  # the +NAME being extended by the plain words that follow
-    multi_end = 0
-    for tok in tokens:
-        if tok.stray_quote:
-            raise UserError("extra_quoted")
-        if tok.plain:
-            if multi is None:
-                raise UserError("name_split", word=tok.text)
-            multi_end = tok.end
-            capture.actors[-1] = line[multi.start + 1 : multi_end]
-            continue
-        multi = None
-        if tok.prefix == "":  # quoted, no prefix
-            if capture.kind == "place" and capture.quote is None:
-                capture.quote = tok.text
-                continue
-            raise UserError("extra_quoted")
-        if tok.prefix.startswith("field:"):
-            set_field(capture, tok.prefix[6:], tok.text, ctx)
-            continue
-        if tok.prefix == "arrow":
-            raise UserError("arrow_with_keyword")
-        value = tok.text
-        if not value.strip():
-            raise UserError("empty_marker", marker=tok.prefix, example=EXAMPLES[tok.prefix])
-        _apply_marker(capture, tok.prefix, value, ctx)
-        if tok.prefix == "+" and not tok.quoted:
-            multi = tok
-            multi_end = tok.end
-
-
-def _apply_marker(capture: Capture, marker: str, value: str, ctx: Context) -> None:
-    kind = capture.kind
-    if marker == "#":
-        _apply_word(capture, value, ctx)
-    elif marker == "@":
-        if kind not in ("place", "initiative", "actor"):
-            raise _not_here(marker, kind, ctx)
-        cell = ctx.grid.parse_cell(value)
-        if cell is None:
-            raise UserError("bad_cell", cell=value, last=ctx.grid.last_cell)
-        if capture.cell and capture.cell != cell:
-            raise UserError("two_cells", first=capture.cell, second=cell)
-        capture.cell = cell
-    elif marker == "!":
-        if kind == "actor":
-            capture.fields["influence"] = FIELDS["influence"].parse(value, ctx.lang)
-        elif kind == "tie":
-            capture.fields["strength"] = FIELDS["strength"].parse(value, ctx.lang)
-        else:
-            raise _not_here(marker, kind, ctx)
-    elif marker == "+":
-        if kind != "initiative":
-            raise _not_here(marker, kind, ctx)
-        capture.actors.append(value)
-    elif marker == "~":
-        raise _not_here(marker, kind, ctx)
-
-
-def _apply_word(capture: Capture, word: str, ctx: Context) -> None:
-    """`#word`: the first word that fits a slot fills it; any other word is kept as a tag."""
-    kind, f = capture.kind, capture.fields
-    slots = {
-        "place": ("kind", "sentiment"),
-        "initiative": ("theme", "status"),
-        "actor": ("type", "role"),
-        "candidate": ("status", "tenure"),
-        "participant": ("tenure",),
-    }.get(kind, ())
-    if kind == "tie":
-        capture.tie_words.append(word)
-        return
-    for slot in slots:
-        vocab = FIELDS[slot].vocabulary(kind)
-        assert vocab is not None
-        term = vocab.lookup(word)
-        if term and slot not in f:
-            f[slot] = term.key
-            return
-    if kind == "actor":
-        flag = model.FLAGS.lookup(word)
-        if flag:
-            f[flag.key] = True
-            return
-    if kind in model.PERSON_TABLES:
-        for dim in ctx.dimensions:
-            value = dim.lookup(word)
-            if value and dim.key not in capture.attributes:
-                capture.attributes[dim.key] = value.key
-                return
-    if word not in capture.tags:
-        capture.tags.append(word)
-
-
-def set_field(capture: Capture, canon: str, value: str, ctx: Context) -> None:
-    """`canon:value` on the line of `capture`: a field, a board dimension, or (a word its
-    vocabulary does not know) a tag."""
-    stored = value_of(capture.kind, canon, value, ctx)
-    if canon.startswith("dim:"):
-        capture.attributes[canon[4:]] = stored
-        return
-    if stored is None and tags_unknown(canon):
-        capture.tags.append(value)
-    capture.fields[canon] = stored
-
-
-def _not_here(marker: str, kind: str, ctx: Context) -> UserError:
-    return UserError("marker_not_here", marker=marker, kind=kind_word(kind, ctx.lang))
-
-
-# --- ties, notes, sessions, cards ----------------------------------------------------------------
 
 
 def _parse_tie(line: str, tokens: list[Token], ctx: Context) -> Capture:
@@ -384,10 +95,10 @@ def _parse_tie(line: str, tokens: list[Token], ctx: Context) -> Capture:
     if len(arrows) > 1:
         raise UserError("two_arrows")
     a = arrows[0]
-    source, used = _take_name(line, tokens[:a], 0)
+    source, used = take_name(line, tokens[:a], 0)
     if source is None or used != a:
         raise UserError("tie_side_missing")
-    target, j = _take_name(line, tokens, a + 1)
+    target, j = take_name(line, tokens, a + 1)
     if target is None:
         raise UserError("tie_side_missing")
     capture = Capture(
@@ -399,29 +110,40 @@ def _parse_tie(line: str, tokens: list[Token], ctx: Context) -> Capture:
     )
     if not capture.name or not capture.target:
         raise UserError("tie_side_missing")
-    _parse_modifiers(line, capture, tokens[j:], ctx)
+    apply_modifiers(line, capture, tokens[j:], ctx)
     return capture
 
 
+def _is_said_by(tok: Token) -> bool:
+    return tok.prefix == "field:said_by"
+
+
 def _parse_note(line: str, kind: str, tokens: list[Token]) -> Capture:
-    """A note's text is kept as typed; `~NAME` (quoted, or to the end of the line) says what it
-    is about. Text that is one quoted string loses its quotes."""
-    about = None
-    text_tokens = tokens
-    for i, tok in enumerate(tokens):
-        if tok.prefix == "~":
-            if tok.quoted:
-                about = tok.text
-                rest = tokens[i + 1 :]
-            else:
-                about = line[tok.start + 1 : tokens[-1].end]
-                rest = []
-            if not about.strip():
-                raise UserError("empty_marker", marker="~", example=EXAMPLES["~"])
-            if rest:
-                raise UserError("name_split", word=rest[0].text)
-            text_tokens = tokens[:i]
-            break
+    """A note's text is kept as typed; after it, `~NAME` says what it is about (`~.`: what the
+    line before named) and `door:NAME` who said it, in either order. Each name is quoted, or
+    runs to the other one or the end of the line. Text that is one quoted string loses its
+    quotes."""
+    ends = [i for i, tok in enumerate(tokens) if tok.prefix == "~" or _is_said_by(tok)]
+    parts: dict[str, str] = {}
+    for n, i in enumerate(ends):
+        tok = tokens[i]
+        which = "~" if tok.prefix == "~" else "door"
+        upto = ends[n + 1] if n + 1 < len(ends) else len(tokens)
+        if which in parts:
+            raise UserError("name_split", word=line[tok.start : tok.end])
+        if tok.quoted:
+            value = tok.text
+            if upto > i + 1:
+                raise UserError("name_split", word=tokens[i + 1].text)
+        else:
+            start = tok.start + 1 if which == "~" else tok.end - len(tok.text)
+            value = line[start : tokens[upto - 1].end]
+        if not value.strip():
+            raise UserError("empty_marker", marker=tok.prefix[:1], example=EXAMPLES[which])
+        parts[which] = value.strip() if not tok.quoted else value
+        if which == "~" and not tok.quoted and value.strip() == LAST:
+            parts["last"] = LAST
+    text_tokens = tokens[: ends[0]] if ends else tokens
     if not text_tokens:
         raise UserError("no_name", example=EXAMPLES["~"])
     if len(text_tokens) == 1 and text_tokens[0].quoted and not text_tokens[0].prefix:
@@ -430,20 +152,42 @@ def _parse_note(line: str, kind: str, tokens: list[Token]) -> Capture:
         text = line[text_tokens[0].start : text_tokens[-1].end]
     if not text.strip():
         raise UserError("no_name", example=EXAMPLES["~"])
+    about = parts.get("~")
     capture = Capture(kind="note", line=line, name=text.strip(), about=about and about.strip())
+    capture.about_last = "last" in parts
+    capture.said_by = parts.get("door")
     capture.fields["kind"] = kind
     return capture
 
 
 def _parse_session(line: str, tokens: list[Token], ctx: Context) -> Capture:
+    """`sessie [DATE] [VENUE] [field:value]...`: a word that looks like a date is the date,
+    other words the venue (when no `locatie:` gives it), and words straight after a
+    `locatie:` or `begeleider:` value go on with that value."""
     capture = Capture(kind="session", line=line)
-    for tok in tokens:
+    running: tuple[str, int] | None = None  # (field, start of its value) still going on
+    venue: list[Token] = []
+    for n, tok in enumerate(tokens):
         if tok.prefix.startswith("field:"):
             set_field(capture, tok.prefix[6:], tok.text, ctx)
-        elif tok.plain and "date" not in capture.fields:
-            capture.fields["date"] = FIELDS["date"].parse(tok.text, ctx.lang)
-        else:
+            canon = tok.prefix[6:]
+            running = (canon, tok.end - len(tok.text)) if canon in _SESSION_TEXT else None
+            if tok.quoted:
+                running = None
+        elif not tok.plain:
             raise UserError("name_split", word=tok.text)
+        elif running is not None:
+            set_field(capture, running[0], line[running[1] : tok.end], ctx)
+        elif _DATE_LIKE.match(tok.text) and "date" not in capture.fields and not venue:
+            capture.fields["date"] = FIELDS["date"].parse(tok.text, ctx.lang)
+        elif venue and venue[-1] is not tokens[n - 1]:
+            raise UserError("name_split", word=tok.text)
+        else:
+            venue.append(tok)
+    if venue:
+        if "venue" in capture.fields:
+            raise UserError("name_split", word=venue[0].text)
+        capture.fields["venue"] = line[venue[0].start : venue[-1].end]
     return capture
 
 

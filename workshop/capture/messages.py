@@ -201,6 +201,54 @@ CATALOGUE = Catalogue(
             "en": "'{name}' is {kind}: a tie links actors, initiatives and places; if it is an "
             'actor too, capture it first: person "{name}".',
         },
+        # --- fewer keys, who said it (issue 11) ------------------------------------------------
+        # The short forms, for F1 (the help screen shows this block as it is).
+        "help_short_forms": {
+            "nl": """\
+Korter
+  sessie De Kuil tafel:1 begeleider:Sanne consent:print
+      de locatie mag zonder locatie:; consent: op de sessie geldt voor
+      iedereen die je daarna vastlegt (tenzij zijn regel consent: zegt)
+  sessie tafel:2             houdt de locatie en begeleider van vandaag
+                             (niet de toestemming: die geef je per tafel)
+  deelnemer Anna rijwoning jonge-kinderen gezin
+      klankbordwaarden zonder # waar ze niets anders kunnen zijn;
+      deelnemer "Jan Senior" houdt de naam heel
+  n Wil meer bankjes ~.      ~. is wat de regel ervoor noemde
+  q "De wijk is van ons" door:Anna ~Bieb      door: wie het zei
+  Tab vindt ook een woord in een naam: ~Plei wordt ~'t Pleintje""",
+            "en": """\
+Shorter
+  session De Kuil table:1 facilitator:Sanne consent:print
+      the venue needs no venue:; consent: on the session is the consent of
+      everyone captured after it (unless their own line says consent:)
+  session table:2            keeps today's venue and facilitator
+                             (not the consent: that is given per table)
+  participant Anna terraced young-children family
+      board values without # where they can be nothing else;
+      participant "Jan Senior" keeps the name whole
+  note Wants more benches ~.  ~. is what the line before named
+  quote "Our neighbourhood" by:Anna ~Library     by: who said it
+  Tab also finds a word inside a name: ~Plei becomes ~'t Pleintje""",
+        },
+        "no_last": {
+            "nl": "~. is wat de regel ervoor noemde, maar die noemde niets: schrijf ~NAAM.",
+            "en": "~. is what the line before named, but it named nothing: write ~NAME.",
+        },
+        "plan_session_keeps": {
+            "nl": "houdt {what}",
+            "en": "keeps {what}",
+        },
+        "plan_session_consent": {
+            "nl": "toestemming voor wie je nu vastlegt: {consent}",
+            "en": "consent of those captured now: {consent}",
+        },
+        "said_by_not_person": {
+            "nl": "'{name}' is {kind}: door:NAAM is wie het zei, een deelnemer of actor; leg die "
+            'eerst vast: deelnemer "{name}" of persoon "{name}".',
+            "en": "'{name}' is {kind}: by:NAME is who said it, a participant or actor; capture "
+            'them first: participant "{name}" or person "{name}".',
+        },
         # --- the capture line's word for a card (its QR code types "kaart 12" or "card 12")
         "card_word": {"nl": "kaart", "en": "card"},
         "card_ref": {"nl": "kaart {number}", "en": "card {number}"},

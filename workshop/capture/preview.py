@@ -10,11 +10,13 @@ Both are reads: the decisions come from `workshop.capture.resolve`, the same one
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from workshop import model
 from workshop.capture.grammar import Capture
+from workshop.capture.last import fill_last
 from workshop.capture.resolve import (
     Later,
     about,
@@ -23,7 +25,9 @@ from workshop.capture.resolve import (
     decide_tie,
     hint,
     lookup,
+    said_by,
 )
+from workshop.capture.session import session_consent
 from workshop.file.store import Store
 from workshop.i18n import UserError, pick, t
 from workshop.model import KIND_LABELS, NAME_TABLE
@@ -79,6 +83,9 @@ def describe(
         parts += [str(f[k]) for k in ("venue", "facilitator") if f.get(k)]
         if f.get("table_name"):
             parts.append(f"{'table' if en else 'tafel'} {f['table_name']}")
+        if f.get("consent"):
+            label = model.CONSENT.label(f["consent"], lang)
+            parts.append(t("plan_session_consent", lang, consent=label))
     elif capture.name:
         parts.append(capture.name)
     if capture.kind not in ("note", "tie", "card", "session"):
@@ -113,6 +120,8 @@ def describe(
     parts += [f"+{shown(name)}" for name in capture.actors]
     if capture.about:
         parts.append(f"~{shown(capture.about)}")
+    if capture.said_by:
+        parts.append(f"{model.FIELDS['said_by'].word_in(lang)}: {shown(capture.said_by)}")
     parts += [f"#{tag}" for tag in capture.tags]
     return " · ".join(parts)
 
@@ -147,6 +156,7 @@ class Plan:
     new_actors: list[str] = field(default_factory=list)  # persons made because a line names them
     resolved: list[Resolved] = field(default_factory=list)
     refusal: UserError | None = None
+    keeps: list[str] = field(default_factory=list)  # a session line: the venue... it keeps
 
     def text(self, lang: str) -> str:
         """The preview line: the summary, then what the file adds to it."""
@@ -161,6 +171,8 @@ class Plan:
                 if self.existing
                 else t("plan_card_blank", lang)
             )
+        if self.keeps:
+            facts.append(t("plan_session_keeps", lang, what=", ".join(self.keeps)))
         if "card_number" in self.defaults:
             facts.append(t("card_ref", lang, number=self.defaults["card_number"]))
         if "consent" in self.defaults:
@@ -187,6 +199,7 @@ def plan(store: Store, capture: Capture) -> Plan:
     lang = ctx.lang
     out = Plan(capture, "new", describe(capture, lang, ctx.dimensions))
     try:
+        capture = out.capture = fill_last(capture, None, store, ctx)[0]
         _fill(store, capture, out, lang)
     except UserError as exc:
         out.action, out.refusal = "refused", exc
@@ -200,6 +213,14 @@ def plan(store: Store, capture: Capture) -> Plan:
 def _fill(store: Store, cap: Capture, out: Plan, lang: str) -> None:
     if cap.kind == "session":
         out.action = "session"
+        f = cap.fields
+        if f.get("table_name") and not (f.get("venue") and f.get("facilitator")):
+            date = f.get("date") or dt.date.today().isoformat()
+            latest = store.rows("session", "date = ?", (date,), order="created DESC", limit=1)
+            if latest:
+                out.keeps = [
+                    latest[0][k] for k in ("venue", "facilitator") if latest[0][k] and not f.get(k)
+                ]
         return
     if cap.kind == "card":
         out.action = "lookup"
@@ -208,12 +229,19 @@ def _fill(store: Store, cap: Capture, out: Plan, lang: str) -> None:
     if cap.kind == "note":
         if cap.about:
             try:
-                table, row = about(lookup(store, cap.about), lang)
+                table, row = about(lookup(store, cap.about), lang, cap.about_table)
             except LookupError:
                 raise UserError(
                     "not_found", name=cap.about, hint=hint(store, "place", cap.about, lang)
                 ) from None
             out.resolved.append(Resolved(cap.about, table, row["id"], row["name"]))
+        if cap.said_by:
+            speaker = said_by(lookup(store, cap.said_by), lang)
+            if speaker is None:
+                out.new_actors.append(cap.said_by)
+            else:
+                table, row = speaker
+                out.resolved.append(Resolved(cap.said_by, table, row["id"], row["name"]))
         return
     if cap.kind == "tie":
         decision = decide_tie(store, cap, lang)
@@ -258,8 +286,16 @@ def _fill(store: Store, cap: Capture, out: Plan, lang: str) -> None:
                 raise UserError("card_taken", number=number, name=holder[0]["name"])
         elif out.existing is None:
             out.defaults["card_number"] = store.neighbourhood()["next_card"]
-    if cap.kind == "actor" and out.existing is None and "consent" not in cap.fields:
-        role = cap.fields.get("role")
-        implied = model.ROLES[role].implies if role is not None and role in model.ROLES else None
-        kind = cap.fields.get("type") or implied or "person"
-        out.defaults["consent"] = "public" if kind == "organisation" else "internal"
+    if out.existing is None and "consent" not in cap.fields and table in model.MAY_HOLD_PERSON:
+        kind = "person"
+        if cap.kind == "actor":
+            role = cap.fields.get("role")
+            implied = (
+                model.ROLES[role].implies if role is not None and role in model.ROLES else None
+            )
+            kind = cap.fields.get("type") or implied or "person"
+        default = session_consent(store) if kind == "person" else None
+        if default is not None:
+            out.defaults["consent"] = default
+        elif cap.kind == "actor":
+            out.defaults["consent"] = "public" if kind == "organisation" else "internal"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from workshop import model
 from workshop.capture.grammar import Capture, parse
+from workshop.capture.last import fill_last
 from workshop.capture.preview import Plan, describe, plan
 from workshop.capture.resolve import (
     Later,
@@ -26,7 +27,9 @@ from workshop.capture.resolve import (
     decide_tie,
     hint,
     lookup,
+    said_by,
 )
+from workshop.capture.session import session_consent
 from workshop.file.store import Store, Writer
 from workshop.i18n import UserError, t
 from workshop.model import LINK_TABLE, NAME_TABLE, Context
@@ -68,9 +71,12 @@ def record(store: Store, lines: Iterable[str | Capture]) -> list[Outcome]:
     lang = ctx.lang
     items = list(lines)
     captures: list[Capture] = []
+    previous = None  # what the line before named, for a `~.`
     for number, item in enumerate(items, 1):
         try:
-            captures.append(item if isinstance(item, Capture) else parse(item, ctx))
+            capture = item if isinstance(item, Capture) else parse(item, ctx)
+            capture, previous = fill_last(capture, previous, store, ctx)
+            captures.append(capture)
         except UserError as exc:
             raise _in_line(exc, number, len(items), lang) from None
     outcomes: dict[int, Outcome] = {}
@@ -180,6 +186,7 @@ def _apply(store: Store, w: Writer, cap: Capture, ctx: Context, pending: Pending
             f.get("venue"),
             f.get("table_name"),
             f.get("facilitator"),
+            f.get("consent"),
         )
         return Outcome("session", store.session_id, None, False, _summary(cap, ctx))
     if cap.kind == "card":
@@ -241,6 +248,15 @@ def _apply_named(store: Store, w: Writer, cap: Capture, ctx: Context, pending: P
         values["tags"] = old + [tag for tag in cap.tags if tag not in old]
     if cap.kind == "actor":
         _actor_values(values, existing)
+    if (
+        existing is None
+        and table in model.MAY_HOLD_PERSON
+        and "consent" not in cap.fields
+        and values.get("type") != "organisation"
+    ):
+        default = session_consent(store, w.current_session())
+        if default is not None:  # `sessie consent:print`: the persons captured in it get it
+            values["consent"] = default
     if existing:
         row = w.update(table, existing["id"], values)
         notices.append(t("updated_existing", lang, name=existing["name"]))
@@ -298,19 +314,26 @@ def _apply_note(store: Store, w: Writer, cap: Capture, ctx: Context, pending: Pe
     values = {"kind": cap.fields["kind"], "text": cap.name}
     names: dict[str, str] = {}
     if cap.about:
-        table, target = about_record(store, cap.about, lang, pending)
+        table, target = about_record(store, cap.about, lang, pending, cap.about_table)
         values.update(about_table=table, about_id=target["id"])
         names[cap.about] = target["name"]
+    notices: list[str] = []
+    if cap.said_by:
+        who = said_by(lookup(store, cap.said_by, pending), lang)
+        table, person = who or ("actor", _new_person(w, cap.said_by, notices, lang))
+        values.update(said_by_table=table, said_by_id=person["id"])
+        names[cap.said_by] = person["name"]
     row = w.insert("note", values)
-    return Outcome("note", row["id"], None, True, _summary(cap, ctx, names))
+    return Outcome("note", row["id"], None, True, _summary(cap, ctx, names), notices)
 
 
 def about_record(
-    store: Store, name: str, lang: str, pending: Pending | None = None
+    store: Store, name: str, lang: str, pending: Pending | None = None, table: str | None = None
 ) -> tuple[str, dict]:
-    """The record `~name` means, or the refusal that says what to write instead."""
+    """The record `~name` means (in `table` when `~.` knows which), or the refusal that says
+    what to write instead."""
     try:
-        return about(lookup(store, name, pending), lang)
+        return about(lookup(store, name, pending), lang, table)
     except LookupError:
         found = next(
             (

@@ -110,16 +110,18 @@ def behind(found: Found, lang: str) -> Behind:
     return Behind(found.name)
 
 
-def about(found: Found, lang: str) -> tuple[str, dict]:
-    """The record a note is about: the first of place, initiative, actor, participant."""
-    hit = found.first(ABOUT_TABLES)
+def about(found: Found, lang: str, table: str | None = None) -> tuple[str, dict]:
+    """The record a note is about: the first of place, initiative, actor, participant (or the
+    one in `table`, for a `~.` that knows where the line before found it)."""
+    wanted = (table,) if table in found.rows and table in ABOUT_TABLES else ABOUT_TABLES
+    hit = found.first(wanted)
     if hit:
         return hit
     if found.later in ABOUT_TABLES:
         raise Later
-    table = found.first(NAMED_TABLES)
-    if table or found.later:
-        kind = table[0] if table else found.later
+    other = found.first(NAMED_TABLES)
+    if other or found.later:
+        kind = other[0] if other else found.later
         raise UserError("about_not_here", name=found.name, kind=kind_word(str(kind), lang))
     raise LookupError(found.name)  # not in the file: the caller says so, with a hint
 
@@ -285,3 +287,23 @@ def card_lookup(store: Store, number: int) -> dict | None:
     if number < store.neighbourhood()["next_card"]:
         return None
     raise UserError("card_unknown", number=number)
+
+
+# --- who said it --------------------------------------------------------------------------------
+
+SAID_BY_TABLES = ("participant", "actor")  # the note table's CHECK on said_by_table
+
+
+def said_by(found: Found, lang: str) -> tuple[str, dict] | None:
+    """Who said a note (`door:NAME`): the participant of that name, else the actor; None: a
+    new person is made of the name (it is nowhere in the file, and no later line makes it)."""
+    hit = found.first(SAID_BY_TABLES)
+    if hit:
+        return hit
+    if found.later in SAID_BY_TABLES:
+        raise Later
+    other = found.first(NAMED_TABLES)
+    kind = other[0] if other else found.later
+    if kind is not None:
+        raise UserError("said_by_not_person", name=found.name, kind=kind_word(kind, lang))
+    return None

@@ -99,6 +99,7 @@ _CHOICES = {
     ("note", "kind"): ("note", "quote"),
     ("neighbourhood", "lang"): ("nl", "en"),
     ("note", "about_table"): NOTE_TARGET_TABLES,
+    ("note", "said_by_table"): ("participant", "actor"),  # door:NAME (issue 11)
 }
 # Numbers the capture line has no field for (its fields' bounds are the field table's).
 _RANGES = {"grid_cols": (1, model.MAX_GRID_COLS), "grid_rows": (1, model.MAX_GRID_ROWS)}
@@ -373,6 +374,10 @@ class _Sheet:
             about = values.get("about_table")
             if not about or self._find(about, values["about_id"]) is None:
                 values["about_table"] = values["about_id"] = None
+        if self.table == "note" and values.get("said_by_id"):
+            said = values.get("said_by_table")
+            if not said or self._find(said, values["said_by_id"]) is None:
+                values["said_by_table"] = values["said_by_id"] = None
         return None
 
     def _find(self, table: str, ref: str) -> str | None:

@@ -86,7 +86,15 @@ def export_record(
 
 
 def _redact_note(store: Store, note: dict, lang: str, anonymise: bool) -> dict:
-    """A note about a person who may not be named in exports is left out of the export text."""
+    """A note about a person who may not be named in exports is left out of the export text;
+    who said it (`door:`) is left out when that person may not be named."""
+    if note.get("said_by_table") and note.get("said_by_id"):
+        speaker = store.get(note["said_by_table"], note["said_by_id"])
+        if speaker is None or (
+            privacy.shown_name(speaker, note["said_by_table"], "export", lang, anonymise)
+            != speaker["name"]
+        ):
+            note = {**note, "said_by_table": None, "said_by_id": None}
     if note["about_table"] in PERSONAL_TABLES and note["about_id"]:
         person = store.get(note["about_table"], note["about_id"])
         if (

@@ -52,6 +52,8 @@ _LABELS = {
     "participant_id": ("Deelnemer", "Participant"),
     "about_table": ("Over (soort)", "About (kind)"),
     "about_id": ("Over", "About"),
+    "said_by_table": ("Door (soort)", "By (kind)"),  # door:NAME: who said a note
+    "said_by_id": ("Door", "By"),
     "attributes": ("Klankbord", "Sounding board"),
 }
 _MAX_WIDTH = 60

@@ -239,6 +239,8 @@ def _fold(store: Store, w: Writer, table: str, keep_id: str, fold_id: str) -> No
             w.update(ref_table, row["id"], {column: keep_id})
     for note in store.rows("note", "about_id = ?", (fold_id,)):
         w.update("note", note["id"], {"about_id": keep_id})
+    for note in store.rows("note", "said_by_id = ?", (fold_id,)):  # door:NAME
+        w.update("note", note["id"], {"said_by_id": keep_id})
     _drop_duplicate_links(store, w, table, keep_id)
     w.delete(table, fold_id)
     w.insert(

@@ -24,6 +24,20 @@ from workshop.text import normalise, one_line
 
 # table -> the columns that point at a person (foreign keys found are added)
 LINKS = PERSON_REFERENCES
+# Pointers at a person that only lose their target when the person goes (the row stays):
+# table -> (id column, the column naming its table). A quote keeps its words, not its speaker.
+LOOSE_LINKS = {"note": (("said_by_id", "said_by_table"),)}
+
+
+def unlinked(table: str, row: dict, ids: set[str]) -> dict[str, None]:
+    """The loose pointers of a row at one of `ids`, as they become: None."""
+    out: dict[str, None] = {}
+    for id_column, table_column in LOOSE_LINKS.get(table, ()):
+        if row.get(id_column) in ids:
+            out[id_column] = out[table_column] = None
+    return out
+
+
 OUR_TABLES = frozenset({*schema.CORE_TABLES, "tombstone", "osm_extract", outputs.TABLE})
 NOT_SCANNED = frozenset({"history", "_sqlite_migrations", "tombstone"})
 # Columns of our tables that hold ids, times and fixed vocabulary, never a person's words.
@@ -36,6 +50,8 @@ SKIP_COLUMNS = frozenset(
         "session_id",
         "about_table",
         "about_id",
+        "said_by_table",
+        "said_by_id",
         "source_id",
         "target_id",
         "actor_id",
@@ -311,6 +327,12 @@ def plan_tables(view: FileView, plan: ForgetPlan, mine: set[str], scrub: Scrubbe
                 continue
             scan = {k: v for k, v in row.items() if k != "__rowid__"}
             changed, contexts = scrub.row(table, scan)
+            loose = unlinked(table, row, mine) if ours else {}
+            if loose:
+                changed.update(loose)
+                plan.items.append(
+                    Item("rewrite", table, _label(store, table, row, actors), next(iter(loose)))
+                )
             for column, value in changed.items():
                 plan.rewrites.append(
                     (table, key, column, value, ours and "updated" in names and column != "norm")
@@ -362,6 +384,7 @@ def plan_history(view: FileView, plan: ForgetPlan, doomed: set[str], scrub: Scru
                 row = change.get(side)
                 if isinstance(row, dict):
                     fixed, _ = scrub.row(table, row)
+                    fixed.update(unlinked(table, row, mine))
                     if fixed:
                         new[side] = {**row, **fixed}
                         changed = True

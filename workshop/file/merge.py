@@ -68,6 +68,7 @@ REFERENCES = (
     "target_id",
     "participant_id",
     "about_id",
+    "said_by_id",
 )
 
 

@@ -357,8 +357,24 @@ def _m0006_output_file(db: Database) -> None:
     _set_version(db)
 
 
-@MIGRATIONS(name="0016_stickers")
-def _m0016_stickers(db: Database) -> None:
+@MIGRATIONS(name="0016_session_consent_note_said_by")
+def _m0016_session_consent_note_said_by(db: Database) -> None:
+    """Fewer keys and who said it (issue 11): a session's default consent (`sessie
+    consent:print`: the persons captured in it get it unless their line says otherwise), and
+    the participant or actor who said a note or quote (`door:NAME`)."""
+    consent = "CHECK (consent IN ('none', 'internal', 'print', 'public'))"
+    db.execute(f"ALTER TABLE session ADD COLUMN consent TEXT {consent}")
+    db.execute(
+        "ALTER TABLE note ADD COLUMN said_by_table TEXT"
+        " CHECK (said_by_table IN ('actor', 'participant'))"
+    )
+    db.execute("ALTER TABLE note ADD COLUMN said_by_id TEXT")
+    db.execute("CREATE INDEX note_said_by ON note(said_by_id)")
+    _set_version(db)
+
+
+@MIGRATIONS(name="0017_stickers")
+def _m0017_stickers(db: Database) -> None:
     """Numbered stickers for the poster (`workshop print stickers`): the next number to print,
     reserved like blank cards' numbers."""
     db.execute("ALTER TABLE neighbourhood ADD COLUMN next_sticker INTEGER NOT NULL DEFAULT 1")

@@ -104,9 +104,12 @@ class SessionWrites:
         venue: str | None = None,
         table_name: str | None = None,
         facilitator: str | None = None,
+        consent: str | None = None,
     ) -> str:
         """Continue the session of that date, venue and table, or start it. Runs inside a
-        writer's transaction (a `sessie` line).
+        writer's transaction (a `sessie` line). `consent` sets the session's default consent
+        for the persons captured in it; a new session starts without one (another table
+        agreed to nothing yet).
 
         A line naming only some of it keeps the rest of that date's latest session: `sessie
         tafel:2` keeps the venue and facilitator. A session of that date that was started
@@ -115,15 +118,16 @@ class SessionWrites:
         sessions = [
             dict(r)
             for r in file.conn.execute(
-                "SELECT id, venue, table_name, facilitator FROM session WHERE date = ? "
+                "SELECT id, venue, table_name, facilitator, consent FROM session WHERE date = ? "
                 "ORDER BY created DESC",
                 (date,),
             )
         ]
+        named = {"venue": venue, "table_name": table_name, "facilitator": facilitator}
+        if consent is not None:
+            named["consent"] = consent
         if not sessions:
-            file.session_id = self._new_session(
-                {"date": date, "venue": venue, "table_name": table_name, "facilitator": facilitator}
-            )
+            file.session_id = self._new_session({"date": date, **named})
             file.caches.facts.add("session")
             return file.session_id
         latest = sessions[0]
@@ -135,14 +139,12 @@ class SessionWrites:
             same = [r for r in sessions if r["venue"] == venue and r["table_name"] == table_name]
             unnamed = [r for r in sessions if r["venue"] is None and r["table_name"] is None]
             chosen = (same or unnamed)[0] if same or unnamed else None
+        named.update(venue=venue, facilitator=facilitator)
         if chosen is None:
-            file.session_id = self._new_session(
-                {"date": date, "venue": venue, "table_name": table_name, "facilitator": facilitator}
-            )
+            file.session_id = self._new_session({"date": date, **named})
         else:
             file.session_id = chosen["id"]
-            values = {"venue": venue, "table_name": table_name, "facilitator": facilitator}
-            changed = {k: v for k, v in values.items() if v is not None and chosen[k] != v}
+            changed = {k: v for k, v in named.items() if v is not None and chosen.get(k) != v}
             if changed:
                 self._run(
                     "UPDATE session SET "

@@ -15,6 +15,7 @@ the chosen session and the one cache of what is known about the file.
 
 from __future__ import annotations
 
+import bisect
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -307,19 +308,25 @@ class Store(SessionReads):
     def complete(
         self, prefix: str, tables: tuple[str, ...] = NAMED_TABLES, limit: int = 10
     ) -> list[tuple[str, str]]:
-        """Names starting with `prefix` (normalised), as (table, name), for autocomplete."""
+        """Names holding `prefix` (normalised: case and accents aside), as (table, name), for
+        autocomplete: those starting with it first, then those with a word starting with it
+        (`plei` finds 't Pleintje), then, from three letters on, any other holding it; each
+        group in name order."""
         norm = normalise(prefix)
         if not norm:
             return []
-        upper = norm[:-1] + chr(ord(norm[-1]) + 1)
-        out: list[tuple[str, str]] = []
+        found: list[tuple[int, str, str, str]] = []
         for table in tables:
-            for row in self.conn.execute(
-                f'SELECT name FROM "{table}" WHERE norm >= ? AND norm < ? ORDER BY norm LIMIT ?',
-                (norm, upper, limit),
-            ):
-                out.append((table, row[0]))
-        return sorted(out, key=lambda item: normalise(item[1]))[:limit]
+            text, starts, entries = self.caches.search_text(table)
+            ranks: dict[int, int] = {}
+            for rank, needles in enumerate(_NEEDLES):
+                if len(ranks) >= limit or (rank == 2 and len(norm) < 3):
+                    break
+                for needle in needles:
+                    _find_in(text, needle + norm, len(needle), starts, rank, ranks, limit)
+            found += [(rank, entries[i][1], table, entries[i][0]) for i, rank in ranks.items()]
+        found.sort()
+        return [(table, name) for _, _, table, name in found[:limit]]
 
     def history(self, limit: int = 20) -> list[dict]:
         return self.rows("history", "undone = 0", order="seq DESC", limit=limit)
@@ -349,10 +356,30 @@ class Store(SessionReads):
         venue: str | None = None,
         table_name: str | None = None,
         facilitator: str | None = None,
+        consent: str | None = None,
     ) -> str:
         """`Writer.use_session` in a transaction of its own."""
         with self.write() as w:
-            return w.use_session(date, venue, table_name, facilitator)
+            return w.use_session(date, venue, table_name, facilitator, consent)
 
     def backup(self, target: Path) -> Path:
         return files.copy_consistent(self.conn, target)
+
+
+# What stands before a typed prefix in `Store.complete`'s search text: the start of a name, the
+# start of a word in it, anywhere.
+_NEEDLES = (("\n",), (" ", "'", "-", "(", "/", ".", '"'), ("",))
+
+
+def _find_in(
+    text: str, needle: str, lead: int, starts: list[int], rank: int, ranks: dict, limit: int
+) -> None:
+    """Add the first `limit` names (by index into `starts`) holding `needle` to `ranks`."""
+    added = 0
+    at = text.find(needle)
+    while at >= 0 and added < limit:
+        index = bisect.bisect_right(starts, at + lead) - 1
+        if index not in ranks:
+            ranks[index] = rank
+            added += 1
+        at = text.find(needle, at + 1)

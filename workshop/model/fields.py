@@ -164,7 +164,7 @@ FIELDS: dict[str, FieldRule] = {
         _rule(
             "consent",
             ("consent", "toestemming"),
-            _PEOPLE,
+            _PEOPLE | {"session"},  # on a session: the default of the persons captured in it
             "Toestemming",
             "Consent",
             type="choice",
@@ -354,6 +354,8 @@ FIELDS: dict[str, FieldRule] = {
             "Facilitator",
         ),
         _rule("table_name", ("tafel", "table"), {"session"}, "Tafel", "Table"),
+        # Who said a note or quote: a participant or actor, stored as said_by_table/_id.
+        _rule("said_by", ("door", "by"), {"note"}, "Gezegd door", "Said by", word_en="by"),
     )
 }
 # Fields whose value is checked (not kept as typed): what an import holds each cell to.

@@ -217,7 +217,12 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     ),
     "tie": (Column("col_from", 18), Column("col_tie", 12), Column("col_to", 18)),
     "participant": (Column("col_name", 18), Column("col_attributes", 30), Column("col_consent", 8)),
-    "note": (Column("col_text", 30), Column("col_kind", 8), Column("col_about", 18)),
+    "note": (
+        Column("col_text", 28),
+        Column("col_kind", 8),
+        Column("col_about", 16),
+        Column("col_said_by", 12),  # door:NAME (issue 11): who said it
+    ),
 }
 
 
@@ -373,9 +378,14 @@ def _notes(store: Store, out: Rows, lang: str, limit: int | None = None) -> None
             if r["about_table"] not in abouts:
                 abouts[r["about_table"]] = names_by_id(store, r["about_table"], lang)
             about = abouts[r["about_table"]].get(r["about_id"], "?")
+        said = ""
+        if r.get("said_by_table") and r.get("said_by_id"):
+            if r["said_by_table"] not in abouts:
+                abouts[r["said_by_table"]] = names_by_id(store, r["said_by_table"], lang)
+            said = abouts[r["said_by_table"]].get(r["said_by_id"], "?")
         out.add(
             "note",
             r["id"],
             r["text"].casefold(),
-            (_t(r["text"], 200), NOTE_KINDS.label(r["kind"], lang), _t(about)),
+            (_t(r["text"], 200), NOTE_KINDS.label(r["kind"], lang), _t(about), _t(said)),
         )

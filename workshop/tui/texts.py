@@ -131,6 +131,7 @@ CATALOGUE = Catalogue(
         "col_tie": {"nl": "Verband", "en": "Tie"},
         "col_text": {"nl": "Tekst", "en": "Text"},
         "col_about": {"nl": "Over", "en": "About"},
+        "col_said_by": {"nl": "Door", "en": "By"},
         "col_consent": {"nl": "Toestemming", "en": "Consent"},
         "col_attributes": {"nl": "Klankbord", "en": "Board"},
         "col_tags": {"nl": "Labels", "en": "Tags"},

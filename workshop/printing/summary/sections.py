@@ -337,5 +337,12 @@ def quotes(parts: Parts) -> list[Flowable]:
     for note in chosen[:MAX_QUOTES]:
         out.append(parts.p(f"“{data.text(note['text'])}”", "quote", "italic"))
         about = appendix.about_name(data, note)
-        out.append(parts.p(f"— {parts.t('sum_about', name=about)}" if about else "", "source"))
+        # who said it (door:NAME), named as the summary names that person (issue 11)
+        who = appendix.about_name(
+            data, {"about_table": note.get("said_by_table"), "about_id": note.get("said_by_id")}
+        )
+        source = [who, parts.t("sum_about", name=about) if about else ""]
+        out.append(
+            parts.p("— " + ", ".join(s for s in source if s) if any(source) else "", "source")
+        )
     return out

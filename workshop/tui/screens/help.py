@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
+from workshop.i18n import t
 from workshop.tui.screens.base import WorkshopModal
 
 HELP = {
@@ -94,6 +95,8 @@ class HelpScreen(WorkshopModal):
     def compose(self) -> ComposeResult:
         with Vertical(id="help"), VerticalScroll():
             yield Static(Text(HELP[self.lang]))
+            # the capture line's short forms (issue 11), a block of their own
+            yield Static(Text("\n" + t("help_short_forms", self.lang)))
 
     def action_close(self) -> None:
         self.dismiss(None)

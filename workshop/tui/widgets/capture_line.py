@@ -79,7 +79,15 @@ class CaptureLine(OrderedInput):
             self.alternatives = []
         self._chosen = 0
         # Set at once rather than by message, so the ghost text comes in the same frame.
-        compat.set_suggestion(self, self.alternatives[0].line if self.alternatives else "")
+        compat.set_suggestion(self, self._ghost(0))
+
+    def _ghost(self, chosen: int) -> str:
+        """The ghost text: a completion that goes on from what was typed (one found inside a
+        name, `~Plei` -> `~'t Pleintje`, is in the hint only: Tab still takes it)."""
+        if not self.alternatives:
+            return ""
+        line = self.alternatives[chosen].line
+        return line if line.casefold().startswith(self.value.casefold()) else ""
 
     def restore(self, text: str) -> None:
         """Give back a line that was not saved (keys typed meanwhile stay after it)."""
@@ -134,4 +142,4 @@ class CaptureLine(OrderedInput):
                 self.post_message(self.LeaveDown())
             return
         self._chosen = (self._chosen + step) % len(self.alternatives)
-        compat.set_suggestion(self, self.alternatives[self._chosen].line)
+        compat.set_suggestion(self, self._ghost(self._chosen))
