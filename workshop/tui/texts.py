@@ -178,6 +178,17 @@ CATALOGUE = Catalogue(
         "map_cell_items": {"nl": "{cell}: {items}", "en": "{cell}: {items}"},
         "map_empty_cells": {"nl": "Nog leeg: {cells}", "en": "Still empty: {cells}"},
         "map_no_empty": {"nl": "Elk vak heeft iets.", "en": "Every cell has something."},
+        # --- the map beside the capture line (issue 11) --------------------------------------
+        "key_side_map": {"nl": "Minikaart", "en": "Mini map"},
+        "side_map_legend": {
+            "nl": "Kaart · P plekken · I initiatieven · A actoren · laatst genoemd eerst",
+            "en": "Map · P places · I initiatives · A actors · latest named first",
+        },
+        "side_unplaced": {"nl": "Zonder vak: {counts} —", "en": "In no cell: {counts} —"},
+        "side_all_placed": {
+            "nl": "Alle plekken en initiatieven hebben een vak.",
+            "en": "Every place and initiative has a cell.",
+        },
         # --- network -------------------------------------------------------------------------------
         "network_title": {"nl": "Verbinders", "en": "Connectors"},
         "network_facts": {
