@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandPalette
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 
 from tests.tui.conftest import drive, settle
 from workshop.capture.grammar import parse
@@ -23,6 +23,7 @@ from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.help import HELP, HelpScreen
 from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.capture_line import CaptureLine
+from workshop.tui.widgets.key_bar import KeyBar
 from workshop.tui.widgets.status_bar import StatusBar
 
 SCREEN_MODULES = (
@@ -151,7 +152,9 @@ def test_language_contrast_and_help(store: Store) -> None:
 
     async def scenario(pilot) -> None:
         def footer_keys() -> list[str]:
-            return [k.description for k in pilot.app.screen.query("FooterKey")]
+            return [
+                description for _, description, _ in pilot.app.screen.query_one(KeyBar).shown_keys()
+            ]
 
         assert "Invoer" in footer_keys()
         await pilot.press("ctrl+t")
@@ -169,7 +172,7 @@ def test_language_contrast_and_help(store: Store) -> None:
         assert pilot.app.theme == "workshop-contrast"
         await pilot.press("ctrl+g")
         assert pilot.app.theme != "workshop-contrast"
-        assert pilot.app.screen.query_one(Footer)
+        assert pilot.app.screen.query_one(KeyBar)
 
     drive(app, scenario)
 

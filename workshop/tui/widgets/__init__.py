@@ -7,6 +7,7 @@
     grid_map       the printed map's grid with what was placed in each cell
     map_panel      that grid beside the capture line, the cell being typed highlighted
     status_bar     the one-line status bar
+    key_bar        every key of the screen, F1… to Ctrl+Q, on as many rows as it takes
 
 Widgets import neither the app nor a screen (nor `host`): data down, messages up.
 """
