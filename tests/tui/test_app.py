@@ -245,6 +245,6 @@ def test_print_from_the_keyboard_in_a_worker(filled: Store, tmp_path: Path, monk
         await settle(pilot)
 
     drive(app, scenario)
-    pdf = tmp_path / "printouts" / "test-cards.pdf"
+    pdf = tmp_path / "printouts" / "test-kaarten.pdf"
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Zon op ons dak" in text

@@ -327,12 +327,12 @@ class WorkshopApp(compat.SurvivingApp[None]):
         self.refresh_bindings()
 
     def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
-
-        if not CommandPalette.is_open(cast("App[object]", self)):
+        if not compat.LocalCommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(
-                CommandPalette(
-                    placeholder=tx("palette_placeholder", self.lang), id="--command-palette"
+                compat.LocalCommandPalette(
+                    placeholder=tx("palette_placeholder", self.lang),
+                    no_matches=tx("palette_no_matches", self.lang),
+                    id="--command-palette",
                 )
             )
 

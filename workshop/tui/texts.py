@@ -276,6 +276,7 @@ CATALOGUE = Catalogue(
         },
         "cmd_quit": {"nl": "Stoppen (met reservekopie)", "en": "Quit (with a backup)"},
         "palette_placeholder": {"nl": "Zoek een opdracht…", "en": "Search for a command…"},
+        "palette_no_matches": {"nl": "Geen opdracht gevonden", "en": "No matches found"},
         "quit_hint": {
             "nl": "Stoppen doe je met Ctrl+Q (er wordt dan een reservekopie gemaakt).",
             "en": "Quit with Ctrl+Q (a backup is made on the way out).",
