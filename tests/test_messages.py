@@ -29,6 +29,7 @@ CATALOGUE_MODULES = {
     "summary": "workshop.printing.summary.texts",
     "cli": "workshop.cli.messages",
     "tui": "workshop.tui.texts",
+    "tui-guide": "workshop.tui.guide",
 }
 
 #: Messages that are rightly the same in both languages (names, symbols, units, formats).
@@ -53,6 +54,7 @@ SAME_IN_BOTH = {
     "sum_startmotors",  # "startmotor" is the guidance's word, kept in English
     "plan_resolved",  # "{typed} = {kind} '{name}'"
     "edit_bad_text",  # "{field}: {message}"
+    "tui_key_export",  # "Export" is Dutch too (the key bar's short label)
 }
 
 

@@ -155,8 +155,14 @@ def test_start_to_first_frame(big_file: Path) -> None:
         _report(name, times, "s", 1)
 
 
-def test_keystroke_to_preview(big_file: Path) -> None:
-    term = Terminal([_workshop(), "run", str(big_file)])
+# At 160 columns the map is beside the line: a keystroke may highlight a cell, a save reads
+# the map again (in a worker thread).
+SIZES = pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+
+
+@SIZES
+def test_keystroke_to_preview(big_file: Path, size) -> None:
+    term = Terminal([_workshop(), "run", str(big_file)], size)
     try:
         term.wait_for("hoe schrijf je het")
         time.sleep(2.5)  # past the warm-up imports
@@ -168,15 +174,16 @@ def test_keystroke_to_preview(big_file: Path) -> None:
             typed += char
             term.send(char)
             times.append(term.wait_for(f"Plek · {typed}"))
-        _report("keystroke to repaint of line and preview (10,000 captures)", times)
+        _report(f"keystroke to repaint of line and preview (10,000 captures, {size})", times)
     finally:
         term.close()
 
 
-def test_enter_to_saved(big_file: Path, tmp_path: Path) -> None:
+@SIZES
+def test_enter_to_saved(big_file: Path, tmp_path: Path, size) -> None:
     copy = tmp_path / big_file.name  # the captures stay out of the other figures' file
     shutil.copyfile(big_file, copy)
-    term = Terminal([_workshop(), "run", str(copy)])
+    term = Terminal([_workshop(), "run", str(copy)], size)
     try:
         term.wait_for("hoe schrijf je het")
         time.sleep(2.5)  # past the warm-up imports
@@ -186,7 +193,7 @@ def test_enter_to_saved(big_file: Path, tmp_path: Path) -> None:
             term.wait_for(f"Plek · {name} · C4")
             term.send("\r")
             times.append(term.wait_for(f"opgeslagen: Plek · {name}"))
-        _report("Enter to 'opgeslagen' on the screen (10,000 captures)", times)
+        _report(f"Enter to 'opgeslagen' on the screen (10,000 captures, {size})", times)
     finally:
         term.close()
 

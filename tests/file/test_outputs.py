@@ -121,14 +121,14 @@ def test_forget_names_the_files_and_deletes_them_on_request(wijk: Path, tmp_path
         result.output
     )
     assert "exports/k-csv/ (13 bestanden: csv, export" in result.output
-    assert "printouts/k-cards.pdf (cards, print" in result.output
+    assert "printouts/k-kaarten.pdf (cards, print" in result.output
     assert "usb (map met reservekopieën" in result.output
     assert "early.json" not in result.output
     copy = next((tmp_path / "usb").glob("*.wijk"))
     result = run("forget", "k.wijk", "Jan Jansen", "--yes")
     assert result.exit_code == 0, result.output
     assert "--delete-outputs" in result.output
-    assert (tmp_path / "printouts" / "k-cards.pdf").exists()
+    assert (tmp_path / "printouts" / "k-kaarten.pdf").exists()
     assert b"Jansen" not in copy.read_bytes()  # the copy on the stick is forgotten too
     with Store.open(wijk) as store:
         plan_files = [w.path for w in outputs.known(store)]
@@ -141,7 +141,7 @@ def test_delete_outputs_deletes_them(wijk: Path, tmp_path: Path) -> None:
     result = run("forget", "k.wijk", "Jan Jansen", "--yes", "--delete-outputs")
     assert result.exit_code == 0, result.output
     assert not (tmp_path / "exports" / "k.json").exists()
-    assert not (tmp_path / "printouts" / "k-cards.pdf").exists()
+    assert not (tmp_path / "printouts" / "k-kaarten.pdf").exists()
     assert "verwijderd: " + str((tmp_path / "exports" / "k.json").resolve()) in result.output
     assert logged(wijk) == []
 

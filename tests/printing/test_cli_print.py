@@ -31,8 +31,13 @@ def test_demo_prints_everything(tmp_path: Path, monkeypatch) -> None:
         assert result.exit_code == 0, result.output
         assert "geschreven: printouts/k-" in result.output
     written = sorted(p.name for p in (tmp_path / "printouts").iterdir())
-    assert written == ["k-blank-cards.pdf", "k-cards.pdf", "k-map-A3.pdf", "k-result-map-A3.pdf"]
-    blank = decoded_payloads(tmp_path / "printouts" / "k-blank-cards.pdf", pages=[0, 9])
+    assert written == [
+        "k-kaart-A3.pdf",
+        "k-kaarten.pdf",
+        "k-lege-kaarten.pdf",
+        "k-resultaatkaart-A3.pdf",
+    ]
+    blank = decoded_payloads(tmp_path / "printouts" / "k-lege-kaarten.pdf", pages=[0, 9])
     assert blank == [
         "kaart 15",
         "kaart 16",

@@ -102,8 +102,8 @@ def test_f8_warns_which_text_lost_characters_in_the_screens_language(
     done = jobs.print_out(farao, "cards", lang)
     assert [str(p) for p in done.paths] == [str(PRINTOUTS["cards"].default_path(farao))]
     said = {
-        "nl": f"w-cards.pdf: in „{FARAO}” staat als '?': 𓀀 (U+13000)",
-        "en": f"w-cards.pdf: in “{FARAO}” printed as '?': 𓀀 (U+13000)",
+        "nl": f"w-kaarten.pdf: in „{FARAO}” staat als '?': 𓀀 (U+13000)",  # a Dutch file
+        "en": f"w-kaarten.pdf: in “{FARAO}” printed as '?': 𓀀 (U+13000)",
     }
     assert said[lang] in done.notices
 

@@ -72,8 +72,17 @@ def test_f8_offers_every_printout_of_the_cli() -> None:
     assert sorted(jobs.printable()) == sorted(group.list_commands(None))  # type: ignore[union-attr]
 
 
-def test_the_file_names_are_the_clis() -> None:
+def test_the_file_names_are_the_clis_in_the_files_language() -> None:
+    # issue 11: Dutch names in a Dutch file, English in an English one
     assert [str(PRINTOUTS[w].default_path("a/k.wijk")) for w in PRINTOUTS] == [
+        "printouts/k-kaarten.pdf",
+        "printouts/k-kaart-A3.pdf",
+        "printouts/k-resultaatkaart-A3.pdf",
+        "printouts/k-netwerk-A3.pdf",
+        "printouts/k-samenvatting.pdf",
+        "printouts/k-lege-kaarten.pdf",
+    ]
+    assert [str(PRINTOUTS[w].default_path("a/k.wijk", lang="en")) for w in PRINTOUTS] == [
         "printouts/k-cards.pdf",
         "printouts/k-map-A3.pdf",
         "printouts/k-result-map-A3.pdf",
@@ -84,5 +93,8 @@ def test_the_file_names_are_the_clis() -> None:
         "printouts/k-stickers.pdf",
     ]
     assert str(PRINTOUTS["map"].default_path("k.wijk", "a1", tiles=True)) == (
+        "printouts/k-kaart-A1-tegels.pdf"
+    )
+    assert str(PRINTOUTS["map"].default_path("k.wijk", "a1", tiles=True, lang="en")) == (
         "printouts/k-map-A1-tiles.pdf"
     )

@@ -22,6 +22,7 @@ from workshop.cli import cli
 from workshop.file.store import Store
 from workshop.printing import shaping
 from workshop.printing.fonts import FontSet
+from workshop.printing.table import PRINTOUTS
 
 NAMES = [
     "مسجد النور",
@@ -159,7 +160,7 @@ def test_every_printout_prints_every_script(neighbourhood: Path, kind: str) -> N
     result = CliRunner().invoke(cli, ["print", kind, str(neighbourhood)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "'?'" not in result.output  # nothing lost, so nothing reported
-    pdf = next(Path("printouts").glob(f"w-{kind}*.pdf"))
+    pdf = next(Path("printouts").glob(f"w-{PRINTOUTS[kind].file_kind()}*.pdf"))
     text = pdf_text(pdf)
     for name in NAMES:
         assert reads_back(name, text), (kind, name)
@@ -175,6 +176,6 @@ def test_a_name_no_font_has_is_named_with_its_printout(neighbourhood: Path) -> N
         record(store, ['i "Farao 𓀀𓁐" #sociaal @A1'])
     result = CliRunner().invoke(cli, ["print", "cards", str(neighbourhood)])
     assert "𓀀 (U+13000)" in result.output
-    assert "w-cards.pdf: in “Farao 𓀀𓁐” printed as '?'" in result.output or (
-        "w-cards.pdf: in „Farao 𓀀𓁐” staat als '?'" in result.output
+    assert "w-kaarten.pdf: in “Farao 𓀀𓁐” printed as '?'" in result.output or (
+        "w-kaarten.pdf: in „Farao 𓀀𓁐” staat als '?'" in result.output
     )

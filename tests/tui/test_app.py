@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandPalette
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 
 from tests.tui.conftest import drive, settle
 from workshop.capture.grammar import parse
@@ -23,6 +23,7 @@ from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.help import HELP, HelpScreen
 from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.capture_line import CaptureLine
+from workshop.tui.widgets.key_bar import KeyBar
 from workshop.tui.widgets.status_bar import StatusBar
 
 SCREEN_MODULES = (
@@ -151,7 +152,9 @@ def test_language_contrast_and_help(store: Store) -> None:
 
     async def scenario(pilot) -> None:
         def footer_keys() -> list[str]:
-            return [k.description for k in pilot.app.screen.query("FooterKey")]
+            return [
+                description for _, description, _ in pilot.app.screen.query_one(KeyBar).shown_keys()
+            ]
 
         assert "Invoer" in footer_keys()
         await pilot.press("ctrl+t")
@@ -169,7 +172,7 @@ def test_language_contrast_and_help(store: Store) -> None:
         assert pilot.app.theme == "workshop-contrast"
         await pilot.press("ctrl+g")
         assert pilot.app.theme != "workshop-contrast"
-        assert pilot.app.screen.query_one(Footer)
+        assert pilot.app.screen.query_one(KeyBar)
 
     drive(app, scenario)
 
@@ -200,7 +203,7 @@ def test_help_examples_are_lines_that_parse(lang: str) -> None:
         for line in HELP[lang].splitlines()
         if line.startswith("  ")
         and not line.startswith("      ")
-        and not line.strip().startswith(("Tab", "↓", "Ctrl", "F2", "F7", "Esc"))
+        and not line.strip().startswith(("Tab", "↓", "Ctrl", "F2", "F7", "F10", "Esc"))
     ]
     examples = [re.sub(r"\s{2,}\(.*\)$", "", line) for line in examples]
     assert len(examples) >= 10
@@ -242,6 +245,6 @@ def test_print_from_the_keyboard_in_a_worker(filled: Store, tmp_path: Path, monk
         await settle(pilot)
 
     drive(app, scenario)
-    pdf = tmp_path / "printouts" / "test-cards.pdf"
+    pdf = tmp_path / "printouts" / "test-kaarten.pdf"
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Zon op ons dak" in text

@@ -40,7 +40,7 @@ def test_f8_offers_every_printout_and_prints_blank_cards(
 
     drive(app, scenario)
     assert len(seen) == len(PRINTOUTS) and "lege genummerde kaarten" in seen
-    assert (tmp_path / "printouts" / "test-blank-cards.pdf").exists()
+    assert (tmp_path / "printouts" / "test-lege-kaarten.pdf").exists()
     # numbers reserved in the file, as `workshop print blank-cards` does
     assert filled.neighbourhood()["next_card"] == first + PRINTOUTS["blank-cards"].options["count"]
 

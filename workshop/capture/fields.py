@@ -42,4 +42,5 @@ def tags_unknown(canon: str) -> bool:
 
 
 def _field_not_here(word: str, kind: str, ctx: Context) -> UserError:
-    return UserError("field_not_here", field=word, kind=kind_word(kind, ctx.lang))
+    allowed = " ".join(ctx.field_words(kind)) or "-"
+    return UserError("field_not_here", field=word, kind=kind_word(kind, ctx.lang), fields=allowed)

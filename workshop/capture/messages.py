@@ -50,8 +50,8 @@ CATALOGUE = Catalogue(
             "en": "Nothing after '{marker}': write for example {example}.",
         },
         "field_not_here": {
-            "nl": "Veld '{field}:' hoort niet bij {kind}.",
-            "en": "Field '{field}:' does not belong to {kind}.",
+            "nl": "Veld '{field}:' hoort niet bij {kind}. Wel: {fields}",
+            "en": "Field '{field}:' does not belong to {kind}. It takes: {fields}",
         },
         "empty_field": {
             "nl": "Veld '{field}:' heeft geen waarde: schrijf {field}:waarde, met spaties {field}:\"twee woorden\".",

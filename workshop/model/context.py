@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from workshop.model.fields import FIELDS
+from workshop.model.registry import PERSON_TABLES
 from workshop.model.vocabularies import DEFAULT_DIMENSIONS, Dimension, Grid
 from workshop.text import normalise
 
@@ -31,3 +32,12 @@ class Context:
                 names[normalise(word).replace(" ", "_")] = "dim:" + dim.key
                 names[normalise(word).replace(" ", "")] = "dim:" + dim.key
         return names
+
+    def field_words(self, kind: str) -> list[str]:
+        """The `field:` words a line making a `kind` takes, one per field, in this file's
+        language (`tel:`, `mail:`, ... and, for participants and candidates, the board's
+        dimensions): what a refusal of another field and F1 name."""
+        words = [f"{rule.word_in(self.lang)}:" for rule in FIELDS.values() if kind in rule.kinds]
+        if kind in PERSON_TABLES:
+            words += [f"{dim.label(self.lang).replace(' ', '')}:" for dim in self.dimensions]
+        return words

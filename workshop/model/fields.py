@@ -242,6 +242,7 @@ FIELDS: dict[str, FieldRule] = {
             low=1,
             high=999_999,
             error="bad_card_ref",
+            word_en="card",
         ),
         _rule(
             "groups",
@@ -258,6 +259,7 @@ FIELDS: dict[str, FieldRule] = {
             "Ambassadeur",
             "Ambassador",
             type="bool",
+            word_en="ambassador",
         ),
         _rule("startmotor", ("startmotor",), {"actor"}, "Startmotor", "Startmotor", type="bool"),
         _rule("type", ("type",), {"actor"}, "Soort", "Type", type="choice", vocab=v.ACTOR_TYPES),
@@ -269,6 +271,7 @@ FIELDS: dict[str, FieldRule] = {
             "Kind of place",
             type="open",
             vocab=v.PLACE_KINDS,
+            word_en="kind",
         ),
         _rule(
             "theme",
@@ -278,8 +281,18 @@ FIELDS: dict[str, FieldRule] = {
             "Theme",
             type="open",
             vocab=v.THEMES,
+            word_en="theme",
         ),
-        _rule("role", ("rol", "role"), {"actor"}, "Rol", "Role", type="open", vocab=v.ROLES),
+        _rule(
+            "role",
+            ("rol", "role"),
+            {"actor"},
+            "Rol",
+            "Role",
+            type="open",
+            vocab=v.ROLES,
+            word_en="role",
+        ),
         _rule(
             "influence",
             ("invloed", "influence"),
@@ -290,6 +303,7 @@ FIELDS: dict[str, FieldRule] = {
             low=0,
             high=5,
             error="bad_influence",
+            word_en="influence",
         ),
         _rule(
             "strength",
@@ -301,6 +315,7 @@ FIELDS: dict[str, FieldRule] = {
             low=1,
             high=3,
             error="bad_strength",
+            word_en="strength",
         ),
         _rule(
             "sentiment",
@@ -310,6 +325,7 @@ FIELDS: dict[str, FieldRule] = {
             "Sentiment",
             type="choice",
             vocab=v.SENTIMENTS,
+            word_en="sentiment",
         ),
         _rule(
             "address",
@@ -336,6 +352,7 @@ FIELDS: dict[str, FieldRule] = {
             "Tenure",
             type="choice",
             vocab=v.TENURES,
+            word_en="tenure",
         ),
         _rule(
             "date",
@@ -344,16 +361,18 @@ FIELDS: dict[str, FieldRule] = {
             "Datum (JJJJ-MM-DD)",
             "Date (YYYY-MM-DD)",
             type="date",
+            word_en="date",
         ),
-        _rule("venue", ("locatie", "venue"), {"session"}, "Locatie", "Venue"),
+        _rule("venue", ("locatie", "venue"), {"session"}, "Locatie", "Venue", word_en="venue"),
         _rule(
             "facilitator",
             ("begeleider", "facilitator", "gespreksleider"),
             {"session"},
             "Begeleider",
             "Facilitator",
+            word_en="facilitator",
         ),
-        _rule("table_name", ("tafel", "table"), {"session"}, "Tafel", "Table"),
+        _rule("table_name", ("tafel", "table"), {"session"}, "Tafel", "Table", word_en="table"),
         # Who said a note or quote: a participant or actor, stored as said_by_table/_id.
         _rule("said_by", ("door", "by"), {"note"}, "Gezegd door", "Said by", word_en="by"),
     )

@@ -2,8 +2,11 @@
 options, and the file it goes to. `workshop print WHAT` and the TUI's F8 both go through
 `print_out()`, so they offer the same printouts and write the same files.
 
-    print_out(store, "map", paper="A1")     # -> PrintResult for printouts/STEM-map-A1.pdf
+    print_out(store, "map", paper="A1")     # -> PrintResult for printouts/STEM-kaart-A1.pdf
     PRINTOUTS["blank-cards"].writes         # True: reserves card numbers, needs a writable file
+
+A printout's file is named in the file's language: `STEM-samenvatting.pdf` in a Dutch
+neighbourhood, `STEM-summary.pdf` in an English one (the CLI's printout names stay English).
 
 The drawing module of a printout is imported when it is printed (by its name in the table):
 the summary pulls in analysis and the network layout, which a card sheet should not wait for.
@@ -39,18 +42,24 @@ class Printout:
     # holds every name, as backups do: `internal`, the widest audience the record knows.
     recorded_as: str = "print"
     options: dict[str, Any] = field(default_factory=dict)  # other options and their defaults
+    file_words: tuple[str, str] | None = None  # the KIND of its file in Dutch, English
 
-    def file_kind(self, paper: str | None = None, tiles: bool = False) -> str:
-        """The KIND in printouts/STEM-KIND.pdf."""
-        kind = self.name
+    def file_kind(self, paper: str | None = None, tiles: bool = False, lang: str = "nl") -> str:
+        """The KIND in printouts/STEM-KIND.pdf, in the file's language."""
+        nl, en = self.file_words or (self.name, self.name)
+        kind = nl if lang == "nl" else en
         if self.paper_in_name:
             kind += f"-{(paper or self.paper or '').upper()}"
-        return kind + ("-tiles" if tiles and self.tiles else "")
+        return kind + (("-tegels" if lang == "nl" else "-tiles") if tiles and self.tiles else "")
 
     def default_path(
-        self, store_path: str | Path, paper: str | None = None, tiles: bool = False
+        self,
+        store_path: str | Path,
+        paper: str | None = None,
+        tiles: bool = False,
+        lang: str = "nl",
     ) -> Path:
-        return outputs.printout_path(store_path, self.file_kind(paper, tiles))
+        return outputs.printout_path(store_path, self.file_kind(paper, tiles, lang))
 
     def load(self) -> Callable[..., Any]:
         """The function that draws it (its module imported now)."""
@@ -62,9 +71,31 @@ MAPS = "workshop.printing.maps.build"
 PRINTOUTS: dict[str, Printout] = {
     p.name: p
     for p in (
-        Printout("cards", CARDS, "print_cards", options={"layout": "4up", "numbers": None}),
-        Printout("map", MAPS, "print_map", "A3", paper_in_name=True, tiles=True),
-        Printout("result-map", MAPS, "print_result_map", "A3", paper_in_name=True, tiles=True),
+        Printout(
+            "cards",
+            CARDS,
+            "print_cards",
+            options={"layout": "4up", "numbers": None},
+            file_words=("kaarten", "cards"),
+        ),
+        Printout(
+            "map",
+            MAPS,
+            "print_map",
+            "A3",
+            paper_in_name=True,
+            tiles=True,
+            file_words=("kaart", "map"),
+        ),
+        Printout(
+            "result-map",
+            MAPS,
+            "print_result_map",
+            "A3",
+            paper_in_name=True,
+            tiles=True,
+            file_words=("resultaatkaart", "result-map"),
+        ),
         Printout(
             "network",
             "workshop.printing.network",
@@ -72,10 +103,24 @@ PRINTOUTS: dict[str, Printout] = {
             "A3",
             paper_in_name=True,
             options={"initiatives": False, "places": False},
+            file_words=("netwerk", "network"),
         ),
-        Printout("summary", "workshop.printing.summary.build", "print_summary", "A4"),
+        Printout(
+            "summary",
+            "workshop.printing.summary.build",
+            "print_summary",
+            "A4",
+            file_words=("samenvatting", "summary"),
+        ),
         # The confidential key to the pseudonyms on paper: for the facilitator only.
-        Printout("sleutel", "workshop.printing.key", "print_key", "A4", recorded_as="internal"),
+        Printout(
+            "sleutel",
+            "workshop.printing.key",
+            "print_key",
+            "A4",
+            recorded_as="internal",
+            file_words=("sleutel", "key"),
+        ),
         # Last in F8's menu: printed before an evening, and it writes (reserves numbers).
         Printout(
             "blank-cards",
@@ -83,6 +128,7 @@ PRINTOUTS: dict[str, Printout] = {
             "print_blank_cards",
             writes=True,
             options={"count": 40, "layout": "4up"},
+            file_words=("lege-kaarten", "blank-cards"),
         ),
         Printout(
             "stickers",
@@ -90,6 +136,7 @@ PRINTOUTS: dict[str, Printout] = {
             "print_stickers",
             writes=True,
             options={"count": 65},
+            file_words=("stickers", "stickers"),
         ),
     )
 }
@@ -106,7 +153,8 @@ def print_out(
     tiles: bool = False,
     **options: Any,
 ) -> PrintResult:
-    """Print `what` of `store` to `output` (default printouts/STEM-KIND.pdf) with the
+    """Print `what` of `store` to `output` (default printouts/STEM-KIND.pdf, KIND in the
+    file's language) with the
     printout's defaults for what is not given, record the PDF in the file, and return the
     PrintResult."""
     from workshop.printing import templates
@@ -120,7 +168,11 @@ def print_out(
         kwargs["paper"] = paper or printout.paper
     if printout.tiles:
         kwargs["tiles"] = tiles
-    path = output if output is not None else printout.default_path(store.path, paper, tiles)
+    path = (
+        output
+        if output is not None
+        else printout.default_path(store.path, paper, tiles, store.lang)
+    )
     result = printout.load()(store, path, template or templates.load(), **kwargs)
     written.record(store, result.path, kind=what, audience=printout.recorded_as)
     return result

@@ -11,6 +11,7 @@
     completion   completions for the capture line
     keys         key-binding descriptions in the screen's language
     texts        every label and message of the TUI, Dutch and English
+    guide        what F1 lists: every vocabulary's words, each kind's fields (generated)
     bugs         a bug in a screen is logged and said; the evening goes on
     wall         `workshop wall`: the room's screen
     serve        the wall as a web page for a projector (aiohttp, server-sent events)

@@ -30,6 +30,7 @@ from workshop.file import access as files
 from workshop.file import backup
 from workshop.file.store import Store
 from workshop.i18n import UserError, t
+from workshop.text import one_line
 from workshop.tui import bugs, compat, jobs, queries
 from workshop.tui.host import ActionHost
 from workshop.tui.keys import localize
@@ -96,24 +97,25 @@ class WorkshopApp(compat.SurvivingApp[None]):
     ]
     MODES = {mode: _lazy(target) for mode, target in SCREENS.items()}
     COMMANDS = {_commands}
+    # The key bar shows every F-key and Ctrl+Q (in this order: F-keys first, Ctrl+Q last).
     BINDINGS = [
         Binding("f1", "help", "Help", id="help"),
-        Binding("ctrl+z", "undo", "Undo", id="undo"),
-        Binding("ctrl+p", "command_palette", "Commands", id="palette"),
         # F2 works over every dialog too: it always puts the cursor back in the line
         Binding("f2", "show('capture')", "Capture", id="capture", priority=True),
         Binding("f3", "show('browse')", "Lists", id="browse"),
         Binding("f4", "show('map')", "Map", id="map"),
         Binding("f5", "show('network')", "Network", id="network"),
         Binding("f6", "show('board')", "Board", id="board"),
-        Binding("f7", "session", "Session", id="session", show=False),
-        Binding("f8", "print", "Print", id="print", show=False),
-        Binding("f9", "export", "Export", id="export", show=False),
-        Binding("ctrl+b", "backup", "Backup", id="backup", show=False),
+        Binding("f7", "session", "Session", id="session"),
+        Binding("f8", "print", "Print", id="print"),
+        Binding("f9", "export", "Export", id="export"),
+        Binding("ctrl+z", "undo", "Undo", id="undo"),
+        Binding("ctrl+p", "command_palette", "Commands", id="palette"),
+        Binding("ctrl+b", "backup", "Backup", id="backup"),
         Binding("ctrl+t", "language", "Language", id="language", show=False),
         Binding("ctrl+g", "contrast", "High contrast", id="contrast", show=False),
         Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
-        Binding("ctrl+q", "quit", "Quit", id="quit", show=False, priority=True),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
     # Tests set this so that a bug the app survived still fails the test (Pilot re-raises it).
@@ -191,7 +193,7 @@ class WorkshopApp(compat.SurvivingApp[None]):
             self._counts = queries.counts(self.store)
         session = self.store.get("session", self.store.session_id or "")
         return Status(
-            self.path.name,
+            one_line(self.store.neighbourhood()["name"], 60),
             queries.session_label(session, self.lang),
             self._counts,
             None if self.last_backup is None else time.time() - self.last_backup,
@@ -313,7 +315,7 @@ class WorkshopApp(compat.SurvivingApp[None]):
         self._run(
             partial(jobs.make_backup, self.path, self.backup_folder),
             "backup",
-            tx("key_backup", self.lang),
+            tx("cmd_backup", self.lang),
         )
 
     def action_language(self) -> None:
@@ -327,12 +329,12 @@ class WorkshopApp(compat.SurvivingApp[None]):
         self.refresh_bindings()
 
     def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
-
-        if not CommandPalette.is_open(cast("App[object]", self)):
+        if not compat.LocalCommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(
-                CommandPalette(
-                    placeholder=tx("palette_placeholder", self.lang), id="--command-palette"
+                compat.LocalCommandPalette(
+                    placeholder=tx("palette_placeholder", self.lang),
+                    no_matches=tx("palette_no_matches", self.lang),
+                    id="--command-palette",
                 )
             )
 

@@ -11,16 +11,19 @@ import asyncio
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar, cast
 
+from rich.align import Align
 from rich.text import Text
 from textual import app as textual_app
 from textual._context import active_app  # the running app, where no node is at hand
 from textual.binding import Binding
+from textual.command import CommandList, CommandPalette
 from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widgets import Input
+from textual.widgets.option_list import Option
 
 ReturnType = TypeVar("ReturnType")
 Dispatch = Callable[[MessagePump, Message], Coroutine[Any, Any, None]]
@@ -116,3 +119,33 @@ class DrawnInput(Input):
     @property
     def _value(self) -> Text:
         return self.drawn(super()._value)
+
+
+class LocalCommandPalette(CommandPalette):
+    """The command palette with its one text of its own in the screen's language: Textual
+    writes "No matches found" in `CommandPalette._start_no_matches_countdown` (a timer that
+    adds a disabled option, using `_stop_no_matches_countdown`, `_NO_MATCHES`,
+    `_NO_MATCHES_COUNTDOWN`, `_list_visible` and `_no_matches_timer`); this is that method
+    with the text given."""
+
+    def __init__(self, *args: Any, no_matches: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.no_matches = no_matches
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def _show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(self.no_matches, style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _show_no_matches)

@@ -21,33 +21,82 @@ class Cell:
     initiatives: int = 0
     actors: int = 0
     cards: list[int] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # the latest captured first
 
     @property
     def total(self) -> int:
         return self.places + self.initiatives + self.actors
 
 
+@dataclass
+class Unplaced:
+    """Places and initiatives in no cell (an initiative at a place with a cell is placed)."""
+
+    places: int = 0
+    initiatives: int = 0
+    names: list[str] = field(default_factory=list)  # the latest captured first
+
+    @property
+    def total(self) -> int:
+        return self.places + self.initiatives
+
+
+# Counted and sorted by SQLite, not in Python over `store.rows`: the capture screen reads this
+# after every Enter (in a worker thread), and SQLite does its work without holding the GIL, so
+# the keys typed meanwhile are not slowed down. `created, rowid` is the order of capture.
+_PLACE_COUNTS = "SELECT cell, count(*) FROM place GROUP BY cell"
+_INITIATIVES = """SELECT coalesce(i.cell, p.cell) AS at, count(*), group_concat(i.card_number)
+    FROM initiative i LEFT JOIN place p ON p.id = i.place_id GROUP BY at"""
+_LATEST = """WITH items AS (
+        SELECT cell, name, created, rowid AS seq, 0 AS second FROM place
+        UNION ALL
+        SELECT coalesce(i.cell, p.cell), i.name, i.created, i.rowid, 1
+        FROM initiative i LEFT JOIN place p ON p.id = i.place_id)
+    SELECT cell, name, created, second, seq FROM (
+        SELECT *, row_number() OVER (
+            PARTITION BY cell ORDER BY created DESC, second DESC, seq DESC) AS n
+        FROM items)
+    WHERE n <= ?"""
+
+
 def map_cells(store: Store, lang: str) -> dict[str, Cell]:
     """What was placed in each cell of the grid. An initiative without a cell of its own
     counts in the cell of its place."""
+    return map_and_unplaced(store, lang)[0]
+
+
+def map_and_unplaced(store: Store, lang: str, keep: int = 12) -> tuple[dict[str, Cell], Unplaced]:
+    """What lies in each cell, and what lies in none; at most `keep` names of each, the
+    latest captured first."""
     cells: dict[str, Cell] = defaultdict(Cell)
-    place_cells = {}
-    for r in store.rows("place", "cell IS NOT NULL", order="norm"):
-        cells[r["cell"]].places += 1
-        cells[r["cell"]].names.append(r["name"])
-        place_cells[r["id"]] = r["cell"]
-    for r in store.rows("initiative", order="card_number"):
-        cell = r["cell"] or place_cells.get(r["place_id"] or "")
+    unplaced = Unplaced()
+    conn = store.conn
+    for cell, n in conn.execute(_PLACE_COUNTS):
         if cell:
-            cells[cell].initiatives += 1
-            if r["card_number"] is not None:
-                cells[cell].cards.append(r["card_number"])
-            cells[cell].names.append(r["name"])
-    for r in store.rows("actor", "cell IS NOT NULL", order="norm"):
+            cells[cell].places = n
+        else:
+            unplaced.places = n
+    for cell, n, cards in conn.execute(_INITIATIVES):
+        if cell:
+            cells[cell].initiatives = n
+            cells[cell].cards = sorted(int(c) for c in cards.split(",")) if cards else []
+        else:
+            unplaced.initiatives = n
+    named: dict[str | None, list[tuple]] = defaultdict(list)
+    for cell, name, created, second, seq in conn.execute(_LATEST, (keep,)):
+        named[cell].append((created, second, seq, name))
+    for seq, r in enumerate(store.rows("actor", "cell IS NOT NULL")):  # few: not indexed
         cells[r["cell"]].actors += 1
-        cells[r["cell"]].names.append(privacy.shown_name(r, "actor", SCREEN, lang))
-    return dict(cells)
+        named[r["cell"]].append(
+            (r["created"], 2, seq, privacy.shown_name(r, "actor", SCREEN, lang))
+        )
+    for cell, entries in named.items():
+        latest = [entry[-1] for entry in sorted(entries, reverse=True)[:keep]]
+        if cell:
+            cells[cell].names = latest
+        else:
+            unplaced.names = latest
+    return dict(cells), unplaced
 
 
 # --- the network ----------------------------------------------------------------------------

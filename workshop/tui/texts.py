@@ -24,8 +24,8 @@ CATALOGUE = Catalogue(
         "key_board": {"nl": "Klankbord", "en": "Board"},
         "key_session": {"nl": "Sessie", "en": "Session"},
         "key_print": {"nl": "Afdrukken", "en": "Print"},
-        "key_export": {"nl": "Exporteren", "en": "Export"},
-        "key_backup": {"nl": "Reservekopie", "en": "Backup"},
+        "key_export": {"nl": "Export", "en": "Export"},
+        "key_backup": {"nl": "Kopie", "en": "Backup"},
         "key_language": {"nl": "English", "en": "Nederlands"},
         "key_contrast": {"nl": "Hoog contrast", "en": "High contrast"},
         "key_undo": {"nl": "Ongedaan", "en": "Undo"},
@@ -179,6 +179,17 @@ CATALOGUE = Catalogue(
         "map_cell_items": {"nl": "{cell}: {items}", "en": "{cell}: {items}"},
         "map_empty_cells": {"nl": "Nog leeg: {cells}", "en": "Still empty: {cells}"},
         "map_no_empty": {"nl": "Elk vak heeft iets.", "en": "Every cell has something."},
+        # --- the map beside the capture line (issue 11) --------------------------------------
+        "key_side_map": {"nl": "Minikaart", "en": "Mini map"},
+        "side_map_legend": {
+            "nl": "Kaart · P plekken · I initiatieven · A actoren · laatst genoemd eerst",
+            "en": "Map · P places · I initiatives · A actors · latest named first",
+        },
+        "side_unplaced": {"nl": "Zonder vak: {counts} —", "en": "In no cell: {counts} —"},
+        "side_all_placed": {
+            "nl": "Alle plekken en initiatieven hebben een vak.",
+            "en": "Every place and initiative has a cell.",
+        },
         # --- network -------------------------------------------------------------------------------
         "network_title": {"nl": "Verbinders", "en": "Connectors"},
         "network_facts": {
@@ -266,6 +277,7 @@ CATALOGUE = Catalogue(
         },
         "cmd_quit": {"nl": "Stoppen (met reservekopie)", "en": "Quit (with a backup)"},
         "palette_placeholder": {"nl": "Zoek een opdracht…", "en": "Search for a command…"},
+        "palette_no_matches": {"nl": "Geen opdracht gevonden", "en": "No matches found"},
         "quit_hint": {
             "nl": "Stoppen doe je met Ctrl+Q (er wordt dan een reservekopie gemaakt).",
             "en": "Quit with Ctrl+Q (a backup is made on the way out).",

@@ -1,4 +1,4 @@
-"""What every main screen shares: the status bar on top, the footer below, and catching up
+"""What every main screen shares: the status bar on top, the keys below, and catching up
 with the file when it is shown (lists and maps are reloaded only when someone looks)."""
 
 from __future__ import annotations
@@ -8,12 +8,12 @@ from typing import TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer
 
 from workshop.tui import compat
 from workshop.tui.host import Host
 from workshop.tui.keys import localize
 from workshop.tui.reading import ReadFailed
+from workshop.tui.widgets.key_bar import KeyBar
 from workshop.tui.widgets.status_bar import StatusBar
 
 T = TypeVar("T")
@@ -37,9 +37,7 @@ class WorkshopScreen(Screen):
     def compose(self) -> ComposeResult:
         yield StatusBar()
         yield from self.compose_body()
-        # The palette key is one of the keys (second, after F1): docked right, as Textual
-        # does by default, it leaves a stray character of the keys beneath it at 80 columns.
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()  # every key, on two rows at 80 columns
 
     def compose_body(self) -> ComposeResult:
         yield from ()

@@ -1,8 +1,11 @@
-"""The capture screen: the line, what Enter will make of it, and the latest captures.
+"""The capture screen: the line, what Enter will make of it, the latest captures, and the
+map beside them (from 120 columns on; F10 shows or hides it, under the line when narrow).
 
 Each Enter is one `record()` call: one committed transaction on this thread, a few
 milliseconds; only after it returns does the feed show the capture as saved. A refused line
-stays in place with a one-line reason under it, to be put right.
+stays in place with a one-line reason under it, to be put right. The map is read after a save
+in a worker thread (SQLite counts, without holding the GIL); the cell the line names with `@`
+is highlighted as it is typed, from the line alone (no read).
 """
 
 from __future__ import annotations
@@ -10,31 +13,36 @@ from __future__ import annotations
 import sqlite3
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
 from workshop.capture.grammar import Capture, parse
 from workshop.capture.record import Outcome, near_duplicates, plan, record
 from workshop.file import access as files
 from workshop.i18n import UserError, plural
-from workshop.text import visible
-from workshop.tui import queries
+from workshop.text import one_line, visible
+from workshop.tui import overview, queries, reading
 from workshop.tui.completion import Completion, complete
 from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.texts import tx
 from workshop.tui.widgets.capture_line import CaptureLine
 from workshop.tui.widgets.feed import Feed
+from workshop.tui.widgets.grid_map import LABEL
+from workshop.tui.widgets.map_panel import MapPanel, typed_cell
 
 FEED_LENGTH = 60
+MAP_BESIDE = 120  # from this width on the map is shown beside the line
+LINE_ROOM = (50, 80)  # the line's column beside the map: at least, at most
 
 
 class CaptureScreen(WorkshopScreen):
     AUTO_FOCUS = "CaptureLine"
     BINDINGS = [
         Binding("escape", "to_line", "To the line", id="line", show=False),
+        Binding("f10", "toggle_map", "Mini map", id="side_map"),
     ]
 
     def __init__(self) -> None:
@@ -43,28 +51,101 @@ class CaptureScreen(WorkshopScreen):
         self._said = ""
         self._message: Text | str = ""
         self.pending = 0  # pasted lines waiting after the one in the line
+        self.map_wanted: bool | None = None  # None: as the width says (F10 decides after)
+        self._map_revision = -1
 
     def compose_body(self) -> ComposeResult:
         lang = self.lang
-        with Vertical(id="capture-area"):
-            yield CaptureLine(
-                self._complete,
-                self.typed,
-                placeholder=tx("capture_placeholder", lang),
-                value=self.draft,
-                compact=True,
-                id="line",
-            )
-            yield Static(Text(tx("preview_empty", lang)), id="preview")
-            yield Static("", id="message")
-        yield Static(Text(tx("feed_title", lang)), id="feed-title")
-        yield Feed(id="feed")
+        with Horizontal(id="capture-body"):
+            with Vertical(id="capture-main"):
+                with Vertical(id="capture-area"):
+                    yield CaptureLine(
+                        self._complete,
+                        self.typed,
+                        placeholder=tx("capture_placeholder", lang),
+                        value=self.draft,
+                        compact=True,
+                        id="line",
+                    )
+                    yield Static(Text(tx("preview_empty", lang)), id="preview")
+                    yield Static("", id="message")
+                yield Static(Text(tx("feed_title", lang)), id="feed-title")
+                yield Feed(id="feed")
+            yield MapPanel(self.workshop.store.grid, tx("side_map_legend", lang), id="capture-map")
 
     def load(self) -> None:
         store = self.workshop.store
         self.query_one(Feed).show(
             queries.feed(store, FEED_LENGTH, self.lang), tx("feed_undone", self.lang)
         )
+        self._load_map()
+
+    # --- the map beside the line ---------------------------------------------------------------
+
+    @property
+    def map_shown(self) -> bool:
+        return self.has_class("-map")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._arrange(event.size.width)
+
+    def on_mount(self) -> None:
+        self._arrange(self.app.size.width)
+
+    def _arrange(self, width: int) -> None:
+        """Beside the line from MAP_BESIDE columns on, under it (instead of the feed) when
+        narrower; F10 overrides what the width says."""
+        wide = width >= MAP_BESIDE
+        shown = wide if self.map_wanted is None else self.map_wanted
+        self.set_class(not wide, "-narrow")
+        self.set_class(shown, "-map")
+        if wide:
+            grid = self.workshop.store.grid
+            natural = LABEL + grid.cols * 11 + 1 + 3  # cells 10 wide, the panel's edges
+            main = max(LINE_ROOM[0], min(LINE_ROOM[1], width - natural))
+            self.query_one("#capture-main").styles.width = main if shown else "1fr"
+        else:
+            self.query_one("#capture-main").styles.width = "1fr"
+        if shown:
+            self._load_map()
+            self.query_one(MapPanel).mark(typed_cell(self.draft, self.workshop.store.grid))
+
+    def action_toggle_map(self) -> None:
+        self.map_wanted = not self.map_shown
+        self._arrange(self.app.size.width)
+        self.query_one(CaptureLine).focus()
+
+    def _load_map(self) -> None:
+        if not self.map_shown or self._map_revision == self.workshop.revision:
+            return
+        self._map_revision = self.workshop.revision
+        self.read_map(self.workshop.path, self.lang)
+
+    @work(thread=True, exclusive=True, group="capture-map")
+    def read_map(self, path, lang: str) -> None:
+        self.read_then(
+            lambda: reading.read(path, lambda store: overview.map_and_unplaced(store, lang)),
+            self._show_map,
+        )
+
+    def _show_map(self, read: tuple[dict[str, overview.Cell], overview.Unplaced]) -> None:
+        cells, unplaced = read
+        lang = self.lang
+        if unplaced.total:
+            counted = [
+                plural(key, n, lang)
+                for key, n in (
+                    ("n_place", unplaced.places),
+                    ("n_initiative", unplaced.initiatives),
+                )
+                if n
+            ]
+            names = ", ".join(one_line(n, 40) for n in unplaced.names)
+            text = Text(tx("side_unplaced", lang, counts=", ".join(counted)), style="bold")
+            text.append(" " + visible(names))
+        else:
+            text = Text(tx("side_all_placed", lang), style="dim")
+        self.query_one(MapPanel).show(self.workshop.store.grid, cells, text)
 
     # --- typing --------------------------------------------------------------------------------
 
@@ -75,6 +156,8 @@ class CaptureScreen(WorkshopScreen):
         self.draft = value
         self._preview(value)
         self._hint(alternatives)
+        if self.map_shown:
+            self.query_one(MapPanel).mark(typed_cell(value, self.workshop.store.grid))
 
     def _complete(self, value: str) -> list[Completion]:
         return complete(value, self._names, self.workshop.store.context())

@@ -1,4 +1,5 @@
-"""F1: how to write a capture line, with examples, in the language of the screen."""
+"""F1: how to write a capture line, with examples, in the language of the screen; then the
+words and fields the line takes (generated: `workshop.tui.guide`) and the keys."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from workshop.i18n import t
+from workshop.tui import guide
 from workshop.tui.screens.base import WorkshopModal
 
 HELP = {
@@ -32,10 +34,11 @@ Eén regel per ding dat bewoners noemen; Enter legt het vast, meteen bewaard.
   kaart 12                 (wat de QR-code van kaart 12 typt)
 
 Een naam met # @ ! + ~ of een pijl zet je tussen "aanhalingstekens".
-veld:waarde zet een ander veld: tel: mail: web: status: consent:
-wat: nodig: biedt: waar:
+veld:waarde zet een ander veld (welke velden: zie hieronder).
 Onbekende #woorden worden labels. Hoofdletters en accenten tellen bij
 namen niet mee.
+
+{guide}
 
 Toetsen
   Tab vult aan, ↑↓ een andere aanvulling, Enter legt vast
@@ -43,6 +46,7 @@ Toetsen
   Ctrl+Z ongedaan maken, Ctrl+Y opnieuw doen
   F2 vastleggen  F3 lijsten  F4 kaart  F5 netwerk  F6 klankbord
   F7 sessie  F8 afdrukken  F9 exporteren  Ctrl+B reservekopie
+  F10 minikaart: de kaart naast de regel aan/uit (onder de regel op een smal scherm)
   Ctrl+F zoeken, Ctrl+O sorteren, Insert/Ctrl+N nieuw, Del wissen (in lijsten)
       letters die je op een ander scherm typt komen in de invoerregel
   Ctrl+T English  Ctrl+G hoog contrast  Ctrl+P alle opdrachten
@@ -67,9 +71,10 @@ One line per thing residents name; Enter captures it, saved at once.
   card 12                  (what the QR code of card 12 types)
 
 A name with # @ ! + ~ or an arrow goes in "double quotes".
-field:value sets another field: tel: mail: web: status: consent:
-what: needs: offers: where:
+field:value sets another field (which fields: see below).
 Unknown #words become tags. Case and accents do not count in names.
+
+{guide}
 
 Keys
   Tab completes, ↑↓ another completion, Enter captures
@@ -77,6 +82,7 @@ Keys
   Ctrl+Z undo, Ctrl+Y redo
   F2 capture  F3 lists  F4 map  F5 network  F6 board
   F7 session  F8 print  F9 export  Ctrl+B backup
+  F10 mini map: the map beside the line on/off (under the line on a narrow screen)
   Ctrl+F filter, Ctrl+O sort, Insert/Ctrl+N new, Del delete (in lists)
       letters typed on another screen go into the capture line
   Ctrl+T Nederlands  Ctrl+G high contrast  Ctrl+P all commands
@@ -94,9 +100,16 @@ class HelpScreen(WorkshopModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help"), VerticalScroll():
-            yield Static(Text(HELP[self.lang]))
+            yield Static(Text(help_text(self.workshop.store.context(), self.lang)))
             # the capture line's short forms (issue 11), a block of their own
             yield Static(Text("\n" + t("help_short_forms", self.lang)))
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def help_text(ctx, lang: str) -> str:
+    """All of F1 in `lang` (the screen's, which Ctrl+T may have turned from the file's)."""
+    from dataclasses import replace
+
+    return HELP[lang].replace("{guide}", guide.text(replace(ctx, lang=lang)))

@@ -3,6 +3,10 @@
 Columns A… run west to east, rows 1… north to south, as on the poster. A cell shows its counts
 (P places, I initiatives, A actors), then the card numbers of its initiatives, then names as far
 as there is room. The arrow keys move a cursor; `CellChosen` says which cell it is on.
+
+`GridMap(grid, beside=True)` is the map beside the capture line: it never takes the focus (the
+line keeps it), has no cursor, shows counts and the latest names (no card numbers) in cells as
+small as one line, and `mark(cell)` highlights the cell the line names.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -55,13 +59,27 @@ class GridMap(ScrollView, can_focus=True):
             super().__init__()
             self.cell = cell
 
-    def __init__(self, grid: Grid, **kwargs) -> None:
+    def __init__(self, grid: Grid, *, beside: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.grid = grid
+        self.beside = beside
+        if beside:
+            self.can_focus = False
         self.cells: dict[str, Cell] = {}
+        self.marked: tuple[int, int] | None = None
         self._lines: list[Strip] = []
         self._cell_width = 8
         self._cell_lines = 2
+
+    def mark(self, cell: str | None) -> None:
+        """Highlight `cell` (a cell of the grid, as `Grid.parse_cell` gives it), or none."""
+        marked = None if cell is None else (ord(cell[0]) - ord("A"), int(cell[1:]) - 1)
+        if marked == self.marked:
+            return
+        self.marked = marked
+        self._draw()
+        if marked is not None:
+            self._show_cell(*marked)
 
     def show(self, grid: Grid, cells: dict[str, Cell]) -> None:
         self.grid = grid
@@ -80,8 +98,9 @@ class GridMap(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width or self.size.width
         height = self.scrollable_content_region.height or self.size.height
         cols, rows = self.grid.cols, self.grid.rows
-        self._cell_width = max(7, min(24, (width - LABEL - 1) // cols - 1))
-        self._cell_lines = max(2, min(5, (height - 1) // rows - 1))
+        narrowest, lowest = (5, 1) if self.beside else (7, 2)
+        self._cell_width = max(narrowest, min(24, (width - LABEL - 1) // cols - 1))
+        self._cell_lines = max(lowest, min(5, (height - 1) // rows - 1))
 
     def _draw(self) -> None:
         self._fit()
@@ -122,7 +141,7 @@ class GridMap(ScrollView, can_focus=True):
         name = f"{chr(ord('A') + c)}{r + 1}"
         info = self.cells.get(name)
         cw = self._cell_width
-        cursor = (c, r) == self.cursor
+        cursor = (c, r) == (self.marked if self.beside else self.cursor)
         style: Style = self.get_component_rich_style(
             "grid-map--cursor"
             if cursor
@@ -140,10 +159,10 @@ class GridMap(ScrollView, can_focus=True):
                 if n
             ]
             text = " ".join(parts)
-        elif k == 1 and info.cards:
+        elif k == 1 and info.cards and not self.beside:
             text = " ".join(f"#{n}" for n in info.cards)
         else:
-            index = k - (2 if info.cards else 1)
+            index = k - (2 if info.cards and not self.beside else 1)
             if 0 <= index < len(info.names):
                 text = one_line(info.names[index], 80)
         if cell_len(text) > cw:
@@ -159,16 +178,15 @@ class GridMap(ScrollView, can_focus=True):
         return self._lines[index].crop_extend(scroll_x, scroll_x + width, self.rich_style)
 
     def watch_cursor(self) -> None:
+        if self.beside:
+            return
         self._draw()
-        col, row = self.cursor
-        x = LABEL + col * (self._cell_width + 1)
-        y = 1 + row * (self._cell_lines + 1)
-        self.scroll_to_region_if_needed(x, y)
+        self._show_cell(*self.cursor)
         self.post_message(self.CellChosen(self.cell))
 
-    def scroll_to_region_if_needed(self, x: int, y: int) -> None:
-        from textual.geometry import Region
-
+    def _show_cell(self, col: int, row: int) -> None:
+        x = LABEL + col * (self._cell_width + 1)
+        y = 1 + row * (self._cell_lines + 1)
         self.scroll_to_region(
             Region(x, y, self._cell_width + 2, self._cell_lines + 1), animate=False, immediate=True
         )
@@ -181,6 +199,8 @@ class GridMap(ScrollView, can_focus=True):
         )
 
     def on_click(self, event: events.Click) -> None:
+        if self.beside:
+            return
         x = event.x + int(self.scroll_offset.x) - LABEL - 1
         y = event.y + int(self.scroll_offset.y) - 1
         if x >= 0 and y >= 0:
