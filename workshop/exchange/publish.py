@@ -183,8 +183,9 @@ def public_rows(store: Store) -> dict[str, list[dict]]:
 
     out: dict[str, list[dict]] = {t: [] for t in TABLES}
     out["neighbourhood"].append(dict(hood))
-    for _, s in shown("session", "date, rowid"):
-        out["session"].append(s)  # the facilitator stays behind: `TABLES` has no column for it
+    # The sessions that met (as the summary lists them); their facilitator stays behind.
+    for row in store.held_sessions():
+        out["session"].append(tables.export_record(store, "session", row, scrub=scrub))
     places: dict[str, dict] = {}
     for _, p in shown("place"):
         _scrub_contacts(scrub, p)

@@ -51,6 +51,9 @@ def write(published: Published, target: Path) -> list[Path]:
     try:
         db = sqlite_utils.Database(tmp)
         try:
+            # A file nobody reads until it is complete: no journal, one fsync at the end.
+            db.conn.execute("PRAGMA journal_mode = OFF")
+            db.conn.execute("PRAGMA synchronous = OFF")
             db.conn.execute(f"PRAGMA application_id = {SITE_APPLICATION_ID}")
             with db.conn:
                 for table, columns in TABLES.items():
@@ -60,6 +63,8 @@ def write(published: Published, target: Path) -> list[Path]:
             db.analyze()
         finally:
             db.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)  # a site is for a web server to read, whoever runs it
         meta = metadata_path(target)
         document = publish_meta.metadata(published, target.stem)
