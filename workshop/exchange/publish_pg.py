@@ -98,7 +98,7 @@ def load(published: Published, target: Target) -> LoadReport:
     import psycopg
 
     try:
-        conn = psycopg.connect(target.url, connect_timeout=10)
+        conn = psycopg.connect(target.url, connect_timeout=10, autocommit=True)
     except psycopg.Error as exc:
         raise UserError(
             "publish_pg_unreachable", where=target.where, detail=_first_line(exc)
