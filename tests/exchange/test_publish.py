@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from workshop.capture.record import record
 from workshop.cli import cli
-from workshop.exchange import publish, publish_meta, publish_sqlite
+from workshop.exchange import publish, publish_meta, publish_rows, publish_sqlite
 from workshop.file import outputs
 from workshop.file.store import Store
 
@@ -204,7 +204,7 @@ def test_datasette_reads_the_metadata_in_the_files_language(served) -> None:
 
 
 def test_every_published_column_is_described_in_both_languages() -> None:
-    for table, columns in publish.TABLES.items():
+    for table, columns in publish_rows.TABLES.items():
         for column in columns:
             assert publish_meta.column_text(table, column.name, "nl")
             assert publish_meta.column_text(table, column.name, "en")

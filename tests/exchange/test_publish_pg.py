@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from tests.exchange.test_publish import PUBLIC, SECRETS, build_first, build_second
 from workshop.capture.record import record
 from workshop.cli import cli
-from workshop.exchange import publish
+from workshop.exchange import publish_rows
 from workshop.file.store import Store
 
 PG_BIN = Path(os.environ.get("WORKSHOP_PG_BIN", "/usr/lib/postgresql/15/bin"))
@@ -125,7 +125,7 @@ def test_postgis_holds_the_public_part_with_geometries_and_keys(cluster, hoods) 
     # nothing of a hidden person, a facilitator or the history, in any table
     everything = " ".join(
         str(row[0])
-        for table in publish.TABLES
+        for table in publish_rows.TABLES
         for row in _query(url, f"SELECT row_to_json(t)::text FROM workshop.{table} t")
     )
     for secret in SECRETS:

@@ -7,7 +7,7 @@ column, and a test checks that every published column has its description in bot
 
 from __future__ import annotations
 
-from workshop.exchange.publish import TABLES, Published
+from workshop.exchange.publish_rows import TABLES, Published
 
 LICENCE = ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
 OSM_LICENCE = ("ODbL 1.0", "https://opendatacommons.org/licenses/odbl/1-0/")

@@ -20,7 +20,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from workshop.exchange.publish import POINT_TABLES, REFERENCES, TABLES, Published
+from workshop.exchange.publish_rows import POINT_TABLES, REFERENCES, TABLES, Published
 from workshop.i18n import UserError
 
 SCHEMA = "workshop"

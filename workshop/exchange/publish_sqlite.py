@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from workshop.exchange import publish_meta
-from workshop.exchange.publish import REFERENCES, SEARCHABLE, TABLES, Published
+from workshop.exchange.publish_rows import REFERENCES, SEARCHABLE, TABLES, Published
 from workshop.i18n import UserError
 from workshop.outputs import atomic_output
 
