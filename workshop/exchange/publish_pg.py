@@ -16,7 +16,6 @@ so in one line. The address is shown without its password in every message.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -163,7 +162,7 @@ def _create(conn: Any, table: str) -> None:
 
 
 def _load_table(
-    conn: Any, table: str, rows: list[dict], hood_ids: list[str], report: LoadReport
+    conn: Any, table: str, rows: list[tuple], hood_ids: list[str], report: LoadReport
 ) -> None:
     columns = TABLES[table]
     names = [c.name for c in columns]
@@ -172,35 +171,28 @@ def _load_table(
     conn.execute(
         f"CREATE TEMP TABLE {incoming} (LIKE {_qualified(table)} INCLUDING DEFAULTS) ON COMMIT DROP"
     )
-    json_columns = {c.name for c in columns if c.kind == "json"}
     with conn.cursor() as cur, cur.copy(f"COPY {incoming} ({quoted}) FROM STDIN") as copy:
         for row in rows:
-            copy.write_row(
-                [
-                    json.dumps(row[n], ensure_ascii=False)
-                    if n in json_columns and row[n] is not None
-                    else row[n]
-                    for n in names
-                ]
-            )
-    every = names
+            copy.write_row(row)
+    every, selected = names, [f'"{n}"' for n in names]
     geometry = GEOMETRY.get(table)
     if geometry:
         column, shape = geometry
-        conn.execute(
-            f'UPDATE {incoming} SET "{column}" = {_MAKE_GEOMETRY[shape]} '
-            f"WHERE {_HAS_GEOMETRY[shape]}"
-        )
         every = [*names, column]
+        selected.append(f"CASE WHEN {_HAS_GEOMETRY[shape]} THEN {_MAKE_GEOMETRY[shape]} END")
     listed = ", ".join(f'"{n}"' for n in every)
     changes = ", ".join(f'"{n}" = EXCLUDED."{n}"' for n in every if n != "id")
+    before = ", ".join(f'{_qualified(table)}."{n}"' for n in every if n != "id")
+    after = ", ".join(f'EXCLUDED."{n}"' for n in every if n != "id")
+    # A record that did not change is not written again (nor counted as updated).
     flags = conn.execute(
-        f"INSERT INTO {_qualified(table)} ({listed}) SELECT {listed} FROM {incoming} "
-        f"ON CONFLICT (id) DO UPDATE SET {changes} RETURNING (xmax = 0)"
+        f"INSERT INTO {_qualified(table)} ({listed}) SELECT {', '.join(selected)} "
+        f"FROM {incoming} ON CONFLICT (id) DO UPDATE SET {changes} "
+        f"WHERE ({before}) IS DISTINCT FROM ({after}) RETURNING (xmax = 0)"
     ).fetchall()
-    new = sum(1 for (inserted,) in flags if inserted)
-    report.inserted += new
-    report.updated += len(flags) - new
+    added = sum(1 for (inserted,) in flags if inserted)
+    report.inserted += added
+    report.updated += len(flags) - added
     report.tables[table] = len(rows)
     if table != "neighbourhood":
         gone = conn.execute(

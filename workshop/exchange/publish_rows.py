@@ -1,7 +1,8 @@
 """What `workshop publish` publishes: the public part of neighbourhood files, table by table.
 
     published = gather([Path("a.wijk"), Path("b.wijk")])   # read-only, one Published
-    published.rows["actor"]                               # -> [{column: value}, ...]
+    published.rows["actor"]       # -> [(value, ...)]: `TABLES["actor"]`'s columns, in order
+    published.records("actor")    # -> [{column: value}, ...]
 
 A published site is for anyone on the internet, so it holds what the public audience may see
 (`PUBLIC`, the audience of exports: `workshop.privacy`) and nothing else. Every record passes
@@ -23,6 +24,7 @@ neighbourhoods share one table and stay apart.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,11 +121,16 @@ class Published:
     lang: str  # of the first file: the metadata's language
     sources: list[Path]
     hoods: list[dict] = field(default_factory=list)
-    rows: dict[str, list[dict]] = field(default_factory=lambda: {t: [] for t in TABLES})
+    # Values in `TABLES`' column order, JSON columns as JSON text: ready for both writers.
+    rows: dict[str, list[tuple]] = field(default_factory=lambda: {t: [] for t in TABLES})
     from_osm: bool = False  # a place came from OpenStreetMap (ODbL: say so)
 
     def count(self, table: str) -> int:
         return len(self.rows[table])
+
+    def records(self, table: str) -> list[dict]:
+        names = [c.name for c in TABLES[table]]
+        return [dict(zip(names, row, strict=True)) for row in self.rows[table]]
 
 
 def gather(paths: Iterable[Path]) -> Published:
@@ -143,17 +150,18 @@ def gather(paths: Iterable[Path]) -> Published:
             seen[hood["id"]] = path
             part = public_rows(store)
             for table, rows in part.items():
-                for row in rows:
-                    if table != "neighbourhood" and row["id"] in seen:
+                for row in rows:  # the id is every table's first column
+                    if table != "neighbourhood" and row[0] in seen:
                         raise UserError(
-                            "publish_shared_records", file=str(path), other=str(seen[row["id"]])
+                            "publish_shared_records", file=str(path), other=str(seen[row[0]])
                         )
-                    seen[row["id"]] = path
+                    seen[row[0]] = path
                 published.rows[table] += rows
             published.hoods.append(hood)
             published.sources.append(path)
+            source, osm_id = (_index("place", c) for c in ("source", "osm_id"))
             published.from_osm = published.from_osm or any(
-                r["source"] == "osm" or r["osm_id"] for r in part["place"]
+                r[source] == "osm" or r[osm_id] for r in part["place"]
             )
         finally:
             store.close()
@@ -162,8 +170,8 @@ def gather(paths: Iterable[Path]) -> Published:
     return published
 
 
-def public_rows(store: Store) -> dict[str, list[dict]]:
-    """The published rows of one file, per table, with exactly `TABLES`' columns."""
+def public_rows(store: Store) -> dict[str, list[tuple]]:
+    """The published rows of one file, per table, as `Published.rows` holds them."""
     scrub = redaction.for_audience(store, PUBLIC)
     lang = scrub.lang
     hood = store.neighbourhood()
@@ -176,7 +184,7 @@ def public_rows(store: Store) -> dict[str, list[dict]]:
             for row in store.rows(table, order=order)
         ]
 
-    out: dict[str, list[dict]] = {t: [] for t in TABLES}
+    out: dict[str, list[dict]] = {t: [] for t in TABLES}  # records, as exports show them
     out["neighbourhood"].append(dict(hood))
     # The sessions that met (as the summary lists them); their facilitator stays behind.
     for row in store.held_sessions():
@@ -222,15 +230,33 @@ def public_rows(store: Store) -> dict[str, list[dict]]:
     # A note about a hidden person lost its text to the redaction: nothing is left to publish.
     out["note"] = [n for _, n in shown("note") if n["text"]]
     out["board_dimension"] = [s for _, s in shown("board_dimension", "position, rowid")]
-    for table, rows in out.items():
-        columns = [c.name for c in TABLES[table]]
-        extra = {} if table == "neighbourhood" else stamp
-        out[table] = [_only(columns, {**r, **extra}) for r in rows]
-    return out
+    return {
+        table: _values(table, records, {} if table == "neighbourhood" else stamp)
+        for table, records in out.items()
+    }
 
 
-def _only(columns: list[str], record: dict) -> dict:
-    return {c: record.get(c) for c in columns}
+def _index(table: str, column: str) -> int:
+    return [c.name for c in TABLES[table]].index(column)
+
+
+def _values(table: str, records: list[dict], stamp: dict) -> list[tuple]:
+    columns = [(c.name, c.kind == "json") for c in TABLES[table]]
+    rows = []
+    for record in records:  # each the redaction's own copy: ours to change
+        record.update(stamp)
+        rows.append(
+            tuple(_json(record.get(n)) if is_json else record.get(n) for n, is_json in columns)
+        )
+    return rows
+
+
+def _json(value: object) -> str | None:
+    if value is None:
+        return None
+    if value == []:
+        return "[]"  # most records' tags: no need to ask the encoder
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _scrub_contacts(scrub: redaction.Redactor, record: dict) -> None:

@@ -81,37 +81,21 @@ def write(published: Published, target: Path) -> list[Path]:
     return [target, meta]
 
 
-def _fill(db, table: str, columns, rows: list[dict]) -> None:
+def _fill(db, table: str, columns, rows: list[tuple]) -> None:
     db[table].create(
         {c.name: _TYPES[c.kind] for c in columns},
         pk="id",
         not_null=["id"],
         foreign_keys=[(col, other, "id") for col, other in REFERENCES.get(table, ())],
     )
-    json_columns = [c.name for c in columns if c.kind == "json"]
     names = [c.name for c in columns]
     quoted = ", ".join(f'"{n}"' for n in names)
     marks = ", ".join("?" for _ in names)
-    db.conn.executemany(
-        f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})',
-        (_row(r, names, json_columns) for r in rows),
-    )
+    db.conn.executemany(f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})', rows)
     if table != "neighbourhood":
         db[table].create_index(["neighbourhood_id"])
     for col, _ in REFERENCES.get(table, ()):
         db[table].create_index([col])
-
-
-def _row(record: dict, names: list[str], json_columns: list[str]) -> tuple:
-    values = []
-    for name in names:
-        value = record.get(name)
-        if name in json_columns and value is not None:
-            value = json.dumps(value, ensure_ascii=False)
-        elif isinstance(value, bool):
-            value = int(value)
-        values.append(value)
-    return tuple(values)
 
 
 def _refuse_foreign(target: Path, published: Published) -> None:
