@@ -203,6 +203,19 @@ def test_datasette_reads_the_metadata_in_the_files_language(served) -> None:
     assert place["columns"]["neighbourhood"] == "De wijk waar het record vandaan komt"
 
 
+def test_an_english_file_gets_english_metadata(tmp_path: Path) -> None:
+    store = Store.create(tmp_path / "e.wijk", name="Riverside", lang="en")
+    store.close()
+    published, written = publish.to_sqlite([tmp_path / "e.wijk"], tmp_path / "town.db")
+    meta = json.loads(written[1].read_text(encoding="utf-8"))
+    assert (
+        written[1].name == "town.metadata.json" and meta["title"] == "Neighbourhood map: Riverside"
+    )
+    actor = meta["databases"]["town"]["tables"]["actor"]
+    assert actor["columns"]["influence"] == "Influence 0–5 (Net-Map's influence tower)"
+    assert published.records("neighbourhood")[0]["lang"] == "en"
+
+
 def test_every_published_column_is_described_in_both_languages() -> None:
     for table, columns in publish_rows.TABLES.items():
         for column in columns:

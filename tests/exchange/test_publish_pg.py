@@ -139,6 +139,7 @@ def test_republishing_updates_by_uuid_and_removes_what_went(cluster, hoods, tmp_
     first = tmp_path / "eerste.wijk"
     shutil.copy(hoods[0], first)
     _publish(url, first, hoods[1])
+    assert "0 nieuw, 0 bijgewerkt, 0 verwijderd" in _publish(url, first, hoods[1])
     park_id = _query(url, "SELECT id FROM workshop.place WHERE name = 'Het Park'")[0][0]
     petronella = _query(url, "SELECT id FROM workshop.actor WHERE name = 'Publieke Petronella'")
     assert petronella

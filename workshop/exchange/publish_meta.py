@@ -119,6 +119,7 @@ TABLE_TEXTS: dict[str, tuple[tuple[str, str], dict[str, tuple[str, str]]]] = {
             "status_label": ("Status", "Status"),
             "place_id": ("UUID van de plek", "UUID of its place"),
             "place": ("Naam van de plek", "Name of its place"),
+            "description": ("Wat het initiatief doet", "What the initiative does"),
             "needs": ("Wat het nodig heeft", "What it needs"),
             "offers": ("Wat het biedt", "What it offers"),
             "actors": ("Wie erachter staan", "Who is behind it"),
@@ -138,6 +139,7 @@ TABLE_TEXTS: dict[str, tuple[tuple[str, str], dict[str, tuple[str, str]]]] = {
                 "Influence 0–5 (Net-Map's influence tower)",
             ),
             "groups": ("Groepen die deze actor bereikt", "Groups this actor reaches"),
+            "description": ("Wie of wat het is", "Who or what it is"),
             "ambassador": ("1: ambassadeur", "1: ambassador"),
             "startmotor": (
                 "1: startmotor (krijgt anderen in beweging)",
