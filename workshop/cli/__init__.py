@@ -6,6 +6,7 @@ imported. A user-caused error is one line on stderr and exit code 1, never a tra
     tui          the live session: run, wall, backup (Textual imported inside the commands)
     analysis     connectors, coverage, board
     exchange     import, export
+    publish      publish: a Datasette site or PostGIS, consent-filtered
     printing     `workshop print ...`: cards, blank cards, maps
     reports      `print network` and `print summary`
     printopts    the options every `print` command shares
@@ -92,6 +93,11 @@ COMMANDS = {
     "new": Lazy("core", "Create a neighbourhood file."),
     "print": Lazy(
         "printing", "Print cards and maps as PDF (into printouts/ unless -o says otherwise)."
+    ),
+    "publish": Lazy(
+        "publish",
+        "Publish neighbourhood FILES for the public: only what public consent allows, for "
+        "Datasette (-o SITE.db) or PostGIS (--to postgresql://...).",
     ),
     "redo": Lazy("core", "Redo the capture undone last in FILE."),
     "run": Lazy("tui", "The live-session screen: capture what residents say into FILE."),

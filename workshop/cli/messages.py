@@ -206,5 +206,16 @@ CATALOGUE = Catalogue(
             "nl": "{printout} is geschreven, maar {n} tekens staan als '?': kies in een sjabloon (--template) een lettertype dat ze heeft, of accepteer de '?' met --allow-missing-glyphs",
             "en": "{printout} was written, but {n} characters print as '?': choose a font that has them in a template (--template), or accept the '?' with --allow-missing-glyphs",
         },
+        # --- issue 13 items 6-7: publish (publish helper) ------------------------------------
+        "cli_n_hood_one": {"nl": "{n} wijk", "en": "{n} neighbourhood"},
+        "cli_n_hood_other": {"nl": "{n} wijken", "en": "{n} neighbourhoods"},
+        "cli_published": {
+            "nl": "{path} geschreven: {what}, alleen wat openbaar mag. Bekijken: {serve}",
+            "en": "{path} written: {what}, only what may be public. To look: {serve}",
+        },
+        "cli_published_pg": {
+            "nl": "geladen in {where} (schema workshop): {what}, alleen wat openbaar mag; {inserted} nieuw, {updated} bijgewerkt, {removed} verwijderd.",
+            "en": "loaded into {where} (schema workshop): {what}, only what may be public; {inserted} new, {updated} updated, {removed} removed.",
+        },
     },
 )

@@ -17,6 +17,11 @@ free-text field without the names, phones and mails of the others.
     csv_import   the CSV and xlsx exports read back in
     rules        the capture line's field rules applied to an imported sheet's cells
     osm_import   an OSM extract into the file: the extract, its places, the map's data
+    publish         `workshop publish`: to a Datasette site or into PostGIS
+    publish_rows    what is published: the public part of the files, table by table
+    publish_sqlite  the published part as one SQLite file for Datasette
+    publish_meta    Datasette's metadata.json: titles, licence, the columns' meanings
+    publish_pg      the published part into PostgreSQL/PostGIS, by UUID
     files        reading spreadsheets, writing CSV
     decoding     bytes from outside: UTF-8, or what Notepad and Excel saved
     messages     the imports' and exports' messages, in Dutch and English

@@ -151,5 +151,42 @@ CATALOGUE = Catalogue(
             "en": "{path} has no sheet of an export (sheets are named by their table: place, "
             "actor, ...).",
         },
+        # --- issue 13 items 6-7: publish (publish helper) ------------------------------------
+        "publish_same_hood": {
+            "nl": "{file} is dezelfde wijk als {other}: voeg ze eerst samen (workshop merge {other} {file}) en publiceer dan het ene bestand.",
+            "en": "{file} is the same neighbourhood as {other}: merge them first (workshop merge {other} {file}) and publish the one file.",
+        },
+        "publish_shared_records": {
+            "nl": "{file} en {other} hebben dezelfde records (een kopie?): voeg ze eerst samen met workshop merge, of publiceer er een.",
+            "en": "{file} and {other} hold the same records (a copy?): merge them first with workshop merge, or publish one of them.",
+        },
+        "publish_target_is_source": {
+            "nl": "{path} is een wijkbestand dat gepubliceerd wordt: kies een andere naam voor de site (-o site.db).",
+            "en": "{path} is a neighbourhood file being published: choose another name for the site (-o site.db).",
+        },
+        "publish_target_not_site": {
+            "nl": "{path} bestaat al en is geen site van workshop publish: kies een andere naam, of verwijder het eerst zelf.",
+            "en": "{path} already exists and is not a site written by workshop publish: choose another name, or delete it yourself first.",
+        },
+        "publish_no_psycopg": {
+            "nl": "Publiceren naar PostgreSQL heeft psycopg nodig: pip install 'workshop[postgis]'",
+            "en": "Publishing to PostgreSQL needs psycopg: pip install 'workshop[postgis]'",
+        },
+        "publish_pg_unreachable": {
+            "nl": "PostgreSQL {where} is niet bereikbaar: {detail}",
+            "en": "PostgreSQL {where} cannot be reached: {detail}",
+        },
+        "publish_no_postgis": {
+            "nl": "De database {where} heeft geen PostGIS en mag het niet aanmaken ({detail}): laat de eigenaar CREATE EXTENSION postgis; uitvoeren.",
+            "en": "The database {where} has no PostGIS and may not create it ({detail}): have its owner run CREATE EXTENSION postgis;",
+        },
+        "publish_pg_failed": {
+            "nl": "PostgreSQL {where} weigerde het laden ({detail}); er is niets veranderd.",
+            "en": "PostgreSQL {where} refused the load ({detail}); nothing was changed.",
+        },
+        "publish_not_pg_url": {
+            "nl": "--to verwacht een adres als postgresql://gebruiker@host/database, niet '{url}'.",
+            "en": "--to takes an address like postgresql://user@host/database, not '{url}'.",
+        },
     },
 )
