@@ -146,6 +146,8 @@ CATALOGUE = Catalogue(
             "(a sample; every value in the top {top} is within ±{error} of the exact one with "
             "95% confidence); groups by label propagation.",
         },
+        "conn_thousands_mark": {"nl": ".", "en": ","},
+        "conn_decimal_mark": {"nl": ",", "en": "."},
         "conn_estimated_unstable": {
             "nl": "De volgorde van de top {top} was na {pivots} steekproefactoren nog niet stabiel: "
             "actoren die minder dan ±{error} verschillen kunnen van plaats wisselen.",

@@ -136,11 +136,12 @@ def connectors_text(
 
 def estimate_lines(estimate: Estimate, lang: str) -> list[str]:
     """What the output says about a sampled betweenness."""
+    thousands, decimal = t("conn_thousands_mark", lang), t("conn_decimal_mark", lang)
     facts = {
-        "pivots": f"{estimate.pivots:,}".replace(",", "." if lang == "nl" else ","),
-        "actors": f"{estimate.actors:,}".replace(",", "." if lang == "nl" else ","),
+        "pivots": f"{estimate.pivots:,}".replace(",", thousands),
+        "actors": f"{estimate.actors:,}".replace(",", thousands),
         "top": estimate.top,
-        "error": f"{estimate.error:.5f}".replace(".", "," if lang == "nl" else "."),
+        "error": f"{estimate.error:.5f}".replace(".", decimal),
     }
     lines = [t("conn_estimated", lang, **facts)]
     if not estimate.stable:
