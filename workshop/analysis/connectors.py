@@ -14,19 +14,27 @@ and the tests hold it to networkx on reference graphs. Communities are Louvain's
 fixed seed, so the same file gives the same communities every time), numbered 1.. by size;
 actors without ties are community 0.
 
+A network above `large.LARGE_WORK` (actors x ties: a municipality, not a neighbourhood) gets
+a sampled betweenness with a stated error and communities by label propagation instead
+(`workshop.analysis.large`); `rank` then leaves the `Estimate` on `Network.estimate`, and
+every output says so.
+
+    rows = cached(store)                  # rank(load(store)), once per state of the file
+
 Names are returned as stored: whoever shows them passes them through `workshop.privacy`
 (`ConnectorRow.shown_name`).
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-import networkx as nx
 import rustworkx as rx
 
 from workshop import privacy
+from workshop.analysis import large
 from workshop.file.store import Store
 
 LOUVAIN_SEED = 7
@@ -79,6 +87,7 @@ class Network:
 
     actors: list[dict]  # id, name, type, role, consent, influence, ambassador, startmotor
     edges: list[tuple[str, str]] = field(default_factory=list)  # unique pairs, no self-ties
+    estimate: large.Estimate | None = None  # set by `rank` when the betweenness was sampled
 
     @property
     def tie_count(self) -> int:
@@ -112,14 +121,35 @@ def load(store: Store) -> Network:
 
 
 def analyse(store: Store) -> list[ConnectorRow]:
-    return rank(load(store))
+    return cached(store)[1]
 
 
-def rank(network: Network) -> list[ConnectorRow]:
-    """One row per actor, by betweenness (highest first), then degree, then name."""
+# per open file: (state of the file, network, rows); see `cached`
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def cached(store: Store, top: int = 20) -> tuple[Network, list[ConnectorRow]]:
+    """`load` and `rank`, done once per state of the file: kept on its connection until another
+    connection commits (PRAGMA data_version, as `FileCaches`) or this one writes anything
+    (`total_changes`). A GraphML export after a GEXF one, or the summary after the network
+    poster, reuse the analysis. The rows are a new list each time; the rows themselves are
+    frozen."""
+    conn = store.conn
+    state = (id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes, top)
+    kept = _CACHE.get(store.file)
+    if kept is None or kept[0] != state:
+        network = load(store)
+        kept = (state, network, rank(network, top))
+        _CACHE[store.file] = kept
+    return kept[1], list(kept[2])
+
+
+def rank(network: Network, top: int = 20) -> list[ConnectorRow]:
+    """One row per actor, by betweenness (highest first), then degree, then name. On a large
+    network `top` is how many leading actors the sampling keeps sampling for (see `large`)."""
     nodes = [a["id"] for a in network.actors]
     roles = {a["id"]: a["role"] for a in network.actors}
-    metrics = compute(nodes, network.edges, roles)
+    metrics, network.estimate = measure(nodes, network.edges, roles, top=top)
     rows = [
         ConnectorRow(
             actor_id=a["id"],
@@ -146,6 +176,19 @@ def compute(
     """The measures for every node of the undirected simple graph on `nodes` and `edges`
     (duplicates and self-loops ignored). `roles` (node -> role or None) lets brokerage count
     ties between different roles; an unknown role crosses nothing. Pure: no file, no state."""
+    return measure(nodes, edges, roles)[0]
+
+
+def measure(
+    nodes: Sequence[Hashable],
+    edges: Iterable[tuple[Hashable, Hashable]],
+    roles: Mapping[Hashable, str | None] | None = None,
+    *,
+    top: int = 20,
+    exact: bool | None = None,
+) -> tuple[dict[Hashable, Metrics], large.Estimate | None]:
+    """`compute`'s measures and, when the betweenness was sampled, how (`large.Estimate`).
+    `exact` forces one method (default: exact up to `large.LARGE_WORK`)."""
     index = {node: i for i, node in enumerate(nodes)}
     if len(index) != len(nodes):
         raise ValueError("duplicate nodes")
@@ -159,9 +202,16 @@ def compute(
     graph = rx.PyGraph(multigraph=False)
     graph.add_nodes_from(range(n))
     graph.extend_from_edge_list(edge_list)
-    betweenness = rx.betweenness_centrality(graph, normalized=True) if n else {}
+    if exact is None:
+        exact = not large.is_large(n, len(edge_list))
+    estimate = None
+    if exact:
+        betweenness = large.exact_betweenness(n, edge_list)
+        community = _communities(n, edge_list)
+    else:
+        community = _numbered(n, edge_list, _propagated(n, edge_list))
+        betweenness, estimate = large.sampled_betweenness(n, edge_list, top=top, groups=community)
     articulation = set(rx.articulation_points(graph))
-    community = _communities(n, edge_list)
     neighbours: list[list[int]] = [[] for _ in range(n)]
     for i, j in edge_list:
         neighbours[i].append(j)
@@ -174,7 +224,7 @@ def compute(
             j for j in neighbours[i] if role_of[i] and role_of[j] and role_of[j] != role_of[i]
         ]
         out[node] = Metrics(
-            betweenness=float(betweenness[i]) if n else 0.0,
+            betweenness=betweenness[i],
             degree=len(neighbours[i]),
             articulation=i in articulation,
             community=community[i],
@@ -183,18 +233,34 @@ def compute(
             brokerage=len(set(other_comm) | set(other_role)),
             communities_reached=len({community[j] for j in other_comm}),
         )
-    return out
+    return out, estimate
 
 
 def _communities(n: int, edge_list: list[tuple[int, int]]) -> list[int]:
     """Louvain communities numbered 1.. by size (ties broken by first node); 0 for isolates."""
-    number = [0] * n
     if not edge_list:
-        return number
+        return [0] * n
+    import networkx as nx  # here: a large network never needs it, and it takes long to import
+
     graph = nx.Graph()
     graph.add_nodes_from(sorted({i for pair in edge_list for i in pair}))
     graph.add_edges_from(edge_list)
-    parts = nx.community.louvain_communities(graph, seed=LOUVAIN_SEED)
+    return _numbered(n, edge_list, nx.community.louvain_communities(graph, seed=LOUVAIN_SEED))
+
+
+def _propagated(n: int, edge_list: list[tuple[int, int]]) -> list[set[int]]:
+    groups: dict[int, set[int]] = {}
+    for i, label in enumerate(large.label_propagation(n, edge_list)):
+        groups.setdefault(label, set()).add(i)
+    return list(groups.values())
+
+
+def _numbered(n: int, edge_list: list[tuple[int, int]], parts: list[set[int]]) -> list[int]:
+    """Communities numbered 1.. by size (ties broken by first node); 0 for isolates."""
+    number = [0] * n
+    tied = {i for pair in edge_list for i in pair}
+    parts = [part & tied for part in parts]
+    parts = [part for part in parts if part]
     parts.sort(key=lambda part: (-len(part), min(part)))
     for k, part in enumerate(parts, 1):
         for i in part:

@@ -137,5 +137,22 @@ CATALOGUE = Catalogue(
         "conn_col_contacts": {"nl": "Contact", "en": "Contacts"},
         "conn_col_group": {"nl": "Groep", "en": "Group"},
         "conn_col_bridge": {"nl": "Brug", "en": "Bridge"},
+        # --- connectors of a large network: the betweenness is an estimate
+        "conn_estimated": {
+            "nl": "Groot netwerk: 'Tussen' is geschat vanuit {pivots} van de {actors} actoren "
+            "(steekproef; elke waarde in de top {top} ligt met 95% zekerheid binnen ±{error} van "
+            "de exacte); groepen door labelpropagatie.",
+            "en": "Large network: 'Between' is estimated from {pivots} of the {actors} actors "
+            "(a sample; every value in the top {top} is within ±{error} of the exact one with "
+            "95% confidence); groups by label propagation.",
+        },
+        "conn_thousands_mark": {"nl": ".", "en": ","},
+        "conn_decimal_mark": {"nl": ",", "en": "."},
+        "conn_estimated_unstable": {
+            "nl": "De volgorde van de top {top} was na {pivots} steekproefactoren nog niet stabiel: "
+            "actoren die minder dan ±{error} verschillen kunnen van plaats wisselen.",
+            "en": "The top {top} had not settled after {pivots} sampled actors: actors less than "
+            "±{error} apart may swap places.",
+        },
     },
 )

@@ -16,6 +16,7 @@ from workshop import model
 from workshop.analysis import story
 from workshop.analysis.connectors import ConnectorRow, Network, Overview
 from workshop.analysis.coverage import Coverage, explain
+from workshop.analysis.large import Estimate
 from workshop.file import redaction
 from workshop.i18n import t
 from workshop.text import one_line
@@ -43,8 +44,20 @@ def _fit(text: str, width: int, right: bool = False) -> str:
 
 
 def connectors_json(
-    rows: Sequence[ConnectorRow], lang: str, top: int | None = None, anonymise: bool = False
+    rows: Sequence[ConnectorRow],
+    lang: str,
+    top: int | None = None,
+    anonymise: bool = False,
+    estimate: Estimate | None = None,
 ) -> list[dict]:
+    """One object per actor. `betweenness_method` is "exact" or "sampled" (see
+    `workshop.analysis.large`); with "sampled", `betweenness_error` is the +- of the 95 %
+    interval of the top actors' values and `betweenness_pivots` how many actors were sampled."""
+    method = {
+        "betweenness_method": "sampled" if estimate else "exact",
+        "betweenness_error": estimate.error if estimate else None,
+        "betweenness_pivots": estimate.pivots if estimate else None,
+    }
     return [
         {
             "id": r.actor_id,
@@ -62,6 +75,7 @@ def connectors_json(
             "communities_reached": r.communities_reached,
             "ambassador": r.ambassador,
             "startmotor": r.startmotor,
+            **method,
         }
         for r in rows[:top]
     ]
@@ -110,11 +124,28 @@ def connectors_text(
             + ("  ◆" if r.articulation else "")
         )
     lines += ["", t("conn_legend", lang)]
+    if network.estimate is not None:
+        lines += ["", *estimate_lines(network.estimate, lang)]
     stories = story.explain(network, rows, TEXT_AUDIENCE, lang, top=3)
     if stories:
         lines += ["", t("conn_story", lang)]
         for sentences in stories:
             lines.append("- " + " ".join(sentences))
+    return lines
+
+
+def estimate_lines(estimate: Estimate, lang: str) -> list[str]:
+    """What the output says about a sampled betweenness."""
+    thousands, decimal = t("conn_thousands_mark", lang), t("conn_decimal_mark", lang)
+    facts = {
+        "pivots": f"{estimate.pivots:,}".replace(",", thousands),
+        "actors": f"{estimate.actors:,}".replace(",", thousands),
+        "top": estimate.top,
+        "error": f"{estimate.error:.5f}".replace(".", decimal),
+    }
+    lines = [t("conn_estimated", lang, **facts)]
+    if not estimate.stable:
+        lines.append(t("conn_estimated_unstable", lang, **facts))
     return lines
 
 

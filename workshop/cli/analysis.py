@@ -37,12 +37,10 @@ def _echo_json(value: object) -> None:
 def connectors(file: Path, as_json: bool, top: int | None) -> None:
     """The connecting actors: betweenness, contacts, groups, bridges, articulation points."""
     store = open_store(file, readonly=True)
-    network = connectors_lib.load(store)
-    rows = connectors_lib.rank(network)
+    network, rows = connectors_lib.cached(store, max(top or 0, 20))
     if as_json:
-        _echo_json(
-            redaction.for_output(store, "json").json(report.connectors_json(rows, store.lang, top))
-        )
+        document = report.connectors_json(rows, store.lang, top, estimate=network.estimate)
+        _echo_json(redaction.for_output(store, "json").json(document))
         return
     facts = connectors_lib.overview(network, rows)
     scrub = redaction.for_output(store, "terminal")
