@@ -22,7 +22,8 @@ WRAP_LEAD = KEY_SIZE * 1.2  # its further lines
 COLUMN_GAP = 3 * mm
 SYMBOL_R = 1.55 * mm
 MAX_COLUMN_W = 85 * mm  # wider, and the eye loses the line between name and cell
-MIN_COLUMN_W = 42 * mm  # narrower, and names break into many lines
+MIN_COLUMN_W = 26 * mm  # narrower, and names break into many lines
+TABLE_W = 50 * mm  # a column at least this wide has the cells in a column of their own
 
 Line = tuple[str, Marker | None]  # a heading (marker None) or an entry
 
@@ -58,12 +59,34 @@ def _wrapped(sheet: Sheet, entry: Line, width: float, most: int) -> list[str]:
     text, m = entry
     if m is None:
         return sheet.fonts.wrap(text, "bold", KEY_SIZE + 0.4, width, most)
-    return sheet.fonts.wrap(text, "regular", KEY_SIZE, _name_width(sheet, width), most)
+    room = _name_width(sheet, width)
+    lines = sheet.fonts.wrap(text, "regular", KEY_SIZE, room, most)
+    # in a narrow column the cell follows the name, on its last line if it fits
+    last = sheet.fonts.width(lines[-1], "regular", KEY_SIZE) if lines else 0.0
+    if width < TABLE_W and lines and last + _cell_w(sheet, m) > room:
+        lines.append("")
+    return lines
+
+
+def _cell_w(sheet: Sheet, m: Marker) -> float:
+    return 1.2 * mm + sheet.fonts.width(m.cell or "–", "regular", KEY_SIZE)
 
 
 def _name_width(sheet: Sheet, width: float) -> float:
+    if width < TABLE_W:
+        return width - 2 * SYMBOL_R - 1.5 * mm
     cell_w = sheet.fonts.width("H88", "regular", KEY_SIZE)
     return width - 2 * SYMBOL_R - 1.5 * mm - cell_w - 1.5 * mm
+
+
+def _breaks_words(sheet: Sheet, lines: list[Line], rect: Rect, columns: int) -> bool:
+    col_w = (rect.w - (columns - 1) * COLUMN_GAP) / columns
+    room = _name_width(sheet, col_w)
+    for text, m in lines:
+        style, size = ("bold", KEY_SIZE + 0.4) if m is None else ("regular", KEY_SIZE)
+        if any(sheet.fonts.width(word, style, size) > room for word in text.split()):
+            return True
+    return False
 
 
 def _height(lines: list[str]) -> float:
@@ -77,6 +100,8 @@ def flow(sheet: Sheet, lines: list[Line], rect: Rect, max_columns: int) -> list[
     most = max(min(int((rect.w + COLUMN_GAP) // (MIN_COLUMN_W + COLUMN_GAP)), max_columns), 1)
     fewest = min(max(math.ceil((rect.w + COLUMN_GAP) / (MAX_COLUMN_W + COLUMN_GAP)), 1), most)
     for columns in range(fewest, most + 1):
+        if columns > fewest and _breaks_words(sheet, lines, rect, columns):
+            break  # more, narrower columns would cut a word in two
         placed = _flow(sheet, lines, rect, columns)
         if len(placed) > len(best):
             best = placed
@@ -125,10 +150,16 @@ def draw_key(sheet: Sheet, rect: Rect, lines: list[Line], max_columns: int) -> i
                 sheet.text(p.x, p.y - i * WRAP_LEAD, line, "bold", KEY_SIZE + 0.4, muted)
             continue
         symbol(sheet, m, p.x + SYMBOL_R, p.y + KEY_SIZE * 0.33, SYMBOL_R)
+        x = p.x + 2 * SYMBOL_R + 1.5 * mm
+        end = 0.0
         for i, line in enumerate(p.lines):
+            end = sheet.text(x, p.y - i * WRAP_LEAD, line, "regular", KEY_SIZE, ink) if line else 0
+        if p.width < TABLE_W:
+            last = p.y - (len(p.lines) - 1) * WRAP_LEAD
             sheet.text(
-                p.x + 2 * SYMBOL_R + 1.5 * mm, p.y - i * WRAP_LEAD, line, "regular", KEY_SIZE, ink
+                x + end + (1.2 * mm if end else 0), last, m.cell or "–", "regular", KEY_SIZE, muted
             )
-        sheet.text(p.x + p.width, p.y, m.cell or "–", "regular", KEY_SIZE, muted, "right")
+        else:
+            sheet.text(p.x + p.width, p.y, m.cell or "–", "regular", KEY_SIZE, muted, "right")
     sheet.block("key", rect)
     return len(placed)

@@ -181,9 +181,34 @@ def stacks(items: list[Marker]) -> list[Marker]:
             groups.setdefault(m.cell or f"{m.pos}", []).append(m)
     out = []
     for ms in groups.values():
-        numbers = ", ".join(m.label for m in ms)
+        numbers = _ranges([m.label for m in ms])
         out.append(Marker(f"+{len(ms)}", "stack", STACK_COLOUR, numbers, ms[0].cell, pos=ms[0].pos))
     return out
+
+
+def _ranges(labels: list[str]) -> str:
+    """`20, 21, 22, 23, 30` -> `20–23, 30`: runs of three or more numbers as a range."""
+    out: list[str] = []
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            out.append(f"{run[0]}–{run[-1]}")
+        else:
+            out.extend(str(n) for n in run)
+        run.clear()
+
+    for label in labels:
+        if label.isdigit() and run and int(label) == run[-1] + 1:
+            run.append(int(label))
+            continue
+        flush()
+        if label.isdigit():
+            run.append(int(label))
+        else:
+            out.append(label)
+    flush()
+    return ", ".join(out)
 
 
 def marker_rects(items: list[Marker]) -> list[Rect]:
