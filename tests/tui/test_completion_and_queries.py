@@ -164,6 +164,11 @@ def test_completions_inside_names_and_words(line: str, first: str) -> None:
     assert found and found[0].line == first, found
 
 
+def test_a_notes_words_are_not_completed_into_fields() -> None:
+    assert complete("n Gebouwd doo", fake_names, Context()) == []  # "door" is a Dutch word
+    assert complete("p Speeltuin gev", fake_names, Context())[0].word == "gevoel:"
+
+
 @pytest.mark.parametrize(
     ("line", "lang", "offered", "not_offered"),
     [

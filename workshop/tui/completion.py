@@ -228,7 +228,8 @@ def complete(line: str, names: Names, ctx: Context, limit: int = LIMIT) -> list[
     if token[:1] not in MARKERS + '"' and len(token) >= 2:
         if kind in ("participant", "candidate") and head.strip() != first_word:
             out += _offer(head, "", _starting(token, _with_board(([], []), ctx)))
-        out += _offer(head, "", [w + ":" for w in _field_words(token, kind, ctx)])
+        if kind not in ("note", "quote"):  # a note's words are its text ("door" is Dutch)
+            out += _offer(head, "", [w + ":" for w in _field_words(token, kind, ctx)])
     return out[:limit]
 
 

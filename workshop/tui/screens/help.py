@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from workshop.capture import messages as _grammar_messages  # noqa: F401  (help_short_forms)
+from workshop.capture import messages as _capture_messages  # noqa: F401  (help_short_forms)
 from workshop.i18n import t
 from workshop.tui import guide
 from workshop.tui.screens.base import WorkshopModal
