@@ -5,6 +5,7 @@ is wall-clock time and, in brackets, this process's CPU time (what it is on an i
 the two differ when other work shares the two cores).
 
 - 1,000 initiative cards (250 A4 pages), every card with its own QR code.
+- 1,000 blank cards (250 A4 pages), numbered, each with its own QR code.
 - A base map on A1 from a 20,000-way extract (streets, buildings, parks, water), end to end:
   the stored extract decompressed and parsed, drawn, street names placed, PDF written.
 """
@@ -56,6 +57,22 @@ def test_thousand_cards(tmp_path: Path) -> None:
     print(
         f"QR encoding alone, 1000 payloads: {time.perf_counter() - start:.2f} s "
         f"(CPU {time.process_time() - cpu:.2f} s)"
+    )
+    store.close()
+
+
+def test_thousand_blank_cards(tmp_path: Path) -> None:
+    """1,000 blank cards: every card the same ruled fields and tick boxes, its own number and
+    QR code (`kaart N`), the numbers reserved in the file."""
+    store = Store.create(tmp_path / "blank.wijk", name="Benchmark")
+    template = templates.load()
+    qr.encode.cache_clear()
+    start, cpu = time.perf_counter(), time.process_time()
+    result = cards.print_blank_cards(store, tmp_path / "blank.pdf", template, count=1000)
+    print(
+        f"\n1000 blank cards, {result.pages} pages: {time.perf_counter() - start:.2f} s "
+        f"(CPU {time.process_time() - cpu:.2f} s), "
+        f"{(tmp_path / 'blank.pdf').stat().st_size // 1024} KiB"
     )
     store.close()
 

@@ -29,7 +29,7 @@ from workshop.i18n import pick, t
 from workshop.model import KIND_LABELS
 from workshop.outputs import atomic_output
 from workshop.printing.pdfdoc import Column, NumberedCanvas, Rows, para
-from workshop.printing.sheet import PrintResult, paper_size
+from workshop.printing.sheet import PrintResult, document_info, paper_size
 from workshop.printing.templates import Template
 
 PAPER = audience_for("print")  # cards, maps, the summary, the network poster, the wall
@@ -111,6 +111,7 @@ def print_key(store: Store, path: Path, template: Template, *, paper: str = "A4"
             bottomMargin=margin,
             title=t("pseudokey_title", lang, name=hood["name"]),
             subject=warning,
+            author=document_info(hood, "cards")["author"],
             creator="workshop",
             lang=lang,
         )

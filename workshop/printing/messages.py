@@ -115,6 +115,10 @@ CATALOGUE = Catalogue(
             "nl": "Plekken en initiatieven van {name} op de kaart",
             "en": "Places and initiatives of {name} on the map",
         },
+        "pdf_subject_stickers": {
+            "nl": "Genummerde stickers voor de kaart van {name}",
+            "en": "Numbered stickers for the map of {name}",
+        },
         "pdf_subject_network": {
             "nl": "Wie kent wie in {name}: het netwerk van actoren",
             "en": "Who knows whom in {name}: the network of actors",

@@ -28,6 +28,7 @@ from pathlib import Path
 import bidi
 import uharfbuzz as hb
 from bidi import algorithm as uba
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -373,17 +374,46 @@ def draw(
     bold = mode is None and any(piece.face.name in thicken for piece in shaped.pieces)
     if bold:
         _thicken(c, size)
-    text = c.beginText(x, y)
-    cursor = 0.0  # where the text cursor stands, in 1/1000 em from x
+    # the operators reportlab's text object would write, written directly (a card run draws
+    # some two thousand shaped lines); a piece's codes are encoded once per document
+    doc = c._doc  # noqa: SLF001
+    cache = doc.__dict__.setdefault("_workshop_piece_ops", {})
+    tf = fp_str(size)
+    ops = [f"BT 1 0 0 1 {fp_str(x, y)} Tm"]
+    cursor, rise, render, font = 0.0, 0.0, 0, ""
     for piece in shaped.pieces:
-        text.setFont(piece.face.name, size)
+        name = piece.face.name
         if abs(piece.x - cursor) > 0.5:  # only a moved glyph moves the cursor
-            text.setTextOrigin(x + piece.x * scale, y)
-        text.setRise(piece.dy * scale)
-        text.setTextRenderMode(2 if bold and piece.face.name in thicken else mode or 0)
-        text.textOut(piece.codes)
+            ops.append(f"1 0 0 1 {fp_str(x + piece.x * scale, y)} Tm")
+        if piece.dy * scale != rise:
+            rise = piece.dy * scale
+            ops.append(f"{fp_str(rise)} Ts")
+        wanted = 2 if bold and name in thicken else mode or 0
+        if wanted != render:
+            render = wanted
+            ops.append(f"{render} Tr")
+        key = (name, piece.codes)
+        encoded = cache.get(key)
+        if encoded is None:
+            rl_font = pdfmetrics.getFont(name)
+            encoded = cache[key] = [
+                (rl_font.getSubsetInternalName(subset, doc), c._escape(part))  # noqa: SLF001
+                for subset, part in rl_font.splitString(piece.codes, doc)
+            ]
+        for subset_font, part in encoded:
+            if subset_font != font:
+                font = subset_font
+                ops.append(f"{font} {tf} Tf")
+            ops.append(f"({part}) Tj")
         cursor = piece.x + piece.advance
-    c.drawText(text)
+    if rise:
+        ops.append("0 Ts")
+    if render:
+        ops.append("0 Tr")  # text state outlives ET: the next line is filled again
+    ops.append("ET")
+    c._code.append(" ".join(ops))  # noqa: SLF001
+    if shaped.pieces:  # the canvas's idea of its font, as the text object would leave it
+        c._fontname, c._fontsize = shaped.pieces[-1].face.name, size  # noqa: SLF001
     if bold:
         c.restoreState()
 

@@ -21,7 +21,7 @@ from workshop.file.store import Store
 from workshop.i18n import UserError
 from workshop.paper.markers import MAX_STICKER, STICKERS
 from workshop.printing.colours import colour_of
-from workshop.printing.sheet import PrintResult, Rect, Sheet, paper_size, render
+from workshop.printing.sheet import PrintResult, Rect, Sheet, document_info, paper_size, render
 from workshop.printing.templates import Template
 
 QUIET = 1  # cells of white around a marker
@@ -51,6 +51,7 @@ def print_stickers(store: Store, path: Path, template: Template, *, count: int) 
                 lambda sheet: _draw(sheet, layout, numbers, name),
                 title=f"{name} – stickers",
                 result=result,
+                **document_info(store.neighbourhood(), "stickers"),
             )
             written = Path(path)
             w.update("neighbourhood", store.neighbourhood()["id"], {"next_sticker": first + count})

@@ -314,13 +314,38 @@ def _draw_blank(
         ],
         BLANK_QR_SIDE,
     )
-    draw_blank_body(
-        sheet,
-        Rect(x + MARGIN, floor - 1.5 * mm, CARD_W - 2 * MARGIN, top - floor - 1 * mm),
-        y + MARGIN,
-        BLANK_QR_SIDE,
-        last_cell,
-    )
+    # The ruled fields and tick boxes are the same on every blank card: drawn once into a form
+    # (a PDF XObject) at the card's origin, then placed on each card.
+    c = sheet.c
+    form = "workshop-blank-body"
+    if form not in _BLANK_FORMS.setdefault(id(c), {}):
+        recording, sheet.recording = sheet.recording, False
+        c.beginForm(form)
+        _BLANK_FORMS[id(c)][form] = draw_blank_body(
+            sheet,
+            Rect(MARGIN, floor - y - 1.5 * mm, CARD_W - 2 * MARGIN, top - floor - 1 * mm),
+            MARGIN,
+            BLANK_QR_SIDE,
+            last_cell,
+        )
+        c.endForm()
+        sheet.recording = recording
+    c.saveState()
+    c.translate(x, y)
+    c.doForm(form)
+    c.restoreState()
+    for kind, rect in _BLANK_FORMS[id(c)][form]:
+        sheet.block(kind, Rect(rect.x + x, rect.y + y, rect.w, rect.h))
+
+
+_BLANK_FORMS: dict[int, dict[str, list[tuple[str, Rect]]]] = {}  # per canvas: what each form holds
+
+
+def _with_forms(sheet: Sheet, draw) -> None:
+    try:
+        draw(sheet)
+    finally:
+        _BLANK_FORMS.pop(id(sheet.c), None)
 
 
 def _paginate(sheet: Sheet, layout: str, items: list, draw_one) -> None:
@@ -416,7 +441,7 @@ def print_blank_cards(
                 _slots(layout)[0],
                 template,
                 lang,
-                draw,
+                lambda sheet: _with_forms(sheet, draw),
                 title=f"{n['name']} – {template.text('initiative', lang)}",
                 result=result,
                 **document_info(n, "blank-cards"),

@@ -249,10 +249,11 @@ def _consent(sheet: Sheet, x: float, y: float, w: float) -> float:
 
 def draw_blank_body(
     sheet: Sheet, rect: Rect, bottom: float, qr_side: float, last_cell: str
-) -> None:
+) -> list[tuple[str, Rect]]:
     """Ruled fields for handwriting, 8 mm apart: name and cell side by side, theme and status
     to tick, what it does, what it needs and offers; beside the QR code who is behind it and
-    whether their contact may go on paper (two boxes)."""
+    whether their contact may go on paper (two boxes). Returns the boxes it filled (the cards
+    draw it once into a form and place it on every card)."""
     lang = sheet.lang
     muted = sheet.template.colour("colours", "muted")
     x, w = rect.x, rect.w
@@ -285,10 +286,11 @@ def draw_blank_body(
     half = (w - gutter) / 2
     _ruled(sheet, x, y, half, sheet.t("needs"), 2, NOTE_PITCH)
     y = _ruled(sheet, x + half + gutter, y, half, sheet.t("offers"), 2, NOTE_PITCH)
-    sheet.block("card-body", Rect(x, y, w, rect.y + rect.h - y))
+    body = sheet.block("card-body", Rect(x, y, w, rect.y + rect.h - y))
     # beside the QR code: who, and whether the contact may go on paper
     side_w = w - qr_side - 2.5 * mm
     floor = bottom + 5 * mm
     sy = _ruled(sheet, x, y, side_w, f"{sheet.t('who')} · {sheet.t('contact')}", 2, NOTE_PITCH)
     sy = _consent(sheet, x, sy, side_w)
-    sheet.block("card-side", Rect(x, max(sy, floor), side_w, y - max(sy, floor)))
+    side = sheet.block("card-side", Rect(x, max(sy, floor), side_w, y - max(sy, floor)))
+    return [("card-body", body), ("card-side", side)]

@@ -19,7 +19,7 @@ from workshop.printing.maps import panel
 from workshop.printing.maps import tiles as tiling
 from workshop.printing.maps.content import MapContent, Prepared, content
 from workshop.printing.maps.page import draw_page, prepare
-from workshop.printing.sheet import PrintResult, Sheet, render
+from workshop.printing.sheet import PrintResult, Sheet, document_info, render
 from workshop.printing.templates import Template
 
 
@@ -52,7 +52,8 @@ def _print(
             start = panel.draw_key_page(sheet, c, prep, start, page, pages)
 
     size = c.layout("A4" if tiles else paper).paper_size
-    return render(path, size, template, store.lang, draw, title=title, result=out)
+    info = document_info(store.neighbourhood(), "result-map" if result else "map")
+    return render(path, size, template, store.lang, draw, title=title, result=out, **info)
 
 
 def print_map(

@@ -69,7 +69,12 @@ def styles(fonts: FontSet, template: Template, lang: str = "nl") -> dict[str, Pa
             spaceAfter=4,
         ),
         "bullet": ParagraphStyle(
-            "bullet", parent=body, leftIndent=12, bulletIndent=2, spaceAfter=4
+            "bullet",
+            parent=body,
+            leftIndent=12,
+            bulletIndent=2,
+            spaceAfter=4,
+            bulletFontName=body.fontName,  # an embedded font, not reportlab's Helvetica
         ),
         "quote": ParagraphStyle(
             "quote",
