@@ -56,6 +56,7 @@ class CaptureScreen(WorkshopScreen):
 
     def compose_body(self) -> ComposeResult:
         lang = self.lang
+        self._map_revision = -1  # a new map (the language changed): it is read again
         with Horizontal(id="capture-body"):
             with Vertical(id="capture-main"):
                 with Vertical(id="capture-area"):
