@@ -79,7 +79,8 @@ class CaptureScreen(WorkshopScreen):
         self.query_one(Feed).show(
             queries.feed(store, FEED_LENGTH, self.lang), tx("feed_undone", self.lang)
         )
-        self._load_map()
+        # after the frame that says *opgeslagen*: the map's worker does not delay it
+        self.call_after_refresh(self._load_map)
 
     # --- the map beside the line ---------------------------------------------------------------
 
