@@ -159,7 +159,12 @@ class CaptureScreen(WorkshopScreen):
         self._preview(value)
         self._hint(alternatives)
         if self.map_shown:
-            self.query_one(MapPanel).mark(typed_cell(value, self.workshop.store.grid))
+            cell = typed_cell(value, self.workshop.store.grid)
+            panel = self.query_one(MapPanel)
+            if value:
+                panel.mark(cell)
+            else:  # emptied by Enter: the map is redrawn after the frame that says opgeslagen
+                self.call_after_refresh(panel.mark, None)
 
     def _complete(self, value: str) -> list[Completion]:
         return complete(value, self._names, self.workshop.store.context())
