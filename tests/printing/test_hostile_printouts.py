@@ -16,6 +16,7 @@ from workshop.capture.record import record
 from workshop.cli import cli
 from workshop.file.store import Store
 from workshop.printing.fonts import FontSet
+from workshop.printing.table import PRINTOUTS
 
 FONTS = FontSet.named()
 PRINTS = ["cards", "result-map", "network", "summary"]
@@ -55,7 +56,7 @@ def test_every_printout_takes_a_hostile_name(tmp_path: Path, monkeypatch, name: 
     for kind in PRINTS:
         result = runner.invoke(cli, ["print", kind, "h.wijk"], catch_exceptions=False)
         assert result.exit_code == 0, (kind, result.output)
-        pdf = next(Path("printouts").glob(f"h-{kind}*.pdf"))
+        pdf = next(Path("printouts").glob(f"h-{PRINTOUTS[kind].file_kind()}*.pdf"))
         if drawable(name) and len(name) <= 30 and rtl(name):
             # right-to-left runs read back in visual order: every letter is there
             assert letters(name) <= letters(pdf_text(pdf)), kind

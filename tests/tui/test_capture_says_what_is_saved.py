@@ -27,6 +27,7 @@ def test_the_preview_names_the_resolved_place_and_the_new_person(store: Store) -
     app = WorkshopApp(store)
 
     async def scenario(pilot) -> None:
+        await pilot.press("f10")  # the map aside: the whole width for this long preview
         await type_line(pilot, "i Repair Café #sociaal +Buurthuis De Kuil +Henk de Groot")
         preview = _shown(pilot, "preview")
         assert "Buurthuis De Kuil = plek 'Buurthuis De Kuil'" in preview  # not a new person

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from workshop import outputs
 from workshop.file import outputs as written
 from workshop.file.store import Store
+from workshop.i18n import pick
 
 if TYPE_CHECKING:  # the templates bring reportlab's fonts: loaded with the first printout
     from workshop.printing.sheet import PrintResult
@@ -46,11 +47,10 @@ class Printout:
 
     def file_kind(self, paper: str | None = None, tiles: bool = False, lang: str = "nl") -> str:
         """The KIND in printouts/STEM-KIND.pdf, in the file's language."""
-        nl, en = self.file_words or (self.name, self.name)
-        kind = nl if lang == "nl" else en
+        kind = pick(self.file_words or (self.name, self.name), lang)
         if self.paper_in_name:
             kind += f"-{(paper or self.paper or '').upper()}"
-        return kind + (("-tegels" if lang == "nl" else "-tiles") if tiles and self.tiles else "")
+        return kind + ("-" + pick(TILES, lang) if tiles and self.tiles else "")
 
     def default_path(
         self,
@@ -66,6 +66,7 @@ class Printout:
         return getattr(importlib.import_module(self.module), self.function)
 
 
+TILES = ("tegels", "tiles")  # a poster cut into A4 sheets, in a file name
 CARDS = "workshop.printing.cards.build"
 MAPS = "workshop.printing.maps.build"
 PRINTOUTS: dict[str, Printout] = {

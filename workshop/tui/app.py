@@ -202,6 +202,8 @@ class WorkshopApp(compat.SurvivingApp[None]):
         )
 
     def _tick(self) -> None:
+        if not self.screen_stack:  # shutting down: a backup that ended as the app closes
+            return
         if hasattr(self.screen, "show_status"):
             self.screen.show_status()
 

@@ -66,6 +66,8 @@ def feed(store: Store, limit: int = 50, lang: str = "nl") -> list[FeedItem]:
         summary, kind = line_summary(
             entry["line"] or "", ctx, lang, partial(_linked_names, store, entry["changes"])
         )
+        if kind is None:  # an edit by form: told again in the screen's language (issue 11)
+            summary = _edit_told(store, entry, lang) or summary
         table, id_ = primary_record(entry["changes"], kind)
         if table and id_ and store.get(table, id_) is None:
             table = id_ = None
@@ -389,3 +391,28 @@ def _notes(store: Store, out: Rows, lang: str, limit: int | None = None) -> None
             r["text"].casefold(),
             (_t(r["text"], 200), NOTE_KINDS.label(r["kind"], lang), _t(about), _t(said)),
         )
+
+
+# --- an edit by form, told in the screen's language (issue 11, item 4) -----------------------
+
+_EDIT_LINES = ("edit_line_deleted", "edit_line_edited", "edit_line_created")
+
+
+def _edit_told(store: Store, entry: dict, lang: str) -> str | None:
+    """`verwijderd: Plek · X` stored in the file's language, told again as `deleted: Place ·
+    X` in English mode: from the entry's own record of what changed, not from the file now."""
+    from workshop.capture.edit import describe as describe_row
+    from workshop.i18n import t
+
+    line = entry["line"] or ""
+    for key in _EDIT_LINES:
+        if any(line.startswith(t(key, each, what="")) for each in model.LANGUAGES):
+            changed = [c for c in entry["changes"] if c["table"] != "neighbourhood"]
+            if not changed:
+                return None
+            last = changed[-1]
+            row = last["after"] if last["after"] is not None else last["before"]
+            if not row:
+                return None
+            return one_line(t(key, lang, what=describe_row(store, last["table"], row, lang)), 200)
+    return None

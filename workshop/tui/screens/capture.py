@@ -56,6 +56,7 @@ class CaptureScreen(WorkshopScreen):
 
     def compose_body(self) -> ComposeResult:
         lang = self.lang
+        self._map_revision = -1  # a new map (the language changed): it is read again
         with Horizontal(id="capture-body"):
             with Vertical(id="capture-main"):
                 with Vertical(id="capture-area"):
@@ -78,7 +79,8 @@ class CaptureScreen(WorkshopScreen):
         self.query_one(Feed).show(
             queries.feed(store, FEED_LENGTH, self.lang), tx("feed_undone", self.lang)
         )
-        self._load_map()
+        # after the frame that says *opgeslagen*: the map's worker does not delay it
+        self.call_after_refresh(self._load_map)
 
     # --- the map beside the line ---------------------------------------------------------------
 
@@ -157,7 +159,12 @@ class CaptureScreen(WorkshopScreen):
         self._preview(value)
         self._hint(alternatives)
         if self.map_shown:
-            self.query_one(MapPanel).mark(typed_cell(value, self.workshop.store.grid))
+            cell = typed_cell(value, self.workshop.store.grid)
+            panel = self.query_one(MapPanel)
+            if value:
+                panel.mark(cell)
+            else:  # emptied by Enter: the map is redrawn after the frame that says opgeslagen
+                self.call_after_refresh(panel.mark, None)
 
     def _complete(self, value: str) -> list[Completion]:
         return complete(value, self._names, self.workshop.store.context())
