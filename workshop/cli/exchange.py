@@ -142,7 +142,21 @@ def import_(
     show_default=True,
     help="CSV delimiter (';' for Excel in a Dutch locale: decimals with a comma).",
 )
-def export(file: Path, fmt: str, output: Path | None, anonymise: bool, delimiter: str) -> None:
+@click.option(
+    "--initiatives",
+    "kumu_records",
+    is_flag=True,
+    help="With --format kumu: places and initiatives too, as elements of type Place and "
+    "Project, with the actors' links to them.",
+)
+def export(
+    file: Path,
+    fmt: str,
+    output: Path | None,
+    anonymise: bool,
+    delimiter: str,
+    kumu_records: bool,
+) -> None:
     """Export FILE for other tools. Persons appear by name only with public consent."""
     store = open_store(file, readonly=True)
     spec = exchange.FORMATS[fmt]
@@ -153,6 +167,8 @@ def export(file: Path, fmt: str, output: Path | None, anonymise: bool, delimiter
             )
         sys.stdout.write(exchange.export_text(store, fmt, anonymise=anonymise) + "\n")
         return
-    written = exchange.export(store, fmt, output, anonymise=anonymise, delimiter=delimiter)
+    written = exchange.export(
+        store, fmt, output, anonymise=anonymise, delimiter=delimiter, kumu_records=kumu_records
+    )
     for path in written:
         click.echo(t("cli_written", store.lang, path=str(path)))
