@@ -196,3 +196,8 @@ def test_the_analysis_is_kept_until_the_file_changes(store) -> None:
     other.close()
     _, after_other = connectors.cached(store)
     assert len(after_other) == 4 and after_other[0].name == "Anna"
+    from workshop import exchange
+
+    exchange.export(store, "gexf", store.path.with_suffix(".gexf"))  # writes to the file too
+    _, after_export = connectors.cached(store)
+    assert all(a is b for a, b in zip(after_export, after_other, strict=True))  # reused
