@@ -126,7 +126,7 @@ def test_values_the_capture_line_refuses_are_flagged(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "in orde." not in result.output
     values = [line for line in result.output.splitlines() if "WAARDE:" in line]
     assert len(values) == 2, result.output
-    assert "place 'Kerk': lat:30681 ligt niet op aarde" in values[0]
+    assert "place 'Kerk' klopt niet: lat:30681 ligt niet op aarde" in values[0]
     assert "session 'Bron'" in values[1] and "2026-13-45" in values[1]
     assert "PROBLEEM" not in result.output  # the file itself is sound: no salvage, no damage
     assert check_file(path).ok and check_file(path).salvageable is None

@@ -196,8 +196,8 @@ CATALOGUE = Catalogue(
         "check_integrity_ok": {"nl": "integriteitscontrole: in orde", "en": "integrity check: ok"},
         # --- check: values the capture line would refuse, points off the map
         "check_value": {
-            "nl": "{table} '{name}': {reason}",
-            "en": "{table} '{name}': {reason}",
+            "nl": "{table} '{name}' klopt niet: {reason}",
+            "en": "{table} '{name}' is not right: {reason}",
         },
         "check_off_the_map": {
             "nl": "{table} '{name}': lat {lat}, lon {lon} ligt buiten de kaart van de wijk",
