@@ -9,6 +9,7 @@ import pytest
 
 from workshop.analysis import connectors
 from workshop.capture.record import record
+from workshop.file.store import Store
 
 
 def _reference(graph: nx.Graph) -> dict:
@@ -178,3 +179,25 @@ def test_an_empty_file_gives_no_rows(store) -> None:
     assert connectors.analyse(store) == []
     facts = connectors.overview(connectors.load(store), [])
     assert (facts.actors, facts.ties, facts.density) == (0, 0, 0.0)
+
+
+def test_the_analysis_is_kept_until_the_file_changes(store) -> None:
+    """One analysis per state of the file: a second export (GraphML after GEXF) reuses it; a
+    capture on this connection or a commit from another one makes it new."""
+    record(store, ["a Anna", "a Bert", "a Cor", "Anna -> Bert", "Bert -> Cor"])
+    _, first = connectors.cached(store)
+    _, again = connectors.cached(store)
+    assert again == first and all(a is b for a, b in zip(again, first, strict=True))
+    record(store, ["Cor -> Anna"])  # this connection writes
+    _, after_capture = connectors.cached(store)
+    assert {r.degree for r in after_capture} == {2}
+    other = Store.open(store.path)  # another connection commits
+    record(other, ["a Dirk", "Dirk -> Anna"])
+    other.close()
+    _, after_other = connectors.cached(store)
+    assert len(after_other) == 4 and after_other[0].name == "Anna"
+    from workshop import exchange
+
+    exchange.export(store, "gexf", store.path.with_suffix(".gexf"))  # writes to the file too
+    _, after_export = connectors.cached(store)
+    assert all(a is b for a, b in zip(after_export, after_other, strict=True))  # reused

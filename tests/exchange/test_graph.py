@@ -151,3 +151,48 @@ def test_gexf_gives_each_tie_its_direction_as_gephi_reads_it(demo_store, tmp_pat
     for row in connectors.analyse(demo_store):
         assert ours[row.actor_id] == pytest.approx(row.betweenness, abs=1e-12)
         assert back.nodes[row.actor_id]["betweenness"] == pytest.approx(row.betweenness)
+
+
+@pytest.mark.parametrize("sampled", [False, True], ids=["exact", "sampled"])
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_node_measures_are_those_of_workshop_connectors(
+    demo_store, tmp_path, monkeypatch, fmt: str, sampled: bool
+) -> None:
+    """Every connector measure on every node, as networkx reads the file, equals what
+    `workshop connectors --json` says, the sampled estimate of a large network included; each
+    edge's label is its tie kind."""
+    import json
+
+    from click.testing import CliRunner
+
+    from workshop.analysis import large
+    from workshop.cli import cli
+
+    if sampled:
+        monkeypatch.setattr(large, "LARGE_WORK", 0)
+    target = tmp_path / f"demo.{fmt}"
+    (graph.export_graphml if fmt == "graphml" else graph.export_gexf)(demo_store, target)
+    result = CliRunner().invoke(cli, ["connectors", str(demo_store.path), "--json"])
+    rows = {r["id"]: r for r in json.loads(result.output)}
+    back = _read(target, fmt)
+    assert set(back.nodes) == set(rows)
+    measures = [
+        "betweenness",
+        "degree",
+        "community",
+        "articulation",
+        "brokerage",
+        "cross_community",
+        "cross_role",
+        "communities_reached",
+        "betweenness_method",
+    ]
+    for node, data in back.nodes(data=True):
+        assert {k: data[k] for k in measures} == {k: rows[node][k] for k in measures}
+    assert {rows[n]["betweenness_method"] for n in rows} == {"sampled" if sampled else "exact"}
+    kinds = {t["id"]: t["kind"] for t in demo_store.rows("tie")}
+    for _, _, key, data in back.edges(keys=True, data=True):
+        tie = key if fmt == "graphml" else data["id"]
+        label = data["kind_label"] if fmt == "graphml" else data["label"]
+        assert data["kind"] == kinds[tie]
+        assert label == model.ACTOR_TIE_KINDS.label(kinds[tie], demo_store.lang)

@@ -101,3 +101,39 @@ def test_salvage_keeps_the_street_plan(tmp_path: Path) -> None:
     salvage(bad, out)
     with Store.open(out) as store:
         assert store.count("osm_extract") == 1
+
+
+def test_values_the_capture_line_refuses_are_flagged(tmp_path: Path) -> None:
+    """A file a spreadsheet round trip corrupted (a Dutch locale read 52.559 as 52559) is sound
+    as SQLite but not right: check says which values, one line each, and does not say 'in orde'."""
+    import sqlite3
+
+    path = tmp_path / "wijk.wijk"
+    with Store.create(path, name="Wijk", bbox=(52.55, 5.2, 52.56, 5.22)) as store:
+        record(store, ["p Buurthuis lat:52.555 lon:5.21", "p Kerk lat:52.551 lon:5.205"])
+        record(store, ["p Ver weg lat:51.0 lon:4.9", "sessie 2026-11-26 locatie:Bron"])
+    runner = CliRunner()
+    off_map = runner.invoke(cli, ["check", str(path)])
+    assert off_map.exit_code == 1 and "in orde." not in off_map.output
+    assert "place 'Ver weg': lat 51.0, lon 4.9 ligt buiten de kaart" in off_map.output
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE place SET lat = 30681.0 WHERE name = 'Kerk'")
+        conn.execute("UPDATE place SET lat = 52.555, lon = 5.21 WHERE name = 'Ver weg'")
+        conn.execute("UPDATE session SET date = '2026-13-45' WHERE venue = 'Bron'")
+    conn.close()
+    result = runner.invoke(cli, ["check", str(path)])
+    assert result.exit_code == 1 and "in orde." not in result.output
+    values = [line for line in result.output.splitlines() if "WAARDE:" in line]
+    assert len(values) == 2, result.output
+    assert "place 'Kerk' klopt niet: lat:30681 ligt niet op aarde" in values[0]
+    assert "session 'Bron'" in values[1] and "2026-13-45" in values[1]
+    assert "PROBLEEM" not in result.output  # the file itself is sound: no salvage, no damage
+    assert check_file(path).ok and check_file(path).salvageable is None
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE place SET lat = 52.552 WHERE name = 'Kerk'")
+        conn.execute("UPDATE session SET date = '2026-11-26'")
+    conn.close()
+    fixed = runner.invoke(cli, ["check", str(path)])
+    assert fixed.exit_code == 0 and "in orde." in fixed.output

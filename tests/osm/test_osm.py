@@ -138,11 +138,14 @@ def test_candidate_places_in_their_cells(tmp_path: Path) -> None:
     osm_import.store_extract(store, extract, data, source="wijk.osm")
     found = {c.poi.name: c.cell for c in osm_import.candidate_places(store, data)}
     assert found["Buurthuis <De Bron> & Co"] == "D4"  # 45% east, 55% down an 8x6 grid
+    assert "Bakkerĳ Kooĳman" not in found  # shops only when asked for
+    every = osm_import.place_kinds("alles", "nl")
+    found = {c.poi.name: c.cell for c in osm_import.candidate_places(store, data, every)}
     assert found["Bakkerĳ Kooĳman"] == "G4"
-    assert osm_import.add_places(store, osm_import.candidate_places(store, data)) == 4
+    assert osm_import.add_places(store, osm_import.candidate_places(store, data, every)) == 4
     place = store.find("place", "Buurthuis <De Bron> & Co")[0]
     assert (place["kind"], place["cell"], place["source"]) == ("community_centre", "D4", "osm")
-    assert osm_import.add_places(store, osm_import.candidate_places(store, data)) == 0
+    assert osm_import.add_places(store, osm_import.candidate_places(store, data, every)) == 0
     store.close()
 
 
@@ -154,7 +157,7 @@ def test_cli_new_and_import_with_osm(tmp_path: Path, monkeypatch) -> None:
     assert result.exit_code == 0, result.output
     assert "Buurthuis <De Bron> & Co" in result.output and "--places" in result.output
     result = runner.invoke(cli, ["import", "a.wijk", "--osm", "wijk.osm", "--places"])
-    assert result.exit_code == 0 and "4 plekken toegevoegd" in result.output
+    assert result.exit_code == 0 and "3 plekken toegevoegd" in result.output  # not the bakery
     (tmp_path / "kapot.osm").write_text("<osm><node id=")
     result = runner.invoke(cli, ["new", "b.wijk", "--name", "Wijk", "--osm", "kapot.osm"])
     assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1

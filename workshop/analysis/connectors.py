@@ -129,19 +129,30 @@ _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def cached(store: Store, top: int = 20) -> tuple[Network, list[ConnectorRow]]:
-    """`load` and `rank`, done once per state of the file: kept on its connection until another
-    connection commits (PRAGMA data_version, as `FileCaches`) or this one writes anything
-    (`total_changes`). A GraphML export after a GEXF one, or the summary after the network
-    poster, reuse the analysis. The rows are a new list each time; the rows themselves are
-    frozen."""
-    conn = store.conn
-    state = (id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes, top)
+    """`load` and `rank`, done once per state of the actors and ties: kept on the file's
+    connection while they are as they were. A GraphML export after a GEXF one, or the summary
+    after the network poster, reuse the analysis (an export writes to the file too, which is
+    why the whole file's PRAGMA data_version is not the key). The rows are a new list each
+    time; the rows themselves are frozen."""
+    state = (id(store.conn), _fingerprint(store), top)
     kept = _CACHE.get(store.file)
     if kept is None or kept[0] != state:
         network = load(store)
         kept = (state, network, rank(network, top))
         _CACHE[store.file] = kept
     return kept[1], list(kept[2])
+
+
+def _fingerprint(store: Store) -> tuple:
+    """What changes whenever an actor or a tie is added, removed or changed: every write
+    through the store sets `updated` (an undo or a merge may set an older time, which changes
+    the sum), and a row's rowid stays."""
+    return tuple(
+        store.conn.execute(
+            f"SELECT count(*), total(rowid), max(updated), total(julianday(updated)) FROM {table}"
+        ).fetchone()
+        for table in ("actor", "tie")
+    )
 
 
 def rank(network: Network, top: int = 20) -> list[ConnectorRow]:

@@ -274,6 +274,10 @@ def check(file: Path, salvage_to: Path | None) -> None:
         if result.references_cleared:
             click.echo(t("cli_references_cleared", lang, count=result.references_cleared))
         return
-    if not report.ok:
+    if report.values:
+        click.echo(t("cli_check_values", lang))
+        for value in report.values:
+            click.echo(t("cli_check_value", lang, value=value))
+    if not report.ok or report.values:
         sys.exit(1)
     click.echo(t("cli_check_ok", default_lang(), path=str(file)))

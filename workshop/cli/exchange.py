@@ -46,7 +46,14 @@ from workshop.i18n import t
     help="An OpenStreetMap extract (.osm or .osm.pbf) for the map.",
 )
 @click.option(
-    "--places", is_flag=True, help="With --osm: add the extract's named amenities as places."
+    "--places",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    metavar="[KINDS]",
+    help="With --osm: add the extract's named amenities as places: community centres, "
+    "schools, libraries, worship, care, sports, markets, parks, playgrounds, gardens, squares "
+    "and town halls; or the kinds named (--places buurthuis,bibliotheek,school), or all.",
 )
 def import_(
     file: Path,
@@ -54,7 +61,7 @@ def import_(
     csv_args: tuple[str, str] | None,
     consent: str,
     osm_path: Path | None,
-    places: bool,
+    places: str | None,
 ) -> None:
     """Import into FILE: actors and ties from Kumu sheets, records from CSV exports, or the
     map from an OpenStreetMap extract."""
@@ -69,7 +76,8 @@ def import_(
     store = open_store(file)
     lang = store.lang
     if osm_path is not None:
-        for line in osm_import.import_osm(store, osm_path, str(file), add=places):
+        add = places is not None
+        for line in osm_import.import_osm(store, osm_path, str(file), add=add, kinds=places):
             click.echo(line)
     report: kumu.ImportReport | csv_import.CsvReport
     if kumu_files:
@@ -134,7 +142,21 @@ def import_(
     show_default=True,
     help="CSV delimiter (';' for Excel in a Dutch locale: decimals with a comma).",
 )
-def export(file: Path, fmt: str, output: Path | None, anonymise: bool, delimiter: str) -> None:
+@click.option(
+    "--initiatives",
+    "kumu_records",
+    is_flag=True,
+    help="With --format kumu: places and initiatives too, as elements of type Place and "
+    "Project, with the actors' links to them.",
+)
+def export(
+    file: Path,
+    fmt: str,
+    output: Path | None,
+    anonymise: bool,
+    delimiter: str,
+    kumu_records: bool,
+) -> None:
     """Export FILE for other tools. Persons appear by name only with public consent."""
     store = open_store(file, readonly=True)
     spec = exchange.FORMATS[fmt]
@@ -145,6 +167,8 @@ def export(file: Path, fmt: str, output: Path | None, anonymise: bool, delimiter
             )
         sys.stdout.write(exchange.export_text(store, fmt, anonymise=anonymise) + "\n")
         return
-    written = exchange.export(store, fmt, output, anonymise=anonymise, delimiter=delimiter)
+    written = exchange.export(
+        store, fmt, output, anonymise=anonymise, delimiter=delimiter, kumu_records=kumu_records
+    )
     for path in written:
         click.echo(t("cli_written", store.lang, path=str(path)))

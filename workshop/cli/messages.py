@@ -153,6 +153,13 @@ CATALOGUE = Catalogue(
         "cli_check_fact": {"nl": "in orde: {fact}", "en": "ok: {fact}"},
         "cli_check_records": {"nl": "aantallen: {counts}", "en": "records: {counts}"},
         "cli_check_problem": {"nl": "PROBLEEM: {finding}", "en": "PROBLEM: {finding}"},
+        "cli_check_values": {
+            "nl": "Het bestand is heel, maar deze waarden kloppen niet (verbeter ze in de TUI of "
+            "met workshop capture):",
+            "en": "The file is sound, but these values are not right (correct them in the TUI or "
+            "with workshop capture):",
+        },
+        "cli_check_value": {"nl": "  WAARDE: {value}", "en": "  VALUE: {value}"},
         "cli_check_note": {"nl": "let op: {note}", "en": "note: {note}"},
         "cli_check_salvageable": {
             "nl": "kan gered worden: {tables}",

@@ -13,6 +13,7 @@ free-text field without the names, phones and mails of the others.
     graph        the actor network as GraphML and GEXF
     kumu         Kumu's spreadsheet layout, both ways
     kumu_kinds   what a Kumu element is in the file, by its Type
+    kumu_records  places and initiatives as Kumu elements, with the actors' links to them
     xlsx         the whole file as one Excel workbook, a typed sheet per table
     csv_import   the CSV and xlsx exports read back in
     rules        the capture line's field rules applied to an imported sheet's cells

@@ -56,14 +56,18 @@ def export(
     *,
     anonymise: bool = False,
     delimiter: str = ",",
+    kumu_records: bool = False,
 ) -> list[Path]:
     """Write `store` as `fmt` to `target` (a file, or a folder for csv and kumu; default in
-    exports/), record what was written in the file, and return the paths written."""
+    exports/), record what was written in the file, and return the paths written.
+    `kumu_records`: the Kumu sheets hold places and initiatives too."""
     spec = FORMATS[fmt]
     if delimiter not in DELIMITERS:
         raise ValueError(delimiter)
     target = Path(target) if target is not None else spec.default_target(store.path)
-    paths = _write(store, fmt, target, anonymise=anonymise, delimiter=delimiter)
+    paths = _write(
+        store, fmt, target, anonymise=anonymise, delimiter=delimiter, kumu_records=kumu_records
+    )
     written.record(store, paths, kind=fmt, audience="export", anonymised=anonymise)
     return paths
 
@@ -81,7 +85,15 @@ def export_text(store: Store, fmt: str, *, anonymise: bool = False) -> str:
     return geojson.export_geojson(store, None, anonymise=anonymise)
 
 
-def _write(store: Store, fmt: str, target: Path, *, anonymise: bool, delimiter: str) -> list[Path]:
+def _write(
+    store: Store,
+    fmt: str,
+    target: Path,
+    *,
+    anonymise: bool,
+    delimiter: str,
+    kumu_records: bool = False,
+) -> list[Path]:
     if fmt == "csv":
         from workshop.exchange import tables
 
@@ -89,7 +101,7 @@ def _write(store: Store, fmt: str, target: Path, *, anonymise: bool, delimiter: 
     if fmt == "kumu":
         from workshop.exchange import kumu
 
-        return kumu.export_kumu(store, target, anonymise=anonymise)
+        return kumu.export_kumu(store, target, anonymise=anonymise, records=kumu_records)
     if fmt == "json":
         from workshop.exchange import tables
 

@@ -1,8 +1,9 @@
 """The actor network as GraphML and GEXF, for Gephi, Cytoscape, yEd and networkx.
 
 Nodes are actors (id = the actor's UUID), with their label as the export rule allows, type,
-role, influence, groups, flags and the connector measures (betweenness, degree, community,
-articulation, brokerage), so Gephi can size and colour by them straight away; GEXF also
+role, influence, groups, flags and the connector measures as `workshop connectors --json` gives
+them (betweenness and how it was computed, degree, community, articulation, brokerage and its
+parts), so Gephi can size and colour by them straight away; GEXF also
 carries Gephi's own size (influence) and colour (role, as on the poster). Edges are the ties as
 captured: one edge per tie, source -> target, id = the tie's UUID, with kind (also as the edge's
 label), direction (directed, mutual, undirected), strength, weight (= strength, else 1) and tags.
@@ -62,6 +63,10 @@ NODE_KEYS = [
     ("community", "int", "integer"),
     ("articulation", "boolean", "boolean"),
     ("brokerage", "int", "integer"),
+    ("cross_community", "int", "integer"),
+    ("cross_role", "int", "integer"),
+    ("communities_reached", "int", "integer"),
+    ("betweenness_method", "string", "string"),
 ]
 EDGE_KEYS = [
     ("kind", "string", "string"),
@@ -108,7 +113,9 @@ def _present(value: object) -> bool:
 def elements(store: Store, *, anonymise: bool = False) -> tuple[list[Element], list[Element]]:
     lang = store.lang
     scrub = redaction.for_output(store, "export", anonymise=anonymise)
-    rows = {r.actor_id: r for r in connectors.analyse(store)}
+    network, ranked = connectors.cached(store)  # the very figures `workshop connectors` shows
+    rows = {r.actor_id: r for r in ranked}
+    method = "sampled" if network.estimate else "exact"
     nodes = []
     for actor in store.rows("actor", order="created, rowid"):
         shown = scrub.record("actor", actor)
@@ -137,6 +144,10 @@ def elements(store: Store, *, anonymise: bool = False) -> tuple[list[Element], l
                     "community": row.community,
                     "articulation": row.articulation,
                     "brokerage": row.brokerage,
+                    "cross_community": row.cross_community,
+                    "cross_role": row.cross_role,
+                    "communities_reached": row.communities_reached,
+                    "betweenness_method": method,
                 },
                 colour=role_colour(actor["role"]),
             )

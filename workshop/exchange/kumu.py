@@ -83,7 +83,11 @@ class ImportReport:
         return self.skipped > 0
 
 
-def export_kumu(store: Store, folder: Path, *, anonymise: bool = False) -> list[Path]:
+def export_kumu(
+    store: Store, folder: Path, *, anonymise: bool = False, records: bool = False
+) -> list[Path]:
+    """elements.csv and connections.csv of the actors and ties; with `records`, the places and
+    initiatives too, with the actors' links to them (`kumu_records`)."""
     lang = store.lang
     actors = store.rows("actor", order="created, rowid")
     labels: dict[str, str] = {}
@@ -130,6 +134,12 @@ def export_kumu(store: Store, folder: Path, *, anonymise: bool = False) -> list[
                 shown["description"] or "",
             ]
         )
+    if records:
+        from workshop.exchange import kumu_records
+
+        more, links = kumu_records.elements_and_links(store, scrub, labels, used, lang)
+        elements += more
+        connections += links
     return [
         write_csv(Path(folder) / "elements.csv", ELEMENT_COLUMNS, _guarded(elements)),
         write_csv(Path(folder) / "connections.csv", CONNECTION_COLUMNS, _guarded(connections)),

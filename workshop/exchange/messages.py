@@ -46,10 +46,18 @@ CATALOGUE = Catalogue(
         },
         "osm_candidates_more": {"nl": "  … en {count} meer", "en": "  … and {count} more"},
         "osm_add_hint": {
-            "nl": "Neem ze op als plekken met: workshop import {file} --osm {extract} --places",
-            "en": "Add them as places with: workshop import {file} --osm {extract} --places",
+            "nl": "Neem ze op als plekken met: workshop import {file} --osm {extract} --places "
+            "(of alleen sommige soorten: --places buurthuis,school; alles: ook winkels en cafés)",
+            "en": "Add them as places with: workshop import {file} --osm {extract} --places "
+            "(or some kinds only: --places 'community centre,school'; all: shops and cafés too)",
         },
         "osm_places_added": {"nl": "{count} plekken toegevoegd.", "en": "{count} places added."},
+        "osm_unknown_place_kind": {
+            "nl": "Onbekende soort plek '{kind}' bij --places: kies uit {choices} (met komma's "
+            "ertussen), of alles.",
+            "en": "Unknown place kind '{kind}' for --places: choose from {choices} (separated "
+            "by commas), or all.",
+        },
         "csv_unknown_kind": {
             "nl": "Onbekende soort '{kind}': kies uit {choices}, of all met een map.",
             "en": "Unknown kind '{kind}': choose from {choices}, or all with a folder.",

@@ -27,6 +27,7 @@ from workshop.osm.extract import (
     parse,
     read_extract,
 )
+from workshop.osm.tags import COMMUNITY_KINDS
 from workshop.text import normalise
 
 
@@ -131,26 +132,57 @@ def map_data(store: Store) -> MapData | None:
 class Candidate:
     poi: Poi
     cell: str
-    known: bool  # a place of that name (or that OSM id) is already in the file
+    known: bool  # a place of that name in that cell (or that OSM id) is already in the file
 
 
-def candidate_places(store: Store, data: MapData) -> list[Candidate]:
-    """The extract's named amenities inside the map extent, with their grid cells."""
+def place_kinds(text: str | None, lang: str) -> frozenset[str] | None:
+    """The kinds `--places` names (`buurthuis,bibliotheek,school`: Dutch or English words of
+    the place kinds; `all`/`alles`: every kind, shops and cafés too). None: the community
+    kinds (`tags.COMMUNITY_KINDS`). An unknown word is refused, with the kinds there are."""
+    if text is None or not text.strip():
+        return None
+    kinds: set[str] = set()
+    for word in (w.strip() for w in text.split(",")):
+        if not word:
+            continue
+        if word.casefold() in ("all", "alles"):
+            return frozenset(model.PLACE_KINDS.keys())
+        term = model.PLACE_KINDS.lookup(word)
+        if term is None:
+            there = model.PLACE_KINDS.keys()
+            choices = ", ".join(model.PLACE_KINDS.label(k, lang) for k in there)
+            raise UserError("osm_unknown_place_kind", kind=word, choices=choices)
+        kinds.add(term.key)
+    return frozenset(kinds) or None
+
+
+def candidate_places(
+    store: Store, data: MapData, kinds: frozenset[str] | None = None
+) -> list[Candidate]:
+    """The extract's named amenities of `kinds` (default: the community kinds) inside the map
+    extent, with their grid cells. Branches of one name in different cells (two schools of
+    one foundation, a chain's two libraries) are different places; the same name and kind in
+    one cell (a building mapped as a point and as an outline) is one."""
     box = extent(store)
     if box is None:
         return []
-    known_ids = {r["osm_id"] for r in store.rows("place", "osm_id IS NOT NULL")}
-    known_names = {r["norm"] for r in store.rows("place")}
-    seen: set[tuple[str, str]] = set()
+    wanted = kinds if kinds is not None else frozenset(COMMUNITY_KINDS)
+    places = store.rows("place")
+    known_ids = {r["osm_id"] for r in places if r["osm_id"]}
+    known_in_cell = {(r["norm"], r["cell"]) for r in places}
+    known_anywhere = {r["norm"] for r in places if not r["cell"]}  # a place without a cell
+    seen: set[tuple[str, str, str]] = set()
     out = []
     for poi in sorted(data.pois, key=lambda p: (normalise(p.name), p.osm_id)):
-        cell = cell_of(poi.lat, poi.lon, box, store.grid)
-        if cell is None or (normalise(poi.name), poi.kind) in seen:
+        if poi.kind not in wanted:
             continue
-        seen.add((normalise(poi.name), poi.kind))
-        out.append(
-            Candidate(poi, cell, poi.osm_id in known_ids or normalise(poi.name) in known_names)
-        )
+        cell = cell_of(poi.lat, poi.lon, box, store.grid)
+        norm = normalise(poi.name)
+        if cell is None or (norm, poi.kind, cell) in seen:
+            continue
+        seen.add((norm, poi.kind, cell))
+        known = poi.osm_id in known_ids or (norm, cell) in known_in_cell or norm in known_anywhere
+        out.append(Candidate(poi, cell, known))
     return out
 
 
@@ -193,14 +225,19 @@ def candidate_lines(candidates: list[Candidate], lang: str, limit: int = 30) -> 
 
 
 def report_lines(
-    store: Store, extract: Extract, data: MapData, file: str, extract_path: str
+    store: Store,
+    extract: Extract,
+    data: MapData,
+    file: str,
+    extract_path: str,
+    kinds: frozenset[str] | None = None,
 ) -> list[str]:
     """What storing an extract did, and the candidate places it offers."""
     lang = store.lang
     lines = [
         i18n.t("osm_stored", lang, name=extract.filename, file=file, features=len(data.features))
     ]
-    candidates = candidate_places(store, data)
+    candidates = candidate_places(store, data, kinds)
     if candidates:
         new = sum(1 for c in candidates if not c.known)
         lines.append(i18n.t("osm_candidates", lang, count=len(candidates), new=new))
@@ -210,14 +247,18 @@ def report_lines(
     return lines
 
 
-def import_osm(store: Store, path: Path, file: str, *, add: bool) -> list[str]:
-    """`import --osm`: store the extract; with `add`, its named amenities become places."""
+def import_osm(
+    store: Store, path: Path, file: str, *, add: bool, kinds: str | None = None
+) -> list[str]:
+    """`import --osm`: store the extract; with `add`, its named amenities of `kinds` (the
+    text `--places` was given; see `place_kinds`) become places."""
+    wanted = place_kinds(kinds, store.lang)  # refused before anything is written
     extract, data = read_extract(path)
     store_extract(store, extract, data, source=str(path))
     if not add:
-        return report_lines(store, extract, data, file, str(path))
+        return report_lines(store, extract, data, file, str(path), wanted)
     lang = store.lang
-    added = add_places(store, candidate_places(store, data))
+    added = add_places(store, candidate_places(store, data, wanted))
     return [
         i18n.t("osm_stored", lang, name=extract.filename, file=file, features=len(data.features)),
         i18n.t("osm_places_added", lang, count=added),

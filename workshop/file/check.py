@@ -9,6 +9,7 @@ from pathlib import Path
 from workshop.file import access as files
 from workshop.file import salvage, schema
 from workshop.i18n import UserError, t
+from workshop.model import FIELDS
 
 # What the disk, not the file, is to blame for: said as it is, never as damage.
 DISK_TROUBLE = (
@@ -42,6 +43,9 @@ class CheckReport:
     salvageable: salvage.SalvageReport | None = None  # when damaged: what can still be read
     backups: list[Path] = field(default_factory=list)  # when damaged: copies to go back to
     notes: list[str] = field(default_factory=list)  # about the disk it is on: full, read-only
+    # values the capture line would refuse (a latitude of 30681, influence 9), or a point off the
+    # map: the file is sound, its contents are not right
+    values: list[str] = field(default_factory=list)
 
     def problem(self, text: str) -> None:
         self.ok = False
@@ -157,9 +161,83 @@ def _check_database(conn: sqlite3.Connection, report: CheckReport, lang: str) ->
     for table, rowid, parent, _ in dangling[:20]:
         report.problem(t("check_dangling", lang, table=table, rowid=rowid, parent=parent))
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    try:
+        _check_values(conn, tables, report, lang)
+    except sqlite3.Error as exc:
+        report.problem(t("check_values_unchecked", lang, detail=exc))
     for table in COUNTED:
         if table in tables:
             try:
                 report.counts[table] = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
             except sqlite3.Error as exc:
                 report.problem(t("check_table_unreadable", lang, table=table, detail=exc))
+
+
+# the rules of the capture line that bound a stored value: numbers in range, real dates
+_BOUNDED = ("int", "coordinate", "date")
+MAX_LISTED_VALUES = 20
+
+
+def _check_values(
+    conn: sqlite3.Connection, tables: set[str], report: CheckReport, lang: str
+) -> None:
+    """Every stored value the capture line would refuse (the field rules of `model.FIELDS`), and
+    every point outside the map extent, one line each (at most `MAX_LISTED_VALUES`, then a
+    count)."""
+    found: list[str] = []
+    for rule in FIELDS.values():
+        if rule.type not in _BOUNDED:
+            continue
+        for table in sorted(rule.kinds & tables):
+            columns = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+            if rule.name not in columns:
+                continue
+            label = next(c for c in ("name", "venue", "id") if c in columns)
+            rows = conn.execute(
+                f'SELECT COALESCE("{label}", id), "{rule.name}" FROM "{table}" '
+                f'WHERE "{rule.name}" IS NOT NULL'
+            )
+            for name, value in rows:
+                try:
+                    rule.parse(_as_typed(value), lang, table)
+                except UserError as exc:
+                    found.append(
+                        t("check_value", lang, table=table, name=name, reason=exc.message(lang))
+                    )
+    found += _off_the_map(conn, tables, lang)
+    report.values = found[:MAX_LISTED_VALUES]
+    if len(found) > MAX_LISTED_VALUES:
+        report.values.append(t("check_values_more", lang, count=len(found) - MAX_LISTED_VALUES))
+
+
+def _as_typed(value: object) -> str:
+    """A stored value as a person would type it on the capture line (3.0 stored: 3)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _off_the_map(conn: sqlite3.Connection, tables: set[str], lang: str) -> list[str]:
+    if "neighbourhood" not in tables:
+        return []
+    box = conn.execute("SELECT min_lat, min_lon, max_lat, max_lon FROM neighbourhood").fetchone()
+    if box is None or None in box:
+        return []
+    min_lat, min_lon, max_lat, max_lon = box
+    out = []
+    for table in ("place", "initiative", "actor"):
+        if table not in tables:
+            continue
+        columns = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+        if not {"lat", "lon", "name"} <= columns:
+            continue
+        rows = conn.execute(
+            f'SELECT name, lat, lon FROM "{table}" WHERE lat IS NOT NULL AND lon IS NOT NULL '
+            "AND typeof(lat) IN ('real', 'integer') AND typeof(lon) IN ('real', 'integer') "
+            "AND lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180 "
+            "AND (lat NOT BETWEEN ? AND ? OR lon NOT BETWEEN ? AND ?)",
+            (min_lat, max_lat, min_lon, max_lon),
+        )
+        for name, lat, lon in rows:
+            out.append(t("check_off_the_map", lang, table=table, name=name, lat=lat, lon=lon))
+    return out

@@ -194,6 +194,20 @@ CATALOGUE = Catalogue(
             "en": "integrity: ... and {count} more such problems",
         },
         "check_integrity_ok": {"nl": "integriteitscontrole: in orde", "en": "integrity check: ok"},
+        # --- check: values the capture line would refuse, points off the map
+        "check_value": {
+            "nl": "{table} '{name}' klopt niet: {reason}",
+            "en": "{table} '{name}' is not right: {reason}",
+        },
+        "check_off_the_map": {
+            "nl": "{table} '{name}': lat {lat}, lon {lon} ligt buiten de kaart van de wijk",
+            "en": "{table} '{name}': lat {lat}, lon {lon} is outside the neighbourhood's map",
+        },
+        "check_values_more": {"nl": "en nog {count} waarden", "en": "and {count} more values"},
+        "check_values_unchecked": {
+            "nl": "de waarden konden niet worden nagekeken: {detail}",
+            "en": "the values could not be checked: {detail}",
+        },
         "check_references_unchecked": {
             "nl": "verwijzingen kunnen niet gecontroleerd worden: {detail}",
             "en": "references cannot be checked: {detail}",

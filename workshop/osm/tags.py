@@ -144,12 +144,17 @@ def area_kind(tags) -> tuple[str, str] | None:
     return None
 
 
-# OSM tag -> place kind, for the named amenities offered as candidate places.
+# OSM tag -> place kind, for the named amenities offered as candidate places. A town hall has
+# no kind of its own among the place kinds: it is `other`, and keeps its name.
 _AMENITY_KINDS = {
     "community_centre": "community_centre",
     "social_centre": "community_centre",
+    "arts_centre": "community_centre",
+    "youth_centre": "community_centre",
+    "townhall": "other",
     "school": "school",
     "kindergarten": "school",
+    "childcare": "school",
     "college": "school",
     "university": "school",
     "library": "library",
@@ -160,6 +165,7 @@ _AMENITY_KINDS = {
     "pharmacy": "healthcare",
     "dentist": "healthcare",
     "hospital": "healthcare",
+    "nursing_home": "healthcare",
     "cafe": "cafe",
     "restaurant": "cafe",
     "pub": "cafe",
@@ -176,12 +182,31 @@ _LEISURE_KINDS = {
     "playground": "playground",
     "garden": "park",
 }
+# The place kinds `import --osm --places` adds when it is not told which: the places a
+# neighbourhood meets in or is served by, not every shop and café of a town centre (a
+# city-centre extract holds hundreds of those).
+COMMUNITY_KINDS = (
+    "community_centre",
+    "school",
+    "library",
+    "worship",
+    "healthcare",
+    "sports_club",
+    "market",
+    "park",
+    "playground",
+    "garden",
+    "square",
+    "other",
+)
 
 
 def place_kind(tags) -> str | None:
     amenity = tags.get("amenity")
     if amenity in _AMENITY_KINDS:
         return _AMENITY_KINDS[amenity]
+    if tags.get("social_facility") in ("nursing_home", "assisted_living"):
+        return "healthcare"  # a nursing home tagged by its building only
     if tags.get("club") == "sport":
         return "sports_club"
     leisure = tags.get("leisure")
