@@ -8,7 +8,8 @@ from pathlib import Path
 
 from workshop.file import access as files
 from workshop.file import salvage, schema
-from workshop.i18n import UserError, t
+from workshop.i18n import UserError, pick, t
+from workshop.model import KIND_LABELS
 
 # What the disk, not the file, is to blame for: said as it is, never as damage.
 DISK_TROUBLE = (
@@ -42,10 +43,21 @@ class CheckReport:
     salvageable: salvage.SalvageReport | None = None  # when damaged: what can still be read
     backups: list[Path] = field(default_factory=list)  # when damaged: copies to go back to
     notes: list[str] = field(default_factory=list)  # about the disk it is on: full, read-only
+    records: list[str] = field(default_factory=list)  # findings about records, not damage
 
     def problem(self, text: str) -> None:
         self.ok = False
         self.findings.append(text)
+
+    def record_problem(self, text: str) -> None:
+        """Something wrong in what the records say (a sticker on two of them): the file is
+        not damaged, nothing to salvage, fixed by editing the record."""
+        self.problem(text)
+        self.records.append(text)
+
+    @property
+    def damaged(self) -> bool:
+        return len(self.findings) > len(self.records)
 
 
 def check_file(path: Path, lang: str = "en") -> CheckReport:
@@ -106,7 +118,7 @@ def check_file(path: Path, lang: str = "en") -> CheckReport:
         report.problem(t("check_sqlite_unreadable", lang, detail=exc))
     finally:
         conn.close()
-    if not report.ok:
+    if report.damaged:
         try:
             report.salvageable = salvage.survey(report.path)
         except sqlite3.Error as exc:
@@ -163,3 +175,35 @@ def _check_database(conn: sqlite3.Connection, report: CheckReport, lang: str) ->
                 report.counts[table] = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
             except sqlite3.Error as exc:
                 report.problem(t("check_table_unreadable", lang, table=table, detail=exc))
+    _check_stickers(conn, report, lang)
+
+
+def _check_stickers(conn: sqlite3.Connection, report: CheckReport, lang: str) -> None:
+    """A sticker on two records, or one the file never printed, would send a scan's
+    coordinates to the wrong record (or none): said per sticker, with how to fix it."""
+    tables = ("place", "initiative")
+    if any(
+        "sticker" not in {r[1] for r in conn.execute(f'PRAGMA table_info("{tb}")')} for tb in tables
+    ):
+        return  # a file from before stickers (read-only here, so not migrated)
+    rows = conn.execute(
+        " UNION ALL ".join(
+            f"SELECT '{tb}', name, sticker FROM \"{tb}\" WHERE sticker IS NOT NULL" for tb in tables
+        )
+        + " ORDER BY 3, 1, 2"
+    ).fetchall()
+    printed = conn.execute("SELECT max(next_sticker) FROM neighbourhood").fetchone()[0] or 1
+    holders: dict[int, list[str]] = {}
+    for table, name, number in rows:
+        holders.setdefault(number, []).append(f"{pick(KIND_LABELS[table], lang).lower()} '{name}'")
+    found = [
+        t(key, lang, number=number, names=", ".join(names))
+        for number, names in holders.items()
+        for key, wrong in (
+            ("check_sticker_twice", len(names) > 1),
+            ("check_sticker_unprinted", number >= printed),
+        )
+        if wrong
+    ]
+    for text in found[:20]:
+        report.record_problem(text)
