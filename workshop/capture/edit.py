@@ -17,6 +17,7 @@ from typing import Any
 from workshop import model
 from workshop.capture.forms import Field, fields_for
 from workshop.capture.grammar import MAX_LINE
+from workshop.capture.resolve import check_sticker
 from workshop.file.store import Store
 from workshop.i18n import UserError, pick, t
 from workshop.model import (
@@ -103,6 +104,11 @@ def validate(store: Store, table: str, raw: dict[str, Any], id: str | None = Non
             raise FieldError(
                 "card_number", "card_taken", number=out["card_number"], name=holder[0]["name"]
             )
+    if out.get("sticker") is not None and out["sticker"] != (current or {}).get("sticker"):
+        try:  # an unchanged sticker is no new claim: the form shows every field it has
+            check_sticker(store, out["sticker"], table, id, lang)
+        except UserError as exc:
+            raise FieldError("sticker", exc.key, **exc.params) from None
     return out
 
 

@@ -127,6 +127,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         MAIL,
         WEBSITE,
         _r("osm_id"),
+        _r("sticker"),
         TAGS,
     ),
     "initiative": (
@@ -144,6 +145,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         WEBSITE,
         TEL,
         MAIL,
+        _r("sticker"),
         TAGS,
     ),
     "actor": (

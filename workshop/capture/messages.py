@@ -320,5 +320,14 @@ Shorter
             "nl": "'{fold}' verdwijnt; Ctrl+Z maakt het ongedaan.",
             "en": "'{fold}' goes; Ctrl+Z undoes it.",
         },
+        # --- sticker:N (issue 15) ---
+        "sticker_unprinted": {
+            "nl": "Sticker {number} is nog niet geprint: print stickers met workshop print stickers FILE.",
+            "en": "Sticker {number} has not been printed yet: print stickers with workshop print stickers FILE.",
+        },
+        "sticker_taken": {
+            "nl": "Sticker {number} hoort al bij {kind} '{name}': kies een ander nummer, of haal hem daar eerst weg.",
+            "en": "Sticker {number} already belongs to {kind} '{name}': choose another number, or take it off there first.",
+        },
     },
 )

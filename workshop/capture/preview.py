@@ -21,6 +21,7 @@ from workshop.capture.resolve import (
     Later,
     about,
     card_lookup,
+    check_sticker,
     decide_behind,
     decide_tie,
     hint,
@@ -106,6 +107,8 @@ def describe(
         parts.append(f"!{f['strength']}")
     if "card_number" in f and capture.kind != "card":
         parts.append(f"{'card' if en else 'kaart'} {f['card_number']}")
+    if "sticker" in f:
+        parts.append(f"{model.FIELDS['sticker'].word_in(lang)} {f['sticker']}")
     for key in SHOWN_AS_WORD:
         if f.get(key) is not None and capture.kind != "session":
             value = shown(f[key]) if key == "where" else f[key]
@@ -262,6 +265,8 @@ def _fill(store: Store, cap: Capture, out: Plan, lang: str) -> None:
     rows = store.find(table, cap.name)
     out.existing = rows[0] if rows else None
     out.action = "update" if out.existing else "new"
+    if cap.fields.get("sticker") is not None:
+        check_sticker(store, cap.fields["sticker"], table, (out.existing or {}).get("id"), lang)
     if cap.kind == "initiative":
         actors, place = decide_behind(store, cap, out.existing, lang)
         for who in actors:

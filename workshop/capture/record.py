@@ -23,6 +23,7 @@ from workshop.capture.resolve import (
     Pending,
     about,
     card_lookup,
+    check_sticker,
     decide_behind,
     decide_tie,
     hint,
@@ -241,6 +242,8 @@ def _apply_named(store: Store, w: Writer, cap: Capture, ctx: Context, pending: P
         if place is not None:
             values["place_id"] = place["id"]
         _card_number(store, w, cap, values)
+    if values.get("sticker") is not None:
+        check_sticker(store, values["sticker"], table, (existing or {}).get("id"), lang)
     if cap.kind in ("participant", "candidate") and cap.attributes:
         values["attributes"] = {**(existing or {}).get("attributes", {}), **cap.attributes}
     if cap.tags:

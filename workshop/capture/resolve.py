@@ -289,6 +289,23 @@ def card_lookup(store: Store, number: int) -> dict | None:
     raise UserError("card_unknown", number=number)
 
 
+# --- sticker:N --------------------------------------------------------------------------------
+
+STICKER_TABLES = ("place", "initiative")  # the records a sticker on the poster stands for
+
+
+def check_sticker(store: Store, number: int, table: str, record_id: str | None, lang: str) -> None:
+    """Refuse `sticker:number` on record `record_id` of `table` (None: a new record) when the
+    file never printed that sticker, or another place or initiative carries it already."""
+    if number >= store.neighbourhood()["next_sticker"]:
+        raise UserError("sticker_unprinted", number=number)
+    for other in STICKER_TABLES:
+        for row in store.rows(other, "sticker = ?", (number,)):
+            if other != table or row["id"] != record_id:
+                kind = pick(KIND_LABELS[other], lang).lower()
+                raise UserError("sticker_taken", number=number, kind=kind, name=row["name"])
+
+
 # --- who said it --------------------------------------------------------------------------------
 
 SAID_BY_TABLES = ("participant", "actor")  # the note table's CHECK on said_by_table

@@ -263,7 +263,7 @@ def check(file: Path, salvage_to: Path | None) -> None:
             click.echo(t("cli_check_salvage_hint", lang, file=file))
     if report.backups:
         click.echo(t("cli_check_latest_backup", lang, backup=report.backups[-1], file=file))
-    elif not report.ok:
+    elif report.damaged:
         click.echo(t("cli_check_no_backups", lang))
     if salvage_to is not None:
         if report.ok:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from workshop.file import access as files
 from workshop.file import salvage, schema
-from workshop.i18n import UserError, t
-from workshop.model import FIELDS
+from workshop.i18n import UserError, pick, t
+from workshop.model import FIELDS, KIND_LABELS
 
 # What the disk, not the file, is to blame for: said as it is, never as damage.
 DISK_TROUBLE = (
@@ -46,10 +46,21 @@ class CheckReport:
     # values the capture line would refuse (a latitude of 30681, influence 9), or a point off the
     # map: the file is sound, its contents are not right
     values: list[str] = field(default_factory=list)
+    records: list[str] = field(default_factory=list)  # findings about records, not damage
 
     def problem(self, text: str) -> None:
         self.ok = False
         self.findings.append(text)
+
+    def record_problem(self, text: str) -> None:
+        """Something wrong in what the records say (a sticker on two of them): the file is
+        not damaged, nothing to salvage, fixed by editing the record."""
+        self.problem(text)
+        self.records.append(text)
+
+    @property
+    def damaged(self) -> bool:
+        return len(self.findings) > len(self.records)
 
 
 def check_file(path: Path, lang: str = "en") -> CheckReport:
@@ -110,7 +121,7 @@ def check_file(path: Path, lang: str = "en") -> CheckReport:
         report.problem(t("check_sqlite_unreadable", lang, detail=exc))
     finally:
         conn.close()
-    if not report.ok:
+    if report.damaged:
         try:
             report.salvageable = salvage.survey(report.path)
         except sqlite3.Error as exc:
@@ -171,6 +182,10 @@ def _check_database(conn: sqlite3.Connection, report: CheckReport, lang: str) ->
                 report.counts[table] = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
             except sqlite3.Error as exc:
                 report.problem(t("check_table_unreadable", lang, table=table, detail=exc))
+    try:
+        _check_stickers(conn, report, lang)
+    except sqlite3.Error as exc:
+        report.problem(t("check_values_unchecked", lang, detail=exc))
 
 
 # the rules of the capture line that bound a stored value: numbers in range, real dates
@@ -241,3 +256,34 @@ def _off_the_map(conn: sqlite3.Connection, tables: set[str], lang: str) -> list[
         for name, lat, lon in rows:
             out.append(t("check_off_the_map", lang, table=table, name=name, lat=lat, lon=lon))
     return out
+
+
+def _check_stickers(conn: sqlite3.Connection, report: CheckReport, lang: str) -> None:
+    """A sticker on two records, or one the file never printed, would send a scan's
+    coordinates to the wrong record (or none): said per sticker, with how to fix it."""
+    tables = ("place", "initiative")
+    if any(
+        "sticker" not in {r[1] for r in conn.execute(f'PRAGMA table_info("{tb}")')} for tb in tables
+    ):
+        return  # a file from before stickers (read-only here, so not migrated)
+    rows = conn.execute(
+        " UNION ALL ".join(
+            f"SELECT '{tb}', name, sticker FROM \"{tb}\" WHERE sticker IS NOT NULL" for tb in tables
+        )
+        + " ORDER BY 3, 1, 2"
+    ).fetchall()
+    printed = conn.execute("SELECT max(next_sticker) FROM neighbourhood").fetchone()[0] or 1
+    holders: dict[int, list[str]] = {}
+    for table, name, number in rows:
+        holders.setdefault(number, []).append(f"{pick(KIND_LABELS[table], lang).lower()} '{name}'")
+    found = [
+        t(key, lang, number=number, names=", ".join(names))
+        for number, names in holders.items()
+        for key, wrong in (
+            ("check_sticker_twice", len(names) > 1),
+            ("check_sticker_unprinted", number >= printed),
+        )
+        if wrong
+    ]
+    for text in found[:20]:
+        report.record_problem(text)

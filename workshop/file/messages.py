@@ -220,6 +220,17 @@ CATALOGUE = Catalogue(
             "nl": "tabel {table} kan niet gelezen worden: {detail}",
             "en": "table {table} cannot be read: {detail}",
         },
+        # --- sticker:N (issue 15) ---
+        "check_sticker_twice": {
+            "nl": "sticker {number} zit op meer dan één: {names}; geef elk een eigen sticker (F2)",
+            "en": "sticker {number} is on more than one: {names}; give each its own sticker (F2)",
+        },
+        "check_sticker_unprinted": {
+            "nl": "sticker {number} ({names}) is in dit bestand nooit geprint; kies een geprinte"
+            " sticker (F2) of print stickers met workshop print stickers FILE",
+            "en": "sticker {number} ({names}) was never printed for this file; choose a printed"
+            " sticker (F2) or print stickers with workshop print stickers FILE",
+        },
         # --- what stands where personal data was taken out (redaction, forget) -----------------
         "withheld_name": {"nl": "(naam)", "en": "(name)"},
         "withheld_phone": {"nl": "(telefoon)", "en": "(phone)"},

@@ -381,6 +381,18 @@ def _m0017_stickers(db: Database) -> None:
     _set_version(db)
 
 
+@MIGRATIONS(name="0018_sticker_field")
+def _m0018_sticker_field(db: Database) -> None:
+    """Which printed sticker a place or initiative carries on the poster (`sticker:17`), so
+    that a scan of the poster finds its record. An index, as a scan looks records up by it.
+    No field times to fill in: a field absent from `field_times` changed when its record was
+    made, and every record's sticker is empty until it is set."""
+    for table in ("place", "initiative"):
+        db.execute(f'ALTER TABLE "{table}" ADD COLUMN sticker INTEGER')
+        db.execute(f'CREATE INDEX {table}_sticker ON "{table}"(sticker) WHERE sticker IS NOT NULL')
+    _set_version(db)
+
+
 LATEST_VERSION = len(MIGRATIONS._migrations)
 
 

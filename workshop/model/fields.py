@@ -244,6 +244,19 @@ FIELDS: dict[str, FieldRule] = {
             error="bad_card_ref",
             word_en="card",
         ),
+        # Which printed sticker (`workshop print stickers`) residents put on the poster for it;
+        # 1..999 are the numbers a sticker marker can carry (`workshop.paper.markers`).
+        _rule(
+            "sticker",
+            ("sticker", "stickernummer"),
+            _WHERE,
+            "Stickernummer",
+            "Sticker number",
+            type="int",
+            low=1,
+            high=999,
+            error="bad_sticker",
+        ),
         _rule(
             "groups",
             ("groepen", "groups", "bereikt", "reaches"),

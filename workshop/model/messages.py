@@ -36,5 +36,10 @@ CATALOGUE = Catalogue(
             "nl": "Kaartnummer '{value}' niet herkend: schrijf kaart 12.",
             "en": "Card number '{value}' not recognised: write card 12.",
         },
+        # --- sticker:N (issue 15) ---
+        "bad_sticker": {
+            "nl": "Sticker '{value}' kan niet: schrijf sticker:1 t/m sticker:999.",
+            "en": "Sticker '{value}' is not possible: write sticker:1 to sticker:999.",
+        },
     },
 )
