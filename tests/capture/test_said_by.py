@@ -67,7 +67,8 @@ def test_lists_summary_and_exports_show_the_speaker_as_consent_allows(
     rows = queries.rows(said, "note", "nl")
     by_text = {cells[0]: cells[3] for cells in rows.cells}
     assert by_text["De wijk is van ons"] == "Anna"
-    assert by_text["Niemand luistert"] != "Geheime Gerda"  # as the lists show her elsewhere
+    # The facilitator's own lists name everyone (issue 11, item 5); paper and exports do not.
+    assert by_text["Niemand luistert"] == "Geheime Gerda"
     exported = {n["text"]: n for n in export_records(said, "note")}
     assert exported["De wijk is van ons"]["said_by_id"] is not None
     assert exported["Niemand luistert"]["said_by_id"] is None  # not at all

@@ -80,7 +80,9 @@ def test_the_file_names_are_the_clis_in_the_files_language() -> None:
         "printouts/k-resultaatkaart-A3.pdf",
         "printouts/k-netwerk-A3.pdf",
         "printouts/k-samenvatting.pdf",
+        "printouts/k-sleutel.pdf",
         "printouts/k-lege-kaarten.pdf",
+        "printouts/k-stickers.pdf",
     ]
     assert [str(PRINTOUTS[w].default_path("a/k.wijk", lang="en")) for w in PRINTOUTS] == [
         "printouts/k-cards.pdf",
@@ -88,7 +90,7 @@ def test_the_file_names_are_the_clis_in_the_files_language() -> None:
         "printouts/k-result-map-A3.pdf",
         "printouts/k-network-A3.pdf",
         "printouts/k-summary.pdf",
-        "printouts/k-sleutel.pdf",
+        "printouts/k-key.pdf",
         "printouts/k-blank-cards.pdf",
         "printouts/k-stickers.pdf",
     ]

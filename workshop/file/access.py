@@ -314,6 +314,23 @@ def backups_dir(path: Path) -> Path:
 PART_SUFFIX = ".part"  # a copy being written; renamed to its name only when whole
 
 
+def _claim(part: Path, target: Path) -> None:
+    """Give the finished copy its name, never over another copy: a hard link fails when the
+    name is taken, at once (two copies made at the same moment each keep their own; a check
+    and a rename would let the second replace the first). Where the disk has no hard links (a
+    FAT stick), the check and a rename."""
+    try:
+        os.link(part, target)
+    except FileExistsError:
+        raise UserError("file_exists", path=str(target)) from None
+    except OSError:
+        if target.exists():
+            raise UserError("file_exists", path=str(target)) from None
+        os.replace(part, target)
+        return
+    os.unlink(part)
+
+
 def copy_consistent(conn: sqlite3.Connection, target: Path) -> Path:
     """A consistent copy through SQLite's backup API, readable by the owner only. It is written
     to a temporary name in the same folder, checked, flushed to the disk and only then renamed:
@@ -339,9 +356,7 @@ def copy_consistent(conn: sqlite3.Connection, target: Path) -> Path:
         if not is_sound_copy(part):
             raise UserError("backup_incomplete", path=str(target))
         _fsync(part)
-        if target.exists():
-            raise UserError("file_exists", path=str(target))
-        os.replace(part, target)
+        _claim(part, target)
         _fsync(target.parent)
     except sqlite3.Error as exc:
         remove_with_sidecars(part)
