@@ -12,6 +12,7 @@ free-text field without the names, phones and mails of the others.
     geojson      places and initiatives as GeoJSON points
     graph        the actor network as GraphML and GEXF
     kumu         Kumu's spreadsheet layout, both ways
+    kumu_import  reading Kumu's sheets into a file (merging, refusing what cannot be right)
     kumu_kinds   what a Kumu element is in the file, by its Type
     kumu_records  places and initiatives as Kumu elements, with the actors' links to them
     xlsx         the whole file as one Excel workbook, a typed sheet per table

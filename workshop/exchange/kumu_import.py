@@ -1,0 +1,406 @@
+"""Kumu's sheets read into a file: `import_kumu` (see `workshop.exchange.kumu` for the layout,
+the guard of text cells and what an import merges, updates and refuses)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from workshop import model, privacy
+from workshop.capture.record import upsert_tie
+from workshop.exchange import kumu_kinds, rules
+from workshop.exchange.files import column, read_csv, row_number
+from workshop.exchange.tables import unguard_cell
+from workshop.file.store import Store, Writer
+from workshop.i18n import UserError, join, t
+from workshop.text import normalise
+
+ELEMENT_COLUMNS = [
+    "Label",
+    "Type",
+    "Description",
+    "Tags",
+    "Role",
+    "Influence",
+    "Groups",
+    "Ambassador",
+    "Startmotor",
+    "Phone",
+    "Email",
+    "Website",
+    "Consent",
+]
+MAX_LISTED = 5
+
+CONNECTION_COLUMNS = ["From", "To", "Type", "Direction", "Strength", "Tags", "Description"]
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    ties: int = 0
+    initiatives: int = 0  # created from elements of type Project/Initiative
+    places: int = 0  # created from elements of type Place/Location
+    skipped: int = 0
+    notices: list[str] = field(default_factory=list)
+    lang: str = "nl"  # of the notices: the file's
+
+    @property
+    def partial(self) -> bool:
+        return self.skipped > 0
+
+
+def import_kumu(
+    store: Store, elements_path: Path, connections_path: Path | None, *, consent: str = "internal"
+) -> ImportReport:
+    """Merge a Kumu elements sheet (and connections sheet) into the file."""
+    report = ImportReport(lang=store.lang)
+    header, rows = read_csv(
+        elements_path, sheet="Elements", notices=report.notices, lang=store.lang
+    )
+    label_col = column(header, "Label", "Name", "Naam")
+    if label_col is None:
+        raise UserError(
+            "csv_missing_columns",
+            path=str(elements_path),
+            columns="Label",
+            expected=", ".join(ELEMENT_COLUMNS[:4]),
+        )
+    _note_ignored(header, ELEMENT_COLUMNS + ["Name", "Naam"], elements_path, report)
+    cols = {name: column(header, name) for name in ELEMENT_COLUMNS}
+    labelled = []
+    for n, row in ((row_number(r, i), r) for i, r in enumerate(rows, 2)):
+        if _cell(row, label_col):
+            labelled.append((n, _cell(row, label_col), row))
+        else:
+            _skip(report, elements_path, n, "Label")
+    if not labelled:
+        raise UserError("kumu_no_elements", path=str(elements_path))
+    _refuse_duplicates(labelled, elements_path)
+    conn_header, conn_rows = _connections(connections_path, report, store.lang)
+    pseudonyms = {
+        privacy.pseudonym(a, store.lang): a for a in store.rows("actor", "type = ?", ("person",))
+    }
+    conn_cols = {name: column(conn_header, name) for name in CONNECTION_COLUMNS}
+    filled = _filled(conn_rows, conn_cols, report, connections_path)
+    _refuse_unknown(
+        store, conn_cols, filled, {_norm(lb) for _, lb, _ in labelled}, pseudonyms, connections_path
+    )
+    with store.write() as w, w.entry(f"import kumu {Path(elements_path).name}"):
+        ids: dict[str, tuple[str, str]] = {}
+        for number, label, row in labelled:
+            ids[_norm(label)] = _import_element(
+                store, w, label, row, cols, consent, report, pseudonyms, number, elements_path
+            )
+        for number, row in filled:
+            _import_connection(
+                store, w, row, conn_cols, ids, number, connections_path, report, pseudonyms
+            )
+    return report
+
+
+def _refuse_duplicates(labelled: list[tuple[int, str, dict]], path: Path) -> None:
+    rows_of: dict[str, list[int]] = {}
+    shown: dict[str, str] = {}
+    for number, label, _ in labelled:
+        rows_of.setdefault(normalise(label), []).append(number)
+        shown.setdefault(normalise(label), label)
+    twice = [(shown[k], numbers) for k, numbers in rows_of.items() if len(numbers) > 1]
+    if len(twice) == 1:
+        label, numbers = twice[0]
+        raise UserError("kumu_duplicate_label", path=str(path), row=numbers[1], label=label)
+    if twice:
+        listed = [
+            f"'{label}' ({', '.join(map(str, numbers))})" for label, numbers in twice[:MAX_LISTED]
+        ]
+        if len(twice) > MAX_LISTED:
+            listed.append(f"+{len(twice) - MAX_LISTED}")
+        raise UserError("kumu_duplicate_labels", path=str(path), labels="; ".join(listed))
+
+
+@lru_cache(maxsize=65536)  # a label comes back in every connection of its actor
+def _norm(label: str) -> str:
+    return normalise(label)
+
+
+@lru_cache(maxsize=1024)
+def _term(vocabulary: model.Vocabulary, word: str) -> model.Term | None:
+    return vocabulary.lookup(word)
+
+
+def _skip(report: ImportReport, path: Path | None, number: int, empty: str) -> None:
+    report.skipped += 1
+    report.notices.append(
+        t("kumu_skip_empty", report.lang, file=Path(str(path)).name, row=number, column=empty)
+    )
+
+
+def _filled(
+    rows: list[dict[str, str]], cols: dict[str, str | None], report: ImportReport, path: Path | None
+) -> list[tuple[int, dict[str, str]]]:
+    """The connections with both ends; a half-filled one is skipped and reported."""
+    kept = []
+    for number, row in ((row_number(r, i), r) for i, r in enumerate(rows, 2)):
+        empty = next((name for name in ("From", "To") if not _cell(row, cols[name])), None)
+        if empty:
+            _skip(report, path, number, empty)
+        else:
+            kept.append((number, row))
+    return kept
+
+
+def _refuse_unknown(
+    store: Store,
+    cols: dict[str, str | None],
+    rows: list[tuple[int, dict[str, str]]],
+    labels: set[str],
+    pseudonyms: dict[str, dict],
+    path: Path | None,
+) -> None:
+    """Every From/To must be an element of the sheet or an actor of the file."""
+    unknown: dict[str, int] = {}
+    for number, row in rows:
+        for name in ("From", "To"):
+            label = _cell(row, cols[name])
+            if _norm(label) in labels or label in pseudonyms or label in unknown:
+                continue
+            if not kumu_kinds.in_file(store, label):
+                unknown[label] = number
+    if len(unknown) == 1:
+        label, number = next(iter(unknown.items()))
+        raise UserError("kumu_unknown_label", path=str(path), row=number, label=label)
+    if unknown:
+        listed = [f"'{label}' ({number})" for label, number in list(unknown.items())[:MAX_LISTED]]
+        if len(unknown) > MAX_LISTED:
+            listed.append(f"+{len(unknown) - MAX_LISTED}")
+        raise UserError("kumu_unknown_labels", path=str(path), labels="; ".join(listed))
+
+
+def _connections(
+    path: Path | None, report: ImportReport, lang: str
+) -> tuple[list[str], list[dict]]:
+    if path is None:
+        return [], []
+    try:
+        empty = Path(path).stat().st_size == 0
+    except OSError:
+        empty = False  # read_csv says what is wrong with it
+    if empty:
+        report.notices.append(t("kumu_no_connections", lang, file=Path(path).name))
+        return [], []
+    header, rows = read_csv(path, sheet="Connections", notices=report.notices, lang=lang)
+    missing = [c for c in ("From", "To") if column(header, c) is None]
+    if missing:
+        raise UserError(
+            "csv_missing_columns",
+            path=str(path),
+            columns=", ".join(missing),
+            expected=", ".join(CONNECTION_COLUMNS),
+        )
+    _note_ignored(header, CONNECTION_COLUMNS, path, report)
+    return header, rows
+
+
+def _note_ignored(header: list[str], known: list[str], path: Path, report: ImportReport) -> None:
+    wanted = {k.casefold().replace(" ", "") for k in known}
+    ignored = [h for h in header if h and h.casefold().replace(" ", "") not in wanted]
+    if ignored:
+        report.notices.append(
+            t(
+                "import_ignored_columns",
+                report.lang,
+                file=Path(path).name,
+                columns=", ".join(ignored),
+            )
+        )
+
+
+def _cell(row: dict[str, str], col: str | None) -> str:
+    return unguard_cell(row.get(col, "").strip()) if col else ""
+
+
+def _by_rule(
+    store: Store, kind: str, name: str, text: str, number: int, path: Path | None, column: str
+) -> object:
+    """A cell held to the capture line's rule for `name:`; one line naming row and column."""
+    try:
+        return rules.by_capture_rule(kind, name, text, store.context())
+    except UserError as exc:
+        raise UserError(
+            "kumu_bad_cell",
+            path=str(path),
+            row=number,
+            column=column,
+            value=text[:80],
+            reason=exc.message(store.lang),
+        ) from None
+
+
+def _import_element(
+    store: Store,
+    w: Writer,
+    label: str,
+    row: dict[str, str],
+    cols: dict[str, str | None],
+    consent: str,
+    report: ImportReport,
+    pseudonyms: dict[str, dict],
+    number: int,
+    path: Path,
+) -> tuple[str, str]:
+    """(table, id) of the record this element became."""
+    values: dict = {}
+    tags = [t.strip() for t in _cell(row, cols["Tags"]).split("|") if t.strip()]
+    type_word = _cell(row, cols["Type"])
+    role_word = _cell(row, cols["Role"])
+    kind = kumu_kinds.kind_of(type_word)
+    if kind in ("initiative", "place"):
+        record_id, created = kumu_kinds.upsert_record(
+            store, w, kind, label, _cell(row, cols["Description"]), tags
+        )
+        if created:
+            setattr(report, kind + "s", getattr(report, kind + "s") + 1)
+        else:
+            report.updated += 1
+        return kind, record_id
+    if kind == "other":  # a new actor becomes an organisation; an existing one keeps its type
+        report.notices.append(
+            t(
+                "kumu_unknown_type",
+                report.lang,
+                file=Path(path).name,
+                row=number,
+                type=type_word,
+                known=kumu_kinds.KNOWN_TYPES,
+            )
+        )
+    type_term = model.ACTOR_TYPES.lookup(type_word) if type_word else None
+    for word in (role_word, type_word):
+        term = model.ROLES.lookup(word) if word else None
+        if term and "role" not in values:
+            values["role"] = term.key
+    if type_term:
+        values["type"] = type_term.key
+    elif type_word and model.ROLES.lookup(type_word) is None and type_word not in tags:
+        tags.append(type_word)
+    if _cell(row, cols["Description"]):
+        values["description"] = _cell(row, cols["Description"])
+    influence = _cell(row, cols["Influence"])
+    if influence:
+        values["influence"] = _by_rule(
+            store, "actor", "influence", influence, number, path, "Influence"
+        )
+    for key, col in (
+        ("groups", "Groups"),
+        ("tel", "Phone"),
+        ("mail", "Email"),
+        ("website", "Website"),
+    ):
+        if _cell(row, cols[col]):
+            values[key] = _cell(row, cols[col])
+    for key, col in (("ambassador", "Ambassador"), ("startmotor", "Startmotor")):
+        if _cell(row, cols[col]):
+            values[key] = _by_rule(store, "actor", key, _cell(row, cols[col]), number, path, col)
+    consent_cell = _cell(row, cols["Consent"])
+    sheet_consent = (
+        _by_rule(store, "actor", "consent", consent_cell, number, path, "Consent")
+        if consent_cell
+        else None
+    )
+    existing = store.find("actor", label)
+    if not existing and label in pseudonyms:
+        existing = [pseudonyms[label]]  # a person this file exported under a pseudonym
+    if existing:
+        actor = existing[0]
+        if tags:
+            values["tags"] = actor["tags"] + [t for t in tags if t not in actor["tags"]]
+        after = w.update("actor", actor["id"], values)
+        if any(after.get(k) != v for k, v in actor.items() if k != "updated"):
+            report.updated += 1
+        else:
+            report.unchanged += 1
+        return "actor", actor["id"]
+    if "type" not in values:
+        role = values.get("role")
+        implied = model.ROLES[role].implies if role else None
+        values["type"] = "organisation" if kind == "other" else implied or "person"
+    if sheet_consent:
+        values["consent"] = sheet_consent
+    else:
+        values["consent"] = "public" if values["type"] == "organisation" else consent
+    row_out = w.insert("actor", {"name": label, "tags": tags, **values})
+    report.created += 1
+    return "actor", row_out["id"]
+
+
+def _import_connection(
+    store: Store,
+    w: Writer,
+    row: dict[str, str],
+    cols: dict[str, str | None],
+    ids: dict[str, tuple[str, str]],
+    number: int,
+    path: Path | None,
+    report: ImportReport,
+    pseudonyms: dict[str, dict],
+) -> None:
+    ends = []
+    for name in ("From", "To"):
+        label = _cell(row, cols[name])
+        end = ids.get(_norm(label)) or kumu_kinds.in_file(store, label)
+        ends.append(end or ("actor", pseudonyms[label]["id"]))  # checked beforehand
+    if ends[0] == ends[1]:
+        report.skipped += 1
+        report.notices.append(
+            t("kumu_self_tie", report.lang, file=Path(str(path)).name, row=number)
+        )
+        return
+    type_word = _cell(row, cols["Type"])
+    tags = [t.strip() for t in _cell(row, cols["Tags"]).split("|") if t.strip()]
+    tables = {table for table, _ in ends}
+    if tables != {"actor"}:
+        other = next(iter(tables - {"actor"}))
+        if "actor" not in tables or len(tables) != 2:
+            report.skipped += 1
+            report.notices.append(
+                t(
+                    "kumu_no_place",
+                    report.lang,
+                    file=Path(str(path)).name,
+                    row=number,
+                    ends=join([table for table, _ in ends], report.lang),
+                )
+            )
+            return
+        actor_id = next(i for t, i in ends if t == "actor")
+        record_id = next(i for t, i in ends if t == other)
+        kumu_kinds.link(store, w, actor_id, other, record_id, type_word, tags)
+        report.ties += 1
+        return
+    term = _term(model.ACTOR_TIE_KINDS, type_word) if type_word else None
+    if type_word and term is None and type_word not in tags:
+        tags.append(type_word)
+    direction_word = _cell(row, cols["Direction"]) or "directed"
+    direction = _term(model.DIRECTIONS, direction_word)
+    if direction is None:
+        raise UserError(
+            "kumu_bad_value",
+            path=str(path),
+            row=number,
+            column="Direction",
+            value=direction_word,
+            choices="directed, mutual, undirected",
+        )
+    fields: dict[str, object] = {}
+    if _cell(row, cols["Description"]):
+        fields["description"] = _cell(row, cols["Description"])
+    strength = _cell(row, cols["Strength"])
+    if strength:
+        fields["strength"] = _by_rule(store, "tie", "strength", strength, number, path, "Strength")
+    upsert_tie(
+        store, w, ends[0][1], ends[1][1], term.key if term else "knows", direction.key, tags, fields
+    )
+    report.ties += 1
