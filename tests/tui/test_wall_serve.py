@@ -296,17 +296,8 @@ def qr_image(text: str, scale: int = 6):
 
 def test_sigterm_and_ctrl_c_end_the_server_with_its_streams(wall_file: Path, tmp_path) -> None:
     for number in (signal.SIGINT, signal.SIGTERM):
-        port = free_port()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "workshop", "wall", str(wall_file), "--serve"]
-            + ["--port", str(port)],
-            cwd=tmp_path,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        process, port = _serve(wall_file, tmp_path)
         try:
-            assert eventually(lambda: _can_connect(port), 30)  # noqa: B023
             stream = socket.create_connection(("127.0.0.1", port), timeout=10)
             stream.sendall(f"GET /events HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n".encode())
             seen = b""
@@ -326,6 +317,22 @@ def test_sigterm_and_ctrl_c_end_the_server_with_its_streams(wall_file: Path, tmp
                 process.kill()
 
 
+def _serve(wall_file: Path, folder: Path) -> tuple[subprocess.Popen, int]:
+    """A real `workshop wall FILE --serve` on a free port, once it answers."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "workshop", "wall", str(wall_file), "--serve", "--port", str(port)],
+        cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    if not eventually(lambda: _can_connect(port), 30):
+        process.kill()
+        raise AssertionError("the server never listened")
+    return process, port
+
+
 def _can_connect(port: int) -> bool:
     try:
         socket.create_connection(("127.0.0.1", port), timeout=1).close()
@@ -340,17 +347,8 @@ def _can_connect(port: int) -> bool:
 @pytest.mark.skipif(CHROMIUM is None, reason="needs a system Chromium (Debian: chromium)")
 def test_in_chromium_a_capture_appears_in_large_type(wall_file: Path, tmp_path: Path) -> None:
     playwright = pytest.importorskip("playwright.sync_api")
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "workshop", "wall", str(wall_file), "--serve"]
-        + ["--port", str(port)],
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    process, port = _serve(wall_file, tmp_path)
     try:
-        assert eventually(lambda: _can_connect(port), 30)
         with playwright.sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             page = browser.new_page(viewport={"width": 1920, "height": 1080})
