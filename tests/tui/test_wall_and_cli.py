@@ -112,3 +112,27 @@ def test_wall_can_be_served_on_localhost(filled: Store, tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(10)
+
+
+def test_the_wall_follows_a_file_of_an_older_schema(tmp_path: Path) -> None:
+    """Opened read-only, an older file is a migrated copy in memory; the wall reads the file
+    again when it changes, so it shows what `workshop run` (which migrates it) captures."""
+    from tests.file.test_store import _file_of_previous_schema
+
+    path = tmp_path / "oud.wijk"
+    _file_of_previous_schema(path)
+    app = WallApp(Store.open(path, readonly=True))
+
+    async def main() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert str(app.query_one("#count-place", Digits).value) == "1"
+            with Store.open(path) as writer:
+                record(writer, ["p Moskee @F2"])
+            deadline = time.monotonic() + 10
+            while str(app.query_one("#count-place", Digits).value) != "2":
+                assert time.monotonic() < deadline, "the wall kept showing the copy"
+                await pilot.pause(0.2)
+
+    asyncio.run(main())
+    app.store.close()

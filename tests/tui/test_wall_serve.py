@@ -215,13 +215,12 @@ def test_a_file_that_goes_away_is_said_on_the_page_and_followed_again(wall_file:
     site = WallSite(wall_file, port=1, lang="nl", lan=False, contrast=False, title="t")
     assert site.look()
     moved = wall_file.with_name("elders.wijk")
-    site._store.close()  # type: ignore[union-attr]
-    site._store = None
+    site.following.close()
     wall_file.rename(moved)
     assert site.look() and "error" in json.loads(site.state_json)
     moved.rename(wall_file)
     assert site.look() and json.loads(site.state_json)["counts"][0][1] == 1
-    site._store.close()  # type: ignore[union-attr]
+    site.following.close()
 
 
 # --- the real server ------------------------------------------------------------------------
@@ -382,3 +381,23 @@ def test_in_chromium_a_capture_appears_in_large_type(wall_file: Path, tmp_path: 
     assert all(bottom <= 1080 for _, _, bottom in items), items  # all five on the screen
     assert markers == 6
     assert "6" in counts.split()
+
+
+def test_a_file_of_an_older_schema_is_followed_too(tmp_path: Path) -> None:
+    """Read-only, an older file opens as a migrated copy in memory; the wall reads the file
+    again when it changes on disk, so the room sees what `workshop run` (which migrates it)
+    captures."""
+    from tests.file.test_store import _file_of_previous_schema
+
+    path = tmp_path / "oud.wijk"
+    _file_of_previous_schema(path)
+    site = WallSite(path, port=1, lang="nl", lan=False, contrast=False, title="t")
+    assert site.look() and json.loads(site.state_json)["counts"][0][1] == 1
+    assert site.following.snapshot
+    with Store.open(path) as writer:  # migrates the file, then captures
+        record(writer, ["p Nieuwe Plek @B2"])
+    assert site.look()
+    state = json.loads(site.state_json)
+    assert state["counts"][0][1] == 2 and state["latest"][0] == "Plek · Nieuwe Plek · B2"
+    assert not site.following.snapshot  # the migrated file itself is followed now
+    site.following.close()

@@ -37,10 +37,9 @@ from pathlib import Path
 import qrcode
 from aiohttp import web
 
-from workshop.file.store import Store
 from workshop.i18n import UserError
 from workshop.tui.texts import tx
-from workshop.tui.wall_state import wall_state
+from workshop.tui.wall_state import Following, wall_state
 
 MAX_STREAMS = 16  # pages following the wall at once
 POLL = 0.25  # seconds between looks at the file
@@ -87,7 +86,7 @@ class WallSite:
         self.version = 0
         self._changed: asyncio.Condition | None = None
         self._stopping = False
-        self._store: Store | None = None
+        self.following = Following(file)  # also a file of an older schema (wall_state)
         self._poller: asyncio.Task | None = None
 
     # --- who may ask -----------------------------------------------------------------------
@@ -209,17 +208,13 @@ class WallSite:
     def look(self) -> bool:
         """Read the file's state; True when it differs from what the pages show."""
         try:
-            if self._store is None:
-                self._store = Store.open(self.file, readonly=True)
-            text = json.dumps(wall_state(self._store), ensure_ascii=False)
+            text = json.dumps(wall_state(self.following.store()), ensure_ascii=False)
         except (UserError, sqlite3.Error, OSError) as exc:
             # The file went away or is being replaced: say so on the page and keep looking.
             message = exc.message(self.lang) if isinstance(exc, UserError) else str(exc)
             text = json.dumps({"error": message}, ensure_ascii=False)
-            if self._store is not None:
-                with suppress(Exception):
-                    self._store.close()
-                self._store = None
+            with suppress(Exception):
+                self.following.close()
         if text == self.state_json:
             return False
         self.state_json = text
@@ -264,9 +259,7 @@ class WallSite:
                 await self._poller
 
     async def on_cleanup(self, app: web.Application) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        self.following.close()
 
     def run(self) -> None:
         asyncio.run(self._serve())

@@ -23,7 +23,7 @@ from workshop.tui import queries
 from workshop.tui.app import CONTRAST
 from workshop.tui.keys import localize
 from workshop.tui.texts import tx
-from workshop.tui.wall_state import COUNTED, LATEST, wall_lines
+from workshop.tui.wall_state import COUNTED, LATEST, Following, wall_lines
 
 __all__ = ["WallApp", "wall_lines"]
 
@@ -42,6 +42,7 @@ class WallApp(App[None]):
     def __init__(self, store: Store, *, contrast: bool = False) -> None:
         super().__init__()
         self.store = store
+        self.following = Following(store.path, store)  # also a file of an older schema
         self.lang = store.lang
         self._contrast = contrast
         self._shown: tuple | None = None
@@ -67,6 +68,7 @@ class WallApp(App[None]):
 
     def refresh_wall(self) -> None:
         try:
+            self.store = self.following.store()
             counts = queries.counts(self.store)
             latest = wall_lines(self.store, LATEST, self.lang)
         except UserError as exc:  # the file went away or is being replaced: keep trying

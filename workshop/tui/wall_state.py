@@ -9,7 +9,10 @@ role pseudonyms, and the map carries counts only, never a name.
 
 from __future__ import annotations
 
-from workshop.file import redaction
+from pathlib import Path
+
+from workshop.file import access as files
+from workshop.file import redaction, schema
 from workshop.file.store import Store
 from workshop.text import visible
 from workshop.tui import overview, queries
@@ -54,3 +57,54 @@ def _build(store: Store) -> dict:
         "kinds": [tx(f"wall_{kind}s", lang) for kind in MAP_KINDS],
         "cells": cells,
     }
+
+
+class Following:
+    """A read-only store that keeps up with its file. A file of an older schema opens read-only
+    as a migrated copy in memory, which never sees another program's captures: that copy is
+    read again whenever the file changes on disk, until a writer (`workshop run`) has migrated
+    the file, after which the file itself is followed."""
+
+    def __init__(self, path: Path, store: Store | None = None) -> None:
+        self.path = Path(path)
+        self._store = store
+        self._snapshot = store is not None and self._older()
+        self._seen = self._on_disk()
+
+    def store(self) -> Store:
+        if self._store is not None and self._snapshot and self._changed_on_disk():
+            self.close()
+        if self._store is None:
+            self._seen = self._on_disk()
+            self._snapshot = self._older()
+            self._store = Store.open(self.path, readonly=True)
+        return self._store
+
+    @property
+    def snapshot(self) -> bool:
+        return self._snapshot
+
+    def close(self) -> None:
+        if self._store is not None:
+            store, self._store = self._store, None
+            store.close()
+
+    def _older(self) -> bool:
+        return files.inspect(self.path) < schema.LATEST_VERSION
+
+    def _on_disk(self) -> tuple:
+        """What changes on disk when another program commits: the file's and its WAL's size
+        and time."""
+        out: list[tuple[int, int] | None] = []
+        for path in (self.path, self.path.with_name(self.path.name + "-wal")):
+            try:
+                st = path.stat()
+                out.append((st.st_size, st.st_mtime_ns))
+            except OSError:
+                out.append(None)
+        return tuple(out)
+
+    def _changed_on_disk(self) -> bool:
+        now = self._on_disk()
+        changed, self._seen = now != self._seen, now
+        return changed
