@@ -4,6 +4,7 @@ confidential key to the pseudonyms, as PDF."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -100,21 +101,16 @@ def print_blank_cards(
     layout: str,
 ) -> None:
     """Numbered blank cards to fill in by hand; their numbers are reserved in FILE."""
-    store = open_store(file)
-    result = print_out(
-        store, "blank-cards", output, load_template(template_path), count=count, layout=layout
+    _print_reserving(
+        file,
+        "blank-cards",
+        "print_reserved",
+        output,
+        template_path,
+        allow_missing_glyphs,
+        count=count,
+        layout=layout,
     )
-    report(store, result)
-    click.echo(
-        t(
-            "print_reserved",
-            store.lang,
-            first=result.numbers[0],
-            last=result.numbers[-1],
-            file=str(file),
-        )
-    )
-    refuse_missing_glyphs(result, allow_missing_glyphs)
 
 
 @print_group.command(name="stickers")
@@ -137,18 +133,32 @@ def print_stickers(
     count: int,
 ) -> None:
     """Numbered stickers for the poster, on a label sheet; their numbers are reserved in FILE."""
-    store = open_store(file)
-    result = print_out(store, "stickers", output, load_template(template_path), count=count)
-    report(store, result)
-    click.echo(
-        t(
-            "print_stickers_reserved",
-            store.lang,
-            first=result.numbers[0],
-            last=result.numbers[-1],
-            file=str(file),
-        )
+    _print_reserving(
+        file,
+        "stickers",
+        "print_stickers_reserved",
+        output,
+        template_path,
+        allow_missing_glyphs,
+        count=count,
     )
+
+
+def _print_reserving(
+    file: Path,
+    what: str,
+    reserved: str,
+    output: Path | None,
+    template_path: Path | None,
+    allow_missing_glyphs: bool,
+    **options: Any,
+) -> None:
+    """Print a printout that reserves numbers in FILE, and say which numbers it reserved."""
+    store = open_store(file)
+    result = print_out(store, what, output, load_template(template_path), **options)
+    report(store, result)
+    first, last = result.numbers[0], result.numbers[-1]
+    click.echo(t(reserved, store.lang, first=first, last=last, file=str(file)))
     refuse_missing_glyphs(result, allow_missing_glyphs)
 
 

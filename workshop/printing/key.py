@@ -20,15 +20,14 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from workshop import model, privacy
 from workshop.file.redaction import audience_for
 from workshop.file.store import Store
 from workshop.i18n import pick, t
 from workshop.model import KIND_LABELS
-from workshop.outputs import atomic_output
-from workshop.printing.pdfdoc import Column, NumberedCanvas, Rows, para
+from workshop.printing.pdfdoc import Column, Rows, para, write_document
 from workshop.printing.sheet import PrintResult, document_info, paper_size
 from workshop.printing.templates import Template
 
@@ -99,31 +98,20 @@ def print_key(store: Store, path: Path, template: Template, *, paper: str = "A4"
             anchor="right",
         )
 
-    canvas_class = type("KeyCanvas", (NumberedCanvas,), {"footer": staticmethod(frame_page)})
     story = _story(store, template, fonts, entries(store))
-    with atomic_output(Path(path), "wb") as fh:
-        doc = BaseDocTemplate(
-            fh,
-            pagesize=(width, height),
-            leftMargin=margin,
-            rightMargin=margin,
-            topMargin=margin,
-            bottomMargin=margin,
-            title=t("pseudokey_title", lang, name=hood["name"]),
-            subject=warning,
-            author=document_info(hood, "cards")["author"],
-            creator="workshop",
-            lang=lang,
-        )
-        frame = Frame(
-            margin, margin, width - 2 * margin, height - 2 * margin, id="body", topPadding=4
-        )
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        doc.build(story, canvasmaker=canvas_class)
-        result.pages = doc.page
-    result.missing |= fonts.missing
-    for text, chars in fonts.lost.items():
-        result.lost.setdefault(text, set()).update(chars)
+    result.pages = write_document(
+        Path(path),
+        story,
+        pagesize=(width, height),
+        margin=margin,
+        footer=frame_page,
+        top_padding=4,
+        title=t("pseudokey_title", lang, name=hood["name"]),
+        subject=warning,
+        author=document_info(hood, "cards")["author"],
+        lang=lang,
+    )
+    result.note_fonts(fonts)
     return result
 
 

@@ -23,14 +23,16 @@ from collections.abc import Callable, Sequence
 from copy import copy
 from dataclasses import dataclass
 from itertools import accumulate
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import toColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from workshop.outputs import atomic_output
 from workshop.printing.fonts import FontSet, clean
 from workshop.printing.shaping import needs_shaping, rtl
 
@@ -361,3 +363,46 @@ class _Layout:
     cells: list[list[list[str]]]
     prefix: list[float]  # prefix[i] = height of rows before row i
     joined: list[bool]  # row i is the same record as row i + 1 (a tall record goes on)
+
+
+def write_document(
+    path: Path,
+    story: list[Flowable],
+    *,
+    pagesize: tuple[float, float],
+    margin: float,
+    footer: Callable[[Canvas, int, int], None],
+    padding: float = 6,
+    top_padding: float | None = None,
+    **info: str,
+) -> int:
+    """Lay `story` out on pages of one frame inside `margin`, with `footer(canvas, page,
+    pages)` on each page, and write it to `path` whole or not at all; returns the page count.
+    `info`: the PDF's title, author, subject, keywords and lang."""
+    width, height = pagesize
+    canvas_class = type("DocumentCanvas", (NumberedCanvas,), {"footer": staticmethod(footer)})
+    with atomic_output(Path(path), "wb") as fh:
+        doc = BaseDocTemplate(
+            fh,
+            pagesize=pagesize,
+            leftMargin=margin,
+            rightMargin=margin,
+            topMargin=margin,
+            bottomMargin=margin,
+            creator="workshop",
+            **info,
+        )
+        frame = Frame(
+            margin,
+            margin,
+            width - 2 * margin,
+            height - 2 * margin,
+            id="body",
+            leftPadding=padding,
+            rightPadding=padding,
+            topPadding=padding if top_padding is None else top_padding,
+            bottomPadding=padding,
+        )
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        doc.build(story, canvasmaker=canvas_class)
+        return doc.page

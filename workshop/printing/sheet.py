@@ -68,6 +68,12 @@ class PrintResult:
     numbers: list[int] = field(default_factory=list)  # card numbers printed (or reserved)
     notices: list[str] = field(default_factory=list)
 
+    def note_fonts(self, fonts: FontSet) -> None:
+        """Take over what `fonts` could not draw while this printout was drawn."""
+        self.missing |= fonts.missing
+        for text, chars in fonts.lost.items():
+            self.lost.setdefault(text, set()).update(chars)
+
 
 def paper_size(name: str, landscape: bool = False) -> tuple[float, float]:
     w, h = PAPERS[name.upper()]
@@ -200,9 +206,7 @@ def render(
             canvas.getPageNumber() - 1 if _page_is_empty(canvas) else canvas.getPageNumber()
         )
         canvas.save()
-        result.missing |= sheet.fonts.missing
-        for text, chars in sheet.fonts.lost.items():
-            result.lost.setdefault(text, set()).update(chars)
+        result.note_fonts(sheet.fonts)
     return result
 
 

@@ -17,14 +17,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from workshop.file.store import Store
 from workshop.i18n import t
-from workshop.outputs import atomic_output
 from workshop.printing import network as network_pic
 from workshop.printing.fonts import FontSet
-from workshop.printing.pdfdoc import NumberedCanvas
+from workshop.printing.pdfdoc import write_document
 from workshop.printing.sheet import PrintResult, paper_size
 from workshop.printing.summary import sections
 from workshop.printing.summary import texts as summary_texts  # noqa: F401  (registers the summary's words)
@@ -64,40 +62,21 @@ def print_summary(
             anchor="right",
         )
 
-    canvas_class = type("SummaryCanvas", (NumberedCanvas,), {"footer": staticmethod(footer)})
     story = sections.story(data, template, fonts, width - 2 * margin)
-    with atomic_output(Path(path), "wb") as fh:
-        doc = BaseDocTemplate(
-            fh,
-            pagesize=(width, height),
-            leftMargin=margin,
-            rightMargin=margin,
-            topMargin=margin,
-            bottomMargin=margin,
-            title=title,
-            author=_author(hood),
-            subject=t("sum_subtitle", lang),
-            creator="workshop",
-            keywords="wijkaanpak, informele netwerken, verbinders",
-            lang=lang,
-        )
-        frame = Frame(
-            margin,
-            margin,
-            width - 2 * margin,
-            height - 2 * margin,
-            id="body",
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        doc.build(story, canvasmaker=canvas_class)
-        result.pages = doc.page
-    result.missing |= fonts.missing
-    for text, chars in fonts.lost.items():
-        result.lost.setdefault(text, set()).update(chars)
+    result.pages = write_document(
+        Path(path),
+        story,
+        pagesize=(width, height),
+        margin=margin,
+        footer=footer,
+        padding=0,
+        title=title,
+        author=_author(hood),
+        subject=t("sum_subtitle", lang),
+        keywords="wijkaanpak, informele netwerken, verbinders",
+        lang=lang,
+    )
+    result.note_fonts(fonts)
     return result
 
 
