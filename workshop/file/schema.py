@@ -393,6 +393,30 @@ def _m0018_sticker_field(db: Database) -> None:
     _set_version(db)
 
 
+@MIGRATIONS(name="0019_print_record")
+def _m0019_print_record(db: Database) -> None:
+    """What each printed map sheet was (`workshop.paper.record`): its paper, page, corner
+    markers, map frame, extent and grid, so that `workshop scan` maps a photo of it back to the
+    ground. And where a place's or initiative's coordinates came from (`located`): 'scan' when
+    a scan of the poster set them; empty when they were typed, imported or taken from OSM (a
+    scan does not overwrite those without `--overwrite`)."""
+    db.execute(
+        """CREATE TABLE print_record (
+    id TEXT PRIMARY KEY NOT NULL,
+    code INTEGER NOT NULL CHECK (code BETWEEN 0 AND 249),
+    kind TEXT NOT NULL CHECK (kind IN ('base', 'result')),
+    paper TEXT NOT NULL,
+    tile TEXT,
+    geometry TEXT NOT NULL,"""
+        + _STAMP
+        + "\n)"
+    )
+    db.execute("CREATE INDEX print_record_code ON print_record(code)")
+    for table in ("place", "initiative"):
+        db.execute(f"ALTER TABLE \"{table}\" ADD COLUMN located TEXT CHECK (located IN ('scan'))")
+    _set_version(db)
+
+
 LATEST_VERSION = len(MIGRATIONS._migrations)
 
 

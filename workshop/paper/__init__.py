@@ -5,6 +5,7 @@ a photograph of the paper after the evening.
     detect       finding markers in a photo with OpenCV's ArUco detector, sub-pixel corners
     sheetmarks   where a sheet's four corner markers go, and the sheet and corner their ids name
     rectify      from a photo back to the page: the homography the visible corners give
+    record       the print record: what a printed sheet was, stored so a photo maps to the ground
 
 OpenCV is imported only here, and only when a marker is drawn or looked for. Headless.
 """
