@@ -35,14 +35,22 @@ class Mark:
         return [(x, y), (x + s, y), (x + s, y + s), (x, y + s)]
 
 
-def marks(code: int, width_mm: float, height_mm: float) -> list[Mark]:
-    """The four corner markers of sheet `code` on a page of that size."""
+def marks(
+    code: int,
+    width_mm: float,
+    height_mm: float,
+    *,
+    side: float = SIDE_MM,
+    inset: float = INSET_MM,
+) -> list[Mark]:
+    """The four corner markers of sheet `code` on a page of that size (larger paper may take
+    larger markers, to be read from a photo of the whole poster)."""
     if not 0 <= code < SHEET_CODES:
         raise ValueError(f"sheet code {code} is not 0..{SHEET_CODES - 1}")
-    far_x = width_mm - INSET_MM - SIDE_MM
-    far_y = height_mm - INSET_MM - SIDE_MM
-    spots = ((INSET_MM, INSET_MM), (far_x, INSET_MM), (far_x, far_y), (INSET_MM, far_y))
-    return [Mark(code * CORNERS + k, k, x, y) for k, (x, y) in enumerate(spots)]
+    far_x = width_mm - inset - side
+    far_y = height_mm - inset - side
+    spots = ((inset, inset), (far_x, inset), (far_x, far_y), (inset, far_y))
+    return [Mark(code * CORNERS + k, k, x, y, side) for k, (x, y) in enumerate(spots)]
 
 
 def sheet_of(marker_id: int) -> tuple[int, int]:
