@@ -55,6 +55,7 @@ SAME_IN_BOTH = {
     "plan_resolved",  # "{typed} = {kind} '{name}'"
     "edit_bad_text",  # "{field}: {message}"
     "tui_key_export",  # "Export" is Dutch too (the key bar's short label)
+    "check_record_line",  # "{table} '{record}': {problem}; {fix}", its parts translated
 }
 
 
