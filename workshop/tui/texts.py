@@ -374,6 +374,12 @@ CATALOGUE = Catalogue(
             "en": "The wall is already open on {max} screens; close one and reload this page.",
         },
         "wall_page_title": {"nl": "{name} · muur", "en": "{name} · wall"},
+        "wall_stopped_following": {
+            "nl": "De muur volgt het bestand niet meer ({reason}); bij de volgende wijziging"
+            " probeert hij het opnieuw. Details staan in het venster van workshop wall.",
+            "en": "The wall stopped following the file ({reason}); it tries again at the next"
+            " change. Details are in the window of workshop wall.",
+        },
         "wall_offline": {
             "nl": "Geen verbinding met de muur; de pagina probeert het zelf opnieuw.",
             "en": "No connection to the wall; the page keeps trying by itself.",
