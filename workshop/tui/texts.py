@@ -398,7 +398,7 @@ CATALOGUE = Catalogue(
             "en": "Excel workbook (.xlsx, one sheet per table)",
         },
         # --- the lists: the key, selecting rows, setting many at once, folding (issue 11) ------
-        "print_sleutel": {
+        "print_key": {
             "nl": "sleutel bij de pseudoniemen (vertrouwelijk)",
             "en": "key to the pseudonyms (confidential)",
         },
