@@ -422,6 +422,10 @@ CATALOGUE = Catalogue(
             "nl": "Voor deze rijen valt samen niets te zetten: kies rijen van één soort.",
             "en": "Nothing can be set for these rows together: choose rows of one kind.",
         },
+        "bulk_busy": {
+            "nl": "Bezig: {what} bijwerken …",
+            "en": "Working: updating {what} …",
+        },
         "bulk_done": {
             "nl": "{n} van {of} bijgewerkt (Ctrl+Z maakt het ongedaan).",
             "en": "{n} of {of} updated (Ctrl+Z undoes it).",
