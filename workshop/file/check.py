@@ -141,11 +141,8 @@ def check_file(path: Path, lang: str = "en") -> CheckReport:
     try:
         conn, why = files.open_readonly(report.path, leave_no_sidecars=True)
     except sqlite3.Error as exc:
-        error = files.sqlite_error(report.path, exc)
-        if error.key in DISK_TROUBLE:  # the disk's trouble, not the file's: no salvage
-            report.problem(error.message(lang))
-            return report
-        report.problem(error.message(lang))
+        # the disk's trouble (DISK_TROUBLE) is said as it is, as is the file's: no salvage
+        report.problem(files.sqlite_error(report.path, exc).message(lang))
         return report
     except UserError as exc:
         report.problem(exc.message(lang))
