@@ -55,6 +55,7 @@ SAME_IN_BOTH = {
     "plan_resolved",  # "{typed} = {kind} '{name}'"
     "edit_bad_text",  # "{field}: {message}"
     "tui_key_export",  # "Export" is Dutch too (the key bar's short label)
+    "check_record_line",  # "{table} '{record}': {problem}; {fix}", its parts translated
 }
 
 
@@ -300,3 +301,33 @@ def test_a_phrase_is_said_in_the_language_of_its_sentence(tmp_path: Path) -> Non
     with pytest.raises(UserError) as refused:
         templates.load(path)
     assert refused.value.message("en").endswith("'{x:>9}': only {name} placeholders")
+
+
+@pytest.mark.parametrize("width", [80, 100, 120, 160])
+def test_the_status_bar_shows_the_sessions_date_whole(width: int) -> None:
+    """At 120 columns the counts in words took the room and the date came out `2026-1…`: the
+    counts go short first, then the venue and table, then the neighbourhood's name is cut."""
+    from rich.cells import cell_len
+
+    from workshop.tui.widgets.status_bar import Status, StatusBar
+
+    counts = {"place": 24, "initiative": 14, "actor": 633, "tie": 112, "note": 24, "participant": 8}
+    bar = StatusBar()
+    bar.show(Status("De Kersenbuurt", "2026-12-02 · Buurthuis De Bron · 2", counts, 120.0, "nl"))
+    room = width - 2  # the bar's padding
+    left, right = bar.fitted(width, room)
+    assert "sessie 2026-12-02" in left.plain, left.plain
+    assert cell_len(left.plain) + 1 + cell_len(right.plain) <= room
+    assert left.plain.startswith("De Kersenbuurt · sessie 2026-12-02")
+    if width >= 160:  # room for the counts in words beside the date
+        assert right.plain.startswith("24 plekken")
+    few = {"place": 1, "initiative": 0, "actor": 0, "tie": 0, "note": 0, "participant": 0}
+    bar.show(Status("De Kersenbuurt", "2026-12-02 · Bron", few, None, "nl"))
+    left, right = bar.fitted(width, room)
+    assert left.plain.startswith("De Kersenbuurt · sessie 2026-12-02 · B")
+    if width != 120:  # at 120 the counts in words leave the venue cut
+        assert left.plain == "De Kersenbuurt · sessie 2026-12-02 · Bron"
+    assert right.plain.startswith("1 plek · " if width >= 120 else "P1 I0 ")
+    bar.show(Status("Wijk " * 40, "2026-12-02", counts, None, "nl"))
+    left, _ = bar.fitted(width, room)
+    assert left.plain.endswith("… · sessie 2026-12-02"), left.plain

@@ -248,3 +248,60 @@ def test_every_table_has_labels_in_both_languages() -> None:
     for fields in FIELDS.values():
         for field in fields:
             assert field.label("nl") and field.label("en")
+
+
+def test_a_note_form_says_who_said_it_as_door_does(store: Store) -> None:
+    """The line's `door:NAME` (who said a note or quote) is a field of the note's form: a
+    participant first, else an actor, stored where the line stores it; a place is refused
+    with the line's reason, a name nobody has with a near one, and the form shows the name."""
+    record(
+        store,
+        [
+            "deelnemer Anna #senior",
+            "persoon Jan",
+            "p Bieb",
+            'q "De wijk is van ons" door:Anna ~Bieb',
+            'n "Meer bankjes"',
+        ],
+    )
+    quote, note = store.rows("note", order="rowid")
+    assert form_values(store, "note", quote)["said_by_id"] == "Anna"
+    saved = edit.save(
+        store, "note", edit.validate(store, "note", {"said_by_id": "jan"}, note["id"]), note["id"]
+    )
+    assert (saved["said_by_table"], saved["said_by_id"]) == (
+        "actor",
+        _one(store, "actor", "Jan")["id"],
+    )
+    assert store.history(1)[0]["line"].startswith("bewerkt: ")
+    anna = _one(store, "participant", "Anna")
+    values = edit.validate(store, "note", {"said_by_id": "Anna"}, note["id"])
+    assert (values["said_by_table"], values["said_by_id"]) == ("participant", anna["id"])
+    for typed, key in (("Bieb", "said_by_not_person"), ("Annie", "not_found")):
+        with pytest.raises(FieldError) as refused:
+            edit.validate(store, "note", {"said_by_id": typed}, note["id"])
+        assert (refused.value.field, refused.value.key) == ("said_by_id", key)
+    assert "'Bieb' is een plek" in str(
+        pytest.raises(
+            FieldError, edit.validate, store, "note", {"said_by_id": "Bieb"}
+        ).value.message("nl")
+    )
+    cleared = edit.validate(store, "note", {"said_by_id": ""}, quote["id"])
+    assert (cleared["said_by_table"], cleared["said_by_id"]) == (None, None)
+
+
+def test_a_session_form_sets_the_default_consent_as_the_line_does(store: Store) -> None:
+    """`sessie consent:print` sets the default consent of the persons captured in a session;
+    its form has the field too, with the same words and the same refusal."""
+    record(store, ["sessie locatie:Bron consent:print", "persoon Jan"])
+    session = store.rows("session")[0]
+    assert form_values(store, "session", session)["consent"] == "print"
+    values = edit.validate(store, "session", {"consent": "intern"}, session["id"])
+    assert values == {"consent": "internal"}
+    edit.save(store, "session", values, session["id"])
+    record(store, ["persoon Piet"])
+    assert _one(store, "actor", "Piet")["consent"] == "internal"
+    with pytest.raises(FieldError) as refused:
+        edit.validate(store, "session", {"consent": "misschien"}, session["id"])
+    assert refused.value.field == "consent"
+    assert edit.validate(store, "session", {"consent": ""}, session["id"]) == {"consent": None}

@@ -115,7 +115,10 @@ def test_values_the_capture_line_refuses_are_flagged(tmp_path: Path) -> None:
     runner = CliRunner()
     off_map = runner.invoke(cli, ["check", str(path)])
     assert off_map.exit_code == 1 and "in orde." not in off_map.output
-    assert "place 'Ver weg': lat 51.0, lon 4.9 ligt buiten de kaart" in off_map.output
+    assert (
+        "plek 'Ver weg': lat 51.0, lon 4.9 ligt buiten de kaart van de wijk; verbeter lat en lon"
+        in off_map.output
+    )
     conn = sqlite3.connect(path)
     with conn:
         conn.execute("UPDATE place SET lat = 30681.0 WHERE name = 'Kerk'")
@@ -124,12 +127,14 @@ def test_values_the_capture_line_refuses_are_flagged(tmp_path: Path) -> None:
     conn.close()
     result = runner.invoke(cli, ["check", str(path)])
     assert result.exit_code == 1 and "in orde." not in result.output
-    values = [line for line in result.output.splitlines() if "WAARDE:" in line]
+    values = [line for line in result.output.splitlines() if "KLOPT NIET:" in line]
     assert len(values) == 2, result.output
-    assert "place 'Kerk' klopt niet: lat:30681 ligt niet op aarde" in values[0]
-    assert "session 'Bron'" in values[1] and "2026-13-45" in values[1]
+    assert "plek 'Kerk': lat:30681 ligt niet op aarde" in values[0]
+    assert values[0].endswith("; verbeter lat in de TUI (F2) of met workshop capture")
+    assert "sessie 'Bron'" in values[1] and "2026-13-45" in values[1]
     assert "PROBLEEM" not in result.output  # the file itself is sound: no salvage, no damage
-    assert check_file(path).ok and check_file(path).salvageable is None
+    report = check_file(path)
+    assert not report.ok and not report.damaged and report.salvageable is None
     conn = sqlite3.connect(path)
     with conn:
         conn.execute("UPDATE place SET lat = 52.552 WHERE name = 'Kerk'")
@@ -137,3 +142,59 @@ def test_values_the_capture_line_refuses_are_flagged(tmp_path: Path) -> None:
     conn.close()
     fixed = runner.invoke(cli, ["check", str(path)])
     assert fixed.exit_code == 0 and "in orde." in fixed.output
+
+
+def test_wrong_records_are_one_list_said_one_way(tmp_path: Path) -> None:
+    """A value out of range and a sticker on two records are the same kind of finding (the file
+    is sound, a record is wrong): one heading, one line each naming the kind, the record and the
+    fix, in Dutch and English, and the same list in --json."""
+    import json
+    import sqlite3
+
+    path = tmp_path / "wijk.wijk"
+    with Store.create(path, name="Wijk", lang="en") as store:
+        with store.write() as w:
+            w.update("neighbourhood", store.neighbourhood()["id"], {"next_sticker": 10})
+        record(store, ["p Kerk sticker:3 lat:52.1 lon:5.1", "i Moestuin sticker:4"])
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE initiative SET sticker = 3")
+        conn.execute("UPDATE place SET lat = 30681.0")  # a Dutch locale read 30.681 so
+    conn.close()
+    report = check_file(path, "en")
+    assert not report.ok and not report.damaged and report.findings == []
+    assert [(r.table, r.record) for r in report.records] == [
+        ("place", "Kerk"),
+        ("initiative", "Moestuin"),
+    ]
+    runner = CliRunner()
+    for lang, heading, mark in (
+        ("nl", "Het bestand is heel, maar deze records kloppen niet", "  KLOPT NIET: "),
+        ("en", "The file is sound, but these records are not right", "  NOT RIGHT: "),
+    ):
+        out = runner.invoke(cli, ["check", str(path)], env={"WORKSHOP_LANG": lang})
+        assert out.exit_code == 1
+        lines = out.output.splitlines()
+        assert [line for line in lines if line.startswith(heading)] == [lines[-3]]
+        assert lines[-2].startswith(mark) and lines[-1].startswith(mark)
+        assert "PROBLEM" not in out.output
+    assert lines[-2].startswith("  NOT RIGHT: place 'Kerk': lat:30681 ")
+    assert lines[-2].endswith("; correct lat in the TUI (F2) or with workshop capture")
+    assert lines[-1:] == [
+        "  NOT RIGHT: initiative 'Moestuin': sticker 3 is also on place 'Kerk'; give each its own"
+        " sticker (F2)",
+    ]
+    as_json = runner.invoke(cli, ["check", str(path), "--json"], env={"WORKSHOP_LANG": "en"})
+    assert as_json.exit_code == 1
+    document = json.loads(as_json.output)
+    assert document["ok"] is False and document["damaged"] is False
+    assert document["problems"] == [] and document["records_more"] == 0
+    assert document["records"][1] == {
+        "table": "initiative",
+        "record": "Moestuin",
+        "problem": "sticker 3 is also on place 'Kerk'",
+        "fix": "give each its own sticker (F2)",
+        "line": lines[-1].removeprefix("  NOT RIGHT: "),
+    }
+    both = runner.invoke(cli, ["check", str(path), "--json", "--salvage", str(tmp_path / "s")])
+    assert both.exit_code == 1 and "Traceback" not in both.output

@@ -1,4 +1,4 @@
-"""The confidential key (`workshop print sleutel` / `key`): its pseudonyms are the very ones the
+"""The confidential key (`workshop print key` / `sleutel`): its pseudonyms are the very ones the
 summary, the cards and the wall print, read back from real PDFs with pypdf; every page says it
 is for the facilitator only; the file records it, so `forget` names it."""
 
@@ -46,7 +46,7 @@ def printed(tmp_path_factory) -> tuple[Path, dict[str, str], list[str]]:
     with demo.build(path) as store:
         record(store, HIDDEN)
         texts = {}
-        for what in ("summary", "cards", "sleutel"):
+        for what in ("summary", "cards", "key"):
             texts[what] = text_of(print_out(store, what, folder / f"{what}.pdf").path)
         wall = wall_lines(store, 40, store.lang)
     return path, texts, wall
@@ -81,13 +81,13 @@ def test_the_keys_pseudonyms_are_those_on_paper_and_on_the_wall(printed) -> None
     assert "Fatma Kaya" not in texts["summary"] + texts["cards"] + "\n".join(wall)
     # the key itself, read back: each pseudonym in the row of its person (a cell a line, or
     # the row's cells on one line, as pypdf reads cells that share a baseline)
-    lines = [line.strip() for line in texts["sleutel"].splitlines()]
+    lines = [line.strip() for line in texts["key"].splitlines()]
     rows = set(zip(lines, lines[1:], strict=False))
     for pseudonym, name in on_paper.items():
         assert (pseudonym, name) in rows or any(
             line.startswith(f"{pseudonym} {name}") for line in lines
         ), pseudonym
-    assert "Fatma Kaya" in texts["sleutel"] and "Sanne Dirks" in texts["sleutel"]
+    assert "Fatma Kaya" in texts["key"] and "Sanne Dirks" in texts["key"]
 
 
 def test_every_page_says_it_is_confidential(printed, tmp_path: Path) -> None:
@@ -96,7 +96,7 @@ def test_every_page_says_it_is_confidential(printed, tmp_path: Path) -> None:
     pdf = tmp_path / "key.pdf"
     with Store.open(tmp_path / NAME) as store:
         record(store, [f'persoon "Extra Persoon {i}" consent:geen' for i in range(40)])
-        print_out(store, "sleutel", pdf)
+        print_out(store, "key", pdf)
     pages = pypdf.PdfReader(str(pdf)).pages
     assert len(pages) >= 2
     for page in pages:
@@ -106,7 +106,7 @@ def test_every_page_says_it_is_confidential(printed, tmp_path: Path) -> None:
 
 def test_in_english_it_says_so_in_english(store_en: Store, tmp_path: Path) -> None:
     record(store_en, ['person "Ann Smith" #key-figure consent:none'])
-    result = print_out(store_en, "sleutel", tmp_path / "key.pdf")
+    result = print_out(store_en, "key", tmp_path / "key.pdf")
     text = text_of(result.path)
     assert text.count("Confidential — facilitator only") == 2
     assert "Key to the pseudonyms" in text and "Ann Smith" in text
@@ -118,6 +118,9 @@ def test_the_cli_prints_it_by_both_names_and_forget_names_it(printed, tmp_path, 
     shutil.copy(source, tmp_path / NAME)
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
+    listing = runner.invoke(cli, ["print", "--help"]).output
+    assert re.search(r"^  key +The confidential key \(also: print sleutel\)", listing, re.M)
+    assert not re.search(r"^  sleutel ", listing, re.M), listing  # an alias, not listed apart
     done = runner.invoke(cli, ["print", "sleutel", NAME])
     assert done.exit_code == 0, done.output
     done = runner.invoke(cli, ["print", "key", NAME, "-o", "elders.pdf"])
@@ -127,8 +130,8 @@ def test_the_cli_prints_it_by_both_names_and_forget_names_it(printed, tmp_path, 
     with Store.open(tmp_path / NAME) as store:
         kinds = {(Path(w.path).name, w.kind, w.audience) for w in outputs.known(store)}
         assert {
-            ("kersenbuurt-sleutel.pdf", "sleutel", "internal"),
-            ("elders.pdf", "sleutel", "internal"),
+            ("kersenbuurt-sleutel.pdf", "key", "internal"),
+            ("elders.pdf", "key", "internal"),
         } <= kinds
         said = "\n".join(describe_outputs(plan_forget(store, "Fatma Kaya"), "nl"))
-    assert "kersenbuurt-sleutel.pdf (sleutel" in said and "elders.pdf (sleutel" in said
+    assert "kersenbuurt-sleutel.pdf (key" in said and "elders.pdf (key" in said

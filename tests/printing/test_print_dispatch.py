@@ -63,7 +63,7 @@ def test_the_cli_and_the_tui_print_the_same_file(
     assert files_under(sides["tui"]) == made
     assert [str(p) for p in done.paths] == list(made)
     assert state(sides["tui"]) == state(sides["cli"])
-    audience = "internal" if what == "sleutel" else "print"  # the key holds every name
+    audience = "internal" if what == "key" else "print"  # the key holds every name
     assert state(sides["cli"])[0] == [(f"/{next(iter(made))}", what, audience, 0)]
 
 

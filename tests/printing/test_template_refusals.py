@@ -18,6 +18,7 @@ from workshop.i18n import UserError
 from workshop.printing import network, templates
 from workshop.printing.cards import build as cards
 from workshop.printing.maps import build as maps
+from workshop.printing.summary import build as summary
 
 
 @pytest.mark.parametrize(
@@ -96,6 +97,7 @@ def test_every_printout_embeds_its_fonts_and_says_what_it_is(tmp_path: Path, lan
         "blank-cards": lambda p: cards.print_blank_cards(store, p, template, count=1),
         "network": lambda p: network.print_network(store, p, template),
         "map": lambda p: maps.print_map(store, p, template, paper="A4"),
+        "summary": lambda p: summary.print_summary(store, p, template),
     }
     for name, draw in printouts.items():
         pdf = tmp_path / f"{name}.pdf"

@@ -68,6 +68,42 @@ def test_a_session_starts_by_itself_and_can_be_named(store: Store) -> None:
     drive(app, scenario)
 
 
+def test_f7_sets_the_sessions_default_consent_as_the_line_does(store: Store) -> None:
+    """`sessie consent:print` on the line; in F7, the same field with the line's words: the
+    persons captured in the session get it unless their line says otherwise."""
+    from textual.widgets import Select
+
+    from workshop.capture.record import record
+
+    app = WorkshopApp(store)
+
+    async def scenario(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("f7")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, SessionScreen)
+        consent = screen.query_one("#session-consent", Select)
+        assert consent.value is Select.NULL  # a new session agreed to nothing yet
+        screen.query_one("#session-venue", Input).value = "Bron"
+        consent.value = "print"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert [(s["venue"], s["consent"]) for s in store.rows("session")] == [("Bron", "print")]
+        record(store, ["persoon Jan", "persoon Piet consent:geen"])
+        assert [a["consent"] for a in store.rows("actor", order="name")] == ["print", "none"]
+        await pilot.press("f7")
+        await pilot.pause()
+        again = pilot.app.screen.query_one("#session-consent", Select)
+        assert again.value == "print"
+        again.value = Select.NULL  # cleared: no default any more
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert store.rows("session")[0]["consent"] is None
+
+    drive(app, scenario)
+
+
 def test_continue_an_earlier_session(store: Store) -> None:
     earlier = store.use_session("2026-10-08", "Bibliotheek", "1")
     store.session_id = None

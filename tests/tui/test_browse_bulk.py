@@ -187,3 +187,55 @@ def test_fold_two_records_says_what_happens_and_undo_brings_both(store: Store) -
         assert len(_names(table)) == 3
 
     drive(app, scenario)
+
+
+def test_setting_many_rows_writes_in_a_worker_and_says_so(store: Store, monkeypatch) -> None:
+    """Ctrl+E on hundreds of rows runs in a worker thread (its own connection), so the screen
+    draws on; it says it is busy, then what it did, and the step is one Ctrl+Z like any other."""
+    import threading
+
+    from workshop.tui import jobs
+
+    record(store, [f'persoon "Buur {i:03d}" consent:print' for i in range(600)])
+    app = WorkshopApp(store)
+    said: list[str] = []
+    threads: list[str] = []
+    real_set = jobs.set_field
+
+    def in_a_thread(*args):
+        threads.append(threading.current_thread().name)
+        return real_set(*args)
+
+    monkeypatch.setattr(jobs, "set_field", in_a_thread)
+
+    async def scenario(pilot) -> None:
+        real_say = pilot.app.say
+        pilot.app.say = lambda text, **kw: (said.append(text), real_say(text, **kw))
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("right", "right", "ctrl+a", "ctrl+e")
+        await pilot.pause()
+        await _pick(pilot, "Toestemming")
+        await _pick(pilot, "geen")
+        await settle(pilot)
+        assert said[-2:] == [
+            "Bezig: 600 actoren bijwerken …",
+            "600 van 600 bijgewerkt (Ctrl+Z maakt het ongedaan).",
+        ]
+        assert len(threads) == 1 and threads[0] != threading.main_thread().name
+        assert store.count("actor", "consent = 'none'") == 600
+        assert {row[5] for row in _table(pilot)._rows.cells} == {"geen"}
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert store.count("actor", "consent = 'print'") == 600
+        await pilot.press("ctrl+e")  # a value refused in the worker is said, nothing written
+        await pilot.pause()
+        await _pick(pilot, "Vak op de kaart")
+        await pilot.press("z", "9", "9", "enter")
+        await settle(pilot)
+        assert said[-1].endswith(
+            "Vak 'z99' ligt niet op de kaart: kies A1 t/m H6. Er is niets veranderd."
+        )
+        assert store.count("actor", "cell IS NOT NULL") == 0
+
+    drive(app, scenario)

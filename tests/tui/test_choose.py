@@ -94,10 +94,10 @@ def test_f8_prints_the_confidential_key(filled: Store, tmp_path: Path, monkeypat
     async def scenario(pilot) -> None:
         await pilot.press("f8")
         await pilot.pause()
-        assert shown(pilot.app)[list(PRINTOUTS).index("sleutel")] == (
+        assert shown(pilot.app)[list(PRINTOUTS).index("key")] == (
             "sleutel bij de pseudoniemen (vertrouwelijk)"
         )
-        for _ in range(list(PRINTOUTS).index("sleutel")):
+        for _ in range(list(PRINTOUTS).index("key")):
             await pilot.press("down")
         await pilot.press("enter")
         await settle(pilot)

@@ -223,6 +223,55 @@ def test_a_file_that_goes_away_is_said_on_the_page_and_followed_again(wall_file:
     site.following.close()
 
 
+def test_a_state_that_fails_to_build_is_said_on_the_page_and_tried_again(
+    wall_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """A bug in building the state (anything but the file's or the disk's trouble) once stopped
+    the following silently: the pages froze on the last state. Now they keep it, say in one
+    line in the file's language why the wall stopped following, the traceback goes to the
+    server's stderr, and the next change of the file is tried again."""
+    calls, armed = [], []
+
+    def fails_once(store):
+        calls.append(1)
+        if armed and not armed[0]:  # once, after the pages got a first state
+            armed[0] = True
+            raise RuntimeError("boom\nsecond line")
+        return serve_state(store)
+
+    serve_state = serve.wall_state
+    monkeypatch.setattr(serve, "wall_state", fails_once)
+
+    async def main() -> None:
+        site, server, url = await _site(wall_file)
+        try:
+            async with aiohttp.ClientSession() as http, http.get(url + "/events") as page:
+                assert (await _next_event(page))["counts"][0][1] == 1
+                armed.append(False)
+                said = await _next_event(page)
+                assert said == {
+                    "error": "De muur volgt het bestand niet meer (RuntimeError: boom); bij de"
+                    " volgende wijziging probeert hij het opnieuw. Details staan in het venster"
+                    " van workshop wall."
+                }
+                failed_after = len(calls)
+                await asyncio.sleep(4 * serve.POLL)
+                assert len(calls) == failed_after  # the same file is not built again and again
+                assert site._poller is not None and not site._poller.done()
+                with Store.open(wall_file) as writer:
+                    record(writer, ["p Bieb #bibliotheek @A1"])
+                state = await _next_event(page)
+                assert state["counts"][0][1] == 2 and "error" not in state
+                assert state["latest"][0] == "Plek · Bieb · bibliotheek · A1"
+        finally:
+            await server.close()
+
+    asyncio.run(main())
+    err = capsys.readouterr().err
+    assert "could not build the wall's state" in err
+    assert "Traceback (most recent call last)" in err and "RuntimeError: boom" in err
+
+
 # --- the real server ------------------------------------------------------------------------
 
 

@@ -56,34 +56,43 @@ def set_field(store: Store, records: Sequence[tuple[str, str]], name: str, value
     fields = {f.name: f for f in settable(store, tables)}
     if name not in fields:
         raise UserError("bulk_no_field", field=name)
+    ids: dict[str, list[str]] = {}
+    for table, id_ in dict.fromkeys(records):  # a record chosen twice is set once
+        ids.setdefault(table, []).append(id_)
     checked: dict[str, dict] = {}  # the value does not depend on the record: once a table
-    planned: list[tuple[str, str, dict]] = []
-    for table, id_ in records:
-        current = store.get(table, id_)
-        if current is None:
+    for table, wanted in ids.items():
+        try:
+            checked[table] = edit.validate(store, table, {name: value})
+        except UserError as exc:
+            what = edit.describe(store, table, store.get(table, wanted[0]) or {}, lang)
+            raise UserError("bulk_refused", what=what, message=exc.message(lang)) from None
+        if _missing(store, table, wanted):
             raise UserError("edit_gone")
-        if table not in checked:
-            try:
-                checked[table] = edit.validate(store, table, {name: value})
-            except UserError as exc:
-                what = edit.describe(store, table, current, lang)
-                raise UserError("bulk_refused", what=what, message=exc.message(lang)) from None
-        values = checked[table]
-        if any(current.get(k) != v for k, v in values.items()):
-            planned.append((table, id_, values))
-    if not planned:
-        return 0
+    first = next(iter(checked.values()))
     line = t(
         "bulk_line",
         lang,
         what=counted(tables, len(records), lang),
         field=fields[name].label(lang),
-        value=shown_value(fields[name], planned[0][2].get(name), lang),
+        value=shown_value(fields[name], first.get(name), lang),
     )
+    # One transaction, one undoable step; the writer reads and writes the rows in batches
+    # and leaves alone a record that has the value already.
     with store.write() as w, w.entry(line):
-        for table, id_, values in planned:
-            w.update(table, id_, values)
-    return len(planned)
+        return sum(
+            w.update_many(table, [(id_, checked[table]) for id_ in wanted])
+            for table, wanted in ids.items()
+        )
+
+
+def _missing(store: Store, table: str, ids: list[str]) -> bool:
+    """Whether a record of `ids` is gone (deleted at another table since it was chosen)."""
+    found = 0
+    for start in range(0, len(ids), 500):  # below SQLite's limit on parameters
+        batch = ids[start : start + 500]
+        marks = ", ".join("?" for _ in batch)
+        found += store.count(table, f"id IN ({marks})", tuple(batch))
+    return found < len(ids)
 
 
 def shown_value(field: Field, value: object, lang: str) -> str:

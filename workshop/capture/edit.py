@@ -17,7 +17,7 @@ from typing import Any
 from workshop import model
 from workshop.capture.forms import Field, fields_for
 from workshop.capture.grammar import MAX_LINE
-from workshop.capture.resolve import check_sticker
+from workshop.capture.resolve import SAID_BY_TABLES, check_sticker
 from workshop.file.store import Store
 from workshop.i18n import UserError, pick, t
 from workshop.model import (
@@ -90,6 +90,8 @@ def validate(store: Store, table: str, raw: dict[str, Any], id: str | None = Non
             out["attributes"] = attributes
         elif field.kind == "about":
             out["about_table"], out["about_id"] = value or (None, None)
+        elif field.kind == "said_by":
+            out["said_by_table"], out["said_by_id"] = value or (None, None)
         else:
             out[field.name] = value
     if table in NAMED_TABLES and "name" in out:
@@ -173,7 +175,24 @@ def _check(store: Store, field: Field, value: Any, current: dict, lang: str) -> 
             if found:
                 return table, found[0]["id"]
         raise FieldError(field.name, "not_found", name=text, hint=_hint(store, "actor", text, lang))
+    if kind == "said_by":
+        return _speaker(store, field, text, lang)
     raise ValueError(f"unknown field kind {kind}")
+
+
+def _speaker(store: Store, field: Field, text: str, lang: str) -> tuple[str, str]:
+    """Who said a note, as the line's `door:NAME` finds them: a participant, else an actor.
+    A form makes nobody new: a name that is not in the file is refused with a near one."""
+    for table in SAID_BY_TABLES:
+        found = store.find(table, text)
+        if found:
+            return table, found[0]["id"]
+    for table in NAMED_TABLES:
+        if store.find(table, text):
+            raise FieldError(
+                field.name, "said_by_not_person", name=text, kind=kind_word(table, lang)
+            )
+    raise FieldError(field.name, "not_found", name=text, hint=_hint(store, "actor", text, lang))
 
 
 def _choice(field: Field, text: str, current: dict, lang: str) -> str:

@@ -23,7 +23,8 @@ NOTE_KINDS = Vocabulary(
 # How a value is typed and checked:
 #   text, long (several lines), choice (a vocabulary), int, float (lat/lon), bool, cell,
 #   tags (comma-separated), place (a place's name), about (a record's name), dim (a
-#   sounding-board dimension, stored in `attributes`), date (YYYY-MM-DD)
+#   sounding-board dimension, stored in `attributes`), date (YYYY-MM-DD), said_by (the name
+#   of the participant or actor who said a note: the line's `door:NAME`)
 KINDS = (
     "text",
     "long",
@@ -37,6 +38,7 @@ KINDS = (
     "about",
     "dim",
     "date",
+    "said_by",
 )
 
 
@@ -219,6 +221,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("kind", "Soort", "Kind", "choice", vocab=NOTE_KINDS, required=True),
         _f("text", "Tekst", "Text", "long", required=True),
         _f("about_id", "Over (naam)", "About (name)", "about"),
+        _f("said_by_id", model.FIELDS["said_by"].nl, model.FIELDS["said_by"].en, "said_by"),
         TAGS,
     ),
     "session": (
@@ -226,6 +229,8 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _r("venue"),
         _r("table_name"),
         _r("facilitator"),
+        # the line's `sessie consent:print`: the default of the persons captured in it
+        _r("consent", "Standaardtoestemming", "Default consent"),
     ),
 }
 PEOPLE_WITH_DIMENSIONS = model.PERSON_TABLES  # the board dimensions are fields of a person
@@ -275,4 +280,7 @@ def _value_of(store: Store, field: Field, row: dict) -> object:
     if field.kind == "about" and value and row.get("about_table"):
         target = store.get(row["about_table"], value)
         return target["name"] if target else None
+    if field.kind == "said_by" and value and row.get("said_by_table"):
+        speaker = store.get(row["said_by_table"], value)
+        return speaker["name"] if speaker else None
     return value

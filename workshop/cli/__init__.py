@@ -122,10 +122,10 @@ PRINT_COMMANDS = {  # `workshop print NAME`: the print group's own table
     "result-map": Lazy(
         "printing", "The map with numbered markers for places and initiatives, and their key."
     ),
-    "sleutel": Lazy(
+    "key": Lazy(
         "printing",
-        "The confidential key (also: print key): who each pseudonym on paper and in exports "
-        "is. For the facilitator only.",
+        "The confidential key (also: print sleutel): who each pseudonym on paper and in "
+        "exports is. For the facilitator only.",
     ),
     "summary": Lazy(
         "reports",
@@ -138,7 +138,8 @@ PRINT_COMMANDS = {  # `workshop print NAME`: the print group's own table
 }
 
 
-PRINT_ALIASES = {"key": "sleutel"}  # English names of print commands named in Dutch
+# Other names a print command answers to: `sleutel` was the key's first name (scripts keep it).
+PRINT_ALIASES = {"sleutel": "key"}
 
 
 def default_lang() -> str:

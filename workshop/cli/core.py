@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from workshop.cli import cli, default_lang, open_store
 from workshop.cli.textin import decode_input, say_decoded, text_argument
 from workshop.exchange import osm_import
 from workshop.file.check import check_file
+from workshop.file.salvage import SalvageReport
 from workshop.file.salvage import salvage as salvage_file
 from workshop.file.store import Store
 from workshop.i18n import UserError, t
@@ -223,10 +225,21 @@ def _undo_redo(file: Path, *, redo: bool) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Copy every readable record of a damaged FILE into this new file.",
 )
-def check(file: Path, salvage_to: Path | None) -> None:
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="A JSON object on stdout: the same findings as the text (not with --salvage).",
+)
+def check(file: Path, salvage_to: Path | None, as_json: bool) -> None:
     """Look at FILE read-only and say what is right and what is wrong with it."""
     lang = default_lang()
+    if as_json and salvage_to is not None:
+        raise UserError("cli_check_json_salvage")
     report = check_file(file, lang)
+    if as_json:
+        click.echo(json.dumps(report.as_json(lang), ensure_ascii=False, indent=2))
+        sys.exit(0 if report.ok else 1)
     for fact in report.facts:
         click.echo(t("cli_check_fact", lang, fact=fact))
     if report.counts:
@@ -237,47 +250,43 @@ def check(file: Path, salvage_to: Path | None) -> None:
     for note in report.notes:
         click.echo(t("cli_check_note", lang, note=note))
     if report.salvageable is not None:
-        readable = ", ".join(
-            t("cli_check_stretches", lang, table=y.table, read=y.read, lost=y.lost_stretches)
-            if y.lost_stretches
-            else f"{y.table} {y.read}"
-            for y in report.salvageable.tables
-        )
-        click.echo(
-            t(
-                "cli_check_salvageable",
-                lang,
-                tables=readable or t("cli_check_salvage_nothing", lang),
-            )
-        )
-        found = report.salvageable
-        if found.pages_promised:
-            click.echo(
-                t("cli_check_cut_off", lang, found=found.pages_found, promised=found.pages_promised)
-            )
-        if found.contents_rebuilt:
-            click.echo(t("cli_check_contents_rebuilt", lang))
-        if report.salvageable.schema_lost:
-            click.echo(t("cli_check_schema_lost", lang))
-        if salvage_to is None and report.salvageable.rows:
-            click.echo(t("cli_check_salvage_hint", lang, file=file))
+        _say_salvageable(report.salvageable, file, salvage_to, lang)
     if report.backups:
         click.echo(t("cli_check_latest_backup", lang, backup=report.backups[-1], file=file))
     elif report.damaged:
         click.echo(t("cli_check_no_backups", lang))
-    if salvage_to is not None:
-        if report.ok:
-            click.echo(t("cli_check_ok", lang, path=str(file)))
-            return
+    if salvage_to is not None and report.damaged:
         result = salvage_file(file, salvage_to)
         click.echo(t("cli_salvaged", lang, rows=result.rows, target=salvage_to, file=file))
         if result.references_cleared:
             click.echo(t("cli_references_cleared", lang, count=result.references_cleared))
         return
-    if report.values:
-        click.echo(t("cli_check_values", lang))
-        for value in report.values:
-            click.echo(t("cli_check_value", lang, value=value))
-    if not report.ok or report.values:
+    if report.records:  # a sound file, wrong records: nothing to salvage, edit them
+        click.echo(t("cli_check_wrong_records", lang))
+        for line in report.record_lines(lang):
+            click.echo(t("cli_check_wrong_record", lang, line=line))
+    if not report.ok:
         sys.exit(1)
-    click.echo(t("cli_check_ok", default_lang(), path=str(file)))
+    click.echo(t("cli_check_ok", lang, path=str(file)))
+
+
+def _say_salvageable(found: SalvageReport, file: Path, salvage_to: Path | None, lang: str) -> None:
+    readable = ", ".join(
+        t("cli_check_stretches", lang, table=y.table, read=y.read, lost=y.lost_stretches)
+        if y.lost_stretches
+        else f"{y.table} {y.read}"
+        for y in found.tables
+    )
+    click.echo(
+        t("cli_check_salvageable", lang, tables=readable or t("cli_check_salvage_nothing", lang))
+    )
+    if found.pages_promised:
+        click.echo(
+            t("cli_check_cut_off", lang, found=found.pages_found, promised=found.pages_promised)
+        )
+    if found.contents_rebuilt:
+        click.echo(t("cli_check_contents_rebuilt", lang))
+    if found.schema_lost:
+        click.echo(t("cli_check_schema_lost", lang))
+    if salvage_to is None and found.rows:
+        click.echo(t("cli_check_salvage_hint", lang, file=file))

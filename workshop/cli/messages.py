@@ -153,13 +153,19 @@ CATALOGUE = Catalogue(
         "cli_check_fact": {"nl": "in orde: {fact}", "en": "ok: {fact}"},
         "cli_check_records": {"nl": "aantallen: {counts}", "en": "records: {counts}"},
         "cli_check_problem": {"nl": "PROBLEEM: {finding}", "en": "PROBLEM: {finding}"},
-        "cli_check_values": {
-            "nl": "Het bestand is heel, maar deze waarden kloppen niet (verbeter ze in de TUI of "
-            "met workshop capture):",
-            "en": "The file is sound, but these values are not right (correct them in the TUI or "
-            "with workshop capture):",
+        "cli_check_wrong_records": {
+            "nl": "Het bestand is heel, maar deze records kloppen niet (soort 'naam': wat er mis "
+            "is; hoe het goed komt):",
+            "en": "The file is sound, but these records are not right (kind 'name': what is "
+            "wrong; how to put it right):",
         },
-        "cli_check_value": {"nl": "  WAARDE: {value}", "en": "  VALUE: {value}"},
+        "cli_check_wrong_record": {"nl": "  KLOPT NIET: {line}", "en": "  NOT RIGHT: {line}"},
+        "cli_check_json_salvage": {
+            "nl": "--json en --salvage gaan niet samen: kijk eerst met --json, red dan met "
+            "--salvage",
+            "en": "--json and --salvage do not go together: look with --json first, then salvage "
+            "with --salvage",
+        },
         "cli_check_note": {"nl": "let op: {note}", "en": "note: {note}"},
         "cli_check_salvageable": {
             "nl": "kan gered worden: {tables}",

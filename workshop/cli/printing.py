@@ -220,10 +220,10 @@ def _map(
     refuse_missing_glyphs(result, allow_missing_glyphs)
 
 
-@print_group.command(name="sleutel")
+@print_group.command(name="key")
 @file_argument
 @output_option
-@paper_option("sleutel")
+@paper_option("key")
 @template_option
 @glyphs_option
 def print_key(
@@ -233,12 +233,12 @@ def print_key(
     template_path: Path | None,
     allow_missing_glyphs: bool,
 ) -> None:
-    """The confidential key (also: print key): who each pseudonym on paper and in exports is.
-    For the facilitator only.
+    """The confidential key (also: print sleutel): who each pseudonym on paper and in exports
+    is. For the facilitator only.
 
     Every page is marked as confidential. The file records the PDF, so `workshop forget`
     names it; keep it apart from the printouts, and destroy it when it is no longer needed."""
     store = open_store(file, readonly=True)
-    result = print_out(store, "sleutel", output, load_template(template_path), paper=paper)
+    result = print_out(store, "key", output, load_template(template_path), paper=paper)
     report(store, result)
     refuse_missing_glyphs(result, allow_missing_glyphs)

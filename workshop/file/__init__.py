@@ -7,6 +7,7 @@
     handle           `OpenFile`: the connection, lock and caches the store and the writer share
     store            `Store`: the file's reads; `Store.write()` opens the one write path
     writer           the one write path: every insert, update and delete, in a transaction
+    erasure          the writer's erasing writes (forget): nothing erased stays in the file
     sessions         sessions: a meeting exists once something is captured in it
     similar          near-duplicate names by blocking keys
     duplicates       the same actor or place captured at two tables: pairs and folding

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from workshop.file import access as files
@@ -33,34 +33,83 @@ COUNTED = (
 )
 
 
+@dataclass(frozen=True)
+class RecordFinding:
+    """Something wrong in what a record says (a latitude of 30681, a sticker on two records):
+    the file is sound, nothing to salvage, put right by editing the record. `problem` and `fix`
+    are in the report's language; `table` is the table's name in the file."""
+
+    table: str
+    record: str  # the record's name (a session's venue, else its id)
+    problem: str
+    fix: str
+
+    def line(self, lang: str) -> str:
+        label = pick(KIND_LABELS[self.table], lang).lower() if self.table in KIND_LABELS else None
+        return t(
+            "check_record_line",
+            lang,
+            table=label or self.table,
+            record=self.record,
+            problem=self.problem,
+            fix=self.fix,
+        )
+
+
 @dataclass
 class CheckReport:
     path: Path
-    ok: bool = True
-    findings: list[str] = field(default_factory=list)  # what is wrong
+    findings: list[str] = field(default_factory=list)  # what is wrong with the file itself
     facts: list[str] = field(default_factory=list)  # what was looked at and is fine
     counts: dict[str, int] = field(default_factory=dict)
     salvageable: salvage.SalvageReport | None = None  # when damaged: what can still be read
     backups: list[Path] = field(default_factory=list)  # when damaged: copies to go back to
     notes: list[str] = field(default_factory=list)  # about the disk it is on: full, read-only
-    # values the capture line would refuse (a latitude of 30681, influence 9), or a point off the
-    # map: the file is sound, its contents are not right
-    values: list[str] = field(default_factory=list)
-    records: list[str] = field(default_factory=list)  # findings about records, not damage
+    # the file is sound, these records are not right: a value the capture line would refuse, a
+    # point off the map, a sticker on two records or never printed (at most MAX_LISTED_RECORDS)
+    records: list[RecordFinding] = field(default_factory=list)
+    records_more: int = 0  # found beyond the ones listed
 
     def problem(self, text: str) -> None:
-        self.ok = False
         self.findings.append(text)
 
-    def record_problem(self, text: str) -> None:
-        """Something wrong in what the records say (a sticker on two of them): the file is
-        not damaged, nothing to salvage, fixed by editing the record."""
-        self.problem(text)
-        self.records.append(text)
+    @property
+    def ok(self) -> bool:
+        return not self.findings and not self.records
 
     @property
     def damaged(self) -> bool:
-        return len(self.findings) > len(self.records)
+        return bool(self.findings)
+
+    def record_lines(self, lang: str) -> list[str]:
+        """The wrong records, one line each, then how many more there are."""
+        lines = [finding.line(lang) for finding in self.records]
+        if self.records_more:
+            lines.append(t("check_records_more", lang, count=self.records_more))
+        return lines
+
+    def as_json(self, lang: str) -> dict[str, object]:
+        """What `workshop check --json` prints: the same findings as the text, in `lang`."""
+        found = self.salvageable
+        return {
+            "file": str(self.path),
+            "ok": self.ok,
+            "damaged": self.damaged,
+            "facts": self.facts,
+            "counts": self.counts,
+            "problems": self.findings,
+            "notes": self.notes,
+            "records": [
+                {**asdict(finding), "line": finding.line(lang)} for finding in self.records
+            ],
+            "records_more": self.records_more,
+            "salvageable": None
+            if found is None
+            else {
+                y.table: {"read": y.read, "lost_stretches": y.lost_stretches} for y in found.tables
+            },
+            "backups": [str(p) for p in self.backups],
+        }
 
 
 def check_file(path: Path, lang: str = "en") -> CheckReport:
@@ -92,16 +141,11 @@ def check_file(path: Path, lang: str = "en") -> CheckReport:
     try:
         conn, why = files.open_readonly(report.path, leave_no_sidecars=True)
     except sqlite3.Error as exc:
-        error = files.sqlite_error(report.path, exc)
-        if error.key in DISK_TROUBLE:  # the disk's trouble, not the file's: no salvage
-            report.ok = False
-            report.findings.append(error.message(lang))
-            return report
-        report.problem(error.message(lang))
+        # the disk's trouble (DISK_TROUBLE) is said as it is, as is the file's: no salvage
+        report.problem(files.sqlite_error(report.path, exc).message(lang))
         return report
     except UserError as exc:
-        report.ok = False
-        report.findings.append(exc.message(lang))
+        report.problem(exc.message(lang))
         return report
     why = why or files.why_unwritable(report.path)
     if why is not None:
@@ -115,8 +159,7 @@ def check_file(path: Path, lang: str = "en") -> CheckReport:
     except sqlite3.Error as exc:
         error = files.sqlite_error(report.path, exc)
         if error.key in DISK_TROUBLE:
-            report.ok = False
-            report.findings.append(error.message(lang))
+            report.problem(error.message(lang))
             return report
         report.problem(t("check_sqlite_unreadable", lang, detail=exc))
     finally:
@@ -172,8 +215,10 @@ def _check_database(conn: sqlite3.Connection, report: CheckReport, lang: str) ->
     for table, rowid, parent, _ in dangling[:20]:
         report.problem(t("check_dangling", lang, table=table, rowid=rowid, parent=parent))
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    found: list[RecordFinding] = []
     try:
-        _check_values(conn, tables, report, lang)
+        found += _wrong_values(conn, tables, lang)
+        found += _off_the_map(conn, tables, lang)
     except sqlite3.Error as exc:
         report.problem(t("check_values_unchecked", lang, detail=exc))
     for table in COUNTED:
@@ -183,23 +228,21 @@ def _check_database(conn: sqlite3.Connection, report: CheckReport, lang: str) ->
             except sqlite3.Error as exc:
                 report.problem(t("check_table_unreadable", lang, table=table, detail=exc))
     try:
-        _check_stickers(conn, report, lang)
+        found += _wrong_stickers(conn, lang)
     except sqlite3.Error as exc:
         report.problem(t("check_values_unchecked", lang, detail=exc))
+    report.records = found[:MAX_LISTED_RECORDS]
+    report.records_more = max(0, len(found) - MAX_LISTED_RECORDS)
 
 
 # the rules of the capture line that bound a stored value: numbers in range, real dates
 _BOUNDED = ("int", "coordinate", "date")
-MAX_LISTED_VALUES = 20
+MAX_LISTED_RECORDS = 20
 
 
-def _check_values(
-    conn: sqlite3.Connection, tables: set[str], report: CheckReport, lang: str
-) -> None:
-    """Every stored value the capture line would refuse (the field rules of `model.FIELDS`), and
-    every point outside the map extent, one line each (at most `MAX_LISTED_VALUES`, then a
-    count)."""
-    found: list[str] = []
+def _wrong_values(conn: sqlite3.Connection, tables: set[str], lang: str) -> list[RecordFinding]:
+    """Every stored value the capture line would refuse (the field rules of `model.FIELDS`)."""
+    found: list[RecordFinding] = []
     for rule in FIELDS.values():
         if rule.type not in _BOUNDED:
             continue
@@ -212,17 +255,14 @@ def _check_values(
                 f'SELECT COALESCE("{label}", id), "{rule.name}" FROM "{table}" '
                 f'WHERE "{rule.name}" IS NOT NULL'
             )
+            fix = t("check_fix_value", lang, field=rule.name)
             for name, value in rows:
                 try:
                     rule.parse(_as_typed(value), lang, table)
                 except UserError as exc:
-                    found.append(
-                        t("check_value", lang, table=table, name=name, reason=exc.message(lang))
-                    )
-    found += _off_the_map(conn, tables, lang)
-    report.values = found[:MAX_LISTED_VALUES]
-    if len(found) > MAX_LISTED_VALUES:
-        report.values.append(t("check_values_more", lang, count=len(found) - MAX_LISTED_VALUES))
+                    problem = exc.message(lang).removesuffix(".")  # the line goes on: '; fix'
+                    found.append(RecordFinding(table, str(name), problem, fix))
+    return found
 
 
 def _as_typed(value: object) -> str:
@@ -232,7 +272,7 @@ def _as_typed(value: object) -> str:
     return str(value)
 
 
-def _off_the_map(conn: sqlite3.Connection, tables: set[str], lang: str) -> list[str]:
+def _off_the_map(conn: sqlite3.Connection, tables: set[str], lang: str) -> list[RecordFinding]:
     if "neighbourhood" not in tables:
         return []
     box = conn.execute("SELECT min_lat, min_lon, max_lat, max_lon FROM neighbourhood").fetchone()
@@ -240,6 +280,7 @@ def _off_the_map(conn: sqlite3.Connection, tables: set[str], lang: str) -> list[
         return []
     min_lat, min_lon, max_lat, max_lon = box
     out = []
+    fix = t("check_fix_off_the_map", lang)
     for table in ("place", "initiative", "actor"):
         if table not in tables:
             continue
@@ -254,18 +295,20 @@ def _off_the_map(conn: sqlite3.Connection, tables: set[str], lang: str) -> list[
             (min_lat, max_lat, min_lon, max_lon),
         )
         for name, lat, lon in rows:
-            out.append(t("check_off_the_map", lang, table=table, name=name, lat=lat, lon=lon))
+            problem = t("check_off_the_map", lang, lat=lat, lon=lon)
+            out.append(RecordFinding(table, str(name), problem, fix))
     return out
 
 
-def _check_stickers(conn: sqlite3.Connection, report: CheckReport, lang: str) -> None:
+def _wrong_stickers(conn: sqlite3.Connection, lang: str) -> list[RecordFinding]:
     """A sticker on two records, or one the file never printed, would send a scan's
-    coordinates to the wrong record (or none): said per sticker, with how to fix it."""
+    coordinates to the wrong record (or none): said once per sticker, on the first record that
+    holds it, with how to fix it."""
     tables = ("place", "initiative")
     if any(
         "sticker" not in {r[1] for r in conn.execute(f'PRAGMA table_info("{tb}")')} for tb in tables
     ):
-        return  # a file from before stickers (read-only here, so not migrated)
+        return []  # a file from before stickers (read-only here, so not migrated)
     rows = conn.execute(
         " UNION ALL ".join(
             f"SELECT '{tb}', name, sticker FROM \"{tb}\" WHERE sticker IS NOT NULL" for tb in tables
@@ -273,17 +316,17 @@ def _check_stickers(conn: sqlite3.Connection, report: CheckReport, lang: str) ->
         + " ORDER BY 3, 1, 2"
     ).fetchall()
     printed = conn.execute("SELECT max(next_sticker) FROM neighbourhood").fetchone()[0] or 1
-    holders: dict[int, list[str]] = {}
+    holders: dict[int, list[tuple[str, str]]] = {}
     for table, name, number in rows:
-        holders.setdefault(number, []).append(f"{pick(KIND_LABELS[table], lang).lower()} '{name}'")
-    found = [
-        t(key, lang, number=number, names=", ".join(names))
-        for number, names in holders.items()
-        for key, wrong in (
-            ("check_sticker_twice", len(names) > 1),
-            ("check_sticker_unprinted", number >= printed),
-        )
-        if wrong
-    ]
-    for text in found[:20]:
-        report.record_problem(text)
+        holders.setdefault(number, []).append((table, str(name)))
+    found = []
+    for number, held in holders.items():
+        (table, name), others = held[0], held[1:]
+        if others:
+            names = ", ".join(f"{pick(KIND_LABELS[tb], lang).lower()} '{nm}'" for tb, nm in others)
+            problem = t("check_sticker_twice", lang, number=number, names=names)
+            found.append(RecordFinding(table, name, problem, t("check_fix_sticker_twice", lang)))
+        if number >= printed:
+            problem = t("check_sticker_unprinted", lang, number=number)
+            found.append(RecordFinding(table, name, problem, t("check_fix_unprinted", lang)))
+    return found

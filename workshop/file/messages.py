@@ -194,16 +194,28 @@ CATALOGUE = Catalogue(
             "en": "integrity: ... and {count} more such problems",
         },
         "check_integrity_ok": {"nl": "integriteitscontrole: in orde", "en": "integrity check: ok"},
-        # --- check: values the capture line would refuse, points off the map
-        "check_value": {
-            "nl": "{table} '{name}' klopt niet: {reason}",
-            "en": "{table} '{name}' is not right: {reason}",
+        # --- check: records that are not right (values the capture line would refuse, points
+        # off the map, stickers): "{table} '{record}': {problem}; {fix}", one line each
+        "check_record_line": {
+            "nl": "{table} '{record}': {problem}; {fix}",
+            "en": "{table} '{record}': {problem}; {fix}",
+        },
+        "check_records_more": {
+            "nl": "en nog {count} records die niet kloppen",
+            "en": "and {count} more records that are not right",
+        },
+        "check_fix_value": {
+            "nl": "verbeter {field} in de TUI (F2) of met workshop capture",
+            "en": "correct {field} in the TUI (F2) or with workshop capture",
         },
         "check_off_the_map": {
-            "nl": "{table} '{name}': lat {lat}, lon {lon} ligt buiten de kaart van de wijk",
-            "en": "{table} '{name}': lat {lat}, lon {lon} is outside the neighbourhood's map",
+            "nl": "lat {lat}, lon {lon} ligt buiten de kaart van de wijk",
+            "en": "lat {lat}, lon {lon} is outside the neighbourhood's map",
         },
-        "check_values_more": {"nl": "en nog {count} waarden", "en": "and {count} more values"},
+        "check_fix_off_the_map": {
+            "nl": "verbeter lat en lon in de TUI (F2) of met workshop capture",
+            "en": "correct lat and lon in the TUI (F2) or with workshop capture",
+        },
         "check_values_unchecked": {
             "nl": "de waarden konden niet worden nagekeken: {detail}",
             "en": "the values could not be checked: {detail}",
@@ -222,14 +234,20 @@ CATALOGUE = Catalogue(
         },
         # --- sticker:N (issue 15) ---
         "check_sticker_twice": {
-            "nl": "sticker {number} zit op meer dan één: {names}; geef elk een eigen sticker (F2)",
-            "en": "sticker {number} is on more than one: {names}; give each its own sticker (F2)",
+            "nl": "sticker {number} zit ook op {names}",
+            "en": "sticker {number} is also on {names}",
+        },
+        "check_fix_sticker_twice": {
+            "nl": "geef elk een eigen sticker (F2)",
+            "en": "give each its own sticker (F2)",
         },
         "check_sticker_unprinted": {
-            "nl": "sticker {number} ({names}) is in dit bestand nooit geprint; kies een geprinte"
-            " sticker (F2) of print stickers met workshop print stickers FILE",
-            "en": "sticker {number} ({names}) was never printed for this file; choose a printed"
-            " sticker (F2) or print stickers with workshop print stickers FILE",
+            "nl": "sticker {number} is in dit bestand nooit geprint",
+            "en": "sticker {number} was never printed for this file",
+        },
+        "check_fix_unprinted": {
+            "nl": "kies een geprinte sticker (F2) of print stickers met workshop print stickers FILE",
+            "en": "choose a printed sticker (F2) or print stickers with workshop print stickers FILE",
         },
         # --- what stands where personal data was taken out (redaction, forget) -----------------
         "withheld_name": {"nl": "(naam)", "en": "(name)"},

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from workshop.file import access as files
+from workshop.file.erasure import Erasure
 from workshop.file.handle import SETTINGS_TABLES, OpenFile
 from workshop.file.rows import decode_row, encode, new_id, now
 from workshop.file.schema import FIELD_TIME_SKIP
@@ -36,9 +37,10 @@ from workshop.model import NAMED_TABLES
 from workshop.text import normalise
 
 _CACHED = frozenset(NAMED_TABLES) | frozenset(SETTINGS_TABLES)
+_BATCH = 500  # ids in one `IN (...)`: below SQLite's limit on parameters
 
 
-class Writer(SessionWrites):
+class Writer(SessionWrites, Erasure):
     """Inserts, updates and deletes inside one transaction. Changes made inside
     `entry(line)` are logged as one undoable step (in a logged writer)."""
 
@@ -215,27 +217,62 @@ class Writer(SessionWrites):
         before = self._row(table, id)
         if before is None:
             raise KeyError(f"{table} {id}")
+        after = self._changed(table, before, values, touch, times, now())
+        if after is None:
+            return decode_row(before)
+        self._put(table, id, after)
+        self._log(table, id, before, after)
+        return decode_row(after)
+
+    def update_many(self, table: str, changes: Sequence[tuple[str, dict]]) -> int:
+        """`update` of many rows of one table (id, values), as `update` does each (field
+        times, `updated`, logged), read and written in batches: a list's selection of 10,000
+        rows is one statement per batch, not two per row. Returns how many rows changed."""
+        stamp = now()
+        rows: list[tuple[dict, dict]] = []
+        for start in range(0, len(changes), _BATCH):
+            batch = changes[start : start + _BATCH]
+            befores = self._rows(table, [id_ for id_, _ in batch])
+            for id_, values in batch:
+                before = befores.get(id_)
+                if before is None:
+                    raise KeyError(f"{table} {id_}")
+                after = self._changed(table, before, values, True, None, stamp)
+                if after is not None:
+                    rows.append((before, after))
+                    self._log(table, id_, before, after)
+        self._set_many(table, rows)
+        return len(rows)
+
+    def _changed(
+        self,
+        table: str,
+        before: dict,
+        values: dict,
+        touch: bool,
+        times: dict | None,
+        stamp: str,
+    ) -> dict | None:
+        """The row after setting `values` (as stored), or None when nothing changes."""
         values = {k: v for k, v in values.items() if k not in ("id", "created", "field_times")}
         if "name" in values and "norm" in before:
             values["norm"] = normalise(values["name"])
         changed = {k: encode(v) for k, v in values.items() if before.get(k) != encode(v)}
         if not changed:
-            return decode_row(before)
+            return None
         unknown = set(changed) - set(before)
         if unknown:
             raise KeyError(f"{table} has no column {sorted(unknown)}")
         after = {**before, **changed}
-        stamp = now() if touch else after.get("updated")
+        when = stamp if touch else after.get("updated")
         if touch and "updated" in after:
-            after["updated"] = stamp
+            after["updated"] = when
         if "field_times" in before:
             field_times = json.loads(before["field_times"])
-            field_times.update({k: stamp for k in changed if k not in FIELD_TIME_SKIP})
+            field_times.update({k: when for k in changed if k not in FIELD_TIME_SKIP})
             field_times.update(times or {})
             after["field_times"] = encode(field_times)
-        self._put(table, id, after)
-        self._log(table, id, before, after)
-        return decode_row(after)
+        return after
 
     def delete(self, table: str, id: str) -> None:
         before = self._row(table, id)
@@ -248,18 +285,56 @@ class Writer(SessionWrites):
         row = self.file.conn.execute(f'SELECT * FROM "{table}" WHERE id = ?', (id,)).fetchone()
         return dict(row) if row else None
 
+    def _rows(self, table: str, ids: Sequence[str]) -> dict[str, dict]:
+        """Rows by id, as stored (at most _BATCH ids: SQLite's limit on parameters)."""
+        marks = ", ".join("?" for _ in ids)
+        found = self.file.conn.execute(f'SELECT * FROM "{table}" WHERE id IN ({marks})', ids)
+        return {row["id"]: dict(row) for row in found}
+
     def _put(self, table: str, id: str, values: dict | None) -> None:
         """Make the row with this id exactly `values` (as stored), or remove it (None)."""
         if values is None:
             self._run(f'DELETE FROM "{table}" WHERE id = ?', (id,))
             return
-        cols = list(values)
-        self._run(
-            f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
-            f"VALUES ({', '.join('?' for _ in cols)}) ON CONFLICT(id) DO UPDATE SET "
-            + ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id"),
-            [values[c] for c in cols],
-        )
+        self._put_many(table, [values])
+
+    def _put_many(self, table: str, rows: Sequence[dict]) -> None:
+        """Make each row with its id exactly as given (as stored): one statement for each run
+        of rows with the same columns."""
+        start = 0
+        for end in range(1, len(rows) + 1):  # in order: the same row may come twice
+            if end < len(rows) and rows[end].keys() == rows[start].keys():
+                continue
+            cols = list(rows[start])
+            self._run_many(
+                f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
+                f"VALUES ({', '.join('?' for _ in cols)}) ON CONFLICT(id) DO UPDATE SET "
+                + ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id"),
+                [[row[c] for c in cols] for row in rows[start:end]],
+            )
+            start = end
+
+    def _set_many(self, table: str, rows: Sequence[tuple[dict, dict]]) -> None:
+        """Rows from `before` to `after` (as stored): only the columns that differ are set,
+        one statement for each run of rows that differ in the same columns."""
+        runs: list[tuple[tuple[str, ...], list[dict]]] = []
+        for before, after in rows:
+            cols = tuple(c for c in after if c != "id" and before.get(c) != after[c])
+            if runs and runs[-1][0] == cols:
+                runs[-1][1].append(after)
+            else:
+                runs.append((cols, [after]))
+        for cols, run in runs:
+            if not cols:
+                continue  # the same before and after: nothing to set
+            self._run_many(
+                f'UPDATE "{table}" SET ' + ", ".join(f'"{c}" = ?' for c in cols) + " WHERE id = ?",
+                [[after[c] for c in cols] + [after["id"]] for after in run],
+            )
+
+    def _run_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """One statement for many rows: a change to the file, like `_run`."""
+        self.file.conn.executemany(sql, rows)
 
     def take_card_number(self, wanted: int | None = None) -> int:
         """The next free card number (or `wanted`), moving the file's counter past it.
@@ -300,8 +375,8 @@ class Writer(SessionWrites):
         ).fetchone()
         if row is None:
             return None
-        for change in reversed(json.loads(row["changes"])):
-            self._put(change["table"], change["id"], change["before"])
+        changes = json.loads(row["changes"])
+        self._replay([(c["table"], c["after"], c["before"]) for c in reversed(changes)])
         self._run("UPDATE history SET undone = 1 WHERE seq = ?", (row["seq"],))
         self._reload = True
         return decode_row(row)
@@ -313,72 +388,23 @@ class Writer(SessionWrites):
         ).fetchone()
         if row is None:
             return None
-        for change in json.loads(row["changes"]):
-            self._put(change["table"], change["id"], change["after"])
+        changes = json.loads(row["changes"])
+        self._replay([(c["table"], c["before"], c["after"]) for c in changes])
         self._run("UPDATE history SET undone = 0 WHERE seq = ?", (row["seq"],))
         self._reload = True
         return decode_row(row)
 
-    # --- erasure ---------------------------------------------------------------------------
-
-    def erase(
-        self,
-        deletes: list[tuple[str, str, object, bool]],
-        rewrites: list[tuple[str, dict, str, object, bool]],
-        history: list[tuple[int, str | None, str | None]],
-        rebuild: list[str] | tuple[str, ...] = (),
-    ) -> None:
-        """Remove rows and rewrite texts (an unlogged writer only: undo would keep what is
-        being erased), rewrite or drop undo entries, rebuild full-text indexes; after the
-        commit every index is rebuilt and free pages and the WAL are wiped, so the erased
-        bytes are nowhere in the file.
-
-        deletes:  (table, key column "id" or "rowid", key, leave a tombstone); a tombstone
-                  (the id only) keeps a merge from bringing the record back
-        rewrites: (table, {key column: key}, column, value as stored, set `updated`)
-        history:  (seq, line, changes as JSON), or (seq, None, None) to drop the entry
-        rebuild:  full-text index tables (FTS3/4/5) to rebuild from their content"""
-        if self.logged:
-            raise RuntimeError("erasing is an unlogged write: store.write(logged=False)")
-        self._run("PRAGMA secure_delete = ON")
-        stamp = now()
-        for table, column, key, tombstone in deletes:
-            self._run(f'DELETE FROM "{_ident(table)}" WHERE {_key(column)} = ?', (key,))
-            if tombstone:
-                self._run(
-                    "INSERT OR REPLACE INTO tombstone (id, table_name, kept_id, reason, at) "
-                    "VALUES (?, ?, NULL, 'forgotten', ?)",
-                    (key, table, stamp),
-                )
-        for table, where, column, value, touch in rewrites:
-            sets = f'"{_ident(column)}" = ?' + (", updated = ?" if touch else "")
-            self._run(
-                f'UPDATE "{_ident(table)}" SET {sets} WHERE '
-                + " AND ".join(f"{_key(k)} = ?" for k in where),
-                [encode(value), *([stamp] if touch else []), *where.values()],
-            )
-        for seq, line, changes in history:
-            if changes is None:
-                self._run("DELETE FROM history WHERE seq = ?", (seq,))
-            else:
-                self._run(
-                    "UPDATE history SET line = ?, changes = ? WHERE seq = ?", (line, changes, seq)
-                )
-        for table in rebuild:
-            self._run(f'INSERT INTO "{_ident(table)}"("{_ident(table)}") VALUES (\'rebuild\')')
-        self._reload = self._wipe = True
-
-    def _wipe_free_pages(self) -> None:
-        self.file.caches.forget_columns()
-        self._run("REINDEX")
-        self._run("VACUUM")
-        self._run("PRAGMA wal_checkpoint(TRUNCATE)")
-
-
-def _ident(name: str) -> str:
-    return name.replace('"', '""')
-
-
-def _key(column: str) -> str:
-    """A key column in a WHERE clause: the rowid as itself, any other column quoted."""
-    return "rowid" if column == "rowid" else f'"{_ident(column)}"'
+    def _replay(self, rows: list[tuple[str, dict | None, dict | None]]) -> None:
+        """Take rows from one state of the undo log to the other (table, from, to), in order.
+        A run of rows of one table that were changed (not added or removed) is one statement
+        per columns changed: an undone bulk edit of 10,000 rows is one, not 10,000."""
+        run: list[tuple[dict, dict]] = []
+        for i, (table, was, to) in enumerate(rows):
+            if was is None or to is None:
+                self._put(table, (was or to or {})["id"], to)
+                continue
+            run.append((was, to))
+            following = rows[i + 1] if i + 1 < len(rows) else None
+            if following is None or following[0] != table or None in following[1:]:
+                self._set_many(table, run)
+                run = []

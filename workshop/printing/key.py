@@ -1,4 +1,5 @@
-"""The confidential key (`workshop print sleutel`): which person each pseudonym stands for.
+"""The confidential key (`workshop print key`, also `print sleutel`): which person each
+pseudonym stands for.
 
 On paper, on the wall and in exports a person without consent for that audience is a role
 pseudonym ("Sleutelfiguur 4239", "Persoon BBB7"): the summary's "Betrek Persoon BBB7 vroeg"

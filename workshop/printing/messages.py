@@ -119,6 +119,12 @@ CATALOGUE = Catalogue(
             "nl": "Genummerde stickers voor de kaart van {name}",
             "en": "Numbered stickers for the map of {name}",
         },
+        "pdf_subject_summary": {
+            "nl": "Wijkverkenning van {name}: informele netwerken, verbinders, plekken en"
+            " initiatieven in kaart gebracht",
+            "en": "Neighbourhood mapping of {name}: informal networks, connectors, places and"
+            " initiatives mapped",
+        },
         "pdf_subject_network": {
             "nl": "Wie kent wie in {name}: het netwerk van actoren",
             "en": "Who knows whom in {name}: the network of actors",

@@ -115,7 +115,7 @@ PRINTOUTS: dict[str, Printout] = {
         ),
         # The confidential key to the pseudonyms on paper: for the facilitator only.
         Printout(
-            "sleutel",
+            "key",
             "workshop.printing.key",
             "print_key",
             "A4",

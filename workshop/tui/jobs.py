@@ -72,5 +72,18 @@ def print_out(path: Path, what: str, lang: str | None = None) -> Done:
     return Done([Path(result.path)], [*result.notices, *lost])
 
 
+def set_field(
+    path: Path, session_id: str | None, records: list[tuple[str, str]], name: str, value: str
+) -> int:
+    """The lists' Ctrl+E (`capture.bulk.set_field`) on a connection of its own, so that the
+    screen keeps drawing while 10,000 rows are written (a second or so); the undo step goes
+    into the session the screen captures into, and a capture made meanwhile waits for it."""
+    from workshop.capture import bulk
+
+    with Store.open(path) as store:
+        store.session_id = session_id
+        return bulk.set_field(store, records, name, value)
+
+
 def _chars(chars: set[str]) -> str:
     return ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in sorted(chars))

@@ -31,6 +31,8 @@ import secrets
 import signal
 import socket
 import sqlite3
+import sys
+import traceback
 from contextlib import suppress
 from pathlib import Path
 
@@ -88,6 +90,7 @@ class WallSite:
         self._stopping = False
         self.following = Following(file)  # also a file of an older schema (wall_state)
         self._poller: asyncio.Task | None = None
+        self._failed_at: tuple | None = None  # the file as it was when its state failed to build
 
     # --- who may ask -----------------------------------------------------------------------
 
@@ -207,19 +210,43 @@ class WallSite:
 
     def look(self) -> bool:
         """Read the file's state; True when it differs from what the pages show."""
+        if self._failed_at is not None:
+            if self.following.on_disk() == self._failed_at:
+                return False  # the state could not be built from this file: wait for a change
+            self._failed_at = None
+        seen: tuple | None = None
         try:
-            text = json.dumps(wall_state(self.following.store()), ensure_ascii=False)
+            store = self.following.store()
+            seen = self.following.on_disk()  # opening may have made the WAL: look after it
+            text = json.dumps(wall_state(store), ensure_ascii=False)
         except (UserError, sqlite3.Error, OSError) as exc:
             # The file went away or is being replaced: say so on the page and keep looking.
             message = exc.message(self.lang) if isinstance(exc, UserError) else str(exc)
             text = json.dumps({"error": message}, ensure_ascii=False)
             with suppress(Exception):
                 self.following.close()
+        except Exception as exc:  # a bug: the pages must not freeze without a word
+            text = self._stopped_following(exc, seen)
         if text == self.state_json:
             return False
         self.state_json = text
         self.version += 1
         return True
+
+    def _stopped_following(self, exc: Exception, seen: tuple | None) -> str:
+        """What the pages show when the state could not be built for a reason only a bug can
+        cause: the last state stays on screen with one line saying why, the traceback goes to
+        this server's stderr, and the next change of the file is tried again."""
+        print(f"workshop wall: {self.file}: could not build the wall's state", file=sys.stderr)
+        traceback.print_exception(exc, file=sys.stderr)
+        sys.stderr.flush()
+        # The store stays open (closing it would remove the WAL it made, which would look
+        # like a change); a capture changes the file, and then the state is built again.
+        self._failed_at = seen or self.following.on_disk()
+        reason = (str(exc).strip().splitlines() or [""])[0][:160]
+        reason = f"{type(exc).__name__}: {reason}" if reason else type(exc).__name__
+        message = tx("wall_stopped_following", self.lang, reason=reason)
+        return json.dumps({"error": message}, ensure_ascii=False)
 
     async def _follow(self) -> None:
         assert self._changed is not None

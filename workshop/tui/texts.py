@@ -374,6 +374,12 @@ CATALOGUE = Catalogue(
             "en": "The wall is already open on {max} screens; close one and reload this page.",
         },
         "wall_page_title": {"nl": "{name} · muur", "en": "{name} · wall"},
+        "wall_stopped_following": {
+            "nl": "De muur volgt het bestand niet meer ({reason}); bij de volgende wijziging"
+            " probeert hij het opnieuw. Details staan in het venster van workshop wall.",
+            "en": "The wall stopped following the file ({reason}); it tries again at the next"
+            " change. Details are in the window of workshop wall.",
+        },
         "wall_offline": {
             "nl": "Geen verbinding met de muur; de pagina probeert het zelf opnieuw.",
             "en": "No connection to the wall; the page keeps trying by itself.",
@@ -392,7 +398,7 @@ CATALOGUE = Catalogue(
             "en": "Excel workbook (.xlsx, one sheet per table)",
         },
         # --- the lists: the key, selecting rows, setting many at once, folding (issue 11) ------
-        "print_sleutel": {
+        "print_key": {
             "nl": "sleutel bij de pseudoniemen (vertrouwelijk)",
             "en": "key to the pseudonyms (confidential)",
         },
@@ -415,6 +421,10 @@ CATALOGUE = Catalogue(
         "bulk_nothing_to_set": {
             "nl": "Voor deze rijen valt samen niets te zetten: kies rijen van één soort.",
             "en": "Nothing can be set for these rows together: choose rows of one kind.",
+        },
+        "bulk_busy": {
+            "nl": "Bezig: {what} bijwerken …",
+            "en": "Working: updating {what} …",
         },
         "bulk_done": {
             "nl": "{n} van {of} bijgewerkt (Ctrl+Z maakt het ongedaan).",

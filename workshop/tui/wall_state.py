@@ -69,13 +69,13 @@ class Following:
         self.path = Path(path)
         self._store = store
         self._snapshot = store is not None and self._older()
-        self._seen = self._on_disk()
+        self._seen = self.on_disk()
 
     def store(self) -> Store:
         if self._store is not None and self._snapshot and self._changed_on_disk():
             self.close()
         if self._store is None:
-            self._seen = self._on_disk()
+            self._seen = self.on_disk()
             self._snapshot = self._older()
             self._store = Store.open(self.path, readonly=True)
         return self._store
@@ -92,7 +92,7 @@ class Following:
     def _older(self) -> bool:
         return files.inspect(self.path) < schema.LATEST_VERSION
 
-    def _on_disk(self) -> tuple:
+    def on_disk(self) -> tuple:
         """What changes on disk when another program commits: the file's and its WAL's size
         and time."""
         out: list[tuple[int, int] | None] = []
@@ -105,6 +105,6 @@ class Following:
         return tuple(out)
 
     def _changed_on_disk(self) -> bool:
-        now = self._on_disk()
+        now = self.on_disk()
         changed, self._seen = now != self._seen, now
         return changed

@@ -23,7 +23,7 @@ from workshop.i18n import t
 from workshop.printing import network as network_pic
 from workshop.printing.fonts import FontSet
 from workshop.printing.pdfdoc import write_document
-from workshop.printing.sheet import PrintResult, paper_size
+from workshop.printing.sheet import PrintResult, document_info, paper_size
 from workshop.printing.summary import sections
 from workshop.printing.summary import texts as summary_texts  # noqa: F401  (registers the summary's words)
 from workshop.printing.summary.data import AUDIENCE, DIAGRAM_ACTORS, SummaryData, gather
@@ -63,6 +63,7 @@ def print_summary(
         )
 
     story = sections.story(data, template, fonts, width - 2 * margin)
+    info = document_info(hood, "summary")
     result.pages = write_document(
         Path(path),
         story,
@@ -71,19 +72,13 @@ def print_summary(
         footer=footer,
         padding=0,
         title=title,
-        author=_author(hood),
-        subject=t("sum_subtitle", lang),
+        author=info["author"],
+        subject=info["subject"],
         keywords="wijkaanpak, informele netwerken, verbinders",
         lang=lang,
     )
     result.note_fonts(fonts)
     return result
-
-
-def _author(hood: dict) -> str:
-    if hood.get("municipality"):
-        return t("sum_municipality", hood["lang"], name=hood["municipality"])
-    return hood["name"]
 
 
 __all__ = ["AUDIENCE", "SummaryData", "gather", "print_summary", "FontSet"]

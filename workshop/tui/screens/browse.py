@@ -23,13 +23,14 @@ from workshop.capture import bulk, edit
 from workshop.file import access as files
 from workshop.i18n import UserError
 from workshop.model import LINK_TABLES
-from workshop.tui import queries, reading
+from workshop.tui import jobs, queries, reading
 from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.texts import tx
 from workshop.tui.widgets.ordered_input import OrderedInput
 from workshop.tui.widgets.record_table import RecordTable
 
 PREVIEW_ROWS = 60  # read at once when a list is first shown; the rest follows
+BULK_IN_WORKER = 500  # Ctrl+E on this many rows or more writes in a worker: the screen draws on
 DEFAULT_SORT: dict[str, tuple[int, bool] | None] = {"note": None}  # notes: newest first
 
 
@@ -269,7 +270,23 @@ class BrowseScreen(WorkshopScreen):
 
     def _set(self, records: list[tuple[str, str]], name: str, value: str) -> None:
         self._refocus()
-        changed = self._write(lambda: bulk.set_field(self.workshop.store, records, name, value))
+        store = self.workshop.store
+        if store.readonly or len(records) < BULK_IN_WORKER:
+            changed = self._write(lambda: bulk.set_field(store, records, name, value))
+            self._set_done(records, changed)
+            return
+        self.workshop.say(tx("bulk_busy", self.lang, what=_count_of(records, self.lang)))
+        self.set_in_worker(records, name, value, store.session_id)
+
+    @work(thread=True, group="bulk")
+    def set_in_worker(
+        self, records: list[tuple[str, str]], name: str, value: str, session_id: str | None
+    ) -> None:
+        path = self.workshop.path
+        done = self._attempt(lambda: jobs.set_field(path, session_id, records, name, value))
+        self.app.call_from_thread(lambda: self._set_done(records, self._said(*done)))
+
+    def _set_done(self, records: list[tuple[str, str]], changed: int | None) -> None:
         if changed is None:
             return
         self.workshop.say(tx("bulk_done", self.lang, n=changed, of=len(records)))
@@ -312,16 +329,22 @@ class BrowseScreen(WorkshopScreen):
     def _write(self, write: Callable[[], int | None]) -> int | None:
         """Run a write: what it returns (0 for nothing); a refusal or a failing disk is one
         line, and None."""
+        return self._said(*self._attempt(write))
+
+    def _attempt(self, write: Callable[[], int | None]) -> tuple[int | None, str | None]:
+        """A write's result (0 for nothing), or why it failed in one line (any thread)."""
         try:
             result = write()
         except UserError as exc:
-            self.workshop.say(exc.message(self.lang), severity="error")
-            return None
+            return None, exc.message(self.lang)
         except sqlite3.Error as exc:
-            error = files.sqlite_error(self.workshop.path, exc)
-            self.workshop.say(error.message(self.lang), severity="error")
-            return None
-        return 0 if result is None else result
+            return None, files.sqlite_error(self.workshop.path, exc).message(self.lang)
+        return (0 if result is None else result), None
+
+    def _said(self, result: int | None, failure: str | None) -> int | None:
+        if failure is not None:
+            self.workshop.say(failure, severity="error")
+        return result
 
 
 def _count_of(records: list[tuple[str, str]], lang: str) -> str:

@@ -20,6 +20,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 from workshop.capture import edit
 from workshop.capture.edit import FieldError
 from workshop.capture.forms import Field, fields_for, form_values
+from workshop.capture.resolve import SAID_BY_TABLES
 from workshop.file import access as files
 from workshop.i18n import UserError, pick
 from workshop.model import KIND_LABELS, NOTE_TARGET_TABLES
@@ -27,7 +28,7 @@ from workshop.tui.screens.base import WorkshopModal
 from workshop.tui.texts import tx
 from workshop.tui.widgets.ordered_input import OrderedInput
 
-LINE_KINDS = ("text", "int", "float", "cell", "tags", "place", "about", "date")
+LINE_KINDS = ("text", "int", "float", "cell", "tags", "place", "about", "date", "said_by")
 
 
 class NameSuggester(Suggester):
@@ -110,8 +111,10 @@ class RecordForm(WorkshopModal):
                 show_line_numbers=False,
             )
         suggester = None
-        if field.kind in ("place", "about"):
-            tables = ("place",) if field.kind == "place" else NOTE_TARGET_TABLES
+        if field.kind in ("place", "about", "said_by"):
+            tables = {"place": ("place",), "said_by": SAID_BY_TABLES}.get(
+                field.kind, NOTE_TARGET_TABLES
+            )
             store = self.workshop.store
             suggester = NameSuggester(
                 lambda prefix: [n for _, n in store.complete(prefix, tables, 3)]

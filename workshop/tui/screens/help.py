@@ -47,6 +47,8 @@ Toetsen
   Ctrl+Z ongedaan maken, Ctrl+Y opnieuw doen
   F2 vastleggen  F3 lijsten  F4 kaart  F5 netwerk  F6 klankbord
   F7 sessie  F8 afdrukken  F9 exporteren  Ctrl+B reservekopie
+      F8 drukt ook de vertrouwelijke sleutel bij de pseudoniemen af
+      (op de opdrachtregel: workshop print key FILE)
   F10 minikaart: de kaart naast de regel aan/uit (onder de regel op een smal scherm)
   Ctrl+F zoeken, Ctrl+O sorteren, Insert/Ctrl+N nieuw, Del wissen (in lijsten)
       letters die je op een ander scherm typt komen in de invoerregel
@@ -83,6 +85,8 @@ Keys
   Ctrl+Z undo, Ctrl+Y redo
   F2 capture  F3 lists  F4 map  F5 network  F6 board
   F7 session  F8 print  F9 export  Ctrl+B backup
+      F8 also prints the confidential key to the pseudonyms
+      (on the command line: workshop print key FILE)
   F10 mini map: the map beside the line on/off (under the line on a narrow screen)
   Ctrl+F filter, Ctrl+O sort, Insert/Ctrl+N new, Del delete (in lists)
       letters typed on another screen go into the capture line

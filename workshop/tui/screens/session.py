@@ -1,4 +1,5 @@
-"""F7: name the running session (venue, table, facilitator) or continue an earlier one."""
+"""F7: name the running session (venue, table, facilitator, the default consent of the persons
+captured in it: the line's `sessie consent:`) or continue an earlier one."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widget import Widget
+from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from workshop.capture import edit
-from workshop.capture.forms import fields_for, form_values
+from workshop.capture.forms import Field, fields_for, form_values
 from workshop.i18n import UserError
 from workshop.text import one_line
 from workshop.tui import queries
@@ -41,12 +43,7 @@ class SessionScreen(WorkshopModal):
             for field in fields_for(store, "session"):
                 with Horizontal(classes="field-row"):
                     yield Label(Text(field.label(lang)), classes="field-label")
-                    yield OrderedInput(
-                        str(values[field.name]),
-                        id=f"session-{field.name}",
-                        compact=True,
-                        select_on_focus=False,
-                    )
+                    yield self._widget(field, str(values[field.name]))
             yield Static("", id="session-error")
             yield Static(Text(tx("session_earlier", lang), style="bold"))
             options = []
@@ -65,15 +62,28 @@ class SessionScreen(WorkshopModal):
             yield OptionList(*options, id="session-list")
             yield Static(Text(tx("form_keys", lang), style="dim"))
 
+    def _widget(self, field: Field, value: str) -> Widget:
+        if field.kind == "choice":  # the default consent: the words of the line, in a list
+            return Select(
+                [(Text(label), key) for key, label in field.choices(self.lang)],
+                value=value or Select.NULL,
+                allow_blank=True,
+                prompt=tx("form_none", self.lang),
+                id=f"session-{field.name}",
+                compact=True,
+            )
+        return OrderedInput(value, id=f"session-{field.name}", compact=True, select_on_focus=False)
+
     def on_mount(self) -> None:
         self.query_one("#session-venue", Input).focus()
 
     def action_save(self) -> None:
         store = self.workshop.store
-        raw = {
-            name: self.query_one(f"#session-{name}", Input).value
-            for name in ("date", "venue", "table_name", "facilitator")
-        }
+        raw = {}
+        for field in fields_for(store, "session"):
+            widget = self.query_one(f"#session-{field.name}")
+            value = widget.value if isinstance(widget, Input | Select) else ""
+            raw[field.name] = "" if value is Select.NULL or value is None else str(value)
         try:
             row = edit.name_session(store, store.session_id, raw)
         except UserError as exc:

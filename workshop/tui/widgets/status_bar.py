@@ -1,6 +1,7 @@
 """The one-line status bar: the neighbourhood and the session on the left (cut short when the
-screen is narrow), counts and the time since the last backup on the right (always whole): in
-words from 100 columns on, `P24 I14 A33 V112 N24 · kopie 3 min` below (F1 has its legend)."""
+screen is narrow, the session's date last), counts and the time since the last backup on the
+right (always whole): in words from 100 columns on where the date still fits beside them,
+`P24 I14 A33 V112 N24 · kopie 3 min` otherwise (F1 has its legend)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from workshop.tui.texts import age, tx
 
 WIDE = 100  # from this width on, the counts in words
 WIDER = 140  # and from this one, the backup's age too
+GAP = 1  # cells at least between the two sides
 
 
 @dataclass(frozen=True)
@@ -47,11 +49,7 @@ class StatusBar(Widget):
         lang = status.lang
         wide = width >= WIDE
         wider = width >= WIDER
-        left = Text(no_wrap=True, overflow="ellipsis")
-        left.append(status.neighbourhood, style="bold")
-        left.append(" · " + tx("session_label", lang, label=status.session))
-        if status.readonly:
-            left.append(" · " + tx("readonly", lang), style="bold")
+        left = self._left(status.neighbourhood, status.session)
         counted = {table: plural(f"n_{table}", n, lang) for table, n in status.counts.items()}
         right = Text(
             tx("counts", lang, **counted) if wide else tx("counts_short", lang, **status.counts)
@@ -71,15 +69,44 @@ class StatusBar(Widget):
             )
         return left, right
 
+    def _left(self, name: str, session: str) -> Text:
+        status = self.status
+        assert status is not None
+        left = Text(no_wrap=True, overflow="ellipsis")
+        left.append(name, style="bold")
+        left.append(" · " + tx("session_label", status.lang, label=session))
+        if status.readonly:
+            left.append(" · " + tx("readonly", status.lang), style="bold")
+        return left
+
+    def fitted(self, width: int, room: int) -> tuple[Text, Text]:
+        """The texts for `room` cells on a screen `width` wide. The session's date always shows
+        whole where it can: the counts go short first, then the session's venue and table are
+        cut, then the neighbourhood's name."""
+        assert self.status is not None
+        left, right = self.parts(width)
+        date = self.status.session.split(" · ")[0]
+        least = self._left(self.status.neighbourhood, date)
+        if width >= WIDE and cell_len(least.plain) + GAP + cell_len(right.plain) > room:
+            left, right = self.parts(WIDE - 1)
+        space = room - cell_len(right.plain) - GAP
+        if cell_len(left.plain) > space and space < cell_len(least.plain) + 4:
+            left = least  # no room for a useful part of the venue: the date whole instead
+            name_room = space - (cell_len(left.plain) - cell_len(self.status.neighbourhood))
+            if cell_len(left.plain) > space and name_room >= 4:
+                cut = Text(self.status.neighbourhood)
+                cut.truncate(name_room, overflow="ellipsis")
+                left = self._left(cut.plain, date)
+        left.truncate(max(space, 0), overflow="ellipsis")
+        return left, right
+
     def render(self) -> Text:
         if self.status is None:
             return Text()
         width = self.content_region.width
-        left, right = self.parts(self.outer_size.width)
-        room = width - cell_len(right.plain) - 1
-        if room < 8:
+        left, right = self.fitted(self.outer_size.width, width)
+        if width - cell_len(right.plain) - 1 < 8:
             return right
-        left.truncate(room, overflow="ellipsis")
         return Text.assemble(
             left, " " * (width - cell_len(left.plain) - cell_len(right.plain)), right
         )
