@@ -24,16 +24,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import bidi
-import uharfbuzz as hb
-from bidi import algorithm as uba
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from workshop.i18n import UserError
+
+if TYPE_CHECKING:
+    import uharfbuzz as hb
 
 REPLACEMENT = "?"
 
@@ -50,7 +51,6 @@ _JOINERS = {0x200C, 0x200D}
 # Embeddings, overrides and isolates are dropped: an override in a name would print it
 # backwards ("evil" as "live"), and the implicit levels of the letters are what a reader expects.
 _NO_EXPLICIT = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
-_FLAGS = hb.BufferFlags.REMOVE_DEFAULT_IGNORABLES | hb.BufferFlags.DO_NOT_INSERT_DOTTED_CIRCLE
 _FEATURES = {"kern": True, "liga": True}
 _PRIVATE = 0xF0000  # supplementary private use area A: no font of ours maps it
 
@@ -154,8 +154,18 @@ class Face:
     @property
     def hb(self) -> hb.Font:
         if self._hb is None:
-            self._hb = hb.Font(hb.Face(hb.Blob.from_file_path(self.path)))
+            harfbuzz = _harfbuzz()
+            self._hb = harfbuzz.Font(harfbuzz.Face(harfbuzz.Blob.from_file_path(self.path)))
         return self._hb
+
+
+@lru_cache(maxsize=1)
+def _harfbuzz():
+    """uharfbuzz, imported when a text first needs shaping (loading it is ~50 ms, which a run
+    of Latin cards never needs)."""
+    import uharfbuzz
+
+    return uharfbuzz
 
 
 def font_name(path: str) -> str:
@@ -246,6 +256,8 @@ def _levels(text: str) -> list[int]:
     left = any(unicodedata.bidirectional(ch) == "L" for ch in text)
     base = "L" if left else "R"
     # python-bidi's Rust core gives its levels only in its debug report, one per UTF-8 byte
+    import bidi  # only for text with right-to-left letters
+
     report = str(bidi.get_display(text, base_dir=base, debug=True))
     section = report.split("levels:", 1)[-1].split("]", 1)[0]
     per_byte = [int(level) for level in _LEVEL.findall(section)]
@@ -260,6 +272,8 @@ _LEVEL = re.compile(r"Level\(\s*(\d+)")
 
 def _levels_legacy(text: str, base: str) -> list[int]:
     """The same from python-bidi's pure-Python algorithm (no bracket pairs)."""
+    from bidi import algorithm as uba
+
     storage = uba.get_empty_storage()
     storage["base_level"] = uba.PARAGRAPH_LEVELS[base]
     storage["base_dir"] = base
@@ -319,13 +333,17 @@ def shape(text: str, chain: tuple[Face, ...]) -> Shaped:
 def _shape_run(
     face: Face, text: str, rtl: bool, pen: float, pieces: list[Piece], missing: set[str]
 ) -> float:
-    buf = hb.Buffer()
+    harfbuzz = _harfbuzz()
+    buf = harfbuzz.Buffer()
     buf.add_str(text)
     buf.guess_segment_properties()
     buf.direction = "rtl" if rtl else "ltr"
-    buf.flags = _FLAGS
+    buf.flags = (
+        harfbuzz.BufferFlags.REMOVE_DEFAULT_IGNORABLES
+        | harfbuzz.BufferFlags.DO_NOT_INSERT_DOTTED_CIRCLE
+    )
     font = face.hb
-    hb.shape(font, buf, _FEATURES)
+    harfbuzz.shape(font, buf, _FEATURES)
     scale = 1000 / font.face.upem
     infos, positions = buf.glyph_infos, buf.glyph_positions
     if not infos:
