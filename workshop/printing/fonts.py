@@ -260,6 +260,54 @@ class FontSet:
             x += part_width
         return width
 
+    def halo(
+        self,
+        c: Canvas,
+        x: float,
+        y: float,
+        text: str,
+        style: str = "regular",
+        size: float = 10,
+        anchor: str = "left",
+        width: float = 2.8,
+    ) -> None:
+        """The white outline that goes under `draw(c, x, y, text, style, size, anchor)`,
+        `width` points wide: the glyphs' outlines stroked as paths, so the text under it reads,
+        copies and extracts once (a second, stroked text run read as the name twice)."""
+        shaped, runs, line_width = self._plans.get((text, style, size)) or self._plan(
+            text, style, size
+        )
+        if anchor == "centre":
+            x -= line_width / 2
+        elif anchor == "right":
+            x -= line_width
+        glyphs: list[tuple[Face, int, float, float]] = []
+        em = size / 1000
+        if shaped is not None:
+            for piece in shaped.pieces:
+                ttf, at = piece.face.font.face, piece.x
+                for code in map(ord, piece.codes):
+                    gid = ttf.charToGlyph.get(code)
+                    if gid is not None:
+                        glyphs.append((piece.face, gid, x + at * em, y + piece.dy * em))
+                    at += ttf.charWidths.get(code, ttf.defaultWidth)
+        else:
+            primary = shaping.load(str(self.files[style]))
+            at = x
+            for font, part, _ in runs:
+                face = (
+                    primary
+                    if font == primary.name
+                    else next(f for f in self._chain(style) if f.name == font)
+                )
+                ttf = face.font.face
+                for code in map(ord, part):
+                    gid = ttf.charToGlyph.get(code)
+                    if gid is not None:
+                        glyphs.append((face, gid, at, y))
+                    at += ttf.charWidths.get(code, ttf.defaultWidth) * em
+        shaping.stroke_outlines(c, glyphs, size, width)
+
     def _plan(
         self, text: str, style: str, size: float
     ) -> tuple[shaping.Shaped | None, tuple[tuple[str, str, float], ...], float]:
