@@ -122,8 +122,14 @@ class FontSet:
 
     def __post_init__(self) -> None:
         self._widths: dict[tuple[str, str, float], float] = {}
-        self._fonts = {style: _load(str(self.files[style])) for style in STYLES}
-        self._fallback = {style: _load(str(self.fallback[style])) for style in STYLES}
+        self._plans: dict[tuple[str, str, float], Any] = {}
+        # each file is parsed when a text first needs it: a card run never opens the italic,
+        # nor Noto Sans unless a name has a letter Fira lacks (parsing one is ~20 ms)
+        self._fonts: dict[str, tuple[str, frozenset[int], float, float]] = {}
+        shipped = {path for family in FAMILIES.values() for path in family.values()}
+        for style in STYLES:  # a template's own file is read now: a bad one is refused early
+            if Path(self.files[style]) not in shipped:
+                self._primary(style)
         self._chains: dict[str, tuple[Face, ...]] = {}  # loaded when a text first needs one
         self._thicken = {style: frozenset(self._layers(style)[1]) for style in STYLES}
 
@@ -157,15 +163,23 @@ class FontSet:
     def named(cls, family: str = "fira-sans") -> FontSet:
         return cls(dict(FAMILIES[family]))
 
+    def _primary(self, style: str) -> tuple[str, frozenset[int], float, float]:
+        found = self._fonts.get(style)
+        if found is None:
+            found = self._fonts[style] = _load(str(self.files[style]))
+        return found
+
     def name(self, style: str) -> str:
-        return self._fonts[style][0]
+        return self._primary(style)[0]
 
     def style_of(self, font_name: str) -> str:
         """The style whose primary font is `font_name` (regular when none is)."""
-        return next((s for s in STYLES if self._fonts[s][0] == font_name), "regular")
+        return next(
+            (s for s in STYLES if shaping.font_name(str(self.files[s])) == font_name), "regular"
+        )
 
     def ascent(self, style: str = "regular") -> float:
-        return self._fonts[style][2]
+        return self._primary(style)[2]
 
     def has(self, ch: str, style: str = "regular") -> bool:
         return any(ord(ch) in face.cmap for face in self._chain(style))
@@ -177,7 +191,7 @@ class FontSet:
 
     def runs(self, text: str, style: str) -> list[tuple[str, str]]:
         """`text` as (font name, part) runs: the primary font wherever it has the glyph."""
-        primary, cmap = self._fonts[style][:2]
+        primary, cmap = self._primary(style)[:2]
         if cmap.issuperset(map(ord, text)):
             return [(primary, text)]
         parts, lost = shaping.itemise(text, self._chain(style))
@@ -221,32 +235,99 @@ class FontSet:
     ) -> float:
         """Draw one line at baseline `y`; returns its width. Anchor: left, centre or right;
         `mode` is the PDF text render mode (1 strokes the outline, for halos)."""
-        text = clean(text)
-        shaped = self._shaped(text, style)
-        if shaped is not None:
-            width = shaped.advance * size / 1000
-            x -= width / 2 if anchor == "centre" else width if anchor == "right" else 0
-            shaping.draw(c, x, y, shaped, size, mode, self._thicken[style])
-            return width
-        runs = self.runs(text, style)
-        width = sum(pdfmetrics.stringWidth(part, font, size) for font, part in runs)
+        key = (text, style, size)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plan(text, style, size)
+        shaped, runs, width = plan
         if anchor == "centre":
             x -= width / 2
         elif anchor == "right":
             x -= width
-        for font, part in runs:
-            if font in self._thicken[style] and mode is None:
+        if shaped is not None:
+            shaping.draw(c, x, y, shaped, size, mode, self._thicken[style])
+            return width
+        thick = self._thicken[style]
+        for font, part, part_width in runs:
+            if mode is None and font not in thick:
+                _plain_text(c, font, size, x, y, part)
+            elif mode is None:
                 c.setFont(font, size)
                 shaping.embolden(c, size, lambda x=x, part=part: c.drawString(x, y, part, mode=2))
-                x += pdfmetrics.stringWidth(part, font, size)
-                continue
-            if mode is None:
-                _plain_text(c, font, size, x, y, part)
             else:
                 c.setFont(font, size)
                 c.drawString(x, y, part, mode=mode)
-            x += pdfmetrics.stringWidth(part, font, size)
+            x += part_width
         return width
+
+    def halo(
+        self,
+        c: Canvas,
+        x: float,
+        y: float,
+        text: str,
+        style: str = "regular",
+        size: float = 10,
+        anchor: str = "left",
+        width: float = 2.8,
+    ) -> None:
+        """The white outline that goes under `draw(c, x, y, text, style, size, anchor)`,
+        `width` points wide: the glyphs' outlines stroked as paths, so the text under it reads,
+        copies and extracts once (a second, stroked text run read as the name twice)."""
+        shaped, runs, line_width = self._plans.get((text, style, size)) or self._plan(
+            text, style, size
+        )
+        if anchor == "centre":
+            x -= line_width / 2
+        elif anchor == "right":
+            x -= line_width
+        glyphs: list[tuple[Face, int, float, float]] = []
+        em = size / 1000
+        if shaped is not None:
+            for piece in shaped.pieces:
+                ttf, at = piece.face.font.face, piece.x
+                for code in map(ord, piece.codes):
+                    gid = ttf.charToGlyph.get(code)
+                    if gid is not None:
+                        glyphs.append((piece.face, gid, x + at * em, y + piece.dy * em))
+                    at += ttf.charWidths.get(code, ttf.defaultWidth)
+        else:
+            primary = shaping.load(str(self.files[style]))
+            at = x
+            for font, part, _ in runs:
+                face = (
+                    primary
+                    if font == primary.name
+                    else next(f for f in self._chain(style) if f.name == font)
+                )
+                ttf = face.font.face
+                for code in map(ord, part):
+                    gid = ttf.charToGlyph.get(code)
+                    if gid is not None:
+                        glyphs.append((face, gid, at, y))
+                    at += ttf.charWidths.get(code, ttf.defaultWidth) * em
+        shaping.stroke_outlines(c, glyphs, size, width)
+
+    def _plan(
+        self, text: str, style: str, size: float
+    ) -> tuple[shaping.Shaped | None, tuple[tuple[str, str, float], ...], float]:
+        """How `draw` draws `text`: the shaped line, or (font, part, width) runs; and the width.
+        Kept per (text, style, size): a card run draws the same labels on every card."""
+        key = (text, style, size)
+        text = clean(text)
+        shaped = self._shaped(text, style)
+        plan: tuple[shaping.Shaped | None, tuple[tuple[str, str, float], ...], float]
+        if shaped is not None:
+            plan = (shaped, (), shaped.advance * size / 1000)
+        else:
+            runs = tuple(
+                (font, part, pdfmetrics.stringWidth(part, font, size))
+                for font, part in self.runs(text, style)
+            )
+            plan = (None, runs, sum(w for _, _, w in runs))
+        if len(self._plans) < 65536:
+            self._plans[key] = plan
+        return plan
 
     # --- fitting text into boxes -----------------------------------------------------------
 
@@ -273,12 +354,21 @@ class FontSet:
         paragraphs = [" ".join(clean(p).split()) for p in text.replace("\r", "\n").split("\n")]
         paragraphs = [p for p in paragraphs if p]
         overflow = False
+        space = self.width(" ", style, size)
         for p_index, paragraph in enumerate(paragraphs):
-            line = ""
+            # text drawn one glyph per character is as wide as its words and spaces: measured
+            # word by word, not as every longer candidate line (quadratic in a long paragraph)
+            simple = not shaping.needs_shaping(paragraph)
+            line, line_width = "", 0.0
             for word in paragraph.split(" "):
                 candidate = f"{line} {word}" if line else word
-                if self.width(candidate, style, size) <= width:
-                    line = candidate
+                if simple:
+                    word_width = self.width(word, style, size)
+                    candidate_width = line_width + space + word_width if line else word_width
+                else:
+                    candidate_width = self.width(candidate, style, size)
+                if candidate_width <= width:
+                    line, line_width = candidate, candidate_width
                     continue
                 if line:
                     lines.append(line)
@@ -287,7 +377,7 @@ class FontSet:
                     cut = self._longest_prefix(word, style, size, width)
                     lines.append(word[:cut])
                     word = word[cut:]
-                line = word
+                line, line_width = word, self.width(word, style, size) if simple else 0.0
                 if len(lines) >= max_lines:
                     break
             if line:

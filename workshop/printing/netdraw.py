@@ -183,14 +183,9 @@ def diamond(sheet: Sheet, x: float, y: float, size: float, colour: str) -> None:
 def halo_text(
     sheet: Sheet, x: float, y: float, text: str, style: str, size: float, colour: str
 ) -> None:
-    """Text with a white halo, so it reads over ties and dots."""
-    c = sheet.c
-    c.saveState()
-    c.setStrokeColor(colour_of("#ffffff"))
-    c.setLineWidth(size * 0.3)
-    c.setLineJoin(1)
-    sheet.fonts.draw(c, x, y, text, style, size, mode=1)
-    c.restoreState()
+    """Text with a white halo, so it reads over ties and dots (the maps' halo: the glyphs'
+    outlines as paths, so the name reads back once)."""
+    sheet.fonts.halo(sheet.c, x, y, text, style, size, width=size * 0.3)
     sheet.text(x, y, text, style, size, colour)
 
 

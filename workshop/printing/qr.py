@@ -3,8 +3,9 @@
 qrcode is used for what it knows (segment modes, lengths, the layout of function patterns and
 where each data bit goes) but not run per payload, which is slow: per version and level its
 matrix with all data bits 0 at mask 0 is made once, with the spot of each data bit recorded
-(`_layout`); a payload's codewords (bits as one integer, Reed-Solomon from log tables) then
-flip their spots in that matrix. The other seven masks follow by XOR with a per-(version,
+(`_layout`); a payload's codewords (bits as one integer, Reed-Solomon as one table look-up
+and XOR per byte) then flip their spots in that matrix, held as one integer of packed rows and
+columns, a nibble at a time from per-position tables (`_nibbles`). The other seven masks follow by XOR with a per-(version,
 level) difference that does not depend on the payload (masks only flip data modules, and the
 format bits depend on level and mask alone), and the ISO/IEC 18004 penalty is counted on row
 integers. The result is qrcode's own matrix, module for module (tests/printing/test_qr.py).
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import zip_longest
 
 import qrcode
 from qrcode import base as qr_base
@@ -88,18 +90,25 @@ def _generator(ec_count: int) -> tuple[int, ...]:
     return tuple(_LOG[c] for c in poly[1:])
 
 
-def _remainder(data: list[int], ec_count: int) -> list[int]:
+@cache
+def _rs_table(ec_count: int) -> tuple[int, ...]:
+    """Per leading factor, what the generator times that factor XORs into the remainder: the
+    `ec_count` bytes as one integer, so a data byte costs one look-up and one XOR."""
     gen = _generator(ec_count)
-    rem = [0] * ec_count
+    table = [0] * 256
+    for factor in range(1, 256):
+        lf = _LOG[factor]
+        table[factor] = int.from_bytes(bytes(_EXP[lf + lg] for lg in gen), "big")
+    return tuple(table)
+
+
+def _remainder(data: list[int], ec_count: int) -> list[int]:
+    table = _rs_table(ec_count)
+    shift, mask = 8 * (ec_count - 1), (1 << 8 * ec_count) - 1
+    rem = 0
     for byte in data:
-        factor = byte ^ rem[0]
-        rem = rem[1:]
-        rem.append(0)
-        if factor:
-            lf = _LOG[factor]
-            for i, lg in enumerate(gen):
-                rem[i] ^= _EXP[lf + lg]
-    return rem
+        rem = ((rem << 8) & mask) ^ table[byte ^ (rem >> shift)]
+    return list(rem.to_bytes(ec_count, "big"))
 
 
 @cache
@@ -159,14 +168,28 @@ def _layout(version: int, level: str) -> tuple[tuple[int, ...], tuple[tuple[int,
     code = _Layout(version=version, error_correction=_LEVELS[level], border=0, mask_pattern=0)
     code.data_cache = []
     code.makeImpl(False, 0)
-    size = code.modules_count
-    flips = tuple((r, 1 << (size - 1 - c)) for r, c in code.spots)
-    return _rows(code), flips
+    return _rows(code), tuple(code.spots)
+
+
+def _layout_spots(version: int, level: str) -> tuple[tuple[int, int], ...]:
+    """Where each data bit goes, in order: (row, column)."""
+    return _layout(version, level)[1]
 
 
 def _mask0(payload: str, level: str) -> tuple[int, tuple[int, ...]] | None:
     """The version and mask-0 rows of `payload` at `level` (what qrcode makes with mask 0),
     or None when it does not fit version 40."""
+    made = _mask0_packed(payload, level)
+    if made is None:
+        return None
+    version, packed = made
+    size = 17 + 4 * version
+    return version, _unpack(packed, size)
+
+
+def _mask0_packed(payload: str, level: str) -> tuple[int, int] | None:
+    """`_mask0` as one integer: the packed rows (`_pack`) and, above them, the packed columns.
+    Each codeword's two nibbles XOR their modules in from a table (`_nibbles`)."""
     segments = _segments(payload)
     for version in range(1, 41):
         value, count = _bits(segments, version)
@@ -175,16 +198,38 @@ def _mask0(payload: str, level: str) -> tuple[int, tuple[int, ...]] | None:
     else:
         return None
     codewords = _codewords(version, _LEVELS[level], segments)
-    rows, flips = _layout(version, level)
-    out = list(rows)
-    spot = 0
-    for byte in codewords:
-        for bit in range(7, -1, -1):
-            if byte >> bit & 1:
-                r, flip = flips[spot]
-                out[r] ^= flip
-            spot += 1
-    return version, tuple(out)
+    base, tables = _nibbles(version, level)
+    out = base
+    for byte, (high, low) in zip(codewords, tables, strict=False):
+        out ^= high[byte >> 4] ^ low[byte & 15]
+    return version, out
+
+
+@cache
+def _nibbles(version: int, level: str) -> tuple[int, tuple[tuple[tuple[int, ...], ...], ...]]:
+    """The mask-0 matrix with all data bits 0, packed as in `_mask0_packed`, and per codeword
+    position and nibble (high, low) the XOR that each of the 16 nibble values makes."""
+    rows, _ = _layout(version, level)
+    size = len(rows)
+    stride = size + GAP
+    cols_at = size * stride
+    base = _pack(rows, size) | _pack(_transpose(rows, size), size) << cols_at
+    spots = _layout_spots(version, level)
+    tables = []
+    for first in range(0, len(spots) - 7, 8):
+        pair = []
+        for nibble in (spots[first : first + 4], spots[first + 4 : first + 8]):
+            bits = [
+                1 << (r * stride + size - 1 - c) | 1 << (cols_at + c * stride + size - 1 - r)
+                for r, c in nibble
+            ]
+            table = [0] * 16
+            for value in range(1, 16):  # bit 3 of the nibble is its first spot
+                low_bit = value & -value
+                table[value] = table[value ^ low_bit] | bits[3 - (low_bit.bit_length() - 1)]
+            pair.append(tuple(table))
+        tables.append((pair[0], pair[1]))
+    return base, tuple(tables)
 
 
 def _codewords(version: int, error_correction: int, data_list: list) -> list[int]:
@@ -207,11 +252,13 @@ def _codewords(version: int, error_correction: int, data_list: list) -> list[int
         offset += block.data_count
         data_blocks.append(dc)
         ec_blocks.append(_remainder(dc, block.total_count - block.data_count))
-    out = []
-    for group in (data_blocks, ec_blocks):
-        for i in range(max(len(b) for b in group)):
-            out += [b[i] for b in group if i < len(b)]
-    return out
+    return [
+        byte
+        for group in (data_blocks, ec_blocks)
+        for column in zip_longest(*group)
+        for byte in column
+        if byte is not None
+    ]
 
 
 def _rows(code: qrcode.QRCode) -> tuple[int, ...]:
@@ -261,14 +308,14 @@ def _windows(dark: int, light: int, pattern: str) -> int:
 
 def _line_penalty(dark: int, light: int) -> int:
     score = 0
-    for bits in (dark, light):
-        w = bits & (bits >> 1) & (bits >> 2) & (bits >> 3) & (bits >> 4)
+    four_light = light & (light >> 1) & (light >> 2) & (light >> 3)
+    for bits, four in ((dark, dark & (dark >> 1) & (dark >> 2) & (dark >> 3)), (light, four_light)):
+        w = four & (bits >> 4)
         # a run of L >= 5 scores L - 2: its L - 4 five-module windows, plus 2 per run
         score += w.bit_count() + 2 * (w & ~(w << 1)).bit_count()
-    finder_like = (
-        _windows(dark, light, "10111010000").bit_count()
-        + _windows(dark, light, "00001011101").bit_count()
-    )
+    # 1011101 with four light modules after it (10111010000) or before it (00001011101)
+    core = _windows(dark, light, "1011101")
+    finder_like = ((core >> 4) & four_light).bit_count() + (core & (four_light >> 7)).bit_count()
     return score + 40 * finder_like
 
 
@@ -293,12 +340,13 @@ def encode(
     """The code for `payload` at the first error-correction level in `levels` that fits within
     `max_version`; None when none does."""
     for level in levels:
-        made = _mask0(payload, level)
+        made = _mask0_packed(payload, level)
         if made is None or made[0] > max_version:
             continue
-        version, base = made
-        size = len(base)
-        packed_rows, packed_cols = _pack(base, size), _pack(_transpose(base, size), size)
+        version, packed = made
+        size = 17 + 4 * version
+        cols_at = size * (size + GAP)
+        packed_rows, packed_cols = packed & ((1 << cols_at) - 1), packed >> cols_at
         best = None
         for mask, (delta, delta_cols) in enumerate(_mask_deltas(version, level)):
             score = penalty(packed_rows ^ delta, packed_cols ^ delta_cols, size)
@@ -320,18 +368,19 @@ def path_ops(code: QrCode) -> str:
     """The dark modules as one path of row runs, in module units with the origin at the
     symbol's lower left corner (so the integers format fast and the string can be reused).
     Runs are found with integer operations on each row, right to left."""
-    ops = []
     size = code.size
+    values: list[int] = []
+    add = values.extend
     for r, bits in enumerate(code.rows):
         y = size - 1 - r
         while bits:
             start = (bits & -bits).bit_length() - 1  # lowest dark module (rightmost column)
             shifted = bits >> start
             run = (shifted ^ (shifted + 1)).bit_length() - 1  # dark modules in a row from it
-            ops.append(f"{size - start - run} {y} {run} 1 re")
+            add((size - start - run, y, run))
             bits &= ~(((1 << run) - 1) << start)
-    ops.append("f")
-    return "\n".join(ops)
+    # one formatting call for all the rectangles (formatting each was most of the time)
+    return "%d %d %d 1 re\n" * (len(values) // 3) % tuple(values) + "f"
 
 
 def draw(c: Canvas, code: QrCode, x: float, y: float, side: float, colour: str = "#000000") -> None:

@@ -24,16 +24,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import bidi
-import uharfbuzz as hb
-from bidi import algorithm as uba
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from workshop.i18n import UserError
+
+if TYPE_CHECKING:
+    import uharfbuzz as hb
 
 REPLACEMENT = "?"
 
@@ -50,7 +51,6 @@ _JOINERS = {0x200C, 0x200D}
 # Embeddings, overrides and isolates are dropped: an override in a name would print it
 # backwards ("evil" as "live"), and the implicit levels of the letters are what a reader expects.
 _NO_EXPLICIT = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
-_FLAGS = hb.BufferFlags.REMOVE_DEFAULT_IGNORABLES | hb.BufferFlags.DO_NOT_INSERT_DOTTED_CIRCLE
 _FEATURES = {"kern": True, "liga": True}
 _PRIVATE = 0xF0000  # supplementary private use area A: no font of ours maps it
 
@@ -154,8 +154,18 @@ class Face:
     @property
     def hb(self) -> hb.Font:
         if self._hb is None:
-            self._hb = hb.Font(hb.Face(hb.Blob.from_file_path(self.path)))
+            harfbuzz = _harfbuzz()
+            self._hb = harfbuzz.Font(harfbuzz.Face(harfbuzz.Blob.from_file_path(self.path)))
         return self._hb
+
+
+@lru_cache(maxsize=1)
+def _harfbuzz():
+    """uharfbuzz, imported when a text first needs shaping (loading it is ~50 ms, which a run
+    of Latin cards never needs)."""
+    import uharfbuzz
+
+    return uharfbuzz
 
 
 def font_name(path: str) -> str:
@@ -246,6 +256,8 @@ def _levels(text: str) -> list[int]:
     left = any(unicodedata.bidirectional(ch) == "L" for ch in text)
     base = "L" if left else "R"
     # python-bidi's Rust core gives its levels only in its debug report, one per UTF-8 byte
+    import bidi  # only for text with right-to-left letters
+
     report = str(bidi.get_display(text, base_dir=base, debug=True))
     section = report.split("levels:", 1)[-1].split("]", 1)[0]
     per_byte = [int(level) for level in _LEVEL.findall(section)]
@@ -260,6 +272,8 @@ _LEVEL = re.compile(r"Level\(\s*(\d+)")
 
 def _levels_legacy(text: str, base: str) -> list[int]:
     """The same from python-bidi's pure-Python algorithm (no bracket pairs)."""
+    from bidi import algorithm as uba
+
     storage = uba.get_empty_storage()
     storage["base_level"] = uba.PARAGRAPH_LEVELS[base]
     storage["base_dir"] = base
@@ -319,13 +333,17 @@ def shape(text: str, chain: tuple[Face, ...]) -> Shaped:
 def _shape_run(
     face: Face, text: str, rtl: bool, pen: float, pieces: list[Piece], missing: set[str]
 ) -> float:
-    buf = hb.Buffer()
+    harfbuzz = _harfbuzz()
+    buf = harfbuzz.Buffer()
     buf.add_str(text)
     buf.guess_segment_properties()
     buf.direction = "rtl" if rtl else "ltr"
-    buf.flags = _FLAGS
+    buf.flags = (
+        harfbuzz.BufferFlags.REMOVE_DEFAULT_IGNORABLES
+        | harfbuzz.BufferFlags.DO_NOT_INSERT_DOTTED_CIRCLE
+    )
     font = face.hb
-    hb.shape(font, buf, _FEATURES)
+    harfbuzz.shape(font, buf, _FEATURES)
     scale = 1000 / font.face.upem
     infos, positions = buf.glyph_infos, buf.glyph_positions
     if not infos:
@@ -356,6 +374,68 @@ def _shape_run(
     if codes:
         pieces.append(Piece(face, codes, piece_x, 0.0, pen - piece_x))
     return pen
+
+
+@lru_cache(maxsize=8192)
+def outline(face: Face, gid: int) -> str:
+    """Glyph `gid` of `face` as PDF path operators, in font units (HarfBuzz's outline; a
+    quadratic segment as the cubic that is the same curve)."""
+    ops: list[str] = []
+    pen = _Pen(ops)
+    face.hb.draw_glyph_with_pen(gid, pen)
+    return " ".join(ops)
+
+
+class _Pen:
+    """The pen protocol HarfBuzz draws a glyph with, writing PDF path operators."""
+
+    def __init__(self, ops: list[str]):
+        self.ops = ops
+        self.at = (0.0, 0.0)
+
+    def moveTo(self, p: tuple[float, float]) -> None:  # noqa: N802  (the pen protocol's names)
+        self.ops.append(f"{fp_str(*p)} m")
+        self.at = p
+
+    def lineTo(self, p: tuple[float, float]) -> None:  # noqa: N802
+        self.ops.append(f"{fp_str(*p)} l")
+        self.at = p
+
+    def qCurveTo(self, q: tuple[float, float], p: tuple[float, float]) -> None:  # noqa: N802
+        (x0, y0), (qx, qy), (x, y) = self.at, q, p
+        c1 = (x0 + 2 * (qx - x0) / 3, y0 + 2 * (qy - y0) / 3)
+        c2 = (x + 2 * (qx - x) / 3, y + 2 * (qy - y) / 3)
+        self.ops.append(f"{fp_str(*c1, *c2, x, y)} c")
+        self.at = p
+
+    def curveTo(self, c1, c2, p: tuple[float, float]) -> None:  # noqa: N802
+        self.ops.append(f"{fp_str(*c1, *c2, *p)} c")
+        self.at = p
+
+    def closePath(self) -> None:  # noqa: N802
+        self.ops.append("h")
+
+    def endPath(self) -> None:  # noqa: N802
+        pass
+
+
+def stroke_outlines(
+    c: Canvas, glyphs: list[tuple[Face, int, float, float]], size: float, width: float
+) -> None:
+    """Stroke the outlines of `glyphs` ((face, glyph id, x, y) in points) in white, `width`
+    points wide with round joins: a halo that is a drawing, not text, so a reader, a search
+    or a copy finds the text it lies under once."""
+    ops = ["q 1 1 1 RG 1 j 1 J"]
+    for face, gid, gx, gy in glyphs:
+        path = outline(face, gid)
+        if not path:
+            continue  # a space
+        scale = size / face.hb.face.upem
+        ops.append(f"q {fp_str(scale, 0, 0, scale, gx, gy)} cm {fp_str(width / scale)} w")
+        ops.append(path)
+        ops.append("S Q")
+    ops.append("Q")
+    c._code.append(" ".join(ops))  # noqa: SLF001
 
 
 def draw(

@@ -287,14 +287,10 @@ def halo(
     anchor: str = "left",
     light: bool = False,
 ) -> float:
-    """Text with a white outline under it, so it reads over roads and buildings."""
+    """Text with a white outline under it, so it reads over roads and buildings (the outline is
+    drawn as the glyphs' paths, not as text: the name reads back once)."""
     c = sheet.c
     if not light:
-        c.saveState()
-        c.setStrokeColor("#ffffff")
-        c.setLineWidth(size * 0.28)
-        c.setLineJoin(1)
-        sheet.fonts.draw(c, x, y, text, style, size, anchor, mode=1)
-        c.restoreState()
+        sheet.fonts.halo(c, x, y, text, style, size, anchor, size * 0.28)
     c.setFillColor(colour)
     return sheet.fonts.draw(c, x, y, text, style, size, anchor)

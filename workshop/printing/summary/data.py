@@ -52,13 +52,18 @@ class SummaryData:
     place_by_id: dict[str, dict] = field(default_factory=dict)
     place_number: dict[str, int] = field(default_factory=dict)  # place id -> its number
     notes_about: dict[str, list[dict]] = field(default_factory=dict)  # record id -> notes
+    _texts: dict[str, str] = field(default_factory=dict, repr=False)  # text -> as redacted
 
     def name(self, actor_id: str) -> str:
         actor = self.actors.get(actor_id)
         return actor["name"] if actor else "?"
 
     def text(self, value: str | None) -> str:
-        return self.scrub.text(value or "")
+        value = value or ""
+        done = self._texts.get(value)
+        if done is None:  # the same text (a repeated description) is redacted once
+            done = self._texts[value] = self.scrub.text(value)
+        return done
 
 
 def gather(store: Store) -> SummaryData:
