@@ -25,8 +25,8 @@ from workshop.printing.fonts import FontSet
 from workshop.printing.pdfdoc import write_document
 from workshop.printing.sheet import PrintResult, paper_size
 from workshop.printing.summary import sections
-from workshop.printing.summary.cardpages import card_pages
 from workshop.printing.summary import texts as summary_texts  # noqa: F401  (registers the summary's words)
+from workshop.printing.summary.cardpages import card_pages
 from workshop.printing.summary.data import AUDIENCE, DIAGRAM_ACTORS, SummaryData, gather
 from workshop.printing.templates import Template
 
