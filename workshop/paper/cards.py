@@ -28,7 +28,7 @@ from workshop.paper.detect import Found
 from workshop.paper.markers import CARDS
 
 PX_PER_MM = 8.0  # the rectified card: 840 x 1184 pixels
-MAX_BYTES = 200 * 1024
+MAX_BYTES = 200 * 1024  # = cardstore.MAX_BYTES
 MIN_CORNERS = 3
 MAX_ERROR_MM = 1.5  # markers that do not agree this well are not one card
 # Where either card's QR code lies (a blank card's 22 mm, a filled card's 26 mm), with room.

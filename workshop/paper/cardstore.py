@@ -19,13 +19,18 @@ the one write path, never in the undo log.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from workshop.file.card_photos import TABLE, exists, unlogged
 from workshop.file.store import Store
 from workshop.file.writer import Writer
 from workshop.i18n import UserError, t
 from workshop.paper import card_messages  # noqa: F401  (registers the messages)
-from workshop.paper.cards import MAX_BYTES, CardShot
+
+if TYPE_CHECKING:  # the TUI lists photos without loading numpy and OpenCV
+    from workshop.paper.cards import CardShot
+
+MAX_BYTES = 200 * 1024  # what the table's CHECK allows
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,8 @@ def attach(w: Writer, store: Store, shot: CardShot) -> Attached:
 
 def photo_of(store: Store, initiative: dict) -> dict | None:
     """The photo of an initiative's card: attached to it, or waiting under its number."""
+    if not exists(store):
+        return None
     row = store.conn.execute(
         f"SELECT * FROM {TABLE} WHERE initiative_id = ? OR (card_number = ? AND"
         " (initiative_id IS NULL OR initiative_id NOT IN (SELECT id FROM initiative)))"
