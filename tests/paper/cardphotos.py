@@ -106,3 +106,15 @@ def clean_card(pdf: Path, slot: int) -> np.ndarray:
         int(sy * PX_PER_MM) : int((sy + h) * PX_PER_MM),
         int(sx * PX_PER_MM) : int((sx + w) * PX_PER_MM),
     ]
+
+
+def render_page(pdf: Path, index: int, px_per_mm: float = PX_PER_MM) -> np.ndarray:
+    """One page of a PDF, grey (`photos.render` renders the first)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        image = document[index].render(scale=px_per_mm * 25.4 / 72).to_pil().convert("L")
+    finally:
+        document.close()
+    return np.asarray(image)
