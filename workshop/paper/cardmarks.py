@@ -17,7 +17,7 @@ from workshop.paper.sheetmarks import CORNERS, Mark
 
 CARD_MM = (105.0, 148.0)  # A6, as printed
 CARD_CODES = CARDS.size // CORNERS  # 62: cards told apart in one photo
-SIDE_MM = 8.0  # the marker with its black border: cells of 1 mm, read from a phone's photo
+SIDE_MM = 7.5  # the marker with its black border: cells of 0.94 mm, read from a phone's photo
 INSET_MM = 5.0  # from the cut line to the marker: inside most printers' printable area
 QUIET_MM = SIDE_MM / CARDS.side  # one cell of white around it
 # What the card's own drawing keeps free from its edges at a corner: the marker, its quiet

@@ -34,7 +34,7 @@ MAX_ERROR_MM = 1.5  # markers that do not agree this well are not one card
 # Where either card's QR code lies (a blank card's 22 mm, a filled card's 26 mm), with room.
 QR_AREA_MM = (64.0, 100.0, 104.0, 138.0)  # left, top, right, bottom
 DETECT_MAX_SIDE = 2000  # markers are looked for in a photo no larger than this (a 12 MP photo
-# at half size still gives an 8 mm marker some 40 pixels)
+# at half size still gives a 7.5 mm marker some 35 pixels)
 
 
 @dataclass(frozen=True)

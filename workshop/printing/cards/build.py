@@ -212,7 +212,7 @@ def _header(
         )
         right -= size + 2.5 * mm
     fonts = sheet.fonts
-    # beside the number and the label, whichever is wider (the corner markers took 2 x 7.6 mm)
+    # beside the number and the label, whichever is wider (the corner markers took 2 x 7 mm of the band)
     taken = max(fonts.width(shown, "bold", 22), fonts.width(label.upper(), "bold", 8))
     width = right - (band.x + 3.5 * mm + taken + 4 * mm)
     sheet.text(
@@ -254,7 +254,7 @@ def _footer(
     bottom = y + MARGIN
     # The QR code stands above the bottom-right corner marker, and the (at most two) lines of
     # text run under it, up to that marker.
-    lift = MARK_ROOM + 1 * mm
+    lift = max(MARK_ROOM + 1 * mm, 1.5 * mm + 2 * FOOTER_SIZE * 0.42 * mm + 0.2 * mm)
     text_right = right - MARK_ROOM
     if code is not None:
         sheet.qr(code, right - side, bottom + lift, side)
