@@ -133,3 +133,19 @@ def test_a_photo_without_cards_finds_none() -> None:
     import numpy as np
 
     assert cards.find_cards(np.full((600, 800), 200, np.uint8)) == []
+
+
+def test_a_written_over_qr_code_gives_no_number_rather_than_a_guess(paper: Printed) -> None:
+    from tests.paper.cardphotos import PX_PER_MM, SLOTS
+
+    page = handwritten(paper.blank).copy()
+    sx, sy = SLOTS[0]
+    left, top, right, bottom = cards.QR_AREA_MM
+    page[
+        int((sy + top) * PX_PER_MM) : int((sy + bottom - 4) * PX_PER_MM),
+        int((sx + left) * PX_PER_MM) : int((sx + right) * PX_PER_MM),
+    ] = 40  # scribbled over, up to the bottom-right corner marker
+    shots = cards.find_cards(snap(page, Shot(turn=90, blur=1.0)))
+    assert sorted(s.number for s in shots if s.number is not None) == paper.blank_numbers[1:]
+    [unread] = [s for s in shots if s.number is None]
+    assert len(unread.corners) == 4 and unread.payload == ""
