@@ -96,7 +96,8 @@ def with_photo(store: Store) -> set[str]:
     return {
         r[0]
         for r in store.conn.execute(
-            f"SELECT i.id FROM initiative i JOIN {TABLE} c ON c.initiative_id = i.id"
-            f" OR (c.initiative_id IS NULL AND c.card_number = i.card_number)"
+            f"SELECT initiative_id FROM {TABLE} WHERE initiative_id IS NOT NULL UNION"
+            f" SELECT id FROM initiative WHERE card_number IN"
+            f" (SELECT card_number FROM {TABLE} WHERE initiative_id IS NULL)"
         )
     }
