@@ -149,3 +149,22 @@ def test_a_written_over_qr_code_gives_no_number_rather_than_a_guess(paper: Print
     assert sorted(s.number for s in shots if s.number is not None) == paper.blank_numbers[1:]
     [unread] = [s for s in shots if s.number is None]
     assert len(unread.corners) == 4 and unread.payload == ""
+
+
+def test_two_cards_62_apart_in_one_photo_are_two_cards() -> None:
+    """Cards 3 and 65 carry the same markers: each corner is paired with the nearest others."""
+    import numpy as np
+
+    from workshop.paper.detect import Found
+
+    def card_at(dx: float) -> list[Found]:
+        return [
+            Found(m.id, (np.float32(m.corners_mm()) + np.float32([dx, 0])) * 4)
+            for m in cardmarks.marks(65)
+        ]
+
+    groups = cards._cards(card_at(0) + card_at(300)[:3])
+    assert sorted(len(g) for g in groups) == [3, 4]
+    for group in groups:
+        xs = [m.centre[0] for m in group]
+        assert max(xs) - min(xs) < 500  # one card's markers, not two cards' mixed

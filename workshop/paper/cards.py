@@ -109,17 +109,34 @@ def _cards(found: list[Found]) -> list[list[Found]]:
         if len(seeds) == 1:
             groups.append([c[0] for c in corners.values()])
             continue
-        # several cards of this code: each seed takes the nearest marker of every other corner
+        # several cards of this code: each seed takes, of every other corner, the marker at
+        # the distance that corner lies from it on a card (scaled by the seed's own size)
         for seed in seeds:
             group = [seed]
             for candidates in corners.values():
-                if candidates is seeds:
-                    continue
-                group.append(
-                    min(candidates, key=lambda m: np.hypot(*np.subtract(m.centre, seed.centre)))
-                )
-            groups.append(group)
+                if candidates is not seeds:
+                    match = _at_card_distance(seed, candidates)
+                    if match is not None:
+                        group.append(match)
+            if len(group) >= MIN_CORNERS:
+                groups.append(group)
     return groups
+
+
+def _at_card_distance(seed: Found, candidates: list[Found]) -> Found | None:
+    on_card = {m.corner: m for m in cardmarks.marks(0)}
+    side_px = float(
+        np.mean(np.linalg.norm(np.roll(seed.corners, 1, axis=0) - seed.corners, axis=1))
+    )
+    a = on_card[cardmarks.card_of(seed.id)[1]]
+
+    def misfit(m: Found) -> float:
+        b = on_card[cardmarks.card_of(m.id)[1]]
+        expected = np.hypot(b.x - a.x, b.y - a.y) * side_px / a.side
+        return abs(np.hypot(*np.subtract(m.centre, seed.centre)) - expected) / expected
+
+    best = min(candidates, key=misfit)
+    return best if misfit(best) < 0.4 else None  # a tilt of 25 degrees shortens by < 0.4
 
 
 def _homography(group: list[Found]) -> tuple[np.ndarray, float] | None:
