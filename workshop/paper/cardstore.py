@@ -6,8 +6,8 @@ the one write path, never in the undo log.
   was captured is kept with its card number only: the facilitator types the cards in after the
   evening, from these very photos, so refusing them until the initiative exists would ask for
   the typing before the photo it is typed from. Such a photo belongs to whichever initiative
-  carries its number (`photo_of`), and gets that initiative's id when it is photographed again
-  or merged.
+  carries its number (`photo_of`), and gets that initiative's id when it is photographed
+  again.
 - Never logged: the undo log is JSON (an image has no place in it, and `forget` would have to
   dig it out of there). Undoing a scan leaves its photos; scanning again replaces them.
 - Personal data (handwriting names people): internal. No export, publish, wall or printout
