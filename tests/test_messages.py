@@ -28,6 +28,7 @@ CATALOGUE_MODULES = {
     "printing": "workshop.printing.messages",
     "summary": "workshop.printing.summary.texts",
     "cli": "workshop.cli.messages",
+    "cardphotos": "workshop.paper.card_messages",
     "tui": "workshop.tui.texts",
     "tui-guide": "workshop.tui.guide",
 }

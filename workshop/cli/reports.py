@@ -60,15 +60,29 @@ def network(
 @paper_option("summary")
 @template_option
 @glyphs_option
+@click.option(
+    "--card-photos",
+    is_flag=True,
+    help="End the appendix with the photographed cards, as the residents wrote them"
+    " (handwriting: personal data; the PDF is then recorded as internal).",
+)
 def summary(
     file: Path,
     output: Path | None,
     paper: str,
     template_path: Path | None,
     allow_missing_glyphs: bool,
+    card_photos: bool,
 ) -> None:
     """The PDF summary for the municipality and the participants (only consented names)."""
     store = open_store(file, readonly=True)
-    result = print_out(store, "summary", output, load_template(template_path), paper=paper)
+    result = print_out(
+        store,
+        "summary",
+        output,
+        load_template(template_path),
+        paper=paper,
+        card_photos=card_photos,
+    )
     report(store, result)
     refuse_missing_glyphs(result, allow_missing_glyphs)

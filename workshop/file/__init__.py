@@ -22,6 +22,7 @@
     salvage          what can be read from a damaged file, into a new one
     salvage_schema   a damaged file's tables when its table of contents is gone
     merge            `workshop merge`: several files into one, by UUID, field by field
+    card_photos      the photographed cards' table: unlogged writes, forget, merge
     messages         the file's messages (check, forget, merge, faults), in Dutch and English
 
 May import: the foundation (`text`, `i18n`, `model`, `privacy`). Must not import `capture`,

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from workshop.file import outputs, schema
+from workshop.file import card_photos, outputs, schema
 from workshop.file.mentions import Finder
 from workshop.file.rows import JSON_COLUMNS, encode
 from workshop.file.store import Store
@@ -38,7 +38,9 @@ def unlinked(table: str, row: dict, ids: set[str]) -> dict[str, None]:
     return out
 
 
-OUR_TABLES = frozenset({*schema.CORE_TABLES, "tombstone", "osm_extract", outputs.TABLE})
+OUR_TABLES = frozenset(
+    {*schema.CORE_TABLES, "tombstone", "osm_extract", outputs.TABLE, card_photos.TABLE}
+)
 NOT_SCANNED = frozenset({"history", "_sqlite_migrations", "tombstone"})
 # Columns of our tables that hold ids, times and fixed vocabulary, never a person's words.
 SKIP_COLUMNS = frozenset(
@@ -75,6 +77,7 @@ SKIP_COLUMNS = frozenset(
         "data",
         "features",
         "audience",
+        "mime",  # a card photo's: its image is bytes, never read as text
     }
 )
 PROTECTED = frozenset({"name", "norm", "pseudonym"})  # of another person's record
@@ -150,6 +153,7 @@ class FileView:
                     if fk[2] in MAY_HOLD_PERSON:
                         self.links.setdefault(name, set()).add(fk[3])
         self._history: list[Entry] | None = None
+        self._photos: dict[frozenset[str], set[str]] = {}  # persons -> their cards' photos
         self.persons: dict[str, tuple[str, dict, list[dict]]] | None = None  # forget.persons
 
     def history(self) -> list[Entry]:
@@ -182,6 +186,11 @@ class FileView:
         """Does the row link to one of `ids` (a tie, a link, a note about them)?"""
         if any(row.get(column) in ids for column in self.links.get(table, ())):
             return True
+        if table == card_photos.TABLE:  # the card of an initiative they are behind
+            key = frozenset(ids)
+            if key not in self._photos:
+                self._photos[key] = set(card_photos.for_forget(self.store, set(ids)))
+            return row.get("id") in self._photos[key]
         return table == "note" and row.get("about_id") in ids
 
 
@@ -264,6 +273,8 @@ def _fts(sql: str) -> tuple[bool, str | None]:
 def _label(store: Store, table: str, row: dict, actors: dict[str, str]) -> str:
     if isinstance(row.get("name"), str):
         return row["name"]
+    if table == card_photos.TABLE:
+        return f"#{row.get('card_number')}"
     if table == "tie":
         return f"{actors.get(row['source_id'], '?')} → {actors.get(row['target_id'], '?')}"
     if table in ("actor_initiative", "actor_place", "attendance"):

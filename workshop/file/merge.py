@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop.file import access as files
+from workshop.file import card_photos
 from workshop.file.duplicates import JOINABLE, PAIR_SCORE, Pair, find_pairs, join_pairs
 from workshop.file.rows import decode_row
 from workshop.file.schema import FIELD_TIME_SKIP, FIELD_TIME_TABLES
@@ -229,6 +230,10 @@ def _merge_one(target: Store, w: Writer, source: Store, report: MergeReport) -> 
     w.take_card_number(source.neighbourhood()["next_card"] - 1)
     # So do the stickers printed there: a number is never printed twice in one neighbourhood.
     w.keep_stickers_from(source.neighbourhood()["next_sticker"])
+    # Photographed cards, by UUID, after the initiatives they belong to (never logged).
+    added = card_photos.merge_from(w, target, source, tombstones)
+    if added:
+        report.added[card_photos.TABLE] = report.added.get(card_photos.TABLE, 0) + added
 
 
 def _raw_rows(store: Store, table: str) -> Iterator[dict]:

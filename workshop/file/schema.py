@@ -417,6 +417,32 @@ def _m0019_print_record(db: Database) -> None:
     _set_version(db)
 
 
+@MIGRATIONS(name="0020_card_photo")
+def _m0020_card_photo(db: Database) -> None:
+    """A photographed initiative card's handwriting (`workshop.paper.cards`): the card
+    rectified, as a compact grey image (JPEG, at most 200 KB), one per card number. Personal
+    data (a resident's handwriting, names, phone numbers): internal, never exported, removed
+    by `forget` with the person linked to its initiative. A blank card photographed before its
+    initiative was captured has no `initiative_id` yet: it belongs to the initiative that
+    carries its `card_number` (and to that one's id once it is attached again)."""
+    db.execute(
+        """CREATE TABLE card_photo (
+    id TEXT PRIMARY KEY NOT NULL,
+    initiative_id TEXT REFERENCES initiative(id) ON DELETE SET NULL
+        DEFERRABLE INITIALLY DEFERRED,
+    card_number INTEGER NOT NULL CHECK (card_number >= 1),
+    image BLOB NOT NULL CHECK (length(image) <= 204800),
+    mime TEXT NOT NULL CHECK (mime IN ('image/jpeg', 'image/webp')),
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,"""
+        + _ORIGIN
+        + "\n)"
+    )
+    db.execute("CREATE INDEX card_photo_number ON card_photo(card_number)")
+    db.execute("CREATE INDEX card_photo_initiative ON card_photo(initiative_id)")
+    _set_version(db)
+
+
 LATEST_VERSION = len(MIGRATIONS._migrations)
 
 

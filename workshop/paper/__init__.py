@@ -6,6 +6,10 @@ a photograph of the paper after the evening.
     sheetmarks   where a sheet's four corner markers go, and the sheet and corner their ids name
     rectify      from a photo back to the page: the homography the visible corners give
     record       the print record: what a printed sheet was, stored so a photo maps to the ground
+    cardmarks    where an initiative card's four corner markers go, and the card their ids name
+    cards        photos of cards: found, rectified, their QR read, their handwriting kept
+    cardstore    a card photo kept with its initiative (`attach`), and found again
+    card_messages  the card photos' messages, in Dutch and English
 
 OpenCV is imported only here, and only when a marker is drawn or looked for. Headless.
 """

@@ -4,6 +4,8 @@ predefined dictionaries, so that detection is OpenCV's own (no hand-written deco
 - Stickers carry `STICKERS` markers: 4x4 bits, ids 0..999, the sticker's number as its id.
 - Sheet corners (fiducials) will carry `FIDUCIALS` markers, a different family (5x5), so a
   sticker is never taken for a corner.
+- Initiative cards' corners carry `CARDS` markers (6x6, ids 0..249), a third family: a card
+  lying on a poster is never taken for the poster's corner or a sticker (`cardmarks`).
 
 A marker is drawn as vectors from its bits (`bits`): black border, the data cells, and a white
 quiet zone of one cell around it that the drawing keeps free.
@@ -38,6 +40,7 @@ class Family:
 
 STICKERS = Family("DICT_4X4_1000", 4, 1000)
 FIDUCIALS = Family("DICT_5X5_1000", 5, 1000)
+CARDS = Family("DICT_6X6_250", 6, 250)
 MAX_STICKER = STICKERS.size - 1  # sticker numbers 1..999 (0 is never printed)
 
 

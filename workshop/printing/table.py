@@ -111,6 +111,7 @@ PRINTOUTS: dict[str, Printout] = {
             "workshop.printing.summary.build",
             "print_summary",
             "A4",
+            options={"card_photos": False},
             file_words=("samenvatting", "summary"),
         ),
         # The confidential key to the pseudonyms on paper: for the facilitator only.
@@ -175,5 +176,7 @@ def print_out(
         else printout.default_path(store.path, paper, tiles, store.lang)
     )
     result = printout.load()(store, path, template or templates.load(), **kwargs)
-    written.record(store, result.path, kind=what, audience=printout.recorded_as)
+    # A summary with the residents' handwriting (card photos) is for the facilitator's eyes.
+    audience = "internal" if kwargs.get("card_photos") else printout.recorded_as
+    written.record(store, result.path, kind=what, audience=audience)
     return result

@@ -15,7 +15,7 @@ from functools import partial
 
 from rapidfuzz import fuzz, process
 
-from workshop import model, privacy
+from workshop import i18n, model, privacy
 from workshop.capture.forms import NOTE_KINDS
 from workshop.capture.grammar import parse
 from workshop.capture.record import describe
@@ -23,6 +23,7 @@ from workshop.file.redaction import audience_for
 from workshop.file.store import Store
 from workshop.i18n import UserError
 from workshop.model import LINK_TABLES, NAME_TABLE, NAMED_TABLES, REFERENCES
+from workshop.paper import cardstore
 from workshop.text import normalise, one_line
 from workshop.tui.texts import tx
 
@@ -208,6 +209,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("col_theme", 12),
         Column("col_status", 8),
         Column("col_cell", 4),
+        Column("col_card_photo", 10),  # issue 15: the card's handwriting was photographed
     ),
     "actor": (
         Column("col_name", 20),
@@ -275,6 +277,8 @@ def _places(store: Store, out: Rows, lang: str, limit: int | None = None) -> Non
 
 
 def _initiatives(store: Store, out: Rows, lang: str, limit: int | None = None) -> None:
+    photographed = cardstore.with_photo(store)
+    photo = i18n.t("card_photo", lang)
     for r in store.rows("initiative", order="norm", limit=limit):
         out.add(
             "initiative",
@@ -286,6 +290,7 @@ def _initiatives(store: Store, out: Rows, lang: str, limit: int | None = None) -
                 model.THEMES.label(r["theme"], lang),
                 model.STATUSES.label(r["status"], lang),
                 r["cell"] or "",
+                photo if r["id"] in photographed else "",
             ),
         )
 

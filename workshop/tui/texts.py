@@ -123,6 +123,7 @@ CATALOGUE = Catalogue(
         "col_theme": {"nl": "Thema", "en": "Theme"},
         "col_status": {"nl": "Status", "en": "Status"},
         "col_card": {"nl": "Kaart", "en": "Card"},
+        "col_card_photo": {"nl": "Foto", "en": "Photo"},  # issue 15: card photos
         "col_role": {"nl": "Rol", "en": "Role"},
         "col_influence": {"nl": "Invloed", "en": "Influence"},
         "col_type": {"nl": "Type", "en": "Type"},

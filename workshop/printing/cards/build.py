@@ -23,6 +23,7 @@ from workshop.file.store import Store
 from workshop.i18n import UserError, t
 from workshop.printing import numbering, qr
 from workshop.printing.cards.data import CardData, Person
+from workshop.printing.cards.marks import MARK_ROOM, draw_card_marks
 from workshop.printing.cards.parts import draw_blank_body, draw_filled_body, ink_on
 from workshop.printing.colours import colour_of
 from workshop.printing.sheet import PrintResult, Rect, Sheet, document_info, render
@@ -182,20 +183,19 @@ def _header(
 ) -> float:
     """The coloured band at the top of a card; returns the y below it."""
     c = sheet.c
-    band = Rect(x + MARGIN, y + CARD_H - MARGIN - 15 * mm, CARD_W - 2 * MARGIN, 15 * mm)
+    band = Rect(
+        x + MARGIN + MARK_ROOM,
+        y + CARD_H - MARGIN - 15 * mm,
+        CARD_W - 2 * (MARGIN + MARK_ROOM),
+        15 * mm,
+    )
     c.setFillColor(colour_of(colour))
     c.roundRect(band.x, band.y, band.w, band.h, 2.2 * mm, stroke=0, fill=1)
     ink = ink_on(colour)
     label = sheet.t("card")
     sheet.text(band.x + 3.5 * mm, band.y + band.h - 5.2 * mm, label.upper(), "bold", 8, ink)
-    sheet.text(
-        band.x + 3.5 * mm,
-        band.y + 2.6 * mm,
-        str(number) if number is not None else "–",
-        "bold",
-        22,
-        ink,
-    )
+    shown = str(number) if number is not None else "–"
+    sheet.text(band.x + 3.5 * mm, band.y + 2.6 * mm, shown, "bold", 22, ink)
     logo = sheet.template.logo()
     right = band.x + band.w - 3.5 * mm
     if logo is not None:
@@ -211,8 +211,10 @@ def _header(
             anchor="e",
         )
         right -= size + 2.5 * mm
-    width = right - (band.x + 26 * mm)
     fonts = sheet.fonts
+    # beside the number and the label, whichever is wider (the corner markers took 2 x 7 mm of the band)
+    taken = max(fonts.width(shown, "bold", 22), fonts.width(label.upper(), "bold", 8))
+    width = right - (band.x + 3.5 * mm + taken + 4 * mm)
     sheet.text(
         right,
         band.y + band.h - 6 * mm,
@@ -247,13 +249,15 @@ def _footer(
     the suffix (the card reference) is drawn as a text of its own, so a neighbourhood name that
     loses a character is reported once for the batch, not once per card. Returns the top of
     the area."""
-    left = x + MARGIN
+    left = x + MARGIN + MARK_ROOM  # beside the bottom-left corner marker
     right = x + CARD_W - MARGIN
     bottom = y + MARGIN
-    text_right = right
+    # The QR code stands above the bottom-right corner marker, and the (at most two) lines of
+    # text run under it, up to that marker.
+    lift = max(MARK_ROOM + 1 * mm, 1.5 * mm + 2 * FOOTER_SIZE * 0.42 * mm + 0.2 * mm)
+    text_right = right - MARK_ROOM
     if code is not None:
-        sheet.qr(code, right - side, bottom, side)
-        text_right = right - side - 2 * mm
+        sheet.qr(code, right - side, bottom + lift, side)
     fonts = sheet.fonts
     width = text_right - left
     muted = sheet.template.colour("colours", "muted")
@@ -266,7 +270,7 @@ def _footer(
             sheet.text(left + drawn, ty, suffix, "regular", FOOTER_SIZE, muted)
         ty += FOOTER_SIZE * 0.42 * mm
     sheet.block("card-footer", Rect(left, bottom, width, ty - bottom))
-    return bottom + side + 2.5 * mm
+    return bottom + lift + side + 2.5 * mm
 
 
 def _draw_card(
@@ -288,6 +292,7 @@ def _draw_card(
     draw_filled_body(
         sheet, Rect(x + MARGIN, floor, CARD_W - 2 * MARGIN, top - floor - 2 * mm), card, colour
     )
+    draw_card_marks(sheet, x, y, card.number)
 
 
 def _draw_blank(
@@ -336,6 +341,7 @@ def _draw_blank(
     c.restoreState()
     for kind, rect in _BLANK_FORMS[id(c)][form]:
         sheet.block(kind, Rect(rect.x + x, rect.y + y, rect.w, rect.h))
+    draw_card_marks(sheet, x, y, number)
 
 
 _BLANK_FORMS: dict[int, dict[str, list[tuple[str, Rect]]]] = {}  # per canvas: what each form holds

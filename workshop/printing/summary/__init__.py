@@ -9,9 +9,10 @@
     followup     follow-up points: what was agreed, what the analyses suggest
     appendix     every record of the file, as far as it may go on paper
     sections     the sections in order, as platypus flowables
+    cardpages    the cards as the residents wrote them (photos), only when asked for
     build        `print_summary`: the sections laid out on numbered pages
 
-Arrows: build -> sections -> appendix, followup, figures -> parts -> hyphens, data. May import the
+Arrows: build -> cardpages -> parts; build -> sections -> appendix, followup, figures -> parts -> hyphens, data. May import the
 rest of `printing` (the maps' content, the network picture), `analysis` and below.
 """
 

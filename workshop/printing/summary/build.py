@@ -26,13 +26,21 @@ from workshop.printing.pdfdoc import write_document
 from workshop.printing.sheet import PrintResult, document_info, paper_size
 from workshop.printing.summary import sections
 from workshop.printing.summary import texts as summary_texts  # noqa: F401  (registers the summary's words)
+from workshop.printing.summary.cardpages import card_pages
 from workshop.printing.summary.data import AUDIENCE, DIAGRAM_ACTORS, SummaryData, gather
 from workshop.printing.templates import Template
 
 
 def print_summary(
-    store: Store, path: Path, template: Template, *, paper: str = "A4"
+    store: Store,
+    path: Path,
+    template: Template,
+    *,
+    paper: str = "A4",
+    card_photos: bool = False,
 ) -> PrintResult:
+    """`card_photos`: the appendix ends with the photographed cards (handwriting: personal
+    data, so only when asked for)."""
     data = gather(store)
     data.picture = network_pic.picture(
         store, AUDIENCE, limit=DIAGRAM_ACTORS, analysed=(data.network, data.rows)
@@ -64,6 +72,8 @@ def print_summary(
 
     story = sections.story(data, template, fonts, width - 2 * margin)
     info = document_info(hood, "summary")
+    if card_photos:
+        story += card_pages(store, data, template, fonts, width - 2 * margin)
     result.pages = write_document(
         Path(path),
         story,

@@ -17,6 +17,7 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
+from workshop import i18n
 from workshop.capture import edit
 from workshop.capture.edit import FieldError
 from workshop.capture.forms import Field, fields_for, form_values
@@ -24,6 +25,7 @@ from workshop.capture.resolve import SAID_BY_TABLES
 from workshop.file import access as files
 from workshop.i18n import UserError, pick
 from workshop.model import KIND_LABELS, NOTE_TARGET_TABLES
+from workshop.paper import cardstore
 from workshop.tui.screens.base import WorkshopModal
 from workshop.tui.texts import tx
 from workshop.tui.widgets.ordered_input import OrderedInput
@@ -62,6 +64,8 @@ class RecordForm(WorkshopModal):
         values = form_values(store, self.table, row)
         if row is not None:
             title = tx("form_title_edit", lang, what=edit.describe(store, self.table, row, lang))
+            if self.table == "initiative" and cardstore.photo_of(store, row) is not None:
+                title += f" · {i18n.t('card_photo', lang)}"  # its handwriting was photographed
         else:
             kind = pick(KIND_LABELS.get(self.table, (self.table, self.table)), lang)
             title = tx("form_title_new", lang, what=kind)
