@@ -9,9 +9,10 @@
     content      `MapContent` (what a map shows, read once) and `Prepared` (the bottom)
     panel        the panel beside a map: title, legend or key, QR code, scale bar
     page         one map page: `prepare` a layout once, `draw_page` frame and panel
+    sheets       each printed sheet's print record, corner markers and sheet code (scan)
     tiles        a poster on A4 sheets: an overview page, then the tiles
     build        `print_map` and `print_result_map`
 
-Arrows: build -> tiles -> page -> panel -> content -> key -> markers, labels, draw -> coast, frame. May
+Arrows: build -> tiles -> sheets -> page -> panel -> content -> key -> markers, labels, draw -> coast, frame. May
 import the rest of `printing` (`markers` takes the cards' ink colours) and below.
 """

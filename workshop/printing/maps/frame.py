@@ -18,10 +18,19 @@ from workshop.osm import extract as osm
 from workshop.printing.sheet import PAPERS, Rect
 
 A4_W, A4_H = 210 * mm, 297 * mm
-MARGIN = 8 * mm
-PANEL_W = 60 * mm  # base map and result map alike
-GAP = 5 * mm
+MARGIN = 8 * mm  # pages without a map frame (the key's pages)
+PANEL_W = 40 * mm  # the panel beside the map, base map and result map alike
+GAP = 3 * mm
+PANEL_H = 30 * mm  # the panel under the map
 BAND = 5.5 * mm  # room for the column letters and row numbers around the frame
+# The corner markers (fiducials), in A4 points like the rest of the layout: on A3 they are
+# 14 mm, on A1 28 mm, on A0 40 mm, so a photo of the whole sheet reads them alike. At 10 mm
+# on A4 a 12 MP photo with the sheet filling 40 % of it has ~12 pixels per marker cell.
+MARK_SIDE = 10 * mm
+MARK_INSET = 4.5 * mm  # from the paper's edge: inside what printers leave blank
+MARK_QUIET = MARK_SIDE / 7  # one cell of white round the marker (5x5 cells and the border)
+CORNER = MARK_INSET + MARK_SIDE + MARK_QUIET  # the corner square nothing else goes into
+EDGE = MARK_INSET  # the map's band keeps this far from the paper's edge
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,7 @@ class MapLayout:
     frame: Rect  # the map itself, A4 points
     panel: Rect
     grid: Grid
+    below: bool = False  # the panel under the map (a strip), else beside it (a column)
 
     @property
     def paper_size(self) -> tuple[float, float]:
@@ -78,6 +88,18 @@ class MapLayout:
         row = int((self.frame.y + self.frame.h - y) / self.frame.h * self.grid.rows)
         return (min(max(col, 0), self.grid.cols - 1), min(max(row, 0), self.grid.rows - 1))
 
+    def corners(self) -> list[Rect]:
+        """The corner markers' squares with their quiet zone (A4 points, y up)."""
+        return corner_squares(self.page)
+
+
+def corner_squares(page: tuple[float, float]) -> list[Rect]:
+    """The four corner squares a page keeps for its markers and their quiet zone."""
+    w, h = page
+    side = CORNER - EDGE + MARK_QUIET
+    lo, hi_x, hi_y = EDGE - MARK_QUIET, w - CORNER, h - CORNER
+    return [Rect(x, y, side, side) for x, y in ((lo, hi_y), (hi_x, hi_y), (hi_x, lo), (lo, lo))]
+
 
 def aspect(box: osm.Box | None, grid: Grid) -> float:
     """Width over height of the map: the extent's in metres, or square cells without one."""
@@ -87,24 +109,73 @@ def aspect(box: osm.Box | None, grid: Grid) -> float:
     return ((box[3] - box[1]) * kx) / ((box[2] - box[0]) * ky)
 
 
+def _clear(frame: Rect, corners: list[Rect]) -> bool:
+    """Whether the frame and its band of letters keep off the corner squares (the band's own
+    corners hold no letter)."""
+    across = Rect(frame.x - BAND, frame.y, frame.w + 2 * BAND, frame.h)
+    up = Rect(frame.x, frame.y - BAND, frame.w, frame.h + 2 * BAND)
+    return not any(r.overlaps(k) for r in (across, up) for k in corners)
+
+
+def _fit(ratio: float, room: Rect, corners: list[Rect]) -> Rect | None:
+    """The largest frame of that aspect whose band lies in `room` and keeps off the corners,
+    as near the middle of the room as it can be."""
+    h = min(room.h - 2 * BAND, (room.w - 2 * BAND) / ratio)
+    step = 0.25 * mm
+    while h > 10 * mm:
+        w = h * ratio
+        x_lo, x_hi = room.x + BAND, room.x + room.w - BAND - w
+        y_lo, y_hi = room.y + BAND, room.y + room.h - BAND - h
+        xs = {x_lo, x_hi, (x_lo + x_hi) / 2}
+        ys = {y_lo, y_hi, (y_lo + y_hi) / 2}
+        for k in corners:  # just clear of a corner square, either way
+            xs |= {k.x + k.w + BAND, k.x - BAND - w}
+            ys |= {k.y + k.h + BAND, k.y - BAND - h}
+        middle = ((x_lo + x_hi) / 2, (y_lo + y_hi) / 2)
+        spots = sorted(
+            ((x, y) for x in xs for y in ys if x_lo <= x <= x_hi and y_lo <= y <= y_hi),
+            key=lambda p: math.dist(p, middle),
+        )
+        for x, y in spots:
+            if _clear(Rect(x, y, w, h), corners):
+                return Rect(x, y, w, h)
+        h -= step
+    return None
+
+
 def layout(box: osm.Box | None, grid: Grid, paper: str, panel_w: float = PANEL_W) -> MapLayout:
+    """The largest map the page holds: portrait or landscape, the panel beside the map (a
+    column on the right) or under it (a strip), whichever leaves the larger frame. The corner
+    markers keep their squares; the panel's column or strip runs between two of them."""
     ratio = aspect(box, grid)
     best = None
     for landscape in (True, False):
         page = (A4_H, A4_W) if landscape else (A4_W, A4_H)
-        avail_w = page[0] - 2 * MARGIN - panel_w - GAP - 2 * BAND
-        avail_h = page[1] - 2 * MARGIN - 2 * BAND
-        w = min(avail_w, avail_h * ratio)
-        h = w / ratio
-        if best is None or w * h > best[0]:
-            best = (w * h, landscape, page, w, h, avail_w, avail_h)
-    _, landscape, page, w, h, avail_w, avail_h = best  # type: ignore[misc]
-    x = MARGIN + BAND + (avail_w - w) / 2
-    y = MARGIN + BAND + (avail_h - h) / 2
-    frame = Rect(x, y, w, h)
-    panel = Rect(page[0] - MARGIN - panel_w, MARGIN, panel_w, page[1] - 2 * MARGIN)
+        corners = corner_squares(page)
+        pw, ph = page
+        for below in (False, True):
+            if below:
+                panel = Rect(CORNER, EDGE, pw - 2 * CORNER, PANEL_H)
+                room = Rect(
+                    EDGE, EDGE + PANEL_H + GAP, pw - 2 * EDGE, ph - 2 * EDGE - PANEL_H - GAP
+                )
+            else:
+                panel = Rect(pw - EDGE - panel_w, CORNER, panel_w, ph - 2 * CORNER)
+                room = Rect(EDGE, EDGE, pw - 2 * EDGE - panel_w - GAP, ph - 2 * EDGE)
+            frame = _fit(ratio, room, corners)
+            if frame is None:
+                continue
+            if best is None or frame.w * frame.h > best[0] + 1:
+                best = (frame.w * frame.h, landscape, page, frame, panel, below)
+    assert best is not None
+    _, landscape, page, frame, panel, below = best
     scale = math.sqrt(PAPERS[paper.upper()][0] * PAPERS[paper.upper()][1] / (210 * 297))
-    return MapLayout(paper.upper(), landscape, scale, page, frame, panel, grid)
+    return MapLayout(paper.upper(), landscape, scale, page, frame, panel, grid, below)
+
+
+def fill(lay: MapLayout) -> float:
+    """How much of the sheet the map frame covers."""
+    return lay.frame.w * lay.frame.h / (lay.page[0] * lay.page[1])
 
 
 def nice_scale_length(points_per_metre: float, max_points: float) -> int:

@@ -121,6 +121,7 @@ def draw_page(
     pages: int,
     *,
     frame: bool = True,
+    sheet_code: qr.QrCode | None = None,
 ) -> int:
     """One map page at the layout's paper size; returns where the key continues."""
     sheet.c.saveState()
@@ -128,7 +129,7 @@ def draw_page(
     sheet.scale = prep.lay.scale
     if frame:
         draw_frame(sheet, c, prep)
-    used = panel.draw_panel(sheet, c, prep, code, key_from, page, pages)
+    used = panel.draw_panel(sheet, c, prep, code, key_from, page, pages, sheet_code)
     sheet.c.restoreState()
     sheet.scale = 1.0
     return key_from + used

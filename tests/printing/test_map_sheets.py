@@ -1,0 +1,172 @@
+"""Every printed map sheet can be found in a photo (issue 15, item 1): each base map, result
+map, overview and tile carries four corner markers where its stored print record says, and a
+sheet code naming that record; the record's frame and extent map the page to the ground.
+And the map fills the sheet (issue 12, item 2)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.printing.conftest import decode, page_count, render
+from workshop import demo
+from workshop.capture.record import record
+from workshop.file.store import Store
+from workshop.i18n import UserError
+from workshop.paper import detect
+from workshop.paper import record as printrecord
+from workshop.paper.markers import FIDUCIALS
+from workshop.printing import templates
+from workshop.printing.maps import build as maps
+from workshop.printing.maps.tiles import FOOTER, TILE_MARGIN
+from workshop.printing.maps.tiles import tiles as tiles_of
+from workshop.printing.sheet import PrintResult, Sheet
+
+TEMPLATE = templates.load()
+MM = 72 / 25.4
+DPI = 100
+TALL = (60.160, 24.930, 60.180, 24.950)  # 1.1 km east-west, 2.2 km north-south
+
+
+@pytest.fixture(scope="module")
+def kersenbuurt(tmp_path_factory):
+    store = demo.build(tmp_path_factory.mktemp("demo") / "kersenbuurt.wijk")
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def haven(tmp_path_factory):
+    """A tall neighbourhood with an OSM extract; one place with coordinates."""
+    from tests.printing.osmdata import write_osm
+    from workshop.exchange import osm_import
+    from workshop.osm import extract as osm
+
+    folder = tmp_path_factory.mktemp("haven")
+    store = Store.create(folder / "haven.wijk", name="Kersenhaven", bbox=TALL)
+    extract, data = osm.read_extract(write_osm(folder / "haven.osm", box=TALL, coast=True))
+    osm_import.store_extract(store, extract, data, source="haven.osm")
+    record(store, ["p Vuurtoren #overig lat:60.1717 lon:24.9388", "i Zeeklub #sociaal @D5"])
+    yield store
+    store.close()
+
+
+def _pages(pdf: Path, result: PrintResult, store: Store) -> None:
+    """Every record is on a page of its own: its markers where it says, its code naming it."""
+    hood = printrecord.neighbourhood_short(store.neighbourhood()["id"])
+    by_code = {r.code: r for r in result.records}
+    seen: set[int] = set()
+    for page in range(page_count(pdf)):
+        image = render(pdf, page, DPI)
+        found = detect.find(np.array(image), FIDUCIALS)
+        codes = {f.id // 4 for f in found}
+        if not codes:  # a page that continues the key: no map, no record
+            continue
+        (code,) = codes
+        rec = by_code[code]
+        assert code not in seen
+        seen.add(code)
+        assert sorted(f.id % 4 for f in found) == [0, 1, 2, 3], page
+        _homography(found, rec, page)
+        # the sheet's code names the record, and the record is in the file
+        tags = [printrecord.parse_sheet_tag(p) for p in decode(image)]
+        assert (hood, rec.short) in tags, (page, tags)
+        assert printrecord.by_short(store, rec.short) == rec
+        row = store.rows("print_record", "id = ?", [rec.id])[0]
+        assert printrecord.PrintRecord.from_row(row) == rec
+        # the frame's corners are the extent's
+        fx, fy, fw, fh = rec.frame
+        assert rec.box is not None
+        min_lat, min_lon, max_lat, max_lon = rec.box
+        for (x, y), (lon, lat) in (
+            ((fx, fy), (min_lon, max_lat)),
+            ((fx + fw, fy + fh), (max_lon, min_lat)),
+        ):
+            assert rec.lonlat(x, y) == pytest.approx((lon, lat), abs=1e-9)
+    assert seen == set(by_code), "a record without its sheet"
+
+
+def _homography(found, rec, page) -> None:
+    """The markers found in the rendered page fit the record's marks within 0.5 mm."""
+    import cv2
+
+    marks = {m.id: m for m in rec.marks}
+    photo = np.concatenate([f.corners for f in found]).astype(np.float32)
+    paper = np.array([p for f in found for p in marks[f.id].corners_mm()], dtype=np.float32)
+    homography, _ = cv2.findHomography(photo, paper, 0)
+    mapped = cv2.perspectiveTransform(photo.reshape(-1, 1, 2), homography).reshape(-1, 2)
+    assert float(np.max(np.linalg.norm(mapped - paper, axis=1))) < 0.5, page
+    direct = photo * 25.4 / DPI  # the render's own scale: each corner where the record says
+    assert float(np.max(np.linalg.norm(direct - paper, axis=1))) < 0.5, page
+
+
+def _marker_back(rec, m, page_xy_mm) -> None:
+    """A marker drawn at its coordinates maps back through the record within 1 mm."""
+    lon, lat = rec.lonlat(*page_xy_mm)
+    fx, fy, fw, fh = rec.frame
+    min_lat, min_lon, max_lat, max_lon = rec.box
+    dx = (lon - m.lonlat[0]) / (max_lon - min_lon) * fw
+    dy = (lat - m.lonlat[1]) / (max_lat - min_lat) * fh
+    assert math.hypot(dx, dy) < 1.0, m.name
+
+
+@pytest.mark.parametrize("which", ["demo", "haven"])
+def test_every_sheet_is_found_and_maps_back(kersenbuurt, haven, tmp_path, which) -> None:
+    store = kersenbuurt if which == "demo" else haven
+    before = store.count("print_record")
+    sheet = Sheet(None, TEMPLATE, "nl", PrintResult(tmp_path / "x.pdf"))
+    for printer, paper, tiles in (
+        (maps.print_map, "A3", False),
+        (maps.print_result_map, "A4", False),
+        (maps.print_result_map, "A2", True),
+    ):
+        pdf = tmp_path / f"{printer.__name__}-{paper}.pdf"
+        result = printer(store, pdf, TEMPLATE, paper=paper, tiles=tiles)
+        assert result.records and {r.kind for r in result.records} == {
+            "result" if printer is maps.print_result_map else "base"
+        }
+        _pages(pdf, result, store)
+        if printer is not maps.print_result_map:
+            continue
+        content = maps.content(store, TEMPLATE, result=True)
+        prep = maps.prepare(sheet, content, paper)
+        at_point = [m for m in content.markers if m.anchor and m.pos == m.anchor]
+        assert at_point
+        s = prep.lay.scale
+        if not tiles:
+            (rec,) = result.records
+            for m in at_point:
+                x, y = m.pos[0] * s, prep.lay.paper_size[1] - m.pos[1] * s
+                _marker_back(rec, m, (x / MM, y / MM))
+            continue
+        page, placed = tiles_of(prep)
+        for rec, (row, col, rect) in zip(result.records[1:], placed, strict=True):
+            assert rec.tile == f"R{row + 1}C{col + 1}"
+            for m in at_point:
+                x = m.pos[0] * s + TILE_MARGIN - rect.x
+                y = m.pos[1] * s + TILE_MARGIN + FOOTER - rect.y
+                _marker_back(rec, m, (x / MM, (page[1] - y) / MM))
+    assert store.count("print_record") > before
+
+
+def test_a_read_only_file_prints_without_records(kersenbuurt, tmp_path) -> None:
+    readonly = Store.open(kersenbuurt.path, readonly=True)
+    before = kersenbuurt.count("print_record")
+    pdf = tmp_path / "ro.pdf"
+    result = maps.print_map(readonly, pdf, TEMPLATE, paper="A4")
+    readonly.close()
+    assert result.records == [] and kersenbuurt.count("print_record") == before
+    assert any("teruggescand" in n for n in result.notices)
+    assert detect.find(np.array(render(pdf, 0, DPI)), FIDUCIALS) == []
+
+
+def test_a_failed_print_stores_no_record(kersenbuurt, tmp_path) -> None:
+    before = kersenbuurt.count("print_record")
+    target = tmp_path / "a folder.pdf"
+    target.mkdir()  # the PDF cannot be put in place
+    with pytest.raises(UserError):
+        maps.print_map(kersenbuurt, target, TEMPLATE)
+    assert kersenbuurt.count("print_record") == before
