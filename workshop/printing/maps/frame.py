@@ -19,14 +19,14 @@ from workshop.printing.sheet import PAPERS, Rect
 
 A4_W, A4_H = 210 * mm, 297 * mm
 MARGIN = 8 * mm  # pages without a map frame (the key's pages)
-PANEL_W = 40 * mm  # the panel beside the map, base map and result map alike
-GAP = 3 * mm
+PANEL_W = 32 * mm  # the panel beside the map, base map and result map alike
+GAP = 2 * mm
 PANEL_H = 30 * mm  # the panel under the map
 BAND = 5.5 * mm  # room for the column letters and row numbers around the frame
 # The corner markers (fiducials), in A4 points like the rest of the layout: on A3 they are
 # 14 mm, on A1 28 mm, on A0 40 mm, so a photo of the whole sheet reads them alike. At 10 mm
 # on A4 a 12 MP photo with the sheet filling 40 % of it has ~12 pixels per marker cell.
-MARK_SIDE = 10 * mm
+MARK_SIDE = 9 * mm
 MARK_INSET = 4.5 * mm  # from the paper's edge: inside what printers leave blank
 MARK_QUIET = MARK_SIDE / 7  # one cell of white round the marker (5x5 cells and the border)
 CORNER = MARK_INSET + MARK_SIDE + MARK_QUIET  # the corner square nothing else goes into
@@ -74,6 +74,7 @@ class MapLayout:
     panel: Rect
     grid: Grid
     below: bool = False  # the panel under the map (a strip), else beside it (a column)
+    outside: tuple[bool, ...] = (True, True, True, True)  # letters outside (top, right, ...)
 
     @property
     def paper_size(self) -> tuple[float, float]:
@@ -109,44 +110,72 @@ def aspect(box: osm.Box | None, grid: Grid) -> float:
     return ((box[3] - box[1]) * kx) / ((box[2] - box[0]) * ky)
 
 
-def _clear(frame: Rect, corners: list[Rect]) -> bool:
-    """Whether the frame and its band of letters keep off the corner squares (the band's own
-    corners hold no letter)."""
-    across = Rect(frame.x - BAND, frame.y, frame.w + 2 * BAND, frame.h)
-    up = Rect(frame.x, frame.y - BAND, frame.w, frame.h + 2 * BAND)
-    return not any(r.overlaps(k) for r in (across, up) for k in corners)
-
-
 def _fit(ratio: float, room: Rect, corners: list[Rect]) -> Rect | None:
-    """The largest frame of that aspect whose band lies in `room` and keeps off the corners,
-    as near the middle of the room as it can be."""
-    h = min(room.h - 2 * BAND, (room.w - 2 * BAND) / ratio)
-    step = 0.25 * mm
-    while h > 10 * mm:
-        w = h * ratio
-        x_lo, x_hi = room.x + BAND, room.x + room.w - BAND - w
-        y_lo, y_hi = room.y + BAND, room.y + room.h - BAND - h
-        xs = {x_lo, x_hi, (x_lo + x_hi) / 2}
-        ys = {y_lo, y_hi, (y_lo + y_hi) / 2}
-        for k in corners:  # just clear of a corner square, either way
-            xs |= {k.x + k.w + BAND, k.x - BAND - w}
-            ys |= {k.y + k.h + BAND, k.y - BAND - h}
-        middle = ((x_lo + x_hi) / 2, (y_lo + y_hi) / 2)
-        spots = sorted(
-            ((x, y) for x in xs for y in ys if x_lo <= x <= x_hi and y_lo <= y <= y_hi),
-            key=lambda p: math.dist(p, middle),
-        )
-        for x, y in spots:
-            if _clear(Rect(x, y, w, h), corners):
-                return Rect(x, y, w, h)
-        h -= step
+    """The largest frame of that aspect in `room` that keeps off the corner squares, as near
+    the middle of the room as it can be (found by halving: a smaller frame fits wherever a
+    larger one does)."""
+    high = min(room.h, room.w / ratio)
+    best = _place(ratio, high, room, corners)
+    if best is not None:
+        return best
+    low = 10 * mm
+    if _place(ratio, low, room, corners) is None:
+        return None
+    for _ in range(40):
+        mid = (low + high) / 2
+        if _place(ratio, mid, room, corners) is None:
+            high = mid
+        else:
+            low = mid
+    return _place(ratio, low, room, corners)
+
+
+def _place(ratio: float, h: float, room: Rect, corners: list[Rect]) -> Rect | None:
+    w = h * ratio
+    x_lo, x_hi = room.x, room.x + room.w - w
+    y_lo, y_hi = room.y, room.y + room.h - h
+    xs = {x_lo, x_hi, (x_lo + x_hi) / 2}
+    ys = {y_lo, y_hi, (y_lo + y_hi) / 2}
+    for k in corners:  # just clear of a corner square, either way
+        xs |= {k.x + k.w, k.x - w}
+        ys |= {k.y + k.h, k.y - h}
+    middle = ((x_lo + x_hi) / 2, (y_lo + y_hi) / 2)
+    spots = sorted(
+        ((x, y) for x in xs for y in ys if x_lo <= x <= x_hi and y_lo <= y <= y_hi),
+        key=lambda p: math.dist(p, middle),
+    )
+    for x, y in spots:
+        frame = Rect(x, y, w, h)
+        if not any(frame.overlaps(k) for k in corners):
+            return frame
     return None
+
+
+def _outside(frame: Rect, room: Rect, grid: Grid, corners: list[Rect]) -> tuple[bool, ...]:
+    """Which sides (top, right, bottom, left) have room for the letters or numbers outside
+    the frame: clear of the paper's edge, the panel and the corner squares. The others carry
+    them just inside the frame."""
+    half = 2.6 * mm  # half a letter's box along the side
+    cols = [frame.x + frame.w * (i + 0.5) / grid.cols for i in range(grid.cols)]
+    rows = [frame.y + frame.h * (i + 0.5) / grid.rows for i in range(grid.rows)]
+    top, bottom = frame.y + frame.h, frame.y
+    sides = (
+        [Rect(x - half, top, 2 * half, BAND) for x in cols],
+        [Rect(frame.x + frame.w, y - half, BAND, 2 * half) for y in rows],
+        [Rect(x - half, bottom - BAND, 2 * half, BAND) for x in cols],
+        [Rect(frame.x - BAND, y - half, BAND, 2 * half) for y in rows],
+    )
+    return tuple(
+        all(room.contains(g) and not any(g.overlaps(k) for k in corners) for g in glyphs)
+        for glyphs in sides
+    )
 
 
 def layout(box: osm.Box | None, grid: Grid, paper: str, panel_w: float = PANEL_W) -> MapLayout:
     """The largest map the page holds: portrait or landscape, the panel beside the map (a
     column on the right) or under it (a strip), whichever leaves the larger frame. The corner
-    markers keep their squares; the panel's column or strip runs between two of them."""
+    markers keep their squares; the panel's column or strip runs between two of them. The
+    grid's letters and numbers stand outside the frame where there is room, else inside it."""
     ratio = aspect(box, grid)
     best = None
     for landscape in (True, False):
@@ -155,22 +184,25 @@ def layout(box: osm.Box | None, grid: Grid, paper: str, panel_w: float = PANEL_W
         pw, ph = page
         for below in (False, True):
             if below:
-                panel = Rect(CORNER, EDGE, pw - 2 * CORNER, PANEL_H)
+                panel = Rect(CORNER + 1 * mm, EDGE, pw - 2 * CORNER - 2 * mm, PANEL_H)
                 room = Rect(
                     EDGE, EDGE + PANEL_H + GAP, pw - 2 * EDGE, ph - 2 * EDGE - PANEL_H - GAP
                 )
             else:
-                panel = Rect(pw - EDGE - panel_w, CORNER, panel_w, ph - 2 * CORNER)
+                panel = Rect(
+                    pw - EDGE - panel_w, CORNER + 1 * mm, panel_w, ph - 2 * CORNER - 2 * mm
+                )
                 room = Rect(EDGE, EDGE, pw - 2 * EDGE - panel_w - GAP, ph - 2 * EDGE)
             frame = _fit(ratio, room, corners)
             if frame is None:
                 continue
             if best is None or frame.w * frame.h > best[0] + 1:
-                best = (frame.w * frame.h, landscape, page, frame, panel, below)
+                best = (frame.w * frame.h, landscape, page, frame, panel, below, room, corners)
     assert best is not None
-    _, landscape, page, frame, panel, below = best
+    _, landscape, page, frame, panel, below, room, corners = best
     scale = math.sqrt(PAPERS[paper.upper()][0] * PAPERS[paper.upper()][1] / (210 * 297))
-    return MapLayout(paper.upper(), landscape, scale, page, frame, panel, grid, below)
+    outside = _outside(frame, room, grid, corners)
+    return MapLayout(paper.upper(), landscape, scale, page, frame, panel, grid, below, outside)
 
 
 def fill(lay: MapLayout) -> float:

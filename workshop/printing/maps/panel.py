@@ -50,7 +50,8 @@ def _top(sheet: Sheet, c: MapContent, panel: Rect, draw: bool, strip: bool = Fal
     if not c.municipality:
         subtitle = subtitle.lstrip(" ·")
     top = y
-    for line in sheet.fonts.wrap(title, "bold", size, panel.w, most):
+    size, lines = _whole(sheet, title, "bold", size, panel.w, most, 10)
+    for line in lines:
         y -= size * 1.15
         if draw:
             sheet.text(panel.x, y + 3, line, "bold", size, ink)
@@ -62,6 +63,17 @@ def _top(sheet: Sheet, c: MapContent, panel: Rect, draw: bool, strip: bool = Fal
     if draw:
         sheet.block("title", Rect(panel.x, y, panel.w, top - y))
     return y - 5 * mm
+
+
+def _whole(
+    sheet: Sheet, text: str, style: str, size: float, width: float, most: int, smallest: float
+) -> tuple[float, list[str]]:
+    """The largest size down to `smallest` at which `text` wraps whole into `most` lines."""
+    while True:
+        lines = sheet.fonts.wrap(text, style, size, width, 99)
+        if len(lines) <= most or size <= smallest:
+            return size, sheet.fonts.wrap(text, style, size, width, max(most, len(lines)))
+        size -= 0.5
 
 
 def _bottom(
@@ -83,26 +95,27 @@ def _bottom(
         _page_line(sheet, c, Rect(panel.x, y, panel.w, 3 * mm), page, pages)
     y += 4 * mm
     if c.data is not None:
+        lines = sheet.fonts.wrap(sheet.t("attribution"), "regular", 6.5, panel.w, 2)
         if draw:
-            _attribution(sheet, Rect(panel.x, y, panel.w, 3 * mm))
-        y += 5 * mm
+            _attribution(sheet, Rect(panel.x, y, panel.w, len(lines) * 2.9 * mm), lines)
+        y += len(lines) * 2.9 * mm + 2 * mm
     if prep.proj is not None:
         if draw:
             _scale_bar(sheet, Rect(panel.x, y, panel.w, 8 * mm), prep)
         y += 11 * mm
     if draw and sheet_code is not None:
         _sheet_code(sheet, sheet_code, panel.x, y, panel.x + panel.w)
-    y += SHEET_QR + 2 * mm
+    y += SHEET_QR + 2.5 * mm
+    if code is not None:  # what the map's code is for, under it
+        if draw:
+            _caption(sheet, Rect(panel.x, y, panel.w, 3 * mm))
+        y += 4 * mm
     row = Rect(panel.x, y, panel.w, QR_SIDE)
     if draw:
-        right = panel.x
         if code is not None:
             sheet.qr(code, panel.x, y, QR_SIDE)
-            right = panel.x + QR_SIDE + 3 * mm
-        arrow = Rect(right, y + QR_SIDE - 14 * mm, 10 * mm, 14 * mm)
-        _north_arrow(sheet, arrow)
-        if code is not None:
-            _caption(sheet, Rect(right, y, panel.x + panel.w - right, arrow.y - y - 1 * mm))
+        right = panel.x + (QR_SIDE + 2 * mm if code is not None else 0)
+        _north_arrow(sheet, Rect(right, y + QR_SIDE - 12 * mm, 8 * mm, 12 * mm))
     return row.y + row.h + 5 * mm
 
 
@@ -117,19 +130,22 @@ def _page_line(sheet: Sheet, c: MapContent, r: Rect, page: int, pages: int) -> N
     sheet.block("page-number", r)
 
 
-def _attribution(sheet: Sheet, r: Rect) -> None:
+def _attribution(sheet: Sheet, r: Rect, lines: list[str] | None = None) -> None:
+    """ "© OpenStreetMap contributors", whole (on two lines in a narrow panel)."""
     muted = sheet.template.colour("colours", "muted")
-    text = sheet.fonts.fit(sheet.t("attribution"), "regular", 6.5, r.w)
-    sheet.text(r.x, r.y + 0.5 * mm, text, "regular", 6.5, muted)
+    lines = lines or [sheet.fonts.fit(sheet.t("attribution"), "regular", 6.5, r.w)]
+    for i, line in enumerate(lines):  # top down, so that it reads back in order
+        y = r.y + 0.5 * mm + (len(lines) - 1 - i) * 2.9 * mm
+        sheet.text(r.x, y, line, "regular", 6.5, muted)
     sheet.block("attribution", r)
 
 
 def _caption(sheet: Sheet, r: Rect) -> None:
-    """What the map's QR code is for, in the room beside it."""
+    """What the map's QR code is for, in the room under it."""
     muted = sheet.template.colour("colours", "muted")
     lines = sheet.fonts.wrap(sheet.t("qr_map"), "regular", 6.5, r.w, 3)
     for i, line in enumerate(lines):
-        sheet.text(r.x, r.y + r.h - 6.5 - i * 6.5 * 1.25, line, "regular", 6.5, muted)
+        sheet.text(r.x, r.y + r.h - 6.5 - i * 6.5 * 1.25 + 1, line, "regular", 6.5, muted)
     sheet.block("qr-caption", r)
 
 
@@ -137,8 +153,9 @@ def _sheet_code(sheet: Sheet, code: qr.QrCode, x: float, y: float, right: float)
     """The sheet's own code (which sheet, which print record) and what it is for."""
     sheet.qr(code, x, y, SHEET_QR)
     room = Rect(x + SHEET_QR + 2 * mm, y, right - x - SHEET_QR - 2 * mm, SHEET_QR)
-    if room.w > 8 * mm:
-        _caption_text(sheet, room, sheet.t("qr_sheet"))
+    if room.w > 8 * mm:  # the longer line where there is room for it (a poster's A4 overview)
+        wide = room.w > 30 * mm
+        _caption_text(sheet, room, sheet.t("qr_sheet" if wide else "qr_sheet_short"))
 
 
 def _caption_text(sheet: Sheet, r: Rect, text: str) -> None:
@@ -328,16 +345,13 @@ def _legend(sheet: Sheet, c: MapContent, x: float, y: float, w: float) -> float:
         y -= 2 * mm
     for key, kind, colour, extra in items:
         y -= 5 * mm
-        sw = 9 * mm
+        sw = 8 * mm
         swatch(sheet, kind, colour, extra, x, y + 0.4 * mm, sw)
-        sheet.text(
-            x + sw + 2.5 * mm,
-            y + 0.6 * mm,
-            sheet.fonts.fit(sheet.t(key), "regular", TEXT_SIZE, w - sw - 3 * mm),
-            "regular",
-            TEXT_SIZE,
-            ink,
-        )
+        lines = sheet.fonts.wrap(sheet.t(key), "regular", TEXT_SIZE, w - sw - 2.5 * mm, 2)
+        for i, line in enumerate(lines):  # a long name on two lines, never cut
+            if i:
+                y -= TEXT_SIZE * 1.2
+            sheet.text(x + sw + 2 * mm, y + 0.6 * mm, line, "regular", TEXT_SIZE, ink)
     grid = c.grid
     y -= 2 * mm
     for line in sheet.fonts.wrap(

@@ -22,7 +22,7 @@ from workshop.printing import qr
 from workshop.printing.maps import panel
 from workshop.printing.maps.content import MapContent, Prepared
 from workshop.printing.maps.draw import halo
-from workshop.printing.maps.frame import BAND, CORNER
+from workshop.printing.maps.frame import CORNER
 from workshop.printing.maps.key import KEY_SIZE, SYMBOL_R
 from workshop.printing.maps.markers import stacks, symbol
 from workshop.printing.maps.page import draw_frame, draw_page, prepare
@@ -298,7 +298,7 @@ def _marks(sheet: Sheet, rw: float, rh: float) -> None:
 
 def _index(sheet: Sheet, overview: Prepared, poster: Prepared, placed) -> None:
     """The tiles drawn over the overview's map, numbered, so the sheets find their place."""
-    f = overview.lay.frame  # clipped to the frame and its band: the corners stay clear
+    f = overview.lay.frame  # clipped to the frame: the panel and the corners stay clear
     k = 1 / poster.lay.scale  # poster points -> overview points
     cv = sheet.c
     cv.saveState()
@@ -306,11 +306,8 @@ def _index(sheet: Sheet, overview: Prepared, poster: Prepared, placed) -> None:
     cv.setLineWidth(0.8)
     cv.setDash(4, 2)
     for number, (_, _, rect) in enumerate(placed, 1):
-        x0, y0 = max(rect.x * k, f.x - BAND), max(rect.y * k, f.y - BAND)
-        x1, y1 = (
-            min((rect.x + rect.w) * k, f.x + f.w + BAND),
-            min((rect.y + rect.h) * k, f.y + f.h + BAND),
-        )
+        x0, y0 = max(rect.x * k, f.x), max(rect.y * k, f.y)
+        x1, y1 = min((rect.x + rect.w) * k, f.x + f.w), min((rect.y + rect.h) * k, f.y + f.h)
         cv.rect(x0, y0, x1 - x0, y1 - y0, stroke=1, fill=0)
         halo(sheet, x0 + 4 * mm, y1 - 7 * mm, str(number), "bold", 14, "#1d2125")
     cv.restoreState()
