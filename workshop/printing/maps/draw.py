@@ -227,6 +227,13 @@ def _rails(ops: list[str], template: Template, features: list) -> None:
 # --- the grid ------------------------------------------------------------------------------
 
 
+def _letter(sheet: Sheet, x: float, y: float, text: str, size: float, colour: str, out: bool):
+    if out:
+        sheet.text(x, y, text, "bold", size, colour, "centre")
+    else:
+        halo(sheet, x, y, text, "bold", size, colour, "centre")
+
+
 def draw_grid(sheet: Sheet, layout: MapLayout, plain: bool = False) -> list[Rect]:
     """The labelled grid over the frame; returns the rectangles its in-map labels occupy (the
     street labels keep clear of them)."""
@@ -284,13 +291,6 @@ def draw_grid(sheet: Sheet, layout: MapLayout, plain: bool = False) -> list[Rect
             width = sheet.fonts.width(name, "bold", small)
             taken.append(Rect(x - 1, y - 1.5, width + 2, small + 2))
     return taken
-
-
-def _letter(sheet: Sheet, x: float, y: float, text: str, size: float, colour: str, out: bool):
-    if out:
-        sheet.text(x, y, text, "bold", size, colour, "centre")
-    else:
-        halo(sheet, x, y, text, "bold", size, colour, "centre")
 
 
 def halo(
