@@ -210,3 +210,50 @@ def test_the_map_fills_the_sheet(box, grid, least) -> None:
     page, placed = tiles_of(poster)
     for _, _, window in placed:
         assert window.w * window.h / (page[0] * page[1]) >= 0.70
+
+
+def test_a_scanned_record_stands_at_its_exact_point(tmp_path) -> None:
+    """After a scan sets a record's coordinates the result map shows it there, not at its
+    cell's centre, even by the cell's edge or over the cell's name; a second record at the
+    same point stands next to it, in the cell; coordinates outside the named cell are said."""
+    from workshop.printing.maps.frame import Projection, layout
+
+    store = Store.create(tmp_path / "scan.wijk", name="Scanwijk", bbox=demo.BBOX)
+    record(
+        store,
+        ["p Buurthuis #buurthuis @C4", "p Kerk #kerk @C4", "i Moestuin #groen @C4", "p Wei @A1"],
+    )
+    min_lat, min_lon, max_lat, max_lon = demo.BBOX
+
+    def in_c4(fx: float, fy: float) -> tuple[float, float]:  # fractions of cell C4, from top left
+        lon = min_lon + (2 + fx) / 8 * (max_lon - min_lon)
+        lat = max_lat - (3 + fy) / 6 * (max_lat - min_lat)
+        return lat, lon
+
+    spots = {"Buurthuis": in_c4(0.01, 0.5), "Kerk": in_c4(0.05, 0.04), "Wei": (52.5505, 5.2190)}
+    spots["Moestuin"] = spots["Buurthuis"]
+    with store.write() as w:
+        for table in ("place", "initiative"):
+            for row in store.rows(table):
+                lat, lon = spots[row["name"]]
+                w.update(table, row["id"], {"lat": lat, "lon": lon, "located": "scan"})
+    pdf = tmp_path / "result.pdf"
+    result = maps.print_result_map(store, pdf, TEMPLATE, paper="A3")
+    (notice,) = [n for n in result.notices if "Wei" in n]
+    assert "H6" in notice and "A1" in notice
+    content = maps.content(store, TEMPLATE, result=True)
+    maps.prepare(Sheet(None, TEMPLATE, "nl", PrintResult(tmp_path / "x.pdf")), content, "A3")
+    lay = layout(demo.BBOX, store.grid, "A3")
+    proj = Projection(demo.BBOX, lay.frame)
+    by_name = {m.name: m for m in content.markers}
+    c4 = lay.cell_rect(2, 3)
+    for name in ("Buurthuis", "Kerk"):
+        lat, lon = spots[name]
+        assert by_name[name].pos == pytest.approx(proj.point(lon, lat), abs=1e-6), name
+    moestuin = by_name["Moestuin"].pos
+    assert math.dist(moestuin, by_name["Buurthuis"].pos) >= 2 * 2.3 * 72 / 25.4
+    assert c4.x < moestuin[0] < c4.x + c4.w and c4.y < moestuin[1] < c4.y + c4.h
+    a1 = lay.cell_rect(0, 0)
+    wei = by_name["Wei"].pos
+    assert a1.x < wei[0] < a1.x + a1.w and a1.y < wei[1] < a1.y + a1.h
+    store.close()

@@ -137,6 +137,10 @@ CATALOGUE = Catalogue(
             "nl": "{file} is alleen-lezen: deze kaart is zonder printgegevens gemaakt en kan niet worden teruggescand (maak het bestand schrijfbaar of kopieer het, en print opnieuw)",
             "en": "{file} is read-only: this map was printed without its print record and cannot be scanned back (make the file writable or copy it, and print again)",
         },
+        "print_marker_elsewhere": {
+            "nl": "{name}: de coördinaten liggen in vak {at}, niet in {cell}; het nummer staat in {cell} (zet het vak of de coördinaten recht)",
+            "en": "{name}: its coordinates lie in cell {at}, not in {cell}; its number stands in {cell} (correct the cell or the coordinates)",
+        },
         # --- what is wrong in a template (the detail of template_bad) --------------------------
         "tpl_keyed": {"nl": "{name}: {detail}", "en": "{name}: {detail}"},
         "tpl_unknown_near": {

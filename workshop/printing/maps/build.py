@@ -16,9 +16,10 @@ from workshop.file.store import Store
 from workshop.file.writer import Writer
 from workshop.i18n import t
 from workshop.printing import qr
-from workshop.printing.maps import panel
+from workshop.printing.maps import markers, panel
 from workshop.printing.maps import tiles as tiling
 from workshop.printing.maps.content import MapContent, Prepared, content
+from workshop.printing.maps.frame import Projection
 from workshop.printing.maps.page import draw_page, prepare
 from workshop.printing.maps.sheets import (
     Records,
@@ -67,6 +68,8 @@ def _draw(
         out.notices.append(t("print_grid_only", store.lang, file=store.path.name))
     if writer is None:
         out.notices.append(t("print_not_scannable", store.lang, file=store.path.name))
+    if result:
+        out.notices += _elsewhere(c, paper, store.lang)
     records = Records(store, writer, "result" if result else "base")
     code = qr.encode(c.payload, ("Q", "M")) if c.payload else None
     title = template.text(
@@ -97,6 +100,17 @@ def _draw(
     render(path, size, template, store.lang, draw, title=title, result=out, **info)
     out.records = records.stored
     return out
+
+
+def _elsewhere(c: MapContent, paper: str, lang: str) -> list[str]:
+    """A line for each record whose coordinates lie outside the cell it names (its marker
+    stands in the named cell)."""
+    lay = c.layout(paper)
+    proj = Projection(c.box, lay.frame) if c.box is not None else None
+    return [
+        t("print_marker_elsewhere", lang, name=m.name, cell=m.cell, at=at)
+        for m, at in markers.elsewhere(c.markers, lay, proj)
+    ]
 
 
 def print_map(
