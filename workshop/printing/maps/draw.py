@@ -267,16 +267,24 @@ def draw_grid(sheet: Sheet, layout: MapLayout, plain: bool = False) -> list[Rect
     under = -BAND / 2 if bottom else BAND / 2 + 1.5
     east = BAND / 2 if right else -BAND / 2 - 1
     west = -BAND / 2 if left else BAND / 2 + 1
+    # Inside, a letter stands clear of the cell's own name (top left) or not at all: that
+    # name says it already.
+    wide_cells = f.w / grid.cols > 40
+    tall_cells = f.h / grid.rows > 30
     for col in range(grid.cols):
         letter = chr(ord("A") + col)
         x = f.x + f.w * (col + 0.5) / grid.cols
         for y, out in ((f.y + f.h + above, top), (f.y + under, bottom)):
+            if not out and not wide_cells and y > f.y + f.h / 2:
+                continue
             _letter(sheet, x, y - size * 0.35, letter, size, colour, out)
             if out:
                 sheet.block("grid-label", Rect(x - 2.6 * mm, y - BAND / 2, 5.2 * mm, BAND))
     for row in range(grid.rows):
         y = f.y + f.h - f.h * (row + 0.5) / grid.rows - size * 0.35
         for x, out in ((f.x + west, left), (f.x + f.w + east, right)):
+            if not out and not tall_cells and x < f.x + f.w / 2:
+                continue
             _letter(sheet, x, y, str(row + 1), size, colour, out)
             if out:
                 sheet.block("grid-label", Rect(x - BAND / 2, y - 2.6 * mm + 3, BAND, 5.2 * mm))

@@ -2,8 +2,10 @@
 
 Every map page is laid out at A4 (in "A4 points") and scaled to the paper: ISO 216 sheets all
 have the same proportions, so an A1 poster is the A4 layout times 2√2, lines and letters
-included, which is what makes it readable from across the room. The map frame sits left, the
-panel (title, legend, scale, QR code) right; the orientation that gives the larger map wins.
+included, which is what makes it readable from across the room. The four corners keep their
+squares for the markers `workshop scan` finds the sheet by; the map may reach the paper's edge
+wherever they are not. The panel (title, legend, scale, QR codes) is a column on the right or a
+strip at the foot, and the orientation and panel that give the larger map win.
 """
 
 from __future__ import annotations
@@ -23,9 +25,9 @@ PANEL_W = 32 * mm  # the panel beside the map, base map and result map alike
 GAP = 2 * mm
 PANEL_H = 30 * mm  # the panel under the map
 BAND = 5.5 * mm  # room for the column letters and row numbers around the frame
-# The corner markers (fiducials), in A4 points like the rest of the layout: on A3 they are
-# 14 mm, on A1 28 mm, on A0 40 mm, so a photo of the whole sheet reads them alike. At 10 mm
-# on A4 a 12 MP photo with the sheet filling 40 % of it has ~12 pixels per marker cell.
+# The corner markers (fiducials), in A4 points like the rest of the layout: 9 mm on A4, 12.7 mm
+# on A3, 25 mm on A1, 36 mm on A0, so a photo of the whole sheet reads them alike: a 12 MP
+# photo with the sheet filling 40 % of it has ~11 pixels per marker cell on every paper.
 MARK_SIDE = 9 * mm
 MARK_INSET = 4.5 * mm  # from the paper's edge: inside what printers leave blank
 MARK_QUIET = MARK_SIDE / 7  # one cell of white round the marker (5x5 cells and the border)
