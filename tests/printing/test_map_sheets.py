@@ -257,3 +257,22 @@ def test_a_scanned_record_stands_at_its_exact_point(tmp_path) -> None:
     wei = by_name["Wei"].pos
     assert a1.x < wei[0] < a1.x + a1.w and a1.y < wei[1] < a1.y + a1.h
     store.close()
+
+
+def test_the_cli_prints_a_read_only_file_and_says_it_cannot_be_scanned(
+    kersenbuurt, tmp_path, monkeypatch
+) -> None:
+    from click.testing import CliRunner
+
+    from workshop.cli import cli
+    from workshop.file import access
+
+    monkeypatch.setattr(
+        access, "why_unwritable", lambda path: UserError("medium_readonly", path=str(path))
+    )
+    before = kersenbuurt.count("print_record")
+    pdf = tmp_path / "ro.pdf"
+    result = CliRunner().invoke(cli, ["print", "map", str(kersenbuurt.path), "-o", str(pdf)])
+    assert result.exit_code == 0, result.output
+    assert "kan niet worden teruggescand" in result.output and "Traceback" not in result.output
+    assert pdf.exists() and kersenbuurt.count("print_record") == before
