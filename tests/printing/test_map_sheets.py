@@ -86,6 +86,7 @@ def _pages(pdf: Path, result: PrintResult, store: Store) -> None:
         seen.add(code)
         assert sorted(f.id % 4 for f in found) == [0, 1, 2, 3], page
         _homography(found, rec, page)
+        _quiet(image, rec, page)
         # the sheet's code names the record, and the record is in the file
         tags = [printrecord.parse_sheet_tag(p) for p in decode(image)]
         assert (hood, rec.short) in tags, (page, tags)
@@ -116,6 +117,19 @@ def _homography(found, rec, page) -> None:
     assert float(np.max(np.linalg.norm(mapped - paper, axis=1))) < 0.5, page
     direct = photo * 25.4 / DPI  # the render's own scale: each corner where the record says
     assert float(np.max(np.linalg.norm(direct - paper, axis=1))) < 0.5, page
+
+
+def _quiet(image, rec, page) -> None:
+    """Round each marker, a ring of one cell is paper white (nothing drawn into it)."""
+    k = DPI / 25.4
+    for m in rec.marks:
+        cell = m.side / 7
+        lo, hi = -cell / 2, m.side + cell / 2  # the middle of the ring
+        steps = [lo + (hi - lo) * i / 40 for i in range(41)]
+        ring = [(m.x + t, m.y + lo) for t in steps] + [(m.x + t, m.y + hi) for t in steps]
+        ring += [(m.x + lo, m.y + t) for t in steps] + [(m.x + hi, m.y + t) for t in steps]
+        for x, y in ring:
+            assert image.getpixel((int(x * k), int(y * k))) > 235, (page, m.corner, x, y)
 
 
 def _marker_back(rec, m, page_xy_mm) -> None:
