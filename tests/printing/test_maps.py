@@ -178,10 +178,10 @@ def test_tiles_work_alone(kersenbuurt: Store, tmp_path: Path, result_map: bool) 
             assert page <= overview_pages, (kind_, page)
     first_tile = pypdf_text(pdf, overview_pages)
     assert "deel 1 van" in first_tile and "vakken A1" in first_tile
-    from workshop.printing.maps import panel
+    from workshop.printing.maps import furniture
 
     poster = maps.prepare(sheet, content, "A1")
-    assert panel.scale_text(poster) in first_tile  # the tile's own scale, the poster's
+    assert furniture.scale_text(poster) in first_tile  # the tile's own scale, the poster's
     assert "Legenda" not in first_tile and "Nummers op de kaart" not in first_tile  # no panel
     assert_codes_clear(result)
     assert_quiet_zone_white(pdf, result, overview_pages)

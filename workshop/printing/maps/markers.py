@@ -199,7 +199,7 @@ def _pack(ms: list[Marker], cell: Rect, label: Rect, taken: list[tuple[float, fl
     else:
         shown, rest = ms, []
     for m in shown:
-        spot = min(room, key=lambda p: math.dist(p, m.anchor)) if m.anchor else room[0]
+        spot = _nearest(room, m.anchor) if m.anchor is not None else room[0]
         room.remove(spot)
         m.pos = spot
         taken.append(spot)
@@ -208,6 +208,10 @@ def _pack(ms: list[Marker], cell: Rect, label: Rect, taken: list[tuple[float, fl
         m.stacked = True
     if rest:
         taken.append(room[0])
+
+
+def _nearest(spots: list[tuple[float, float]], p: tuple[float, float]) -> tuple[float, float]:
+    return min(spots, key=lambda q: math.dist(q, p))
 
 
 def stacks(items: list[Marker]) -> list[Marker]:

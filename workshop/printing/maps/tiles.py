@@ -19,7 +19,7 @@ from dataclasses import replace
 from reportlab.lib.units import mm
 
 from workshop.printing import qr
-from workshop.printing.maps import panel
+from workshop.printing.maps import furniture, panel
 from workshop.printing.maps.content import MapContent, Prepared
 from workshop.printing.maps.draw import halo
 from workshop.printing.maps.frame import CORNER
@@ -164,7 +164,7 @@ def _tile(sheet, c, prep, paper, rect, which, numbering, records, page_size) -> 
     sheet.text(x, top, sheet.fonts.fit(head, "bold", 8, width), "bold", 8, ink)
     cells_line = sheet.t("tile_cells", cells=cells.replace("-", "–"))
     if prep.proj is not None:  # the tiles' own scale: the overview's is another
-        cells_line += f" · {panel.scale_text(prep)}"
+        cells_line += f" · {furniture.scale_text(prep)}"
     sheet.text(x, top - 10, sheet.fonts.fit(cells_line, "regular", 7, width), "regular", 7, muted)
     sheet.block("tile-caption", Rect(x, top - 12, width, 20))
     _tile_key(sheet, c, prep, rect, Rect(x, TILE_MARGIN, width, top - 14 - TILE_MARGIN))
@@ -236,12 +236,12 @@ def _tile_key(sheet: Sheet, c: MapContent, prep: Prepared, rect: Rect, area: Rec
     s = prep.lay.scale
     if not c.result:  # the legend, small and across, then where the rest is
         x, y = area.x, area.y + area.h - 7
-        for key, kind, colour, extra in panel.legend_items(sheet, c):
+        for key, kind, colour, extra in furniture.legend_items(sheet, c):
             text = sheet.t(key)
             need = 7 * mm + sheet.fonts.width(text, "regular", 6.5) + 4 * mm
             if x + need > area.x + area.w:
                 x, y = area.x, y - 9
-            panel.swatch(sheet, kind, colour, extra, x, y - 0.3 * mm, 6 * mm)
+            furniture.swatch(sheet, kind, colour, extra, x, y - 0.3 * mm, 6 * mm)
             sheet.text(x + 7 * mm, y, text, "regular", 6.5, ink)
             x += need
         sheet.text(area.x, y - 10, sheet.t("tile_legend"), "italic", 6.5, muted)
