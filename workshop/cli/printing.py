@@ -214,7 +214,9 @@ def _map(
     tiles: bool,
     allow_missing_glyphs: bool,
 ) -> None:
-    store = open_store(file, readonly=True)
+    # Writable: every sheet's print record goes into the file (`workshop scan` maps photos
+    # back by it); a read-only file still prints, and the report says it cannot be scanned.
+    store = open_store(file, readonly_if_must=True)
     result = print_out(store, what, output, load_template(template_path), paper=paper, tiles=tiles)
     report(store, result)
     refuse_missing_glyphs(result, allow_missing_glyphs)

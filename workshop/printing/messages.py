@@ -138,6 +138,15 @@ CATALOGUE = Catalogue(
             "nl": "nog geen OpenStreetMap-uittreksel in dit bestand: een rasterblad (lees er een in met: workshop import {file} --osm UITTREKSEL.osm)",
             "en": "no OpenStreetMap extract in this file yet: a grid sheet (read one in with: workshop import {file} --osm EXTRACT.osm)",
         },
+        # the paper round trip (issue 15): a map printed from a read-only file
+        "print_not_scannable": {
+            "nl": "{file} is alleen-lezen: deze kaart is zonder printgegevens gemaakt en kan niet worden teruggescand (maak het bestand schrijfbaar of kopieer het, en print opnieuw)",
+            "en": "{file} is read-only: this map was printed without its print record and cannot be scanned back (make the file writable or copy it, and print again)",
+        },
+        "print_marker_elsewhere": {
+            "nl": "{name}: de coördinaten liggen in vak {at}, niet in {cell}; het nummer staat in {cell} (zet het vak of de coördinaten recht)",
+            "en": "{name}: its coordinates lie in cell {at}, not in {cell}; its number stands in {cell} (correct the cell or the coordinates)",
+        },
         # --- what is wrong in a template (the detail of template_bad) --------------------------
         "tpl_keyed": {"nl": "{name}: {detail}", "en": "{name}: {detail}"},
         "tpl_unknown_near": {

@@ -67,6 +67,7 @@ class PrintResult:
     lost: dict[str, set[str]] = field(default_factory=dict)  # text -> its characters not drawn
     numbers: list[int] = field(default_factory=list)  # card numbers printed (or reserved)
     notices: list[str] = field(default_factory=list)
+    records: list = field(default_factory=list)  # the maps' print records (paper.record), stored
 
     def note_fonts(self, fonts: FontSet) -> None:
         """Take over what `fonts` could not draw while this printout was drawn."""

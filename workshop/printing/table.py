@@ -86,6 +86,7 @@ PRINTOUTS: dict[str, Printout] = {
             "A3",
             paper_in_name=True,
             tiles=True,
+            writes=True,  # stores each sheet's print record
             file_words=("kaart", "map"),
         ),
         Printout(
@@ -95,6 +96,7 @@ PRINTOUTS: dict[str, Printout] = {
             "A3",
             paper_in_name=True,
             tiles=True,
+            writes=True,  # stores each sheet's print record
             file_words=("resultaatkaart", "result-map"),
         ),
         Printout(

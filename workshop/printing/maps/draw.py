@@ -227,6 +227,13 @@ def _rails(ops: list[str], template: Template, features: list) -> None:
 # --- the grid ------------------------------------------------------------------------------
 
 
+def _letter(sheet: Sheet, x: float, y: float, text: str, size: float, colour: str, out: bool):
+    if out:
+        sheet.text(x, y, text, "bold", size, colour, "centre")
+    else:
+        halo(sheet, x, y, text, "bold", size, colour, "centre")
+
+
 def draw_grid(sheet: Sheet, layout: MapLayout, plain: bool = False) -> list[Rect]:
     """The labelled grid over the frame; returns the rectangles its in-map labels occupy (the
     street labels keep clear of them)."""
@@ -253,16 +260,34 @@ def draw_grid(sheet: Sheet, layout: MapLayout, plain: bool = False) -> list[Rect
     c.rect(f.x, f.y, f.w, f.h, stroke=1, fill=0)
     c.restoreState()
     size = 9
+    top, right, bottom, left = layout.outside
+    # A side without room outside the frame (the paper's edge, the panel, a corner marker)
+    # has its letters just inside, with a halo, like a tile's.
+    above = BAND / 2 if top else -BAND / 2 - 1.5
+    under = -BAND / 2 if bottom else BAND / 2 + 1.5
+    east = BAND / 2 if right else -BAND / 2 - 1
+    west = -BAND / 2 if left else BAND / 2 + 1
+    # Inside, a letter stands clear of the cell's own name (top left) or not at all: that
+    # name says it already.
+    wide_cells = f.w / grid.cols > 40
+    tall_cells = f.h / grid.rows > 30
     for col in range(grid.cols):
         letter = chr(ord("A") + col)
         x = f.x + f.w * (col + 0.5) / grid.cols
-        sheet.text(x, f.y + f.h + BAND / 2 - size * 0.35, letter, "bold", size, colour, "centre")
-        sheet.text(x, f.y - BAND / 2 - size * 0.35, letter, "bold", size, colour, "centre")
+        for y, out in ((f.y + f.h + above, top), (f.y + under, bottom)):
+            if not out and not wide_cells and y > f.y + f.h / 2:
+                continue
+            _letter(sheet, x, y - size * 0.35, letter, size, colour, out)
+            if out:
+                sheet.block("grid-label", Rect(x - 2.6 * mm, y - BAND / 2, 5.2 * mm, BAND))
     for row in range(grid.rows):
         y = f.y + f.h - f.h * (row + 0.5) / grid.rows - size * 0.35
-        sheet.text(f.x - BAND / 2, y, str(row + 1), "bold", size, colour, "centre")
-        sheet.text(f.x + f.w + BAND / 2, y, str(row + 1), "bold", size, colour, "centre")
-    sheet.block("grid-labels", Rect(f.x - BAND, f.y - BAND, f.w + 2 * BAND, f.h + 2 * BAND))
+        for x, out in ((f.x + west, left), (f.x + f.w + east, right)):
+            if not out and not tall_cells and x < f.x + f.w / 2:
+                continue
+            _letter(sheet, x, y, str(row + 1), size, colour, out)
+            if out:
+                sheet.block("grid-label", Rect(x - BAND / 2, y - 2.6 * mm + 3, BAND, 5.2 * mm))
     taken = []
     small = 6.5 if not plain else 11
     for row in range(grid.rows):

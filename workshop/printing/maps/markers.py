@@ -90,26 +90,66 @@ def markers(store: Store, template: Template) -> list[Marker]:
 
 def place_markers(items: list[Marker], lay: MapLayout, proj: Projection | None) -> None:
     """Place every marker inside the cell its record names (or, without one, the cell its
-    coordinates fall in): at its coordinates when they lie in that cell and the spot is free,
-    else on the free spot of a lattice packed into the cell, nearest its centre. What does not
-    fit is `stacked`: the cell's last free spot shows one count marker for all of them. A
-    marker is never drawn in another cell, so no leader line is needed."""
+    coordinates fall in): at its exact coordinates when they lie in that cell (a sticker
+    scanned from the poster, a place from OSM) and no marker is there yet, else on the free
+    spot of a lattice packed into the cell nearest its coordinates (or the cell's centre).
+    What does not fit is `stacked`: the cell's last free spot shows one count marker for all
+    of them. A marker is never drawn in another cell, so no leader line is needed."""
     by_cell: dict[tuple[int, int], list[Marker]] = {}
     for m in items:
         m.anchor = m.pos = None
         m.stacked = False
-        point = proj.point(*m.lonlat) if m.lonlat is not None and proj is not None else None
-        if m.cell and lay.grid.parse_cell(m.cell):
-            where = _col_row(lay.grid.parse_cell(m.cell) or "")
-        elif point is not None and _in(lay.frame, point):
-            where = lay.cell_of_point(*point)
-        else:
+        where = _cell_of(m, lay, proj)
+        if where is None:
             continue
+        point = _point(m, proj)
         cell = lay.cell_rect(*where)
-        m.anchor = point if point is not None and _in(cell.inset(RADIUS), point) else None
+        inside = point is not None and cell.x < point[0] < cell.x + cell.w
+        m.anchor = point if inside and cell.y < point[1] < cell.y + cell.h else None  # type: ignore[index]
         by_cell.setdefault(where, []).append(m)
+    taken: list[tuple[float, float]] = []  # across cells: a point near a grid line
+    for ms in by_cell.values():
+        for m in ms:
+            if m.anchor is not None and _free(m.anchor, taken):
+                m.pos = m.anchor
+                taken.append(m.anchor)
     for (col, row), ms in by_cell.items():
-        _pack(ms, lay.cell_rect(col, row), _label_rect(lay.cell_rect(col, row)))
+        cell = lay.cell_rect(col, row)
+        _pack([m for m in ms if m.pos is None], cell, _label_rect(cell), taken)
+
+
+def _point(m: Marker, proj: Projection | None) -> tuple[float, float] | None:
+    return proj.point(*m.lonlat) if m.lonlat is not None and proj is not None else None
+
+
+def _cell_of(m: Marker, lay: MapLayout, proj: Projection | None) -> tuple[int, int] | None:
+    named = lay.grid.parse_cell(m.cell) if m.cell else None
+    if named:
+        return _col_row(named)
+    point = _point(m, proj)
+    if point is not None and _in(lay.frame, point):
+        return lay.cell_of_point(*point)
+    return None
+
+
+def elsewhere(items: list[Marker], lay: MapLayout, proj: Projection | None) -> list[tuple]:
+    """The records whose coordinates lie outside the cell they name: (marker, the cell of its
+    coordinates). Their marker stands in the named cell; the print says so."""
+    out = []
+    for m in items:
+        point = _point(m, proj)
+        named = lay.grid.parse_cell(m.cell) if m.cell else None
+        if point is None or not named or not _in(lay.frame, point):
+            continue
+        col, row = lay.cell_of_point(*point)
+        at = f"{chr(ord('A') + col)}{row + 1}"
+        if at != named:
+            out.append((m, at))
+    return out
+
+
+def _free(p: tuple[float, float], taken: list[tuple[float, float]]) -> bool:
+    return all(math.dist(p, q) >= PITCH - 0.01 for q in taken)
 
 
 def _in(r: Rect, p: tuple[float, float]) -> bool:
@@ -144,33 +184,34 @@ def _touches(r: Rect, p: tuple[float, float]) -> bool:
     return r.x - RADIUS < p[0] < r.x + r.w + RADIUS and r.y - RADIUS < p[1] < r.y + r.h + RADIUS
 
 
-def _pack(ms: list[Marker], cell: Rect, label: Rect) -> None:
+def _pack(ms: list[Marker], cell: Rect, label: Rect, taken: list[tuple[float, float]]) -> None:
+    """The cell's markers not at their own point, on the free spots of its lattice: each
+    nearest its own coordinates where it has them, else nearest the centre."""
+    if not ms:
+        return
     spots = _slots(cell, label)
-    taken: list[tuple[float, float]] = []
-
-    def free(p: tuple[float, float]) -> bool:
-        return all(math.dist(p, q) >= PITCH - 0.01 for q in taken)
-
-    waiting = []
-    for m in ms:  # at its own coordinates where they are free
-        if m.anchor is not None and free(m.anchor) and not _touches(label, m.anchor):
-            m.pos = m.anchor
-            taken.append(m.anchor)
-        else:
-            waiting.append(m)
-    room = [p for p in spots if free(p)]
-    if len(waiting) > len(room):  # a crowded cell: every marker on the lattice
-        room, waiting = spots, ms
-    if len(waiting) > len(room):  # the last spot holds the count of what does not fit
-        keep = max(len(room) - 1, 0)
-        shown, rest = waiting[:keep], waiting[keep:]
+    room = [p for p in spots if _free(p, taken)]
+    if not room:  # markers at their points fill the cell: the centre holds the count
+        room = [spots[0]]
+    if len(ms) > len(room):  # the last spot holds the count of what does not fit
+        keep = len(room) - 1
+        shown, rest = ms[:keep], ms[keep:]
     else:
-        shown, rest = waiting, []
-    for m, p in zip(shown, room, strict=False):
-        m.pos = p
+        shown, rest = ms, []
+    for m in shown:
+        spot = _nearest(room, m.anchor) if m.anchor is not None else room[0]
+        room.remove(spot)
+        m.pos = spot
+        taken.append(spot)
     for m in rest:
-        m.pos = room[len(shown)] if len(room) > len(shown) else room[-1]
+        m.pos = room[0]
         m.stacked = True
+    if rest:
+        taken.append(room[0])
+
+
+def _nearest(spots: list[tuple[float, float]], p: tuple[float, float]) -> tuple[float, float]:
+    return min(spots, key=lambda q: math.dist(q, p))
 
 
 def stacks(items: list[Marker]) -> list[Marker]:

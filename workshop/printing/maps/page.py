@@ -13,7 +13,7 @@ from workshop.printing.maps import draw as mapdraw
 from workshop.printing.maps import key as mapkey
 from workshop.printing.maps import markers, panel
 from workshop.printing.maps.content import MapContent, Prepared
-from workshop.printing.maps.frame import MapLayout, Projection
+from workshop.printing.maps.frame import BAND, MapLayout, Projection
 from workshop.printing.maps.labels import Obstacles, place, place_landmarks
 from workshop.printing.sheet import Rect, Sheet
 
@@ -29,7 +29,7 @@ def prepare(sheet: Sheet, c: MapContent, paper: str) -> Prepared:
     if c.result:
         markers.place_markers(c.markers, lay, proj)
     obstacles = Obstacles()
-    for r in cell_label_rects(sheet, lay):
+    for r in cell_label_rects(sheet, lay) + inside_letter_rects(lay):
         obstacles.add_rect(r)
     for r in markers.marker_rects(c.markers):
         obstacles.add_rect(r.inset(-1))
@@ -85,6 +85,27 @@ def cell_label_rects(sheet: Sheet, lay: MapLayout) -> list[Rect]:
     return out
 
 
+def inside_letter_rects(lay: MapLayout) -> list[Rect]:
+    """Where the grid's letters and numbers stand inside the frame (on a side without room
+    outside it): street names keep off them."""
+    f, grid = lay.frame, lay.grid
+    top, right, bottom, left = lay.outside
+    out = []
+    for col in range(grid.cols):
+        x = f.x + f.w * (col + 0.5) / grid.cols
+        if not top:
+            out.append(Rect(x - 4, f.y + f.h - BAND - 3, 8, BAND + 3))
+        if not bottom:
+            out.append(Rect(x - 4, f.y, 8, BAND + 3))
+    for row in range(grid.rows):
+        y = f.y + f.h - f.h * (row + 0.5) / grid.rows
+        if not left:
+            out.append(Rect(f.x, y - 5, BAND + 4, 10))
+        if not right:
+            out.append(Rect(f.x + f.w - BAND - 4, y - 5, BAND + 4, 10))
+    return out
+
+
 def draw_frame(sheet: Sheet, c: MapContent, prep: Prepared) -> None:
     """Everything inside the map frame, in A4 points."""
     lay = prep.lay
@@ -121,6 +142,7 @@ def draw_page(
     pages: int,
     *,
     frame: bool = True,
+    sheet_code: qr.QrCode | None = None,
 ) -> int:
     """One map page at the layout's paper size; returns where the key continues."""
     sheet.c.saveState()
@@ -128,7 +150,7 @@ def draw_page(
     sheet.scale = prep.lay.scale
     if frame:
         draw_frame(sheet, c, prep)
-    used = panel.draw_panel(sheet, c, prep, code, key_from, page, pages)
+    used = panel.draw_panel(sheet, c, prep, code, key_from, page, pages, sheet_code)
     sheet.c.restoreState()
     sheet.scale = 1.0
     return key_from + used

@@ -19,12 +19,21 @@ from dataclasses import replace
 from reportlab.lib.units import mm
 
 from workshop.printing import qr
-from workshop.printing.maps import panel
+from workshop.printing.maps import furniture, panel
 from workshop.printing.maps.content import MapContent, Prepared
 from workshop.printing.maps.draw import halo
+from workshop.printing.maps.frame import CORNER
 from workshop.printing.maps.key import KEY_SIZE, SYMBOL_R
 from workshop.printing.maps.markers import stacks, symbol
 from workshop.printing.maps.page import draw_frame, draw_page, prepare
+from workshop.printing.maps.sheets import (
+    Records,
+    draw_marks,
+    page_record,
+    sheet_code,
+    sheet_payload,
+    tile_record,
+)
 from workshop.printing.sheet import Rect, Sheet
 
 TILE_MARGIN = 10 * mm  # what an office printer leaves blank
@@ -32,12 +41,14 @@ OVERLAP = 10 * mm
 A4 = (210 * mm, 297 * mm)
 LABEL_ROOM = 7 * mm  # round the map frame: the grid's letters and numbers (A4 points)
 FOOTER = 24 * mm  # under a tile's piece of the map: its QR code, caption and key
-TILE_QR = 20 * mm
+TILE_QR = 22 * mm
+TOP = CORNER + 1 * mm  # over the tile's map: the corner markers' squares
+FOOT_X = CORNER + 1 * mm  # the footer runs between the lower corner markers
 
 
 def window(page: tuple[float, float]) -> tuple[float, float]:
     """The part of a tile sheet that shows the map."""
-    return page[0] - 2 * TILE_MARGIN, page[1] - 2 * TILE_MARGIN - FOOTER
+    return page[0] - 2 * TILE_MARGIN, page[1] - TOP - TILE_MARGIN - FOOTER
 
 
 def tile_grid(area: tuple[float, float]) -> tuple[tuple[float, float], int, int]:
@@ -92,7 +103,9 @@ def payload(
     return f"WIJK:{kind}:{paper.upper()}:T{number}/{count}:R{row + 1}C{col + 1}:{cells}"
 
 
-def draw_tiled(sheet: Sheet, c: MapContent, paper: str, code: qr.QrCode | None) -> None:
+def draw_tiled(
+    sheet: Sheet, c: MapContent, paper: str, code: qr.QrCode | None, records: Records
+) -> None:
     prep = prepare(sheet, c, paper)
     page_size, placed = tiles(prep)
     _draw_poster(sheet, c, prep)
@@ -100,8 +113,11 @@ def draw_tiled(sheet: Sheet, c: MapContent, paper: str, code: qr.QrCode | None) 
     key_pages = panel.page_count(sheet, c, overview, code) - 1
     pages = 1 + key_pages + len(placed)
     sheet.c.setPageSize(overview.lay.paper_size)
-    start = draw_page(sheet, c, overview, code, 0, 1, pages)
+    rec = records.add(page_record(c, overview.lay), overview.lay.scale)
+    own = sheet_code(records, rec, sheet_payload(c, "A4"))
+    start = draw_page(sheet, c, overview, code, 0, 1, pages, sheet_code=own)
     _index(sheet, overview, prep, placed)
+    draw_marks(sheet, rec, overview.lay.paper_size[1])
     page = 1
     while start < len(overview.key):
         sheet.next_page()
@@ -111,37 +127,44 @@ def draw_tiled(sheet: Sheet, c: MapContent, paper: str, code: qr.QrCode | None) 
         sheet.next_page()
         page += 1
         sheet.c.setPageSize(page_size)
-        _tile(sheet, c, prep, paper, rect, (number, len(placed), row, col), (page, pages))
+        which = (number, len(placed), row, col)
+        _tile(sheet, c, prep, paper, rect, which, (page, pages), records, page_size)
 
 
-def _tile(sheet, c, prep, paper, rect, which, numbering) -> None:
+def _tile(sheet, c, prep, paper, rect, which, numbering, records, page_size) -> None:
     number, count, row, col = which
+    origin = (TILE_MARGIN - rect.x, TILE_MARGIN + FOOTER - rect.y)
+    rec = records.add(tile_record(c, prep.lay, page_size, origin, f"R{row + 1}C{col + 1}"), 1.0)
     rw, rh = rect.w, rect.h
     cv = sheet.c
     cv.saveState()
     p = cv.beginPath()
     p.rect(TILE_MARGIN, TILE_MARGIN + FOOTER, rw, rh)
     cv.clipPath(p, stroke=0, fill=0)
-    cv.translate(TILE_MARGIN - rect.x, TILE_MARGIN + FOOTER - rect.y)
+    cv.translate(*origin)
     cv.doForm("wk-poster")
     cv.restoreState()
     sheet.block("tile-map", Rect(TILE_MARGIN, TILE_MARGIN + FOOTER, rw, rh))
     cols_shown, rows_shown = _edge_labels(sheet, prep, rect)
     _marks(sheet, rw, rh)
+    draw_marks(sheet, rec, page_size[1])
     cells = _cells_text(cols_shown, rows_shown)
-    code = qr.encode(payload(c, paper, number, count, row, col, cells), ("Q", "M"))
-    sheet.qr(code, TILE_MARGIN, TILE_MARGIN, TILE_QR)
+    text = payload(c, paper, number, count, row, col, cells)
+    if rec is not None:  # which print record: `workshop scan` maps the tile back by it
+        text += ":" + records.tag(rec)
+    code = qr.encode(text, ("M",))
+    sheet.qr(code, FOOT_X, TILE_MARGIN, TILE_QR)
     ink = sheet.template.colour("colours", "ink")
     muted = sheet.template.colour("colours", "muted")
-    x = TILE_MARGIN + TILE_QR + 3 * mm
+    x = FOOT_X + TILE_QR + 3 * mm
     top = TILE_MARGIN + FOOTER - 4 * mm
     caption = sheet.t("tile", tile=number, tiles=count, row=row + 1, col=col + 1)
     head = f"{c.name} · {caption} · {sheet.t('page', page=numbering[0], pages=numbering[1])}"
-    width = TILE_MARGIN + rw - x
+    width = page_size[0] - FOOT_X - x
     sheet.text(x, top, sheet.fonts.fit(head, "bold", 8, width), "bold", 8, ink)
     cells_line = sheet.t("tile_cells", cells=cells.replace("-", "–"))
     if prep.proj is not None:  # the tiles' own scale: the overview's is another
-        cells_line += f" · {panel.scale_text(prep)}"
+        cells_line += f" · {furniture.scale_text(prep)}"
     sheet.text(x, top - 10, sheet.fonts.fit(cells_line, "regular", 7, width), "regular", 7, muted)
     sheet.block("tile-caption", Rect(x, top - 12, width, 20))
     _tile_key(sheet, c, prep, rect, Rect(x, TILE_MARGIN, width, top - 14 - TILE_MARGIN))
@@ -213,12 +236,12 @@ def _tile_key(sheet: Sheet, c: MapContent, prep: Prepared, rect: Rect, area: Rec
     s = prep.lay.scale
     if not c.result:  # the legend, small and across, then where the rest is
         x, y = area.x, area.y + area.h - 7
-        for key, kind, colour, extra in panel.legend_items(sheet, c):
+        for key, kind, colour, extra in furniture.legend_items(sheet, c):
             text = sheet.t(key)
             need = 7 * mm + sheet.fonts.width(text, "regular", 6.5) + 4 * mm
             if x + need > area.x + area.w:
                 x, y = area.x, y - 9
-            panel.swatch(sheet, kind, colour, extra, x, y - 0.3 * mm, 6 * mm)
+            furniture.swatch(sheet, kind, colour, extra, x, y - 0.3 * mm, 6 * mm)
             sheet.text(x + 7 * mm, y, text, "regular", 6.5, ink)
             x += need
         sheet.text(area.x, y - 10, sheet.t("tile_legend"), "italic", 6.5, muted)
@@ -268,13 +291,14 @@ def _marks(sheet: Sheet, rw: float, rh: float) -> None:
     m, b = TILE_MARGIN, TILE_MARGIN + FOOTER
     for x, y in ((m, b), (m + rw, b), (m, b + rh), (m + rw, b + rh)):
         cv.line(x - 4 * mm if x == m else x + 1 * mm, y, x - 1 * mm if x == m else x + 4 * mm, y)
-        cv.line(x, y - 3 * mm if y == b else y + 1 * mm, x, y - 1 * mm if y == b else y + 4 * mm)
+        if y == b:  # the ticks at the top would reach into the corner markers' squares
+            cv.line(x, y - 3 * mm, x, y - 1 * mm)
     cv.restoreState()
 
 
 def _index(sheet: Sheet, overview: Prepared, poster: Prepared, placed) -> None:
     """The tiles drawn over the overview's map, numbered, so the sheets find their place."""
-    page_w, page_h = overview.lay.page
+    f = overview.lay.frame  # clipped to the frame: the panel and the corners stay clear
     k = 1 / poster.lay.scale  # poster points -> overview points
     cv = sheet.c
     cv.saveState()
@@ -282,8 +306,8 @@ def _index(sheet: Sheet, overview: Prepared, poster: Prepared, placed) -> None:
     cv.setLineWidth(0.8)
     cv.setDash(4, 2)
     for number, (_, _, rect) in enumerate(placed, 1):
-        x0, y0 = max(rect.x * k, 0.0), max(rect.y * k, 0.0)
-        x1, y1 = min((rect.x + rect.w) * k, page_w), min((rect.y + rect.h) * k, page_h)
+        x0, y0 = max(rect.x * k, f.x), max(rect.y * k, f.y)
+        x1, y1 = min((rect.x + rect.w) * k, f.x + f.w), min((rect.y + rect.h) * k, f.y + f.h)
         cv.rect(x0, y0, x1 - x0, y1 - y0, stroke=1, fill=0)
         halo(sheet, x0 + 4 * mm, y1 - 7 * mm, str(number), "bold", 14, "#1d2125")
     cv.restoreState()
