@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from tests.paper.photos import Pasted, Shot, photograph, poster, render
-from workshop.paper import detect, rectify
+from workshop.paper import detect, rectify, sheetmarks
 from workshop.paper.markers import FIDUCIALS, STICKERS
 
 A3 = (297.0, 420.0)
@@ -43,7 +43,7 @@ def test_sweep(tmp_path: Path) -> None:
             continue  # this fill does not fit the frame at this turn
         wall, cpu = time.perf_counter(), time.process_time()
         marks, found = detect.find_sheet_and_stickers(photo, FIDUCIALS, STICKERS)
-        sheets = rectify.locate(marks, *A3)
+        sheets = rectify.locate(marks, lambda code: sheetmarks.marks(code, *A3))
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         by_id = {f.id: f for f in found}
         worst, hit = 0.0, 0

@@ -36,6 +36,10 @@ from workshop.model import NAMED_TABLES
 from workshop.text import normalise
 
 _CACHED = frozenset(NAMED_TABLES) | frozenset(SETTINGS_TABLES)
+# Where a record's coordinates came from (`located`, places and initiatives): set by whoever
+# sets them ('scan' by `workshop scan`); any other change of these fields clears it, here in
+# the one write path, so the capture line, the forms, imports and merges need not know.
+COORDINATES = frozenset({"lat", "lon"})
 
 
 class Writer(SessionWrites):
@@ -219,6 +223,8 @@ class Writer(SessionWrites):
         if "name" in values and "norm" in before:
             values["norm"] = normalise(values["name"])
         changed = {k: encode(v) for k, v in values.items() if before.get(k) != encode(v)}
+        if COORDINATES & changed.keys() and "located" not in values and before.get("located"):
+            changed["located"] = None  # typed, imported or merged coordinates are not a scan's
         if not changed:
             return decode_row(before)
         unknown = set(changed) - set(before)
