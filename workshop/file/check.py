@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ COUNTED = (
     "participant",
     "candidate",
     "note",
+    "print_record",
 )
 
 
@@ -184,6 +186,8 @@ def _check_database(conn: sqlite3.Connection, report: CheckReport, lang: str) ->
                 report.problem(t("check_table_unreadable", lang, table=table, detail=exc))
     try:
         _check_stickers(conn, report, lang)
+        if "print_record" in tables:
+            _check_print_records(conn, report, lang)
     except sqlite3.Error as exc:
         report.problem(t("check_values_unchecked", lang, detail=exc))
 
@@ -287,3 +291,24 @@ def _check_stickers(conn: sqlite3.Connection, report: CheckReport, lang: str) ->
     ]
     for text in found[:20]:
         report.record_problem(text)
+
+
+def _check_print_records(conn: sqlite3.Connection, report: CheckReport, lang: str) -> None:
+    """A printed sheet's stored geometry that does not say where its page, map and corner
+    markers are would make a scan of that sheet fail: said per sheet."""
+    for id_, code, paper, text in conn.execute(
+        "SELECT id, code, paper, geometry FROM print_record ORDER BY rowid"
+    ):
+        try:
+            g = json.loads(text)
+            ok = (
+                len(g["page"]) == 2
+                and len(g["frame"]) == 4
+                and len(g["grid"]) == 2
+                and sorted(m[0] for m in g["marks"]) == [4 * code + k for k in range(4)]
+            )
+        except (ValueError, TypeError, KeyError, IndexError):
+            ok = False
+        if not ok:
+            short = id_.replace("-", "")[:8].upper()
+            report.record_problem(t("check_print_record_bad", lang, sheet=f"P{short}", paper=paper))

@@ -38,7 +38,9 @@ def unlinked(table: str, row: dict, ids: set[str]) -> dict[str, None]:
     return out
 
 
-OUR_TABLES = frozenset({*schema.CORE_TABLES, "tombstone", "osm_extract", outputs.TABLE})
+OUR_TABLES = frozenset(
+    {*schema.CORE_TABLES, "tombstone", "osm_extract", outputs.TABLE, "print_record"}
+)
 NOT_SCANNED = frozenset({"history", "_sqlite_migrations", "tombstone"})
 # Columns of our tables that hold ids, times and fixed vocabulary, never a person's words.
 SKIP_COLUMNS = frozenset(
@@ -75,6 +77,8 @@ SKIP_COLUMNS = frozenset(
         "data",
         "features",
         "audience",
+        "geometry",  # a print record's page and extent: numbers, never a person's words
+        "located",
     }
 )
 PROTECTED = frozenset({"name", "norm", "pseudonym"})  # of another person's record

@@ -231,6 +231,11 @@ CATALOGUE = Catalogue(
             "en": "sticker {number} ({names}) was never printed for this file; choose a printed"
             " sticker (F2) or print stickers with workshop print stickers FILE",
         },
+        # --- print records (issue 15: workshop scan) ---
+        "check_print_record_bad": {
+            "nl": "kaart {sheet} ({paper}): wat er van de afdruk is opgeslagen klopt niet; een foto van die kaart kan niet gescand worden: print hem opnieuw",
+            "en": "map {sheet} ({paper}): what was stored of the print is not valid; a photo of that map cannot be scanned: print it again",
+        },
         # --- what stands where personal data was taken out (redaction, forget) -----------------
         "withheld_name": {"nl": "(naam)", "en": "(name)"},
         "withheld_phone": {"nl": "(telefoon)", "en": "(phone)"},
