@@ -203,3 +203,21 @@ def test_scan_as_a_subprocess(scene, hood) -> None:
     assert report["written"] is True
     assert sum(s["status"] == "placed" for s in report["stickers"]) == 3
     assert _by_name(hood)["Zon op het dak"]["located"] == "scan"
+
+
+def test_the_geojson_export_carries_the_scanned_points(scene, hood, tmp_path: Path) -> None:
+    _, sheet, _, photo = scene
+    assert _scan(hood, photo)[0] == 0
+    out = tmp_path / "kaart.geojson"
+    result = CliRunner().invoke(cli, ["export", str(hood), "--format", "geojson", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    collection = json.loads(out.read_text(encoding="utf-8"))  # as a GIS client reads it
+    assert collection["type"] == "FeatureCollection"
+    features = {f["properties"]["name"]: f for f in collection["features"]}
+    kuil = features["Buurthuis De Kuil"]
+    assert kuil["properties"]["location"] == "scan"
+    lon, lat = kuil["geometry"]["coordinates"]
+    assert mm_apart(sheet, (lon, lat), where(sheet, STICKERS[0])[0]) < 3.0
+    assert features["Zon op het dak"]["properties"]["location"] == "scan"
+    assert features["Het Park"]["properties"]["location"] == "coordinates"  # typed: kept
+    assert features["Het Park"]["geometry"]["coordinates"] == [5.01, 52.005]

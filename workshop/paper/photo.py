@@ -9,6 +9,7 @@ line says how to get a JPEG instead.
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -72,8 +73,9 @@ def load(path: Path, *, max_pixels: int = MAX_PIXELS) -> np.ndarray:
                     image.draft("L", image.size)  # decode straight to grey: faster
                 grey = image.convert("L")
                 grey.load()
-    except Image.DecompressionBombError:
-        raise _too_large(path, 0, limit) from None  # past Pillow's own limit
+    except Image.DecompressionBombError as exc:  # past Pillow's own limit, said from the header
+        said = re.search(r"\((\d+) pixels\)", str(exc))
+        raise _too_large(path, int(said.group(1)) if said else 0, limit) from None
     except UnidentifiedImageError:
         raise UserError("scan_photo_unreadable", photo=str(path), detail=_what(path)) from None
     except (OSError, ValueError, SyntaxError) as exc:  # truncated, damaged, unreadable
