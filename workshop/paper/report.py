@@ -76,8 +76,9 @@ def _unprinted(number: int, lang: str, last: int) -> str:
     return t("scan_unprinted", lang, number=number, last=last)
 
 
-def report_lines(report: ScanReport, lang: str, *, file: str) -> list[str]:
-    """Per photo its sheets, then per sticker what was done, then the sum."""
+def report_lines(report: ScanReport, lang: str, *, file: str, total: bool = True) -> list[str]:
+    """Per photo its sheets, then per sticker what was done, then (with `total`) the sum and
+    how to take it back on the command line."""
     lines = []
     for found in report.findings:
         for sheet in found.sheets:
@@ -98,6 +99,8 @@ def report_lines(report: ScanReport, lang: str, *, file: str) -> list[str]:
     if not report.outcomes:
         lines.append(t("scan_none_found", lang))
     counts = {"placed": len(report.placed), "found": len(report.outcomes)}
+    if not total:
+        return lines
     if report.dry_run:
         lines.append(t("scan_dry_run", lang, **counts))
     elif report.written:
