@@ -17,7 +17,7 @@ written over is no problem: the corners alone are the sheet.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -117,7 +117,7 @@ def find_sheets(image: np.ndarray, findings: Findings, context: Context) -> None
         if isinstance(seen, UserError):
             findings.problems.append(seen)
         elif seen is not None:
-            findings.sheets.append(seen)
+            findings.sheets.append(_squared(seen, corners, stickers))
     for sticker in stickers:
         findings.stickers.append(_place(sticker, findings))
 
@@ -155,6 +155,24 @@ def _sheet(
         printed = named
         sheet = rectify.fit(code, corners, printed.marks) or sheet
     return SheetSeen(photo, printed, sheet, tagged=True)
+
+
+def _squared(
+    seen: SheetSeen, corners: dict[int, detect.Found], stickers: list[detect.Found]
+) -> SheetSeen:
+    """With a corner covered, the stickers on the sheet (each a square on paper) hold its
+    perspective too (`rectify.with_squares`)."""
+    if len(seen.sheet.corners_seen) == len(seen.record.marks):
+        return seen
+    width, height = seen.record.page
+    on = [
+        s.corners
+        for s in stickers
+        if 0 <= seen.sheet.to_page(*s.centre)[0] <= width
+        and 0 <= seen.sheet.to_page(*s.centre)[1] <= height
+    ]
+    sheet = rectify.with_squares(seen.sheet, corners, seen.record.marks, on)
+    return replace(seen, sheet=sheet)
 
 
 def _other(photo: str, tag: tuple[str, str], context: Context) -> UserError:

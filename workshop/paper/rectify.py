@@ -84,3 +84,71 @@ def locate(found: list[Found], marks_of: Callable[[int], Sequence[Mark] | None])
         if sheet is not None:
             sheets.append(sheet)
     return sheets
+
+
+SQUARE_WEIGHT = 0.5  # a sticker's squareness against a corner marker's position (both in mm)
+
+
+def with_squares(sheet: Sheet, corners: dict[int, Found], marks: Sequence[Mark], squares) -> Sheet:
+    """The sheet's homography refined by the stickers on it: with three corners seen, the
+    perspective rests on the shape of three small markers and is poorly held (under a 25°
+    tilt a point far from them can be off by millimetres). Every sticker is a square on the
+    paper; the homography that makes them all square again while keeping the corner markers
+    where they were printed fixes it. Least squares (Levenberg-Marquardt) over the eight
+    parameters of the homography, in normalised photo coordinates."""
+    page = {m.corner: m for m in marks}
+    seen = [k for k in sheet.corners_seen if k in page]
+    photo_points = np.concatenate([corners[k].corners for k in seen]).astype(np.float64)
+    page_points = np.array([p for k in seen for p in page[k].corners_mm()], dtype=np.float64)
+    quads = np.array([q for q in squares], dtype=np.float64).reshape(-1, 4, 2)
+    if len(quads) < 4:
+        return sheet
+    allpts = np.concatenate([photo_points, quads.reshape(-1, 2)])
+    centre, scale = allpts.mean(axis=0), float(allpts.std()) or 1.0
+    norm = np.array(
+        [[1 / scale, 0, -centre[0] / scale], [0, 1 / scale, -centre[1] / scale], [0, 0, 1]]
+    )
+    base = sheet.homography @ np.linalg.inv(norm)  # normalised photo -> page mm
+
+    def apply(h: np.ndarray, pts: np.ndarray) -> np.ndarray:
+        q = np.c_[pts, np.ones(len(pts))] @ (h @ norm).T
+        return q[:, :2] / q[:, 2:3]
+
+    def matrix(p: np.ndarray) -> np.ndarray:
+        return base @ np.array([[1 + p[0], p[1], p[2]], [p[3], 1 + p[4], p[5]], [p[6], p[7], 1]])
+
+    def residuals(p: np.ndarray) -> np.ndarray:
+        h = matrix(p)
+        fixed = (apply(h, photo_points) - page_points).ravel()
+        m = apply(h, quads.reshape(-1, 2)).reshape(-1, 4, 2)
+        sides = np.roll(m, -1, axis=1) - m  # a, b, c, d
+        length = np.linalg.norm(sides, axis=2)
+        nxt = np.roll(sides, -1, axis=1)
+        right = np.einsum("qij,qij->qi", sides, nxt) / np.maximum(length, 1e-9)
+        shape = np.c_[length - np.roll(length, -1, axis=1), right]
+        return np.r_[fixed, SQUARE_WEIGHT * shape.ravel()]
+
+    p = np.zeros(8)
+    damping = 1e-3
+    r = residuals(p)
+    for _ in range(30):
+        jac = np.empty((len(r), 8))
+        for i in range(8):
+            step = np.zeros(8)
+            step[i] = 1e-7
+            jac[:, i] = (residuals(p + step) - r) / 1e-7
+        a = jac.T @ jac
+        g = jac.T @ r
+        delta = -np.linalg.solve(a + damping * np.diag(np.diag(a) + 1e-12), g)
+        trial = residuals(p + delta)
+        if trial @ trial < r @ r:
+            p, r, damping = p + delta, trial, damping / 3
+            if np.abs(delta).max() < 1e-10:
+                break
+        else:
+            damping *= 4
+    refined = matrix(p) @ norm
+    refined /= refined[2, 2]
+    mapped = apply(matrix(p), photo_points)
+    error = float(np.max(np.linalg.norm(mapped - page_points, axis=1)))
+    return Sheet(sheet.code, sheet.corners_seen, refined, error, sheet.outline)

@@ -17,7 +17,6 @@ coordinates came from; any later typed coordinates reset it, in the writer).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,22 +65,19 @@ def scan(
     overwrite: bool = False,
     dry_run: bool = False,
     line: str | None = None,
-    progress: Callable[[int, int], None] | None = None,
 ) -> ScanReport:
     """Look at every photo, decide, and (unless `dry_run`) write in one undoable step."""
     for path in paths:  # a missing photo is said before any other is read
         photos.check(path)
     context = looking.Context.of(store)
     report = ScanReport(dry_run=dry_run, last_printed=store.neighbourhood()["next_sticker"] - 1)
-    for done, path in enumerate(paths):
+    for path in paths:
         image = photos.load(path)
         findings = looking.look(image, str(path), context)
         del image
         if findings.problems:
             raise findings.problems[0]
         report.findings.append(findings)
-        if progress is not None:
-            progress(done + 1, len(paths))
     report.outcomes = plan(store, report.findings, overwrite=overwrite)
     if not dry_run and report.placed:
         entry = line or "scan " + " ".join(p.name for p in paths)
