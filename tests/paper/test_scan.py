@@ -48,7 +48,7 @@ def scene(tmp_path_factory):
     sheet = printed_sheet(store)
     capture(store, LINES)
     page = page_of(store, sheet, STICKERS, folder)
-    photo = photo_file(page, folder / "tafel1.jpg", Shot(turn=90, tilt=15, fill=0.6, blur=1.0))
+    photo = photo_file(page, folder / "tafel1.jpg", Shot(turn=90, tilt=15, fill=0.8, blur=1.0))
     store.close()
     return folder / "hood.wijk", sheet, page, photo
 

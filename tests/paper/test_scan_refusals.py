@@ -35,11 +35,11 @@ def scene(tmp_path_factory):
     sheet = printed_sheet(store)
     capture(store, ["p Buurthuis sticker:7"])
     page = page_of(store, sheet, STICKERS, folder)
-    good = photo_file(page, folder / "good.jpg", Shot(turn=90, fill=0.6))
+    good = photo_file(page, folder / "good.jpg", Shot(turn=90, fill=0.8))
     unread = photo_file(page, folder / "written-over.jpg", Shot(turn=90, fill=0.6, cover_qr=True))
     other = "WIJK:MAP:A3:" + record.sheet_tag("0badcafe-0000-4000-8000-000000000000", sheet)
     elsewhere = page_of(store, sheet, STICKERS, folder, qr=other)
-    foreign = photo_file(elsewhere, folder / "other-hood.jpg", Shot(turn=270, fill=0.6))
+    foreign = photo_file(elsewhere, folder / "other-hood.jpg", Shot(turn=270, fill=0.8))
     half = folder / "half.png"  # the top half of the sheet: two of its four corners
     cv2.imwrite(str(half), page[: page.shape[0] // 2])
     store.close()

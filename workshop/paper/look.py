@@ -211,7 +211,14 @@ def _sheet_tag(
     wide = max(s.shape[1] for s in strips)
     gap = np.full((int(4 * k), wide), 255, np.uint8)
     rows = [np.pad(s, ((0, 0), (0, wide - s.shape[1])), constant_values=255) for s in strips]
-    return _tag(np.vstack([part for row in rows for part in (row, gap)]))
+    mosaic = np.vstack([part for row in rows for part in (row, gap)])
+    tag = _tag(mosaic)
+    if tag is None:  # a blurred code: its modules sharpened, then larger
+        soft = cv2.GaussianBlur(mosaic, (0, 0), 2.0)
+        tag = _tag(cv2.addWeighted(mosaic, 2.0, soft, -1.0, 0))
+    if tag is None and k < 2 * QR_PX_PER_MM[1]:
+        tag = _tag(cv2.resize(mosaic, None, fx=1.6, fy=1.6, interpolation=cv2.INTER_CUBIC))
+    return tag
 
 
 def _beside_map(printed: PrintRecord) -> list[tuple[float, float, float, float]]:
