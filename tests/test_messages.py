@@ -26,6 +26,7 @@ CATALOGUE_MODULES = {
     "analysis": "workshop.analysis.messages",
     "exchange": "workshop.exchange.messages",
     "printing": "workshop.printing.messages",
+    "paper": "workshop.paper.messages",
     "summary": "workshop.printing.summary.texts",
     "cli": "workshop.cli.messages",
     "cardphotos": "workshop.paper.card_messages",

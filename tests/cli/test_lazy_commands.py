@@ -79,7 +79,7 @@ def test_each_command_imports_only_its_own_module() -> None:
     firsts: dict[str, str] = {}
     for name, entry in [*COMMANDS.items(), *(("print " + n, e) for n, e in PRINT_COMMANDS.items())]:
         firsts.setdefault(entry.module, name)
-    assert len(firsts) == 8  # core tui analysis exchange publish printing reports trust
+    assert len(firsts) == 9  # core tui analysis exchange publish printing reports trust scan
     for module, name in firsts.items():
         out, modules = imported_by(*name.split(), "--help")
         assert "Usage: workshop" in out, name

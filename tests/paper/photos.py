@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from workshop.paper import sheetmarks
 from workshop.paper.markers import FIDUCIALS, STICKERS
+from workshop.printing import qr as qrcodes
 from workshop.printing.stickers import QUIET, draw_marker
 
 FRAME = (4000, 3000)  # 12 MP
@@ -27,9 +28,22 @@ class Pasted:
     turn: float  # degrees
 
 
-def poster(path: Path, code: int, size_mm: tuple[float, float], stickers: list[Pasted]) -> None:
-    """A sheet with its four corner markers, a grid standing in for the map, and stickers
-    stuck on it (each a sticker's marker with its white quiet zone, turned as a hand puts it)."""
+QR_SPOT = (22.0, 1.5)  # side (quiet zone included) and top of the sheet QR, centred at the top
+
+
+def poster(
+    path: Path,
+    code: int,
+    size_mm: tuple[float, float],
+    stickers: list[Pasted],
+    *,
+    marks: list[sheetmarks.Mark] | tuple[sheetmarks.Mark, ...] | None = None,
+    qr: str | None = None,
+) -> None:
+    """A sheet with its four corner markers (where `marks` says, else where `sheetmarks`
+    puts them for `code`), a grid standing in for the map, a sheet QR code with payload `qr`
+    in the top margin, and stickers stuck on it (each a sticker's marker with its white quiet
+    zone, turned as a hand puts it)."""
     width, height = size_mm
     c = Canvas(str(path), pagesize=(width * mm, height * mm))
     c.setStrokeGray(0.55)
@@ -38,7 +52,12 @@ def poster(path: Path, code: int, size_mm: tuple[float, float], stickers: list[P
         c.line(x * mm, 25 * mm, x * mm, (height - 25) * mm)
     for y in range(30, int(height) - 20, 40):
         c.line(25 * mm, y * mm, (width - 25) * mm, y * mm)
-    for mark in sheetmarks.marks(code, width, height):
+    if qr is not None:
+        side, top = QR_SPOT
+        encoded = qrcodes.encode(qr)
+        assert encoded is not None
+        qrcodes.draw(c, encoded, (width - side) / 2 * mm, (height - top - side) * mm, side * mm)
+    for mark in marks or sheetmarks.marks(code, width, height):
         cell = mark.side * mm / FIDUCIALS.side
         bottom = (height - mark.y - mark.side) * mm
         c.setFillGray(1)
@@ -83,6 +102,7 @@ class Shot:
     blur: float = 1.0  # Gaussian sigma, px
     quality: int = 60  # JPEG
     cover: int | None = None  # a corner marker covered (a hand, a cup)
+    cover_qr: bool = False  # the sheet QR written over (scribbled on, a sticker on it)
 
 
 def photograph(page: np.ndarray, px_per_mm: float, shot: Shot, seed: int = 0):
@@ -97,6 +117,12 @@ def photograph(page: np.ndarray, px_per_mm: float, shot: Shot, seed: int = 0):
         x0, y0 = int((mark.x - 3) * px_per_mm), int((mark.y - 3) * px_per_mm)
         size = int((mark.side + 6) * px_per_mm)
         page[y0 : y0 + size, x0 : x0 + size] = 60  # a dark thumb over it
+    if shot.cover_qr:
+        page = page.copy()
+        side, top = QR_SPOT
+        x0, y0 = int((w / px_per_mm - side) / 2 * px_per_mm), int(top * px_per_mm)
+        size = int(side * px_per_mm)
+        page[y0 + size // 3 : y0 + 2 * size // 3, x0 : x0 + size] = 30  # a thick felt-pen bar
     fw, fh = FRAME
     scale = np.sqrt(shot.fill * fw * fh / (w * h))  # the sheet covers `fill` of the frame
     half_w, half_h = w * scale / 2, h * scale / 2

@@ -11,6 +11,7 @@ imported. A user-caused error is one line on stderr and exit code 1, never a tra
     reports      `print network` and `print summary`
     printopts    the options every `print` command shares
     trust        forget, merge
+    scan         scan: photos of the posters back into the file
     textin       text from arguments and stdin, decoded
     messages     the commands' own messages, in Dutch and English
 
@@ -101,6 +102,11 @@ COMMANDS = {
     ),
     "redo": Lazy("core", "Redo the capture undone last in FILE."),
     "run": Lazy("tui", "The live-session screen: capture what residents say into FILE."),
+    "scan": Lazy(
+        "scan",
+        "Photos of the posters back in: every sticker's record gets the exact point and cell "
+        "where it was stuck (one undoable step).",
+    ),
     "undo": Lazy("core", "Undo the latest capture in FILE."),
     "wall": Lazy(
         "tui", "Latest captures and counts of FILE in large type, for a second screen or projector."

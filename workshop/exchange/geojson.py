@@ -45,11 +45,17 @@ def _point(lon: float, lat: float) -> dict:
     }
 
 
+def located(record: dict) -> str:
+    """How a record's own coordinates were found: "scan" where a photo of the poster placed
+    its sticker (`workshop scan`), else "coordinates" (typed, imported, from OpenStreetMap)."""
+    return "scan" if record.get("located") == "scan" else "coordinates"
+
+
 def _locate(
     record: dict, place: dict | None, neighbourhood: dict
 ) -> tuple[dict | None, str | None]:
     if record.get("lat") is not None and record.get("lon") is not None:
-        return _point(record["lon"], record["lat"]), "coordinates"
+        return _point(record["lon"], record["lat"]), located(record)
     if place and place.get("lat") is not None and place.get("lon") is not None:
         return _point(place["lon"], place["lat"]), "place_coordinates"
     for source, cell in (

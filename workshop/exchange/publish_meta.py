@@ -36,8 +36,8 @@ COMMON: dict[str, tuple[str, str]] = {
     "latitude": ("Breedtegraad (WGS 84)", "Latitude (WGS 84)"),
     "longitude": ("Lengtegraad (WGS 84)", "Longitude (WGS 84)"),
     "location": (
-        "Waar de positie vandaan komt: coordinates (gemeten), place_coordinates (van de plek), cell_centre of place_cell_centre (midden van het vak)",
-        "Where the position comes from: coordinates (measured), place_coordinates (its place's), cell_centre or place_cell_centre (centre of the grid cell)",
+        "Waar de positie vandaan komt: scan (de sticker op de foto van de kaart), coordinates (ingevoerd of geïmporteerd), place_coordinates (van de plek), cell_centre of place_cell_centre (midden van het vak)",
+        "Where the position comes from: scan (its sticker on the photo of the map), coordinates (typed or imported), place_coordinates (its place's), cell_centre or place_cell_centre (centre of the grid cell)",
     ),
     "description": ("Wat bewoners erover zeiden", "What residents said about it"),
     "kind": ("Soort (vaste sleutel)", "Kind (fixed key)"),

@@ -270,6 +270,8 @@ def _position(record: dict, place: dict | None, hood: dict) -> dict:
     record's coordinates, its place's, the centre of its (or its place's) grid cell."""
     for source, owner in (("coordinates", record), ("place_coordinates", place)):
         if owner and owner.get("lat") is not None and owner.get("lon") is not None:
+            if owner is record:
+                source = geojson.located(record)
             return {"latitude": owner["lat"], "longitude": owner["lon"], "location": source}
     for source, cell in (
         ("cell_centre", record.get("cell")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -30,7 +31,11 @@ COUNTED = (
     "participant",
     "candidate",
     "note",
+    "print_record",
 )
+
+
+_OTHER_LABELS = {"print_record": ("Kaart", "Map")}  # a printed sheet, named by its record
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,8 @@ class RecordFinding:
     fix: str
 
     def line(self, lang: str) -> str:
-        label = pick(KIND_LABELS[self.table], lang).lower() if self.table in KIND_LABELS else None
+        labels = KIND_LABELS.get(self.table) or _OTHER_LABELS.get(self.table)
+        label = pick(labels, lang).lower() if labels else None
         return t(
             "check_record_line",
             lang,
@@ -229,6 +235,8 @@ def _check_database(conn: sqlite3.Connection, report: CheckReport, lang: str) ->
                 report.problem(t("check_table_unreadable", lang, table=table, detail=exc))
     try:
         found += _wrong_stickers(conn, lang)
+        if "print_record" in tables:
+            found += _wrong_print_records(conn, lang)
     except sqlite3.Error as exc:
         report.problem(t("check_values_unchecked", lang, detail=exc))
     report.records = found[:MAX_LISTED_RECORDS]
@@ -329,4 +337,30 @@ def _wrong_stickers(conn: sqlite3.Connection, lang: str) -> list[RecordFinding]:
         if number >= printed:
             problem = t("check_sticker_unprinted", lang, number=number)
             found.append(RecordFinding(table, name, problem, t("check_fix_unprinted", lang)))
+    return found
+
+
+def _wrong_print_records(conn: sqlite3.Connection, lang: str) -> list[RecordFinding]:
+    """A printed sheet's stored geometry that does not say where its page, map and corner
+    markers are would make a scan of that sheet fail: said per sheet."""
+    found = []
+    for id_, code, paper, text in conn.execute(
+        "SELECT id, code, paper, geometry FROM print_record ORDER BY rowid"
+    ):
+        try:
+            g = json.loads(text)
+            ok = (
+                len(g["page"]) == 2
+                and len(g["frame"]) == 4
+                and len(g["grid"]) == 2
+                and sorted(m[0] for m in g["marks"]) == [4 * code + k for k in range(4)]
+            )
+        except (ValueError, TypeError, KeyError, IndexError):
+            ok = False
+        if not ok:
+            sheet = "P" + id_.replace("-", "")[:8].upper()
+            problem = t("check_print_record_bad", lang, sheet=sheet, paper=paper)
+            found.append(
+                RecordFinding("print_record", sheet, problem, t("check_fix_reprint", lang))
+            )
     return found

@@ -39,7 +39,14 @@ def unlinked(table: str, row: dict, ids: set[str]) -> dict[str, None]:
 
 
 OUR_TABLES = frozenset(
-    {*schema.CORE_TABLES, "tombstone", "osm_extract", outputs.TABLE, card_photos.TABLE}
+    {
+        *schema.CORE_TABLES,
+        "tombstone",
+        "osm_extract",
+        outputs.TABLE,
+        card_photos.TABLE,
+        "print_record",
+    }
 )
 NOT_SCANNED = frozenset({"history", "_sqlite_migrations", "tombstone"})
 # Columns of our tables that hold ids, times and fixed vocabulary, never a person's words.
@@ -78,6 +85,8 @@ SKIP_COLUMNS = frozenset(
         "features",
         "audience",
         "mime",  # a card photo's: its image is bytes, never read as text
+        "geometry",  # a print record's page and extent: numbers, never a person's words
+        "located",
     }
 )
 PROTECTED = frozenset({"name", "norm", "pseudonym"})  # of another person's record

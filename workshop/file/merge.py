@@ -226,6 +226,13 @@ def _merge_one(target: Store, w: Writer, source: Store, report: MergeReport) -> 
         w.copy_rows(table, new_rows)
         if new_rows:
             report.added[table] = report.added.get(table, 0) + len(new_rows)
+    # The map sheets printed there: a photo of one of them maps back to the ground here too.
+    # By UUID, copied whole (a print record never changes once stored; it holds no person).
+    printed_here = {r[0] for r in target.conn.execute("SELECT id FROM print_record")}
+    w.copy_rows(
+        "print_record",
+        [r for r in _raw_rows(source, "print_record") if r["id"] not in printed_here],
+    )
     # Blank cards reserved at that table keep their numbers reserved here too.
     w.take_card_number(source.neighbourhood()["next_card"] - 1)
     # So do the stickers printed there: a number is never printed twice in one neighbourhood.

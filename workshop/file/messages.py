@@ -249,6 +249,15 @@ CATALOGUE = Catalogue(
             "nl": "kies een geprinte sticker (F2) of print stickers met workshop print stickers FILE",
             "en": "choose a printed sticker (F2) or print stickers with workshop print stickers FILE",
         },
+        # --- print records (issue 15: workshop scan) ---
+        "check_print_record_bad": {
+            "nl": "wat er van de afdruk ({paper}) is opgeslagen klopt niet; een foto van die kaart kan niet gescand worden",
+            "en": "what was stored of the print ({paper}) is not valid; a photo of that map cannot be scanned",
+        },
+        "check_fix_reprint": {
+            "nl": "print de kaart opnieuw (workshop print map FILE) en fotografeer die",
+            "en": "print the map again (workshop print map FILE) and photograph that one",
+        },
         # --- what stands where personal data was taken out (redaction, forget) -----------------
         "withheld_name": {"nl": "(naam)", "en": "(name)"},
         "withheld_phone": {"nl": "(telefoon)", "en": "(phone)"},

@@ -37,6 +37,7 @@ ORDER = (
     "candidate",
     "tombstone",
     "osm_extract",
+    "print_record",
 )
 PROBE = 2000  # after a damaged stretch, rowids probed one by one before giving up
 

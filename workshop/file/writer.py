@@ -38,6 +38,10 @@ from workshop.text import normalise
 
 _CACHED = frozenset(NAMED_TABLES) | frozenset(SETTINGS_TABLES)
 _BATCH = 500  # ids in one `IN (...)`: below SQLite's limit on parameters
+# Where a record's coordinates came from (`located`, places and initiatives): set by whoever
+# sets them ('scan' by `workshop scan`); any other change of these fields clears it, here in
+# the one write path, so the capture line, the forms, imports and merges need not know.
+COORDINATES = frozenset({"lat", "lon"})
 
 
 class Writer(SessionWrites, Erasure):
@@ -258,6 +262,8 @@ class Writer(SessionWrites, Erasure):
         if "name" in values and "norm" in before:
             values["norm"] = normalise(values["name"])
         changed = {k: encode(v) for k, v in values.items() if before.get(k) != encode(v)}
+        if COORDINATES & changed.keys() and "located" not in values and before.get("located"):
+            changed["located"] = None  # typed, imported or merged coordinates are not a scan's
         if not changed:
             return None
         unknown = set(changed) - set(before)

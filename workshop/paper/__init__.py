@@ -10,6 +10,11 @@ a photograph of the paper after the evening.
     cards        photos of cards: found, rectified, their QR read, their handwriting kept
     cardstore    a card photo kept with its initiative (`attach`), and found again
     card_messages  the card photos' messages, in Dutch and English
+    photo        reading a photo safely: size checked before decoding, HEIC, one clear line
+    look         what one photo shows: its sheets, the stickers on them, its problems
+    scan         `workshop scan`: photos in, per sticker a decision, one undoable write
+    report       the scan's report: a line per sticker (nl/en), and JSON
+    messages     the scan's messages, in Dutch and English
 
 OpenCV is imported only here, and only when a marker is drawn or looked for. Headless.
 """

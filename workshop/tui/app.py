@@ -313,6 +313,11 @@ class WorkshopApp(compat.SurvivingApp[None]):
         if choice:
             self.start_export(choice[0], delimiter=choice[1])
 
+    def action_scan(self) -> None:
+        from workshop.tui.screens.scan import ScanScreen
+
+        self.push_screen(ScanScreen())
+
     def action_backup(self) -> None:
         self._run(
             partial(jobs.make_backup, self.path, self.backup_folder),

@@ -60,6 +60,7 @@ class WorkshopCommands(Provider):
                 )
             )
         out += [
+            (tx("cmd_scan", lang), "Ctrl+P", app.action_scan),
             (tx("cmd_backup", lang), "Ctrl+B", app.action_backup),
             (tx("cmd_language", lang), "Ctrl+T", app.action_language),
             (tx("cmd_contrast", lang), "Ctrl+G", app.action_contrast),

@@ -87,3 +87,23 @@ def set_field(
 
 def _chars(chars: set[str]) -> str:
     return ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in sorted(chars))
+
+
+@dataclass
+class Scanned:
+    lines: list[str]  # the report, as `workshop scan` prints it, in the screen's language
+    written: bool  # the records were set (one step: Ctrl+Z takes it back)
+    placed: int  # stickers whose record was set
+    found: int  # stickers found
+
+
+def scan(path: Path, photos: list[Path], lang: str) -> Scanned:
+    """What `workshop scan FILE PHOTO...` does, in its own connection: the records set in
+    one undoable step, and the report. A photo that cannot be used raises its one line and
+    nothing is written. The facilitator's own screen: names as typed."""
+    from workshop.paper import report, scan
+
+    with Store.open(path) as store:
+        done = scan.scan(store, photos)
+        lines = report.report_lines(done, lang, file=str(path), total=False)
+        return Scanned(lines, done.written, len(done.placed), len(done.outcomes))

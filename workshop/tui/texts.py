@@ -443,6 +443,39 @@ CATALOGUE = Catalogue(
             "nl": "Samengevoegd in '{name}' (Ctrl+Z maakt het ongedaan).",
             "en": "Folded into '{name}' (Ctrl+Z undoes it).",
         },
+        # --- workshop scan from the palette (issue 15) ---
+        "cmd_scan": {
+            "nl": "Scan: foto's van de kaarten inlezen (stickers op hun plek)",
+            "en": "Scan: read photos of the maps back in (stickers to their places)",
+        },
+        "scan_saved": {
+            "nl": "{placed} van {found} stickers gezet; Ctrl+Z neemt de hele scan terug.",
+            "en": "{placed} of {found} stickers set; Ctrl+Z takes the whole scan back.",
+        },
+        "scan_nothing_saved": {
+            "nl": "{placed} van {found} stickers gezet; niets opgeslagen.",
+            "en": "{placed} of {found} stickers set; nothing saved.",
+        },
+        "scan_title": {
+            "nl": "Foto's van de kaarten inlezen",
+            "en": "Read photos of the maps back in",
+        },
+        "scan_placeholder": {
+            "nl": "tafel1.jpg tafel2.jpg (een pad met spaties tussen aanhalingstekens)",
+            "en": "table1.jpg table2.jpg (a path with spaces in quotes)",
+        },
+        "scan_keys": {
+            "nl": "Enter leest in · Esc sluit · Ctrl+Z neemt daarna de hele scan terug",
+            "en": "Enter reads them in · Esc closes · Ctrl+Z then takes the whole scan back",
+        },
+        "scan_running": {
+            "nl": "Bezig met {n} foto('s)… vastleggen gaat gewoon door.",
+            "en": "Reading {n} photo(s)… capture carries on.",
+        },
+        "scan_no_photos": {
+            "nl": "Noem minstens één foto (een pad per foto, met spaties ertussen).",
+            "en": "Name at least one photo (a path per photo, with spaces between them).",
+        },
     },
     prefix="tui_",
 )

@@ -14,6 +14,7 @@
     choose       choose one of a few things (what to print, which export)
     set_field    set one field of the chosen rows of a list at once
     fold         asked before two records are folded into one
+    scan         photos of the posters back in (`workshop scan`), its report shown
 
 Screens see the app through `workshop.tui.host`, never `workshop.tui.app`.
 """

@@ -1,0 +1,102 @@
+"""Photos of the posters back in (`workshop scan` from the palette): the photos' paths are
+typed or dropped into the line, the scan runs in a worker thread (capture is not held up),
+and its report is shown line by line. The whole scan is one step: Ctrl+Z takes it back."""
+
+from __future__ import annotations
+
+import glob
+import shlex
+from functools import partial
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Static
+from textual.worker import Worker, WorkerState
+
+from workshop.i18n import UserError
+from workshop.tui import jobs
+from workshop.tui.screens.base import WorkshopModal
+from workshop.tui.texts import tx
+
+
+def photo_paths(typed: str, beside: Path) -> list[Path]:
+    """The photos named in the line: separated by spaces, a path with spaces in quotes or
+    with backslashes (as a terminal pastes a dropped file), ~ and wildcards expanded; a
+    relative name not found here is looked for beside the file."""
+    try:
+        words = shlex.split(typed)
+    except ValueError:  # an unclosed quote: take the words as they are
+        words = typed.split()
+    out: list[Path] = []
+    for word in words:
+        word = str(Path(word).expanduser())
+        matches = sorted(glob.glob(word)) if glob.has_magic(word) else []
+        for name in matches or [word]:
+            path = Path(name)
+            if not path.is_absolute() and not path.exists() and (beside / path).exists():
+                path = beside / path
+            out.append(path)
+    return out
+
+
+class ScanScreen(WorkshopModal):
+    DEFAULT_CSS = """
+    ScanScreen { align: center middle; }
+    #scan { width: 100; max-width: 100%; height: auto; max-height: 100%;
+            border: thick $primary; background: $surface; padding: 0 1; }
+    #scan Input { margin-top: 1; }
+    #scan-scroll { height: auto; max-height: 14; margin-top: 1; }
+    #scan-keys { color: $text-muted; }
+    """
+    BINDINGS = [Binding("escape", "close", "Close", id="close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="scan"):
+            yield Static(Text(tx("scan_title", self.lang), style="bold"))
+            yield Input(id="scan-photos", placeholder=tx("scan_placeholder", self.lang))
+            with VerticalScroll(id="scan-scroll"):
+                yield Static(id="scan-report")
+            yield Static(Text(tx("scan_keys", self.lang)), id="scan-keys")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def _show(self, lines: list[str], style: str = "") -> None:
+        # user text (names, paths): a Text, never markup
+        self.query_one("#scan-report", Static).update(Text("\n".join(lines), style=style))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        photos = photo_paths(event.value, self.workshop.path.parent)
+        if not photos:
+            self._show([tx("scan_no_photos", self.lang)], "bold")
+            return
+        self._show([tx("scan_running", self.lang, n=len(photos))])
+        work = partial(jobs.scan, self.workshop.path, photos, self.lang)
+        self.run_worker(work, group="scan", thread=True, exclusive=True, exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "scan":
+            return
+        event.stop()
+        if event.state == WorkerState.SUCCESS:
+            done = event.worker.result
+            assert isinstance(done, jobs.Scanned)
+            key = "scan_saved" if done.written else "scan_nothing_saved"
+            total = tx(key, self.lang, placed=done.placed, found=done.found)
+            self._show([*done.lines, total])
+            if done.written:
+                self.workshop.changed()
+                self.workshop.say(total)
+        elif event.state == WorkerState.ERROR:
+            error = event.worker.error
+            if isinstance(error, UserError):
+                self._show([error.message(self.lang)], "bold red")
+            elif error is not None:
+                raise error  # a bug: the app logs it and goes on
+
+    def action_close(self) -> None:
+        self.dismiss(None)
