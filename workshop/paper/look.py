@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -31,6 +32,9 @@ from workshop.paper import (
 )
 from workshop.paper.markers import FIDUCIALS, STICKERS
 from workshop.paper.record import PrintRecord
+
+if TYPE_CHECKING:
+    from workshop.paper.cards import CardShot
 
 QR_PX_PER_MM = (3.0, 6.0)  # the rectified sheet the QR is read from: at the photo's own
 # resolution, within these bounds (finer gains nothing; coarser loses the modules)
@@ -65,12 +69,13 @@ class Findings:
     sheets: list[SheetSeen] = field(default_factory=list)
     stickers: list[StickerSeen] = field(default_factory=list)
     problems: list[UserError] = field(default_factory=list)
+    cards: list[CardShot] = field(default_factory=list)  # initiative cards, handwriting kept
     corners_seen: int = 0  # the most corners of one sheet seen, when none was enough
 
     @property
     def found(self) -> bool:
         """Whether the photo showed any paper of ours."""
-        return bool(self.sheets)
+        return bool(self.sheets or self.cards)
 
 
 @dataclass(frozen=True)
@@ -264,4 +269,15 @@ def _place(sticker: detect.Found, findings: Findings) -> StickerSeen:
     return StickerSeen(sticker.id, findings.photo, None, None, None, None)
 
 
-FINDERS: list[Finder] = [find_sheets]
+def find_card_photos(image: np.ndarray, findings: Findings, context: Context) -> None:
+    """The initiative cards in a photo (several may lie on the table), each straightened, its
+    number read from its QR code and its handwriting kept (`workshop.paper.cards`). A sticker
+    in a photo of cards and no map lies on the table, not on a poster: it is not said."""
+    from workshop.paper.cards import find_cards
+
+    findings.cards.extend(find_cards(image))
+    if findings.cards and not findings.sheets:
+        findings.stickers = [s for s in findings.stickers if s.record is not None]
+
+
+FINDERS: list[Finder] = [find_sheets, find_card_photos]

@@ -90,6 +90,14 @@ CATALOGUE = Catalogue(
         "scan_where": {"nl": "vak {cell} op {photo}", "en": "cell {cell} in {photo}"},
         "scan_where_off": {"nl": "naast de kaart op {photo}", "en": "beside the map in {photo}"},
         "scan_was": {"nl": " (was vak {cell})", "en": " (was cell {cell})"},
+        "scan_card_seen": {
+            "nl": "kaart {number} gevonden in {photo}: het handschrift zou bij de kaart bewaard worden",
+            "en": "card {number} found in {photo}: its handwriting would be kept with the card",
+        },
+        "scan_cards_kept": {
+            "nl": "Kaartfoto's bewaard: {count} (undo laat ze staan; een nieuwe foto van een kaart vervangt de oude).",
+            "en": "Card photos kept: {count} (undo leaves them; a new photo of a card replaces the old one).",
+        },
         "scan_none_found": {
             "nl": "Geen stickers op de kaart gevonden.",
             "en": "No stickers found on the map.",

@@ -96,17 +96,36 @@ def report_lines(report: ScanReport, lang: str, *, file: str, total: bool = True
                 )
             )
     lines += [outcome_line(o, lang, report.last_printed) for o in report.outcomes]
-    if not report.outcomes:
+    lines += card_lines(report, lang)
+    if not report.outcomes and any(found.sheets for found in report.findings):
         lines.append(t("scan_none_found", lang))
     counts = {"placed": len(report.placed), "found": len(report.outcomes)}
     if not total:
         return lines
+    if report.attached:
+        lines.append(t("scan_cards_kept", lang, count=len(report.attached)))
+        if not report.outcomes:
+            return lines
     if report.dry_run:
         lines.append(t("scan_dry_run", lang, **counts))
     elif report.written:
         lines.append(t("scan_saved", lang, file=file, **counts))
     else:
         lines.append(t("scan_nothing_saved", lang, **counts))
+    return lines
+
+
+def card_lines(report: ScanReport, lang: str) -> list[str]:
+    """Per card found: where its handwriting was kept (or, in a dry run, that it was seen)."""
+    lines = [a.line(lang) for a in report.attached]
+    for found in report.findings:
+        for card in found.cards:
+            if card.number is None:
+                lines.append(_name(found.photo) + ": " + t("card_photo_unread", lang))
+            elif report.dry_run:
+                lines.append(
+                    t("scan_card_seen", lang, number=card.number, photo=_name(found.photo))
+                )
     return lines
 
 
@@ -131,6 +150,10 @@ def report_json(report: ScanReport, lang: str) -> dict:
                         "qr_read": s.tagged,
                     }
                     for s in found.sheets
+                ],
+                "cards": [
+                    {"card": c.number, "corners": list(c.corners), "bytes": len(c.image)}
+                    for c in found.cards
                 ],
             }
             for found in report.findings

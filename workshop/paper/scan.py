@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop.file.store import Store
+from workshop.paper import cardstore
 from workshop.paper import look as looking
 from workshop.paper import photo as photos
 from workshop.paper.look import Findings, StickerSeen
@@ -52,6 +53,7 @@ class ScanReport:
     written: bool = False
     dry_run: bool = False
     last_printed: int = 0  # the highest sticker number the file printed
+    attached: list[cardstore.Attached] = field(default_factory=list)  # card photos kept
 
     @property
     def placed(self) -> list[Outcome]:
@@ -79,12 +81,16 @@ def scan(
             raise findings.problems[0]
         report.findings.append(findings)
     report.outcomes = plan(store, report.findings, overwrite=overwrite)
-    if not dry_run and report.placed:
+    cards = [c for found in report.findings for c in found.cards if c.number is not None]
+    if not dry_run and (report.placed or cards):
         entry = line or "scan " + " ".join(p.name for p in paths)
         with store.write() as w, w.entry(entry):
             for outcome in report.placed:
                 assert outcome.table and outcome.record and outcome.values
                 w.update(outcome.table, outcome.record["id"], outcome.values)
+            # A card photo is kept outside the undo log (which cannot hold images): undo
+            # takes the stickers back, a card photo stays until the next photo of that card.
+            report.attached = [cardstore.attach(w, store, shot) for shot in cards]
         report.written = True
     return report
 
