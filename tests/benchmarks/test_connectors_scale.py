@@ -111,9 +111,11 @@ def _file(path: Path, n: int, edges: list[tuple[int, int]]) -> Path:
         for i in range(n):
             role = rnd.choice(roles)
             kind = model.ROLES[role].implies or "organisation"
-            ids.append(w.insert("actor", {"name": f"Actor {i}", "type": kind, "role": role})["id"])
+            row = {"name": f"Actor {i}", "type": kind, "role": role, "consent": "public"}
+            ids.append(w.insert("actor", row)["id"])
         for a, b in edges:
-            w.insert("tie", {"source_id": ids[a], "target_id": ids[b], "kind": "knows"})
+            tie = {"source_id": ids[a], "target_id": ids[b], "kind": "knows", "direction": "mutual"}
+            w.insert("tie", tie)
     store.close()
     return path
 
