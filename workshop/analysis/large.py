@@ -8,7 +8,7 @@ betweenness with a stated error, and communities by label propagation.
 Exact betweenness (Brandes) costs one breadth-first search from every actor: actors x ties
 steps, 1.6 billion for a published municipality (20,000 actors, 80,000 ties). Up to
 `COMPILED_WORK` rustworkx computes it; above, the compiled Brandes of `brandes` (numba, on
-every core), which takes half rustworkx's CPU time. Up to `LARGE_WORK` steps it stays exact;
+every core), which takes a third of rustworkx's CPU time. Up to `LARGE_WORK` steps it stays exact;
 above, the same searches run from a sample of pivots (Brandes & Pich 2007): actors in a fixed
 pseudo-random order (seeded, so a file gives the same figures every time), without
 replacement, each pivot's dependencies scaled by n/k as networkx does with `k=`. The order is
