@@ -9,7 +9,6 @@ string through its redaction (free text such as the evidence of a suggestion nam
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections.abc import Sequence
 
@@ -42,32 +41,6 @@ def _fit(text: str, width: int, right: bool = False) -> str:
 
 
 # --- connectors ---------------------------------------------------------------------------------
-
-
-_SCALAR = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def json_text(value: object) -> str:
-    """`json.dumps(value, ensure_ascii=False, indent=2)`, the same text: a list of flat
-    objects (the connectors' and the coverage's rows) is written here, each value by the C
-    encoder, as the indenting encoder is pure Python (a tenth of `workshop connectors --json`
-    on a municipality)."""
-    if not (isinstance(value, list) and value and all(_flat(row) for row in value)):
-        return json.dumps(value, ensure_ascii=False, indent=2)
-    rows = (
-        "  {" + ",".join(f"\n    {_SCALAR(k)}: {_SCALAR(v)}" for k, v in row.items()) + "\n  }"
-        if row
-        else "  {}"
-        for row in value
-    )
-    return "[\n" + ",\n".join(rows) + "\n]"
-
-
-def _flat(row: object) -> bool:
-    return isinstance(row, dict) and all(
-        isinstance(k, str) and (v is None or isinstance(v, str | int | float))
-        for k, v in row.items()
-    )
 
 
 def connectors_json(

@@ -7,6 +7,7 @@ do (output `json`, audience `export`: public consent). Both pass through the one
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -21,7 +22,7 @@ from workshop.i18n import UserError, t
 
 
 def _echo_json(value: object) -> None:
-    click.echo(report.json_text(value))
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 @cli.command()
