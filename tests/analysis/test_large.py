@@ -67,12 +67,35 @@ def test_the_threshold_chooses_the_method(city, monkeypatch) -> None:
 def test_the_estimate_agrees_with_exact_at_the_top(city) -> None:
     n, edges, exact = city
     groups = connectors._numbered(n, edges, connectors._propagated(n, edges))
-    values, estimate = large.sampled_betweenness(n, edges, top=10, groups=groups)
-    assert 0 < estimate.pivots < n
+    values, estimate = large.sampled_betweenness(n, edges, top=10, groups=groups, max_pivots=512)
+    assert 0 < estimate.pivots <= 512
     assert set(_top(values, 5)) == set(_top(exact, 5))  # the same five at the top
     assert len(set(_top(values, 10)) & set(_top(exact, 10))) >= 8
     for i in _top(exact, 20):  # and the stated error holds for every exact value near the top
         assert abs(values[i] - exact[i]) <= estimate.error
+
+
+def test_an_unsettled_top_is_sampled_until_exact(city) -> None:
+    """This city's top 10 changes from one round of pivots to the next (128, 256, 512, 1024):
+    the sampling goes on to every actor, and the figures are the exact ones."""
+    n, edges, exact = city
+    groups = connectors._numbered(n, edges, connectors._propagated(n, edges))
+    values, estimate = large.sampled_betweenness(n, edges, top=10, groups=groups)
+    assert estimate.pivots == n and estimate.stable and estimate.error == 0.0
+    assert estimate.exact
+    assert values == pytest.approx(exact, abs=1e-12)
+
+
+def test_a_settled_top_stops_the_sampling() -> None:
+    """A star of stars: the hub and the five centres lead from the first round on, so two
+    rounds (128 and 256 pivots) are enough."""
+    edges = [(0, c) for c in range(1, 6)]
+    edges += [(c, 6 + 100 * (c - 1) + j) for c in range(1, 6) for j in range(100)]
+    n = 506
+    values, estimate = large.sampled_betweenness(n, edges, top=6)
+    assert (estimate.pivots, estimate.stable, estimate.exact) == (256, True, False)
+    assert set(_top(values, 6)) == {0, 1, 2, 3, 4, 5}
+    assert estimate.error > 0
 
 
 def test_every_actor_a_pivot_is_the_exact_betweenness() -> None:
@@ -101,6 +124,14 @@ def test_connectors_says_it_estimated(demo_master, monkeypatch) -> None:
     assert "geschat" not in text
 
     monkeypatch.setattr(large, "LARGE_WORK", 0)  # the demo as if it were a municipality
+    text = runner.invoke(cli, ["connectors", str(demo_master)]).output
+    assert "toch exact" in text and "labelpropagatie" in text  # 128 pivots: every actor
+    rows = json.loads(runner.invoke(cli, ["connectors", str(demo_master), "--json"]).output)
+    assert {r["betweenness_method"] for r in rows} == {"exact"}
+    assert {r["betweenness_error"] for r in rows} == {None}
+
+    monkeypatch.setattr(large, "FIRST_ROUND", 4)  # and sampled: rounds of 4 and 8 pivots
+    monkeypatch.setattr(large, "MAX_PIVOTS", 8)
     result = runner.invoke(cli, ["connectors", str(demo_master), "--json"])
     rows = json.loads(result.output)
     assert {r["betweenness_method"] for r in rows} == {"sampled"}
@@ -110,3 +141,16 @@ def test_connectors_says_it_estimated(demo_master, monkeypatch) -> None:
     text = runner.invoke(cli, ["connectors", str(demo_master), "--top", "3"]).output
     assert f"geschat vanuit {pivots} van de {len(rows)} actoren" in text
     assert "95% zekerheid" in text and "labelpropagatie" in text
+
+
+@pytest.mark.parametrize("n, m", [(120, 300), (60, 12)])
+def test_the_compiled_betweenness_is_networkx(monkeypatch, n: int, m: int) -> None:
+    """Above `COMPILED_WORK` the exact betweenness is the compiled Brandes, on every core:
+    the same values as networkx on a graph in pieces (two parts, isolated actors)."""
+    graph = nx.gnm_random_graph(n // 2, m, seed=3)
+    graph = nx.disjoint_union(graph, nx.gnm_random_graph(n // 2 - 5, m // 3, seed=4))
+    graph.add_nodes_from(range(n - 5, n))
+    monkeypatch.setattr(large, "COMPILED_WORK", 0)
+    values = large.exact_betweenness(n, sorted(graph.edges()))
+    reference = nx.betweenness_centrality(graph, normalized=True)
+    assert values == pytest.approx([reference[i] for i in range(n)], abs=1e-12)

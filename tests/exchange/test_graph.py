@@ -168,8 +168,10 @@ def test_node_measures_are_those_of_workshop_connectors(
     from workshop.analysis import large
     from workshop.cli import cli
 
-    if sampled:
+    if sampled:  # the demo as a municipality, with rounds small enough to stay a sample
         monkeypatch.setattr(large, "LARGE_WORK", 0)
+        monkeypatch.setattr(large, "FIRST_ROUND", 4)
+        monkeypatch.setattr(large, "MAX_PIVOTS", 8)
     target = tmp_path / f"demo.{fmt}"
     (graph.export_graphml if fmt == "graphml" else graph.export_gexf)(demo_store, target)
     result = CliRunner().invoke(cli, ["connectors", str(demo_store.path), "--json"])

@@ -154,5 +154,13 @@ CATALOGUE = Catalogue(
             "en": "The top {top} had not settled after {pivots} sampled actors: actors less than "
             "±{error} apart may swap places.",
         },
+        "conn_large_exact": {
+            "nl": "Groot netwerk: 'Tussen' is toch exact: de top {top} veranderde bij elke "
+            "steekproefronde, dus zijn alle {actors} actoren meegeteld; groepen door "
+            "labelpropagatie.",
+            "en": "Large network: 'Between' is exact after all: the top {top} changed with every "
+            "round of sampled actors, so all {actors} actors were counted; groups by label "
+            "propagation.",
+        },
     },
 )

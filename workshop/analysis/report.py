@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from workshop import model
-from workshop.analysis import story
+from workshop.analysis import large, story
 from workshop.analysis.connectors import ConnectorRow, Network, Overview
 from workshop.analysis.coverage import Coverage, explain
 from workshop.analysis.large import Estimate
@@ -53,10 +53,11 @@ def connectors_json(
     """One object per actor. `betweenness_method` is "exact" or "sampled" (see
     `workshop.analysis.large`); with "sampled", `betweenness_error` is the +- of the 95 %
     interval of the top actors' values and `betweenness_pivots` how many actors were sampled."""
+    sampled = large.method(estimate) == "sampled"
     method = {
-        "betweenness_method": "sampled" if estimate else "exact",
-        "betweenness_error": estimate.error if estimate else None,
-        "betweenness_pivots": estimate.pivots if estimate else None,
+        "betweenness_method": large.method(estimate),
+        "betweenness_error": estimate.error if estimate and sampled else None,
+        "betweenness_pivots": estimate.pivots if estimate and sampled else None,
     }
     return [
         {
@@ -143,6 +144,8 @@ def estimate_lines(estimate: Estimate, lang: str) -> list[str]:
         "top": estimate.top,
         "error": f"{estimate.error:.5f}".replace(".", decimal),
     }
+    if estimate.exact:
+        return [t("conn_large_exact", lang, **facts)]
     lines = [t("conn_estimated", lang, **facts)]
     if not estimate.stable:
         lines.append(t("conn_estimated_unstable", lang, **facts))

@@ -34,7 +34,7 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from workshop import model
-from workshop.analysis import connectors
+from workshop.analysis import connectors, large
 from workshop.file import redaction
 from workshop.file.store import Store
 from workshop.model import role_colour
@@ -115,7 +115,7 @@ def elements(store: Store, *, anonymise: bool = False) -> tuple[list[Element], l
     scrub = redaction.for_output(store, "export", anonymise=anonymise)
     network, ranked = connectors.cached(store)  # the very figures `workshop connectors` shows
     rows = {r.actor_id: r for r in ranked}
-    method = "sampled" if network.estimate else "exact"
+    method = large.method(network.estimate)
     nodes = []
     for actor in store.rows("actor", order="created, rowid"):
         shown = scrub.record("actor", actor)

@@ -11,19 +11,19 @@ Cells are typed, never guessed by the spreadsheet: every text (ids, phone number
 integers and decimals are numbers; a date field (a session's date) is a real date; yes/no fields
 (ambassador, startmotor) are Excel booleans (TRUE/FALSE, WAAR/ONWAAR in a Dutch Excel). The
 `created`/`updated` timestamps stay ISO texts: they carry a time zone a spreadsheet date cannot.
+The package itself is written by `xlsx_package`; openpyxl reads workbooks (`csv_import`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
 from workshop.capture import forms
+from workshop.exchange import xlsx_package
 from workshop.exchange.tables import EXPORT_TABLES, NOT_EXPORTED, export_records, needs_guard
 from workshop.file.store import Store
 from workshop.model import FIELDS as RULES
@@ -57,6 +57,9 @@ _LABELS = {
     "attributes": ("Klankbord", "Sounding board"),
 }
 _MAX_WIDTH = 60
+# what an .xlsx cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE: control characters but tab and
+# line breaks)
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 
 def _form_fields(table: str) -> dict[str, forms.Field]:
@@ -116,18 +119,21 @@ def _text(value: str) -> str:
 
 
 def _cell_value(value: Any, kind: str) -> tuple[Any, str | None]:
-    """The value to write and the data type to force ('s': a string, never a formula)."""
+    """The value to write and its cell type (`xlsx_package`: "s" a string, never a formula;
+    "n" a number; "b" a boolean; "d" a date)."""
     if value is None or value == "":
         return None, None
     if kind == "bool" and isinstance(value, int):
-        return bool(value), None
+        return bool(value), "b"
     if kind == "date" and isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value), None
+            return dt.date.fromisoformat(value), "d"
         except ValueError:
             return _text(value), "s"
-    if isinstance(value, (bool, int, float)):
-        return value, None
+    if isinstance(value, bool):
+        return value, "b"
+    if isinstance(value, (int, float)):
+        return value, "n"
     if isinstance(value, list):
         plain = all(isinstance(v, str) and "|" not in v for v in value)
         if plain and not (value and value[0].startswith("[")):
@@ -141,73 +147,45 @@ def _cell_value(value: Any, kind: str) -> tuple[Any, str | None]:
 
 def export_xlsx(store: Store, target: Path, *, anonymise: bool = False) -> Path:
     """Write the workbook to `target` (atomically) and return it."""
-    import openpyxl
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    bold = Font(bold=True)
     latest = ""  # the newest change of anything exported: the workbook's own time stamp
+    sheets = []
     for table in EXPORT_TABLES:
         columns = [c for c in store.columns(table) if c not in NOT_EXPORTED]
-        sheet = book.create_sheet(table)
-        widths = []
-        for col, label in enumerate(headers(table, columns, store.lang), 1):
-            cell = sheet.cell(row=1, column=col, value=label)
-            cell.data_type = "s"
-            cell.font = bold
-            widths.append(len(label))
+        header = headers(table, columns, store.lang)
+        widths = [len(label) for label in header]
         kinds = [_kind(table, c) for c in columns]
-        for row, record in enumerate(export_records(store, table, anonymise=anonymise), 2):
+        rows = []
+        for record in export_records(store, table, anonymise=anonymise):
             latest = max(latest, str(record.get("updated") or ""))
-            for col, (column, kind) in enumerate(zip(columns, kinds, strict=True), 1):
+            cells = []
+            for col, (column, kind) in enumerate(zip(columns, kinds, strict=True)):
                 value, data_type = _cell_value(record.get(column), kind)
-                if value is None:
-                    continue
                 if data_type == "s":
                     # Control characters (other than tab and line breaks) have no place in
-                    # an .xlsx file; they are left out rather than refusing the export.
-                    value = ILLEGAL_CHARACTERS_RE.sub("", value)
-                cell = sheet.cell(row=row, column=col, value=value)
-                if data_type == "s":
-                    cell.data_type = "s"
-                shown = 10 if isinstance(value, dt.date) else len(str(value))
-                widths[col - 1] = max(widths[col - 1], min(shown, _MAX_WIDTH))
-        for col, width in enumerate(widths, 1):
-            sheet.column_dimensions[get_column_letter(col)].width = min(width + 2, _MAX_WIDTH)
-        sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    book.save(buffer)
+                    # an .xlsx file; they are left out rather than refusing the export. An
+                    # empty text (no tags) is an empty cell.
+                    value = _ILLEGAL.sub("", value) or None
+                if value is not None:
+                    shown = 10 if data_type == "d" else len(str(value))
+                    if shown > widths[col]:
+                        widths[col] = min(shown, _MAX_WIDTH)
+                cells.append((value, data_type))
+            rows.append(cells)
+        sheets.append((table, header, rows, [min(w + 2, _MAX_WIDTH) for w in widths]))
+    book = xlsx_package.Package(_stamp(latest))
+    for sheet in sheets:
+        book.sheet(*sheet)
     with atomic_output(Path(target), "wb") as fh:
-        fh.write(_reproducible(buffer.getvalue(), latest))
+        fh.write(book.bytes())
     return Path(target)
 
 
-_CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
-
-
-def _reproducible(package: bytes, stamp: str) -> bytes:
+def _stamp(latest: str) -> dt.datetime:
     """The same file gives the same bytes (the CLI and F9 write identical workbooks; a
-    re-export shows no change): the package's clock times (the zip entries', the document's
-    created/modified) become the newest change of the exported records."""
+    re-export shows no change): the package's times (the zip entries', the document's
+    created/modified) are the newest change of the exported records."""
     try:
-        when = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).replace(microsecond=0)
+        when = dt.datetime.fromisoformat(latest.replace("Z", "+00:00")).replace(microsecond=0)
     except ValueError:
         when = dt.datetime(2000, 1, 1)
-    when = max(when.replace(tzinfo=None), dt.datetime(1980, 1, 1))
-    iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(package)) as src,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = _CORE_TIMES.sub(rb"\g<1>" + iso + rb"\g<2>", data)
-            entry = zipfile.ZipInfo(info.filename, when.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(entry, data)
-    return out.getvalue()
+    return max(when.replace(tzinfo=None), dt.datetime(1980, 1, 1))
