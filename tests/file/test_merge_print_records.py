@@ -45,9 +45,11 @@ def test_check_says_which_stored_print_cannot_be_scanned(tmp_path: Path) -> None
     store.close()
     report = check_file(tmp_path / "w.wijk", "en")
     assert report.counts["print_record"] == 2
-    said = [line for line in report.findings if line.startswith("map P")]
+    said = [line for line in report.record_lines("en") if line.startswith("map 'P")]
     assert said == [
-        f"map P{bad.short} (A3): what was stored of the print is not valid; a photo of that "
-        "map cannot be scanned: print it again"
+        f"map 'P{bad.short}': what was stored of the print (A3) is not valid; a photo of that "
+        "map cannot be scanned; print the map again (workshop print map FILE) and photograph"
+        " that one"
     ]
-    assert good.short not in " ".join(report.findings)
+    assert not report.ok and not report.damaged
+    assert good.short not in " ".join(report.record_lines("en") + report.findings)

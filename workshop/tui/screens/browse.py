@@ -306,7 +306,12 @@ class BrowseScreen(WorkshopScreen):
         store = self.workshop.store
         kind = pair[0][0]
         rows = [store.get(kind, id_) or {} for _, id_ in pair]
-        keep, other = sorted(rows, key=lambda r: (r.get("created") or "", r.get("id") or ""))
+        # The older record is kept; two captured in the same millisecond, the first captured.
+        first = store.conn.execute(
+            f'SELECT id FROM "{kind}" WHERE id IN (?, ?) ORDER BY created, rowid LIMIT 1',
+            [id_ for _, id_ in pair],
+        ).fetchone()
+        keep, other = sorted(rows, key=lambda r: first is None or r.get("id") != first[0])
         try:
             plan = bulk.fold_plan(store, kind, keep.get("id", ""), other.get("id", ""))
         except UserError as exc:

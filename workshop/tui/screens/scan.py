@@ -75,7 +75,14 @@ class ScanScreen(WorkshopModal):
             self._show([tx("scan_no_photos", self.lang)], "bold")
             return
         self._show([tx("scan_running", self.lang, n=len(photos))])
-        work = partial(jobs.scan, self.workshop.path, photos, self.lang)
+        scan = partial(jobs.scan, self.workshop.path, photos, self.lang)
+
+        def work() -> jobs.Scanned | UserError:
+            try:
+                return scan()
+            except UserError as exc:  # a refusal is an answer, not a failed worker
+                return exc
+
         self.run_worker(work, group="scan", thread=True, exclusive=True, exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -84,6 +91,9 @@ class ScanScreen(WorkshopModal):
         event.stop()
         if event.state == WorkerState.SUCCESS:
             done = event.worker.result
+            if isinstance(done, UserError):
+                self._show([done.message(self.lang)], "bold red")
+                return
             assert isinstance(done, jobs.Scanned)
             key = "scan_saved" if done.written else "scan_nothing_saved"
             total = tx(key, self.lang, placed=done.placed, found=done.found)
@@ -91,12 +101,8 @@ class ScanScreen(WorkshopModal):
             if done.written:
                 self.workshop.changed()
                 self.workshop.say(total)
-        elif event.state == WorkerState.ERROR:
-            error = event.worker.error
-            if isinstance(error, UserError):
-                self._show([error.message(self.lang)], "bold red")
-            elif error is not None:
-                raise error  # a bug: the app logs it and goes on
+        elif event.state == WorkerState.ERROR and event.worker.error is not None:
+            raise event.worker.error  # a bug: the app logs it and goes on
 
     def action_close(self) -> None:
         self.dismiss(None)
