@@ -15,8 +15,7 @@ free-text field without the names, phones and mails of the others.
     kumu_import  reading Kumu's sheets into a file (merging, refusing what cannot be right)
     kumu_kinds   what a Kumu element is in the file, by its Type
     kumu_records  places and initiatives as Kumu elements, with the actors' links to them
-    xlsx         the whole file as one Excel workbook, a typed sheet per table
-    xlsx_package  the .xlsx package written directly (openpyxl took 25 times as long)
+    xlsx         the whole file as one Excel workbook (XlsxWriter), a typed sheet per table
     csv_import   the CSV and xlsx exports read back in
     rules        the capture line's field rules applied to an imported sheet's cells
     osm_import   an OSM extract into the file: the extract, its places, the map's data

@@ -131,7 +131,9 @@ def _xlsx_text(value: object) -> str:
         return (value.date() if value.time() == dt.time() else value).isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value)
+    # A carriage return is stored as the escape `_x000D_` (Excel and XlsxWriter both write it
+    # so); openpyxl hands the escape over as it is.
+    return str(value).replace("_x000D_", "\r")
 
 
 def column(header: list[str], *names: str) -> str | None:

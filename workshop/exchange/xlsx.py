@@ -8,22 +8,28 @@ BOOK.xlsx` reads a workbook in both languages. The header row is bold and frozen
 
 Cells are typed, never guessed by the spreadsheet: every text (ids, phone numbers, postcodes,
 `=1+1 Stichting`) is a string cell, explicitly, so it can never become a formula or a number;
-integers and decimals are numbers; a date field (a session's date) is a real date; yes/no fields
+integers and decimals are numbers (XlsxWriter writes 16 significant digits: a float that needs
+17, such as a computed coordinate, comes back a last bit off; typed and OSM ones, rounded to 7
+decimals, come back exactly); a date field (a session's date) is a real date; yes/no fields
 (ambassador, startmotor) are Excel booleans (TRUE/FALSE, WAAR/ONWAAR in a Dutch Excel). The
 `created`/`updated` timestamps stay ISO texts: they carry a time zone a spreadsheet date cannot.
-The package itself is written by `xlsx_package`; openpyxl reads workbooks (`csv_import`).
+XlsxWriter writes the workbook (a city's 330,000 cells in under 4 s); openpyxl reads
+workbooks (`csv_import`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
 
+import xlsxwriter
+from xlsxwriter.format import Format
+
 from workshop.capture import forms
-from workshop.exchange import xlsx_package
 from workshop.exchange.tables import EXPORT_TABLES, NOT_EXPORTED, export_records, needs_guard
 from workshop.file.store import Store
 from workshop.model import FIELDS as RULES
@@ -57,6 +63,7 @@ _LABELS = {
     "attributes": ("Klankbord", "Sounding board"),
 }
 _MAX_WIDTH = 60
+_DATE = {"num_format": "yyyy-mm-dd"}  # the format openpyxl gives a date
 # what an .xlsx cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE: control characters but tab and
 # line breaks)
 _ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
@@ -119,8 +126,8 @@ def _text(value: str) -> str:
 
 
 def _cell_value(value: Any, kind: str) -> tuple[Any, str | None]:
-    """The value to write and its cell type (`xlsx_package`: "s" a string, never a formula;
-    "n" a number; "b" a boolean; "d" a date)."""
+    """The value to write and its cell type ("s" a string, never a formula; "n" a number;
+    "b" a boolean; "d" a date)."""
     if value is None or value == "":
         return None, None
     if kind == "bool" and isinstance(value, int):
@@ -133,6 +140,8 @@ def _cell_value(value: Any, kind: str) -> tuple[Any, str | None]:
     if isinstance(value, bool):
         return value, "b"
     if isinstance(value, (int, float)):
+        if isinstance(value, float) and not math.isfinite(value):
+            return repr(value), "s"  # no number cell can hold it: the text, as a string
         return value, "n"
     if isinstance(value, list):
         plain = all(isinstance(v, str) and "|" not in v for v in value)
@@ -147,43 +156,83 @@ def _cell_value(value: Any, kind: str) -> tuple[Any, str | None]:
 
 def export_xlsx(store: Store, target: Path, *, anonymise: bool = False) -> Path:
     """Write the workbook to `target` (atomically) and return it."""
-    latest = ""  # the newest change of anything exported: the workbook's own time stamp
-    sheets = []
-    for table in EXPORT_TABLES:
-        columns = [c for c in store.columns(table) if c not in NOT_EXPORTED]
-        header = headers(table, columns, store.lang)
-        widths = [len(label) for label in header]
-        kinds = [_kind(table, c) for c in columns]
-        rows = []
-        for record in export_records(store, table, anonymise=anonymise):
-            latest = max(latest, str(record.get("updated") or ""))
-            cells = []
-            for col, (column, kind) in enumerate(zip(columns, kinds, strict=True)):
-                value, data_type = _cell_value(record.get(column), kind)
-                if data_type == "s":
-                    # Control characters (other than tab and line breaks) have no place in
-                    # an .xlsx file; they are left out rather than refusing the export. An
-                    # empty text (no tags) is an empty cell.
-                    value = _ILLEGAL.sub("", value) or None
-                if value is not None:
-                    shown = 10 if data_type == "d" else len(str(value))
-                    if shown > widths[col]:
-                        widths[col] = min(shown, _MAX_WIDTH)
-                cells.append((value, data_type))
-            rows.append(cells)
-        sheets.append((table, header, rows, [min(w + 2, _MAX_WIDTH) for w in widths]))
-    book = xlsx_package.Package(_stamp(latest))
-    for sheet in sheets:
-        book.sheet(*sheet)
     with atomic_output(Path(target), "wb") as fh:
-        fh.write(book.bytes())
+        # Shared strings (not `constant_memory`): at city scale (330,000 cells) a tenth faster
+        # (3.4 s against 4.0 s CPU) and the file a fifth smaller (roles, groups and kinds
+        # repeat). `in_memory`: the parts are not written to temporary files first, so the
+        # target is the only thing written (and a full disk is said about it), for 120 MB of
+        # memory at most instead of 72.
+        book = xlsxwriter.Workbook(fh, {"in_memory": True})
+        styles = {"header": book.add_format({"bold": True}), "date": book.add_format(_DATE)}
+        latest = ""  # the newest change of anything exported: the workbook's own time stamp
+        for table in EXPORT_TABLES:
+            latest = max(latest, _sheet(book, styles, store, table, anonymise))
+        book.set_properties({"created": _stamp(latest), "author": "workshop"})
+        book.close()
     return Path(target)
+
+
+def _sheet(
+    book: xlsxwriter.Workbook,
+    styles: dict[str, Format],
+    store: Store,
+    table: str,
+    anonymise: bool,
+) -> str:
+    """One table's sheet: the bold frozen header, the typed cells, the widths. Returns the
+    newest `updated` of its records."""
+    columns = [c for c in store.columns(table) if c not in NOT_EXPORTED]
+    header = headers(table, columns, store.lang)
+    kinds = [_kind(table, c) for c in columns]
+    widths = [len(label) for label in header]
+    sheet = book.add_worksheet(table)
+    sheet.freeze_panes(1, 0)
+    for col, label in enumerate(header):
+        sheet.write_string(0, col, label, styles["header"])
+    date_style = styles["date"]
+    latest = ""
+    records = export_records(store, table, anonymise=anonymise)
+    for row, record in enumerate(records, 1):
+        latest = max(latest, str(record.get("updated") or ""))
+        for col, (column, kind) in enumerate(zip(columns, kinds, strict=True)):
+            value = record.get(column)
+            if value is None:  # (a third of a city's cells: no call for them)
+                continue
+            value, data_type = _cell_value(value, kind)
+            if data_type == "s":
+                # Control characters (other than tab and line breaks) have no place in an
+                # .xlsx file; they are left out rather than refusing the export. An empty
+                # text (no tags) is an empty cell.
+                if not value.isprintable():  # (a quick test first: most texts are)
+                    value = _ILLEGAL.sub("", value)
+                if not value:
+                    continue
+                sheet.write_string(row, col, value)
+                shown = len(value)
+            elif data_type == "n":
+                sheet.write_number(row, col, value)
+                shown = len(str(value))
+            elif data_type == "b":
+                sheet.write_boolean(row, col, value)
+                shown = len(str(value))
+            elif data_type == "d":
+                sheet.write_datetime(row, col, value, date_style)
+                shown = 10
+            else:
+                continue
+            if shown > widths[col]:
+                widths[col] = min(shown, _MAX_WIDTH)
+    for col, width in enumerate(widths):
+        # In pixels, 7 to a character (Calibri 11's digit, XlsxWriter's unit): the file holds
+        # exactly `width` characters, as openpyxl reads it back.
+        sheet.set_column_pixels(col, col, 7 * min(width + 2, _MAX_WIDTH))
+    return latest
 
 
 def _stamp(latest: str) -> dt.datetime:
     """The same file gives the same bytes (the CLI and F9 write identical workbooks; a
-    re-export shows no change): the package's times (the zip entries', the document's
-    created/modified) are the newest change of the exported records."""
+    re-export shows no change): the document's created/modified time is the newest change of
+    the exported records (XlsxWriter gives every zip entry the same fixed time)."""
     try:
         when = dt.datetime.fromisoformat(latest.replace("Z", "+00:00")).replace(microsecond=0)
     except ValueError:
