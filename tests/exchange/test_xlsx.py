@@ -253,3 +253,27 @@ def test_a_row_added_in_excel_with_dutch_headers_is_imported(filled: Store, tmp_
     # Importing its own export changed nothing else: Karel keeps his name and number.
     [karel] = filled.find("actor", "Karel Oosterhuis")
     assert karel["tel"] == "0687654321"
+
+
+def test_a_text_longer_than_a_cell_holds_is_said_and_nothing_written(
+    store: Store, tmp_path: Path
+) -> None:
+    """A spreadsheet cell holds 32,767 characters; a longer description is never cut short in
+    silence: the export says which record and field, and how to keep it all."""
+    record(store, ["p Buurthuis"])
+    place = store.find("place", "Buurthuis")[0]
+    with store.write() as w:
+        w.update("place", place["id"], {"description": "lang verhaal " * 3000})
+    target = tmp_path / "wijk.xlsx"
+    result = CliRunner().invoke(
+        cli, ["export", str(store.path), "--format", "xlsx", "-o", str(target)]
+    )
+    assert result.exit_code != 0
+    assert "plek 'Buurthuis'" in result.output and "39000 tekens" in result.output
+    assert "Traceback" not in result.output
+    assert not target.exists()
+    with store.write() as w:
+        w.update("place", place["id"], {"description": "x" * 32767})
+    assert exchange.export(store, "xlsx", target)
+    cell = openpyxl.load_workbook(target, read_only=True)["place"]
+    assert any(len(str(v)) == 32767 for row in cell.iter_rows(values_only=True) for v in row if v)

@@ -152,6 +152,14 @@ CATALOGUE = Catalogue(
             "en": "{file} row {row}: a connection between {ends} has no place in the file (only "
             "actors connect), skipped",
         },
+        "xlsx_cell_too_long": {
+            "nl": "{kind} '{name}': {field} heeft {length} tekens, meer dan een cel van een"
+            " spreadsheet houdt (32.767); niets geschreven: exporteer als csv of json (die houden"
+            " alles), of kort de tekst in",
+            "en": "{kind} '{name}': {field} has {length} characters, more than a spreadsheet"
+            " cell holds (32,767); nothing written: export as csv or json (they keep it all), or"
+            " shorten the text",
+        },
         # xlsx import
         "xlsx_no_sheets": {
             "nl": "{path} heeft geen blad van een export (bladen heten naar hun tabel: place, "

@@ -29,9 +29,11 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.format import Format
 
+from workshop import model
 from workshop.capture import forms
 from workshop.exchange.tables import EXPORT_TABLES, NOT_EXPORTED, export_records, needs_guard
 from workshop.file.store import Store
+from workshop.i18n import UserError, pick
 from workshop.model import FIELDS as RULES
 from workshop.outputs import atomic_output
 
@@ -63,6 +65,7 @@ _LABELS = {
     "attributes": ("Klankbord", "Sounding board"),
 }
 _MAX_WIDTH = 60
+MAX_CELL = 32767  # characters in one spreadsheet cell (Excel's limit, and XlsxWriter's)
 _DATE = {"num_format": "yyyy-mm-dd"}  # the format openpyxl gives a date
 # what an .xlsx cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE: control characters but tab and
 # line breaks)
@@ -207,6 +210,8 @@ def _sheet(
                     value = _ILLEGAL.sub("", value)
                 if not value:
                     continue
+                if len(value) > MAX_CELL:  # XlsxWriter would cut it short without a word
+                    raise _too_long(store, table, record, header[col], len(value))
                 sheet.write_string(row, col, value)
                 shown = len(value)
             elif data_type == "n":
@@ -227,6 +232,13 @@ def _sheet(
         # exactly `width` characters, as openpyxl reads it back.
         sheet.set_column_pixels(col, col, 7 * min(width + 2, _MAX_WIDTH))
     return latest
+
+
+def _too_long(store: Store, table: str, record: dict, field: str, length: int) -> UserError:
+    name = record.get("name") or record.get("venue") or record.get("id") or ""
+    labels = model.KIND_LABELS.get(table)
+    kind = pick(labels, store.lang).lower() if labels else table
+    return UserError("xlsx_cell_too_long", kind=kind, name=name, field=field, length=length)
 
 
 def _stamp(latest: str) -> dt.datetime:
