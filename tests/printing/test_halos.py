@@ -14,7 +14,7 @@ import pytest
 from workshop import demo
 from workshop.capture.record import record
 from workshop.file.store import Store
-from workshop.printing import fonts, netdraw, network, shaping, templates
+from workshop.printing import fonts, netdraw, network, outlines, shaping, templates
 from workshop.printing.maps import build as maps
 from workshop.printing.maps import draw as mapdraw
 
@@ -42,7 +42,7 @@ def kersenbuurt(tmp_path_factory):
 def haloed(monkeypatch) -> Counter:
     """The texts drawn with a halo, and how often; and a check that every halo has outlines."""
     drawn: Counter = Counter()
-    halo, stroke = fonts.FontSet.halo, shaping.stroke_outlines
+    halo, stroke = fonts.FontSet.halo, outlines.stroke_outlines
 
     def spy_halo(self, c, x, y, text, *args, **kwargs):
         drawn[text] += 1
@@ -53,7 +53,7 @@ def haloed(monkeypatch) -> Counter:
         return stroke(c, glyphs, size, width)
 
     monkeypatch.setattr(fonts.FontSet, "halo", spy_halo)
-    monkeypatch.setattr(shaping, "stroke_outlines", spy_stroke)
+    monkeypatch.setattr(outlines, "stroke_outlines", spy_stroke)
     return drawn
 
 

@@ -19,6 +19,7 @@ temporary file and moved into place only when complete.
     sheet          paper sizes, writing a PDF whole, a canvas that records what went where
     fonts          the bundled fonts, and text that never loses a character
     shaping        text in every script: font fallback per run, bidi order, HarfBuzz shaping
+    outlines       glyph outlines as PDF paths: halos that are drawings, not a second text
     pdfdoc         flowing documents on platypus (numbered pages, outline, tables)
     qr             QR codes as one vector path each
     colours        colours parsed once

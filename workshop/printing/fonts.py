@@ -24,7 +24,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from workshop.printing import shaping
+from workshop.printing import outlines, shaping
 from workshop.printing.shaping import REPLACEMENT, Face
 
 __all__ = ["ELLIPSIS", "FAMILIES", "REPLACEMENT", "STYLES", "FontSet", "clean"]
@@ -306,7 +306,7 @@ class FontSet:
                     if gid is not None:
                         glyphs.append((face, gid, at, y))
                     at += ttf.charWidths.get(code, ttf.defaultWidth) * em
-        shaping.stroke_outlines(c, glyphs, size, width)
+        outlines.stroke_outlines(c, glyphs, size, width)
 
     def _plan(
         self, text: str, style: str, size: float
