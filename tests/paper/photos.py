@@ -70,19 +70,25 @@ def poster(
             1,
         )
         draw_marker(c, FIDUCIALS.bits(mark.id), mark.x * mm, bottom, cell)
+    draw_stickers(c, stickers, height * mm)
+    c.showPage()
+    c.save()
+
+
+def draw_stickers(c: Canvas, stickers: list[Pasted], page_height: float) -> None:
+    """Stickers stuck on a page of `page_height` points: each a sticker's marker on its white
+    label (the number's part cut off), turned as a hand puts it."""
     side = 14.0 * mm  # a sticker marker as printed (with border), as on the default sheet
     cell = side / STICKERS.side
     for s in stickers:
         c.saveState()
-        c.translate(s.x * mm, (height - s.y) * mm)
+        c.translate(s.x * mm, page_height - s.y * mm)
         c.rotate(s.turn)
-        c.setFillGray(1)  # the sticker's white around its marker (the number's part cut off)
+        c.setFillGray(1)
         pad = QUIET * cell + 1.2 * mm
         c.roundRect(-side / 2 - pad, -side / 2 - pad, side + 2 * pad, side + 2 * pad, 2 * mm, 0, 1)
         draw_marker(c, STICKERS.bits(s.number), -side / 2, -side / 2, cell)
         c.restoreState()
-    c.showPage()
-    c.save()
 
 
 def render(path: Path, px_per_mm: float) -> np.ndarray:

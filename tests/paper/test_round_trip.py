@@ -13,16 +13,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader, PdfWriter
-from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from tests.paper.photos import Pasted, Shot, render
+from tests.paper.photos import Pasted, Shot, draw_stickers, render
 from tests.paper.sheets import PX_PER_MM, photo_file
 from workshop.cli import cli
 from workshop.file.store import Store
-from workshop.paper.markers import STICKERS
 from workshop.paper.record import PrintRecord, page_rect
-from workshop.printing.stickers import QUIET, draw_marker
 
 pytest.importorskip("cv2")
 
@@ -44,23 +41,13 @@ def run(*args: str) -> str:
 
 
 def stick(map_pdf: Path, out: Path, stickers: list[Pasted]) -> None:
-    """The printed map with stickers stuck on it (each a sticker's marker on its white label,
-    turned as a hand puts it), as one PDF: the real map underneath, the stickers over it."""
+    """The printed map with stickers stuck on it, as one PDF: the real map underneath, the
+    stickers over it."""
     page = PdfReader(map_pdf).pages[0]
     width, height = float(page.mediabox.width), float(page.mediabox.height)
     overlay = out.with_suffix(".stickers.pdf")
     c = Canvas(str(overlay), pagesize=(width, height))
-    side = 14.0 * mm
-    cell = side / STICKERS.side
-    for s in stickers:
-        c.saveState()
-        c.translate(s.x * mm, height - s.y * mm)
-        c.rotate(s.turn)
-        c.setFillGray(1)
-        pad = QUIET * cell + 1.2 * mm
-        c.roundRect(-side / 2 - pad, -side / 2 - pad, side + 2 * pad, side + 2 * pad, 2 * mm, 0, 1)
-        draw_marker(c, STICKERS.bits(s.number), -side / 2, -side / 2, cell)
-        c.restoreState()
+    draw_stickers(c, stickers, height)
     c.showPage()
     c.save()
     writer = PdfWriter(clone_from=map_pdf)
