@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Static
 
 from tests.paper.photos import Pasted, Shot
 from tests.paper.sheets import page_of, photo_file, printed_sheet
@@ -55,6 +55,41 @@ def test_scan_from_the_palette_and_undo_it(store: Store, tmp_path: Path) -> None
     assert lines[-1] == "1 van 2 stickers gezet; Ctrl+Z neemt de hele scan terug."
     [place] = store.rows("place")
     assert (place["lat"], place["located"], place["cell"]) == (None, None, None)
+
+
+def test_typed_coordinates_are_replaced_only_with_the_box_ticked(
+    store: Store, tmp_path: Path
+) -> None:
+    with store.write() as w:
+        w.keep_stickers_from(10)
+    sheet = printed_sheet(store)
+    record(store, ["p Buurthuis sticker:5 lat:52.009 lon:5.001"])
+    page = page_of(store, sheet, [Pasted(5, 100.0, 120.0, 0.0)], tmp_path)
+    photo = photo_file(page, tmp_path / "tafel.jpg", Shot(turn=90, fill=0.6))
+    app = WorkshopApp(store)
+    shown: list[str] = []
+
+    async def scenario(pilot) -> None:
+        pilot.app.action_scan()
+        await pilot.pause()
+        screen = pilot.app.screen
+        screen.query_one(Input).value = str(photo)
+        await pilot.press("enter")
+        await settle(pilot)
+        shown.append(text_of(screen.query_one("#scan-report", Static)))
+        assert store.rows("place")[0]["located"] is None  # kept: typed by hand
+        await pilot.press("tab", "space")  # the box: replace typed coordinates too
+        assert screen.query_one(Checkbox).value
+        screen.query_one(Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        shown.append(text_of(screen.query_one("#scan-report", Static)))
+
+    drive(app, scenario)
+    assert "niet verplaatst" in shown[0].splitlines()[1]
+    assert shown[1].splitlines()[1].startswith("sticker 5 → Buurthuis, ")
+    [place] = store.rows("place")
+    assert place["located"] == "scan" and place["lat"] != 52.009
 
 
 def test_a_refused_photo_is_one_line_and_nothing_is_written(store: Store, tmp_path: Path) -> None:

@@ -97,13 +97,13 @@ class Scanned:
     found: int  # stickers found
 
 
-def scan(path: Path, photos: list[Path], lang: str) -> Scanned:
+def scan(path: Path, photos: list[Path], lang: str, *, overwrite: bool = False) -> Scanned:
     """What `workshop scan FILE PHOTO...` does, in its own connection: the records set in
     one undoable step, and the report. A photo that cannot be used raises its one line and
     nothing is written. The facilitator's own screen: names as typed."""
     from workshop.paper import report, scan
 
     with Store.open(path) as store:
-        done = scan.scan(store, photos)
+        done = scan.scan(store, photos, overwrite=overwrite)
         lines = report.report_lines(done, lang, file=str(path), total=False)
         return Scanned(lines, done.written, len(done.placed), len(done.outcomes))

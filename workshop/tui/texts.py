@@ -464,9 +464,13 @@ CATALOGUE = Catalogue(
             "nl": "tafel1.jpg tafel2.jpg (een pad met spaties tussen aanhalingstekens)",
             "en": "table1.jpg table2.jpg (a path with spaces in quotes)",
         },
+        "scan_overwrite": {
+            "nl": "Ook getypte coördinaten vervangen (--overwrite)",
+            "en": "Replace typed coordinates too (--overwrite)",
+        },
         "scan_keys": {
-            "nl": "Enter leest in · Esc sluit · Ctrl+Z neemt daarna de hele scan terug",
-            "en": "Enter reads them in · Esc closes · Ctrl+Z then takes the whole scan back",
+            "nl": "Enter leest in · Tab, spatie: vervangen aan/uit · Esc sluit · Ctrl+Z neemt daarna de hele scan terug",
+            "en": "Enter reads them in · Tab, space: replace on/off · Esc closes · Ctrl+Z then takes the whole scan back",
         },
         "scan_running": {
             "nl": "Bezig met {n} foto('s)… vastleggen gaat gewoon door.",

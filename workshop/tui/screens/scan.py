@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Static
 from textual.worker import Worker, WorkerState
 
 from workshop.i18n import UserError
@@ -57,6 +57,7 @@ class ScanScreen(WorkshopModal):
         with Vertical(id="scan"):
             yield Static(Text(tx("scan_title", self.lang), style="bold"))
             yield Input(id="scan-photos", placeholder=tx("scan_placeholder", self.lang))
+            yield Checkbox(tx("scan_overwrite", self.lang), id="scan-overwrite")
             with VerticalScroll(id="scan-scroll"):
                 yield Static(id="scan-report")
             yield Static(Text(tx("scan_keys", self.lang)), id="scan-keys")
@@ -75,7 +76,8 @@ class ScanScreen(WorkshopModal):
             self._show([tx("scan_no_photos", self.lang)], "bold")
             return
         self._show([tx("scan_running", self.lang, n=len(photos))])
-        scan = partial(jobs.scan, self.workshop.path, photos, self.lang)
+        overwrite = self.query_one("#scan-overwrite", Checkbox).value
+        scan = partial(jobs.scan, self.workshop.path, photos, self.lang, overwrite=overwrite)
 
         def work() -> jobs.Scanned | UserError:
             try:
