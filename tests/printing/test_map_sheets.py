@@ -290,3 +290,29 @@ def test_the_cli_prints_a_read_only_file_and_says_it_cannot_be_scanned(
     assert result.exit_code == 0, result.output
     assert "kan niet worden teruggescand" in result.output and "Traceback" not in result.output
     assert pdf.exists() and kersenbuurt.count("print_record") == before
+
+
+def test_f8_prints_a_map_of_a_read_only_file_and_says_it_cannot_be_scanned(
+    kersenbuurt, monkeypatch
+) -> None:
+    """The screen's print job does what the CLI does on a read-only stick: the map prints
+    without its print record, and the notice says so; blank cards still need a writable file."""
+    from workshop.file import access
+    from workshop.tui import jobs
+
+    monkeypatch.setattr(
+        access, "why_unwritable", lambda path: UserError("medium_readonly", path=str(path))
+    )
+    opened: list[bool] = []
+    real_open = Store.open
+
+    def spy_open(path, *args, readonly=False, **kwargs):
+        opened.append(readonly)
+        return real_open(path, *args, readonly=readonly, **kwargs)
+
+    monkeypatch.setattr(Store, "open", staticmethod(spy_open))
+    before = kersenbuurt.count("print_record")
+    done = jobs.print_out(kersenbuurt.path, "map")
+    assert opened == [True]
+    assert done.paths[0].exists() and kersenbuurt.count("print_record") == before
+    assert any("kan niet worden teruggescand" in n for n in done.notices)

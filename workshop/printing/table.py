@@ -39,6 +39,9 @@ class Printout:
     paper_in_name: bool = False  # the file name says the paper (map-A3.pdf)
     tiles: bool = False  # can be cut into A4 tiles
     writes: bool = False  # changes the file (blank cards reserve their numbers)
+    # ... and can do without on a file that cannot be written (a map prints without its
+    # print record, and says it cannot be scanned back); blank cards and stickers cannot
+    writes_if_it_can: bool = False
     # As whose eyes the PDF is recorded in the file's outputs (`forget` names it). The key
     # holds every name, as backups do: `internal`, the widest audience the record knows.
     recorded_as: str = "print"
@@ -87,6 +90,7 @@ PRINTOUTS: dict[str, Printout] = {
             paper_in_name=True,
             tiles=True,
             writes=True,  # stores each sheet's print record
+            writes_if_it_can=True,
             file_words=("kaart", "map"),
         ),
         Printout(
@@ -97,6 +101,7 @@ PRINTOUTS: dict[str, Printout] = {
             paper_in_name=True,
             tiles=True,
             writes=True,  # stores each sheet's print record
+            writes_if_it_can=True,
             file_words=("resultaatkaart", "result-map"),
         ),
         Printout(

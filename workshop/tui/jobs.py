@@ -62,7 +62,12 @@ def print_out(path: Path, what: str, lang: str | None = None) -> Done:
     code to refuse with, so the PDF stands and the warning says which names to check."""
     from workshop.printing.table import print_out as print_one
 
-    with Store.open(path, readonly=not PRINTOUTS[what].writes) as store:
+    printout = PRINTOUTS[what]
+    readonly = not printout.writes
+    if printout.writes_if_it_can:  # a read-only stick: the map prints, without its record
+        why = files.why_unwritable(path)
+        readonly = why is not None and why.key != "disk_full"
+    with Store.open(path, readonly=readonly) as store:
         result = print_one(store, what)
         lang = lang or store.lang
     lost = [
