@@ -92,6 +92,37 @@ def test_typed_coordinates_are_replaced_only_with_the_box_ticked(
     assert place["located"] == "scan" and place["lat"] != 52.009
 
 
+def test_a_photo_of_cards_says_their_handwriting_is_kept_and_no_sticker_total(
+    tmp_path: Path,
+) -> None:
+    import cv2
+
+    from tests.paper.cardphotos import handwritten, printed
+    from tests.paper.photos import photograph
+
+    paper = printed(tmp_path)
+    photo, _ = photograph(handwritten(paper.filled), 6.0, Shot(turn=-84, blur=1.0), seed=5)
+    assert cv2.imwrite(str(tmp_path / "kaarten.jpg"), photo, [cv2.IMWRITE_JPEG_QUALITY, 80])
+    app = WorkshopApp(paper.store)
+    shown: list[str] = []
+
+    async def scenario(pilot) -> None:
+        pilot.app.action_scan()
+        await pilot.pause()
+        pilot.app.screen.query_one(Input).value = str(tmp_path / "kaarten.jpg")
+        await pilot.press("enter")
+        await settle(pilot)
+        shown.append(text_of(pilot.app.screen.query_one("#scan-report", Static)))
+
+    drive(app, scenario)
+    lines = shown[0].splitlines()
+    assert len([line for line in lines if "handschrift bewaard bij" in line]) == 4
+    assert lines[-1].startswith("Kaartfoto's bewaard: 4 (undo laat ze staan")
+    assert not any("stickers gezet" in line for line in lines)
+    assert len(paper.store.rows("card_photo")) == 4
+    paper.store.close()
+
+
 def test_a_refused_photo_is_one_line_and_nothing_is_written(store: Store, tmp_path: Path) -> None:
     app = WorkshopApp(store)
     shown: list[str] = []

@@ -100,6 +100,7 @@ class Scanned:
     written: bool  # the records were set (one step: Ctrl+Z takes it back)
     placed: int  # stickers whose record was set
     found: int  # stickers found
+    cards: int = 0  # card photos kept (outside the undo step)
 
 
 def scan(path: Path, photos: list[Path], lang: str, *, overwrite: bool = False) -> Scanned:
@@ -111,4 +112,6 @@ def scan(path: Path, photos: list[Path], lang: str, *, overwrite: bool = False) 
     with Store.open(path) as store:
         done = scan.scan(store, photos, overwrite=overwrite)
         lines = report.report_lines(done, lang, file=str(path), total=False)
-        return Scanned(lines, done.written, len(done.placed), len(done.outcomes))
+        return Scanned(
+            lines, done.written, len(done.placed), len(done.outcomes), len(done.attached)
+        )

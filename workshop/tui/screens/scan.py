@@ -16,7 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Checkbox, Input, Static
 from textual.worker import Worker, WorkerState
 
-from workshop.i18n import UserError
+from workshop.i18n import UserError, t
 from workshop.tui import jobs
 from workshop.tui.screens.base import WorkshopModal
 from workshop.tui.texts import tx
@@ -97,9 +97,14 @@ class ScanScreen(WorkshopModal):
                 self._show([done.message(self.lang)], "bold red")
                 return
             assert isinstance(done, jobs.Scanned)
-            key = "scan_saved" if done.written else "scan_nothing_saved"
-            total = tx(key, self.lang, placed=done.placed, found=done.found)
-            self._show([*done.lines, total])
+            totals = []
+            if done.cards:  # card photos stay whatever undo does: said so
+                totals.append(t("scan_cards_kept", self.lang, count=done.cards))
+            if done.found or not done.cards:  # no sticker total for a photo of cards alone
+                key = "scan_saved" if done.written else "scan_nothing_saved"
+                totals.append(tx(key, self.lang, placed=done.placed, found=done.found))
+            total = " ".join(totals)
+            self._show([*done.lines, *totals])
             if done.written:
                 self.workshop.changed()
                 self.workshop.say(total)
