@@ -116,6 +116,23 @@ def test_every_sticker_goes_to_its_record_and_undo_takes_the_scan_back(scene, ho
     assert after["Zon op het dak"]["cell"] is None
 
 
+def test_the_same_photo_again_changes_nothing_and_logs_no_step(scene, hood) -> None:
+    """A scan that finds every sticker where the file already has it says so, and leaves no
+    step behind: an undo after it takes back what was done before, not the scan."""
+    photo = scene[3]
+    assert _scan(hood, photo)[0] == 0
+    with Store.open(hood) as store:
+        capture(store, ["p Nieuwe plek @C2"])
+    code, out, err = _scan(hood, photo)
+    assert code == 0, err
+    assert out.splitlines()[-1] == (
+        "De 3 gevonden stickers staan al op die plek in het bestand; niets veranderd."
+    )
+    with Store.open(hood) as store:
+        assert store.history(limit=1)[0]["line"] == "p Nieuwe plek @C2"
+        assert store.undo()["line"] == "p Nieuwe plek @C2"
+
+
 def test_dry_run_writes_nothing_and_json_says_it_all(scene, hood) -> None:
     _, sheet, _, photo = scene
     before = hood.read_bytes()

@@ -110,6 +110,10 @@ CATALOGUE = Catalogue(
             "nl": "{placed} van {found} stickers gezet in {file}; workshop undo {file} neemt de hele scan terug.",
             "en": "{placed} of {found} stickers set in {file}; workshop undo {file} takes the whole scan back.",
         },
+        "scan_unchanged": {
+            "nl": "De {placed} gevonden stickers staan al op die plek in het bestand; niets veranderd.",
+            "en": "The {placed} stickers found already stand there in the file; nothing changed.",
+        },
         "scan_nothing_saved": {
             "nl": "{placed} van {found} stickers gezet; niets opgeslagen.",
             "en": "{placed} of {found} stickers set; nothing saved.",

@@ -110,6 +110,8 @@ def report_lines(report: ScanReport, lang: str, *, file: str, total: bool = True
         lines.append(t("scan_dry_run", lang, **counts))
     elif report.written:
         lines.append(t("scan_saved", lang, file=file, **counts))
+    elif report.placed:
+        lines.append(t("scan_unchanged", lang, **counts))
     else:
         lines.append(t("scan_nothing_saved", lang, **counts))
     return lines

@@ -50,7 +50,7 @@ class Outcome:
 class ScanReport:
     findings: list[Findings] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
-    written: bool = False
+    written: bool = False  # records were moved, in one step that undo takes back
     dry_run: bool = False
     last_printed: int = 0  # the highest sticker number the file printed
     attached: list[cardstore.Attached] = field(default_factory=list)  # card photos kept
@@ -82,17 +82,26 @@ def scan(
         report.findings.append(findings)
     report.outcomes = plan(store, report.findings, overwrite=overwrite)
     cards = [c for found in report.findings for c in found.cards if c.number is not None]
-    if not dry_run and (report.placed or cards):
+    # A sticker scanned again where it already stands changes nothing, and logs no step (an
+    # undo after it must not take back the capture made before).
+    moving = [o for o in report.placed if _moves(o)]
+    if not dry_run and (moving or cards):
         entry = line or "scan " + " ".join(p.name for p in paths)
         with store.write() as w, w.entry(entry):
-            for outcome in report.placed:
+            for outcome in moving:
                 assert outcome.table and outcome.record and outcome.values
                 w.update(outcome.table, outcome.record["id"], outcome.values)
             # A card photo is kept outside the undo log (which cannot hold images): undo
             # takes the stickers back, a card photo stays until the next photo of that card.
             report.attached = [cardstore.attach(w, store, shot) for shot in cards]
-        report.written = True
+        report.written = bool(moving)
     return report
+
+
+def _moves(outcome: Outcome) -> bool:
+    """Whether setting the outcome's values changes its record."""
+    record, values = outcome.record or {}, outcome.values or {}
+    return any(record.get(k) != v for k, v in values.items())
 
 
 def plan(store: Store, findings: list[Findings], *, overwrite: bool = False) -> list[Outcome]:

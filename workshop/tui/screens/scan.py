@@ -101,11 +101,16 @@ class ScanScreen(WorkshopModal):
             if done.cards:  # card photos stay whatever undo does: said so
                 totals.append(t("scan_cards_kept", self.lang, count=done.cards))
             if done.found or not done.cards:  # no sticker total for a photo of cards alone
-                key = "scan_saved" if done.written else "scan_nothing_saved"
-                totals.append(tx(key, self.lang, placed=done.placed, found=done.found))
+                counts = {"placed": done.placed, "found": done.found}
+                if done.written:
+                    totals.append(tx("scan_saved", self.lang, **counts))
+                elif done.placed:  # already where the stickers say: no step to undo
+                    totals.append(t("scan_unchanged", self.lang, **counts))
+                else:
+                    totals.append(tx("scan_nothing_saved", self.lang, **counts))
             total = " ".join(totals)
             self._show([*done.lines, *totals])
-            if done.written:
+            if done.written or done.cards:
                 self.workshop.changed()
                 self.workshop.say(total)
         elif event.state == WorkerState.ERROR and event.worker.error is not None:
