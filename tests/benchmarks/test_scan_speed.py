@@ -18,9 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from tests.paper.photos import Pasted, Shot
-from tests.paper.sheets import page_of, photo_file, printed_sheet
-from workshop.capture.record import record as capture
+from tests.paper.photos import Shot
+from tests.paper.sheets import photo_file, sixty_stickers_poster
 from workshop.file.store import Store
 from workshop.paper import look, scan
 from workshop.paper import photo as photos
@@ -29,18 +28,7 @@ RUNS = 5
 
 
 def test_one_12_mp_photo_of_an_a3_poster_with_60_stickers(tmp_path: Path) -> None:
-    rng = np.random.default_rng(60)
-    stickers = [
-        Pasted(1 + 10 * col + row, 45 + 42 * col, 45 + 34 * row, float(rng.uniform(0, 360)))
-        for col in range(6)
-        for row in range(10)
-    ]
-    store = Store.create(tmp_path / "template.wijk", name="Kersenbuurt")
-    with store.write() as w:
-        w.keep_stickers_from(61)
-    sheet = printed_sheet(store)
-    capture(store, [f'p "Plek {s.number}" sticker:{s.number}' for s in stickers])
-    page = page_of(store, sheet, stickers, tmp_path)
+    store, sheet, stickers, page = sixty_stickers_poster(tmp_path / "template.wijk", tmp_path)
     photo = photo_file(page, tmp_path / "poster.jpg", Shot(turn=90, tilt=15, fill=0.6, blur=1.0))
     store.close()
 

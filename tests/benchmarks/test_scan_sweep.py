@@ -19,28 +19,15 @@ from pathlib import Path
 
 import numpy as np
 
-from tests.paper.photos import Pasted, Shot, photograph
-from tests.paper.sheets import PX_PER_MM, mm_apart, page_of, printed_sheet, where
-from workshop.capture.record import record as capture
-from workshop.file.store import Store
+from tests.paper.photos import Shot, photograph
+from tests.paper.sheets import PX_PER_MM, mm_apart, sixty_stickers_poster, where
 from workshop.paper import look
 
 COVERS = (None, 1, "qr")
 
 
 def test_sweep(tmp_path: Path) -> None:
-    rng = np.random.default_rng(60)
-    stickers = [
-        Pasted(1 + 10 * col + row, 45 + 42 * col, 45 + 34 * row, float(rng.uniform(0, 360)))
-        for col in range(6)
-        for row in range(10)
-    ]
-    store = Store.create(tmp_path / "hood.wijk", name="Kersenbuurt")
-    with store.write() as w:
-        w.keep_stickers_from(61)
-    sheet = printed_sheet(store)
-    capture(store, [f'p "Plek {s.number}" sticker:{s.number}' for s in stickers])
-    page = page_of(store, sheet, stickers, tmp_path)
+    store, sheet, stickers, page = sixty_stickers_poster(tmp_path / "hood.wijk", tmp_path)
     context = look.Context.of(store)
     rows = []
     for turn, tilt, fill, blur, cover in itertools.product(

@@ -65,3 +65,25 @@ def mm_apart(sheet: PrintRecord, a: tuple[float, float], b: tuple[float, float])
     dx = (a[0] - b[0]) / (max_lon - min_lon) * sheet.frame[2]
     dy = (a[1] - b[1]) / (max_lat - min_lat) * sheet.frame[3]
     return float(np.hypot(dx, dy))
+
+
+def sixty_stickers_poster(
+    path: Path, folder: Path
+) -> tuple[Store, PrintRecord, list[Pasted], np.ndarray]:
+    """A file at `path` with 60 printed stickers, each on a place of its own, and its A3 sheet
+    rendered with those stickers stuck over it in a 6 x 10 lattice, any turn (the benchmarks'
+    poster)."""
+    from workshop.capture.record import record as capture
+
+    rng = np.random.default_rng(60)
+    stickers = [
+        Pasted(1 + 10 * col + row, 45 + 42 * col, 45 + 34 * row, float(rng.uniform(0, 360)))
+        for col in range(6)
+        for row in range(10)
+    ]
+    store = Store.create(path, name="Kersenbuurt")
+    with store.write() as w:
+        w.keep_stickers_from(61)
+    sheet = printed_sheet(store)
+    capture(store, [f'p "Plek {s.number}" sticker:{s.number}' for s in stickers])
+    return store, sheet, stickers, page_of(store, sheet, stickers, folder)
