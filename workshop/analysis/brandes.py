@@ -197,3 +197,9 @@ class Graph:
             for thread in work:
                 thread.join()
         return np.sum(self._sums, axis=0), np.sum(self._squares, axis=0)
+
+
+def warm() -> None:
+    """Load the compiled code now: numba's first call imports and registers about half a
+    second of its own machinery (`large.preload` does it beside other work)."""
+    Graph(3, [(0, 1), (1, 2)]).dependencies(np.arange(3))

@@ -224,7 +224,9 @@ def measure(
         betweenness = large.exact_betweenness(n, edge_list)
         community = _communities(n, edge_list)
     else:
+        loading = large.preload()  # numba loads while the communities are found
         community = _numbered(n, edge_list, _propagated(n, edge_list))
+        loading.join()
         betweenness, estimate = large.sampled_betweenness(n, edge_list, top=top, groups=community)
     articulation = set(rx.articulation_points(graph))
     neighbours: list[list[int]] = [[] for _ in range(n)]

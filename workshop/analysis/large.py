@@ -44,6 +44,7 @@ thousand labels change.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -85,6 +86,24 @@ def method(estimate: Estimate | None) -> str:
 
 def is_large(nodes: int, ties: int) -> bool:
     return nodes * ties > LARGE_WORK
+
+
+def preload() -> threading.Thread:
+    """Start loading the compiled Brandes in the background (importing numba and its first
+    call take about a second), while the caller finds the communities; join it before
+    `sampled_betweenness`. A failure here is left to the real call to meet and report."""
+
+    def load() -> None:
+        try:
+            from workshop.analysis import brandes
+
+            brandes.warm()
+        except Exception:  # noqa: BLE001, S110 - the real call meets it again and reports it
+            pass
+
+    thread = threading.Thread(target=load, name="brandes-preload", daemon=True)
+    thread.start()
+    return thread
 
 
 def exact_betweenness(n: int, edge_list: list[tuple[int, int]]) -> list[float]:
