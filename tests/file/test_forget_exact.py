@@ -213,6 +213,7 @@ def test_fts_user_tables_norm_and_indexes(tmp_path: Path) -> None:
         CREATE TABLE keyed (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
         INSERT INTO keyed VALUES ('wie', '{NAME}');
         CREATE INDEX mine_body ON mine(body);
+        CREATE VIEW who AS SELECT name, tel FROM actor UNION ALL SELECT body, n FROM mine;
     """)
     conn.commit()
     conn.close()
@@ -240,6 +241,7 @@ def test_fts_user_tables_norm_and_indexes(tmp_path: Path) -> None:
     ]
     assert conn.execute("SELECT * FROM mine").fetchall() == [("[vergeten] ([vergeten])", 1)]
     assert conn.execute("SELECT * FROM keyed").fetchall() == [("wie", "[vergeten]")]
+    assert ("[vergeten] ([vergeten])", 1) in conn.execute("SELECT * FROM who").fetchall()
     assert conn.execute("SELECT text FROM note").fetchall() == [("[vergeten] kent Piet",)]
     conn.close()
 

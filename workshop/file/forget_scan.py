@@ -303,8 +303,8 @@ def plan_tables(view: FileView, plan: ForgetPlan, mine: set[str], scrub: Scrubbe
     tomb = any(name == "tombstone" for name, _, _ in view.tables)  # not in very old backups
     last: list[tuple[str, str, object, bool]] = []  # the person's own rows: deleted last
     for table, kind, without_rowid in view.tables:
-        if table in NOT_SCANNED or kind == "shadow":
-            continue
+        if table in NOT_SCANNED or kind in ("shadow", "view"):
+            continue  # a view shows the tables it reads, which are scanned themselves
         if kind == "virtual":
             is_fts, content = _fts(view.sql.get(table, ""))
             if not is_fts or content == "":
