@@ -30,7 +30,26 @@ MIN_PART = 3  # shorter words ("An", "Bo") count only as a whole name, written w
 MIN_PHONE_DIGITS = 6  # of a phone key ("0" + national digits): "112" is never searched for
 MAX_PHONE_DIGITS = 15
 
-_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+
+def _mark_ranges() -> str:
+    """Every combining mark (categories Mn, Mc, Me) as a regex class body: the vowel signs
+    of Devanagari and Thai, Arabic harakat and Latin accents are part of a word, so "राजेश"
+    is one word, never the letters between its vowel signs. (Marks live below U+20000 and
+    in the variation selectors of plane 14: 20 ms at import, not 350 for all of Unicode.)"""
+    import unicodedata
+
+    category = unicodedata.category
+    spans: list[list[int]] = []
+    for code in (*range(0x20000), *range(0xE0000, 0xE1000)):
+        if category(chr(code))[0] == "M":
+            if spans and spans[-1][1] == code - 1:
+                spans[-1][1] = code
+            else:
+                spans.append([code, code])
+    return "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in spans)
+
+
+_MARKS = _mark_ranges()
 LETTER = rf"(?:[^\W\d_]|[{_MARKS}])"
 _WORD = rf"{LETTER}+(?:['’\u02bc\-]{LETTER}+)*"
 # Bounded as RFC 5321 bounds them, so a long run of letters costs no backtracking.
