@@ -175,10 +175,18 @@ def test_republishing_updates_by_uuid_and_removes_what_went(cluster, hoods, tmp_
     assert "Petronella" not in text
 
 
-def test_a_database_that_cannot_be_reached_is_one_line(tmp_path) -> None:
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://gis:geheim@/kaart?host={tmp}/nergens",
+        "postgresql:///kaart?host={tmp}/nergens&password=geheim",
+        "postgresql://gis:geheim@[::1/kaart",  # psycopg quotes an address it cannot read
+    ],
+)
+def test_a_database_that_cannot_be_reached_is_one_line(tmp_path, url: str) -> None:
     pytest.importorskip("psycopg")
     source = build_second(tmp_path / "w.wijk")
-    url = f"postgresql://gis:geheim@/kaart?host={tmp_path}/nergens"
+    url = url.format(tmp=tmp_path)
     result = CliRunner().invoke(cli, ["publish", str(source), "--to", url])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "niet bereikbaar" in result.output and "geheim" not in result.output
