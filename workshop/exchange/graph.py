@@ -6,18 +6,20 @@ them (betweenness and how it was computed, degree, community, articulation, brok
 parts), so Gephi can size and colour by them straight away; GEXF also
 carries Gephi's own size (influence) and colour (role, as on the poster). Edges are the ties as
 captured: one edge per tie, source -> target, id = the tie's UUID, with kind (also as the edge's
-label), direction (directed, mutual, undirected), strength, weight (= strength, else 1) and tags.
+label), direction (directed, mutual, undirected), source_id (the actor it runs from), strength,
+weight (= strength, else 1) and tags.
 
-A tie's direction is written so that each file's main reader sees it as it is. No one file
-serves both: networkx refuses any graph that mixes directed and undirected edges (in GEXF and
-in GraphML), and Gephi's GEXF importer refuses `defaultedgetype="mixed"` and the per-edge type
-`mutual` (it only knows `directed` and `undirected` per edge; gephi/gephi ImporterGEXF.java).
-- GEXF (for Gephi): a directed graph in which mutual and undirected ties carry
-  `type="undirected"` and directed ties the default; `direction` still tells mutual from
-  undirected. Gephi draws arrows only on the directed ties and computes on the real network.
-- GraphML (for networkx, igraph, Cytoscape): an undirected multigraph (as `workshop connectors`
-  analyses the network), each edge written source -> target as captured with its `direction`,
-  so `nx.read_graphml` gives the very graph whose betweenness `connectors` reports.
+Both files are undirected graphs, with each tie's direction as an attribute: the one form that
+Gephi and networkx both read as it is. networkx refuses any graph that mixes directed and
+undirected edges (`nx.read_gexf` raises "Undirected edge found in directed graph" on a GEXF
+with per-edge `type="undirected"`, and the same holds in GraphML), and Gephi's GEXF importer
+knows no `defaultedgetype="mixed"` nor a per-edge `mutual` (gephi/gephi ImporterGEXF.java).
+So mutual and undirected ties are undirected edges in Gephi, networkx, igraph and Cytoscape
+alike, and the betweenness any of them computes on the file is the one `workshop connectors`
+reports (it analyses the undirected network too). A directed tie keeps its direction in the
+attributes: `direction` is "directed" and `source_id` names the actor it runs from (an
+undirected reader may give the two ends in either order); in Gephi, filter or colour the
+edges by `direction`.
 
 The XML is written here rather than through networkx's writers: at city scale (5,000 actors,
 20,000 ties) those take seconds; these strings take a fraction of one. networkx reads the
@@ -72,6 +74,7 @@ EDGE_KEYS = [
     ("kind", "string", "string"),
     ("kind_label", "string", "string"),
     ("direction", "string", "string"),
+    ("source_id", "string", "string"),
     ("strength", "int", "integer"),
     ("weight", "double", "double"),
     ("tags", "string", "string"),
@@ -162,6 +165,7 @@ def elements(store: Store, *, anonymise: bool = False) -> tuple[list[Element], l
                     "kind": tie["kind"],
                     "kind_label": model.ACTOR_TIE_KINDS.label(tie["kind"], lang),
                     "direction": tie["direction"],
+                    "source_id": tie["source_id"],
                     "strength": tie["strength"],
                     "weight": float(tie["strength"] or 1),
                     "tags": "|".join(shown["tags"]),
@@ -245,7 +249,7 @@ def _gexf(name: str, nodes: list[Element], edges: list[Element]) -> Iterator[str
         f'  <meta lastmodifieddate="{dt.date.today().isoformat()}"><creator>workshop'
         f"</creator><description>{_text(name)}</description></meta>\n"
     )
-    yield '  <graph defaultedgetype="directed" mode="static">\n'
+    yield '  <graph defaultedgetype="undirected" mode="static">\n'
     for owner, keys in (("node", NODE_KEYS), ("edge", EDGE_KEYS)):
         yield f'    <attributes class="{owner}" mode="static">\n'
         for key, _, kind in keys:
@@ -263,10 +267,9 @@ def _gexf(name: str, nodes: list[Element], edges: list[Element]) -> Iterator[str
         )
     yield "    </nodes>\n    <edges>\n"
     for edge in edges:
-        both_ways = ' type="undirected"' if edge.attrs["direction"] != "directed" else ""
         yield (
             f"      <edge id={_attr(edge.id)} source={_attr(edge.source)} "
-            f"target={_attr(edge.target)}{both_ways} label={_attr(edge.attrs['kind_label'])} "
+            f"target={_attr(edge.target)} label={_attr(edge.attrs['kind_label'])} "
             f'weight="{edge.attrs["weight"]!r}">'
             f"{_attvalues(edge, EDGE_KEYS, 'weight')}</edge>\n"
         )
