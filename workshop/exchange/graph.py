@@ -2,8 +2,8 @@
 
 Nodes are actors (id = the actor's UUID), with their label as the export rule allows, type,
 role, influence, groups, flags and the connector measures as `workshop connectors --json` gives
-them (betweenness and how it was computed, degree, community, articulation, brokerage and its
-parts), so Gephi can size and colour by them straight away; GEXF also
+them (betweenness, how it was computed and a sample's error, degree, community, articulation,
+brokerage and its parts), so Gephi can size and colour by them straight away; GEXF also
 carries Gephi's own size (influence) and colour (role, as on the poster). Edges are the ties as
 captured: one edge per tie, source -> target, id = the tie's UUID, with kind (also as the edge's
 label), direction (directed, mutual, undirected), source_id (the actor it runs from), strength,
@@ -69,6 +69,8 @@ NODE_KEYS = [
     ("cross_role", "int", "integer"),
     ("communities_reached", "int", "integer"),
     ("betweenness_method", "string", "string"),
+    ("betweenness_error", "double", "double"),  # a sampled estimate's +- (95 %), else absent
+    ("betweenness_pivots", "int", "integer"),
 ]
 EDGE_KEYS = [
     ("kind", "string", "string"),
@@ -119,6 +121,7 @@ def elements(store: Store, *, anonymise: bool = False) -> tuple[list[Element], l
     network, ranked = connectors.cached(store)  # the very figures `workshop connectors` shows
     rows = {r.actor_id: r for r in ranked}
     method = large.method(network.estimate)
+    estimate = network.estimate if method == "sampled" else None
     nodes = []
     for actor in store.rows("actor", order="created, rowid"):
         shown = scrub.record("actor", actor)
@@ -151,6 +154,8 @@ def elements(store: Store, *, anonymise: bool = False) -> tuple[list[Element], l
                     "cross_role": row.cross_role,
                     "communities_reached": row.communities_reached,
                     "betweenness_method": method,
+                    "betweenness_error": estimate.error if estimate else None,
+                    "betweenness_pivots": estimate.pivots if estimate else None,
                 },
                 colour=role_colour(actor["role"]),
             )
