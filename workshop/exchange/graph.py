@@ -244,12 +244,9 @@ def _attvalues(element: Element, keys: list[tuple[str, str, str]], skip: str = "
 
 def _gexf(name: str, nodes: list[Element], edges: list[Element]) -> Iterator[str]:
     yield '<?xml version="1.0" encoding="UTF-8"?>\n'
-    yield (
-        '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-        'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" '
-        'version="1.3">\n'
-    )
+    # No xsi:schemaLocation: the GEXF 1.3 RelaxNG schema allows none (and the XSD it would
+    # name expects the viz elements in the wrong namespace).
+    yield '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">\n'
     yield (
         f'  <meta lastmodifieddate="{dt.date.today().isoformat()}"><creator>workshop'
         f"</creator><description>{_text(name)}</description></meta>\n"
