@@ -149,6 +149,9 @@ def test_republishing_updates_by_uuid_and_removes_what_went(cluster, hoods, tmp_
     )
     forgot = CliRunner().invoke(cli, ["forget", str(first), "Publieke Petronella", "--yes"])
     assert forgot.exit_code == 0, forgot.output
+    # forget names the database the person was loaded into, and how to remove them there
+    named = [line for line in forgot.output.splitlines() if "publish --to" in line]
+    assert len(named) == 1 and named[0].strip().startswith("postgresql://postgres@")
     with Store.open(first) as store:
         park = store.find("place", "Het Park")[0]
         with store.write() as w:

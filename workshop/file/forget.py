@@ -239,6 +239,12 @@ def describe_outputs(plan: ForgetPlan, lang: str) -> list[str]:
         if kind == outputs.BACKUPS:
             lines += [t("forget_output_folder", lang, path=w.path) for w in written]
             continue
+        if kind == outputs.DATABASE:
+            lines += [
+                t("forget_output_database", lang, where=w.path, when=when.replace("T", " "))
+                for w in written
+            ]
+            continue
         values = {
             "kind": kind,
             "audience": audience,
@@ -255,8 +261,11 @@ def describe_outputs(plan: ForgetPlan, lang: str) -> list[str]:
 
 
 def written_files(plan: ForgetPlan) -> list[outputs.Written]:
-    """The recorded files (not backup folders) that may hold the person and still exist."""
-    return [w for w in plan.outputs if w.kind != outputs.BACKUPS and w.exists]
+    """The recorded files (not backup folders, not databases) that may hold the person and
+    still exist."""
+    return [
+        w for w in plan.outputs if w.kind not in (outputs.BACKUPS, outputs.DATABASE) and w.exists
+    ]
 
 
 def forget(store: Store, plan: ForgetPlan) -> None:

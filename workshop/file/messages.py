@@ -130,6 +130,11 @@ CATALOGUE = Catalogue(
             "nl": "  {path} (map met reservekopieën; de kopieën daarin zijn bijgewerkt)",
             "en": "  {path} (backup folder; the copies in it are updated)",
         },
+        # --- a PostGIS database publish loaded (helper audit-b) ---
+        "forget_output_database": {
+            "nl": "  {where} (publish --to, {when}): publiceer daar opnieuw, dan verdwijnt de persoon er ook (workshop publish FILE... --to postgresql://...)",
+            "en": "  {where} (publish --to, {when}): publish there again and the person goes there too (workshop publish FILE... --to postgresql://...)",
+        },
         # --- faults of the disk (helper `faults`) -----------------------------------------------
         "disk_full": {
             "nl": "De schijf is vol: {folder} (nog {free} vrij). Er is niets beschadigd; wat naar {path} geschreven werd is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw.",
