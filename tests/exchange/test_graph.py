@@ -15,6 +15,7 @@ HOSTILE = [
     'persoon "Zoë 👩\u200d👩\u200d👧 Ĳsbrand" #bewoner consent:public tel:06-1',
     'persoon "Piet\x07Bel" #bewoner consent:public',
     'persoon "Geheim" #sleutelfiguur tel:0612345678',
+    'persoon "Jan \\"de Kapper\\" O\'Neil\t&amp;" #bewoner consent:public',
     '"<b>Bold</b> & [red]co[/red]" -> "Zoë 👩\u200d👩\u200d👧 Ĳsbrand" #kent !2',
     '"<b>Bold</b> & [red]co[/red]" -> "Zoë 👩\u200d👩\u200d👧 Ĳsbrand" #werkt-samen',
     '"Zoë 👩\u200d👩\u200d👧 Ĳsbrand" <-> Geheim #vertrouwt',

@@ -33,7 +33,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 from workshop import model
 from workshop.analysis import connectors, large
@@ -93,22 +92,44 @@ class Element:
     colour: tuple[int, int, int] = (0, 0, 0)
 
 
+# What XML escapes in an attribute value (in double quotes) and in text; white space other
+# than a space as character references, so a parser gives back the same value.
+_IN_ATTR = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\n": "&#10;",
+        "\r": "&#13;",
+        "\t": "&#9;",
+    }
+)
+_IN_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
 def _attr(value: object) -> str:
-    """An XML attribute value, quoted."""
-    if isinstance(value, bool):
-        value = "true" if value else "false"
-    elif isinstance(value, float):
-        value = repr(value)
-    return quoteattr(_NOT_XML.sub("\ufffd", str(value)))
+    """An XML attribute value, quoted. (Numbers need no escaping: most values at city scale
+    are numbers and UUIDs, and the escaping was most of the file's time.)"""
+    kind = type(value)
+    if kind is bool:
+        return '"true"' if value else '"false"'
+    if kind is float:
+        return f'"{value!r}"'
+    if kind is int:
+        return f'"{value}"'
+    return '"' + _NOT_XML.sub("\ufffd", str(value)).translate(_IN_ATTR) + '"'
 
 
 def _text(value: object) -> str:
-    if isinstance(value, bool):
+    kind = type(value)
+    if kind is bool:
         return "true" if value else "false"
-    if isinstance(value, float):
+    if kind is float:
         return repr(value)
-    text = _NOT_XML.sub("\ufffd", str(value))
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if kind is int:
+        return str(value)
+    return _NOT_XML.sub("\ufffd", str(value)).translate(_IN_TEXT)
 
 
 def _present(value: object) -> bool:
