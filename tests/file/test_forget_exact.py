@@ -217,6 +217,14 @@ def test_fts_user_tables_norm_and_indexes(tmp_path: Path) -> None:
     """)
     conn.commit()
     conn.close()
+    conn = sqlite3.connect(path)  # an index naming a column its table lacks cannot rebuild
+    conn.executescript(f"""
+        CREATE VIRTUAL TABLE broken_fts USING fts4(text, gone, content="note");
+        INSERT INTO broken_fts(docid, text, gone) VALUES (1, '{NAME}', 'x');
+        CREATE VIRTUAL TABLE broken5_fts USING fts5(text, gone, content="note");
+        INSERT INTO broken5_fts(rowid, text, gone) VALUES (1, '{NAME}', 'x');
+    """)
+    conn.close()
     assert b"nowak" in file_bytes(path).lower()
     forget(path, NAME.lower())
     assert_gone(path)
