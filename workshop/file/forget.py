@@ -312,9 +312,11 @@ def forget_in_backups(
     folders: tuple[Path, ...] = (),
     ids: tuple[str, ...] = (),
     lang: str = "nl",
+    look_only: bool = False,
 ) -> list[BackupResult]:
     """Forget the same person in every backup copy kept next to the file and in the other
-    backup folders given (a USB stick the session backed up to)."""
+    backup folders given (a USB stick the session backed up to); with `look_only`, only say
+    which copies hold them (`removed` is what would go)."""
     results = []
     folders = tuple(f for f in (files.backups_dir(path), *folders) if f.is_dir())
     seen: set[Path] = set()
@@ -327,7 +329,7 @@ def forget_in_backups(
             store = Store(copy, files.connect(copy), readonly=False)
             try:
                 copy_plan = plan_forget(store, name, ids)
-                if not copy_plan.empty:
+                if not copy_plan.empty and not look_only:
                     forget(store, copy_plan)
                 results.append(BackupResult(copy, len(copy_plan.deletes)))
             finally:
