@@ -206,3 +206,6 @@ def test_without_psycopg_it_says_how_to_install_the_extra(tmp_path, monkeypatch)
     )
     wrong = CliRunner().invoke(cli, ["publish", str(source), "--to", "mysql://x:pw@h/db"])
     assert wrong.exit_code == 1 and "postgresql://" in wrong.output and "pw" not in wrong.output
+    assert "'mysql://x@h/db'" in wrong.output
+    empty = CliRunner().invoke(cli, ["publish", str(source), "--to", ""])
+    assert empty.exit_code == 1 and empty.output.strip().endswith("niet ''.")  # as given

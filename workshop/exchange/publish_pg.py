@@ -68,8 +68,8 @@ class LoadReport:
 
 def connector(url: str) -> Target:
     """Check the address and that psycopg is installed, before any file is read."""
-    if not url.startswith(_URL_STARTS):
-        raise UserError("publish_not_pg_url", url=_without_password(url))
+    if not url.startswith(_URL_STARTS):  # shown as given (not as psycopg would read it)
+        raise UserError("publish_not_pg_url", url=_cut_password(url))
     try:
         import psycopg  # noqa: F401
     except ImportError:
@@ -90,15 +90,18 @@ def _password(url: str) -> str:
     return found
 
 
+def _cut_password(url: str) -> str:
+    secret = _password(url)
+    return url.replace(":" + secret + "@", "@").replace(secret, "***") if secret else url
+
+
 def _without_password(url: str) -> str:
     try:
         from psycopg.conninfo import conninfo_to_dict
 
         info = conninfo_to_dict(url)
     except Exception:  # psycopg missing or an address it cannot read: cut by hand
-        head, _, rest = url.partition("://")
-        user_part, at, host_part = rest.rpartition("@")
-        return f"{head}://{user_part.split(':')[0]}{at}{host_part}" if at else url
+        return _cut_password(url)
     user = str(info.get("user") or "")
     host = info.get("host") or "localhost"
     port = f":{info['port']}" if info.get("port") else ""
