@@ -223,6 +223,10 @@ def test_fts_user_tables_norm_and_indexes(tmp_path: Path) -> None:
         INSERT INTO broken_fts(docid, text, gone) VALUES (1, '{NAME}', 'x');
         CREATE VIRTUAL TABLE broken5_fts USING fts5(text, gone, content="note");
         INSERT INTO broken5_fts(rowid, text, gone) VALUES (1, '{NAME}', 'x');
+        CREATE VIRTUAL TABLE bare5_fts USING fts5(body, content='');
+        INSERT INTO bare5_fts(rowid, body) VALUES (7, 'Bel {NAME}');
+        CREATE VIRTUAL TABLE bare4_fts USING fts4(body, content='');
+        INSERT INTO bare4_fts(docid, body) VALUES (7, 'Bel {NAME}');
     """)
     conn.close()
     assert b"nowak" in file_bytes(path).lower()

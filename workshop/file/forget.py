@@ -214,6 +214,8 @@ def describe(plan: ForgetPlan, lang: str, folders: Sequence[Path] = ()) -> list[
             lines.append(
                 t(key, lang, label=one_line(item.label, 60), dropped=item.dropped, kept=item.kept)
             )
+        elif item.action == "index_emptied":
+            lines.append(t("forget_item_index_emptied", lang, table=item.table))
         else:
             lines.append(t("forget_item_index", lang, table=item.table))
     if len(plan.items) == len(plan.people):

@@ -307,12 +307,12 @@ def plan_tables(view: FileView, plan: ForgetPlan, mine: set[str], scrub: Scrubbe
             continue  # a view shows the tables it reads, which are scanned themselves
         if kind == "virtual":
             is_fts, content = _fts(view.sql.get(table, ""))
-            if not is_fts or content == "":
+            if not is_fts:
                 continue
-            plan.rebuild.append(table)
-            plan.items.append(Item("index", table, table))
-            if content:
-                continue  # it indexes another table, which is scanned in its own right
+            plan.rebuild.append(table)  # a contentless one cannot rebuild: it is emptied
+            plan.items.append(Item("index" if content != "" else "index_emptied", table, table))
+            if content is not None:
+                continue  # it indexes another table (scanned in its own right), or no text
         cursor = conn.execute(
             f'SELECT * FROM "{_q(table)}"'
             if without_rowid
