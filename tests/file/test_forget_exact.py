@@ -210,6 +210,7 @@ def test_fts_user_tables_norm_and_indexes(tmp_path: Path) -> None:
         INSERT INTO own_fts(body) VALUES ('Bel {NAME} op 06 1234 5678'), ('Piet weet het');
         CREATE TABLE mine (body TEXT, n INTEGER);
         INSERT INTO mine VALUES ('{NAME.upper()} (gosia@example.nl)', 1);
+        INSERT INTO mine VALUES (CAST('Bel {NAME}' AS BLOB), 2), (X'89504E470D0A1A0A00', 3);
         CREATE TABLE keyed (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
         INSERT INTO keyed VALUES ('wie', '{NAME}');
         CREATE INDEX mine_body ON mine(body);
@@ -251,7 +252,11 @@ def test_fts_user_tables_norm_and_indexes(tmp_path: Path) -> None:
         ("Bel [vergeten] op [vergeten]",),
         ("Piet weet het",),
     ]
-    assert conn.execute("SELECT * FROM mine").fetchall() == [("[vergeten] ([vergeten])", 1)]
+    assert conn.execute("SELECT * FROM mine").fetchall() == [
+        ("[vergeten] ([vergeten])", 1),
+        (b"Bel [vergeten]", 2),
+        (bytes.fromhex("89504E470D0A1A0A00"), 3),
+    ]
     assert conn.execute("SELECT * FROM keyed").fetchall() == [("wie", "[vergeten]")]
     assert ("[vergeten] ([vergeten])", 1) in conn.execute("SELECT * FROM who").fetchall()
     assert conn.execute("SELECT text FROM note").fetchall() == [("[vergeten] kent Piet",)]

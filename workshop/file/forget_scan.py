@@ -222,6 +222,12 @@ class Scrubber:
         for column, value in row.items():
             if ours and (column in SKIP_COLUMNS or (other_person and column in PROTECTED)):
                 continue
+            stored = value
+            if isinstance(value, bytes) and not ours:  # text a user's tool stored as a blob
+                try:
+                    value = value.decode("utf-8")
+                except UnicodeDecodeError:
+                    continue  # an image or other binary: no text to hold a name
             if not isinstance(value, str) or value in ("[]", "{}", ""):
                 continue
             finder = self.full if ours and column == "name" else self.free
@@ -231,7 +237,7 @@ class Scrubber:
                 found = finder.context(value)
                 new = finder.scrub(value, self.placeholder) if found else value
             if found and new != value:
-                changed[column] = new
+                changed[column] = new.encode("utf-8") if isinstance(stored, bytes) else new
                 contexts += [(column, c) for c in found]
         if ours and "name" in changed and "norm" in row:
             changed["norm"] = normalise(changed["name"])
