@@ -132,9 +132,11 @@ def test_gexf_is_read_by_networkx_as_the_network_gephi_gets(demo_store, tmp_path
     assert dict(root.attrib) == {"version": "1.3"}  # all the 1.3 RelaxNG schema allows here
     assert root.find("g:graph", ns).get("defaultedgetype") == "undirected"
     assert all(e.get("type") is None for e in root.iterfind(".//g:edge", ns))
+    ties = {t["id"]: t for t in demo_store.rows("tie")}
+    # Gephi's edge type: two ties of one pair stay two edges when their kinds differ
+    assert all(e.get("kind") == ties[e.get("id")]["kind"] for e in root.iterfind(".//g:edge", ns))
     back = nx.read_gexf(tmp_path / "demo.gexf")
     assert not back.is_directed()
-    ties = {t["id"]: t for t in demo_store.rows("tie")}
     directions = []
     for _, _, data in back.edges(data=True):
         tie = ties[data["id"]]
