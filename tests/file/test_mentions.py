@@ -190,3 +190,10 @@ def test_parts_of_one_name_written_together_are_one_mention() -> None:
     parts apart, or a name beside a phone number, stay apart."""
     finder = Finder(names=["Wang Wei 王伟", "Wang", "Wei"], phones=["0612345678"])
     assert finder.scrub("Wang Wei belt; Wang, Wei 0612345678", "[x]") == "[x] belt; [x], [x] [x]"
+
+
+def test_a_number_in_brackets_keeps_its_brackets() -> None:
+    """ "(0612345678)" loses the number, not its opening bracket (which left "[x])");
+    the bracket of an area code, "(020) 123 4567", is part of the number."""
+    finder = Finder(names=["Jan Zwart"], phones=["0612345678", "0201234567"])
+    assert finder.scrub("bel (0612345678) of (020) 123 4567", "[x]") == "bel ([x]) of [x]"

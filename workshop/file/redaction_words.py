@@ -230,6 +230,8 @@ def known_phones(text: str, keys: set[str]) -> list[tuple[int, int]]:
             while start > 0 and text[start - 1] in "+(":
                 start -= 1
             if phone_key(text[start : runs[j][1]]) in keys:
+                if text[start:].startswith("(") and ")" not in text[start : runs[j][1]]:
+                    start += 1  # "(0612345678)": the bracket is around the number
                 hit = (start, j)
         if hit is None:
             i += 1
