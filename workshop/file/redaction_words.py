@@ -31,11 +31,12 @@ MIN_PHONE_DIGITS = 6  # of a phone key ("0" + national digits): "112" is never s
 MAX_PHONE_DIGITS = 15
 
 
-def _mark_ranges() -> str:
-    """Every combining mark (categories Mn, Mc, Me) as a regex class body: the vowel signs
-    of Devanagari and Thai, Arabic harakat and Latin accents are part of a word, so "राजेश"
-    is one word, never the letters between its vowel signs. (Marks live below U+20000 and
-    in the variation selectors of plane 14: 20 ms at import, not 350 for all of Unicode.)"""
+def _mark_classes() -> tuple[str, str]:
+    """Every combining mark (categories Mn, Mc, Me) as two regex class bodies, those of the
+    Basic Multilingual Plane and those above it: the vowel signs of Devanagari and Thai,
+    Arabic harakat and Latin accents are part of a word, so "राजेश" is one word, never the
+    letters between its vowel signs. (Marks live below U+20000 and in the variation
+    selectors of plane 14: 20 ms at import, not 350 for all of Unicode.)"""
     import unicodedata
 
     category = unicodedata.category
@@ -46,11 +47,19 @@ def _mark_ranges() -> str:
                 spans[-1][1] = code
             else:
                 spans.append([code, code])
-    return "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in spans)
+
+    def body(part: list[list[int]]) -> str:
+        return "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in part)
+
+    return body([s for s in spans if s[1] < 0x10000]), body([s for s in spans if s[0] >= 0x10000])
 
 
-_MARKS = _mark_ranges()
-LETTER = rf"(?:[^\W\d_]|[{_MARKS}])"
+# `re` looks a class of BMP characters up in a table, but walks a class that also holds
+# characters above U+FFFF range by range, for every character of every text (fifteen times
+# slower): the few marks up there are tried only for a character up there.
+_LOW_MARKS, _HIGH_MARKS = _mark_classes()
+_ABOVE_BMP = "\U00010000-\U0010ffff"
+LETTER = rf"(?:(?![\d_])[\w{_LOW_MARKS}]|(?=[{_ABOVE_BMP}])[{_HIGH_MARKS}])"
 _WORD = rf"{LETTER}+(?:['’\u02bc\-]{LETTER}+)*"
 # Bounded as RFC 5321 bounds them, so a long run of letters costs no backtracking.
 MAIL = r"[\w.!#$%&'*+/=?^`{|}~-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
@@ -60,7 +69,8 @@ PHONE_SEP = r"[\s.\-/()]"  # what may stand between the digits of a phone number
 _PHONE = rf"\+?\(?\d(?:{PHONE_SEP}{{0,3}}\d)+"
 _PLAIN_WORD = r"[^\W\d_]+(?:['’\u02bc\-][^\W\d_]+)*"  # the same, for text without marks
 JOINERS = re.compile("['’\u02bc-]")
-HAS_MARK = re.compile(rf"[{_MARKS}]")
+# A text with a mark, or any character above the BMP (an emoji), takes the full scanner.
+HAS_MARK = re.compile(f"[{_LOW_MARKS}]|[{_ABOVE_BMP}]")
 # Scanning is most of the cost: the mail and combining-mark alternatives only where needed.
 SCANNERS = {
     (mail, marks): re.compile(
