@@ -149,6 +149,9 @@ def test_republishing_updates_by_uuid_and_removes_what_went(cluster, hoods, tmp_
     )
     forgot = CliRunner().invoke(cli, ["forget", str(first), "Publieke Petronella", "--yes"])
     assert forgot.exit_code == 0, forgot.output
+    # forget names the database the person was loaded into, and how to remove them there
+    named = [line for line in forgot.output.splitlines() if "publish --to" in line]
+    assert len(named) == 1 and named[0].strip().startswith("postgresql://postgres@")
     with Store.open(first) as store:
         park = store.find("place", "Het Park")[0]
         with store.write() as w:
@@ -175,10 +178,18 @@ def test_republishing_updates_by_uuid_and_removes_what_went(cluster, hoods, tmp_
     assert "Petronella" not in text
 
 
-def test_a_database_that_cannot_be_reached_is_one_line(tmp_path) -> None:
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://gis:geheim@/kaart?host={tmp}/nergens",
+        "postgresql:///kaart?host={tmp}/nergens&password=geheim",
+        "postgresql://gis:geheim@[::1/kaart",  # psycopg quotes an address it cannot read
+    ],
+)
+def test_a_database_that_cannot_be_reached_is_one_line(tmp_path, url: str) -> None:
     pytest.importorskip("psycopg")
     source = build_second(tmp_path / "w.wijk")
-    url = f"postgresql://gis:geheim@/kaart?host={tmp_path}/nergens"
+    url = url.format(tmp=tmp_path)
     result = CliRunner().invoke(cli, ["publish", str(source), "--to", url])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "niet bereikbaar" in result.output and "geheim" not in result.output
@@ -195,3 +206,6 @@ def test_without_psycopg_it_says_how_to_install_the_extra(tmp_path, monkeypatch)
     )
     wrong = CliRunner().invoke(cli, ["publish", str(source), "--to", "mysql://x:pw@h/db"])
     assert wrong.exit_code == 1 and "postgresql://" in wrong.output and "pw" not in wrong.output
+    assert "'mysql://x@h/db'" in wrong.output
+    empty = CliRunner().invoke(cli, ["publish", str(source), "--to", ""])
+    assert empty.exit_code == 1 and empty.output.strip().endswith("niet ''.")  # as given

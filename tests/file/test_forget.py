@@ -106,3 +106,42 @@ def test_forget_in_a_backup_folder_elsewhere(tmp_path: Path) -> None:
     assert NAME.encode() in file_bytes(copy)
     forget_in_backups(store.path, NAME, (stick,))
     assert NAME.encode() not in file_bytes(copy)
+
+
+def test_a_forget_cut_off_midway_is_finished_by_the_same_command(tmp_path: Path, monkeypatch):
+    """The backups go first, so a forget cut off before the file (Ctrl+C, a closed pipe)
+    leaves the person findable in the file; and one gone from the file but not from a
+    backup is forgotten there by the same command."""
+    from workshop.file import forget as forgetting
+
+    store = populated(tmp_path)
+    copy = store.backup(files.backups_dir(store.path) / "copy.wijk")
+    path = store.path
+    store.close()
+
+    real = forgetting.forget
+
+    def cut_off(target: Store, plan) -> None:  # the command stops before the file's turn
+        if target.path == path:
+            raise KeyboardInterrupt
+        real(target, plan)
+
+    with monkeypatch.context() as m:
+        m.setattr(forgetting, "forget", cut_off)
+        CliRunner().invoke(cli, ["forget", str(path), NAME, "--yes"])
+    assert NAME.encode() not in file_bytes(copy) and NAME.encode() in file_bytes(path)
+    done = CliRunner().invoke(cli, ["forget", str(path), NAME, "--yes"])
+    assert done.exit_code == 0, done.output
+    assert NAME.encode() not in file_bytes(path)
+
+    with Store.open(path) as again:  # a backup still holding them while the file does not
+        record(again, [f'persoon "{NAME}"'])
+        second = again.backup(files.backups_dir(path) / "later.wijk")
+        forget(again, plan_forget(again, NAME))  # the file only, as a cut-off forget did
+    assert NAME.encode() in file_bytes(second)
+    listed = CliRunner().invoke(cli, ["forget", str(path), NAME, "--dry-run"])
+    assert listed.exit_code == 0 and "later.wijk" in listed.output
+    assert NAME.encode() in file_bytes(second)
+    finished = CliRunner().invoke(cli, ["forget", str(path), NAME, "--yes"])
+    assert finished.exit_code == 0, finished.output
+    assert NAME.encode() not in file_bytes(second)

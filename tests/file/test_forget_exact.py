@@ -210,11 +210,25 @@ def test_fts_user_tables_norm_and_indexes(tmp_path: Path) -> None:
         INSERT INTO own_fts(body) VALUES ('Bel {NAME} op 06 1234 5678'), ('Piet weet het');
         CREATE TABLE mine (body TEXT, n INTEGER);
         INSERT INTO mine VALUES ('{NAME.upper()} (gosia@example.nl)', 1);
+        INSERT INTO mine VALUES (CAST('Bel {NAME}' AS BLOB), 2), (X'89504E470D0A1A0A00', 3);
         CREATE TABLE keyed (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
         INSERT INTO keyed VALUES ('wie', '{NAME}');
         CREATE INDEX mine_body ON mine(body);
+        CREATE VIEW who AS SELECT name, tel FROM actor UNION ALL SELECT body, n FROM mine;
     """)
     conn.commit()
+    conn.close()
+    conn = sqlite3.connect(path)  # an index naming a column its table lacks cannot rebuild
+    conn.executescript(f"""
+        CREATE VIRTUAL TABLE broken_fts USING fts4(text, gone, content="note");
+        INSERT INTO broken_fts(docid, text, gone) VALUES (1, '{NAME}', 'x');
+        CREATE VIRTUAL TABLE broken5_fts USING fts5(text, gone, content="note");
+        INSERT INTO broken5_fts(rowid, text, gone) VALUES (1, '{NAME}', 'x');
+        CREATE VIRTUAL TABLE bare5_fts USING fts5(body, content='');
+        INSERT INTO bare5_fts(rowid, body) VALUES (7, 'Bel {NAME}');
+        CREATE VIRTUAL TABLE bare4_fts USING fts4(body, content='');
+        INSERT INTO bare4_fts(docid, body) VALUES (7, 'Bel {NAME}');
+    """)
     conn.close()
     assert b"nowak" in file_bytes(path).lower()
     forget(path, NAME.lower())
@@ -238,8 +252,13 @@ def test_fts_user_tables_norm_and_indexes(tmp_path: Path) -> None:
         ("Bel [vergeten] op [vergeten]",),
         ("Piet weet het",),
     ]
-    assert conn.execute("SELECT * FROM mine").fetchall() == [("[vergeten] ([vergeten])", 1)]
+    assert conn.execute("SELECT * FROM mine").fetchall() == [
+        ("[vergeten] ([vergeten])", 1),
+        (b"Bel [vergeten]", 2),
+        (bytes.fromhex("89504E470D0A1A0A00"), 3),
+    ]
     assert conn.execute("SELECT * FROM keyed").fetchall() == [("wie", "[vergeten]")]
+    assert ("[vergeten] ([vergeten])", 1) in conn.execute("SELECT * FROM who").fetchall()
     assert conn.execute("SELECT text FROM note").fetchall() == [("[vergeten] kent Piet",)]
     conn.close()
 

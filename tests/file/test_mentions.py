@@ -183,3 +183,17 @@ def test_mail_folded_as_names_and_without_the_quotes_around_it() -> None:
 def test_ben_is_a_first_name_and_souza_a_surname() -> None:
     assert set(name_parts("Ben Jansen")) == {"ben", "jansen"}
     assert set(name_parts("Priya D'Souza")) == {"priya", "d'souza", "souza"}
+
+
+def test_parts_of_one_name_written_together_are_one_mention() -> None:
+    """ "Wang Wei" for "Wang Wei 王伟" becomes one placeholder, not "[vergeten] [vergeten]";
+    parts apart, or a name beside a phone number, stay apart."""
+    finder = Finder(names=["Wang Wei 王伟", "Wang", "Wei"], phones=["0612345678"])
+    assert finder.scrub("Wang Wei belt; Wang, Wei 0612345678", "[x]") == "[x] belt; [x], [x] [x]"
+
+
+def test_a_number_in_brackets_keeps_its_brackets() -> None:
+    """ "(0612345678)" loses the number, not its opening bracket (which left "[x])");
+    the bracket of an area code, "(020) 123 4567", is part of the number."""
+    finder = Finder(names=["Jan Zwart"], phones=["0612345678", "0201234567"])
+    assert finder.scrub("bel (0612345678) of (020) 123 4567", "[x]") == "bel ([x]) of [x]"

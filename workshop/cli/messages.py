@@ -52,6 +52,11 @@ CATALOGUE = Catalogue(
             "nl": "  ook in reservekopie {path}: {removed} rijen",
             "en": "  also in backup {path}: {removed} rows",
         },
+        # --- (helper audit-b) a person gone from the file but not from its backups ---
+        "forget_only_backups": {
+            "nl": "'{name}' staat niet meer in {path}, wel nog in {count} reservekopie(ën):",
+            "en": "'{name}' is no longer in {path}, but still in {count} backup(s):",
+        },
         "forget_backup_failed": {
             "nl": "  LET OP: reservekopie {path} kon niet worden bijgewerkt ({detail}); verwijder die kopie zelf.",
             "en": "  WARNING: backup {path} could not be updated ({detail}); delete that copy yourself.",

@@ -62,11 +62,12 @@ def forget(
     store = open_store(file)
     lang = store.lang
     plan = forgetting.plan_forget(store, name, ids)
+    folders = forgetting.backup_folders(store, backup_dirs)
     if plan.empty:
+        _forget_in_backups_only(file, name, ids, tuple(folders), lang, yes, dry_run)
         raise UserError(
             "forget_not_found", name=name, path=str(file), hint=_hint(store, name, lang)
         )
-    folders = forgetting.backup_folders(store, backup_dirs)
     for line in forgetting.describe(plan, lang, folders) + forgetting.describe_outputs(plan, lang):
         click.echo(line)
     if dry_run:
@@ -75,13 +76,12 @@ def forget(
     if not yes and not click.confirm(t("forget_confirm", lang), default=False):
         click.echo(t("aborted", lang))
         raise SystemExit(1)
+    # The backups first: if the command is cut off in between (Ctrl+C, a closed pipe), the
+    # person is still in the file, and the same command again finishes the work.
+    in_backups = forgetting.forget_in_backups(file, name, tuple(folders), tuple(plan.ids), lang)
     forgetting.forget(store, plan)
     click.echo(t("forget_done", lang, name=name, path=str(file)))
-    for result in forgetting.forget_in_backups(file, name, tuple(folders), tuple(plan.ids), lang):
-        if result.error:
-            click.echo(t("forget_backup_failed", lang, path=str(result.path), detail=result.error))
-        else:
-            click.echo(t("forget_backup", lang, path=str(result.path), removed=result.removed))
+    _say_backups(in_backups, lang)
     written = forgetting.written_files(plan)
     if not written:
         return
@@ -96,6 +96,47 @@ def forget(
             )
     else:
         click.echo(t("forget_outputs_hint", lang))
+
+
+def _say_backups(results: list[forgetting.BackupResult], lang: str) -> None:
+    for result in results:
+        if result.error:
+            click.echo(t("forget_backup_failed", lang, path=str(result.path), detail=result.error))
+        else:
+            click.echo(t("forget_backup", lang, path=str(result.path), removed=result.removed))
+
+
+def _forget_in_backups_only(
+    file: Path,
+    name: str,
+    ids: tuple[str, ...],
+    folders: tuple[Path, ...],
+    lang: str,
+    yes: bool,
+    dry_run: bool,
+) -> None:
+    """Gone from the file but still in a backup (an earlier forget cut off, or a copy made
+    elsewhere): forget them there, as the file's own forget would have. Returns when no
+    backup holds them."""
+    holding = [
+        r
+        for r in forgetting.forget_in_backups(file, name, folders, ids, lang, look_only=True)
+        if r.removed and not r.error
+    ]
+    if not holding:
+        return
+    click.echo(t("forget_only_backups", lang, name=name, path=str(file), count=len(holding)))
+    for result in holding:
+        click.echo(f"  {result.path}")
+    if dry_run:
+        click.echo(t("forget_dry_run", lang))
+        raise SystemExit(0)
+    if not yes and not click.confirm(t("forget_confirm", lang), default=False):
+        click.echo(t("aborted", lang))
+        raise SystemExit(1)
+    done = forgetting.forget_in_backups(file, name, folders, ids, lang)
+    _say_backups(done, lang)
+    raise SystemExit(1 if any(r.error for r in done) else 0)
 
 
 def _hint(store, name: str, lang: str) -> str:

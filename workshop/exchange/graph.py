@@ -2,22 +2,26 @@
 
 Nodes are actors (id = the actor's UUID), with their label as the export rule allows, type,
 role, influence, groups, flags and the connector measures as `workshop connectors --json` gives
-them (betweenness and how it was computed, degree, community, articulation, brokerage and its
-parts), so Gephi can size and colour by them straight away; GEXF also
+them (betweenness, how it was computed and a sample's error, degree, community, articulation,
+brokerage and its parts), so Gephi can size and colour by them straight away; GEXF also
 carries Gephi's own size (influence) and colour (role, as on the poster). Edges are the ties as
 captured: one edge per tie, source -> target, id = the tie's UUID, with kind (also as the edge's
-label), direction (directed, mutual, undirected), strength, weight (= strength, else 1) and tags.
+label), direction (directed, mutual, undirected), source_id (the actor it runs from), strength,
+weight (= strength, else 1) and tags.
 
-A tie's direction is written so that each file's main reader sees it as it is. No one file
-serves both: networkx refuses any graph that mixes directed and undirected edges (in GEXF and
-in GraphML), and Gephi's GEXF importer refuses `defaultedgetype="mixed"` and the per-edge type
-`mutual` (it only knows `directed` and `undirected` per edge; gephi/gephi ImporterGEXF.java).
-- GEXF (for Gephi): a directed graph in which mutual and undirected ties carry
-  `type="undirected"` and directed ties the default; `direction` still tells mutual from
-  undirected. Gephi draws arrows only on the directed ties and computes on the real network.
-- GraphML (for networkx, igraph, Cytoscape): an undirected multigraph (as `workshop connectors`
-  analyses the network), each edge written source -> target as captured with its `direction`,
-  so `nx.read_graphml` gives the very graph whose betweenness `connectors` reports.
+Both files are undirected graphs, with each tie's direction as an attribute: the one form that
+Gephi and networkx both read as it is. networkx refuses any graph that mixes directed and
+undirected edges (`nx.read_gexf` raises "Undirected edge found in directed graph" on a GEXF
+with per-edge `type="undirected"`, and the same holds in GraphML), and Gephi's GEXF importer
+knows no `defaultedgetype="mixed"` nor a per-edge `mutual` (gephi/gephi ImporterGEXF.java).
+So mutual and undirected ties are undirected edges in Gephi, networkx, igraph and Cytoscape
+alike, and the betweenness any of them computes on the file is the one `workshop connectors`
+reports (it analyses the undirected network too). A directed tie keeps its direction in the
+attributes: `direction` is "directed" and `source_id` names the actor it runs from (an
+undirected reader may give the two ends in either order); in Gephi, filter or colour the
+edges by `direction`. GEXF also gives each edge its tie kind as `kind`, which Gephi reads as
+the edge type (what its own GEXF export writes there): Gephi tells parallel edges of one pair
+apart by their type, so "kent" and "werkt samen" between the same two stay two edges.
 
 The XML is written here rather than through networkx's writers: at city scale (5,000 actors,
 20,000 ties) those take seconds; these strings take a fraction of one. networkx reads the
@@ -31,7 +35,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 from workshop import model
 from workshop.analysis import connectors, large
@@ -67,11 +70,14 @@ NODE_KEYS = [
     ("cross_role", "int", "integer"),
     ("communities_reached", "int", "integer"),
     ("betweenness_method", "string", "string"),
+    ("betweenness_error", "double", "double"),  # a sampled estimate's +- (95 %), else absent
+    ("betweenness_pivots", "int", "integer"),
 ]
 EDGE_KEYS = [
     ("kind", "string", "string"),
     ("kind_label", "string", "string"),
     ("direction", "string", "string"),
+    ("source_id", "string", "string"),
     ("strength", "int", "integer"),
     ("weight", "double", "double"),
     ("tags", "string", "string"),
@@ -88,22 +94,44 @@ class Element:
     colour: tuple[int, int, int] = (0, 0, 0)
 
 
+# What XML escapes in an attribute value (in double quotes) and in text; white space other
+# than a space as character references, so a parser gives back the same value.
+_IN_ATTR = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\n": "&#10;",
+        "\r": "&#13;",
+        "\t": "&#9;",
+    }
+)
+_IN_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
 def _attr(value: object) -> str:
-    """An XML attribute value, quoted."""
-    if isinstance(value, bool):
-        value = "true" if value else "false"
-    elif isinstance(value, float):
-        value = repr(value)
-    return quoteattr(_NOT_XML.sub("\ufffd", str(value)))
+    """An XML attribute value, quoted. (Numbers need no escaping: most values at city scale
+    are numbers and UUIDs, and the escaping was most of the file's time.)"""
+    kind = type(value)
+    if kind is bool:
+        return '"true"' if value else '"false"'
+    if kind is float:
+        return f'"{value!r}"'
+    if kind is int:
+        return f'"{value}"'
+    return '"' + _NOT_XML.sub("\ufffd", str(value)).translate(_IN_ATTR) + '"'
 
 
 def _text(value: object) -> str:
-    if isinstance(value, bool):
+    kind = type(value)
+    if kind is bool:
         return "true" if value else "false"
-    if isinstance(value, float):
+    if kind is float:
         return repr(value)
-    text = _NOT_XML.sub("\ufffd", str(value))
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if kind is int:
+        return str(value)
+    return _NOT_XML.sub("\ufffd", str(value)).translate(_IN_TEXT)
 
 
 def _present(value: object) -> bool:
@@ -116,6 +144,7 @@ def elements(store: Store, *, anonymise: bool = False) -> tuple[list[Element], l
     network, ranked = connectors.cached(store)  # the very figures `workshop connectors` shows
     rows = {r.actor_id: r for r in ranked}
     method = large.method(network.estimate)
+    estimate = network.estimate if method == "sampled" else None
     nodes = []
     for actor in store.rows("actor", order="created, rowid"):
         shown = scrub.record("actor", actor)
@@ -148,6 +177,8 @@ def elements(store: Store, *, anonymise: bool = False) -> tuple[list[Element], l
                     "cross_role": row.cross_role,
                     "communities_reached": row.communities_reached,
                     "betweenness_method": method,
+                    "betweenness_error": estimate.error if estimate else None,
+                    "betweenness_pivots": estimate.pivots if estimate else None,
                 },
                 colour=role_colour(actor["role"]),
             )
@@ -162,6 +193,7 @@ def elements(store: Store, *, anonymise: bool = False) -> tuple[list[Element], l
                     "kind": tie["kind"],
                     "kind_label": model.ACTOR_TIE_KINDS.label(tie["kind"], lang),
                     "direction": tie["direction"],
+                    "source_id": tie["source_id"],
                     "strength": tie["strength"],
                     "weight": float(tie["strength"] or 1),
                     "tags": "|".join(shown["tags"]),
@@ -235,17 +267,14 @@ def _attvalues(element: Element, keys: list[tuple[str, str, str]], skip: str = "
 
 def _gexf(name: str, nodes: list[Element], edges: list[Element]) -> Iterator[str]:
     yield '<?xml version="1.0" encoding="UTF-8"?>\n'
-    yield (
-        '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-        'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" '
-        'version="1.3">\n'
-    )
+    # No xsi:schemaLocation: the GEXF 1.3 RelaxNG schema allows none (and the XSD it would
+    # name expects the viz elements in the wrong namespace).
+    yield '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">\n'
     yield (
         f'  <meta lastmodifieddate="{dt.date.today().isoformat()}"><creator>workshop'
         f"</creator><description>{_text(name)}</description></meta>\n"
     )
-    yield '  <graph defaultedgetype="directed" mode="static">\n'
+    yield '  <graph defaultedgetype="undirected" mode="static">\n'
     for owner, keys in (("node", NODE_KEYS), ("edge", EDGE_KEYS)):
         yield f'    <attributes class="{owner}" mode="static">\n'
         for key, _, kind in keys:
@@ -263,10 +292,10 @@ def _gexf(name: str, nodes: list[Element], edges: list[Element]) -> Iterator[str
         )
     yield "    </nodes>\n    <edges>\n"
     for edge in edges:
-        both_ways = ' type="undirected"' if edge.attrs["direction"] != "directed" else ""
         yield (
             f"      <edge id={_attr(edge.id)} source={_attr(edge.source)} "
-            f"target={_attr(edge.target)}{both_ways} label={_attr(edge.attrs['kind_label'])} "
+            f"target={_attr(edge.target)} label={_attr(edge.attrs['kind_label'])} "
+            f"kind={_attr(edge.attrs['kind'])} "
             f'weight="{edge.attrs["weight"]!r}">'
             f"{_attvalues(edge, EDGE_KEYS, 'weight')}</edge>\n"
         )

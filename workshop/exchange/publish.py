@@ -28,7 +28,11 @@ def to_sqlite(paths: Iterable[Path], target: Path) -> tuple[Published, list[Path
 
 
 def to_postgis(paths: Iterable[Path], url: str) -> tuple[Published, publish_pg.LoadReport]:
-    """`workshop publish FILE... --to postgresql://...`: the data and what the load did."""
+    """`workshop publish FILE... --to postgresql://...`: the data and what the load did; the
+    address (without its password) recorded in each file, for `forget`."""
     connect = publish_pg.connector(url)  # refuses a bad address or a missing psycopg first
     published = gather(paths)
-    return published, publish_pg.load(published, connect)
+    report = publish_pg.load(published, connect)
+    for source in published.sources:  # so that `forget` says a publish there removes them
+        written.record_database(source, f"postgresql://{connect.where}")
+    return published, report

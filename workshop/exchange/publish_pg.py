@@ -51,6 +51,11 @@ class Target:
     url: str
     where: str  # the address without its password, for messages
 
+    def hide(self, detail: str) -> str:
+        """psycopg's message without the password, which it may quote with the address."""
+        secret = _password(self.url)
+        return detail.replace(secret, "***") if secret else detail
+
 
 @dataclass
 class LoadReport:
@@ -63,13 +68,31 @@ class LoadReport:
 
 def connector(url: str) -> Target:
     """Check the address and that psycopg is installed, before any file is read."""
-    if not url.startswith(_URL_STARTS):
-        raise UserError("publish_not_pg_url", url=_without_password(url))
+    if not url.startswith(_URL_STARTS):  # shown as given (not as psycopg would read it)
+        raise UserError("publish_not_pg_url", url=_cut_password(url))
     try:
         import psycopg  # noqa: F401
     except ImportError:
         raise UserError("publish_no_psycopg") from None
     return Target(url, _without_password(url))
+
+
+def _password(url: str) -> str:
+    """The password in the address (`user:password@` or `?password=`), or ""."""
+    head, _, rest = url.partition("://")
+    user_part, at, _ = rest.partition("/")[0].rpartition("@")
+    found = user_part.partition(":")[2] if at else ""
+    query = rest.partition("?")[2]
+    for pair in query.split("&"):
+        key, _, value = pair.partition("=")
+        if key == "password" and value:
+            found = found or value
+    return found
+
+
+def _cut_password(url: str) -> str:
+    secret = _password(url)
+    return url.replace(":" + secret + "@", "@").replace(secret, "***") if secret else url
 
 
 def _without_password(url: str) -> str:
@@ -78,9 +101,7 @@ def _without_password(url: str) -> str:
 
         info = conninfo_to_dict(url)
     except Exception:  # psycopg missing or an address it cannot read: cut by hand
-        head, _, rest = url.partition("://")
-        user_part, at, host_part = rest.rpartition("@")
-        return f"{head}://{user_part.split(':')[0]}{at}{host_part}" if at else url
+        return _cut_password(url)
     user = str(info.get("user") or "")
     host = info.get("host") or "localhost"
     port = f":{info['port']}" if info.get("port") else ""
@@ -100,7 +121,7 @@ def load(published: Published, target: Target) -> LoadReport:
         conn = psycopg.connect(target.url, connect_timeout=10, autocommit=True)
     except psycopg.Error as exc:
         raise UserError(
-            "publish_pg_unreachable", where=target.where, detail=_first_line(exc)
+            "publish_pg_unreachable", where=target.where, detail=target.hide(_first_line(exc))
         ) from None
     report = LoadReport(target.where)
     try:
@@ -112,7 +133,9 @@ def load(published: Published, target: Target) -> LoadReport:
                 _create(conn, table)
                 _load_table(conn, table, published.rows[table], hood_ids, report)
     except psycopg.Error as exc:
-        raise UserError("publish_pg_failed", where=target.where, detail=_first_line(exc)) from None
+        raise UserError(
+            "publish_pg_failed", where=target.where, detail=target.hide(_first_line(exc))
+        ) from None
     finally:
         conn.close()
     return report
@@ -128,7 +151,9 @@ def _ensure_postgis(conn: Any, target: Target) -> None:
         with conn.transaction():
             conn.execute("CREATE EXTENSION IF NOT EXISTS postgis")
     except psycopg.Error as exc:
-        raise UserError("publish_no_postgis", where=target.where, detail=_first_line(exc)) from None
+        raise UserError(
+            "publish_no_postgis", where=target.where, detail=target.hide(_first_line(exc))
+        ) from None
 
 
 def _qualified(table: str) -> str:

@@ -66,8 +66,25 @@ class Erasure:
                     "UPDATE history SET line = ?, changes = ? WHERE seq = ?", (line, changes, seq)
                 )
         for table in rebuild:
-            self._run(f'INSERT INTO "{_ident(table)}"("{_ident(table)}") VALUES (\'rebuild\')')
+            command = f'INSERT INTO "{_ident(table)}"("{_ident(table)}") VALUES (?)'
+            try:
+                self._run(command, ("rebuild",))
+            except sqlite3.OperationalError:
+                # An index of another table that lacks its columns (`sqlite-utils enable-fts`
+                # takes any name) can be neither rebuilt nor searched: emptied, it keeps nobody.
+                self._empty_index(table, command)
         self._reload = self._wipe = True
+
+    def _empty_index(self, table: str, command: str) -> None:
+        try:
+            self._run(command, ("delete-all",))  # FTS5; FTS4 refuses it here
+        except sqlite3.OperationalError:
+            for suffix in ("segments", "segdir", "docsize", "stat"):  # FTS3/4's own tables
+                shadow = f"{table}_{suffix}"
+                if self.file.conn.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (shadow,)
+                ).fetchone():
+                    self._run(f'DELETE FROM "{_ident(shadow)}"')
 
     def _wipe_free_pages(self) -> None:
         self.file.caches.forget_columns()

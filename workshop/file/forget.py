@@ -214,6 +214,8 @@ def describe(plan: ForgetPlan, lang: str, folders: Sequence[Path] = ()) -> list[
             lines.append(
                 t(key, lang, label=one_line(item.label, 60), dropped=item.dropped, kept=item.kept)
             )
+        elif item.action == "index_emptied":
+            lines.append(t("forget_item_index_emptied", lang, table=item.table))
         else:
             lines.append(t("forget_item_index", lang, table=item.table))
     if len(plan.items) == len(plan.people):
@@ -239,6 +241,12 @@ def describe_outputs(plan: ForgetPlan, lang: str) -> list[str]:
         if kind == outputs.BACKUPS:
             lines += [t("forget_output_folder", lang, path=w.path) for w in written]
             continue
+        if kind == outputs.DATABASE:
+            lines += [
+                t("forget_output_database", lang, where=w.path, when=when.replace("T", " "))
+                for w in written
+            ]
+            continue
         values = {
             "kind": kind,
             "audience": audience,
@@ -255,8 +263,11 @@ def describe_outputs(plan: ForgetPlan, lang: str) -> list[str]:
 
 
 def written_files(plan: ForgetPlan) -> list[outputs.Written]:
-    """The recorded files (not backup folders) that may hold the person and still exist."""
-    return [w for w in plan.outputs if w.kind != outputs.BACKUPS and w.exists]
+    """The recorded files (not backup folders, not databases) that may hold the person and
+    still exist."""
+    return [
+        w for w in plan.outputs if w.kind not in (outputs.BACKUPS, outputs.DATABASE) and w.exists
+    ]
 
 
 def forget(store: Store, plan: ForgetPlan) -> None:
@@ -303,9 +314,11 @@ def forget_in_backups(
     folders: tuple[Path, ...] = (),
     ids: tuple[str, ...] = (),
     lang: str = "nl",
+    look_only: bool = False,
 ) -> list[BackupResult]:
     """Forget the same person in every backup copy kept next to the file and in the other
-    backup folders given (a USB stick the session backed up to)."""
+    backup folders given (a USB stick the session backed up to); with `look_only`, only say
+    which copies hold them (`removed` is what would go)."""
     results = []
     folders = tuple(f for f in (files.backups_dir(path), *folders) if f.is_dir())
     seen: set[Path] = set()
@@ -318,7 +331,7 @@ def forget_in_backups(
             store = Store(copy, files.connect(copy), readonly=False)
             try:
                 copy_plan = plan_forget(store, name, ids)
-                if not copy_plan.empty:
+                if not copy_plan.empty and not look_only:
                     forget(store, copy_plan)
                 results.append(BackupResult(copy, len(copy_plan.deletes)))
             finally:

@@ -222,6 +222,12 @@ class Scrubber:
         for column, value in row.items():
             if ours and (column in SKIP_COLUMNS or (other_person and column in PROTECTED)):
                 continue
+            stored = value
+            if isinstance(value, bytes) and not ours:  # text a user's tool stored as a blob
+                try:
+                    value = value.decode("utf-8")
+                except UnicodeDecodeError:
+                    continue  # an image or other binary: no text to hold a name
             if not isinstance(value, str) or value in ("[]", "{}", ""):
                 continue
             finder = self.full if ours and column == "name" else self.free
@@ -231,7 +237,7 @@ class Scrubber:
                 found = finder.context(value)
                 new = finder.scrub(value, self.placeholder) if found else value
             if found and new != value:
-                changed[column] = new
+                changed[column] = new.encode("utf-8") if isinstance(stored, bytes) else new
                 contexts += [(column, c) for c in found]
         if ours and "name" in changed and "norm" in row:
             changed["norm"] = normalise(changed["name"])
@@ -303,16 +309,16 @@ def plan_tables(view: FileView, plan: ForgetPlan, mine: set[str], scrub: Scrubbe
     tomb = any(name == "tombstone" for name, _, _ in view.tables)  # not in very old backups
     last: list[tuple[str, str, object, bool]] = []  # the person's own rows: deleted last
     for table, kind, without_rowid in view.tables:
-        if table in NOT_SCANNED or kind == "shadow":
-            continue
+        if table in NOT_SCANNED or kind in ("shadow", "view"):
+            continue  # a view shows the tables it reads, which are scanned themselves
         if kind == "virtual":
             is_fts, content = _fts(view.sql.get(table, ""))
-            if not is_fts or content == "":
+            if not is_fts:
                 continue
-            plan.rebuild.append(table)
-            plan.items.append(Item("index", table, table))
-            if content:
-                continue  # it indexes another table, which is scanned in its own right
+            plan.rebuild.append(table)  # a contentless one cannot rebuild: it is emptied
+            plan.items.append(Item("index" if content != "" else "index_emptied", table, table))
+            if content is not None:
+                continue  # it indexes another table (scanned in its own right), or no text
         cursor = conn.execute(
             f'SELECT * FROM "{_q(table)}"'
             if without_rowid

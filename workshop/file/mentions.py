@@ -174,8 +174,18 @@ class Finder:
         spans = self.spans(text)
         if not spans:
             return text
-        pieces, last = [], 0
+        joined: list[Span] = []  # "Wang Wei" (parts of "Wang Wei 王伟") is one mention
         for span in spans:
+            if (
+                joined
+                and span.kind == joined[-1].kind == "name"
+                and not text[joined[-1].end : span.start].strip()
+            ):
+                joined[-1] = Span(joined[-1].start, span.end, "name")
+            else:
+                joined.append(span)
+        pieces, last = [], 0
+        for span in joined:
             pieces += [text[last : span.start], placeholder]
             last = span.end
         pieces.append(text[last:])

@@ -130,6 +130,15 @@ CATALOGUE = Catalogue(
             "nl": "  {path} (map met reservekopieën; de kopieën daarin zijn bijgewerkt)",
             "en": "  {path} (backup folder; the copies in it are updated)",
         },
+        # --- (helper audit-b) a full-text index without text of its own; a PostGIS load ---
+        "forget_item_index_emptied": {
+            "nl": "  zoekindex {table}: heeft geen eigen tekst, dus niet na te gaan; wordt geleegd (vul hem daarna zelf opnieuw)",
+            "en": "  full-text index {table}: holds no text of its own to check, so it is emptied (fill it again yourself afterwards)",
+        },
+        "forget_output_database": {
+            "nl": "  {where} (publish --to, {when}): publiceer daar opnieuw, dan verdwijnt de persoon er ook (workshop publish FILE... --to postgresql://...)",
+            "en": "  {where} (publish --to, {when}): publish there again and the person goes there too (workshop publish FILE... --to postgresql://...)",
+        },
         # --- faults of the disk (helper `faults`) -----------------------------------------------
         "disk_full": {
             "nl": "De schijf is vol: {folder} (nog {free} vrij). Er is niets beschadigd; wat naar {path} geschreven werd is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw.",

@@ -2,6 +2,7 @@
 
     outputs.record(store, paths, kind="csv", audience="export", anonymised=False)
     outputs.record_backup(store, copy)   # the folder of a copy made outside FILE.backups/
+    outputs.record_database(store, "postgresql://gis@db/kaart")  # a `publish --to` load
     outputs.known(store)                 # -> [Written(path, kind, audience, anonymised, ...)]
 
 `workshop forget` names the files that still exist and may hold the person it erases, and
@@ -26,6 +27,7 @@ from workshop.i18n import UserError
 
 TABLE = "output_file"
 BACKUPS = "backups"  # the kind of a recorded backup folder
+DATABASE = "postgis"  # the kind of a recorded `publish --to`: its address, not a path
 AUDIENCES = ("internal", "print", "export")
 
 
@@ -40,7 +42,8 @@ class Written:
 
     @property
     def exists(self) -> bool:
-        return Path(self.path).exists()
+        """A database cannot be looked at from here: it counts as there."""
+        return self.kind == DATABASE or Path(self.path).exists()
 
 
 @contextmanager
@@ -81,6 +84,8 @@ def record(
         raise ValueError(audience)
     listed = [paths] if isinstance(paths, (str, Path)) else list(paths)
     absolute = [str(Path(p).resolve()) for p in listed if str(p) != "-"]
+    if kind == DATABASE:
+        absolute = [str(p) for p in listed]  # an address without its password
     if not absolute:
         return False
     try:
@@ -105,6 +110,12 @@ def record(
         return True
     except (sqlite3.Error, UserError, OSError):
         return False
+
+
+def record_database(target: Store | Path, where: str) -> bool:
+    """Note that `publish --to` loaded the file into the database at `where` (no password),
+    so `forget` says that a publish there again removes the person."""
+    return record(target, [where], kind=DATABASE, audience="export")
 
 
 def record_backup(store: Store, copy: Path) -> Path:
@@ -135,6 +146,8 @@ def delete(store: Store, written: Iterable[Written]) -> list[tuple[Written, str 
     """Delete written files (not folders) and their records; (file, error or None) each."""
     results: list[tuple[Written, str | None]] = []
     for item in written:
+        if item.kind == DATABASE:
+            continue  # a publish removes the person there, not a delete here
         path = Path(item.path)
         try:
             if path.is_file() or path.is_symlink():
