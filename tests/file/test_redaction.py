@@ -340,3 +340,17 @@ def test_the_rules_it_shares_with_forget(store: Store) -> None:
     assert "Bo" not in scrub.text("Bo kwam") and "Souza" not in scrub.text("Souza zei")
     assert scrub.text("bel 06\u20091234\n5678") == "bel (telefoon)"
     assert scrub.text("mail 'priya@x.nl'") == "mail '(e-mail)'"
+
+
+def test_names_in_scripts_with_vowel_signs_or_without_spaces_are_hidden(tmp_path: Path) -> None:
+    """Devanagari and Thai vowel signs and Arabic harakat are part of a word, and a name in a
+    script written without spaces is found inside its run ("请联系王小明")."""
+    names = ("सुनीता शर्मा", "محمّد العلي", "王小明", "สมชาย ใจดี")
+    lines = [f'persoon "{n}" #bewoner tel:06876543{i}0' for i, n in enumerate(names)]
+    text = "Bel सुनीता शर्मा op 0687654300, of सुनीता; محمّد العلي; 请联系王小明; โทรหาสมชาย ใจดี"
+    with Store.create(tmp_path / "s.wijk", name="Schriften") as store:
+        record(store, [*lines, 'p "Buurthuis" #buurthuis'])
+        scrubbed = redaction.for_output(store, "export").text(text)
+    for word in ("सुनीता", "शर्मा", "محمّد", "العلي", "王小明", "สมชาย", "ใจดี", "0687654300"):
+        assert word not in scrubbed, scrubbed
+    assert scrubbed.startswith("Bel ") and "请联系" in scrubbed and "ी" not in scrubbed

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from workshop.text import normalise as _normalise
 
@@ -30,7 +31,29 @@ MIN_PART = 3  # shorter words ("An", "Bo") count only as a whole name, written w
 MIN_PHONE_DIGITS = 6  # of a phone key ("0" + national digits): "112" is never searched for
 MAX_PHONE_DIGITS = 15
 
-_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+
+def _mark_ranges() -> str:
+    """Every combining mark of the BMP (Unicode M*: Latin accents, but also the vowel signs
+    and viramas of Devanagari, Arabic harakat, Thai vowels) as character-class ranges: a name
+    is one word with them, not the letters between them ("सुनीता" is not "स न त")."""
+    ranges: list[str] = []
+    start = None
+    for code in range(0x300, 0x10001):
+        mark = code < 0x10000 and unicodedata.category(chr(code))[0] == "M"
+        if mark and start is None:
+            start = code
+        elif not mark and start is not None:
+            ranges.append(f"{chr(start)}-{chr(code - 1)}")
+            start = None
+    return "".join(ranges)
+
+
+_MARKS = _mark_ranges()
+# Scripts written without spaces between words: a name is found inside a run of them
+# ("请联系王小明"), not only as a word of its own (`workshop.file.redaction`).
+UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
 LETTER = rf"(?:[^\W\d_]|[{_MARKS}])"
 _WORD = rf"{LETTER}+(?:['’\u02bc\-]{LETTER}+)*"
 # Bounded as RFC 5321 bounds them, so a long run of letters costs no backtracking.
