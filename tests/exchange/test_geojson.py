@@ -161,7 +161,7 @@ def test_neighbourhoods_append_into_one_gdal_table(demo_file, tmp_path) -> None:
         )
     assert schemas[0] == schemas[1] == list(geojson.PROPERTIES)
     meta, _, _, values = raw.read(gpkg, layer="kaart", columns=["neighbourhood", "osm_id"])
-    rows = list(zip(*values))
+    rows = list(zip(*values, strict=True))
     assert rows.count(("Oosthoek", "node/42")) == 1
     assert sum(hood == "De Kersenbuurt" for hood, _ in rows) == 38
     _, _, _, values = raw.read(gpkg, layer="kaart", where="record='place'", columns=["name"])
