@@ -212,6 +212,14 @@ CATALOGUE = Catalogue(
             "nl": "lat {lat}, lon {lon} ligt buiten de kaart van de wijk",
             "en": "lat {lat}, lon {lon} is outside the neighbourhood's map",
         },
+        "check_fix_extent": {
+            "nl": "zet de kaart opnieuw met workshop import BESTAND --osm UITSNEDE",
+            "en": "set the map again with workshop import FILE --osm EXTRACT",
+        },
+        "check_extent_inverted": {
+            "nl": "de kaart ({extent}) heeft zuid niet onder noord of west niet links van oost",
+            "en": "the map ({extent}) has south not below north or west not left of east",
+        },
         "check_fix_off_the_map": {
             "nl": "verbeter lat en lon in de TUI (F2) of met workshop capture",
             "en": "correct lat and lon in the TUI (F2) or with workshop capture",
