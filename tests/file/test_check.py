@@ -217,4 +217,6 @@ def test_a_map_extent_off_the_earth_and_a_cell_off_the_grid_are_flagged(tmp_path
     assert result.exit_code == 1 and len(values) == 3, result.output
     assert values[0].startswith("  KLOPT NIET: wijk 'Wijk': lat:91 ligt niet op aarde")
     assert "zuid niet onder noord" in values[1]
-    assert values[2].startswith("  KLOPT NIET: plek 'Kerk': Vak 'Z9' ligt niet op de kaart")
+    assert values[2].startswith(
+        "  KLOPT NIET: plek 'Kerk': vak 'Z9' ligt niet op de kaart (A1 t/m H6)"
+    )

@@ -353,8 +353,8 @@ def _off_the_grid(conn: sqlite3.Connection, tables: set[str], lang: str) -> list
             f"SELECT COALESCE(name, id), cell FROM \"{table}\" WHERE cell IS NOT NULL AND cell != ''"
         ):
             if grid.parse_cell(str(cell)) is None:
-                problem = UserError("bad_cell", cell=cell, last=grid.last_cell).message(lang)
-                out.append(RecordFinding(table, str(label), problem.removesuffix("."), fix))
+                problem = t("check_off_the_grid", lang, cell=cell, last=grid.last_cell)
+                out.append(RecordFinding(table, str(label), problem, fix))
     return out
 
 

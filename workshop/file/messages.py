@@ -216,6 +216,10 @@ CATALOGUE = Catalogue(
             "nl": "zet de kaart opnieuw met workshop import BESTAND --osm UITSNEDE",
             "en": "set the map again with workshop import FILE --osm EXTRACT",
         },
+        "check_off_the_grid": {
+            "nl": "vak '{cell}' ligt niet op de kaart (A1 t/m {last})",
+            "en": "cell '{cell}' is not on the map (A1 to {last})",
+        },
         "check_extent_inverted": {
             "nl": "de kaart ({extent}) heeft zuid niet onder noord of west niet links van oost",
             "en": "the map ({extent}) has south not below north or west not left of east",
