@@ -185,3 +185,37 @@ def test_the_command_writes_dutch_decimals_and_reads_them_back(
     with Store.open(other) as back:
         assert [(p["lat"], p["lon"]) for p in back.rows("place")] == [(52.559, 4.6612)]
         assert {a["name"]: a["tel"] for a in back.rows("actor")}["Ans Smit"] == "0612345678"
+
+
+def test_utf16_without_a_bom_is_read(tmp_path: Path) -> None:
+    sheet = tmp_path / "x.txt"
+    sheet.write_bytes("Label\tType\r\nZoë\tPerson\r\n".encode("utf-16-le"))
+    assert read_csv(sheet) == (["Label", "Type"], [{"Label": "Zoë", "Type": "Person"}])
+
+
+@pytest.mark.parametrize(
+    ("content", "nl", "en"),
+    [
+        (b"", "is leeg", "is empty"),
+        (b"name\x00,lat\n", "NUL-bytes", "NUL bytes"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", "oud Excel-bestand (.xls)", "old Excel file"),
+        (b"PK\x03\x04broken", "geen leesbare .xlsx-werkmap", "not a readable .xlsx"),
+        (None, "bestaat niet", "does not exist"),
+    ],
+)
+def test_a_sheet_that_cannot_be_read_is_said_in_the_files_language(
+    tmp_path: Path, content: bytes | None, nl: str, en: str
+) -> None:
+    from click.testing import CliRunner
+
+    from workshop.cli import cli
+
+    sheet = tmp_path / "sheet.csv"
+    if content is not None:
+        sheet.write_bytes(content)
+    for lang, expected in (("nl", nl), ("en", en)):
+        path = tmp_path / f"{lang}.wijk"
+        Store.create(path, name="W", lang=lang).close()
+        result = CliRunner().invoke(cli, ["import", str(path), "--csv", "place", str(sheet)])
+        assert result.exit_code == 1 and expected in result.output, result.output
+        assert result.output.count("\n") == 1 and "Traceback" not in result.output

@@ -16,6 +16,38 @@ CATALOGUE = Catalogue(
             "nl": "{path} kan niet gelezen worden: {detail}.",
             "en": "{path} cannot be read: {detail}.",
         },
+        "sheet_missing": {
+            "nl": "{path} bestaat niet.",
+            "en": "{path} does not exist.",
+        },
+        "sheet_is_folder": {
+            "nl": "{path} is een map, geen spreadsheet; geef het bestand zelf (of --csv all MAP voor een hele CSV-export).",
+            "en": "{path} is a folder, not a spreadsheet; give the file itself (or --csv all FOLDER for a whole CSV export).",
+        },
+        "sheet_too_large": {
+            "nl": "{path} is groter dan {limit} MB; splits het of importeer per tabel.",
+            "en": "{path} is larger than {limit} MB; split it or import it table by table.",
+        },
+        "sheet_empty": {
+            "nl": "{path} is leeg: er staat geen kopregel in.",
+            "en": "{path} is empty: it has no header row.",
+        },
+        "sheet_binary": {
+            "nl": "{path} is geen spreadsheet als tekst (er staan NUL-bytes in): sla het op als CSV (UTF-8) of .xlsx.",
+            "en": "{path} is not a spreadsheet as text (it holds NUL bytes): save it as CSV (UTF-8) or .xlsx.",
+        },
+        "sheet_broken_utf16": {
+            "nl": "{path} is kapotte UTF-16-tekst (byte {byte}): sla het opnieuw op als CSV (UTF-8).",
+            "en": "{path} is broken UTF-16 text (byte {byte}): save it again as CSV (UTF-8).",
+        },
+        "sheet_old_excel": {
+            "nl": "{path} is een oud Excel-bestand (.xls): sla het op als .xlsx of CSV (UTF-8).",
+            "en": "{path} is an old Excel file (.xls): save it as .xlsx or CSV (UTF-8).",
+        },
+        "sheet_not_xlsx": {
+            "nl": "{path} is geen leesbare .xlsx-werkmap ({detail}): sla het op als .xlsx of CSV (UTF-8).",
+            "en": "{path} is not a readable .xlsx workbook ({detail}): save it as .xlsx or CSV (UTF-8).",
+        },
         "kumu_duplicate_label": {
             "nl": "{path} regel {row}: label '{label}' komt twee keer voor; maak de labels uniek.",
             "en": "{path} row {row}: label '{label}' appears twice; make the labels unique.",
