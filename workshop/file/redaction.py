@@ -99,6 +99,7 @@ FREE_TEXT = {
 }
 CONTACT_TABLES = ("actor", *privacy.PERSON_TABLES)
 ANONYMISED_CONTACT_TABLES = ("place", "initiative")
+RECORD_CONTACTS = ("tel", "mail", "website")  # of a place or initiative (address is free text)
 _VOCABULARY = {"type", "role", "theme", "status", "kind", "source", "dimension"}
 JSON_KEYS = frozenset({"id", "value", "key", "values", *_VOCABULARY})  # not free text
 
@@ -338,6 +339,12 @@ class Redactor:
                 out[key] = self.text(out[key])
         if isinstance(out.get("tags"), list):
             out["tags"] = [self.text(t) if isinstance(t, str) else t for t in out["tags"]]
+        if table in ANONYMISED_CONTACT_TABLES:
+            # A place's or initiative's phone or mail may be a hidden person's own (the
+            # volunteer's mobile as the community centre's number): it goes as theirs would.
+            for key in RECORD_CONTACTS:
+                if isinstance(out.get(key), str):
+                    out[key] = self.text(out[key]) or None
         return out
 
     def _mail_hidden(self, address: str) -> bool:
