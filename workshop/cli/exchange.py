@@ -9,7 +9,7 @@ import click
 
 from workshop import exchange
 from workshop.cli import cli, open_store
-from workshop.i18n import t
+from workshop.i18n import UserError, t
 
 
 @cli.command(name="import")
@@ -162,9 +162,7 @@ def export(
     spec = exchange.FORMATS[fmt]
     if output is not None and str(output) == "-":
         if not spec.text:
-            raise click.UsageError(
-                f"--format {fmt} is written to a file: give -o NAME{spec.suffix or ''}"
-            )
+            raise UserError("cli_export_not_to_stdout", fmt=fmt, suffix=spec.suffix or "")
         sys.stdout.write(exchange.export_text(store, fmt, anonymise=anonymise) + "\n")
         return
     written = exchange.export(

@@ -35,6 +35,10 @@ CATALOGUE = Catalogue(
         "cli_redone": {"nl": "opnieuw gedaan: {line}", "en": "redone: {line}"},
         "cli_check_ok": {"nl": "{path} is in orde.", "en": "{path} is sound."},
         "cli_written": {"nl": "geschreven: {path}", "en": "written: {path}"},
+        "cli_export_not_to_stdout": {
+            "nl": "--format {fmt} wordt een bestand, niet de terminal: geef -o NAAM{suffix}.",
+            "en": "--format {fmt} is written to a file, not the terminal: give -o NAME{suffix}.",
+        },
         "cli_imported": {
             "nl": "geïmporteerd: {created} nieuwe actoren, {updated} bijgewerkt, {ties} verbanden.",
             "en": "imported: {created} new actors, {updated} updated, {ties} ties.",
