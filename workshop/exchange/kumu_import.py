@@ -235,7 +235,7 @@ def _by_rule(
             row=number,
             column=column,
             value=text[:80],
-            reason=exc.message(store.lang),
+            reason=exc.message(store.lang).removesuffix("."),
         ) from None
 
 
