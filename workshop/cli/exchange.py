@@ -82,18 +82,7 @@ def import_(
     report: kumu.ImportReport | csv_import.CsvReport
     if kumu_files:
         report = kumu.import_kumu(store, kumu_files[0], kumu_files[1], consent=consent)
-        key = "cli_kumu_imported" if report.initiatives or report.places else "cli_imported"
-        click.echo(
-            t(
-                key,
-                lang,
-                created=report.created,
-                updated=report.updated,
-                ties=report.ties,
-                initiatives=report.initiatives,
-                places=report.places,
-            )
-        )
+        click.echo(kumu.summary(report))
     elif csv_args:
         kind, source = csv_args
         if kind.casefold() in ("all", "alles"):

@@ -39,10 +39,6 @@ CATALOGUE = Catalogue(
             "nl": "--format {fmt} wordt een bestand, niet de terminal: geef -o NAAM{suffix}.",
             "en": "--format {fmt} is written to a file, not the terminal: give -o NAME{suffix}.",
         },
-        "cli_imported": {
-            "nl": "geïmporteerd: {created} nieuwe actoren, {updated} bijgewerkt, {ties} verbanden.",
-            "en": "imported: {created} new actors, {updated} updated, {ties} ties.",
-        },
         "forget_not_found": {
             "nl": "Geen persoon '{name}' in {path}{hint}",
             "en": "No person '{name}' in {path}{hint}",
@@ -139,12 +135,6 @@ CATALOGUE = Catalogue(
         "cli_csv_imported": {
             "nl": "geïmporteerd: {inserted} nieuw, {updated} bijgewerkt, {unchanged} ongewijzigd.",
             "en": "imported: {inserted} new, {updated} updated, {unchanged} unchanged.",
-        },
-        "cli_kumu_imported": {
-            "nl": "geïmporteerd: {created} nieuwe actoren, {initiatives} initiatieven, {places} "
-            "plekken, {updated} bijgewerkt, {ties} verbanden.",
-            "en": "imported: {created} new actors, {initiatives} initiatives, {places} places, "
-            "{updated} updated, {ties} ties.",
         },
         "cli_partial": {
             "nl": "GEDEELTELIJK: {skipped} rijen niet geïmporteerd (zie hieronder).",

@@ -40,13 +40,21 @@ from workshop.exchange.kumu_import import (
     ELEMENT_COLUMNS,
     ImportReport,
     import_kumu,
+    summary,
 )
 from workshop.exchange.tables import guard_cell
 from workshop.file import redaction
 from workshop.file.store import Store
 from workshop.text import normalise
 
-__all__ = ["CONNECTION_COLUMNS", "ELEMENT_COLUMNS", "ImportReport", "export_kumu", "import_kumu"]
+__all__ = [
+    "CONNECTION_COLUMNS",
+    "ELEMENT_COLUMNS",
+    "ImportReport",
+    "export_kumu",
+    "import_kumu",
+    "summary",
+]
 
 KUMU_TYPES = {"person": "Person", "organisation": "Organization"}
 

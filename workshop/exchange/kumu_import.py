@@ -13,7 +13,7 @@ from workshop.exchange import kumu_kinds, rules
 from workshop.exchange.files import column, read_csv, row_number
 from workshop.exchange.tables import unguard_cell
 from workshop.file.store import Store, Writer
-from workshop.i18n import UserError, join, t
+from workshop.i18n import UserError, join, pick, plural, t
 from workshop.text import normalise
 
 ELEMENT_COLUMNS = [
@@ -41,7 +41,8 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    ties: int = 0
+    ties: int = 0  # ties between actors created or changed (not those already as the sheet says)
+    links: int = 0  # links of actors to initiatives and places, created or changed
     initiatives: int = 0  # created from elements of type Project/Initiative
     places: int = 0  # created from elements of type Place/Location
     skipped: int = 0
@@ -51,6 +52,27 @@ class ImportReport:
     @property
     def partial(self) -> bool:
         return self.skipped > 0
+
+
+def summary(report: ImportReport) -> str:
+    """What an import did, in one line of the file's language, as the file then holds it."""
+    lang = report.lang
+    counts = {
+        "created": report.created,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "ties": plural("n_tie", report.ties, lang),
+    }
+    if not (report.initiatives or report.places or report.links):
+        return t("kumu_imported", lang, **counts)
+    return t(
+        "kumu_imported_records",
+        lang,
+        **counts,
+        initiatives=plural("n_initiative", report.initiatives, lang),
+        places=plural("n_place", report.places, lang),
+        links=plural("n_link", report.links, lang),
+    )
 
 
 def import_kumu(
@@ -89,6 +111,7 @@ def import_kumu(
     _refuse_unknown(
         store, conn_cols, filled, {_norm(lb) for _, lb, _ in labelled}, pseudonyms, connections_path
     )
+    before = {table: _stamps(store, table) for table in _LINK_TABLES}
     with store.write() as w, w.entry(f"import kumu {Path(elements_path).name}"):
         ids: dict[str, tuple[str, str]] = {}
         for number, label, row in labelled:
@@ -99,7 +122,18 @@ def import_kumu(
             _import_connection(
                 store, w, row, conn_cols, ids, number, connections_path, report, pseudonyms
             )
+    # What the file now holds that it did not, or differently: what the report says.
+    changed = {t: _stamps(store, t).items() - before[t].items() for t in _LINK_TABLES}
+    report.ties = len(changed["tie"])
+    report.links = len(changed["actor_initiative"]) + len(changed["actor_place"])
     return report
+
+
+_LINK_TABLES = ("tie", "actor_initiative", "actor_place")
+
+
+def _stamps(store: Store, table: str) -> dict[str, str]:
+    return dict(store.conn.execute(f'SELECT id, updated FROM "{table}"').fetchall())
 
 
 def _refuse_duplicates(labelled: list[tuple[int, str, dict]], path: Path) -> None:
@@ -258,13 +292,15 @@ def _import_element(
     role_word = _cell(row, cols["Role"])
     kind = kumu_kinds.kind_of(type_word)
     if kind in ("initiative", "place"):
-        record_id, created = kumu_kinds.upsert_record(
-            store, w, kind, label, _cell(row, cols["Description"]), tags
-        )
-        if created:
+        cells = {
+            c: _cell(row, cols[c]) for c in ("Description", "Role", "Phone", "Email", "Website")
+        }
+        values = kumu_kinds.record_values(store, kind, cells)
+        record_id, state = kumu_kinds.upsert_record(store, w, kind, label, values, tags)
+        if state == "created":
             setattr(report, kind + "s", getattr(report, kind + "s") + 1)
         else:
-            report.updated += 1
+            setattr(report, state, getattr(report, state) + 1)
         return kind, record_id
     if kind == "other":  # a new actor becomes an organisation; an existing one keeps its type
         report.notices.append(
@@ -371,14 +407,16 @@ def _import_connection(
                     report.lang,
                     file=Path(str(path)).name,
                     row=number,
-                    ends=join([table for table, _ in ends], report.lang),
+                    ends=join(
+                        [pick(model.KIND_LABELS[table], report.lang).lower() for table, _ in ends],
+                        report.lang,
+                    ),
                 )
             )
             return
         actor_id = next(i for t, i in ends if t == "actor")
         record_id = next(i for t, i in ends if t == other)
         kumu_kinds.link(store, w, actor_id, other, record_id, type_word, tags)
-        report.ties += 1
         return
     term = _term(model.ACTOR_TIE_KINDS, type_word) if type_word else None
     if type_word and term is None and type_word not in tags:
@@ -403,4 +441,3 @@ def _import_connection(
     upsert_tie(
         store, w, ends[0][1], ends[1][1], term.key if term else "knows", direction.key, tags, fields
     )
-    report.ties += 1

@@ -48,6 +48,26 @@ CATALOGUE = Catalogue(
             "nl": "{path} is geen leesbare .xlsx-werkmap ({detail}): sla het op als .xlsx of CSV (UTF-8).",
             "en": "{path} is not a readable .xlsx workbook ({detail}): save it as .xlsx or CSV (UTF-8).",
         },
+        "kumu_imported": {
+            "nl": "geïmporteerd: {created} nieuwe actoren, {updated} bijgewerkt, {unchanged} "
+            "ongewijzigd; {ties} nieuw of bijgewerkt.",
+            "en": "imported: {created} new actors, {updated} updated, {unchanged} unchanged; "
+            "{ties} new or updated.",
+        },
+        "kumu_imported_records": {
+            "nl": "geïmporteerd: {created} nieuwe actoren, {initiatives} en {places} nieuw, "
+            "{updated} bijgewerkt, {unchanged} ongewijzigd; {ties} en {links} nieuw of bijgewerkt.",
+            "en": "imported: {created} new actors, {initiatives} and {places} new, {updated} "
+            "updated, {unchanged} unchanged; {ties} and {links} new or updated.",
+        },
+        "n_link_one": {
+            "nl": "{n} koppeling aan een initiatief of plek",
+            "en": "{n} link to an initiative or place",
+        },
+        "n_link_other": {
+            "nl": "{n} koppelingen aan initiatieven en plekken",
+            "en": "{n} links to initiatives and places",
+        },
         "kumu_duplicate_label": {
             "nl": "{path} regel {row}: label '{label}' komt twee keer voor; maak de labels uniek.",
             "en": "{path} row {row}: label '{label}' appears twice; make the labels unique.",
