@@ -116,3 +116,25 @@ def test_what_an_import_says_is_what_the_file_then_holds(demo_store, tmp_path) -
         fresh.count("tie"),
         fresh.count("actor_initiative") + fresh.count("actor_place"),
     )
+
+
+def test_reimport_keeps_what_the_export_redacted(store, tmp_path) -> None:
+    from workshop.capture.record import record
+
+    record(
+        store,
+        [
+            'persoon "Els de Wit" #bewoner consent:public wat:"buurvrouw van Kees Bakker"',
+            'persoon "Kees Bakker" #bewoner tel:0611111111',
+            'org "Stichting X" wat:"opgericht door Kees Bakker, tel 0611111111"',
+            '"Els de Wit" -> "Stichting X" #kent wat:"via Kees Bakker"',
+        ],
+    )
+    before = store.rows("actor"), store.rows("tie")
+    export_kumu(store, tmp_path / "out")
+    assert "Kees" not in (tmp_path / "out" / "elements.csv").read_text("utf-8")
+    report = import_kumu(
+        store, tmp_path / "out" / "elements.csv", tmp_path / "out" / "connections.csv"
+    )
+    assert (report.updated, report.unchanged, report.ties) == (0, 3, 0)
+    assert (store.rows("actor"), store.rows("tie")) == before

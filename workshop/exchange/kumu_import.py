@@ -351,9 +351,8 @@ def _import_element(
         existing = [pseudonyms[label]]  # a person this file exported under a pseudonym
     if existing:
         actor = existing[0]
-        if tags:
-            values["tags"] = actor["tags"] + [t for t in tags if t not in actor["tags"]]
-        after = w.update("actor", actor["id"], values)
+        changes = kumu_kinds.beyond_export(store, "actor", actor, values, tags)
+        after = w.update("actor", actor["id"], changes) if changes else actor
         if any(after.get(k) != v for k, v in actor.items() if k != "updated"):
             report.updated += 1
         else:
@@ -438,6 +437,13 @@ def _import_connection(
     strength = _cell(row, cols["Strength"])
     if strength:
         fields["strength"] = _by_rule(store, "tie", "strength", strength, number, path, "Strength")
-    upsert_tie(
-        store, w, ends[0][1], ends[1][1], term.key if term else "knows", direction.key, tags, fields
-    )
+    kind = term.key if term else "knows"
+    for tie in store.rows(
+        "tie",
+        "kind = ? AND ((source_id = ? AND target_id = ?) OR (source_id = ? AND target_id = ?))",
+        (kind, ends[0][1], ends[1][1], ends[1][1], ends[0][1]),
+    ):
+        kept = kumu_kinds.beyond_export(store, "tie", tie, fields, tags)
+        fields = {k: v for k, v in fields.items() if k in kept or v == tie.get(k)}
+        tags = [t for t in tags if t in tie["tags"] or t in kept.get("tags", [])]
+    upsert_tie(store, w, ends[0][1], ends[1][1], kind, direction.key, tags, fields)

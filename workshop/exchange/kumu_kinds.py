@@ -79,6 +79,22 @@ def record_values(store: Store, table: str, cells: dict[str, str]) -> dict:
     return values
 
 
+def beyond_export(store: Store, table: str, row: dict, values: dict, tags: list[str]) -> dict:
+    """The `values` (and new `tags`, as "tags") that change `row`, leaving out what the file's
+    own export shows for it: a redacted description ("buurvrouw van Bewoner E55D"), a withheld
+    phone, a pseudonym as a tag. Importing an export back into its file keeps what consent left
+    out of it; a sheet edited in Kumu still changes what was edited."""
+    shown = redaction.for_output(store, "export").record(table, row)
+    changes = {
+        k: v for k, v in values.items() if v != row.get(k) and not (shown.get(k) and v == shown[k])
+    }
+    exported_tags = set(shown.get("tags") or []) - set(row.get("tags") or [])
+    new_tags = [t for t in tags if t not in row["tags"] and t not in exported_tags]
+    if new_tags:
+        changes["tags"] = row["tags"] + new_tags
+    return changes
+
+
 def upsert_record(
     store: Store, w: Writer, table: str, label: str, values: dict, tags: list[str]
 ) -> tuple[str, str]:
@@ -89,11 +105,7 @@ def upsert_record(
     existing = store.find(table, label)
     if existing:
         row = existing[0]
-        shown = redaction.for_output(store, "export").record(table, row)
-        changes = {k: v for k, v in values.items() if v != row.get(k) and v != (shown.get(k) or "")}
-        new_tags = [t for t in tags if t not in row["tags"]]
-        if new_tags:
-            changes["tags"] = row["tags"] + new_tags
+        changes = beyond_export(store, table, row, values, tags)
         if changes:
             w.update(table, row["id"], changes)
         return row["id"], "updated" if changes else "unchanged"
