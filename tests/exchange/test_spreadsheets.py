@@ -1,13 +1,16 @@
 """Spreadsheets, Dutch first: formula and phone-number guards, decimal commas, encodings.
 
-LibreOffice is not installed here, so the CSV bytes are checked exactly: a cell a spreadsheet
-would run as a formula or turn into a number starts with an apostrophe (text in Excel and
-LibreOffice), and with ';' the decimals have a comma (the Dutch locale reads 52.559 as 52559).
-openpyxl, a real reader of the .xlsx format, writes the workbook the import reads back.
+The CSV bytes are checked exactly: a cell a spreadsheet would run as a formula or turn into a
+number starts with an apostrophe (text in Excel and LibreOffice), and with ';' the decimals have
+a comma (the Dutch locale reads 52.559 as 52559). LibreOffice Calc in the nl-NL locale, where
+installed, opens the ';' export; openpyxl, a real reader of the .xlsx format, writes the
+workbook the import reads back.
 """
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -219,3 +222,41 @@ def test_a_sheet_that_cannot_be_read_is_said_in_the_files_language(
         result = CliRunner().invoke(cli, ["import", str(path), "--csv", "place", str(sheet)])
         assert result.exit_code == 1 and expected in result.output, result.output
         assert result.output.count("\n") == 1 and "Traceback" not in result.output
+
+
+_DUTCH_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">
+<value>nl-NL</value></prop></item>
+</oor:items>
+"""
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_in_the_dutch_locale_reads_numbers_and_texts_right(
+    filled: Store, tmp_path: Path
+) -> None:
+    tables.export_csv(filled, tmp_path / "csv", delimiter=";")
+    profile = tmp_path / "profile"
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(_DUTCH_PROFILE, "utf-8")
+    sheets = [tmp_path / "csv" / f"{name}.csv" for name in ("place", "actor")]
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{profile}"]
+        + ["--infilter=CSV:59,34,76,1", "--convert-to", "xlsx", "--outdir", str(tmp_path / "lo")]
+        + [str(p) for p in sheets],
+        check=True,
+        timeout=180,
+        capture_output=True,
+    )
+
+    def rows(name: str) -> list[dict]:
+        header, *values = openpyxl.load_workbook(tmp_path / "lo" / f"{name}.xlsx").active.values
+        return [dict(zip(header, row, strict=True)) for row in values]
+
+    [kerk] = rows("place")
+    assert (kerk["lat"], kerk["lon"]) == (52.559, 4.6612)  # numbers, not 52559
+    actors = {r["name"].lstrip("'"): r for r in rows("actor")}
+    assert actors["=1+1 Stichting"]["name"] == "'=1+1 Stichting"  # text, not a formula
+    assert actors["=1+1 Stichting"]["tel"] == "'+31612345678"
+    assert actors["Ans Smit"]["tel"] == "'0612345678"  # the leading 0 kept
