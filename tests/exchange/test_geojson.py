@@ -166,3 +166,22 @@ def test_neighbourhoods_append_into_one_gdal_table(demo_file, tmp_path) -> None:
     assert sum(hood == "De Kersenbuurt" for hood, _ in rows) == 38
     _, _, _, values = raw.read(gpkg, layer="kaart", where="record='place'", columns=["name"])
     assert len(values[0]) == 25 and "Zon" not in values[0]
+
+
+def test_coordinates_off_the_earth_or_not_numbers_give_no_point(tmp_path) -> None:
+    """A file edited outside the program (lat 30681, a text) still exports, without a point
+    GIS would put off the globe; `workshop check` names such values."""
+    import sqlite3
+
+    path = tmp_path / "k.wijk"
+    with Store.create(path, name="Kapot") as store:
+        record(store, ["p Ver lat:52.1 lon:5.1", "p Tekst lat:52.2 lon:5.2", "p Goed lat:52 lon:5"])
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE place SET lat = 30681 WHERE name = 'Ver'")
+        conn.execute("UPDATE place SET lat = 'x', lon = 'y' WHERE name = 'Tekst'")
+    conn.close()
+    with Store.open(path, readonly=True) as store:
+        data = json.loads(geojson.export_geojson(store, None))
+    points = {f["properties"]["name"]: f["geometry"] for f in data["features"]}
+    assert points["Ver"] is None and points["Tekst"] is None
+    assert points["Goed"]["coordinates"] == [5.0, 52.0] and data["bbox"] == [5.0, 52.0, 5.0, 52.0]

@@ -20,6 +20,7 @@ one schema, so several neighbourhoods append into one table and stay apart. `rec
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -93,13 +94,29 @@ def located(record: dict) -> str:
     return "scan" if record.get("located") == "scan" else "coordinates"
 
 
+def _on_earth(record: dict | None) -> tuple[float, float] | None:
+    """(lon, lat) of a record's own coordinates when they are numbers on earth: a file edited
+    outside the program (lat 30681, lon "abc") gives no point rather than a broken file
+    (`workshop check` names such values)."""
+    if not record:
+        return None
+    lat, lon = record.get("lat"), record.get("lon")
+    if not (isinstance(lat, int | float) and isinstance(lon, int | float)):
+        return None
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return float(lon), float(lat)
+
+
 def _locate(
     record: dict, place: dict | None, neighbourhood: dict
 ) -> tuple[dict | None, str | None]:
-    if record.get("lat") is not None and record.get("lon") is not None:
-        return _point(record["lon"], record["lat"]), located(record)
-    if place and place.get("lat") is not None and place.get("lon") is not None:
-        return _point(place["lon"], place["lat"]), "place_coordinates"
+    own = _on_earth(record)
+    if own:
+        return _point(*own), located(record)
+    theirs = _on_earth(place)
+    if theirs:
+        return _point(*theirs), "place_coordinates"
     for source, cell in (
         ("cell_centre", record.get("cell")),
         ("place_cell_centre", (place or {}).get("cell")),
