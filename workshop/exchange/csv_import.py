@@ -287,7 +287,7 @@ class _Sheet:
             try:
                 value = rules.by_capture_rule(table, name, text, self.store.context())
             except UserError as exc:
-                raise bad(exc.message(self.store.lang).removesuffix(".")) from None
+                raise bad(exc.message(self.store.lang)) from None
             return int(value) if isinstance(value, bool) else value
         if name in JSON_COLUMNS:
             return self._json(text, name, bad)

@@ -129,7 +129,7 @@ def import_kumu(
     return report
 
 
-_LINK_TABLES = ("tie", "actor_initiative", "actor_place")
+_LINK_TABLES = tuple(model.LINK_TABLE.values())  # tie, actor_initiative, actor_place
 
 
 def _stamps(store: Store, table: str) -> dict[str, str]:
@@ -269,7 +269,7 @@ def _by_rule(
             row=number,
             column=column,
             value=text[:80],
-            reason=exc.message(store.lang).removesuffix("."),
+            reason=exc.message(store.lang),
         ) from None
 
 
