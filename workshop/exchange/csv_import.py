@@ -228,6 +228,9 @@ class _Sheet:
     ):
         self.store, self.w, self.table, self.path, self.report = store, w, table, path, report
         self.shown: dict[str, str] = {}  # column -> its header as the sheet writes it
+        # the grid and dimensions of this import's own neighbourhood and board sheets, when
+        # they came first in the same write (a whole export into a new file)
+        self.context = store.context_now()
         self.columns = {c.name: c for c in db[table].columns if c.name not in NOT_EXPORTED}
         by_key = {h.casefold(): h for h in header}
         self.header = {name: by_key[name] for name in self.columns if name in by_key}
@@ -285,7 +288,7 @@ class _Sheet:
         text = unguard_cell(raw)
         if text.strip() and rules.ruled(table, name):  # exactly as the capture line takes it
             try:
-                value = rules.by_capture_rule(table, name, text, self.store.context())
+                value = rules.by_capture_rule(table, name, text, self.context)
             except UserError as exc:
                 raise bad(exc.message(self.store.lang)) from None
             return int(value) if isinstance(value, bool) else value
