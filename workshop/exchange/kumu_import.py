@@ -112,6 +112,7 @@ def import_kumu(
         store, conn_cols, filled, {_norm(lb) for _, lb, _ in labelled}, pseudonyms, connections_path
     )
     before = {table: _stamps(store, table) for table in _LINK_TABLES}
+    known = frozenset(r[0] for r in store.conn.execute("SELECT id FROM actor"))
     with store.write() as w, w.entry(f"import kumu {Path(elements_path).name}"):
         ids: dict[str, tuple[str, str]] = {}
         for number, label, row in labelled:
@@ -120,7 +121,7 @@ def import_kumu(
             )
         for number, row in filled:
             _import_connection(
-                store, w, row, conn_cols, ids, number, connections_path, report, pseudonyms
+                store, w, row, conn_cols, ids, number, connections_path, report, pseudonyms, known
             )
     # What the file now holds that it did not, or differently: what the report says.
     changed = {t: _stamps(store, t).items() - before[t].items() for t in _LINK_TABLES}
@@ -381,7 +382,10 @@ def _import_connection(
     path: Path | None,
     report: ImportReport,
     pseudonyms: dict[str, dict],
+    known: frozenset[str] = frozenset(),
 ) -> None:
+    """`known`: the actors the file held before this import (only their ties can hold what
+    the file's own export redacted)."""
     ends = []
     for name in ("From", "To"):
         label = _cell(row, cols[name])
@@ -438,10 +442,15 @@ def _import_connection(
     if strength:
         fields["strength"] = _by_rule(store, "tie", "strength", strength, number, path, "Strength")
     kind = term.key if term else "knows"
-    for tie in store.rows(
-        "tie",
-        "kind = ? AND ((source_id = ? AND target_id = ?) OR (source_id = ? AND target_id = ?))",
-        (kind, ends[0][1], ends[1][1], ends[1][1], ends[0][1]),
+    old_ends = ends[0][1] in known and ends[1][1] in known
+    for tie in (
+        ()
+        if not old_ends
+        else store.rows(
+            "tie",
+            "kind = ? AND ((source_id = ? AND target_id = ?) OR (source_id = ? AND target_id = ?))",
+            (kind, ends[0][1], ends[1][1], ends[1][1], ends[0][1]),
+        )
     ):
         kept = kumu_kinds.beyond_export(store, "tie", tie, fields, tags)
         fields = {k: v for k, v in fields.items() if k in kept or v == tie.get(k)}
