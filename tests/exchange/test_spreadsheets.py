@@ -260,3 +260,15 @@ def test_libreoffice_in_the_dutch_locale_reads_numbers_and_texts_right(
     assert actors["=1+1 Stichting"]["name"] == "'=1+1 Stichting"  # text, not a formula
     assert actors["=1+1 Stichting"]["tel"] == "'+31612345678"
     assert actors["Ans Smit"]["tel"] == "'0612345678"  # the leading 0 kept
+
+
+def test_a_row_with_more_cells_than_the_header_is_refused(store: Store, tmp_path: Path) -> None:
+    """'Ans, Smit' without quotes would make Ans a public organisation tagged 'Smit'."""
+    sheet = tmp_path / "elements.csv"
+    sheet.write_text("Label,Type\nAns, Smit,Person\nBob,Person,,\n", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        kumu.import_kumu(store, sheet, None)
+    assert caught.value.key == "sheet_row_too_long" and caught.value.params["row"] == 2
+    assert store.count("actor") == 0
+    sheet.write_text("Label,Type\nBob,Person,,\n", encoding="utf-8")  # empty cells past it: fine
+    assert kumu.import_kumu(store, sheet, None).created == 1

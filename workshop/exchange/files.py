@@ -47,7 +47,8 @@ def read_csv(
         raise UserError("sheet_too_large", path=str(path), limit=MAX_CSV_BYTES // 2**20)
     if raw.startswith(_OLD_EXCEL):
         raise UserError("sheet_old_excel", path=str(path))
-    if raw.startswith(b"PK\x03\x04"):
+    text = not raw.startswith(b"PK\x03\x04")
+    if not text:
         rows = _xlsx_rows(path, sheet)
     else:
         rows = _csv_rows(path, _decode(path, raw, notices, lang))
@@ -58,6 +59,16 @@ def read_csv(
     for number, values in enumerate(rows[1:], 2):
         if not any(v.strip() for v in values):
             continue
+        if text and any(v.strip() for v in values[len(header) :]):
+            # A comma in a name without quotes ("Café, De Hoek") shifts every cell after it:
+            # refused, not read into the wrong columns.
+            raise UserError(
+                "sheet_row_too_long",
+                path=str(path),
+                row=number,
+                cells=len(values),
+                header=len(header),
+            )
         records.append(
             SheetRow(
                 {h: (values[i] if i < len(values) else "") for i, h in enumerate(header)}, number

@@ -40,6 +40,10 @@ CATALOGUE = Catalogue(
             "nl": "{path} is kapotte UTF-16-tekst (byte {byte}): sla het opnieuw op als CSV (UTF-8).",
             "en": "{path} is broken UTF-16 text (byte {byte}): save it again as CSV (UTF-8).",
         },
+        "sheet_row_too_long": {
+            "nl": '{path} rij {row}: {cells} cellen, maar de kopregel heeft er {header}; staat er een komma of puntkomma in een tekst zonder aanhalingstekens? Zet die tekst tussen "..."; er is niets geïmporteerd.',
+            "en": '{path} row {row}: {cells} cells, but the header has {header}; is there a comma or semicolon in a text without quotes? Put that text in "..."; nothing was imported.',
+        },
         "sheet_old_excel": {
             "nl": "{path} is een oud Excel-bestand (.xls): sla het op als .xlsx of CSV (UTF-8).",
             "en": "{path} is an old Excel file (.xls): save it as .xlsx or CSV (UTF-8).",
