@@ -272,3 +272,23 @@ def test_a_row_with_more_cells_than_the_header_is_refused(store: Store, tmp_path
     assert store.count("actor") == 0
     sheet.write_text("Label,Type\nBob,Person,,\n", encoding="utf-8")  # empty cells past it: fine
     assert kumu.import_kumu(store, sheet, None).created == 1
+
+
+def test_a_kumu_workbook_with_its_own_sheet_names_or_elements_only(
+    store: Store, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Blad1"
+    book.active.append(["Label", "Type"])
+    book.active.append(["Bob", "Person"])
+    book.active.append(["Stichting X", "Organization"])
+    ties = book.create_sheet("Blad2")
+    ties.append(["From", "To"])
+    ties.append(["Bob", "Stichting X"])
+    book.save(tmp_path / "k.xlsx")
+    assert kumu.import_kumu(store, tmp_path / "k.xlsx", tmp_path / "k.xlsx").ties == 1
+    del book["Blad2"]
+    book.active.append(["Ans", "Person"])
+    book.save(tmp_path / "elements.xlsx")
+    report = kumu.import_kumu(store, tmp_path / "elements.xlsx", tmp_path / "elements.xlsx")
+    assert report.created == 1 and any("alleen de elementen" in n for n in report.notices)

@@ -29,12 +29,17 @@ def _bare_utf16(raw: bytes) -> str | None:
 
 
 def read_csv(
-    path: Path, *, sheet: str | None = None, notices: list[str] | None = None, lang: str = "en"
+    path: Path,
+    *,
+    sheet: str | None = None,
+    notices: list[str] | None = None,
+    lang: str = "en",
+    needs: tuple[str, ...] = (),
 ) -> tuple[list[str], list[dict[str, str]]]:
     """Header and rows of a sheet as Excel or Kumu writes it: CSV in UTF-8 (with or without
     BOM), UTF-16 with BOM (Excel's "Unicode text"), or plainly cp1252 (said in `notices`),
     with comma, semicolon or tab; or an .xlsx workbook (the sheet named `sheet`, else the
-    first). Header names are stripped; values kept as they are."""
+    first whose header has the columns `needs`, else the first). Header names are stripped; values kept as they are."""
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
@@ -49,7 +54,7 @@ def read_csv(
         raise UserError("sheet_old_excel", path=str(path))
     text = not raw.startswith(b"PK\x03\x04")
     if not text:
-        rows = _xlsx_rows(path, sheet)
+        rows = _xlsx_rows(path, sheet, needs)
     else:
         rows = _csv_rows(path, _decode(path, raw, notices, lang))
     if not rows:
@@ -119,7 +124,13 @@ def _csv_rows(path: Path, text: str) -> list[list[str]]:
         raise UserError("csv_unreadable", path=str(path), detail=str(exc)) from None
 
 
-def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
+def _has_columns(ws, needs: tuple[str, ...]) -> bool:
+    first = next(ws.iter_rows(max_row=1, values_only=True), ())
+    header = {str(v).strip().casefold() for v in first if v is not None}
+    return all(n.casefold() in header for n in needs)
+
+
+def _xlsx_rows(path: Path, sheet: str | None, needs: tuple[str, ...] = ()) -> list[list[str]]:
     """The cells of one worksheet as the texts a CSV of it would hold."""
     import openpyxl  # only a workbook needs it
 
@@ -129,9 +140,11 @@ def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
         raise UserError("sheet_not_xlsx", path=str(path), detail=type(exc).__name__) from None
     try:
         wanted = (sheet or "").casefold()
-        chosen = next(
-            (ws for ws in book.worksheets if ws.title.casefold() == wanted), book.worksheets[0]
-        )
+        named = [ws for ws in book.worksheets if ws.title.casefold() == wanted]
+        # A workbook whose sheets are not named as asked ("Blad1", "Blad2"): the first sheet
+        # whose header has the columns asked for, else the first sheet.
+        having = [ws for ws in book.worksheets if needs and _has_columns(ws, needs)]
+        chosen = (named or having or book.worksheets)[0]
         return [[_xlsx_text(v) for v in row] for row in chosen.iter_rows(values_only=True)]
     finally:
         book.close()

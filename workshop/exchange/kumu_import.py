@@ -102,7 +102,8 @@ def import_kumu(
     if not labelled:
         raise UserError("kumu_no_elements", path=str(elements_path))
     _refuse_duplicates(labelled, elements_path)
-    conn_header, conn_rows = _connections(connections_path, report, store.lang)
+    same_book = connections_path is not None and Path(connections_path) == Path(elements_path)
+    conn_header, conn_rows = _connections(connections_path, report, store.lang, same_book)
     pseudonyms = {
         privacy.pseudonym(a, store.lang): a for a in store.rows("actor", "type = ?", ("person",))
     }
@@ -215,7 +216,7 @@ def _refuse_unknown(
 
 
 def _connections(
-    path: Path | None, report: ImportReport, lang: str
+    path: Path | None, report: ImportReport, lang: str, same_book: bool = False
 ) -> tuple[list[str], list[dict]]:
     if path is None:
         return [], []
@@ -226,8 +227,13 @@ def _connections(
     if empty:
         report.notices.append(t("kumu_no_connections", lang, file=Path(path).name))
         return [], []
-    header, rows = read_csv(path, sheet="Connections", notices=report.notices, lang=lang)
+    header, rows = read_csv(
+        path, sheet="Connections", notices=report.notices, lang=lang, needs=("From", "To")
+    )
     missing = [c for c in ("From", "To") if column(header, c) is None]
+    if missing and same_book:  # one workbook given twice, with elements only
+        report.notices.append(t("kumu_no_connections_sheet", lang, file=Path(path).name))
+        return [], []
     if missing:
         raise UserError(
             "csv_missing_columns",

@@ -188,6 +188,10 @@ CATALOGUE = Catalogue(
             "nl": "{file} rij {row}: {column} is leeg, overgeslagen",
             "en": "{file} row {row}: {column} is empty, skipped",
         },
+        "kumu_no_connections_sheet": {
+            "nl": "{file}: geen blad met From en To, alleen de elementen geïmporteerd",
+            "en": "{file}: no sheet with From and To, only the elements imported",
+        },
         "kumu_no_connections": {
             "nl": "{file}: leeg, geen verbanden geïmporteerd",
             "en": "{file}: empty, no connections imported",
