@@ -35,13 +35,8 @@ from pathlib import Path
 
 from workshop import model
 from workshop.exchange.files import write_csv
-from workshop.exchange.kumu_import import (
-    CONNECTION_COLUMNS,
-    ELEMENT_COLUMNS,
-    ImportReport,
-    import_kumu,
-    summary,
-)
+from workshop.exchange.kumu_import import CONNECTION_COLUMNS, ELEMENT_COLUMNS, import_kumu
+from workshop.exchange.kumu_report import ImportReport, summary
 from workshop.exchange.tables import guard_cell
 from workshop.file import redaction
 from workshop.file.store import Store

@@ -3,7 +3,6 @@ the guard of text cells and what an import merges, updates and refuses)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,9 +10,10 @@ from workshop import model, privacy
 from workshop.capture.record import upsert_tie
 from workshop.exchange import kumu_kinds, rules
 from workshop.exchange.files import column, read_csv, row_number
+from workshop.exchange.kumu_report import ImportReport, link_stamps
 from workshop.exchange.tables import unguard_cell
 from workshop.file.store import Store, Writer
-from workshop.i18n import UserError, join, pick, plural, t
+from workshop.i18n import UserError, join, pick, t
 from workshop.text import normalise
 
 ELEMENT_COLUMNS = [
@@ -34,45 +34,6 @@ ELEMENT_COLUMNS = [
 MAX_LISTED = 5
 
 CONNECTION_COLUMNS = ["From", "To", "Type", "Direction", "Strength", "Tags", "Description"]
-
-
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    ties: int = 0  # ties between actors created or changed (not those already as the sheet says)
-    links: int = 0  # links of actors to initiatives and places, created or changed
-    initiatives: int = 0  # created from elements of type Project/Initiative
-    places: int = 0  # created from elements of type Place/Location
-    skipped: int = 0
-    notices: list[str] = field(default_factory=list)
-    lang: str = "nl"  # of the notices: the file's
-
-    @property
-    def partial(self) -> bool:
-        return self.skipped > 0
-
-
-def summary(report: ImportReport) -> str:
-    """What an import did, in one line of the file's language, as the file then holds it."""
-    lang = report.lang
-    counts = {
-        "created": report.created,
-        "updated": report.updated,
-        "unchanged": report.unchanged,
-        "ties": plural("n_tie", report.ties, lang),
-    }
-    if not (report.initiatives or report.places or report.links):
-        return t("kumu_imported", lang, **counts)
-    return t(
-        "kumu_imported_records",
-        lang,
-        **counts,
-        initiatives=plural("n_initiative", report.initiatives, lang),
-        places=plural("n_place", report.places, lang),
-        links=plural("n_link", report.links, lang),
-    )
 
 
 def import_kumu(
@@ -112,7 +73,7 @@ def import_kumu(
     _refuse_unknown(
         store, conn_cols, filled, {_norm(lb) for _, lb, _ in labelled}, pseudonyms, connections_path
     )
-    before = {table: _stamps(store, table) for table in _LINK_TABLES}
+    before = link_stamps(store)
     known = frozenset(r[0] for r in store.conn.execute("SELECT id FROM actor"))
     with store.write() as w, w.entry(f"import kumu {Path(elements_path).name}"):
         ids: dict[str, tuple[str, str]] = {}
@@ -125,17 +86,8 @@ def import_kumu(
                 store, w, row, conn_cols, ids, number, connections_path, report, pseudonyms, known
             )
     # What the file now holds that it did not, or differently: what the report says.
-    changed = {t: _stamps(store, t).items() - before[t].items() for t in _LINK_TABLES}
-    report.ties = len(changed["tie"])
-    report.links = len(changed["actor_initiative"]) + len(changed["actor_place"])
+    report.count_links(store, before)
     return report
-
-
-_LINK_TABLES = tuple(model.LINK_TABLE.values())  # tie, actor_initiative, actor_place
-
-
-def _stamps(store: Store, table: str) -> dict[str, str]:
-    return dict(store.conn.execute(f'SELECT id, updated FROM "{table}"').fetchall())
 
 
 def _refuse_duplicates(labelled: list[tuple[int, str, dict]], path: Path) -> None:
