@@ -220,3 +220,14 @@ def test_a_map_extent_off_the_earth_and_a_cell_off_the_grid_are_flagged(tmp_path
     assert values[2].startswith(
         "  KLOPT NIET: plek 'Kerk': vak 'Z9' ligt niet op de kaart (A1 t/m H6)"
     )
+
+
+def test_check_speaks_the_files_language_unless_told(tmp_path: Path) -> None:
+    path = tmp_path / "en.wijk"
+    with Store.create(path, name="Wijk", lang="en") as store:
+        record(store, ["p Kerk @B2"])
+    own = CliRunner().invoke(cli, ["check", str(path)], env={"WORKSHOP_LANG": None})
+    assert own.exit_code == 0 and own.output.endswith("is sound.\n"), own.output
+    told = CliRunner().invoke(cli, ["check", str(path)], env={"WORKSHOP_LANG": "nl"})
+    assert told.output.endswith("is in orde.\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["en.wijk"]  # nothing left beside it

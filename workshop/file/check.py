@@ -121,6 +121,22 @@ class CheckReport:
         }
 
 
+def file_language(path: Path, default: str) -> str:
+    """The language a neighbourhood file says it is in, read without changing anything; the
+    `default` when the file cannot tell (damaged, not ours, missing)."""
+    try:
+        conn, _ = files.open_readonly(Path(path), leave_no_sidecars=True)
+    except (sqlite3.Error, UserError, OSError):
+        return default
+    try:
+        row = conn.execute("SELECT lang FROM neighbourhood LIMIT 1").fetchone()
+    except sqlite3.Error:
+        return default
+    finally:
+        conn.close()
+    return row[0] if row and row[0] in ("nl", "en") else default
+
+
 def check_file(path: Path, lang: str = "en") -> CheckReport:
     report = CheckReport(Path(path))
     try:
