@@ -39,7 +39,8 @@ def read_csv(
     """Header and rows of a sheet as Excel or Kumu writes it: CSV in UTF-8 (with or without
     BOM), UTF-16 with BOM (Excel's "Unicode text"), or plainly cp1252 (said in `notices`),
     with comma, semicolon or tab; or an .xlsx workbook (the sheet named `sheet`, else the
-    first whose header has the columns `needs`, else the first). Header names are stripped; values kept as they are."""
+    first whose header has the columns `needs`, else the first). Header names are stripped;
+    values kept as they are. A text row with more filled cells than the header is refused."""
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
@@ -143,8 +144,9 @@ def _xlsx_rows(path: Path, sheet: str | None, needs: tuple[str, ...] = ()) -> li
         named = [ws for ws in book.worksheets if ws.title.casefold() == wanted]
         # A workbook whose sheets are not named as asked ("Blad1", "Blad2"): the first sheet
         # whose header has the columns asked for, else the first sheet.
-        having = [ws for ws in book.worksheets if needs and _has_columns(ws, needs)]
-        chosen = (named or having or book.worksheets)[0]
+        if not named and needs:
+            named = [ws for ws in book.worksheets if _has_columns(ws, needs)]
+        chosen = (named or book.worksheets)[0]
         return [[_xlsx_text(v) for v in row] for row in chosen.iter_rows(values_only=True)]
     finally:
         book.close()
