@@ -61,7 +61,7 @@ def test_partial_import_is_labelled(demo_file, tmp_path) -> None:
     sheet = tmp_path / "tie.csv"
     sheet.write_text("source_id,target_id\nDokter Hoogland,Niemand\n", encoding="utf-8")
     out = run("import", demo_file, "--csv", "tie", sheet).stdout
-    assert "GEDEELTELIJK: 1 rijen niet geïmporteerd" in out and "Niemand" in out
+    assert "GEDEELTELIJK: 1 rij niet geïmporteerd" in out and "Niemand" in out
 
 
 def test_import_needs_exactly_one_source(demo_file, tmp_path) -> None:

@@ -9,7 +9,7 @@ import click
 
 from workshop import exchange
 from workshop.cli import cli, open_store
-from workshop.i18n import UserError, t
+from workshop.i18n import UserError, plural, t
 
 
 @cli.command(name="import")
@@ -101,7 +101,7 @@ def import_(
     else:
         return
     if report.skipped:
-        click.echo(t("cli_partial", lang, skipped=report.skipped))
+        click.echo(t("cli_partial", lang, skipped=plural("n_row", report.skipped, lang)))
     for notice in report.notices:
         click.echo(f"  {notice}")
 

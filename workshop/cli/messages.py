@@ -137,9 +137,11 @@ CATALOGUE = Catalogue(
             "en": "imported: {inserted} new, {updated} updated, {unchanged} unchanged.",
         },
         "cli_partial": {
-            "nl": "GEDEELTELIJK: {skipped} rijen niet geïmporteerd (zie hieronder).",
-            "en": "PARTIAL: {skipped} rows not imported (see below).",
+            "nl": "GEDEELTELIJK: {skipped} niet geïmporteerd (zie hieronder).",
+            "en": "PARTIAL: {skipped} not imported (see below).",
         },
+        "n_row_one": {"nl": "{n} rij", "en": "{n} row"},
+        "n_row_other": {"nl": "{n} rijen", "en": "{n} rows"},
         "board_set": {"nl": "dimensie {dim}: {values}", "en": "dimension {dim}: {values}"},
         "board_removed": {"nl": "dimensie {dim} verwijderd.", "en": "dimension {dim} removed."},
         "board_none": {"nl": "Geen klankbord-dimensies.", "en": "No sounding-board dimensions."},
