@@ -35,7 +35,7 @@ def test_geojson_to_stdout_is_only_json(demo_file) -> None:
     result = run("export", demo_file, "--format", "geojson", "-o", "-")
     assert json.loads(result.stdout)["features"]
     refused = CliRunner().invoke(cli, ["export", str(demo_file), "--format", "gexf", "-o", "-"])
-    assert refused.exit_code == 2 and "Traceback" not in refused.output
+    assert refused.exit_code == 1 and "Traceback" not in refused.output
 
 
 def test_import_csv_and_kumu_from_the_command_line(demo_file, tmp_path) -> None:
@@ -61,7 +61,7 @@ def test_partial_import_is_labelled(demo_file, tmp_path) -> None:
     sheet = tmp_path / "tie.csv"
     sheet.write_text("source_id,target_id\nDokter Hoogland,Niemand\n", encoding="utf-8")
     out = run("import", demo_file, "--csv", "tie", sheet).stdout
-    assert "GEDEELTELIJK: 1 rijen niet geïmporteerd" in out and "Niemand" in out
+    assert "GEDEELTELIJK: 1 rij niet geïmporteerd" in out and "Niemand" in out
 
 
 def test_import_needs_exactly_one_source(demo_file, tmp_path) -> None:
@@ -70,3 +70,11 @@ def test_import_needs_exactly_one_source(demo_file, tmp_path) -> None:
         assert result.exit_code == 2 and "Traceback" not in result.output
     result = CliRunner().invoke(cli, ["import", str(demo_file), "--csv", "fietsen", "x.csv"])
     assert result.exit_code == 1 and "Onbekende soort 'fietsen'" in result.stderr
+
+
+def test_a_format_of_files_to_stdout_is_refused_in_one_dutch_line(demo_file) -> None:
+    result = CliRunner().invoke(cli, ["export", str(demo_file), "--format", "xlsx", "-o", "-"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "workshop: --format xlsx wordt een bestand, niet de terminal: geef -o NAAM.xlsx.\n"
+    )

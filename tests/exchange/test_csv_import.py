@@ -188,3 +188,21 @@ def test_spreadsheet_numbers_pass_the_capture_rules(store: Store, tmp_path: Path
     import_csv(store, "place", path)
     place = store.find("place", "A")[0]
     assert (place["lat"], place["lon"], place["cell"]) == (52.37, 4.9, "C3")
+
+
+def test_a_whole_export_goes_into_a_new_file_with_its_own_grid(tmp_path) -> None:
+    """The neighbourhood sheet comes first and brings its grid: a place at L9 of a 12x9 map
+    is on the map of the new file (it was refused against the new file's 8x6)."""
+    from workshop.model import Grid
+
+    box = (52.0, 5.0, 52.1, 5.1)  # its corners are held to the rules before the grid is read
+    source = Store.create(tmp_path / "a.wijk", name="Groot", grid=Grid(12, 9), bbox=box)
+    record(source, ["p Ver @L9"])
+    tables.export_csv(source, tmp_path / "csv")
+    Store.create(tmp_path / "b.wijk", name="Nieuw").close()
+    args = ["import", str(tmp_path / "b.wijk"), "--csv", "all", str(tmp_path / "csv")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    target = Store.open(tmp_path / "b.wijk", readonly=True)
+    assert [(p["name"], p["cell"]) for p in target.rows("place")] == [("Ver", "L9")]
+    assert (target.grid.cols, target.grid.rows) == (12, 9)

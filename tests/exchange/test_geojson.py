@@ -49,7 +49,7 @@ def test_points_are_lon_lat_from_coordinates_place_or_cell_centre(mapped) -> Non
     assert lon > 5.07 and lat < 52.01  # H6: the south-east corner
     for missing in ("Nergens", "Ergens"):  # kept, without a point (RFC 7946 §3.2)
         assert by_name[missing]["geometry"] is None
-        assert "location" not in by_name[missing]["properties"]
+        assert by_name[missing]["properties"]["location"] is None
     actors = by_name["Zon op het dak"]["properties"]["actors"].split("|")
     assert "Coöp" in actors and "Ayşe" not in actors  # internal consent: not in exports
     west, south, east, north = data["bbox"]
@@ -107,7 +107,7 @@ def test_initiatives_and_no_places_export(tmp_path) -> None:
     assert result.exit_code == 0, result.output
     features = json.loads(result.output)["features"]
     assert [f["properties"]["name"] for f in features] == ["Zon"]
-    assert "place" not in features[0]["properties"]
+    assert features[0]["properties"]["place"] is None
 
 
 def test_each_initiative_names_its_own_place_or_none(store) -> None:
@@ -127,4 +127,61 @@ def test_each_initiative_names_its_own_place_or_none(store) -> None:
         w.update("initiative", moestuin["id"], {"place_id": kuil["id"]})
     props = {f["properties"]["name"]: f["properties"] for f in geojson.features(store)}
     assert props["Moestuin"]["place"] == "Buurthuis De Kuil"
-    assert "place" not in props["Zonnedak"]  # none invented (it named the last place)
+    assert props["Zonnedak"]["place"] is None  # none invented (it named the last place)
+
+
+def test_neighbourhoods_append_into_one_gdal_table(demo_file, tmp_path) -> None:
+    """GDAL reads every file with one schema (so `ogr2ogr -append` loses no column), each
+    feature says its neighbourhood, and `-where "record='place'"` is the layer of places."""
+    raw = pytest.importorskip("pyogrio.raw")
+    other = tmp_path / "t.wijk"
+    with Store.create(other, name="Oosthoek") as store:
+        record(store, ['i "Zon" #opwek', 'p "Nergens"'])
+        place = store.find("place", "Nergens")[0]
+        with store.write() as w, w.entry("place"):
+            w.update("place", place["id"], {"osm_id": "node/42", "source": "osm"})
+    gpkg = tmp_path / "wijken.gpkg"
+    schemas = []
+    for i, wijk in enumerate((demo_file, other)):
+        with Store.open(wijk) as store:
+            target = tmp_path / f"{wijk.stem}.geojson"
+            geojson.export_geojson(store, target)
+        meta, _, geometry, values = raw.read(target)
+        schemas.append(list(meta["fields"]))
+        raw.write(
+            gpkg,
+            geometry,
+            values,
+            meta["fields"],
+            layer="kaart",
+            driver="GPKG",
+            crs="EPSG:4326",
+            geometry_type="Point",
+            append=i > 0,
+        )
+    assert schemas[0] == schemas[1] == list(geojson.PROPERTIES)
+    meta, _, _, values = raw.read(gpkg, layer="kaart", columns=["neighbourhood", "osm_id"])
+    rows = list(zip(*values, strict=True))
+    assert rows.count(("Oosthoek", "node/42")) == 1
+    assert sum(hood == "De Kersenbuurt" for hood, _ in rows) == 38
+    _, _, _, values = raw.read(gpkg, layer="kaart", where="record='place'", columns=["name"])
+    assert len(values[0]) == 25 and "Zon" not in values[0]
+
+
+def test_coordinates_off_the_earth_or_not_numbers_give_no_point(tmp_path) -> None:
+    """A file edited outside the program (lat 30681, a text) still exports, without a point
+    GIS would put off the globe; `workshop check` names such values."""
+    import sqlite3
+
+    path = tmp_path / "k.wijk"
+    with Store.create(path, name="Kapot") as store:
+        record(store, ["p Ver lat:52.1 lon:5.1", "p Tekst lat:52.2 lon:5.2", "p Goed lat:52 lon:5"])
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE place SET lat = 30681 WHERE name = 'Ver'")
+        conn.execute("UPDATE place SET lat = 'x', lon = 'y' WHERE name = 'Tekst'")
+    conn.close()
+    with Store.open(path, readonly=True) as store:
+        data = json.loads(geojson.export_geojson(store, None))
+    points = {f["properties"]["name"]: f["geometry"] for f in data["features"]}
+    assert points["Ver"] is None and points["Tekst"] is None
+    assert points["Goed"]["coordinates"] == [5.0, 52.0] and data["bbox"] == [5.0, 52.0, 5.0, 52.0]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop.exchange.kumu import export_kumu, import_kumu
+from workshop.exchange.kumu import export_kumu, import_kumu, summary
 from workshop.file.store import Store
 from workshop.i18n import UserError
 
@@ -102,3 +102,39 @@ def test_consent_column_only_for_new_actors(store, tmp_path) -> None:
     )
     consent = {a["name"]: a["consent"] for a in store.rows("actor")}
     assert consent == {"Anna": "internal", "Bert": "public"}
+
+
+def test_what_an_import_says_is_what_the_file_then_holds(demo_store, tmp_path) -> None:
+    export_kumu(demo_store, tmp_path / "out", records=True)
+    sheets = tmp_path / "out" / "elements.csv", tmp_path / "out" / "connections.csv"
+    again = import_kumu(demo_store, *sheets)
+    assert (again.created, again.updated, again.ties, again.links) == (0, 0, 0, 0)
+    assert summary(again).endswith(" ongewijzigd; 0 verbanden nieuw of bijgewerkt.")
+    fresh = Store.create(tmp_path / "new.wijk", name="Nieuw")
+    first = import_kumu(fresh, *sheets)
+    assert (first.ties, first.links) == (
+        fresh.count("tie"),
+        fresh.count("actor_initiative") + fresh.count("actor_place"),
+    )
+
+
+def test_reimport_keeps_what_the_export_redacted(store, tmp_path) -> None:
+    from workshop.capture.record import record
+
+    record(
+        store,
+        [
+            'persoon "Els de Wit" #bewoner consent:public wat:"buurvrouw van Kees Bakker"',
+            'persoon "Kees Bakker" #bewoner tel:0611111111',
+            'org "Stichting X" wat:"opgericht door Kees Bakker, tel 0611111111"',
+            '"Els de Wit" -> "Stichting X" #kent wat:"via Kees Bakker"',
+        ],
+    )
+    before = store.rows("actor"), store.rows("tie")
+    export_kumu(store, tmp_path / "out")
+    assert "Kees" not in (tmp_path / "out" / "elements.csv").read_text("utf-8")
+    report = import_kumu(
+        store, tmp_path / "out" / "elements.csv", tmp_path / "out" / "connections.csv"
+    )
+    assert (report.updated, report.unchanged, report.ties) == (0, 3, 0)
+    assert (store.rows("actor"), store.rows("tie")) == before

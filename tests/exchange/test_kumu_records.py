@@ -81,3 +81,31 @@ def test_without_the_option_only_actors_and_ties(demo_file: Path, tmp_path: Path
     assert result.exit_code == 0
     types = {e["Type"] for e in _sheet(tmp_path / "k" / "elements.csv")}
     assert types <= {"Person", "Organization"}
+
+
+def test_the_records_fields_come_back_and_the_own_file_keeps_its_own(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    """Theme, kind, an initiative's own place, contact fields: into a new file as they went
+    out; into the file they came from, nothing changes (not the redacted descriptions)."""
+    from workshop.exchange.kumu import export_kumu, import_kumu
+
+    with Store.open(demo_file) as demo:
+        export_kumu(demo, tmp_path / "k", records=True)
+        sheets = tmp_path / "k" / "elements.csv", tmp_path / "k" / "connections.csv"
+        before = [demo.rows(t) for t in ("place", "initiative")]
+        again = import_kumu(demo, *sheets)
+        assert (again.updated, again.created) == (0, 0)
+        assert [demo.rows(t) for t in ("place", "initiative")] == before
+    query = (
+        "SELECT i.name, i.theme, p.name FROM initiative i LEFT JOIN place p ON p.id = i.place_id "
+        "ORDER BY i.name"
+    )
+    with Store.create(tmp_path / "nieuw.wijk", name="Nieuw") as fresh:
+        import_kumu(fresh, *sheets)
+        got = fresh.conn.execute(query).fetchall()
+        kinds = fresh.conn.execute("SELECT name, kind FROM place ORDER BY name").fetchall()
+    with Store.open(demo_file, readonly=True) as demo:
+        assert got == demo.conn.execute(query).fetchall()
+        assert kinds == demo.conn.execute("SELECT name, kind FROM place ORDER BY name").fetchall()
+    assert any(place for _, _, place in got) and all(theme for _, theme, _ in got)

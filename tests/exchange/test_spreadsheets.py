@@ -1,13 +1,16 @@
 """Spreadsheets, Dutch first: formula and phone-number guards, decimal commas, encodings.
 
-LibreOffice is not installed here, so the CSV bytes are checked exactly: a cell a spreadsheet
-would run as a formula or turn into a number starts with an apostrophe (text in Excel and
-LibreOffice), and with ';' the decimals have a comma (the Dutch locale reads 52.559 as 52559).
-openpyxl, a real reader of the .xlsx format, writes the workbook the import reads back.
+The CSV bytes are checked exactly: a cell a spreadsheet would run as a formula or turn into a
+number starts with an apostrophe (text in Excel and LibreOffice), and with ';' the decimals have
+a comma (the Dutch locale reads 52.559 as 52559). LibreOffice Calc in the nl-NL locale, where
+installed, opens the ';' export; openpyxl, a real reader of the .xlsx format, writes the
+workbook the import reads back.
 """
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -185,3 +188,107 @@ def test_the_command_writes_dutch_decimals_and_reads_them_back(
     with Store.open(other) as back:
         assert [(p["lat"], p["lon"]) for p in back.rows("place")] == [(52.559, 4.6612)]
         assert {a["name"]: a["tel"] for a in back.rows("actor")}["Ans Smit"] == "0612345678"
+
+
+def test_utf16_without_a_bom_is_read(tmp_path: Path) -> None:
+    sheet = tmp_path / "x.txt"
+    sheet.write_bytes("Label\tType\r\nZoë\tPerson\r\n".encode("utf-16-le"))
+    assert read_csv(sheet) == (["Label", "Type"], [{"Label": "Zoë", "Type": "Person"}])
+
+
+@pytest.mark.parametrize(
+    ("content", "nl", "en"),
+    [
+        (b"", "is leeg", "is empty"),
+        (b"name\x00,lat\n", "NUL-bytes", "NUL bytes"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", "oud Excel-bestand (.xls)", "old Excel file"),
+        (b"PK\x03\x04broken", "geen leesbare .xlsx-werkmap", "not a readable .xlsx"),
+        (None, "bestaat niet", "does not exist"),
+    ],
+)
+def test_a_sheet_that_cannot_be_read_is_said_in_the_files_language(
+    tmp_path: Path, content: bytes | None, nl: str, en: str
+) -> None:
+    from click.testing import CliRunner
+
+    from workshop.cli import cli
+
+    sheet = tmp_path / "sheet.csv"
+    if content is not None:
+        sheet.write_bytes(content)
+    for lang, expected in (("nl", nl), ("en", en)):
+        path = tmp_path / f"{lang}.wijk"
+        Store.create(path, name="W", lang=lang).close()
+        result = CliRunner().invoke(cli, ["import", str(path), "--csv", "place", str(sheet)])
+        assert result.exit_code == 1 and expected in result.output, result.output
+        assert result.output.count("\n") == 1 and "Traceback" not in result.output
+
+
+_DUTCH_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">
+<value>nl-NL</value></prop></item>
+</oor:items>
+"""
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_in_the_dutch_locale_reads_numbers_and_texts_right(
+    filled: Store, tmp_path: Path
+) -> None:
+    tables.export_csv(filled, tmp_path / "csv", delimiter=";")
+    profile = tmp_path / "profile"
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(_DUTCH_PROFILE, "utf-8")
+    sheets = [tmp_path / "csv" / f"{name}.csv" for name in ("place", "actor")]
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{profile}"]
+        + ["--infilter=CSV:59,34,76,1", "--convert-to", "xlsx", "--outdir", str(tmp_path / "lo")]
+        + [str(p) for p in sheets],
+        check=True,
+        timeout=180,
+        capture_output=True,
+    )
+
+    def rows(name: str) -> list[dict]:
+        header, *values = openpyxl.load_workbook(tmp_path / "lo" / f"{name}.xlsx").active.values
+        return [dict(zip(header, row, strict=True)) for row in values]
+
+    [kerk] = rows("place")
+    assert (kerk["lat"], kerk["lon"]) == (52.559, 4.6612)  # numbers, not 52559
+    actors = {r["name"].lstrip("'"): r for r in rows("actor")}
+    assert actors["=1+1 Stichting"]["name"] == "'=1+1 Stichting"  # text, not a formula
+    assert actors["=1+1 Stichting"]["tel"] == "'+31612345678"
+    assert actors["Ans Smit"]["tel"] == "'0612345678"  # the leading 0 kept
+
+
+def test_a_row_with_more_cells_than_the_header_is_refused(store: Store, tmp_path: Path) -> None:
+    """'Ans, Smit' without quotes would make Ans a public organisation tagged 'Smit'."""
+    sheet = tmp_path / "elements.csv"
+    sheet.write_text("Label,Type\nAns, Smit,Person\nBob,Person,,\n", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        kumu.import_kumu(store, sheet, None)
+    assert caught.value.key == "sheet_row_too_long" and caught.value.params["row"] == 2
+    assert store.count("actor") == 0
+    sheet.write_text("Label,Type\nBob,Person,,\n", encoding="utf-8")  # empty cells past it: fine
+    assert kumu.import_kumu(store, sheet, None).created == 1
+
+
+def test_a_kumu_workbook_with_its_own_sheet_names_or_elements_only(
+    store: Store, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Blad1"
+    book.active.append(["Label", "Type"])
+    book.active.append(["Bob", "Person"])
+    book.active.append(["Stichting X", "Organization"])
+    ties = book.create_sheet("Blad2")
+    ties.append(["From", "To"])
+    ties.append(["Bob", "Stichting X"])
+    book.save(tmp_path / "k.xlsx")
+    assert kumu.import_kumu(store, tmp_path / "k.xlsx", tmp_path / "k.xlsx").ties == 1
+    del book["Blad2"]
+    book.active.append(["Ans", "Person"])
+    book.save(tmp_path / "elements.xlsx")
+    report = kumu.import_kumu(store, tmp_path / "elements.xlsx", tmp_path / "elements.xlsx")
+    assert report.created == 1 and any("alleen de elementen" in n for n in report.notices)

@@ -277,3 +277,17 @@ def test_a_text_longer_than_a_cell_holds_is_said_and_nothing_written(
     assert exchange.export(store, "xlsx", target)
     cell = openpyxl.load_workbook(target, read_only=True)["place"]
     assert any(len(str(v)) == 32767 for row in cell.iter_rows(values_only=True) for v in row if v)
+
+
+def test_a_wrong_cell_is_named_by_the_header_the_sheet_shows(filled: Store, tmp_path: Path) -> None:
+    book = _export(filled, tmp_path / "t.xlsx")
+    sheet = book["place"]
+    column = [c.value for c in sheet[1]].index("Breedtegraad") + 1
+    sheet.cell(row=2, column=column, value=30681)  # a Dutch locale read 30.681 so
+    book.save(tmp_path / "bad.xlsx")
+    copy = Store.create(tmp_path / "copy.wijk", name="Kopie")
+    with pytest.raises(UserError) as caught:
+        csv_import.import_folder(copy, tmp_path / "bad.xlsx")
+    message = caught.value.message("nl")
+    assert "rij 2, kolom Breedtegraad: '30681' kan niet (lat:30681 ligt niet op aarde" in message
+    assert copy.count("place") == 0

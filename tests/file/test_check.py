@@ -198,3 +198,36 @@ def test_wrong_records_are_one_list_said_one_way(tmp_path: Path) -> None:
     }
     both = runner.invoke(cli, ["check", str(path), "--json", "--salvage", str(tmp_path / "s")])
     assert both.exit_code == 1 and "Traceback" not in both.output
+
+
+def test_a_map_extent_off_the_earth_and_a_cell_off_the_grid_are_flagged(tmp_path: Path) -> None:
+    """What an import refuses (lat 91 in the extent, @Z9) is flagged when it is already there."""
+    import sqlite3
+
+    path = tmp_path / "wijk.wijk"
+    with Store.create(path, name="Wijk", bbox=(52.55, 5.2, 52.56, 5.22)) as store:
+        record(store, ["p Kerk @B2"])
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE neighbourhood SET min_lat = 91, max_lon = 5.1")
+        conn.execute("UPDATE place SET cell = 'Z9'")
+    conn.close()
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    values = [line for line in result.output.splitlines() if "KLOPT NIET:" in line]
+    assert result.exit_code == 1 and len(values) == 3, result.output
+    assert values[0].startswith("  KLOPT NIET: wijk 'Wijk': lat:91 ligt niet op aarde")
+    assert "zuid niet onder noord" in values[1]
+    assert values[2].startswith(
+        "  KLOPT NIET: plek 'Kerk': vak 'Z9' ligt niet op de kaart (A1 t/m H6)"
+    )
+
+
+def test_check_speaks_the_files_language_unless_told(tmp_path: Path) -> None:
+    path = tmp_path / "en.wijk"
+    with Store.create(path, name="Wijk", lang="en") as store:
+        record(store, ["p Kerk @B2"])
+    own = CliRunner().invoke(cli, ["check", str(path)], env={"WORKSHOP_LANG": None})
+    assert own.exit_code == 0 and own.output.endswith("is sound.\n"), own.output
+    told = CliRunner().invoke(cli, ["check", str(path)], env={"WORKSHOP_LANG": "nl"})
+    assert told.output.endswith("is in orde.\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["en.wijk"]  # nothing left beside it

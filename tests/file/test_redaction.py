@@ -340,3 +340,52 @@ def test_the_rules_it_shares_with_forget(store: Store) -> None:
     assert "Bo" not in scrub.text("Bo kwam") and "Souza" not in scrub.text("Souza zei")
     assert scrub.text("bel 06\u20091234\n5678") == "bel (telefoon)"
     assert scrub.text("mail 'priya@x.nl'") == "mail '(e-mail)'"
+
+
+def test_names_in_scripts_with_vowel_signs_or_without_spaces_are_hidden(tmp_path: Path) -> None:
+    """Devanagari and Thai vowel signs and Arabic harakat are part of a word, and a name in a
+    script written without spaces is found inside its run ("请联系王小明")."""
+    names = ("सुनीता शर्मा", "محمّد العلي", "王小明", "สมชาย ใจดี")
+    lines = [f'persoon "{n}" #bewoner tel:06876543{i}0' for i, n in enumerate(names)]
+    text = "Bel सुनीता शर्मा op 0687654300, of सुनीता; محمّد العلي; 请联系王小明; โทรหาสมชาย ใจดี"
+    with Store.create(tmp_path / "s.wijk", name="Schriften") as store:
+        record(store, [*lines, 'p "Buurthuis" #buurthuis'])
+        scrubbed = redaction.for_output(store, "export").text(text)
+    for word in ("सुनीता", "शर्मा", "محمّد", "العلي", "王小明", "สมชาย", "ใจดี", "0687654300"):
+        assert word not in scrubbed, scrubbed
+    assert scrubbed.startswith("Bel ") and "请联系" in scrubbed and "ी" not in scrubbed
+
+
+def test_a_hidden_persons_phone_and_mail_on_a_place_stay_out_of_every_export(
+    tmp_path: Path,
+) -> None:
+    """The volunteer's mobile given as the community centre's number is still hers."""
+    import zipfile
+
+    path = tmp_path / "p.wijk"
+    with Store.create(path, name="Plekwijk") as store:
+        record(
+            store,
+            [
+                'persoon "Joost van Dijk" #sleutelfiguur tel:"+31 6 4455 6677" mail:joost@example.nl',
+                'p "Buurthuis Oost" tel:0644556677 mail:joost@example.nl',
+                'i "Repair café" tel:06-44556677 web:https://bakker.example',
+            ],
+        )
+    runner = CliRunner()
+    texts = []
+    for fmt in ("csv", "json", "geojson", "kumu", "xlsx"):
+        out = tmp_path / f"out-{fmt}"
+        args = ["export", str(path), "--format", fmt, "-o", str(out)]
+        assert (
+            runner.invoke(cli, [*args, *(["--initiatives"] if fmt == "kumu" else [])]).exit_code
+            == 0
+        )
+        if fmt == "xlsx":
+            with zipfile.ZipFile(out) as book:
+                texts.append(book.read("xl/sharedStrings.xml").decode())
+        else:
+            texts += [p.read_text("utf-8") for p in ([out] if out.is_file() else out.iterdir())]
+    for text in texts:
+        assert "44556677" not in digits(text) and "joost@" not in text
+    assert any("https://bakker.example" in text for text in texts)

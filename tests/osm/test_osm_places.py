@@ -113,3 +113,24 @@ def test_an_unknown_kind_is_refused_in_one_line(tmp_path: Path, pbf: Path, lang:
     assert ("bibliotheek" if lang == "nl" else "library") in line
     with Store.open(tmp_path / "stad.wijk", readonly=True) as store:
         assert store.count("osm_extract") == 0  # refused before anything was written
+
+
+def test_what_a_broader_kind_holds_is_a_tag_and_a_word_of_its_own(
+    tmp_path: Path, pbf: Path
+) -> None:
+    """A town hall is `other` and childcare a `school`: each keeps what it is as a tag (so the
+    GIS sees a town hall), and `--places gemeentehuis,kinderopvang` takes those alone."""
+    result, found = _import(tmp_path, pbf, "--places", "gemeentehuis,kinderopvang")
+    assert result.exit_code == 0, result.output
+    assert found == [
+        ("Gemeentehuis Zuiderveen", "other", "A1"),
+        ("Kinderopvang Het Nest", "school", "B2"),
+    ]
+    with Store.open(tmp_path / "stad.wijk", readonly=True) as store:
+        tags = {p["name"]: p["tags"] for p in store.rows("place")}
+    assert tags == {
+        "Gemeentehuis Zuiderveen": ["gemeentehuis"],
+        "Kinderopvang Het Nest": ["kinderopvang"],
+    }
+    result, found = _import(tmp_path, pbf, "--places", "nursing home")
+    assert ("Verpleeghuis Avondrood", "healthcare", "H5") in found and len(found) == 3

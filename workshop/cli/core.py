@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from workshop.capture.record import near_duplicate_notices, record
 from workshop.cli import cli, default_lang, open_store
 from workshop.cli.textin import decode_input, say_decoded, text_argument
 from workshop.exchange import osm_import
-from workshop.file.check import check_file
+from workshop.file.check import check_file, file_language
 from workshop.file.salvage import SalvageReport
 from workshop.file.salvage import salvage as salvage_file
 from workshop.file.store import Store
@@ -233,7 +234,8 @@ def _undo_redo(file: Path, *, redo: bool) -> None:
 )
 def check(file: Path, salvage_to: Path | None, as_json: bool) -> None:
     """Look at FILE read-only and say what is right and what is wrong with it."""
-    lang = default_lang()
+    # WORKSHOP_LANG when set, else the file's own language (Dutch when it cannot say)
+    lang = default_lang() if "WORKSHOP_LANG" in os.environ else file_language(file, "nl")
     if as_json and salvage_to is not None:
         raise UserError("cli_check_json_salvage")
     report = check_file(file, lang)

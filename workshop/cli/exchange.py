@@ -9,7 +9,7 @@ import click
 
 from workshop import exchange
 from workshop.cli import cli, open_store
-from workshop.i18n import t
+from workshop.i18n import UserError, plural, t
 
 
 @cli.command(name="import")
@@ -82,18 +82,7 @@ def import_(
     report: kumu.ImportReport | csv_import.CsvReport
     if kumu_files:
         report = kumu.import_kumu(store, kumu_files[0], kumu_files[1], consent=consent)
-        key = "cli_kumu_imported" if report.initiatives or report.places else "cli_imported"
-        click.echo(
-            t(
-                key,
-                lang,
-                created=report.created,
-                updated=report.updated,
-                ties=report.ties,
-                initiatives=report.initiatives,
-                places=report.places,
-            )
-        )
+        click.echo(kumu.summary(report))
     elif csv_args:
         kind, source = csv_args
         if kind.casefold() in ("all", "alles"):
@@ -112,7 +101,7 @@ def import_(
     else:
         return
     if report.skipped:
-        click.echo(t("cli_partial", lang, skipped=report.skipped))
+        click.echo(t("cli_partial", lang, skipped=plural("n_row", report.skipped, lang)))
     for notice in report.notices:
         click.echo(f"  {notice}")
 
@@ -162,9 +151,7 @@ def export(
     spec = exchange.FORMATS[fmt]
     if output is not None and str(output) == "-":
         if not spec.text:
-            raise click.UsageError(
-                f"--format {fmt} is written to a file: give -o NAME{spec.suffix or ''}"
-            )
+            raise UserError("cli_export_not_to_stdout", fmt=fmt, suffix=spec.suffix or "")
         sys.stdout.write(exchange.export_text(store, fmt, anonymise=anonymise) + "\n")
         return
     written = exchange.export(

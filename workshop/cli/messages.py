@@ -35,9 +35,9 @@ CATALOGUE = Catalogue(
         "cli_redone": {"nl": "opnieuw gedaan: {line}", "en": "redone: {line}"},
         "cli_check_ok": {"nl": "{path} is in orde.", "en": "{path} is sound."},
         "cli_written": {"nl": "geschreven: {path}", "en": "written: {path}"},
-        "cli_imported": {
-            "nl": "geïmporteerd: {created} nieuwe actoren, {updated} bijgewerkt, {ties} verbanden.",
-            "en": "imported: {created} new actors, {updated} updated, {ties} ties.",
+        "cli_export_not_to_stdout": {
+            "nl": "--format {fmt} wordt een bestand, niet de terminal: geef -o NAAM{suffix}.",
+            "en": "--format {fmt} is written to a file, not the terminal: give -o NAME{suffix}.",
         },
         "forget_not_found": {
             "nl": "Geen persoon '{name}' in {path}{hint}",
@@ -141,16 +141,12 @@ CATALOGUE = Catalogue(
             "nl": "geïmporteerd: {inserted} nieuw, {updated} bijgewerkt, {unchanged} ongewijzigd.",
             "en": "imported: {inserted} new, {updated} updated, {unchanged} unchanged.",
         },
-        "cli_kumu_imported": {
-            "nl": "geïmporteerd: {created} nieuwe actoren, {initiatives} initiatieven, {places} "
-            "plekken, {updated} bijgewerkt, {ties} verbanden.",
-            "en": "imported: {created} new actors, {initiatives} initiatives, {places} places, "
-            "{updated} updated, {ties} ties.",
-        },
         "cli_partial": {
-            "nl": "GEDEELTELIJK: {skipped} rijen niet geïmporteerd (zie hieronder).",
-            "en": "PARTIAL: {skipped} rows not imported (see below).",
+            "nl": "GEDEELTELIJK: {skipped} niet geïmporteerd (zie hieronder).",
+            "en": "PARTIAL: {skipped} not imported (see below).",
         },
+        "n_row_one": {"nl": "{n} rij", "en": "{n} row"},
+        "n_row_other": {"nl": "{n} rijen", "en": "{n} rows"},
         "board_set": {"nl": "dimensie {dim}: {values}", "en": "dimension {dim}: {values}"},
         "board_removed": {"nl": "dimensie {dim} verwijderd.", "en": "dimension {dim} removed."},
         "board_none": {"nl": "Geen klankbord-dimensies.", "en": "No sounding-board dimensions."},

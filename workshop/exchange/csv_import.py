@@ -195,7 +195,9 @@ def import_workbook(store: Store, path: Path) -> CsvReport:
             )
             for row in rows
         ]
-        sheets.append((table, path.with_name(f"{path.name} [{by_table[table]}]"), named, renamed))
+        shown = dict(zip(named, header, strict=True))  # messages name the header as written
+        sheet = path.with_name(f"{path.name} [{by_table[table]}]")
+        sheets.append((table, sheet, named, renamed, shown))
     return _run(store, sheets, f"import xlsx {path.name}", notices)
 
 
@@ -204,8 +206,10 @@ def _run(store: Store, sheets: list, line: str, notices: list[str]) -> CsvReport
     db = Database(store.conn)
     try:
         with store.write() as w, w.entry(line):
-            for table, path, header, rows in sheets:
-                _Sheet(store, w, db, table, path, header, report).load(rows)
+            for table, path, header, rows, *shown in sheets:
+                sheet = _Sheet(store, w, db, table, path, header, report)
+                sheet.shown = shown[0] if shown else {}
+                sheet.load(rows)
     except sqlite3.IntegrityError as exc:
         raise UserError("csv_rejected", detail=str(exc)) from None
     return report
@@ -223,6 +227,10 @@ class _Sheet:
         report: CsvReport,
     ):
         self.store, self.w, self.table, self.path, self.report = store, w, table, path, report
+        self.shown: dict[str, str] = {}  # column -> its header as the sheet writes it
+        # the grid and dimensions of this import's own neighbourhood and board sheets, when
+        # they came first in the same write (a whole export into a new file)
+        self.context = store.context_now()
         self.columns = {c.name: c for c in db[table].columns if c.name not in NOT_EXPORTED}
         by_key = {h.casefold(): h for h in header}
         self.header = {name: by_key[name] for name in self.columns if name in by_key}
@@ -272,7 +280,7 @@ class _Sheet:
                 "csv_bad_cell",
                 path=self.path.name,
                 row=number,
-                column=name,
+                column=self.shown.get(name, name),
                 value=raw[:80],
                 expected=expected,
             )
@@ -280,7 +288,7 @@ class _Sheet:
         text = unguard_cell(raw)
         if text.strip() and rules.ruled(table, name):  # exactly as the capture line takes it
             try:
-                value = rules.by_capture_rule(table, name, text, self.store.context())
+                value = rules.by_capture_rule(table, name, text, self.context)
             except UserError as exc:
                 raise bad(exc.message(self.store.lang)) from None
             return int(value) if isinstance(value, bool) else value

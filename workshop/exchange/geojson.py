@@ -6,11 +6,21 @@ otherwise the centre of its grid cell on the neighbourhood's map extent (row 1 t
 column A the westernmost). The `location` property says which, so a GIS user can tell a
 measured point from a cell centre. A record with no position at all is still in the file, with
 `"geometry": null` (RFC 7946 §3.2), so nothing drops out of the attribute table.
+
+Every feature carries the same properties (`PROPERTIES`, null where unknown or not for this
+kind of record), among them `neighbourhood` and `neighbourhood_id`: GDAL reads every file with
+one schema, so several neighbourhoods append into one table and stay apart. `record` is
+"place" or "initiative", for a layer of each:
+
+    ogr2ogr -f GPKG wijken.gpkg a.geojson -nln kaart
+    ogr2ogr -append wijken.gpkg b.geojson -nln kaart
+    ogr2ogr -f GPKG plekken.gpkg wijken.gpkg kaart -where "record='place'" -nln plekken
 """
 
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +30,39 @@ from workshop.file.store import Store
 from workshop.outputs import atomic_output
 
 COORDINATE_DIGITS = 7  # about a centimetre; RFC 7946 §11.2 advises no more than needed
+# Every feature's properties, in this order. Places and initiatives share one list, so that one
+# table holds both (and several files); what a kind of record does not have is null.
+PROPERTIES = (
+    "record",
+    "id",
+    "neighbourhood",
+    "neighbourhood_id",
+    "name",
+    "kind",
+    "kind_label",
+    "card_number",
+    "theme",
+    "theme_label",
+    "status",
+    "status_label",
+    "tags",
+    "cell",
+    "location",
+    "sticker",
+    "place_id",
+    "place",
+    "description",
+    "sentiment",
+    "needs",
+    "offers",
+    "actors",
+    "address",
+    "tel",
+    "mail",
+    "website",
+    "source",
+    "osm_id",
+)
 
 
 def cell_centre(neighbourhood: dict, cell: str | None) -> tuple[float, float] | None:
@@ -51,13 +94,29 @@ def located(record: dict) -> str:
     return "scan" if record.get("located") == "scan" else "coordinates"
 
 
+def _on_earth(record: dict | None) -> tuple[float, float] | None:
+    """(lon, lat) of a record's own coordinates when they are numbers on earth: a file edited
+    outside the program (lat 30681, lon "abc") gives no point rather than a broken file
+    (`workshop check` names such values)."""
+    if not record:
+        return None
+    lat, lon = record.get("lat"), record.get("lon")
+    if not (isinstance(lat, int | float) and isinstance(lon, int | float)):
+        return None
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return float(lon), float(lat)
+
+
 def _locate(
     record: dict, place: dict | None, neighbourhood: dict
 ) -> tuple[dict | None, str | None]:
-    if record.get("lat") is not None and record.get("lon") is not None:
-        return _point(record["lon"], record["lat"]), located(record)
-    if place and place.get("lat") is not None and place.get("lon") is not None:
-        return _point(place["lon"], place["lat"]), "place_coordinates"
+    own = _on_earth(record)
+    if own:
+        return _point(*own), located(record)
+    theirs = _on_earth(place)
+    if theirs:
+        return _point(*theirs), "place_coordinates"
     for source, cell in (
         ("cell_centre", record.get("cell")),
         ("place_cell_centre", (place or {}).get("cell")),
@@ -68,11 +127,13 @@ def _locate(
     return None, None
 
 
-def _clean(props: dict, anonymise: bool) -> dict:
+def _properties(props: dict, hood: dict, anonymise: bool) -> dict:
+    """The fixed property list, null where `props` has no value (an empty text too)."""
+    props = {**props, "neighbourhood": hood["name"], "neighbourhood_id": hood["id"]}
     if anonymise:
         for key in privacy.CONTACT_FIELDS:
             props.pop(key, None)
-    return {k: v for k, v in props.items() if v is not None and v != []}
+    return {k: None if props.get(k) in ("", []) else props.get(k) for k in PROPERTIES}
 
 
 def features(store: Store, *, anonymise: bool = False) -> list[dict]:
@@ -98,7 +159,7 @@ def features(store: Store, *, anonymise: bool = False) -> list[dict]:
                 "type": "Feature",
                 "id": place["id"],
                 "geometry": geometry,
-                "properties": _clean(
+                "properties": _properties(
                     {
                         "record": "place",
                         "id": place["id"],
@@ -116,7 +177,9 @@ def features(store: Store, *, anonymise: bool = False) -> list[dict]:
                         "website": place["website"],
                         "source": place["source"],
                         "osm_id": place["osm_id"],
+                        "sticker": place.get("sticker"),
                     },
+                    hood,
                     anonymise,
                 ),
             }
@@ -131,7 +194,7 @@ def features(store: Store, *, anonymise: bool = False) -> list[dict]:
                 "type": "Feature",
                 "id": ini["id"],
                 "geometry": geometry,
-                "properties": _clean(
+                "properties": _properties(
                     {
                         "record": "initiative",
                         "id": ini["id"],
@@ -144,6 +207,7 @@ def features(store: Store, *, anonymise: bool = False) -> list[dict]:
                         "tags": "|".join(ini["tags"]) or None,
                         "cell": ini["cell"],
                         "location": location,
+                        "place_id": where["id"] if where else None,
                         "place": where["name"] if where else None,
                         "description": ini["description"],
                         "needs": ini["needs"],
@@ -152,7 +216,9 @@ def features(store: Store, *, anonymise: bool = False) -> list[dict]:
                         "tel": ini["tel"],
                         "mail": ini["mail"],
                         "actors": "|".join(p["name"] for p in people) or None,
+                        "sticker": ini.get("sticker"),
                     },
+                    hood,
                     anonymise,
                 ),
             }

@@ -35,18 +35,21 @@ from pathlib import Path
 
 from workshop import model
 from workshop.exchange.files import write_csv
-from workshop.exchange.kumu_import import (
-    CONNECTION_COLUMNS,
-    ELEMENT_COLUMNS,
-    ImportReport,
-    import_kumu,
-)
+from workshop.exchange.kumu_import import CONNECTION_COLUMNS, ELEMENT_COLUMNS, import_kumu
+from workshop.exchange.kumu_report import ImportReport, summary
 from workshop.exchange.tables import guard_cell
 from workshop.file import redaction
 from workshop.file.store import Store
 from workshop.text import normalise
 
-__all__ = ["CONNECTION_COLUMNS", "ELEMENT_COLUMNS", "ImportReport", "export_kumu", "import_kumu"]
+__all__ = [
+    "CONNECTION_COLUMNS",
+    "ELEMENT_COLUMNS",
+    "ImportReport",
+    "export_kumu",
+    "import_kumu",
+    "summary",
+]
 
 KUMU_TYPES = {"person": "Person", "organisation": "Organization"}
 

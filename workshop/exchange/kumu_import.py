@@ -3,7 +3,6 @@ the guard of text cells and what an import merges, updates and refuses)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,9 +10,10 @@ from workshop import model, privacy
 from workshop.capture.record import upsert_tie
 from workshop.exchange import kumu_kinds, rules
 from workshop.exchange.files import column, read_csv, row_number
+from workshop.exchange.kumu_report import ImportReport, link_stamps
 from workshop.exchange.tables import unguard_cell
 from workshop.file.store import Store, Writer
-from workshop.i18n import UserError, join, t
+from workshop.i18n import UserError, join, pick, t
 from workshop.text import normalise
 
 ELEMENT_COLUMNS = [
@@ -34,23 +34,6 @@ ELEMENT_COLUMNS = [
 MAX_LISTED = 5
 
 CONNECTION_COLUMNS = ["From", "To", "Type", "Direction", "Strength", "Tags", "Description"]
-
-
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    ties: int = 0
-    initiatives: int = 0  # created from elements of type Project/Initiative
-    places: int = 0  # created from elements of type Place/Location
-    skipped: int = 0
-    notices: list[str] = field(default_factory=list)
-    lang: str = "nl"  # of the notices: the file's
-
-    @property
-    def partial(self) -> bool:
-        return self.skipped > 0
 
 
 def import_kumu(
@@ -80,7 +63,8 @@ def import_kumu(
     if not labelled:
         raise UserError("kumu_no_elements", path=str(elements_path))
     _refuse_duplicates(labelled, elements_path)
-    conn_header, conn_rows = _connections(connections_path, report, store.lang)
+    same_book = connections_path is not None and Path(connections_path) == Path(elements_path)
+    conn_header, conn_rows = _connections(connections_path, report, store.lang, same_book)
     pseudonyms = {
         privacy.pseudonym(a, store.lang): a for a in store.rows("actor", "type = ?", ("person",))
     }
@@ -89,6 +73,8 @@ def import_kumu(
     _refuse_unknown(
         store, conn_cols, filled, {_norm(lb) for _, lb, _ in labelled}, pseudonyms, connections_path
     )
+    before = link_stamps(store)
+    known = frozenset(r[0] for r in store.conn.execute("SELECT id FROM actor"))
     with store.write() as w, w.entry(f"import kumu {Path(elements_path).name}"):
         ids: dict[str, tuple[str, str]] = {}
         for number, label, row in labelled:
@@ -97,8 +83,10 @@ def import_kumu(
             )
         for number, row in filled:
             _import_connection(
-                store, w, row, conn_cols, ids, number, connections_path, report, pseudonyms
+                store, w, row, conn_cols, ids, number, connections_path, report, pseudonyms, known
             )
+    # What the file now holds that it did not, or differently: what the report says.
+    report.count_links(store, before)
     return report
 
 
@@ -180,7 +168,7 @@ def _refuse_unknown(
 
 
 def _connections(
-    path: Path | None, report: ImportReport, lang: str
+    path: Path | None, report: ImportReport, lang: str, same_book: bool = False
 ) -> tuple[list[str], list[dict]]:
     if path is None:
         return [], []
@@ -191,8 +179,13 @@ def _connections(
     if empty:
         report.notices.append(t("kumu_no_connections", lang, file=Path(path).name))
         return [], []
-    header, rows = read_csv(path, sheet="Connections", notices=report.notices, lang=lang)
+    header, rows = read_csv(
+        path, sheet="Connections", notices=report.notices, lang=lang, needs=("From", "To")
+    )
     missing = [c for c in ("From", "To") if column(header, c) is None]
+    if missing and same_book:  # one workbook given twice, with elements only
+        report.notices.append(t("kumu_no_connections_sheet", lang, file=Path(path).name))
+        return [], []
     if missing:
         raise UserError(
             "csv_missing_columns",
@@ -258,13 +251,15 @@ def _import_element(
     role_word = _cell(row, cols["Role"])
     kind = kumu_kinds.kind_of(type_word)
     if kind in ("initiative", "place"):
-        record_id, created = kumu_kinds.upsert_record(
-            store, w, kind, label, _cell(row, cols["Description"]), tags
-        )
-        if created:
+        cells = {
+            c: _cell(row, cols[c]) for c in ("Description", "Role", "Phone", "Email", "Website")
+        }
+        values = kumu_kinds.record_values(store, kind, cells)
+        record_id, state = kumu_kinds.upsert_record(store, w, kind, label, values, tags)
+        if state == "created":
             setattr(report, kind + "s", getattr(report, kind + "s") + 1)
         else:
-            report.updated += 1
+            setattr(report, state, getattr(report, state) + 1)
         return kind, record_id
     if kind == "other":  # a new actor becomes an organisation; an existing one keeps its type
         report.notices.append(
@@ -315,9 +310,8 @@ def _import_element(
         existing = [pseudonyms[label]]  # a person this file exported under a pseudonym
     if existing:
         actor = existing[0]
-        if tags:
-            values["tags"] = actor["tags"] + [t for t in tags if t not in actor["tags"]]
-        after = w.update("actor", actor["id"], values)
+        changes = kumu_kinds.beyond_export(store, "actor", actor, values, tags)
+        after = w.update("actor", actor["id"], changes) if changes else actor
         if any(after.get(k) != v for k, v in actor.items() if k != "updated"):
             report.updated += 1
         else:
@@ -346,7 +340,10 @@ def _import_connection(
     path: Path | None,
     report: ImportReport,
     pseudonyms: dict[str, dict],
+    known: frozenset[str] = frozenset(),
 ) -> None:
+    """`known`: the actors the file held before this import (only their ties can hold what
+    the file's own export redacted)."""
     ends = []
     for name in ("From", "To"):
         label = _cell(row, cols[name])
@@ -371,14 +368,16 @@ def _import_connection(
                     report.lang,
                     file=Path(str(path)).name,
                     row=number,
-                    ends=join([table for table, _ in ends], report.lang),
+                    ends=join(
+                        [pick(model.KIND_LABELS[table], report.lang).lower() for table, _ in ends],
+                        report.lang,
+                    ),
                 )
             )
             return
         actor_id = next(i for t, i in ends if t == "actor")
         record_id = next(i for t, i in ends if t == other)
         kumu_kinds.link(store, w, actor_id, other, record_id, type_word, tags)
-        report.ties += 1
         return
     term = _term(model.ACTOR_TIE_KINDS, type_word) if type_word else None
     if type_word and term is None and type_word not in tags:
@@ -400,7 +399,18 @@ def _import_connection(
     strength = _cell(row, cols["Strength"])
     if strength:
         fields["strength"] = _by_rule(store, "tie", "strength", strength, number, path, "Strength")
-    upsert_tie(
-        store, w, ends[0][1], ends[1][1], term.key if term else "knows", direction.key, tags, fields
-    )
-    report.ties += 1
+    kind = term.key if term else "knows"
+    old_ends = ends[0][1] in known and ends[1][1] in known
+    for tie in (
+        ()
+        if not old_ends
+        else store.rows(
+            "tie",
+            "kind = ? AND ((source_id = ? AND target_id = ?) OR (source_id = ? AND target_id = ?))",
+            (kind, ends[0][1], ends[1][1], ends[1][1], ends[0][1]),
+        )
+    ):
+        kept = kumu_kinds.beyond_export(store, "tie", tie, fields, tags)
+        fields = {k: v for k, v in fields.items() if k in kept or v == tie.get(k)}
+        tags = [t for t in tags if t in tie["tags"] or t in kept.get("tags", [])]
+    upsert_tie(store, w, ends[0][1], ends[1][1], kind, direction.key, tags, fields)

@@ -10,8 +10,12 @@ keeps what Kumu called it. A refusal would make a whole sheet unusable for one o
 
 from __future__ import annotations
 
+import re
+
 from workshop import model
+from workshop.file import redaction
 from workshop.file.store import Store, Writer
+from workshop.i18n import LANGS
 
 INITIATIVE_TYPES = {"project", "projects", "initiative", "initiatief", "initiatieven", "projecten"}
 PLACE_TYPES = {"place", "places", "location", "locatie", "plek", "plaats", "venue"}
@@ -40,29 +44,75 @@ def in_file(store: Store, label: str) -> tuple[str, str] | None:
     return None
 
 
+# "… (een plek: Buurthuis)": how the export names an initiative's own place (`kumu_records`)
+_OWN_PLACE = re.compile(
+    "^(?:(?P<text>.*) \\()?(?:"
+    + "|".join(re.escape(model.kind_word("place", lang)) for lang in LANGS)
+    + r"): (?P<place>.+?)(?(text)\))$",
+    re.DOTALL,
+)
+
+
+def record_values(store: Store, table: str, cells: dict[str, str]) -> dict:
+    """The fields of an initiative or place from its element's cells (Description, Role,
+    Phone, Email, Website: what the export writes): an initiative's own place named at the end
+    of its description becomes its place again, the Role word its theme (a place's kind)."""
+    values: dict = {}
+    description = cells.get("Description", "")
+    own = _OWN_PLACE.match(description) if table == "initiative" else None
+    if own:
+        place = store.find("place", own["place"])
+        if place:
+            values["place_id"] = place[0]["id"]
+            description = own["text"] or ""
+    if description:
+        values["description"] = description
+    vocabulary, column = (
+        (model.THEMES, "theme") if table == "initiative" else (model.PLACE_KINDS, "kind")
+    )
+    term = vocabulary.lookup(cells["Role"]) if cells.get("Role") else None
+    if term:
+        values[column] = term.key
+    for key, col in (("tel", "Phone"), ("mail", "Email"), ("website", "Website")):
+        if cells.get(col):
+            values[key] = cells[col]
+    return values
+
+
+def beyond_export(store: Store, table: str, row: dict, values: dict, tags: list[str]) -> dict:
+    """The `values` (and new `tags`, as "tags") that change `row`, leaving out what the file's
+    own export shows for it: a redacted description ("buurvrouw van Bewoner E55D"), a withheld
+    phone, a pseudonym as a tag. Importing an export back into its file keeps what consent left
+    out of it; a sheet edited in Kumu still changes what was edited."""
+    shown = redaction.for_output(store, "export").record(table, row)
+    changes = {
+        k: v for k, v in values.items() if v != row.get(k) and not (shown.get(k) and v == shown[k])
+    }
+    exported_tags = set(shown.get("tags") or []) - set(row.get("tags") or [])
+    new_tags = [t for t in tags if t not in row["tags"] and t not in exported_tags]
+    if new_tags:
+        changes["tags"] = row["tags"] + new_tags
+    return changes
+
+
 def upsert_record(
-    store: Store, w: Writer, table: str, label: str, description: str, tags: list[str]
-) -> tuple[str, bool]:
-    """The initiative or place named `label`, created or updated: (id, created)."""
-    text_column = "description"
+    store: Store, w: Writer, table: str, label: str, values: dict, tags: list[str]
+) -> tuple[str, str]:
+    """The initiative or place named `label`, created or updated: (id, "created", "updated"
+    or "unchanged"). A value the file's own export would show for the record as it is (a
+    redacted description, a withheld phone) leaves the stored one alone: importing an export
+    back into its file keeps what consent left out of it."""
     existing = store.find(table, label)
     if existing:
         row = existing[0]
-        values: dict = {}
-        if description and description != row[text_column]:
-            values[text_column] = description
-        new_tags = [t for t in tags if t not in row["tags"]]
-        if new_tags:
-            values["tags"] = row["tags"] + new_tags
-        if values:
-            w.update(table, row["id"], values)
-        return row["id"], False
-    values = {"name": label, "tags": tags}
-    if description:
-        values[text_column] = description
+        changes = beyond_export(store, table, row, values, tags)
+        if changes:
+            w.update(table, row["id"], changes)
+        return row["id"], "updated" if changes else "unchanged"
+    values = {"name": label, "tags": tags, **values}
     if table == "initiative":
         values["card_number"] = w.take_card_number()
-    return w.insert(table, values)["id"], True
+    return w.insert(table, values)["id"], "created"
 
 
 def link(

@@ -16,6 +16,62 @@ CATALOGUE = Catalogue(
             "nl": "{path} kan niet gelezen worden: {detail}.",
             "en": "{path} cannot be read: {detail}.",
         },
+        "sheet_missing": {
+            "nl": "{path} bestaat niet.",
+            "en": "{path} does not exist.",
+        },
+        "sheet_is_folder": {
+            "nl": "{path} is een map, geen spreadsheet; geef het bestand zelf (of --csv all MAP voor een hele CSV-export).",
+            "en": "{path} is a folder, not a spreadsheet; give the file itself (or --csv all FOLDER for a whole CSV export).",
+        },
+        "sheet_too_large": {
+            "nl": "{path} is groter dan {limit} MB; splits het of importeer per tabel.",
+            "en": "{path} is larger than {limit} MB; split it or import it table by table.",
+        },
+        "sheet_empty": {
+            "nl": "{path} is leeg: er staat geen kopregel in.",
+            "en": "{path} is empty: it has no header row.",
+        },
+        "sheet_binary": {
+            "nl": "{path} is geen spreadsheet als tekst (er staan NUL-bytes in): sla het op als CSV (UTF-8) of .xlsx.",
+            "en": "{path} is not a spreadsheet as text (it holds NUL bytes): save it as CSV (UTF-8) or .xlsx.",
+        },
+        "sheet_broken_utf16": {
+            "nl": "{path} is kapotte UTF-16-tekst (byte {byte}): sla het opnieuw op als CSV (UTF-8).",
+            "en": "{path} is broken UTF-16 text (byte {byte}): save it again as CSV (UTF-8).",
+        },
+        "sheet_row_too_long": {
+            "nl": '{path} rij {row}: {cells} cellen, maar de kopregel heeft er {header}; staat er een komma of puntkomma in een tekst zonder aanhalingstekens? Zet die tekst tussen "..."; er is niets geïmporteerd.',
+            "en": '{path} row {row}: {cells} cells, but the header has {header}; is there a comma or semicolon in a text without quotes? Put that text in "..."; nothing was imported.',
+        },
+        "sheet_old_excel": {
+            "nl": "{path} is een oud Excel-bestand (.xls): sla het op als .xlsx of CSV (UTF-8).",
+            "en": "{path} is an old Excel file (.xls): save it as .xlsx or CSV (UTF-8).",
+        },
+        "sheet_not_xlsx": {
+            "nl": "{path} is geen leesbare .xlsx-werkmap ({detail}): sla het op als .xlsx of CSV (UTF-8).",
+            "en": "{path} is not a readable .xlsx workbook ({detail}): save it as .xlsx or CSV (UTF-8).",
+        },
+        "kumu_imported": {
+            "nl": "geïmporteerd: {created} nieuwe actoren, {updated} bijgewerkt, {unchanged} "
+            "ongewijzigd; {ties} nieuw of bijgewerkt.",
+            "en": "imported: {created} new actors, {updated} updated, {unchanged} unchanged; "
+            "{ties} new or updated.",
+        },
+        "kumu_imported_records": {
+            "nl": "geïmporteerd: {created} nieuwe actoren, {initiatives} en {places} nieuw, "
+            "{updated} bijgewerkt, {unchanged} ongewijzigd; {ties} en {links} nieuw of bijgewerkt.",
+            "en": "imported: {created} new actors, {initiatives} and {places} new, {updated} "
+            "updated, {unchanged} unchanged; {ties} and {links} new or updated.",
+        },
+        "n_link_one": {
+            "nl": "{n} koppeling aan een initiatief of plek",
+            "en": "{n} link to an initiative or place",
+        },
+        "n_link_other": {
+            "nl": "{n} koppelingen aan initiatieven en plekken",
+            "en": "{n} links to initiatives and places",
+        },
         "kumu_duplicate_label": {
             "nl": "{path} regel {row}: label '{label}' komt twee keer voor; maak de labels uniek.",
             "en": "{path} row {row}: label '{label}' appears twice; make the labels unique.",
@@ -131,6 +187,10 @@ CATALOGUE = Catalogue(
         "kumu_skip_empty": {
             "nl": "{file} rij {row}: {column} is leeg, overgeslagen",
             "en": "{file} row {row}: {column} is empty, skipped",
+        },
+        "kumu_no_connections_sheet": {
+            "nl": "{file}: geen blad met From en To, alleen de elementen geïmporteerd",
+            "en": "{file}: no sheet with From and To, only the elements imported",
         },
         "kumu_no_connections": {
             "nl": "{file}: leeg, geen verbanden geïmporteerd",

@@ -12,7 +12,7 @@ from pathlib import Path
 from workshop import i18n, model
 from workshop.file import access as files
 from workshop.file.store import Store
-from workshop.i18n import UserError
+from workshop.i18n import UserError, pick
 from workshop.osm import pack as osmpack
 from workshop.osm.extract import (
     MAX_EXTRACT_BYTES,
@@ -27,7 +27,7 @@ from workshop.osm.extract import (
     parse,
     read_extract,
 )
-from workshop.osm.tags import COMMUNITY_KINDS
+from workshop.osm.tags import COMMUNITY_KINDS, SUBKINDS
 from workshop.text import normalise
 
 
@@ -135,10 +135,15 @@ class Candidate:
     known: bool  # a place of that name in that cell (or that OSM id) is already in the file
 
 
+SUB = "subkind:"  # in a set of wanted kinds: one of `SUBKINDS` (`--places gemeentehuis`)
+
+
 def place_kinds(text: str | None, lang: str) -> frozenset[str] | None:
     """The kinds `--places` names (`buurthuis,bibliotheek,school`: Dutch or English words of
-    the place kinds; `all`/`alles`: every kind, shops and cafés too). None: the community
-    kinds (`tags.COMMUNITY_KINDS`). An unknown word is refused, with the kinds there are."""
+    the place kinds, or of the amenities a broader kind holds: gemeentehuis, kinderopvang,
+    cultuurcentrum, jongerencentrum, verpleeghuis; `all`/`alles`: every kind, shops and cafés
+    too). None: the community kinds (`tags.COMMUNITY_KINDS`). An unknown word is refused,
+    with the kinds there are."""
     if text is None or not text.strip():
         return None
     kinds: set[str] = set()
@@ -147,13 +152,23 @@ def place_kinds(text: str | None, lang: str) -> frozenset[str] | None:
             continue
         if word.casefold() in ("all", "alles"):
             return frozenset(model.PLACE_KINDS.keys())
+        subkinds = {
+            SUB + key
+            for key, words in SUBKINDS.items()
+            if normalise(word) in {normalise(w) for w in (key, *words)}
+        }
         term = model.PLACE_KINDS.lookup(word)
-        if term is None:
-            there = model.PLACE_KINDS.keys()
-            choices = ", ".join(model.PLACE_KINDS.label(k, lang) for k in there)
-            raise UserError("osm_unknown_place_kind", kind=word, choices=choices)
-        kinds.add(term.key)
+        if term is None and not subkinds:
+            keys = model.PLACE_KINDS.keys()
+            there = [model.PLACE_KINDS.label(k, lang) for k in keys]
+            there += sorted({pick(words, lang) for words in SUBKINDS.values()})
+            raise UserError("osm_unknown_place_kind", kind=word, choices=", ".join(there))
+        kinds |= {term.key} if term else subkinds
     return frozenset(kinds) or None
+
+
+def _subkind_tag(poi: Poi, lang: str) -> list[str]:
+    return [pick(SUBKINDS[poi.subkind], lang)] if poi.subkind in SUBKINDS else []
 
 
 def candidate_places(
@@ -174,7 +189,7 @@ def candidate_places(
     seen: set[tuple[str, str, str]] = set()
     out = []
     for poi in sorted(data.pois, key=lambda p: (normalise(p.name), p.osm_id)):
-        if poi.kind not in wanted:
+        if poi.kind not in wanted and SUB + poi.subkind not in wanted:
             continue
         cell = cell_of(poi.lat, poi.lon, box, store.grid)
         norm = normalise(poi.name)
@@ -203,6 +218,7 @@ def add_places(store: Store, candidates: list[Candidate]) -> int:
                     "lon": round(c.poi.lon, 7),
                     "source": "osm",
                     "osm_id": c.poi.osm_id,
+                    "tags": _subkind_tag(c.poi, store.lang),
                 },
             )
     return len(new)
@@ -216,9 +232,8 @@ def candidate_lines(candidates: list[Candidate], lang: str, limit: int = 30) -> 
     lines = []
     for c in ordered[:limit]:
         mark = "=" if c.known else "+"
-        lines.append(
-            f"  {mark} {c.poi.name} · {model.PLACE_KINDS.label(c.poi.kind, lang)} · {c.cell}"
-        )
+        kind = " · ".join([model.PLACE_KINDS.label(c.poi.kind, lang), *_subkind_tag(c.poi, lang)])
+        lines.append(f"  {mark} {c.poi.name} · {kind} · {c.cell}")
     if len(ordered) > limit:
         lines.append(i18n.t("osm_candidates_more", lang, count=len(ordered) - limit))
     return lines

@@ -10,7 +10,7 @@ from pathlib import Path
 from workshop.file import access as files
 from workshop.file import salvage, schema
 from workshop.i18n import UserError, pick, t
-from workshop.model import FIELDS, KIND_LABELS
+from workshop.model import FIELDS, KIND_LABELS, Grid
 
 # What the disk, not the file, is to blame for: said as it is, never as damage.
 DISK_TROUBLE = (
@@ -35,7 +35,10 @@ COUNTED = (
 )
 
 
-_OTHER_LABELS = {"print_record": ("Kaart", "Map")}  # a printed sheet, named by its record
+_OTHER_LABELS = {
+    "print_record": ("Kaart", "Map"),  # a printed sheet, named by its record
+    "neighbourhood": ("Wijk", "Neighbourhood"),
+}
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,22 @@ class CheckReport:
             },
             "backups": [str(p) for p in self.backups],
         }
+
+
+def file_language(path: Path, default: str) -> str:
+    """The language a neighbourhood file says it is in, read without changing anything; the
+    `default` when the file cannot tell (damaged, not ours, missing)."""
+    try:
+        conn, _ = files.open_readonly(Path(path), leave_no_sidecars=True)
+    except (sqlite3.Error, UserError, OSError):
+        return default
+    try:
+        row = conn.execute("SELECT lang FROM neighbourhood LIMIT 1").fetchone()
+    except sqlite3.Error:
+        return default
+    finally:
+        conn.close()
+    return row[0] if row and row[0] in ("nl", "en") else default
 
 
 def check_file(path: Path, lang: str = "en") -> CheckReport:
@@ -225,6 +244,7 @@ def _check_database(conn: sqlite3.Connection, report: CheckReport, lang: str) ->
     try:
         found += _wrong_values(conn, tables, lang)
         found += _off_the_map(conn, tables, lang)
+        found += _off_the_grid(conn, tables, lang)
     except sqlite3.Error as exc:
         report.problem(t("check_values_unchecked", lang, detail=exc))
     for table in COUNTED:
@@ -305,6 +325,52 @@ def _off_the_map(conn: sqlite3.Connection, tables: set[str], lang: str) -> list[
         for name, lat, lon in rows:
             problem = t("check_off_the_map", lang, lat=lat, lon=lon)
             out.append(RecordFinding(table, str(name), problem, fix))
+    return out
+
+
+_EXTENT = (("min_lat", "lat"), ("min_lon", "lon"), ("max_lat", "lat"), ("max_lon", "lon"))
+
+
+def _off_the_grid(conn: sqlite3.Connection, tables: set[str], lang: str) -> list[RecordFinding]:
+    """The map extent's corners held to the coordinate rule (and south below north, west of
+    east), and every record's cell to the file's grid: what an import refuses (`@Z9`)."""
+    if "neighbourhood" not in tables:
+        return []
+    hood = conn.execute(
+        "SELECT name, grid_cols, grid_rows, min_lat, min_lon, max_lat, max_lon FROM neighbourhood"
+    ).fetchone()
+    if hood is None:
+        return []
+    name, cols, rows, *corners = hood
+    out = []
+    fix = t("check_fix_extent", lang)
+    for (_, rule), value in zip(_EXTENT, corners, strict=True):
+        if value is None:
+            continue
+        try:
+            FIELDS[rule].parse(_as_typed(value), lang, "place")
+        except UserError as exc:
+            out.append(
+                RecordFinding("neighbourhood", str(name), exc.message(lang).removesuffix("."), fix)
+            )
+    numbers = [c for c in corners if isinstance(c, int | float)]
+    if len(numbers) == 4 and not (corners[0] < corners[2] and corners[1] < corners[3]):
+        problem = t("check_extent_inverted", lang, extent=", ".join(map(str, corners)))
+        out.append(RecordFinding("neighbourhood", str(name), problem, fix))
+    try:
+        grid = Grid(int(cols), int(rows))
+    except (TypeError, ValueError):
+        return out
+    fix = t("check_fix_value", lang, field="cell")
+    for table in ("place", "initiative", "actor"):
+        if table not in tables:
+            continue
+        for label, cell in conn.execute(
+            f"SELECT COALESCE(name, id), cell FROM \"{table}\" WHERE cell IS NOT NULL AND cell != ''"
+        ):
+            if grid.parse_cell(str(cell)) is None:
+                problem = t("check_off_the_grid", lang, cell=cell, last=grid.last_cell)
+                out.append(RecordFinding(table, str(label), problem, fix))
     return out
 
 

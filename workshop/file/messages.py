@@ -221,6 +221,18 @@ CATALOGUE = Catalogue(
             "nl": "lat {lat}, lon {lon} ligt buiten de kaart van de wijk",
             "en": "lat {lat}, lon {lon} is outside the neighbourhood's map",
         },
+        "check_fix_extent": {
+            "nl": "zet de kaart opnieuw met workshop import BESTAND --osm UITSNEDE",
+            "en": "set the map again with workshop import FILE --osm EXTRACT",
+        },
+        "check_off_the_grid": {
+            "nl": "vak '{cell}' ligt niet op de kaart (A1 t/m {last})",
+            "en": "cell '{cell}' is not on the map (A1 to {last})",
+        },
+        "check_extent_inverted": {
+            "nl": "de kaart ({extent}) heeft zuid niet onder noord of west niet links van oost",
+            "en": "the map ({extent}) has south not below north or west not left of east",
+        },
         "check_fix_off_the_map": {
             "nl": "verbeter lat en lon in de TUI (F2) of met workshop capture",
             "en": "correct lat and lon in the TUI (F2) or with workshop capture",

@@ -53,6 +53,8 @@ from workshop.file.redaction_words import (
     MIN_PART,
     NOT_NAMES,
     SCANNERS,
+    UNSPACED,
+    fold,
     known_phones,
     looks_like_phone,
     mail_key,
@@ -97,6 +99,7 @@ FREE_TEXT = {
 }
 CONTACT_TABLES = ("actor", *privacy.PERSON_TABLES)
 ANONYMISED_CONTACT_TABLES = ("place", "initiative")
+RECORD_CONTACTS = ("tel", "mail", "website")  # of a place or initiative (address is free text)
 _VOCABULARY = {"type", "role", "theme", "status", "kind", "source", "dimension"}
 JSON_KEYS = frozenset({"id", "value", "key", "values", *_VOCABULARY})  # not free text
 
@@ -140,6 +143,7 @@ class Redactor:
     longest: int = 1
     phones: set[str] = field(default_factory=set)
     mails: set[str] = field(default_factory=set)
+    unspaced: dict[str, str] = field(default_factory=dict)  # found inside runs (UNSPACED)
     _seen: set[tuple[object, object]] = field(default_factory=set, repr=False)
 
     @classmethod
@@ -171,6 +175,11 @@ class Redactor:
         keys = tuple(normalise(w) for w in name_words(name))
         if not keys:
             return
+        if UNSPACED.search(name):
+            for key in {*keys, "".join(keys)}:
+                if len(key) >= 2 and UNSPACED.search(key):
+                    known = self.unspaced.get(key, shown)
+                    self.unspaced[key] = shown if known == shown else WITHHELD[self.lang]["name"]
         if len(keys) > 1:
             if keys in self.full and self.full[keys] != shown:
                 shown = WITHHELD[self.lang]["name"]
@@ -229,7 +238,7 @@ class Redactor:
 
     @property
     def empty(self) -> bool:
-        return not (self.words or self.full or self.phones or self.mails)
+        return not (self.words or self.full or self.phones or self.mails or self.unspaced)
 
     # --- redacting ---------------------------------------------------------------------------
 
@@ -263,6 +272,10 @@ class Redactor:
                 changes += hits
                 named = named or bool(hits)
             i += step
+        if self.unspaced and UNSPACED.search(value):
+            hits = self._unspaced_in(value, changes)
+            changes += hits
+            named = named or bool(hits)
         if named:
             # A text that names a hidden person loses every phone number in it, also one the
             # file never held ("Bel Jan Jansen op 0612345678").
@@ -281,6 +294,24 @@ class Redactor:
             at = end
         out.append(value[at:])
         return "".join(out)
+
+    def _unspaced_in(
+        self, value: str, changes: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """Hidden names in a script without spaces, inside a run of it ("请联系王小明"): the
+        longest first, none over a change already made."""
+        folded, owner = fold(value)
+        taken = [(a, b) for a, b, _ in changes]
+        hits: list[tuple[int, int, str]] = []
+        for key in sorted(self.unspaced, key=len, reverse=True):
+            at = folded.find(key)
+            while at >= 0:
+                start, end = owner[at], owner[at + len(key) - 1] + 1
+                if all(end <= a or start >= b for a, b in taken):
+                    hits.append((start, end, self.unspaced[key]))
+                    taken.append((start, end))
+                at = folded.find(key, at + len(key))
+        return hits
 
     def texts(self, values: Iterable[str]) -> list[str]:
         return [self.text(v) for v in values]
@@ -308,6 +339,12 @@ class Redactor:
                 out[key] = self.text(out[key])
         if isinstance(out.get("tags"), list):
             out["tags"] = [self.text(t) if isinstance(t, str) else t for t in out["tags"]]
+        if table in ANONYMISED_CONTACT_TABLES:
+            # A place's or initiative's phone or mail may be a hidden person's own (the
+            # volunteer's mobile as the community centre's number): it goes as theirs would.
+            for key in RECORD_CONTACTS:
+                if isinstance(out.get(key), str):
+                    out[key] = self.text(out[key]) or None
         return out
 
     def _mail_hidden(self, address: str) -> bool:

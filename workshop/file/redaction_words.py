@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from workshop.text import normalise as _normalise
 
@@ -37,8 +38,6 @@ def _mark_classes() -> tuple[str, str]:
     Arabic harakat and Latin accents are part of a word, so "राजेश" is one word, never the
     letters between its vowel signs. (Marks live below U+20000 and in the variation
     selectors of plane 14: 20 ms at import, not 350 for all of Unicode.)"""
-    import unicodedata
-
     category = unicodedata.category
     spans: list[list[int]] = []
     for code in (*range(0x20000), *range(0xE0000, 0xE1000)):
@@ -60,6 +59,11 @@ def _mark_classes() -> tuple[str, str]:
 _LOW_MARKS, _HIGH_MARKS = _mark_classes()
 _ABOVE_BMP = "\U00010000-\U0010ffff"
 LETTER = rf"(?:(?![\d_])[\w{_LOW_MARKS}]|(?=[{_ABOVE_BMP}])[{_HIGH_MARKS}])"
+# Scripts written without spaces between words: a name is found inside a run of them
+# ("请联系王小明"), not only as a word of its own (`workshop.file.redaction`).
+UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
 _WORD = rf"{LETTER}+(?:['’\u02bc\-]{LETTER}+)*"
 # Bounded as RFC 5321 bounds them, so a long run of letters costs no backtracking.
 MAIL = r"[\w.!#$%&'*+/=?^`{|}~-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"

@@ -231,6 +231,14 @@ class Store(SessionReads):
         connection commits or we change the neighbourhood or its board dimensions."""
         return self.caches.built("context", self._read_context)
 
+    def context_now(self) -> Context:
+        """The context as the file holds it now, inside an open write too (an import that has
+        just written the neighbourhood's grid or the board's dimensions): `context` is kept
+        from the last commit."""
+        n = self.neighbourhood()
+        grid = Grid(n["grid_cols"], n["grid_rows"])
+        return Context(grid=grid, dimensions=self._read_dimensions(), lang=n["lang"])
+
     def _read_context(self) -> Context:
         n = self.neighbourhood()
         return Context(

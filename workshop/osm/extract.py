@@ -22,7 +22,15 @@ from workshop import model
 from workshop.file.store import Store
 from workshop.i18n import UserError
 from workshop.osm import limits as osmlimits
-from workshop.osm.tags import area_kind, bridge, line_kind, place_kind, station, underground
+from workshop.osm.tags import (
+    area_kind,
+    bridge,
+    line_kind,
+    place_kind,
+    place_subkind,
+    station,
+    underground,
+)
 
 MAX_EXTRACT_BYTES = 256 * 1024 * 1024
 # An extract must cover at least this share of the neighbourhood's map extent.
@@ -59,6 +67,7 @@ class Poi:
     kind: str  # a model.PLACE_KINDS key
     lat: float
     lon: float
+    subkind: str = ""  # a `tags.SUBKINDS` key: what a broader kind is here (a town hall)
 
 
 @dataclass
@@ -155,7 +164,7 @@ class _Collector:
         kind = place_kind(tags)
         if kind and tags.get("name"):
             lon, lat = centroid(rings[0])
-            self.pois.append(Poi(osm_id, tags.get("name"), kind, lat, lon))
+            self.pois.append(Poi(osm_id, tags.get("name"), kind, lat, lon, place_subkind(tags)))
         if station(tags):
             lon, lat = centroid(rings[0])
             self.stations.append(Poi(osm_id, tags.get("name"), "station", lat, lon))
@@ -204,7 +213,7 @@ def _read(
                 out.stations.append(Poi(f"node/{obj.id}", name or "", "station", lat, lon))
             if kind and name and obj.location.valid():
                 lat, lon = obj.location.lat, obj.location.lon
-                out.pois.append(Poi(f"node/{obj.id}", name, kind, lat, lon))
+                out.pois.append(Poi(f"node/{obj.id}", name, kind, lat, lon, place_subkind(tags)))
                 out.lats.append(lat)
                 out.lons.append(lon)
         elif (

@@ -49,7 +49,7 @@ def pack(data: MapData) -> bytes:
         "format": FORMAT,
         "bounds": data.bounds,
         "data_box": data.data_box,
-        "pois": [[p.osm_id, p.name, p.kind, p.lat, p.lon] for p in data.pois],
+        "pois": [[p.osm_id, p.name, p.kind, p.lat, p.lon, p.subkind] for p in data.pois],
         "stations": [[p.osm_id, p.name, p.kind, p.lat, p.lon] for p in data.stations],
         "strings": list(strings),
         "sizes": [len(meta), len(lengths), len(coords)],

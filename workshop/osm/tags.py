@@ -201,6 +201,28 @@ COMMUNITY_KINDS = (
 )
 
 
+# Amenities whose place kind is a broader one (a town hall is `other`, childcare a `school`):
+# the place keeps what it is as a tag, and `--places gemeentehuis` takes these alone.
+SUBKINDS = {
+    "townhall": ("gemeentehuis", "town hall"),
+    "childcare": ("kinderopvang", "childcare"),
+    "kindergarten": ("kinderopvang", "childcare"),
+    "arts_centre": ("cultuurcentrum", "arts centre"),
+    "youth_centre": ("jongerencentrum", "youth centre"),
+    "nursing_home": ("verpleeghuis", "nursing home"),
+}
+
+
+def place_subkind(tags) -> str:
+    """The `SUBKINDS` key of a named amenity, or "" (most have none)."""
+    amenity = tags.get("amenity")
+    if amenity in SUBKINDS:
+        return amenity
+    if tags.get("social_facility") == "nursing_home":
+        return "nursing_home"
+    return ""
+
+
 def place_kind(tags) -> str | None:
     amenity = tags.get("amenity")
     if amenity in _AMENITY_KINDS:
