@@ -16,9 +16,13 @@ frontier is small, and once the nodes not reached yet have fewer tie ends than t
 from each of those nodes back to its predecessors on the frontier. In a small world the
 middle levels hold most nodes, so the later levels are cheaper seen from the few nodes left:
 on the generated municipalities of tests/benchmarks/test_connectors_scale.py it looks at 43
-to 51 % fewer tie ends, and takes 0.7 of the time of the one-way search (1.1 against 1.5 ms
-a source at 20,000 actors and 80,000 ties, one core of this machine under load). A node's
-level is kept as 1 + level mod 3 in a byte: a neighbour's level differs by at most one.
+to 51 % fewer tie ends, and takes 0.7 of the time of the one-way search: 1.1 against 1.5 ms
+of CPU a source at 20,000 actors and 80,000 ties, so every actor as a source takes 12 s on
+this 2-core machine (0.6 ms a source on both cores; 20 s before). What is left is mostly the
+branch at every tie end, which no reordering of the work took away (nodes renumbered in
+Cuthill-McKee order, branch-free updates, and batches of 8 or 64 sources searched at once in
+bit sets were each tried and were not faster here). A node's level is kept as 1 + level
+mod 3 in a byte: a neighbour's level differs by at most one.
 
 The sources are dealt to one thread per core in a fixed way (the i-th to thread i mod
 threads), and each thread adds into its own sums: the same file on the same machine gives the
