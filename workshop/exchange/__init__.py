@@ -18,6 +18,7 @@ free-text field without the names, phones and mails of the others.
     kumu_records  places and initiatives as Kumu elements, with the actors' links to them
     xlsx         the whole file as one Excel workbook (XlsxWriter), a typed sheet per table
     csv_import   the CSV and xlsx exports read back in
+    csv_cells    one cell of an imported sheet as the value the file stores, or its refusal
     rules        the capture line's field rules applied to an imported sheet's cells
     osm_import   an OSM extract into the file: the extract, its places, the map's data
     publish         `workshop publish`: to a Datasette site or into PostGIS

@@ -11,7 +11,6 @@ with the file, row and column, and nothing is written. One import is one undoabl
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,13 +19,12 @@ from sqlite_utils import Database
 
 from workshop import model
 from workshop.capture.record import upsert_tie
-from workshop.exchange import rules
+from workshop.exchange import csv_cells
 from workshop.exchange.files import SheetRow, read_csv, row_number, sheet_names
-from workshop.exchange.tables import EXPORT_TABLES, NOT_EXPORTED, export_record, unguard_cell
-from workshop.file.rows import JSON_COLUMNS
+from workshop.exchange.tables import EXPORT_TABLES, NOT_EXPORTED, export_record
 from workshop.file.store import Store, Writer
 from workshop.i18n import UserError, t
-from workshop.model import NAMED_TABLES, NOTE_TARGET_TABLES
+from workshop.model import NAMED_TABLES
 from workshop.text import normalise
 
 KIND_WORDS = {
@@ -74,44 +72,6 @@ IMPORT_ORDER = (
 )
 # column -> the table it points to, and whether a row without it makes no sense
 REFERENCES = model.REFERENCES
-# Vocabularies the schema enforces: a word outside them is refused. The fields of the capture
-# line among them (consent, status, ...) are held to its rules first (`rules.ruled`); these
-# catch what those do not see (a direction, a cell of spaces).
-_CLOSED = {
-    "sentiment": model.SENTIMENTS,
-    "status": model.STATUSES,
-    "type": model.ACTOR_TYPES,
-    "consent": model.CONSENT,
-    "direction": model.DIRECTIONS,
-}
-_CLOSED_BY_TABLE = {
-    ("candidate", "status"): model.BOARD_STATUSES,
-    ("actor_initiative", "kind"): model.INITIATIVE_TIE_KINDS,
-    ("actor_place", "kind"): model.PLACE_TIE_KINDS,
-}
-_OPEN = {
-    ("place", "kind"): model.PLACE_KINDS,
-    ("initiative", "theme"): model.THEMES,
-    ("actor", "role"): model.ROLES,
-    ("tie", "kind"): model.ACTOR_TIE_KINDS,
-}
-_CHOICES = {
-    ("note", "kind"): ("note", "quote"),
-    ("neighbourhood", "lang"): ("nl", "en"),
-    ("note", "about_table"): NOTE_TARGET_TABLES,
-    ("note", "said_by_table"): ("participant", "actor"),  # door:NAME (issue 11)
-}
-# Numbers the capture line has no field for (its fields' bounds are the field table's).
-_RANGES = {"grid_cols": (1, model.MAX_GRID_COLS), "grid_rows": (1, model.MAX_GRID_ROWS)}
-_BOOLEAN = {"ambassador", "startmotor"}  # an empty cell is no; a word is the capture line's
-_FILLED_IN = {"id", "created", "updated", "name", "consent", "type"}
-_DEFAULTS = {
-    ("tie", "kind"): "knows",
-    ("tie", "direction"): "directed",
-    ("actor_initiative", "kind"): "supports",
-    ("actor_place", "kind"): "meets_at",
-    ("note", "kind"): "note",
-}
 
 
 @dataclass
@@ -273,8 +233,6 @@ class _Sheet:
         return not column.notnull and name not in ("id", "created", "updated")
 
     def cell(self, raw: str, name: str, number: int) -> object:
-        column, table = self.columns[name], self.table
-
         def bad(expected: str) -> UserError:
             return UserError(
                 "csv_bad_cell",
@@ -285,74 +243,8 @@ class _Sheet:
                 expected=expected,
             )
 
-        text = unguard_cell(raw)
-        if text.strip() and rules.ruled(table, name):  # exactly as the capture line takes it
-            try:
-                value = rules.by_capture_rule(table, name, text, self.context)
-            except UserError as exc:
-                raise bad(exc.message(self.store.lang)) from None
-            return int(value) if isinstance(value, bool) else value
-        if name in JSON_COLUMNS:
-            return self._json(text, name, bad)
-        if name in _BOOLEAN:
-            return 0
-        if column.type in ("INTEGER", "REAL"):
-            if not text.strip():
-                return None
-            try:
-                number_value = float(text.strip().replace(",", "."))
-            except ValueError:
-                raise bad(t("csv_expect_number", self.store.lang)) from None
-            if not rules.finite(number_value):
-                raise bad(t("csv_expect_finite", self.store.lang))
-            if column.type == "INTEGER":
-                if number_value != int(number_value):
-                    raise bad(t("csv_expect_whole", self.store.lang))
-                number_value = int(number_value)
-            low, high = _RANGES.get(name, (None, None))
-            if low is not None and high is not None and not low <= number_value <= high:
-                raise bad(f"{low}-{high}")
-            return number_value
-        if text == "":
-            if (table, name) in _DEFAULTS:
-                return _DEFAULTS[(table, name)]
-            # A required text stays an empty text (a note whose text an export withheld);
-            # these few are filled in by the file's defaults and rules instead.
-            keep_empty = column.notnull and column.default_value is None
-            return "" if keep_empty and name not in _FILLED_IN else None
-        vocab = _CLOSED_BY_TABLE.get((table, name)) or (
-            _CLOSED.get(name) if (table, name) not in _OPEN else None
-        )
-        if vocab is not None:
-            term = vocab.lookup(text)
-            if term is None:
-                raise bad(", ".join(vocab.keys()))
-            return term.key
-        if (table, name) in _CHOICES:
-            if text not in _CHOICES[(table, name)]:
-                raise bad(", ".join(_CHOICES[(table, name)]))
-            return text
-        if (table, name) in _OPEN:
-            term = _OPEN[(table, name)].lookup(text)
-            return term.key if term else text
-        return text
-
-    def _json(self, text: str, name: str, bad) -> object:
-        want_dict = name == "attributes"
-        if not text.strip():
-            return {} if want_dict else []
-        if text.lstrip().startswith(("[", "{")):
-            try:
-                value = json.loads(text)
-            except ValueError:
-                value = None
-            if isinstance(value, dict if want_dict else list):
-                return value
-            if want_dict or name == "values":
-                raise bad("JSON")
-        if want_dict or name == "values":
-            raise bad("JSON")
-        return [part.strip() for part in text.split("|") if part.strip()]
+        column = self.columns[name]
+        return csv_cells.value(raw, self.table, name, column, self.context, self.store.lang, bad)
 
     def resolve(self, values: dict) -> str | None:
         """Turn names in reference columns into ids; the reason when a row cannot be kept."""
