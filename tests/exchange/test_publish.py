@@ -398,3 +398,28 @@ def test_property_only_public_persons_reach_the_site(tmp_path_factory, empty_fil
             assert first.lower().encode() not in raw and last.lower().encode() not in raw
             assert f"06{n:08d}".encode() not in raw
     assert published.count("actor") == len(people)
+
+
+def test_coordinates_off_the_earth_are_published_as_the_geojson_places_them(
+    tmp_path: Path,
+) -> None:
+    """A file edited outside the program (lat 30681) gets no point on the site, as in the
+    GeoJSON: the initiative at such a place falls back to the place's grid cell."""
+    path = tmp_path / "wijk.wijk"
+    with Store.create(path, name="Randwijk") as store:
+        record(store, ['p "Buurthuis" #buurthuis @C4 lat:52.1 lon:5.1', 'i "Zon" #opwek'])
+    with sqlite3.connect(path) as raw:
+        raw.execute(
+            "UPDATE neighbourhood SET min_lat = 52.0, min_lon = 5.0, max_lat = 52.2, max_lon = 5.2"
+        )
+        raw.execute("UPDATE place SET lat = 30681")
+        place_id = raw.execute("SELECT id FROM place").fetchone()[0]
+        raw.execute("UPDATE initiative SET place_id = ?", (place_id,))
+    target = tmp_path / "site.db"
+    result = CliRunner().invoke(cli, ["publish", str(path), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(target) as site:
+        place = site.execute("SELECT latitude, longitude, location FROM place").fetchone()
+        initiative = site.execute("SELECT latitude, location FROM initiative").fetchone()
+    assert place[2] == "cell_centre" and -90 <= place[0] <= 90 and -180 <= place[1] <= 180
+    assert initiative == (place[0], "place_cell_centre")

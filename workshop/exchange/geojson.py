@@ -108,23 +108,33 @@ def _on_earth(record: dict | None) -> tuple[float, float] | None:
     return float(lon), float(lat)
 
 
-def _locate(
+def position(
     record: dict, place: dict | None, neighbourhood: dict
-) -> tuple[dict | None, str | None]:
+) -> tuple[float, float, str] | None:
+    """(lon, lat, how they were found) for a record, or None: its own coordinates, its
+    place's, the centre of its (or its place's) grid cell; coordinates off the earth count as
+    none (also for `publish`, which places records as this export does)."""
     own = _on_earth(record)
     if own:
-        return _point(*own), located(record)
+        return *own, located(record)
     theirs = _on_earth(place)
     if theirs:
-        return _point(*theirs), "place_coordinates"
+        return *theirs, "place_coordinates"
     for source, cell in (
         ("cell_centre", record.get("cell")),
         ("place_cell_centre", (place or {}).get("cell")),
     ):
         centre = cell_centre(neighbourhood, cell)
         if centre:
-            return _point(*centre), source
-    return None, None
+            return *centre, source
+    return None
+
+
+def _locate(
+    record: dict, place: dict | None, neighbourhood: dict
+) -> tuple[dict | None, str | None]:
+    found = position(record, place, neighbourhood)
+    return (_point(found[0], found[1]), found[2]) if found else (None, None)
 
 
 def _properties(props: dict, hood: dict, anonymise: bool) -> dict:

@@ -266,18 +266,8 @@ def _scrub_contacts(scrub: redaction.Redactor, record: dict) -> None:
 
 
 def _position(record: dict, place: dict | None, hood: dict) -> dict:
-    """latitude, longitude and how they were found, as the GeoJSON export finds them: the
-    record's coordinates, its place's, the centre of its (or its place's) grid cell."""
-    for source, owner in (("coordinates", record), ("place_coordinates", place)):
-        if owner and owner.get("lat") is not None and owner.get("lon") is not None:
-            if owner is record:
-                source = geojson.located(record)
-            return {"latitude": owner["lat"], "longitude": owner["lon"], "location": source}
-    for source, cell in (
-        ("cell_centre", record.get("cell")),
-        ("place_cell_centre", (place or {}).get("cell")),
-    ):
-        centre = geojson.cell_centre(hood, cell)
-        if centre:
-            return {"latitude": centre[1], "longitude": centre[0], "location": source}
-    return {"latitude": None, "longitude": None, "location": None}
+    """latitude, longitude and how they were found, as the GeoJSON export finds them."""
+    found = geojson.position(record, place, hood)
+    if not found:
+        return {"latitude": None, "longitude": None, "location": None}
+    return {"latitude": found[1], "longitude": found[0], "location": found[2]}
