@@ -155,6 +155,12 @@ SHARED = Catalogue(
             "nl": "Kan niet schrijven naar {path}: {detail}.",
             "en": "Cannot write to {path}: {detail}.",
         },
+        "output_under_file": {
+            "nl": "Kan niet schrijven naar {path}: {file} is een bestand, geen map; schrijf in een"
+            " map of naast dat bestand.",
+            "en": "Cannot write to {path}: {file} is a file, not a folder; write into a folder or"
+            " beside that file.",
+        },
         "bad_grid": {
             "nl": "Raster '{value}' kan niet: schrijf KOLOMMENxRIJEN, bijvoorbeeld 8x6 (max 26x99).",
             "en": "Grid '{value}' is not possible: write COLUMNSxROWS, for example 8x6 (at most 26x99).",

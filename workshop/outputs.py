@@ -16,6 +16,7 @@ Foundation: imports only `workshop.i18n` (for the one message a failed write giv
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -57,18 +58,25 @@ def atomic_output(path: Path, mode: str = "w", **kwargs) -> Iterator:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", dir=path.parent)
     except OSError as exc:
-        raise _unwritable(path, exc) from None
+        raise unwritable(path, exc) from None
     try:
         with os.fdopen(fd, mode, **kwargs) as fh:
             yield fh
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise _unwritable(path, exc) from None
+        raise unwritable(path, exc) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def _unwritable(path: Path, exc: OSError) -> UserError:
+def unwritable(path: Path, exc: OSError) -> UserError:
+    """What a failed write of `path` says: a folder on the way that is a file is named ("-o
+    d.wijk/site.db": the system would say "File exists" or "Not a directory"), anything
+    else as the system gives it."""
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR):
+        blocking = next((p for p in Path(path).parents if p.exists() and not p.is_dir()), None)
+        if blocking is not None:
+            return UserError("output_under_file", path=str(path), file=str(blocking))
     return UserError("output_unwritable", path=str(path), detail=exc.strerror or str(exc))

@@ -163,3 +163,21 @@ def test_a_path_that_names_the_person_goes_from_the_record(wijk: Path, tmp_path:
     run("forget", "k.wijk", "Jan Jansen", "--yes")
     assert logged(wijk) == []
     assert b"jansen" not in wijk.read_bytes().lower()
+
+
+def test_a_path_under_a_file_names_the_file_not_file_exists(tmp_path: Path) -> None:
+    """`-o d.wijk/site.db`: the system says "File exists" or "Not a directory" (in English,
+    inside a Dutch line); the message names the file that stands where a folder should."""
+    path = tmp_path / "d.wijk"
+    Store.create(path, name="D").close()
+    runner = CliRunner()
+    for args in (
+        ["publish", str(path), "-o", str(path / "site.db")],
+        ["export", str(path), "--format", "csv", "-o", str(path / "x")],
+        ["export", str(path), "--format", "geojson", "-o", str(path / "x.geojson")],
+        ["new", str(path / "n.wijk"), "--name", "N"],
+    ):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 1, (args, result.output)
+        assert f"{path} is een bestand, geen map" in result.output, result.output
+        assert "File exists" not in result.output and "Not a directory" not in result.output

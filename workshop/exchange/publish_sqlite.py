@@ -20,6 +20,7 @@ from pathlib import Path
 
 from workshop.exchange import publish_meta
 from workshop.exchange.publish_rows import REFERENCES, SEARCHABLE, TABLES, Published
+from workshop.file import disk
 from workshop.i18n import UserError
 from workshop.outputs import atomic_output
 
@@ -44,9 +45,7 @@ def write(published: Published, target: Path) -> list[Path]:
         fd, tmp_name = tempfile.mkstemp(prefix="." + target.name + ".", dir=target.parent)
         os.close(fd)
     except OSError as exc:
-        raise UserError(
-            "output_unwritable", path=str(target), detail=exc.strerror or str(exc)
-        ) from None
+        raise disk.os_error(target, exc) from None
     tmp = Path(tmp_name)
     try:
         db = sqlite_utils.Database(tmp)
@@ -74,9 +73,7 @@ def write(published: Published, target: Path) -> list[Path]:
         os.chmod(meta, 0o644)
         os.replace(tmp, target)
     except OSError as exc:
-        raise UserError(
-            "output_unwritable", path=str(target), detail=exc.strerror or str(exc)
-        ) from None
+        raise disk.os_error(target, exc) from None
     finally:
         tmp.unlink(missing_ok=True)
     return [target, meta]

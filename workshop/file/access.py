@@ -18,6 +18,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop import outputs
 from workshop.file.disk import (  # noqa: F401  (the file's own errors are looked up here too)
     FULL_BELOW,
     disk_full,
@@ -295,9 +296,7 @@ def create_private(path: Path) -> None:
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except OSError as exc:
-        raise UserError(
-            "output_unwritable", path=str(path), detail=exc.strerror or str(exc)
-        ) from None
+        raise outputs.unwritable(path, exc) from None
     os.close(fd)
     os.chmod(path, 0o600)
 

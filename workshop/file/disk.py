@@ -11,6 +11,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from workshop import outputs
 from workshop.i18n import UserError
 
 
@@ -47,7 +48,7 @@ def os_error(path: Path, exc: OSError) -> UserError:
         return disk_full(path)
     if exc.errno == errno.EROFS:
         return UserError("medium_readonly", path=str(path))
-    return UserError("output_unwritable", path=str(path), detail=exc.strerror or str(exc))
+    return outputs.unwritable(path, exc)
 
 
 FULL_BELOW = 1 << 20  # an I/O error with less than this free is the disk being full
