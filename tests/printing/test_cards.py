@@ -128,7 +128,7 @@ def test_unwritable_output_leaves_nothing(filled: Store, tmp_path: Path) -> None
     blocker.write_text("x")
     with pytest.raises(UserError) as err:
         cards.print_cards(filled, blocker / "cards.pdf", TEMPLATE)
-    assert err.value.key == "output_unwritable"
+    assert err.value.key == "output_under_file"  # names the file in the way
     folder = tmp_path / "out"
     folder.mkdir()
     (folder / "cards.pdf").mkdir()  # a folder where the PDF should go
