@@ -195,11 +195,25 @@ def _sheet(
     date_style = styles["date"]
     latest = ""
     records = export_records(store, table, anonymise=anonymise)
+    plain = [kind == "text" for kind in kinds]  # a text there is written as it is
+    write_string = sheet.write_string
     for row, record in enumerate(records, 1):
         latest = max(latest, str(record.get("updated") or ""))
         for col, (column, kind) in enumerate(zip(columns, kinds, strict=True)):
             value = record.get(column)
             if value is None:  # (a third of a city's cells: no call for them)
+                continue
+            if (  # most cells (ids, names, stamps): a text written as it is
+                plain[col]
+                and type(value) is str
+                and value
+                and value.isprintable()
+                and value[0] != "'"
+                and len(value) <= MAX_CELL
+            ):
+                write_string(row, col, value)
+                if len(value) > widths[col]:
+                    widths[col] = min(len(value), _MAX_WIDTH)
                 continue
             value, data_type = _cell_value(value, kind)
             if data_type == "s":
