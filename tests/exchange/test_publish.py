@@ -348,6 +348,18 @@ def test_the_same_neighbourhood_twice_is_refused(hoods, tmp_path: Path) -> None:
     assert "workshop merge" in result.output and not (tmp_path / "s.db").exists()
 
 
+def test_one_file_named_twice_is_refused_without_a_merge_of_itself(hoods, tmp_path) -> None:
+    alias = tmp_path / "ook.wijk"
+    alias.symlink_to(hoods[0])
+    for twice in (str(hoods[0]), str(alias)):
+        result = CliRunner().invoke(
+            cli, ["publish", str(hoods[0]), twice, "-o", str(tmp_path / "s.db")]
+        )
+        assert result.exit_code == 1 and "merge" not in result.output
+        assert f"{hoods[0]} staat twee keer in de opdracht" in result.output
+    assert not (tmp_path / "s.db").exists()
+
+
 def test_publish_needs_one_target(hoods) -> None:
     result = CliRunner().invoke(cli, ["publish", str(hoods[0])])
     assert result.exit_code == 2 and "-o SITE.db or --to" in result.output

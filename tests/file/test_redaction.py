@@ -304,6 +304,16 @@ def test_every_phone_the_file_ever_held(store: Store) -> None:
     assert scrub.text("oud 06-12345678, nieuw 06-87654321") == "oud (telefoon), nieuw (telefoon)"
 
 
+def test_a_hidden_phone_in_brackets_keeps_one_pair(store: Store) -> None:
+    record(store, ["persoon Jan Jansen tel:0612345678", "persoon Piet Smit mail:piet@x.nl"])
+    scrub = redaction.for_output(store, "print")
+    assert scrub.text("bel (06-12345678).") == "bel (telefoon)."
+    assert scrub.text("(piet@x.nl) of (+31612345678)") == "(e-mail) of (telefoon)"
+    assert scrub.text("[06 12345678], ((0612345678))") == "[(telefoon)], ((telefoon))"
+    named = scrub.text("(Jan Jansen)")  # a pseudonym in brackets, not in two pairs
+    assert "Jan" not in named and named.count("(") == 1 and named.endswith(")")
+
+
 def test_visible_contacts_stay_and_anonymise_hides_them(store: Store) -> None:
     record(store, ["persoon Jan Jansen tel:0612345678 consent:openbaar"])
     assert redaction.for_output(store, "export").text("Jan 0612345678") == "Jan 0612345678"

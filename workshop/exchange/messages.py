@@ -232,6 +232,10 @@ CATALOGUE = Catalogue(
             "nl": "{file} is dezelfde wijk als {other}: voeg ze eerst samen (workshop merge {other} {file}) en publiceer dan het ene bestand.",
             "en": "{file} is the same neighbourhood as {other}: merge them first (workshop merge {other} {file}) and publish the one file.",
         },
+        "publish_file_twice": {
+            "nl": "{file} staat twee keer in de opdracht: noem elk bestand één keer.",
+            "en": "{file} is named twice: name each file once.",
+        },
         "publish_shared_records": {
             "nl": "{file} en {other} hebben dezelfde records (een kopie?): voeg ze eerst samen met workshop merge, of publiceer er een.",
             "en": "{file} and {other} hold the same records (a copy?): merge them first with workshop merge, or publish one of them.",

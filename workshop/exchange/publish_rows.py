@@ -25,6 +25,7 @@ neighbourhoods share one table and stay apart.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,8 +139,13 @@ def gather(paths: Iterable[Path]) -> Published:
     neighbourhood, or sharing records, are refused: merge them first."""
     published: Published | None = None
     seen: dict[str, Path] = {}  # record id -> the file it came from
+    opened: list[Path] = []
     for given in paths:
         path = Path(given)
+        twice = next((p for p in opened if _same_file(p, path)), None)
+        if twice is not None:
+            raise UserError("publish_file_twice", file=str(twice))
+        opened.append(path)
         store = Store.open(path, readonly=True)
         try:
             if published is None:
@@ -271,3 +277,10 @@ def _position(record: dict, place: dict | None, hood: dict) -> dict:
     if not found:
         return {"latitude": None, "longitude": None, "location": None}
     return {"latitude": found[1], "longitude": found[0], "location": found[2]}
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # not there (yet): Store.open says so
+        return False
