@@ -104,3 +104,15 @@ def test_board_shows_and_edits(demo_file) -> None:
     assert "dimensie eigendom: koop, huur" in out and "eigendom (eigendom): koop, huur" in out
     result = CliRunner().invoke(cli, ["board", demo_file, "--remove", "nope"])
     assert result.exit_code == 1 and "geen dimensie 'nope'" in result.stderr
+
+
+def test_a_large_network_says_first_that_it_takes_a_while(demo_file, monkeypatch) -> None:
+    from workshop.analysis import large
+
+    assert "duurt even" not in run("connectors", demo_file, "--json").stderr
+    monkeypatch.setattr(large, "SLOW_WORK", 0)
+    result = run("connectors", demo_file, "--json")
+    assert result.stderr == (
+        "Groot netwerk (5 actoren, 4 verbanden): de verbinders berekenen duurt even...\n"
+    )
+    assert json.loads(result.stdout)  # stdout stays the JSON alone

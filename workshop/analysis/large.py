@@ -55,6 +55,9 @@ import rustworkx as rx
 
 # actors x ties up to which betweenness is exact and communities are Louvain's
 LARGE_WORK = 25_000_000
+# actors x ties above which `workshop connectors` says first that it takes a while: 10,000
+# actors with 40,000 ties take about 3 s on a 2-core machine, 20,000 with 80,000 up to 15 s
+SLOW_WORK = 400_000_000
 # actors x ties above which the exact betweenness is the compiled one (`brandes`), not rustworkx
 COMPILED_WORK = 4_000_000
 SEED = 7
@@ -89,6 +92,10 @@ def method(estimate: Estimate | None) -> str:
 
 def is_large(nodes: int, ties: int) -> bool:
     return nodes * ties > LARGE_WORK
+
+
+def is_slow(nodes: int, ties: int) -> bool:
+    return nodes * ties > SLOW_WORK
 
 
 def preload() -> threading.Thread:

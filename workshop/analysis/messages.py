@@ -154,6 +154,12 @@ CATALOGUE = Catalogue(
             "en": "The top {top} had not settled after {pivots} sampled actors: actors less than "
             "±{error} apart may swap places.",
         },
+        "conn_large_wait": {
+            "nl": "Groot netwerk ({actors} actoren, {ties} verbanden): de verbinders berekenen "
+            "duurt even...",
+            "en": "Large network ({actors} actors, {ties} ties): working out the connectors "
+            "takes a while...",
+        },
         "conn_large_exact": {
             "nl": "Groot netwerk: 'Tussen' is toch exact: de top {top} veranderde bij elke "
             "steekproefronde, dus zijn alle {actors} actoren meegeteld; groepen door "

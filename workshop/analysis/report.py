@@ -135,6 +135,17 @@ def connectors_text(
     return lines
 
 
+def wait_line(actors: int, ties: int, lang: str) -> str:
+    """What the terminal says before the measures of a large network (seconds, not instant)."""
+    thousands = t("conn_thousands_mark", lang)
+    return t(
+        "conn_large_wait",
+        lang,
+        actors=f"{actors:,}".replace(",", thousands),
+        ties=f"{ties:,}".replace(",", thousands),
+    )
+
+
 def estimate_lines(estimate: Estimate, lang: str) -> list[str]:
     """What the output says about a sampled betweenness."""
     thousands, decimal = t("conn_thousands_mark", lang), t("conn_decimal_mark", lang)

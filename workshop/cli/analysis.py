@@ -15,7 +15,7 @@ import click
 from workshop.analysis import board as board_lib
 from workshop.analysis import connectors as connectors_lib
 from workshop.analysis import coverage as coverage_lib
-from workshop.analysis import report
+from workshop.analysis import large, report
 from workshop.cli import cli, open_store
 from workshop.file import redaction
 from workshop.i18n import UserError, t
@@ -37,6 +37,9 @@ def _echo_json(value: object) -> None:
 def connectors(file: Path, as_json: bool, top: int | None) -> None:
     """The connecting actors: betweenness, contacts, groups, bridges, articulation points."""
     store = open_store(file, readonly=True)
+    actors, ties = store.count("actor"), store.count("tie")
+    if large.is_slow(actors, ties):  # on stderr: stdout is the table or the JSON
+        click.echo(report.wait_line(actors, ties, store.lang), err=True)
     network, rows = connectors_lib.cached(store, max(top or 0, 20))
     if as_json:
         document = report.connectors_json(rows, store.lang, top, estimate=network.estimate)
