@@ -28,6 +28,7 @@ from typing import Any
 
 import xlsxwriter
 from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 from workshop import model
 from workshop.capture import forms
@@ -192,53 +193,30 @@ def _sheet(
     sheet.freeze_panes(1, 0)
     for col, label in enumerate(header):
         sheet.write_string(0, col, label, styles["header"])
-    date_style = styles["date"]
-    latest = ""
     records = export_records(store, table, anonymise=anonymise)
-    plain = [kind == "text" for kind in kinds]  # a text there is written as it is
+    latest = max((str(r.get("updated") or "") for r in records), default="")
+    # A text is written as it is in any column but a date's (most cells: ids, names, stamps,
+    # kinds); numbers, yes/no, dates, lists and texts that need a look go through `_typed`.
+    as_text = [kind != "date" for kind in kinds]
     write_string = sheet.write_string
     for row, record in enumerate(records, 1):
-        latest = max(latest, str(record.get("updated") or ""))
-        for col, (column, kind) in enumerate(zip(columns, kinds, strict=True)):
-            value = record.get(column)
+        for col, value in enumerate(map(record.get, columns)):
             if value is None:  # (a third of a city's cells: no call for them)
                 continue
-            if (  # most cells (ids, names, stamps): a text written as it is
-                plain[col]
-                and type(value) is str
+            if (
+                type(value) is str
+                and as_text[col]
                 and value
                 and value.isprintable()
                 and value[0] != "'"
                 and len(value) <= MAX_CELL
             ):
                 write_string(row, col, value)
-                if len(value) > widths[col]:
-                    widths[col] = min(len(value), _MAX_WIDTH)
-                continue
-            value, data_type = _cell_value(value, kind)
-            if data_type == "s":
-                # Control characters (other than tab and line breaks) have no place in an
-                # .xlsx file; they are left out rather than refusing the export. An empty
-                # text (no tags) is an empty cell.
-                if not value.isprintable():  # (a quick test first: most texts are)
-                    value = _ILLEGAL.sub("", value)
-                if not value:
-                    continue
-                if len(value) > MAX_CELL:  # XlsxWriter would cut it short without a word
-                    raise _too_long(store, table, record, header[col], len(value))
-                sheet.write_string(row, col, value)
                 shown = len(value)
-            elif data_type == "n":
-                sheet.write_number(row, col, value)
-                shown = len(str(value))
-            elif data_type == "b":
-                sheet.write_boolean(row, col, value)
-                shown = len(str(value))
-            elif data_type == "d":
-                sheet.write_datetime(row, col, value, date_style)
-                shown = 10
             else:
-                continue
+                shown = _typed(sheet, row, col, value, kinds[col], styles["date"])
+                if shown < 0:
+                    raise _too_long(store, table, record, header[col], -shown)
             if shown > widths[col]:
                 widths[col] = min(shown, _MAX_WIDTH)
     for col, width in enumerate(widths):
@@ -246,6 +224,34 @@ def _sheet(
         # exactly `width` characters, as openpyxl reads it back.
         sheet.set_column_pixels(col, col, 7 * min(width + 2, _MAX_WIDTH))
     return latest
+
+
+def _typed(sheet: Worksheet, row: int, col: int, value: Any, kind: str, date_style: Format) -> int:
+    """Write one cell by its type (see `_cell_value`); the characters it shows (0: nothing
+    written), or minus the length of a text too long for a cell."""
+    value, data_type = _cell_value(value, kind)
+    if data_type == "s":
+        # Control characters (other than tab and line breaks) have no place in an .xlsx
+        # file; they are left out rather than refusing the export. An empty text (no tags)
+        # is an empty cell.
+        if not value.isprintable():  # (a quick test first: most texts are)
+            value = _ILLEGAL.sub("", value)
+        if not value:
+            return 0
+        if len(value) > MAX_CELL:  # XlsxWriter would cut it short without a word
+            return -len(value)
+        sheet.write_string(row, col, value)
+        return len(value)
+    if data_type == "n":
+        sheet.write_number(row, col, value)
+    elif data_type == "b":
+        sheet.write_boolean(row, col, value)
+    elif data_type == "d":
+        sheet.write_datetime(row, col, value, date_style)
+        return 10
+    else:
+        return 0
+    return len(str(value))
 
 
 def _too_long(store: Store, table: str, record: dict, field: str, length: int) -> UserError:
