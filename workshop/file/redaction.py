@@ -148,7 +148,7 @@ class Redactor:
     _seen: set[tuple[object, object]] = field(default_factory=set, repr=False)
     # What `text` gave for each text so far: many repeat (a city's places share a kind of
     # description, its actors a handful of groups), and each is then looked at once.
-    _done: dict[str, str] = field(default_factory=dict, repr=False)
+    _done: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, store: Store, audience: str, *, anonymise: bool = False) -> Redactor:
