@@ -200,7 +200,7 @@ def _sheet(
     # kinds), an integer as a number in any but a yes/no one; the rest (decimals, yes/no,
     # dates, lists, texts that need a look) goes through `_typed`. XlsxWriter's undecorated
     # writers (what its own `write` calls): the decorated ones first try the row as "A1",
-    # a tenth of the workbook's time at city scale.
+    # 0.3 s of a city's workbook.
     as_text = [kind != "date" for kind in kinds]
     as_number = [kind != "bool" for kind in kinds]
     write_string, write_number = sheet._write_string, sheet._write_number
