@@ -145,8 +145,12 @@ def test_coverage(city: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "geojson", "kumu", "graphml", "gexf", "xlsx"])
 def test_exports(city: Path, tmp_path: Path, fmt: str) -> None:
-    """xlsx (XlsxWriter): 3.4-3.8 s, as much CPU, on the shared 2-core machine (openpyxl took
-    13.4 s; a hand-written package 2.2 s, but the guide wants a well-kept library)."""
+    """CPU seconds, min of 3, on the shared 2-core machine in a busy hour (main before the
+    speed-up, measured back to back, in brackets): xlsx 4.7 (7.3), graphml 4.0 (5.2; wall
+    3.2, the analysis's threads), gexf 3.0 (4.0), csv 2.0 (2.1), json 2.1 (2.2), geojson 1.0
+    (1.7), kumu 0.9 (1.7). A quiet hour takes about half. xlsx is XlsxWriter's per-cell work
+    for seven tenths (openpyxl took 13.4 s; a hand-written package 2.2 s, but the guide wants
+    a well-kept library)."""
     timed(
         f"export --format {fmt}",
         "export",

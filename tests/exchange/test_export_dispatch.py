@@ -3,6 +3,7 @@ under the same names, with the same content, and record them in the file alike."
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sqlite3
 from pathlib import Path
@@ -89,3 +90,33 @@ def test_a_semicolon_export_is_a_dutch_excel_sheet(two_copies, monkeypatch) -> N
     jobs.export(Path(NAME), "csv", False, ";")
     header = (by_tui / "exports/kersenbuurt-csv/place.csv").read_text("utf-8-sig").splitlines()[0]
     assert header.count(";") > 2 and "," not in header
+
+
+def test_an_export_pauses_the_cycle_collector_and_puts_it_back(store, tmp_path, monkeypatch):
+    """For speed the collector is off while an export is built, and afterwards as it was:
+    on again after an export, and after one that failed; still off if it was off."""
+    from workshop.exchange import tables
+    from workshop.i18n import UserError
+
+    seen = []
+    real = tables.export_json
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tables, "export_json", watched)
+    assert gc.isenabled()
+    exchange.export(store, "json", tmp_path / "out.json")
+    exchange.export_text(store, "json")
+    assert seen == [False, False] and gc.isenabled()
+    (tmp_path / "a-file").write_text("")
+    with pytest.raises(UserError):
+        exchange.export(store, "json", tmp_path / "a-file" / "out.json")
+    assert seen == [False, False, False] and gc.isenabled()  # (it failed while paused)
+    gc.disable()
+    try:
+        exchange.export(store, "json", tmp_path / "again.json")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

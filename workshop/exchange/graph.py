@@ -110,32 +110,40 @@ _IN_ATTR = str.maketrans(
 _IN_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
+# What needs a look before it goes into the XML; most values need none (UUIDs, keys, labels),
+# and one search tells.
+_TEXT_WORK = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ATTR_WORK = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]')
+
+
 def _attr(value: object) -> str:
     """An XML attribute value, quoted. (Numbers need no escaping: most values at city scale
     are numbers and UUIDs, and the escaping was most of the file's time.)"""
     kind = type(value)
-    if kind is bool:
+    if isinstance(value, str):
+        if _ATTR_WORK.search(value) is None:
+            return f'"{value}"'
+    elif kind is bool:
         return '"true"' if value else '"false"'
-    if kind is float:
+    elif kind is float:
         return f'"{value!r}"'
-    if kind is int:
+    elif kind is int:
         return f'"{value}"'
     return '"' + _NOT_XML.sub("\ufffd", str(value)).translate(_IN_ATTR) + '"'
 
 
 def _text(value: object) -> str:
     kind = type(value)
-    if kind is bool:
+    if isinstance(value, str):
+        if _TEXT_WORK.search(value) is None:
+            return value
+    elif kind is bool:
         return "true" if value else "false"
-    if kind is float:
+    elif kind is float:
         return repr(value)
-    if kind is int:
+    elif kind is int:
         return str(value)
     return _NOT_XML.sub("\ufffd", str(value)).translate(_IN_TEXT)
-
-
-def _present(value: object) -> bool:
-    return value is not None and value != ""
 
 
 def elements(store: Store, *, anonymise: bool = False) -> tuple[list[Element], list[Element]]:
@@ -226,18 +234,26 @@ def _graphml(name: str, nodes: list[Element], edges: list[Element]) -> Iterator[
             )
     yield '  <graph id="actors" edgedefault="undirected">\n'
     yield f'    <data key="g_name">{_text(name)}</data>\n'
+    node_data = [(k, f'<data key="n_{k}">') for k, _, _ in NODE_KEYS]
     for node in nodes:
+        attrs = node.attrs
         data = "".join(
-            f'<data key="n_{k}">{_text(node.attrs[k])}</data>'
-            for k, _, _ in NODE_KEYS
-            if _present(node.attrs[k])
+            [
+                tag + _text(v) + "</data>"
+                for k, tag in node_data
+                if (v := attrs[k]) is not None and v != ""
+            ]
         )
         yield f"    <node id={_attr(node.id)}>{data}</node>\n"
+    edge_data = [(k, f'<data key="e_{k}">') for k, _, _ in EDGE_KEYS]
     for edge in edges:
+        attrs = edge.attrs
         data = "".join(
-            f'<data key="e_{k}">{_text(edge.attrs[k])}</data>'
-            for k, _, _ in EDGE_KEYS
-            if _present(edge.attrs[k])
+            [
+                tag + _text(v) + "</data>"
+                for k, tag in edge_data
+                if (v := attrs[k]) is not None and v != ""
+            ]
         )
         yield (
             f"    <edge id={_attr(edge.id)} source={_attr(edge.source)} "
@@ -256,13 +272,17 @@ def export_graphml(store: Store, target: Path, *, anonymise: bool = False) -> Pa
 # --- GEXF --------------------------------------------------------------------------------------
 
 
-def _attvalues(element: Element, keys: list[tuple[str, str, str]], skip: str = "") -> str:
+def _attvalues(element: Element, keys: list[tuple[str, str]]) -> str:
+    """`keys`: (name, the attvalue's opening up to its value) of each attribute written."""
+    attrs = element.attrs
     values = "".join(
-        f'<attvalue for="{k}" value={_attr(element.attrs[k])}/>'
-        for k, _, _ in keys
-        if k != skip and _present(element.attrs[k])
+        [tag + _attr(v) + "/>" for k, tag in keys if (v := attrs[k]) is not None and v != ""]
     )
     return f"<attvalues>{values}</attvalues>" if values else ""
+
+
+def _attvalue_tags(keys: list[tuple[str, str, str]], skip: str) -> list[tuple[str, str]]:
+    return [(k, f'<attvalue for="{k}" value=') for k, _, _ in keys if k != skip]
 
 
 def _gexf(name: str, nodes: list[Element], edges: list[Element]) -> Iterator[str]:
@@ -282,22 +302,24 @@ def _gexf(name: str, nodes: list[Element], edges: list[Element]) -> Iterator[str
                 yield f'      <attribute id="{key}" title="{key}" type="{kind}"/>\n'
         yield "    </attributes>\n"
     yield "    <nodes>\n"
+    node_tags = _attvalue_tags(NODE_KEYS, "label")
     for node in nodes:
         red, green, blue = node.colour
         size = 10.0 + 4.0 * (node.attrs["influence"] or 0)
         yield (
             f"      <node id={_attr(node.id)} label={_attr(node.attrs['label'])}>"
-            f'{_attvalues(node, NODE_KEYS, "label")}<viz:size value="{size}"/>'
+            f'{_attvalues(node, node_tags)}<viz:size value="{size}"/>'
             f'<viz:color r="{red}" g="{green}" b="{blue}" a="1.0"/></node>\n'
         )
     yield "    </nodes>\n    <edges>\n"
+    edge_tags = _attvalue_tags(EDGE_KEYS, "weight")
     for edge in edges:
         yield (
             f"      <edge id={_attr(edge.id)} source={_attr(edge.source)} "
             f"target={_attr(edge.target)} label={_attr(edge.attrs['kind_label'])} "
             f"kind={_attr(edge.attrs['kind'])} "
             f'weight="{edge.attrs["weight"]!r}">'
-            f"{_attvalues(edge, EDGE_KEYS, 'weight')}</edge>\n"
+            f"{_attvalues(edge, edge_tags)}</edge>\n"
         )
     yield "    </edges>\n  </graph>\n</gexf>\n"
 

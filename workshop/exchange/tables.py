@@ -71,10 +71,9 @@ def export_record(
     """One record as exports show it (see the module docstring)."""
     scrub = scrub or redaction.for_output(store, "export", anonymise=anonymise)
     lang = scrub.lang
-    shown = dict(row)
-    if anonymise:
-        for key in ANONYMISED_FIELDS.get(table, ()):
-            shown[key] = None
+    shown = row  # (`scrub.record` gives a copy: the row itself is never changed)
+    if anonymise and table in ANONYMISED_FIELDS:
+        shown = {**row, **dict.fromkeys(ANONYMISED_FIELDS[table])}
     shown = scrub.record(table, shown)
     if table in PERSONAL_TABLES and shown["name"] != row["name"] and "description" in shown:
         shown["description"] = None

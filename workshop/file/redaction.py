@@ -101,6 +101,7 @@ CONTACT_TABLES = ("actor", *privacy.PERSON_TABLES)
 ANONYMISED_CONTACT_TABLES = ("place", "initiative")
 RECORD_CONTACTS = ("tel", "mail", "website")  # of a place or initiative (address is free text)
 _VOCABULARY = {"type", "role", "theme", "status", "kind", "source", "dimension"}
+_MEMO = 100_000  # texts `Redactor.text` remembers at most
 JSON_KEYS = frozenset({"id", "value", "key", "values", *_VOCABULARY})  # not free text
 
 
@@ -145,6 +146,9 @@ class Redactor:
     mails: set[str] = field(default_factory=set)
     unspaced: dict[str, str] = field(default_factory=dict)  # found inside runs (UNSPACED)
     _seen: set[tuple[object, object]] = field(default_factory=set, repr=False)
+    # What `text` gave for each text so far: many repeat (a city's places share a kind of
+    # description, its actors a handful of groups), and each is then looked at once.
+    _done: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, store: Store, audience: str, *, anonymise: bool = False) -> Redactor:
@@ -248,6 +252,14 @@ class Redactor:
             return value or ""
         if self.empty:
             return value
+        done = self._done.get(value)
+        if done is None:
+            if len(self._done) >= _MEMO:
+                self._done.clear()  # (a bound: a long session's texts are not all kept)
+            done = self._done[value] = self._text(value)
+        return done
+
+    def _text(self, value: str) -> str:
         scan = SCANNERS["@" in value, HAS_MARK.search(value) is not None]
         found = list(scan.finditer(value))
         changes: list[tuple[int, int, str]] = []
