@@ -200,10 +200,11 @@ def _sheet(
     # kinds), an integer as a number in any but a yes/no one; the rest (decimals, yes/no,
     # dates, lists, texts that need a look) goes through `_typed`. XlsxWriter's undecorated
     # writers (what its own `write` calls): the decorated ones first try the row as "A1",
-    # 0.3 s of a city's workbook.
+    # 0.3 s of a city's workbook. (Private: should a release drop them, the public ones do.)
     as_text = [kind != "date" for kind in kinds]
     as_number = [kind != "bool" for kind in kinds]
-    write_string, write_number = sheet._write_string, sheet._write_number
+    write_string = getattr(sheet, "_write_string", sheet.write_string)
+    write_number = getattr(sheet, "_write_number", sheet.write_number)
     for row, record in enumerate(records, 1):
         for col, value in enumerate(map(record.get, columns)):
             if value is None:  # (a third of a city's cells: no call for them)
