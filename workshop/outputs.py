@@ -5,6 +5,7 @@
     printout_path(file, "map-A3")       # -> printouts/austerlitz-map-A3.pdf
     export_file(file, ".json")          # -> exports/austerlitz.json
     export_folder(file, "csv")          # -> exports/austerlitz-csv/
+    with collector_paused(): ...        # an output's many short-lived objects, no cycle search
 
 The CLI's names are the contract (PRODUCT.md §5); the TUI writes the same names, so a file
 written from F8 or F9 is the file `workshop print` or `workshop export` would have written.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import os
 import tempfile
 from collections.abc import Iterator
@@ -80,3 +82,20 @@ def unwritable(path: Path, exc: OSError) -> UserError:
         if blocking is not None:
             return UserError("output_under_file", path=str(path), file=str(blocking))
     return UserError("output_unwritable", path=str(path), detail=exc.strerror or str(exc))
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while an output builds its hundreds of thousands of
+    short-lived objects (records, cells, elements, measures; hardly any in a cycle): at city
+    scale it ran some 800 times during one workbook, a sixth of the export's CPU time (a
+    seventh of a CSV or GraphML export's, 0.3-0.8 s of `workshop connectors` for 5,000 actors).
+    On again afterwards if it was on, also after an error; the memory used stays the same
+    (121 MB at most for the city's workbook, with or without)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()

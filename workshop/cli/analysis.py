@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from workshop import outputs
 from workshop.analysis import board as board_lib
 from workshop.analysis import connectors as connectors_lib
 from workshop.analysis import coverage as coverage_lib
@@ -36,21 +37,22 @@ def _echo_json(value: object) -> None:
 @click.option("--top", type=click.IntRange(min=1), help="Only the first N actors.")
 def connectors(file: Path, as_json: bool, top: int | None) -> None:
     """The connecting actors: betweenness, contacts, groups, bridges, articulation points."""
-    store = open_store(file, readonly=True)
-    actors, ties = store.count("actor"), store.count("tie")
-    if large.is_slow(actors, ties):  # on stderr: stdout is the table or the JSON
-        click.echo(report.wait_line(actors, ties, store.lang), err=True)
-    network, rows = connectors_lib.cached(store, max(top or 0, 20))
-    if as_json:
-        document = report.connectors_json(rows, store.lang, top, estimate=network.estimate)
-        _echo_json(redaction.for_output(store, "json").json(document))
-        return
-    facts = connectors_lib.overview(network, rows)
-    scrub = redaction.for_output(store, "terminal")
-    for line in report.connectors_text(
-        network, rows, facts, store.neighbourhood()["name"], store.lang, top
-    ):
-        click.echo(scrub.text(line))
+    with outputs.collector_paused():  # (0.3-0.8 s of a city's 5,000 actors)
+        store = open_store(file, readonly=True)
+        actors, ties = store.count("actor"), store.count("tie")
+        if large.is_slow(actors, ties):  # on stderr: stdout is the table or the JSON
+            click.echo(report.wait_line(actors, ties, store.lang), err=True)
+        network, rows = connectors_lib.cached(store, max(top or 0, 20))
+        if as_json:
+            document = report.connectors_json(rows, store.lang, top, estimate=network.estimate)
+            _echo_json(redaction.for_output(store, "json").json(document))
+            return
+        facts = connectors_lib.overview(network, rows)
+        scrub = redaction.for_output(store, "terminal")
+        for line in report.connectors_text(
+            network, rows, facts, store.neighbourhood()["name"], store.lang, top
+        ):
+            click.echo(scrub.text(line))
 
 
 @cli.command()

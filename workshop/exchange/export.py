@@ -13,9 +13,6 @@ for: the network formats need networkx, which a JSON export should not wait for.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,7 +65,7 @@ def export(
     if delimiter not in DELIMITERS:
         raise ValueError(delimiter)
     target = Path(target) if target is not None else spec.default_target(store.path)
-    with collector_paused():
+    with outputs.collector_paused():
         paths = _write(
             store, fmt, target, anonymise=anonymise, delimiter=delimiter, kumu_records=kumu_records
         )
@@ -80,7 +77,7 @@ def export_text(store: Store, fmt: str, *, anonymise: bool = False) -> str:
     """A text format (json, geojson) as one string, written nowhere (and so not recorded)."""
     if not FORMATS[fmt].text:
         raise ValueError(fmt)
-    with collector_paused():
+    with outputs.collector_paused():
         if fmt == "json":
             from workshop.exchange import tables
 
@@ -88,22 +85,6 @@ def export_text(store: Store, fmt: str, *, anonymise: bool = False) -> str:
         from workshop.exchange import geojson
 
         return geojson.export_geojson(store, None, anonymise=anonymise)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while an export builds its hundreds of thousands of
-    short-lived objects (records, cells, elements; hardly any in a cycle): at city scale
-    it ran some 800 times during one workbook, a sixth of the export's CPU time (a seventh of
-    a CSV or GraphML export's). On again afterwards if it was on, also after an error; the
-    memory used stays the same (121 MB at most for the city's workbook, with or without)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _write(

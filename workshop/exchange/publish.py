@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from workshop import outputs
 from workshop.exchange import publish_pg, publish_sqlite
 from workshop.exchange.publish_rows import PUBLIC, Published, gather
 from workshop.file import outputs as written
@@ -20,8 +21,9 @@ from workshop.file import outputs as written
 def to_sqlite(paths: Iterable[Path], target: Path) -> tuple[Published, list[Path]]:
     """`workshop publish FILE... -o SITE.db`: the site and its metadata.json, recorded in each
     file (so `forget` names them)."""
-    published = gather(paths)
-    paths_written = publish_sqlite.write(published, Path(target))
+    with outputs.collector_paused():
+        published = gather(paths)
+        paths_written = publish_sqlite.write(published, Path(target))
     for source in published.sources:
         written.record(source, paths_written, kind="publish", audience=PUBLIC)
     return published, paths_written
@@ -31,8 +33,9 @@ def to_postgis(paths: Iterable[Path], url: str) -> tuple[Published, publish_pg.L
     """`workshop publish FILE... --to postgresql://...`: the data and what the load did; the
     address (without its password) recorded in each file, for `forget`."""
     connect = publish_pg.connector(url)  # refuses a bad address or a missing psycopg first
-    published = gather(paths)
-    report = publish_pg.load(published, connect)
+    with outputs.collector_paused():
+        published = gather(paths)
+        report = publish_pg.load(published, connect)
     for source in published.sources:  # so that `forget` says a publish there removes them
         written.record_database(source, f"postgresql://{connect.where}")
     return published, report
