@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 import rustworkx as rx
 
-from workshop import outputs, privacy
+from workshop import privacy
 from workshop.analysis import large
 from workshop.file.store import Store
 
@@ -164,8 +164,7 @@ def rank(network: Network, top: int = 20) -> list[ConnectorRow]:
     network `top` is how many leading actors the sampling keeps sampling for (see `large`)."""
     nodes = [a["id"] for a in network.actors]
     roles = {a["id"]: a["role"] for a in network.actors}
-    with outputs.collector_paused():  # (numba's import and the measures: 0.3-0.8 s of 5,000)
-        metrics, network.estimate = measure(nodes, network.edges, roles, top=top)
+    metrics, network.estimate = measure(nodes, network.edges, roles, top=top)
     rows = [
         ConnectorRow(
             actor_id=a["id"],

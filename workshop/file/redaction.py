@@ -301,9 +301,9 @@ class Redactor:
         out: list[str] = []
         at = 0
         for start, end, new in sorted(changes):
-            if new[0] == "(" and value[start - 1 : start] == "(" and value[end : end + 1] == ")":
+            if start > at and value[start - 1] == "(" == new[0] and value[end : end + 1] == ")":
                 # "bel (0612345678)" becomes "bel (telefoon)", not "bel ((telefoon))"
-                start, end = max(start - 1, at), end + 1
+                start, end = start - 1, end + 1
             out.append(value[at:start])
             out.append(new)
             at = end
