@@ -27,6 +27,7 @@ The top layer: may import every package. Command modules take the `cli` group fr
 from __future__ import annotations
 
 import errno
+import gc
 import importlib
 import os
 import sqlite3
@@ -288,7 +289,17 @@ def cli() -> None:
 
 
 def main() -> None:
-    cli(prog_name="workshop")
+    try:
+        cli(prog_name="workshop")
+    finally:
+        # The command is done and its files are closed (each store on the context's close):
+        # what is left is the interpreter's shutdown, whose cycle searches walk every object
+        # the command loaded (numba's compiler alone is hundreds of thousands). Frozen, they are
+        # not searched: `workshop connectors` on 5,000 actors ended 0.7 s sooner (4.1 -> 3.4 s
+        # back to back), on a small file 0.2 s (numpy and rustworkx); `capture` or a CSV
+        # export showed no difference. Objects are still freed by reference count; a cycle
+        # left at exit stays unfreed, as the process ends anyway.
+        gc.freeze()
 
 
 __all__ = ["COMMANDS", "PRINT_ALIASES", "PRINT_COMMANDS", "LazyGroup", "cli", "main", "open_store"]
