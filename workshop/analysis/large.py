@@ -98,10 +98,15 @@ def is_slow(nodes: int, ties: int) -> bool:
     return nodes * ties > SLOW_WORK
 
 
+_PRELOADING: list[threading.Thread] = []  # the one loading thread, once started
+
+
 def preload() -> threading.Thread:
     """Start loading the compiled Brandes in the background (importing numba and its first
-    call take about a second), while the caller finds the communities; join it before
-    `sampled_betweenness`. A failure here is left to the real call to meet and report."""
+    call take about a second), while the caller reads the file and finds the communities;
+    join it before `sampled_betweenness`. Started once: a second call returns the same thread
+    (`workshop connectors` starts it as soon as it has counted the actors and ties, `measure`
+    again when it gets there). A failure here is left to the real call to meet and report."""
 
     def load() -> None:
         try:
@@ -111,9 +116,10 @@ def preload() -> threading.Thread:
         except Exception:  # noqa: BLE001, S110 - the real call meets it again and reports it
             pass
 
-    thread = threading.Thread(target=load, name="brandes-preload", daemon=True)
-    thread.start()
-    return thread
+    if not _PRELOADING:
+        _PRELOADING.append(threading.Thread(target=load, name="brandes-preload", daemon=True))
+        _PRELOADING[0].start()
+    return _PRELOADING[0]
 
 
 def exact_betweenness(n: int, edge_list: list[tuple[int, int]]) -> list[float]:

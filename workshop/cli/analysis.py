@@ -40,6 +40,8 @@ def connectors(file: Path, as_json: bool, top: int | None) -> None:
     with outputs.collector_paused():  # (collections: 0.38 s of 5,000 actors, 0.16 paused)
         store = open_store(file, readonly=True)
         actors, ties = store.count("actor"), store.count("tie")
+        if large.is_large(actors, ties):
+            large.preload()  # the compiled search loads while the network is read
         if large.is_slow(actors, ties):  # on stderr: stdout is the table or the JSON
             click.echo(report.wait_line(actors, ties, store.lang), err=True)
         network, rows = connectors_lib.cached(store, max(top or 0, 20))
