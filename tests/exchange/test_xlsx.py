@@ -236,6 +236,18 @@ def test_every_header_maps_back_to_its_own_column(store: Store, lang: str) -> No
     assert "Telefoon" in xlsx.headers("actor", store.columns("actor"), "nl")
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_column_gets_a_header_in_the_files_language(store: Store, lang: str) -> None:
+    """No bare column key (`min_lat`, `next_sticker`, `label_nl`) in a header but `id`."""
+    from workshop.exchange import xlsx
+
+    for table in tables.EXPORT_TABLES:
+        columns = [c for c in store.columns(table) if c not in tables.NOT_EXPORTED]
+        shown = xlsx.headers(table, columns, lang)
+        bare = [c for c, h in zip(columns, shown, strict=True) if h == c and c != "id"]
+        assert bare == [], table
+
+
 def test_a_row_added_in_excel_with_dutch_headers_is_imported(filled: Store, tmp_path: Path) -> None:
     book = _export(filled, tmp_path / "t.xlsx")
     sheet = book["actor"]

@@ -65,6 +65,17 @@ _LABELS = {
     "said_by_table": ("Door (soort)", "By (kind)"),  # door:NAME: who said a note
     "said_by_id": ("Door", "By"),
     "attributes": ("Klankbord", "Sounding board"),
+    "min_lat": ("Kaart: zuidgrens", "Map: south edge"),
+    "min_lon": ("Kaart: westgrens", "Map: west edge"),
+    "max_lat": ("Kaart: noordgrens", "Map: north edge"),
+    "max_lon": ("Kaart: oostgrens", "Map: east edge"),
+    "next_sticker": ("Volgend stickernummer", "Next sticker number"),
+    "located": ("Plek bepaald via", "Located by"),  # "scan": its sticker on the map's photo
+    "key": ("Sleutel", "Key"),  # a sounding board dimension's, in participants' attributes
+    "label_nl": ("Naam in het Nederlands", "Dutch name"),
+    "label_en": ("Naam in het Engels", "English name"),
+    "position": ("Volgorde", "Order"),
+    "values": ("Mogelijke waarden", "Possible values"),
 }
 _MAX_WIDTH = 60
 MAX_CELL = 32767  # characters in one spreadsheet cell (Excel's limit, and XlsxWriter's)
