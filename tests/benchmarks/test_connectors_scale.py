@@ -69,11 +69,34 @@ def hubs(n: int, m: int, seed: int = 1) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+def named_once(n: int, m: int, seed: int = 1, share: float = 0.35) -> list[tuple[int, int]]:
+    """`uniform`, with `share` of the actors named once: one tie each, to an actor of their
+    own neighbourhood who is not named once (a resident mentioned in one line as someone's
+    contact); the other ties among the rest as `uniform` builds them."""
+    rnd = random.Random(seed)
+    once = set(rnd.sample(range(n), int(n * share)))
+    rest = [i for i in range(n) if i not in once]
+    rest_in = {hood: [i for i in rest if i // HOOD == hood] for hood in range(n // HOOD + 1)}
+    pairs: set[tuple[int, int]] = set()
+    for a in sorted(once):
+        b = rnd.choice(rest_in[a // HOOD] or rest)
+        pairs.add((min(a, b), max(a, b)))
+    while len(pairs) < m:
+        a = rnd.choice(rest)
+        hood = rest_in[a // HOOD]
+        b = rnd.choice(hood) if rnd.random() < 0.9 else rnd.choice(rest)
+        if a != b:
+            pairs.add((min(a, b), max(a, b)))
+    return sorted(pairs)
+
+
 def _top(values, k: int = 20) -> list[int]:
     return sorted(range(len(values)), key=lambda i: (-values[i], i))[:k]
 
 
-@pytest.mark.parametrize("shape", [uniform, hubs], ids=["uniform", "hubs"])
+@pytest.mark.parametrize(
+    "shape", [uniform, hubs, named_once], ids=["uniform", "hubs", "named_once"]
+)
 def test_sampled_against_exact(shape) -> None:
     n, m = 20_000, 80_000
     edges = shape(n, m)
