@@ -72,17 +72,19 @@ Z95 = 1.96
 class Estimate:
     """How a sampled betweenness was made, for the output to say so."""
 
-    actors: int
-    pivots: int
+    actors: int  # every actor of the network, folded or not
+    pivots: int  # the sources searched from: core actors (see `folding`), never a folded one
     top: int  # the size of the top whose stability ended the sampling
-    stable: bool  # the top was the same set in the last two rounds, or every actor a pivot
+    stable: bool  # the top was the same set in the last two rounds, or every source a pivot
     error: float  # the largest 95 % interval (+-) of a betweenness among the top actors
     confidence: float = 0.95
+    sources: int | None = None  # the core actors, those that can be pivots (None: every actor)
 
     @property
     def exact(self) -> bool:
-        """Every actor was a pivot: the figures are the exact betweenness."""
-        return self.pivots >= self.actors
+        """Every core actor was a pivot: the figures are the exact betweenness (the folded
+        actors' part is exact whatever the pivots)."""
+        return self.pivots >= (self.actors if self.sources is None else self.sources)
 
 
 def method(estimate: Estimate | None) -> str:
@@ -105,8 +107,9 @@ def preload() -> threading.Thread:
 
     def load() -> None:
         try:
-            from workshop.analysis import brandes
+            from workshop.analysis import brandes, folding
 
+            folding.warm()
             brandes.warm()
         except Exception:  # noqa: BLE001, S110 - the real call meets it again and reports it
             pass
@@ -122,10 +125,12 @@ def exact_betweenness(n: int, edge_list: list[tuple[int, int]]) -> list[float]:
     if not n:
         return []
     if n * len(edge_list) > COMPILED_WORK and n > 2:
-        from workshop.analysis import brandes  # here: numba takes half a second to import
+        from workshop.analysis import brandes, folding  # here: numba takes 0.5 s to import
 
-        sums, _ = brandes.Graph(n, edge_list).dependencies(np.arange(n))
-        return (sums / ((n - 1) * (n - 2))).tolist()
+        folded = folding.fold(n, edge_list)
+        graph = brandes.Graph(folded.size, folded.edges, folded.weight)
+        sums, _ = graph.dependencies(np.arange(folded.size))
+        return (folded.spread(sums) / ((n - 1) * (n - 2))).tolist()
     graph = rx.PyGraph(multigraph=False)
     graph.add_nodes_from(range(n))
     graph.extend_from_edge_list(edge_list)
@@ -147,36 +152,46 @@ def sampled_betweenness(
     top = max(1, min(top, n))
     if n < 3:
         return [0.0] * n, Estimate(n, n, top, True, 0.0)
-    from workshop.analysis import brandes  # here: numba takes half a second to import
+    from workshop.analysis import brandes, folding  # here: numba takes 0.5 s to import
 
-    graph = brandes.Graph(n, edge_list)
-    order = _pivot_order(n, groups, seed)
+    folded = folding.fold(n, edge_list)
+    core = folded.size
+    graph = brandes.Graph(core, folded.edges, folded.weight)
+    label = None if groups is None else np.asarray(groups, dtype=np.int64)[folded.core]
+    order = _pivot_order(core, label, seed)
     if max_pivots is None:
-        max_pivots = min(MAX_PIVOTS, max(FIRST_ROUND, PIVOT_STEPS // max(1, 2 * len(edge_list))))
-    limit = min(n, max_pivots)
-    scale = n / ((n - 1) * (n - 2))  # a pivot's share of the normalised betweenness, times k
+        steps = PIVOT_STEPS // max(1, 2 * len(folded.edges))
+        max_pivots = min(MAX_PIVOTS, max(FIRST_ROUND, steps))
+    limit = min(core, max_pivots)
+    norm = 1.0 / ((n - 1) * (n - 2))
+    scale = core * norm  # a pivot's share of the normalised betweenness, times k
+    trees = folded.tree * norm  # exact: what the folded trees account for
     k, checkpoint, previous, settled = 0, min(FIRST_ROUND, limit), None, False
     while True:
         # in node order: neighbouring sources one after another search faster (the same sums,
         # to rounding)
         sums, squares = graph.dependencies(np.sort(order[k:checkpoint]))
         k = checkpoint
-        mean = sums * (scale / k)
+        sampled = sums * (scale / k)
+        mean = trees.copy()
+        mean[folded.core] += sampled
         leaders = np.argsort(-mean, kind="stable")[:top]
-        settled = k == n or frozenset(leaders.tolist()) == previous
+        settled = k == core or frozenset(leaders.tolist()) == previous
         if settled or k >= limit:
             break
         previous, checkpoint = frozenset(leaders.tolist()), min(2 * k, limit)
-    error = _interval(mean, squares * (scale * scale / k), k, n)
-    return mean.tolist(), Estimate(n, k, top, settled, float(error[leaders].max()))
+    error = np.zeros(n)  # a folded node's betweenness is exact
+    error[folded.core] = _interval(sampled, squares * (scale * scale / k), k, core)
+    estimate = Estimate(n, k, top, settled, float(error[leaders].max()), sources=core)
+    return mean.tolist(), estimate
 
 
-def _pivot_order(n: int, groups: list[int] | None, seed: int) -> np.ndarray:
-    """Every node once, in a seeded order; with `groups`, each group spread evenly over it."""
+def _pivot_order(n: int, label: np.ndarray | None, seed: int) -> np.ndarray:
+    """Every node once, in a seeded order; with a group `label` per node, each group spread
+    evenly over it."""
     rng = np.random.default_rng(seed)
-    if groups is None:
+    if label is None:
         return rng.permutation(n)
-    label = np.asarray(groups, dtype=np.int64)
     shuffled = rng.permutation(n)
     by_group = shuffled[np.argsort(label[shuffled], kind="stable")]  # groups, shuffled inside
     sizes = np.bincount(label[by_group])
