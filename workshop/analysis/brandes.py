@@ -1,12 +1,16 @@
 """Brandes's betweenness from a set of sources, compiled (numba) and on every core.
 
-    graph = Graph(n, edge_list)            # neighbour arrays of the undirected graph
+    graph = Graph(n, edge_list, weight)    # neighbour arrays of the undirected graph
     sums, squares = graph.dependencies(sources)   # per node: the sum over the sources of the
                                                   # source's dependency on it, and of its square
 
-Summed over every node as source, `sums / ((n - 1) * (n - 2))` is the normalised betweenness
-that networkx and rustworkx give; over a sample of pivots it is Brandes & Pich's estimate
-(`workshop.analysis.large`), and `squares` gives its spread.
+With weights (default 1) a node stands for that many: a source's dependency counts weight(s)
+times, and a target t counts weight(t) in it (Brandes's `1 + delta(t)` is `weight(t) +
+delta(t)`). The large networks are searched that way on their core, the nodes with one tie
+folded into their neighbours (`workshop.analysis.folding`, which adds what the folded trees
+account for). Summed over every node as source, unweighted, `sums / ((n - 1) * (n - 2))` is
+the normalised betweenness that networkx and rustworkx give; over a sample of pivots it is
+Brandes & Pich's estimate (`workshop.analysis.large`), and `squares` gives its spread.
 
 Each source is one breadth-first search that counts shortest paths and lists the edges on
 them, then one pass back over those edges, deepest first. The search goes level by level in

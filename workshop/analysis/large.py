@@ -9,34 +9,48 @@ Exact betweenness (Brandes) costs one breadth-first search from every actor: act
 steps, 1.6 billion for a published municipality (20,000 actors, 80,000 ties). Up to
 `COMPILED_WORK` rustworkx computes it; above, the compiled Brandes of `brandes` (numba, on
 every core), which takes a quarter of rustworkx's time (13 against 49 s on both cores at that
-size). Up to `LARGE_WORK` steps it stays exact;
-above, the same searches run from a sample of pivots (Brandes & Pich 2007): actors in a fixed
-pseudo-random order (seeded, so a file gives the same figures every time), without
-replacement, each pivot's dependencies scaled by n/k as networkx does with `k=`. The order is
+size). There the actors with one tie are folded out first (`folding`: each into the actor it
+hangs from, whole hanging trees too, a component that is a tree into one actor): only the
+core is searched, with weights, and the trees' share is added exactly; the figures are
+networkx's all the same. In a generated municipality where 35 % of the actors are named once
+(`named_once` in tests/benchmarks/test_connectors_scale.py) the core is 13,000 actors with
+73,000 ties, and the exact betweenness takes 13.8 s of CPU instead of 28.0 (7.5-7.8 s
+instead of 14.7-16.7 on both cores); where almost nobody has one tie (`uniform`, 33 folded) it costs what it did
+(30.5 against 30.8 s of CPU, the least of two runs each; the kernel 1.17 against 1.19 ms of
+CPU a source, the least of 15 runs of 400 sources on one thread: the weights cost nothing
+measurable). Folding takes 14 ms at that size.
+
+Up to `LARGE_WORK` steps it stays exact; above, the same searches run from a sample of pivots
+(Brandes & Pich 2007): core actors in a fixed pseudo-random order (seeded, so a file gives the
+same figures every time), without replacement, each pivot's dependencies (times its weight)
+scaled by n_core/k as networkx does with `k=`, plus the trees' exact share. The order is
 stratified by community when `groups` are given: every prefix of it takes about the same share
-of each community, so a neighbourhood's bridge is not over- or under-counted because its own
-neighbourhood happened to get more or fewer pivots than its size.
+of each community's core actors, so a neighbourhood's bridge is not over- or under-counted
+because its own neighbourhood happened to get more or fewer pivots than its size.
 
 Pivots are added in rounds that double (128, 256, ...) until the top of the ranking (the
-first `top` actors) is the same set twice in a row, or every actor has been a pivot (the
+first `top` actors) is the same set twice in a row, or every core actor has been a pivot (the
 figures are then the exact ones: `Estimate.exact`, and the outputs say "exact"), or the
-budget is spent (`PIVOT_STEPS` edge visits: every actor for 20,000 actors with 80,000 ties,
-8,000 pivots for 50,000 with 200,000). The rounds add up, so going on to every actor costs no
-more than the exact betweenness would have. Measured on two generated municipalities of
-20,000 actors and 80,000 ties (tests/benchmarks/test_connectors_scale.py): where city-wide
-organisations stand out, the top 20 is settled, and right, after 4,096 pivots (a fifth of the
-exact work; 2.7 s); where the top is flat (ranks 19 to 21 within 1.3 %), it changes with every
-round and the sampling runs on to the exact figures (13 s). A stricter stop, the top's 99 %
-intervals clear of everyone else's, was tried: it holds only after 16,384 of the 20,000 pivots
-on both. A flat top needs nearly every source whatever the sampling: its 20th and 21st differ
-by 0.6 %.
+budget is spent (`PIVOT_STEPS` edge visits of the core: every actor for 20,000 actors with
+80,000 ties, 8,000 pivots for 50,000 with 200,000). The rounds add up, so going on to every
+core actor costs no more than the exact betweenness would have. Measured on the three
+generated municipalities of 20,000 actors and 80,000 ties of the benchmark (a shared 2-core
+machine, so the CPU seconds, the least of two runs): where city-wide organisations stand out
+(`hubs`), the top 20 is settled, and the right set, after 2,048 pivots (3.6 s of CPU, 2.3 s;
+4,096 pivots and 6.0 s before folding, whose other pivot order settled a round later); where
+the top is flat (`uniform`, ranks 19 to 21 within 1.3 %; `named_once`, within 1.4 %), it
+changes with every round and the sampling runs on to the exact figures (30.5 and 13.8 s of
+CPU). A stricter stop, the top's 99 % intervals clear of everyone else's, was tried before
+folding: it held only after 16,384 of the 20,000 pivots on `hubs` and `uniform`. A flat top
+needs nearly every source whatever the sampling: its 20th and 21st differ by 0.6 %.
 
 The stated error is per actor: 1.96 standard errors of its mean over the pivots (with the
-finite-population correction, so it is 0 when every actor was a pivot): a 95 % interval by the
-normal approximation. No bound that holds for every graph a priori is useful at this size (a
-pivot's dependency on an actor may range up to the whole network: Hoeffding's or Bernstein's
-bound with that range exceeds the values themselves at a thousand pivots). `Estimate.error` is
-the largest of those intervals among the top actors.
+finite-population correction, so it is 0 when every core actor was a pivot; a folded actor's
+figure is exact, its error 0): a 95 % interval by the normal approximation. No bound that
+holds for every graph a priori is useful at this size (a pivot's dependency on an actor may
+range up to the whole network: Hoeffding's or Bernstein's bound with that range exceeds the
+values themselves at a thousand pivots). `Estimate.error` is the largest of those intervals
+among the top actors.
 
 Louvain (networkx) takes longer than the sampled betweenness at this size; label propagation
 on the same graph finds the same kind of groups in a fraction of a second: each round, every
@@ -128,8 +142,8 @@ def exact_betweenness(n: int, edge_list: list[tuple[int, int]]) -> list[float]:
         from workshop.analysis import brandes, folding  # here: numba takes 0.5 s to import
 
         folded = folding.fold(n, edge_list)
-        graph = brandes.Graph(folded.size, folded.edges, folded.weight)
-        sums, _ = graph.dependencies(np.arange(folded.size))
+        core = brandes.Graph(folded.size, folded.edges, folded.weight)
+        sums, _ = core.dependencies(np.arange(folded.size))
         return (folded.spread(sums) / ((n - 1) * (n - 2))).tolist()
     graph = rx.PyGraph(multigraph=False)
     graph.add_nodes_from(range(n))
@@ -148,7 +162,8 @@ def sampled_betweenness(
     max_pivots: int | None = None,
 ) -> tuple[list[float], Estimate]:
     """Normalised betweenness (as networkx's) estimated from pivots; see the module docstring.
-    `groups`: a community label per node, to stratify the pivots by."""
+    `groups`: a community label per node, to stratify the pivots by. The pivots are core
+    actors (`folding`); `max_pivots` counts them; the folded actors' part is exact."""
     top = max(1, min(top, n))
     if n < 3:
         return [0.0] * n, Estimate(n, n, top, True, 0.0)
