@@ -14,11 +14,11 @@ hangs from, whole hanging trees too, a component that is a tree into one actor):
 core is searched, with weights, and the trees' share is added exactly; the figures are
 networkx's all the same. In a generated municipality where 35 % of the actors are named once
 (`named_once` in tests/benchmarks/test_connectors_scale.py) the core is 13,000 actors with
-73,000 ties, and the exact betweenness takes 13.8 s of CPU instead of 28.0 (7.5-7.8 s
-instead of 14.7-16.7 on both cores); where almost nobody has one tie (`uniform`, 33 folded) it costs what it did
-(30.5 against 30.8 s of CPU, the least of two runs each; the kernel 1.17 against 1.19 ms of
-CPU a source, the least of 15 runs of 400 sources on one thread: the weights cost nothing
-measurable). Folding takes 14 ms at that size.
+73,000 ties, and the exact betweenness takes 13.8 s of CPU where it took 28.0 (7.5-7.8 s
+wall on both cores, 14.7-16.7 before). Where almost nobody has one tie (`uniform`: 33 fold)
+it costs what it did: 30.5 s of CPU, 30.8 before (the least of two runs each); the kernel
+with its weights takes 1.17 ms of CPU a source, 1.19 before (the least of 15 runs of 400
+sources on one thread): the weights cost nothing measurable. Folding takes 14 ms there.
 
 Up to `LARGE_WORK` steps it stays exact; above, the same searches run from a sample of pivots
 (Brandes & Pich 2007): core actors in a fixed pseudo-random order (seeded, so a file gives the
@@ -36,13 +36,14 @@ budget is spent (`PIVOT_STEPS` edge visits of the core: every actor for 20,000 a
 core actor costs no more than the exact betweenness would have. Measured on the three
 generated municipalities of 20,000 actors and 80,000 ties of the benchmark (a shared 2-core
 machine, so the CPU seconds, the least of two runs): where city-wide organisations stand out
-(`hubs`), the top 20 is settled, and the right set, after 2,048 pivots (3.6 s of CPU, 2.3 s;
-4,096 pivots and 6.0 s before folding, whose other pivot order settled a round later); where
+(`hubs`), the top 20 is settled, and the right set, after 2,048 pivots (3.6 s of CPU, 2.3 s
+wall; 4,096 pivots and 6.0 s before folding, whose other pivot order settled a round later); where
 the top is flat (`uniform`, ranks 19 to 21 within 1.3 %; `named_once`, within 1.4 %), it
 changes with every round and the sampling runs on to the exact figures (30.5 and 13.8 s of
 CPU). A stricter stop, the top's 99 % intervals clear of everyone else's, was tried before
 folding: it held only after 16,384 of the 20,000 pivots on `hubs` and `uniform`. A flat top
-needs nearly every source whatever the sampling: its 20th and 21st differ by 0.6 %.
+needs nearly every source whatever the sampling: `uniform`'s 20th and 21st differ by 0.6 %,
+`named_once`'s by 0.7 %.
 
 The stated error is per actor: 1.96 standard errors of its mean over the pivots (with the
 finite-population correction, so it is 0 when every core actor was a pivot; a folded actor's
