@@ -88,9 +88,11 @@ def test_an_unsettled_top_is_sampled_until_exact(city) -> None:
 
 def test_a_settled_top_stops_the_sampling() -> None:
     """A star of stars: the hub and the five centres lead from the first round on, so two
-    rounds (128 and 256 pivots) are enough."""
+    rounds (128 and 256 pivots) are enough. (Its satellites are tied in pairs: single leaves
+    would fold into their centres, and six core actors are all pivots in the first round.)"""
     edges = [(0, c) for c in range(1, 6)]
     edges += [(c, 6 + 100 * (c - 1) + j) for c in range(1, 6) for j in range(100)]
+    edges += [(6 + j, 7 + j) for j in range(0, 500, 2)]
     n = 506
     values, estimate = large.sampled_betweenness(n, edges, top=6)
     assert (estimate.pivots, estimate.stable, estimate.exact) == (256, True, False)
@@ -103,7 +105,9 @@ def test_every_actor_a_pivot_is_the_exact_betweenness() -> None:
     values, estimate = large.sampled_betweenness(150, list(graph.edges()), max_pivots=150)
     reference = nx.betweenness_centrality(graph, normalized=True)
     assert values == pytest.approx([reference[i] for i in range(150)], abs=1e-12)
-    assert estimate.pivots == 150 and estimate.error == 0.0 and estimate.stable
+    # every actor that can be a pivot: the two with one tie are folded into their neighbours
+    assert estimate.pivots == estimate.sources == 148 and estimate.exact
+    assert estimate.error == 0.0 and estimate.stable
 
 
 def test_label_propagation_finds_planted_groups() -> None:

@@ -1,12 +1,16 @@
 """Brandes's betweenness from a set of sources, compiled (numba) and on every core.
 
-    graph = Graph(n, edge_list)            # neighbour arrays of the undirected graph
+    graph = Graph(n, edge_list, weight)    # neighbour arrays of the undirected graph
     sums, squares = graph.dependencies(sources)   # per node: the sum over the sources of the
                                                   # source's dependency on it, and of its square
 
-Summed over every node as source, `sums / ((n - 1) * (n - 2))` is the normalised betweenness
-that networkx and rustworkx give; over a sample of pivots it is Brandes & Pich's estimate
-(`workshop.analysis.large`), and `squares` gives its spread.
+With weights (default 1) a node stands for that many: a source's dependency counts weight(s)
+times, and a target t counts weight(t) in it (Brandes's `1 + delta(t)` is `weight(t) +
+delta(t)`). The large networks are searched that way on their core, the nodes with one tie
+folded into their neighbours (`workshop.analysis.folding`, which adds what the folded trees
+account for). Summed over every node as source, unweighted, `sums / ((n - 1) * (n - 2))` is
+the normalised betweenness that networkx and rustworkx give; over a sample of pivots it is
+Brandes & Pich's estimate (`workshop.analysis.large`), and `squares` gives its spread.
 
 Each source is one breadth-first search that counts shortest paths and lists the edges on
 them, then one pass back over those edges, deepest first. The search goes level by level in
@@ -41,13 +45,13 @@ from numba import njit
 
 
 @njit(cache=True, nogil=True)
-def _accumulate(start, neighbours, sources, first, step, sums, squares):  # pragma: no cover
+def _accumulate(start, neighbours, weight, sources, first, step, sums, squares):  # pragma: no cover
     # (compiled: coverage does not see inside; tests hold it to networkx)
     n = start.size - 1
     ends = neighbours.size
     mark = np.zeros(n, np.uint8)  # 0: not reached yet; else 1 + its level mod 3
     sigma = np.zeros(n)  # shortest paths from the source
-    coef = np.zeros(n)  # (1 + dependency) / sigma, once a node's dependency is known
+    coef = np.zeros(n)  # (weight + dependency) / sigma, once a node's dependency is known
     into = np.zeros(n)  # dependency gathered from the successors found bottom-up
     order = np.empty(n, np.uint32)  # the nodes level by level, as the search reached them
     level_at = np.empty(n + 1, np.int64)  # level L is order[level_at[L]:level_at[L + 1]]
@@ -59,6 +63,7 @@ def _accumulate(start, neighbours, sources, first, step, sums, squares):  # prag
     degree = start[1:] - start[:-1]
     for k in range(first, sources.size, step):
         s = sources[k]
+        times = weight[s]
         order[0] = s
         mark[s] = 1
         sigma[s] = 1.0
@@ -144,7 +149,7 @@ def _accumulate(start, neighbours, sources, first, step, sums, squares):  # prag
             level_at[level + 1] = tail
         # back from the deepest level, which has no successors
         for i in range(level_at[level], level_at[level + 1]):
-            coef[order[i]] = 1.0 / sigma[order[i]]
+            coef[order[i]] = weight[order[i]] / sigma[order[i]]
         for lvl in range(level - 1, -1, -1):
             if upward[lvl]:
                 for i in range(level_at[lvl + 1], level_at[lvl + 2]):
@@ -161,8 +166,9 @@ def _accumulate(start, neighbours, sources, first, step, sums, squares):  # prag
                     for j in range(down[i, 0], down[i, 1]):
                         total += coef[path[j]]
                 delta = sigma[v] * total
-                coef[v] = (1.0 + delta) / sigma[v]
+                coef[v] = (weight[v] + delta) / sigma[v]
                 if lvl:
+                    delta *= times
                     sums[v] += delta
                     squares[v] += delta * delta
         for i in range(tail):
@@ -172,7 +178,7 @@ def _accumulate(start, neighbours, sources, first, step, sums, squares):  # prag
 class Graph:
     """The undirected simple graph on nodes 0..n-1 as neighbour arrays."""
 
-    def __init__(self, n: int, edge_list: list[tuple[int, int]]):
+    def __init__(self, n: int, edge_list, weight: np.ndarray | None = None):
         pairs = np.asarray(edge_list, dtype=np.int64).reshape(-1, 2)
         tails = np.concatenate([pairs[:, 0], pairs[:, 1]])
         heads = np.concatenate([pairs[:, 1], pairs[:, 0]])
@@ -180,6 +186,7 @@ class Graph:
         self.neighbours = heads[np.argsort(tails, kind="stable")].astype(np.uint32)
         self.start = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(np.bincount(tails, minlength=n), out=self.start[1:])
+        self.weight = np.ones(n) if weight is None else np.ascontiguousarray(weight, np.float64)
         self.threads = max(1, min(os.cpu_count() or 1, 8))
         self._sums = [np.zeros(n) for _ in range(self.threads)]
         self._squares = [np.zeros(n) for _ in range(self.threads)]
@@ -192,7 +199,7 @@ class Graph:
             work = [
                 threading.Thread(
                     target=_accumulate,
-                    args=(self.start, self.neighbours, sources, t, self.threads, s, q),
+                    args=(self.start, self.neighbours, self.weight, sources, t, self.threads, s, q),
                 )
                 for t, (s, q) in enumerate(zip(self._sums, self._squares, strict=True))
             ]
