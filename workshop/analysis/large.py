@@ -142,7 +142,8 @@ def preload() -> threading.Thread:
 
 def exact_betweenness(n: int, edge_list: list[tuple[int, int]]) -> list[float]:
     """Brandes on every core, normalised as networkx: rustworkx's up to `COMPILED_WORK`
-    (its threads start at 50 nodes), the compiled one (`brandes`) above."""
+    (its threads start at 50 nodes), the compiled one (`brandes`) above, searching only the
+    core left when the actors with one tie are folded away (`folding`)."""
     if not n:
         return []
     if n * len(edge_list) > COMPILED_WORK and n > 2:
