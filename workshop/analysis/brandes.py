@@ -22,10 +22,11 @@ middle levels hold most nodes, so the later levels are cheaper seen from the few
 on the generated municipalities of tests/benchmarks/test_connectors_scale.py it looks at 43
 to 51 % fewer tie ends, and takes 0.7 of the time of the one-way search: 1.1 against 1.5 ms
 of CPU a source at 20,000 actors and 80,000 ties, so every actor as a source takes 12 s on
-this 2-core machine (0.6 ms a source on both cores; 20 s before). What is left is mostly the
-branch at every tie end, which no reordering of the work took away (nodes renumbered in
-Cuthill-McKee order, branch-free updates, and batches of 8 or 64 sources searched at once in
-bit sets were each tried and were not faster here). A node's level is kept as 1 + level
+this 2-core machine in a quiet hour, 18 s in a slow one (0.6 to 0.9 ms a source on both
+cores; 20 s before in a quiet hour). What is left is mostly the branch at every tie end,
+which no reordering of the work took away (nodes renumbered in Cuthill-McKee order,
+branch-free updates, and batches of 8 or 64 sources searched at once in bit sets were each
+tried and were not faster here). A node's level is kept as 1 + level
 mod 3 in a byte: a neighbour's level differs by at most one.
 
 The sources are dealt to one thread per core in a fixed way (the i-th to thread i mod
