@@ -119,6 +119,33 @@ def test_bad_values_stop_everything(store, tmp_path) -> None:
     assert store.rows("actor")[0]["tags"] == ["[niet json", "tweede"]
 
 
+def test_an_id_is_one_from_an_export_or_empty(store, tmp_path) -> None:
+    """A made-up id ("1", "abc") could be another laptop's for another record, and a merge
+    would take the two for one: refused with the row, nothing imported. An id an export wrote
+    (a UUID) is kept; an empty one makes a new record."""
+    record(store, ['p "Buurthuis" #buurthuis @C4'])
+    tables.export_csv(store, tmp_path / "out")
+    path = tmp_path / "out" / "place.csv"
+    original = read_csv(path)[1][0]
+    for made_up in ("1", "abc", original["id"] + "0", "{" + original["id"] + "}"):
+        row = {**original, "id": made_up, "name": "Bakkerij Bol"}
+        _rewrite(path, lambda rows, r=row: [rows[0], r])
+        with pytest.raises(UserError) as info:
+            csv_import.import_csv(store, "place", path)
+        assert info.value.key == "csv_bad_cell"
+        said = info.value.message("nl")
+        assert "rij 3" in said and "kolom id" in said and "leeg voor een nieuw record" in said
+        assert [p["name"] for p in store.rows("place")] == ["Buurthuis"]
+    other = "0d103da6-4963-42d7-8d8a-d94258723c8c"  # an id from another file's export
+    _rewrite(path, lambda rows: [rows[0], {**original, "id": other, "name": "Bakkerij Bol"}])
+    csv_import.import_csv(store, "place", path)
+    _rewrite(path, lambda rows: [{**original, "id": "", "name": "Kapper Knip"}])
+    csv_import.import_csv(store, "place", path)
+    ids = {p["name"]: p["id"] for p in store.rows("place")}
+    assert ids["Buurthuis"] == original["id"] and ids["Bakkerij Bol"] == other
+    assert len(ids["Kapper Knip"]) == 36 and ids["Kapper Knip"] not in (other, original["id"])
+
+
 def test_references_by_name_and_unknown_ones_skipped(store, tmp_path) -> None:
     record(store, ['a "Anna" #bewoner', 'a "Bert" #bewoner'])
     path = tmp_path / "tie.csv"

@@ -184,6 +184,10 @@ CATALOGUE = Catalogue(
         "csv_expect_number": {"nl": "een getal", "en": "a number"},
         "csv_expect_finite": {"nl": "een eindig getal", "en": "a finite number"},
         "csv_expect_whole": {"nl": "een geheel getal", "en": "a whole number"},
+        "csv_expect_id": {
+            "nl": "een id uit een export, of leeg voor een nieuw record",
+            "en": "an id from an export, or empty for a new record",
+        },
         "kumu_skip_empty": {
             "nl": "{file} rij {row}: {column} is leeg, overgeslagen",
             "en": "{file} row {row}: {column} is empty, skipped",
