@@ -146,6 +146,52 @@ def test_an_id_is_one_from_an_export_or_empty(store, tmp_path) -> None:
     assert len(ids["Kapper Knip"]) == 36 and ids["Kapper Knip"] not in (other, original["id"])
 
 
+def _write_csv(path: Path, header: list[str], *rows: list[str]) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([header, *rows])
+    return path
+
+
+def test_a_name_two_records_share_is_never_guessed_at(store, tmp_path) -> None:
+    """Two actors named Jan: a tie to "Jan" is skipped and says so (it would have gone to the
+    first Jan), an edit of "Jan" without its id changes neither, and a place both Buurthuis
+    records could be is left empty with a word. With the export's id each goes where it
+    should; a note about a place by its name points at that place's id."""
+    record(store, ['a "Piet" #bewoner'])
+    with store.write() as w:  # (a capture line would ask whether it is the same one)
+        for role in ("resident", "business"):
+            w.insert("actor", {"name": "Jan", "type": "person", "role": role, "consent": "public"})
+        for cell in ("C4", "D4"):
+            w.insert("place", {"name": "Buurthuis", "kind": "community_centre", "cell": cell})
+    jans = {a["role"]: a["id"] for a in store.rows("actor") if a["name"] == "Jan"}
+    assert len(store.find("place", "Buurthuis")) == 2
+    ties = _write_csv(tmp_path / "tie.csv", ["source_id", "target_id"], ["Jan", "Piet"])
+    report = csv_import.import_csv(store, "tie", ties)
+    assert (report.inserted, report.skipped) == (0, 1) and store.count("tie") == 0
+    assert any("'Jan' past bij 2 records" in n for n in report.notices)
+    actors = _write_csv(tmp_path / "actor.csv", ["name", "influence"], ["Jan", "4"])
+    report = csv_import.import_csv(store, "actor", actors)
+    assert (report.updated, report.skipped) == (0, 1)
+    assert any("kolom id" in n for n in report.notices)
+    assert {a["influence"] for a in store.rows("actor") if a["name"] == "Jan"} == {None}
+    _write_csv(ties, ["source_id", "target_id"], [jans["business"], "Piet"])
+    assert csv_import.import_csv(store, "tie", ties).inserted == 1
+    assert store.rows("tie")[0]["source_id"] == jans["business"]
+    plans = _write_csv(tmp_path / "initiative.csv", ["name", "place_id"], ["Soep", "Buurthuis"])
+    report = csv_import.import_csv(store, "initiative", plans)
+    assert report.inserted == 1 and store.rows("initiative")[0]["place_id"] is None
+    assert any("leeg gelaten" in n and "2 records" in n for n in report.notices)
+    record(store, ['p "Park" #park'])
+    notes = _write_csv(
+        tmp_path / "note.csv",
+        ["kind", "text", "about_table", "about_id"],
+        ["note", "Mooi park", "place", "Park"],
+    )
+    csv_import.import_csv(store, "note", notes)
+    park = store.find("place", "Park")[0]["id"]
+    assert [(n["about_table"], n["about_id"]) for n in store.rows("note")] == [("place", park)]
+
+
 def test_references_by_name_and_unknown_ones_skipped(store, tmp_path) -> None:
     record(store, ['a "Anna" #bewoner', 'a "Bert" #bewoner'])
     path = tmp_path / "tie.csv"

@@ -247,46 +247,50 @@ class _Sheet:
         return csv_cells.value(raw, self.table, name, column, self.context, self.store.lang, bad)
 
     def resolve(self, values: dict) -> str | None:
-        """Turn names in reference columns into ids; the reason when a row cannot be kept."""
+        """Turn names in reference columns into ids; the reason when a row cannot be kept. A
+        name two records share is never guessed at: the row (or the reference) waits for the
+        record's id, as a capture line would ask which one."""
+        lang = self.store.lang
         if self.table in NAMED_TABLES and not (values.get("name") or "").strip():
-            return t("csv_no_name", self.store.lang)
+            return t("csv_no_name", lang)
+        if self.table in NAMED_TABLES and not values.get("id"):
+            count = len(self.store.find(self.table, values["name"]))
+            if count > 1:
+                return t("csv_name_ambiguous", lang, value=values["name"], count=count)
         for (table, column), (target, required) in REFERENCES.items():
             if table != self.table or column not in values or values[column] is None:
                 continue
-            found = self._find(target, values[column])
-            if found is None and required:
-                return t("csv_not_in_file", self.store.lang, column=column, value=values[column])
-            if found is None:
+            value = values[column]
+            found = self._matches(target, value)
+            if len(found) > 1 and required:
+                return t("csv_ambiguous", lang, column=column, value=value, count=len(found))
+            if not found and required:
+                return t("csv_not_in_file", lang, column=column, value=value)
+            if len(found) != 1:
+                key = "csv_ambiguous_left_empty" if found else "csv_left_empty"
                 self.report.notices.append(
-                    t(
-                        "csv_left_empty",
-                        self.store.lang,
-                        file=self.path.name,
-                        column=column,
-                        value=values[column],
-                    )
+                    t(key, lang, file=self.path.name, column=column, value=value, count=len(found))
                 )
-            values[column] = found
+            values[column] = found[0] if len(found) == 1 else None
         session = values.get("session_id")
         if session and self.store.get("session", session) is None:
             values["session_id"] = None
-        if self.table == "note" and values.get("about_id"):
-            about = values.get("about_table")
-            if not about or self._find(about, values["about_id"]) is None:
-                values["about_table"] = values["about_id"] = None
-        if self.table == "note" and values.get("said_by_id"):
-            said = values.get("said_by_table")
-            if not said or self._find(said, values["said_by_id"]) is None:
-                values["said_by_table"] = values["said_by_id"] = None
+        if self.table == "note":
+            for kind, ref in (("about_table", "about_id"), ("said_by_table", "said_by_id")):
+                if values.get(ref):
+                    found = self._matches(values[kind], values[ref]) if values.get(kind) else []
+                    values[kind], values[ref] = (
+                        (values[kind], found[0]) if len(found) == 1 else (None, None)
+                    )
         return None
 
-    def _find(self, table: str, ref: str) -> str | None:
+    def _matches(self, table: str, ref: str) -> list[str]:
+        """The ids `ref` may mean in `table`: its own id, else the records of that name."""
         if self.store.get(table, ref):
-            return ref
+            return [ref]
         if table in NAMED_TABLES:
-            matches = self.store.find(table, ref)
-            return matches[0]["id"] if matches else None
-        return None
+            return [r["id"] for r in self.store.find(table, ref)]
+        return []
 
     # --- writing ---------------------------------------------------------------------------
 

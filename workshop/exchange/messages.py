@@ -176,6 +176,20 @@ CATALOGUE = Catalogue(
             "nl": "{file}: {column} '{value}' staat niet in het bestand; leeg gelaten",
             "en": "{file}: {column} '{value}' is not in the file; left empty",
         },
+        "csv_ambiguous": {
+            "nl": "{column} '{value}' past bij {count} records; zet het id uit de export erbij",
+            "en": "{column} '{value}' matches {count} records; put the id from the export there",
+        },
+        "csv_ambiguous_left_empty": {
+            "nl": "{file}: {column} '{value}' past bij {count} records; leeg gelaten (zet het id "
+            "uit de export erbij)",
+            "en": "{file}: {column} '{value}' matches {count} records; left empty (put the id from "
+            "the export there)",
+        },
+        "csv_name_ambiguous": {
+            "nl": "'{value}' past bij {count} records; zet het id uit de export in de kolom id",
+            "en": "'{value}' matches {count} records; put the id from the export in the id column",
+        },
         "csv_card_moved": {
             "nl": "{file}: kaart {number} hoort bij '{holder}'; '{name}' krijgt kaart {new}",
             "en": "{file}: card {number} belongs to '{holder}'; '{name}' gets card {new}",
