@@ -252,6 +252,12 @@ def make_file(
 # --- what an output may hold -----------------------------------------------------------------
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+# A phone as a text may hold it: digits with up to three of the separators the redaction
+# knows between them (every form of PHONE_FORMS is one such run), each run looked at on its
+# own. All the digits of a whole document joined gave a false alarm: in a GraphML (which never
+# holds a candidate) the digits of its ids and figures joined into the "610000000" of a
+# candidate's generated phone 06 1000 0000.
+_DIGIT_RUN = re.compile(r"\d(?:[\s.\-/()]{0,3}\d)+")
 
 
 def leaks(
@@ -269,7 +275,7 @@ def leaks(
     norm = normalise(nfc)
     tokens = _TOKEN.findall(norm)
     joined = " " + " ".join(tokens) + " "
-    flat = re.sub(r"\D", "", output)
+    runs = [re.sub(r"\D", "", m.group()) for m in _DIGIT_RUN.finditer(output)]
     found = []
     for p in people:
         if not p.hidden(audience, anonymise):
@@ -287,7 +293,7 @@ def leaks(
             if any(t in (word, word + "s", word + "'s") for t in tokens):
                 found.append(word)
         for digits in filter(None, (p.digits, p.old_digits)):
-            if "6" + digits in flat:
+            if any("6" + digits in run for run in runs):
                 found.append(digits)
         if re.search(rf"(?<![\w.+-]){re.escape(p.mail)}", norm):  # not inside jan@ for an@
             found.append(p.mail)
