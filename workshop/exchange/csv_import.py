@@ -207,7 +207,8 @@ class _Sheet:
         for number, row in ((row_number(r, i), r) for i, r in enumerate(rows, 2)):
             values = {name: self.cell(row[col], name, number) for name, col in self.header.items()}
             values = {k: v for k, v in values.items() if v is not None or self._nullable(k)}
-            reason = self.resolve(values)
+            named = self._named(values)
+            reason = self.resolve(values, named)
             if reason:
                 skipped += 1
                 if skipped <= 20:
@@ -221,7 +222,7 @@ class _Sheet:
                         )
                     )
                 continue
-            self.save(values)
+            self.save(values, named)
         if skipped > 20:
             self.report.notices.append(
                 t("csv_more_skipped", self.store.lang, file=self.path.name, count=skipped - 20)
@@ -246,17 +247,22 @@ class _Sheet:
         column = self.columns[name]
         return csv_cells.value(raw, self.table, name, column, self.context, self.store.lang, bad)
 
-    def resolve(self, values: dict) -> str | None:
+    def _named(self, values: dict) -> list[dict]:
+        """The records a row without id means by its name (a named table's), else none."""
+        name = (values.get("name") or "").strip()
+        if self.table not in NAMED_TABLES or values.get("id") or not name:
+            return []
+        return self.store.find(self.table, values["name"])
+
+    def resolve(self, values: dict, named: list[dict]) -> str | None:
         """Turn names in reference columns into ids; the reason when a row cannot be kept. A
         name two records share is never guessed at: the row (or the reference) waits for the
         record's id, as a capture line would ask which one."""
         lang = self.store.lang
         if self.table in NAMED_TABLES and not (values.get("name") or "").strip():
             return t("csv_no_name", lang)
-        if self.table in NAMED_TABLES and not values.get("id"):
-            count = len(self.store.find(self.table, values["name"]))
-            if count > 1:
-                return t("csv_name_ambiguous", lang, value=values["name"], count=count)
+        if len(named) > 1:
+            return t("csv_name_ambiguous", lang, value=values["name"], count=len(named))
         for (table, column), (target, required) in REFERENCES.items():
             if table != self.table or column not in values or values[column] is None:
                 continue
@@ -294,11 +300,12 @@ class _Sheet:
 
     # --- writing ---------------------------------------------------------------------------
 
-    def save(self, values: dict) -> None:
+    def save(self, values: dict, named: list[dict]) -> None:
+        """`named`: the one record a row without id means by its name, or none."""
         store, w, table = self.store, self.w, self.table
         existing = store.get(table, values["id"]) if values.get("id") else None
-        if existing is None and not values.get("id") and table in NAMED_TABLES:
-            existing = next(iter(store.find(table, values["name"])), None)
+        if existing is None and named:
+            existing = named[0]
         if table == "neighbourhood":
             return self._neighbourhood(values)
         if table == "board_dimension" and existing is None:
