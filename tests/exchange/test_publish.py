@@ -23,6 +23,7 @@ from workshop.capture.record import record
 from workshop.cli import cli
 from workshop.exchange import publish, publish_meta, publish_rows, publish_sqlite
 from workshop.file import outputs
+from workshop.file.rows import is_uuid
 from workshop.file.store import Store
 
 FACILITATOR = "Fenna Faciliteerder"
@@ -435,3 +436,38 @@ def test_coordinates_off_the_earth_are_published_as_the_geojson_places_them(
         initiative = site.execute("SELECT latitude, location FROM initiative").fetchone()
     assert place[2] == "cell_centre" and -90 <= place[0] <= 90 and -180 <= place[1] <= 180
     assert initiative == (place[0], "place_cell_centre")
+
+
+def made_up_ids(folder: Path) -> tuple[Path, Path]:
+    """Two neighbourhoods where an old import gave a place the id 1 (`Bakkerij Bol` in
+    Noord, `Kapper Knip` in Zuid), with an initiative there."""
+    files = []
+    for hood, place in (("Noord", "Bakkerij Bol"), ("Zuid", "Kapper Knip")):
+        path = folder / f"{hood.lower()}.wijk"
+        with Store.create(path, name=hood) as store, store.write() as w:
+            w.insert("place", {"id": "1", "name": place, "lat": 52.1, "lon": 5.1})
+            w.insert("initiative", {"name": f"bij {place}", "place_id": "1", "card_number": 1})
+        files.append(path)
+    return files[0], files[1]
+
+
+def test_another_neighbourhoods_place_1_is_another_place(tmp_path: Path) -> None:
+    noord, zuid = made_up_ids(tmp_path)
+    target = tmp_path / "site.db"
+    result = CliRunner().invoke(cli, ["publish", str(noord), str(zuid), "-o", str(target)])
+    assert result.exit_code == 0, result.output  # not "the same records (a copy?)"
+    with sqlite3.connect(target) as site:
+        places = dict(site.execute("SELECT name, id FROM place"))
+        at = dict(site.execute("SELECT name, place_id FROM initiative"))
+    assert sorted(places) == ["Bakkerij Bol", "Kapper Knip"]
+    assert all(is_uuid(i) for i in places.values()) and len(set(places.values())) == 2
+    assert at == {
+        "bij Bakkerij Bol": places["Bakkerij Bol"],
+        "bij Kapper Knip": places["Kapper Knip"],
+    }
+    again = tmp_path / "again.db"
+    assert (
+        CliRunner().invoke(cli, ["publish", str(noord), str(zuid), "-o", str(again)]).exit_code == 0
+    )
+    with sqlite3.connect(again) as site:
+        assert dict(site.execute("SELECT name, id FROM place")) == places  # the same ids

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.exchange.test_publish import PUBLIC, SECRETS, build_first, build_second
+from tests.exchange.test_publish import PUBLIC, SECRETS, build_first, build_second, made_up_ids
 from workshop.capture.record import record
 from workshop.cli import cli
 from workshop.exchange import publish_rows
@@ -209,3 +209,19 @@ def test_without_psycopg_it_says_how_to_install_the_extra(tmp_path, monkeypatch)
     assert "'mysql://x@h/db'" in wrong.output
     empty = CliRunner().invoke(cli, ["publish", str(source), "--to", ""])
     assert empty.exit_code == 1 and empty.output.strip().endswith("niet ''.")  # as given
+
+
+def test_two_neighbourhoods_place_1_are_two_rows_updated_by_id(cluster, tmp_path) -> None:
+    url, _ = cluster
+    noord, zuid = made_up_ids(tmp_path)
+    _publish(url, noord, zuid)
+    sql = "SELECT name, id::text FROM workshop.place WHERE neighbourhood IN ('Noord', 'Zuid')"
+    first = dict(_query(url, sql))
+    assert sorted(first) == ["Bakkerij Bol", "Kapper Knip"] and len(set(first.values())) == 2
+    with Store.open(zuid) as store, store.write() as w:
+        w.update("place", "1", {"name": "Kapsalon Knip"})
+    _publish(url, noord, zuid)
+    assert dict(_query(url, sql)) == {
+        "Bakkerij Bol": first["Bakkerij Bol"],
+        "Kapsalon Knip": first["Kapper Knip"],
+    }

@@ -188,6 +188,10 @@ def merge(target: Path, sources: tuple[Path, ...], join: bool, report_path: Path
             ],
             lang,
         )
+        _first_few(
+            [merging.kept_apart_line(there, kept, lang) for there, kept in report.kept_apart],
+            lang,
+        )
         if report.conflicts:
             click.echo(t("merge_conflicts", lang, count=len(report.conflicts)))
             _first_few([merging.conflict_line(c, lang) for c in report.conflicts], lang)

@@ -11,7 +11,6 @@ refused outside it, or kept as written where the vocabulary is open (a place's k
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 
 from sqlite_utils.db import Column
@@ -19,7 +18,7 @@ from sqlite_utils.db import Column
 from workshop import model
 from workshop.exchange import rules
 from workshop.exchange.tables import unguard_cell
-from workshop.file.rows import JSON_COLUMNS
+from workshop.file.rows import JSON_COLUMNS, is_uuid
 from workshop.i18n import UserError, t
 from workshop.model import NOTE_TARGET_TABLES, Context
 
@@ -53,9 +52,6 @@ _CHOICES = {
 # Numbers the capture line has no field for (its fields' bounds are the field table's).
 _RANGES = {"grid_cols": (1, model.MAX_GRID_COLS), "grid_rows": (1, model.MAX_GRID_ROWS)}
 _BOOLEAN = {"ambassador", "startmotor"}  # an empty cell is no; a word is the capture line's
-# A record's id as the file gives it (a UUID, `rows.new_id`): another id ("1", "abc") could be
-# another laptop's for another record, and a merge would take the two for one.
-_UUID = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
 _FILLED_IN = {"id", "created", "updated", "name", "consent", "type"}
 _DEFAULTS = {
     ("tie", "kind"): "knows",
@@ -86,7 +82,8 @@ def value(
     if name in JSON_COLUMNS:
         return _json(text, name, bad)
     if name == "id" and text.strip():
-        if not _UUID.fullmatch(text.strip()):
+        # Another id than a UUID ("1", "abc") could be another laptop's for another record.
+        if not is_uuid(text.strip()):
             raise bad(t("csv_expect_id", lang))
         return text.strip()
     if name in _BOOLEAN:

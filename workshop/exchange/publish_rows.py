@@ -33,6 +33,7 @@ from pathlib import Path
 from workshop import model, privacy
 from workshop.exchange import geojson, tables
 from workshop.file import redaction
+from workshop.file.rows import derived_id, is_uuid
 from workshop.file.store import Store
 from workshop.i18n import UserError
 
@@ -250,11 +251,28 @@ def _values(table: str, records: list[dict], stamp: dict) -> list[tuple]:
     columns = [(c.name, c.kind == "json") for c in TABLES[table]]
     rows = []
     for record in records:  # each the redaction's own copy: ours to change
+        if stamp:
+            _as_uuids(table, record, stamp["neighbourhood_id"])
         record.update(stamp)
         rows.append(
             tuple(_json(record.get(n)) if is_json else record.get(n) for n, is_json in columns)
         )
     return rows
+
+
+def _as_uuids(table: str, record: dict, hood_id: str) -> None:
+    """Every id of `record` a UUID: one an old import made up ("1", kept as the file has it,
+    `workshop.file.merge_ids`) is published as a UUID made of the neighbourhood, the table
+    and that id. Another neighbourhood's place 1 is another place, and the published keys
+    (Datasette's, PostGIS's primary keys) must say so; the same file gives the same ids on
+    every publish, so a republish still updates by id."""
+    pointers = [("id", table), *REFERENCES.get(table, ()), ("session_id", "session")]
+    if table == "note":
+        pointers.append(("about_id", record.get("about_table") or ""))
+    for column, target in pointers:
+        value = record.get(column)
+        if isinstance(value, str) and not is_uuid(value):
+            record[column] = derived_id(hood_id, target, value)
 
 
 def _json(value: object) -> str | None:

@@ -22,6 +22,7 @@
     salvage          what can be read from a damaged file, into a new one
     salvage_schema   a damaged file's tables when its table of contents is gone
     merge            `workshop merge`: several files into one, by UUID, field by field
+    merge_ids        a merge's ids: records an old import gave the same made-up id kept apart
     card_photos      the photographed cards' table: unlogged writes, forget, merge
     messages         the file's messages (check, forget, merge, faults), in Dutch and English
 

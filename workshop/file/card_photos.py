@@ -10,7 +10,7 @@ initiative names nobody in the file stays (the forget list shows what goes).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from workshop.file.store import Store
@@ -60,16 +60,23 @@ def for_forget(store: Store, person_ids: set[str]) -> list[str]:
     ]
 
 
-def merge_from(w: Writer, target: Store, source: Store, tombstones: dict) -> int:
+def merge_from(
+    w: Writer,
+    target: Store,
+    source: Store,
+    tombstones: dict,
+    as_here: Callable[[str, dict], dict] | None = None,
+) -> int:
     """Copy the source's card photos into the target by UUID: a photo new here is added (the
     newer photo of a card wins over another of the same number), a forgotten one or one of a
-    forgotten initiative stays out. Returns how many were added or replaced."""
+    forgotten initiative stays out. `as_here` gives a source row the ids the target knows its
+    records by (`merge_ids.Ids.row`). Returns how many were added or replaced."""
     if not exists(source):
         return 0
     changed = 0
     with unlogged(w):
         for row in source.conn.execute(f"SELECT * FROM {TABLE} ORDER BY updated"):
-            photo = dict(row)
+            photo = as_here(TABLE, dict(row)) if as_here else dict(row)
             if photo["id"] in tombstones:
                 continue
             initiative_id = photo["initiative_id"]

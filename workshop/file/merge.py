@@ -34,8 +34,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workshop import model
 from workshop.file import access as files
-from workshop.file import card_photos
+from workshop.file import card_photos, merge_ids
 from workshop.file.duplicates import JOINABLE, PAIR_SCORE, Pair, find_pairs, join_pairs
 from workshop.file.rows import decode_row
 from workshop.file.schema import FIELD_TIME_SKIP, FIELD_TIME_TABLES
@@ -94,7 +95,8 @@ class MergeReport:
     conflicts: list[Conflict] = field(default_factory=list)
     renumbered: list[tuple[str, int, int]] = field(default_factory=list)  # name, from, to
     pairs: list[Pair] = field(default_factory=list)  # table, keep, fold
-    notices: list[str] = field(default_factory=list)
+    # records of a source with the made-up id of another record here, merged under a new id
+    kept_apart: list[tuple[str, merge_ids.KeptApart]] = field(default_factory=list)
     _seen: set[tuple[str, str]] = field(default_factory=set, repr=False)
 
     def count_update(self, table: str, id_: str, fields: int) -> None:
@@ -184,13 +186,16 @@ def _merge_one(target: Store, w: Writer, source: Store, report: MergeReport) -> 
     tombstones = {r["id"]: r["kept_id"] for r in target.rows("tombstone")}
     here, there = target.path.name, source.path.name
     fit = _Fit(target, w)
+    ids = merge_ids.Ids(target, source, TABLES)
+    report.kept_apart += [(there, kept) for kept in ids.kept_apart]
     for table in TABLES:
         # Rows as stored (JSON as text): most are copied as they are, and decoding 20,000
         # rows to encode them again costs more than the copy.
         current_rows = {r["id"]: r for r in _raw_rows(target, table)}
         fields = [c for c in target.columns(table) if c not in KEPT_HERE]
         new_rows = []
-        for raw in _raw_rows(source, table):
+        for stored in _raw_rows(source, table):
+            raw = ids.row(table, stored)
             if raw["id"] in tombstones:
                 continue
             row = _follow(raw, tombstones)
@@ -238,7 +243,7 @@ def _merge_one(target: Store, w: Writer, source: Store, report: MergeReport) -> 
     # So do the stickers printed there: a number is never printed twice in one neighbourhood.
     w.keep_stickers_from(source.neighbourhood()["next_sticker"])
     # Photographed cards, by UUID, after the initiatives they belong to (never logged).
-    added = card_photos.merge_from(w, target, source, tombstones)
+    added = card_photos.merge_from(w, target, source, tombstones, ids.row)
     if added:
         report.added[card_photos.TABLE] = report.added.get(card_photos.TABLE, 0) + added
 
@@ -388,6 +393,18 @@ def conflict_line(conflict: Conflict, lang: str) -> str:
     )
 
 
+def kept_apart_line(source: str, kept: merge_ids.KeptApart, lang: str) -> str:
+    return t(
+        "merge_kept_apart",
+        lang,
+        kind=model.kind_label(kept.table, lang).lower(),
+        there=_shown(kept.there.get("name") or kept.there["id"]),
+        source=source,
+        id=kept.id,
+        here=_shown(kept.here.get("name") or kept.here["id"]),
+    )
+
+
 def pair_line(pair: Pair, lang: str) -> str:
     table, keep, fold = pair
     return t("merge_pair", lang, table=table, keep=keep["name"], fold=fold["name"])
@@ -399,6 +416,7 @@ def report_lines(report: MergeReport, lang: str) -> list[str]:
         t("merge_renumbered", lang, name=name, old=old, new=new)
         for name, old, new in report.renumbered
     ]
+    lines += [kept_apart_line(target, kept, lang) for target, kept in report.kept_apart]
     lines += [conflict_line(c, lang) for c in report.conflicts]
     lines += [pair_line(p, lang) for p in report.pairs]
     return lines

@@ -64,6 +64,10 @@ CATALOGUE = Catalogue(
             "nl": "  conflict: {table} '{record}', veld {field}: gehouden '{kept}' ({kept_from}), niet '{other}' ({other_from})",
             "en": "  conflict: {table} '{record}', field {field}: kept '{kept}' ({kept_from}), not '{other}' ({other_from})",
         },
+        "merge_kept_apart": {
+            "nl": "  {kind} '{there}' uit {source} had id '{id}', net als '{here}' hier (een zelfgekozen id van een oude import): het is een ander record en staat er nu naast, met een nieuw id",
+            "en": "  {kind} '{there}' from {source} had id '{id}', as '{here}' here has (a made-up id from an old import): it is another record and now stands beside it, with a new id",
+        },
         "merge_source_refused": {
             "nl": "Er is niets samengevoegd in {target}: {reason}",
             "en": "Nothing was merged into {target}: {reason}",

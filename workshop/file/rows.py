@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 import uuid
 from typing import Any
@@ -17,6 +18,24 @@ def now() -> str:
 
 def new_id() -> str:
     return str(uuid.uuid4())
+
+
+# An id as the file gives one (`new_id`). Files an import wrote before imports held ids to this
+# may hold others ("1", "abc"), which another laptop may have given another record.
+_UUID = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+
+
+def is_uuid(text: str) -> bool:
+    return _UUID.fullmatch(text) is not None
+
+
+# A namespace of our own for the ids made of other values (uuid5).
+_NAMESPACE = uuid.UUID("6f1c3b9e-0d7a-5b8e-9a41-2c5e8d7f3a10")
+
+
+def derived_id(*parts: str) -> str:
+    """A UUID made of `parts`: the same parts give the same id, other parts another."""
+    return str(uuid.uuid5(_NAMESPACE, "\x1f".join(parts)))
 
 
 def encode(value: Any) -> Any:
