@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import zipfile
 from pathlib import Path
 
 from workshop.exchange.decoding import decode_input
@@ -135,6 +136,7 @@ def _xlsx_rows(path: Path, sheet: str | None, needs: tuple[str, ...] = ()) -> li
     """The cells of one worksheet as the texts a CSV of it would hold."""
     import openpyxl  # only a workbook needs it
 
+    _refuse_unpacked_too_large(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # a damaged or foreign zip: openpyxl raises many kinds
@@ -148,8 +150,28 @@ def _xlsx_rows(path: Path, sheet: str | None, needs: tuple[str, ...] = ()) -> li
             named = [ws for ws in book.worksheets if _has_columns(ws, needs)]
         chosen = (named or book.worksheets)[0]
         return [[_xlsx_text(v) for v in row] for row in chosen.iter_rows(values_only=True)]
+    except Exception as exc:  # a sheet's XML cut off, a member failing its CRC: read lazily
+        raise UserError("sheet_not_xlsx", path=str(path), detail=type(exc).__name__) from None
     finally:
         book.close()
+
+
+def _refuse_unpacked_too_large(path: Path) -> None:
+    """A workbook is a zip: 300 kB of it may unpack into 300 MB of one sheet (and take
+    minutes to parse). What it unpacks into is held to the CSV's limit, before reading any
+    of it (the zip's directory says it, and reading stops at the sizes it says)."""
+    try:
+        with zipfile.ZipFile(path) as packed:
+            unpacked = sum(member.file_size for member in packed.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UserError("sheet_not_xlsx", path=str(path), detail=type(exc).__name__) from None
+    if unpacked > MAX_CSV_BYTES:
+        raise UserError(
+            "sheet_unpacks_too_large",
+            path=str(path),
+            size=unpacked // 2**20,
+            limit=MAX_CSV_BYTES // 2**20,
+        )
 
 
 def sheet_names(path: Path) -> list[str]:

@@ -48,6 +48,10 @@ CATALOGUE = Catalogue(
             "nl": "{path} is een oud Excel-bestand (.xls): sla het op als .xlsx of CSV (UTF-8).",
             "en": "{path} is an old Excel file (.xls): save it as .xlsx or CSV (UTF-8).",
         },
+        "sheet_unpacks_too_large": {
+            "nl": "{path} pakt uit tot {size} MB, meer dan {limit} MB; splits het of importeer per tabel.",
+            "en": "{path} unpacks into {size} MB, more than {limit} MB; split it or import it table by table.",
+        },
         "sheet_not_xlsx": {
             "nl": "{path} is geen leesbare .xlsx-werkmap ({detail}): sla het op als .xlsx of CSV (UTF-8).",
             "en": "{path} is not a readable .xlsx workbook ({detail}): save it as .xlsx or CSV (UTF-8).",
