@@ -44,23 +44,105 @@ import threading
 import numpy as np
 from numba import njit
 
+# The lowest set bit of a word, by De Bruijn's multiplication (numba has no count of
+# trailing zeros): _BIT_AT[((word & -word) * _DE_BRUIJN) >> 58] is its index.
+_DE_BRUIJN = np.uint64(0x03F79D71B4CB0A89)
+_BIT_AT = np.array(
+    [
+        0,
+        1,
+        48,
+        2,
+        57,
+        49,
+        28,
+        3,
+        61,
+        58,
+        50,
+        42,
+        38,
+        29,
+        17,
+        4,
+        62,
+        55,
+        59,
+        36,
+        53,
+        51,
+        43,
+        22,
+        45,
+        39,
+        33,
+        30,
+        24,
+        18,
+        12,
+        5,
+        63,
+        47,
+        56,
+        27,
+        60,
+        41,
+        37,
+        16,
+        54,
+        35,
+        52,
+        21,
+        44,
+        32,
+        23,
+        11,
+        46,
+        26,
+        40,
+        15,
+        34,
+        20,
+        31,
+        10,
+        25,
+        14,
+        19,
+        9,
+        13,
+        8,
+        7,
+        6,
+    ],
+    dtype=np.uint64,
+)
+
 
 @njit(cache=True, nogil=True)
 def _accumulate(start, neighbours, weight, sources, first, step, sums, squares):  # pragma: no cover
     # (compiled: coverage does not see inside; tests hold it to networkx)
     n = start.size - 1
-    ends = neighbours.size
+    # Every index into the per-node and per-tie arrays is unsigned: numba adds the length to a
+    # negative signed index (Python's a[-1]), and that select at every tie end, with the
+    # registers it takes, cost a fifth of the search.
+    ONE = np.uint64(1)
+    nodes = np.uint64(n)
+    ends = np.uint64(neighbours.size)
     mark = np.zeros(n, np.uint8)  # 0: not reached yet; else 1 + its level mod 3
     sigma = np.zeros(n)  # shortest paths from the source
     coef = np.zeros(n)  # (weight + dependency) / sigma, once a node's dependency is known
     into = np.zeros(n)  # dependency gathered from the successors found bottom-up
-    order = np.empty(n, np.uint32)  # the nodes level by level, as the search reached them
-    level_at = np.empty(n + 1, np.int64)  # level L is order[level_at[L]:level_at[L + 1]]
+    # the nodes level by level, as the search reached them (one more: the step outward
+    # stores each tie end's node before it knows whether it is new)
+    order = np.empty(n + 1, np.uint32)
+    level_at = np.empty(n + 1, np.uint64)  # level L is order[level_at[L]:level_at[L + 1]]
     upward = np.zeros(n, np.bool_)  # level L + 1 was found bottom-up (from the unreached)
-    path = np.empty(ends, np.uint32)  # per reached node, its successors or predecessors
-    down = np.empty((n, 2), np.int64)  # per place in `order`: its successors in `path`
-    up = np.empty((n, 2), np.int64)  # per place in `order`: its predecessors in `path`
+    path = np.empty(ends + ONE, np.uint32)  # per reached node, its successors or predecessors
+    down = np.empty((n, 2), np.uint64)  # per place in `order`: its successors in `path`
+    up = np.empty((n, 2), np.uint64)  # per place in `order`: its predecessors in `path`
     unreached = np.empty(n, np.uint32)
+    found = np.zeros((n >> 6) + 1, np.uint64)  # bit per node: found by the step outward
+    SIX, LOW6, TOP6 = np.uint64(6), np.uint64(63), np.uint64(58)
     degree = start[1:] - start[:-1]
     for k in range(first, sources.size, step):
         s = sources[k]
@@ -68,14 +150,15 @@ def _accumulate(start, neighbours, weight, sources, first, step, sums, squares):
         order[0] = s
         mark[s] = 1
         sigma[s] = 1.0
-        tail = 1
+        tail = ONE
         level = 0
         level_at[0] = 0
         level_at[1] = 1
-        count = 0
+        count = np.uint64(0)
         frontier = degree[s]  # tie ends of the current level's nodes
         beyond = ends - frontier  # tie ends of the nodes not reached yet
-        listed = -1  # how many of `unreached` are listed, once the first step went upward
+        listing = False  # `unreached` is listed, once the first step went upward
+        listed = np.uint64(0)  # how many of `unreached` are listed
         while True:
             lo, hi = level_at[level], level_at[level + 1]
             here = np.uint8(1 + level % 3)
@@ -84,32 +167,32 @@ def _accumulate(start, neighbours, weight, sources, first, step, sums, squares):
             if upward[level]:
                 # fewer tie ends left among the unreached than at the frontier: each
                 # unreached node looks for its predecessors on this level
-                if listed < 0:
-                    listed = 0
-                    for u in range(n):
+                if not listing:
+                    listing = True
+                    for u in range(nodes):
                         if mark[u] == 0:
                             unreached[listed] = u
-                            listed += 1
-                kept = 0
+                            listed += ONE
+                kept = np.uint64(0)
                 for r in range(listed):
                     u = unreached[r]
                     paths = 0.0
                     begin = count
-                    for e in range(start[u], start[u + 1]):
+                    for e in range(start[u], start[u + ONE]):
                         v = neighbours[e]
                         if mark[v] == here:
                             paths += sigma[v]
                             path[count] = v
-                            count += 1
+                            count += ONE
                     if count > begin:
                         sigma[u] = paths
                         up[tail, 0] = begin
                         up[tail, 1] = count
                         order[tail] = u
-                        tail += 1
+                        tail += ONE
                     else:
                         unreached[kept] = u
-                        kept += 1
+                        kept += ONE
                 listed = kept
                 for i in range(hi, tail):
                     mark[order[i]] = onward
@@ -118,31 +201,46 @@ def _accumulate(start, neighbours, weight, sources, first, step, sums, squares):
                     v = order[i]
                     sv = sigma[v]
                     down[i, 0] = count
-                    for e in range(start[v], start[v + 1]):
+                    for e in range(start[v], start[v + ONE]):
+                        # without a branch: which of the three a tie end is (not reached
+                        # yet, on the next level, behind) is a coin toss on the middle
+                        # levels, and a mispredicted branch cost more than these stores
                         w = neighbours[e]
                         seen = mark[w]
-                        if seen == 0:
-                            mark[w] = onward
-                            order[tail] = w
-                            tail += 1
-                            sigma[w] = sv
-                            path[count] = w
-                            count += 1
-                        elif seen == onward:
-                            sigma[w] += sv
-                            path[count] = w
-                            count += 1
+                        new = np.uint64(seen == 0)
+                        onto = new | np.uint64(seen == onward)
+                        mark[w] = seen | (onward * np.uint8(new))
+                        order[tail] = w  # kept only if new
+                        tail += new
+                        found[w >> SIX] |= new << (w & LOW6)
+                        sigma[w] += sv * onto  # 0 until reached (reset after each source)
+                        path[count] = w  # kept only if onto the next level
+                        count += onto
                     down[i, 1] = count
-                if listed >= 0:
-                    kept = 0
+                if listing:
+                    kept = np.uint64(0)
                     for r in range(listed):
                         if mark[unreached[r]] == 0:
                             unreached[kept] = unreached[r]
-                            kept += 1
+                            kept += ONE
                     listed = kept
             if tail == hi:
                 break
-            frontier = 0
+            if not upward[level]:
+                # the new level in node order (the bottom-up steps list it so anyway): its
+                # nodes' tie ends are then read in memory order, 8 % faster
+                at = hi
+                for b in range(found.size):
+                    word = found[b]
+                    if word:
+                        found[b] = 0
+                        base = np.uint64(b) << SIX
+                        while word:
+                            low = word & (~word + ONE)
+                            order[at] = base + _BIT_AT[(low * _DE_BRUIJN) >> TOP6]
+                            at += ONE
+                            word ^= low
+            frontier = np.uint64(0)
             for i in range(hi, tail):
                 frontier += degree[order[i]]
             beyond -= frontier
@@ -174,6 +272,7 @@ def _accumulate(start, neighbours, weight, sources, first, step, sums, squares):
                     squares[v] += delta * delta
         for i in range(tail):
             mark[order[i]] = 0
+            sigma[order[i]] = 0.0
 
 
 class Graph:
@@ -185,7 +284,7 @@ class Graph:
         heads = np.concatenate([pairs[:, 1], pairs[:, 0]])
         self.n = n
         self.neighbours = heads[np.argsort(tails, kind="stable")].astype(np.uint32)
-        self.start = np.zeros(n + 1, dtype=np.int64)
+        self.start = np.zeros(n + 1, dtype=np.uint64)
         np.cumsum(np.bincount(tails, minlength=n), out=self.start[1:])
         self.weight = np.ones(n) if weight is None else np.ascontiguousarray(weight, np.float64)
         self.threads = max(1, min(os.cpu_count() or 1, 8))
