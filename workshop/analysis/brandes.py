@@ -163,7 +163,10 @@ def _accumulate(start, neighbours, weight, sources, first, step, sums, squares):
             lo, hi = level_at[level], level_at[level + 1]
             here = np.uint8(1 + level % 3)
             onward = np.uint8(1 + (level + 1) % 3)
-            upward[level] = beyond < frontier
+            # upward once the unreached have less than half the frontier's tie ends: a tie end
+            # looked at from the unreached costs about twice one looked at outward (a branch
+            # there, none outward)
+            upward[level] = beyond + beyond < frontier
             if upward[level]:
                 # fewer tie ends left among the unreached than at the frontier: each
                 # unreached node looks for its predecessors on this level
