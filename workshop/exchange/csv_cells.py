@@ -56,6 +56,13 @@ _BOOLEAN = {"ambassador", "startmotor"}  # an empty cell is no; a word is the ca
 # A record's id as the file gives it (a UUID, `rows.new_id`): another id ("1", "abc") could be
 # another laptop's for another record, and a merge would take the two for one.
 _UUID = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+
+
+def is_record_id(text: str) -> bool:
+    """Whether `text` is a record id as the file gives them (a UUID)."""
+    return _UUID.fullmatch(text.strip()) is not None
+
+
 _FILLED_IN = {"id", "created", "updated", "name", "consent", "type"}
 _DEFAULTS = {
     ("tie", "kind"): "knows",
@@ -86,7 +93,7 @@ def value(
     if name in JSON_COLUMNS:
         return _json(text, name, bad)
     if name == "id" and text.strip():
-        if not _UUID.fullmatch(text.strip()):
+        if not is_record_id(text):
             raise bad(t("csv_expect_id", lang))
         return text.strip()
     if name in _BOOLEAN:

@@ -40,7 +40,6 @@ from workshop.exchange.kumu_report import ImportReport, summary
 from workshop.exchange.tables import guard_cell
 from workshop.file import redaction
 from workshop.file.store import Store
-from workshop.text import normalise
 
 __all__ = [
     "CONNECTION_COLUMNS",
@@ -61,22 +60,17 @@ def export_kumu(
     initiatives too, with the actors' links to them (`kumu_records`)."""
     lang = store.lang
     actors = store.rows("actor", order="created, rowid")
-    labels: dict[str, str] = {}
-    used: set[str] = set()
+    ids: set[str] = set()
     elements = []
     scrub = redaction.for_output(store, "export", anonymise=anonymise)
     for actor in actors:
         shown = scrub.record("actor", actor)
-        label = base = shown["name"]
-        n = 2
-        while normalise(label) in used:
-            label, n = f"{base} ({n})", n + 1
-        used.add(normalise(label))
-        labels[actor["id"]] = label
+        ids.add(actor["id"])
         hidden = shown["name"] != actor["name"] and actor["type"] == "person"
         elements.append(
             [
-                label,
+                actor["id"],
+                shown["name"],
                 KUMU_TYPES[actor["type"]],
                 "" if hidden else shown["description"] or "",
                 "|".join(shown["tags"]),
@@ -96,8 +90,8 @@ def export_kumu(
         shown = scrub.record("tie", tie)
         connections.append(
             [
-                labels[tie["source_id"]],
-                labels[tie["target_id"]],
+                tie["source_id"],
+                tie["target_id"],
                 model.ACTOR_TIE_KINDS.label(tie["kind"], lang),
                 tie["direction"],
                 "" if tie["strength"] is None else tie["strength"],
@@ -108,7 +102,7 @@ def export_kumu(
     if records:
         from workshop.exchange import kumu_records
 
-        more, links = kumu_records.elements_and_links(store, scrub, labels, used, lang)
+        more, links = kumu_records.elements_and_links(store, scrub, ids, lang)
         elements += more
         connections += links
     return [
