@@ -195,12 +195,12 @@ def _import_element(
     role_word = _cell(row, cols["Role"])
     kind = kumu_kinds.kind_of(type_word)
     table = kind if kind in ("initiative", "place") else "actor"
-    found = kumu_keys.match(store, table, element, ends.pseudonyms)
+    found = ends.match(table, element)
     if found.count:
         report.skipped += 1
         report.notices.append(
             t(
-                "kumu_ambiguous_element",
+                "kumu_ambiguous_sheet" if found.in_sheet else "kumu_ambiguous_element",
                 report.lang,
                 file=Path(path).name,
                 row=number,
@@ -229,6 +229,7 @@ def _import_element(
             store, w, table, label, values, tags, found.row, found.new_id
         )
         if state == "created":
+            ends.created.add(record_id)
             setattr(report, table + "s", getattr(report, table + "s") + 1)
         else:
             setattr(report, state, getattr(report, state) + 1)
@@ -297,6 +298,7 @@ def _import_element(
     if found.new_id:
         values["id"] = found.new_id
     row_out = w.insert("actor", {"name": label, "tags": tags, **values})
+    ends.created.add(row_out["id"])
     report.created += 1
     return "actor", row_out["id"]
 

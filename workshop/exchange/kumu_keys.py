@@ -62,6 +62,7 @@ class Match:
     row: dict | None = None
     new_id: str | None = None  # the UUID a new record gets (None: one of its own)
     count: int = 0  # records its label matches, when more than one: the element is skipped
+    in_sheet: bool = False  # (the count is of elements of the sheet with its label)
 
 
 @dataclass(frozen=True)
@@ -71,22 +72,6 @@ class End:
     element: Element | None = None
     record: tuple[str, str] | None = None  # (table, id) of a record of the file
     count: int = 0  # elements or records a shared label matches, when more than one
-
-
-def match(store: Store, table: str, element: Element, pseudonyms: dict[str, list[dict]]) -> Match:
-    uuid = element.uuid
-    if uuid:
-        row = store.get(table, uuid)
-        if row is not None:
-            return Match(row=row)
-        taken = any(store.get(other, uuid) for other in model.TIE_TABLES)
-        return Match(new_id=None if taken else uuid)
-    found = store.find(table, element.label)
-    if not found and table == "actor":
-        found = pseudonyms.get(element.label, [])
-    if len(found) > 1:
-        return Match(count=len(found))
-    return Match(row=found[0] if found else None)
 
 
 def in_file(store: Store, label: str) -> list[tuple[str, str]]:
@@ -108,6 +93,28 @@ class Ends:
             self.by_label.setdefault(norm(element.label), []).append(element)
         self._seen: dict[str, End] = {}
         self.became: dict[int, tuple[str, str] | None] = {}  # element row -> record, or skipped
+        self.created: set[str] = set()  # ids of the records this import made
+
+    def match(self, table: str, element: Element) -> Match:
+        """The record of the file `element` is (see the module docstring)."""
+        uuid = element.uuid
+        if uuid:
+            row = self.store.get(table, uuid)
+            if row is not None:
+                return Match(row=row)
+            taken = any(self.store.get(other, uuid) for other in model.TIE_TABLES)
+            return Match(new_id=None if taken else uuid)
+        found = [r for r in self.store.find(table, element.label) if r["id"] not in self.created]
+        if not found and table == "actor":
+            found = self.pseudonyms.get(element.label, [])
+        if len(found) > 1:
+            return Match(count=len(found))
+        # Elements of one label (told apart by Kumu's own IDs) are not the file's one record
+        # of that name: which of them it is would be a guess.
+        shared = sum(1 for e in self.by_label[norm(element.label)] if e.uuid is None)
+        if found and shared > 1:
+            return Match(count=shared, in_sheet=True)
+        return Match(row=found[0] if found else None)
 
     def places(self, name: str) -> list[str]:
         """The ids a place named in an initiative's description may be: the places of the

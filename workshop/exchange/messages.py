@@ -305,6 +305,14 @@ CATALOGUE = Catalogue(
             "en": "{file} row {row}: '{label}' matches {count} records; skipped, with the "
             "connections to it (add the ID column from the export)",
         },
+        "kumu_ambiguous_sheet": {
+            "nl": "{file} rij {row}: '{label}' staat {count} keer bij de elementen en is al een "
+            "record van het bestand; overgeslagen, met de verbanden ermee (zet de kolom ID uit de "
+            "export erbij)",
+            "en": "{file} row {row}: '{label}' is {count} elements of the sheet and already a "
+            "record of the file; skipped, with the connections to it (add the ID column from the "
+            "export)",
+        },
         "kumu_ambiguous_end": {
             "nl": "{file} rij {row}: {column} '{label}' past bij {count} records; overgeslagen "
             "(zet er het ID uit de kolom ID van de elementen in)",
