@@ -114,7 +114,8 @@ def test_two_actors_of_one_name_keep_their_own_ties_through_kumu(store, tmp_path
 
 def test_an_anonymised_sheet_comes_back_without_renaming_anyone(store, tmp_path) -> None:
     """The ID of an anonymised sheet is the record's id, as in the CSV export; its labels are
-    pseudonyms, which must not become the names of the persons it updates."""
+    pseudonyms, which must not become the names of the persons it updates (another label
+    does)."""
     _two_jans(store)
     before = store.rows("actor"), store.rows("tie")
     path = store.path
@@ -136,6 +137,14 @@ def test_an_anonymised_sheet_comes_back_without_renaming_anyone(store, tmp_path)
     assert result.exit_code == 0, result.output
     with Store.open(path, readonly=True) as back:
         assert (back.rows("actor"), back.rows("tie")) == before
+        piet = back.find("actor", "Piet")[0]["id"]
+    # A label changed in Kumu is a new name for the record of that ID.
+    renamed = _sheet(tmp_path / "e.csv", f"ID,Label\n{piet},Piet Smit\n")
+    none = _sheet(tmp_path / "c.csv", "From,To\n")
+    result = runner.invoke(cli, ["import", str(path), "--kumu", str(renamed), str(none)])
+    assert result.exit_code == 0, result.output
+    with Store.open(path, readonly=True) as back:
+        assert back.get("actor", piet)["name"] == "Piet Smit" and back.count("actor") == 4
 
 
 def test_a_label_two_records_share_is_never_guessed_at(store, tmp_path) -> None:

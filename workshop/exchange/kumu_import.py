@@ -214,6 +214,8 @@ def _import_element(
             c: _cell(row, cols[c]) for c in ("Description", "Role", "Phone", "Email", "Website")
         }
         values, unsure = kumu_kinds.record_values(store, table, cells, ends.places)
+        if found.renamed:
+            values["name"] = label
         if unsure:
             report.notices.append(
                 t(
@@ -280,6 +282,8 @@ def _import_element(
     )
     actor = found.row  # (also a person this file exported under a pseudonym)
     if actor is not None:
+        if found.renamed:
+            values["name"] = label
         changes = kumu_kinds.beyond_export(store, "actor", actor, values, tags)
         after = w.update("actor", actor["id"], changes) if changes else actor
         if any(after.get(k) != v for k, v in actor.items() if k != "updated"):

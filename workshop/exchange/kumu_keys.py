@@ -26,10 +26,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from workshop import model
+from workshop import model, privacy
 from workshop.exchange.csv_cells import is_record_id
 from workshop.exchange.kumu_report import ImportReport
 from workshop.exchange.tables import unguard_cell
+from workshop.file import redaction
 from workshop.file.store import Store
 from workshop.i18n import UserError, t
 from workshop.text import normalise
@@ -63,6 +64,7 @@ class Match:
     new_id: str | None = None  # the UUID a new record gets (None: one of its own)
     count: int = 0  # records its label matches, when more than one: the element is skipped
     in_sheet: bool = False  # (the count is of elements of the sheet with its label)
+    renamed: bool = False  # found by its ID, and the label is a new name for it
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,19 @@ class End:
 def in_file(store: Store, label: str) -> list[tuple[str, str]]:
     """(table, id) of every actor, initiative and place of the file with this name."""
     return [(table, row["id"]) for table in model.TIE_TABLES for row in store.find(table, label)]
+
+
+def renames(store: Store, table: str, row: dict, label: str) -> bool:
+    """Whether the label of an element found by its ID is a new name for `row`: not its name,
+    nor the pseudonym or redacted name an export (anonymised or not) gave it, which must never
+    become its name."""
+    shown = {
+        norm(redaction.for_output(store, "export", anonymise=anonymise).record(table, row)["name"])
+        for anonymise in (False, True)
+    }
+    if table == "actor":
+        shown.add(norm(privacy.pseudonym(row, store.lang)))
+    return norm(label) not in shown | {norm(row["name"])}
 
 
 class Ends:
@@ -101,7 +116,7 @@ class Ends:
         if uuid:
             row = self.store.get(table, uuid)
             if row is not None:
-                return Match(row=row)
+                return Match(row=row, renamed=renames(self.store, table, row, element.label))
             taken = any(self.store.get(other, uuid) for other in model.TIE_TABLES)
             return Match(new_id=None if taken else uuid)
         found = [r for r in self.store.find(table, element.label) if r["id"] not in self.created]
@@ -244,7 +259,12 @@ def ends_of(
                 )
             else:
                 line = t(
-                    "kumu_end_skipped", report.lang, file=file, row=number, column=name, label=label
+                    "kumu_end_skipped",
+                    report.lang,
+                    file=file,
+                    row=number,
+                    column=name,
+                    label=end.element.label if end.element else label,
                 )
             report.notices.append(line)
             return None

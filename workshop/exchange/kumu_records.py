@@ -3,10 +3,11 @@
 
 An initiative is an element of type Project, a place one of type Place (the types the import
 reads back as an initiative and a place, `kumu_kinds`); an actor's link to either is a
-connection from the actor, its Type the link's kind (drives, supports, meets at, runs). Labels
-are unique across the whole elements sheet (Kumu joins connections by label): a place named as
-an actor or an initiative gets " (2)". An initiative's own place is not a connection (the
-import takes connections that have an actor at one end); it is named in the Description.
+connection from the actor's ID to the record's ID, its Type the link's kind (drives, supports,
+meets at, runs). Labels are the names as they are (a place named as an actor stays so: the IDs
+tell them apart). An initiative's own place is not a connection (the import takes connections
+that have an actor at one end); it is named in the Description, and read back as the one place
+of that name (`kumu_kinds.record_values`).
 """
 
 from __future__ import annotations
