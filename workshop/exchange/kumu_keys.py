@@ -85,13 +85,15 @@ def renames(store: Store, table: str, row: dict, label: str) -> bool:
     """Whether the label of an element found by its ID is a new name for `row`: not its name,
     nor the pseudonym or redacted name an export (anonymised or not) gave it, which must never
     become its name."""
-    shown = {
-        norm(redaction.for_output(store, "export", anonymise=anonymise).record(table, row)["name"])
-        for anonymise in (False, True)
-    }
-    if table == "actor":
-        shown.add(norm(privacy.pseudonym(row, store.lang)))
-    return norm(label) not in shown | {norm(row["name"])}
+    key = norm(label)
+    if key == norm(row["name"]):
+        return False
+    if table == "actor" and key == norm(privacy.pseudonym(row, store.lang)):
+        return False
+    return all(
+        key != norm(redaction.for_output(store, "export", anonymise=a).record(table, row)["name"])
+        for a in (False, True)
+    )
 
 
 class Ends:
@@ -109,15 +111,19 @@ class Ends:
         self._seen: dict[str, End] = {}
         self.became: dict[int, tuple[str, str] | None] = {}  # element row -> record, or skipped
         self.created: set[str] = set()  # ids of the records this import made
+        self.ids = {  # of the records the file held before the import
+            table: {r[0] for r in store.conn.execute(f'SELECT id FROM "{table}"')}
+            for table in model.TIE_TABLES
+        }
 
     def match(self, table: str, element: Element) -> Match:
         """The record of the file `element` is (see the module docstring)."""
         uuid = element.uuid
         if uuid:
-            row = self.store.get(table, uuid)
+            row = self.store.get(table, uuid) if uuid in self.ids[table] else None
             if row is not None:
                 return Match(row=row, renamed=renames(self.store, table, row, element.label))
-            taken = any(self.store.get(other, uuid) for other in model.TIE_TABLES)
+            taken = any(uuid in ids for ids in self.ids.values())
             return Match(new_id=None if taken else uuid)
         found = [r for r in self.store.find(table, element.label) if r["id"] not in self.created]
         if not found and table == "actor":
@@ -156,8 +162,8 @@ class Ends:
         if same:
             return End(element=same[0])
         if is_record_id(value):
-            for table in model.TIE_TABLES:
-                if self.store.get(table, value.strip().lower()) is not None:
+            for table, ids in self.ids.items():
+                if value.strip().lower() in ids:
                     return End(record=(table, value.strip().lower()))
         found = in_file(self.store, value) or [
             ("actor", row["id"]) for row in self.pseudonyms.get(value, [])
