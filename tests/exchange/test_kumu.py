@@ -55,8 +55,13 @@ def test_import_then_export_gives_the_same_actors_and_ties(store: Store, tmp_pat
     ]
     assert got[0]["Tags"] == "sleutelfiguur|ambassadeur"
     assert got[0]["Description"] == "Oud-huisarts"
+    # the connections name the elements by their ID, the record's id (Kumu's way to keep
+    # elements of one label apart)
+    label = {e["ID"]: e["Label"] for e in got}
+    assert sorted(label) == sorted(a["id"] for a in store.rows("actor"))
     ties = [
-        (c["From"], c["To"], c["Direction"], c["Strength"]) for c in read(out / "connections.csv")
+        (label[c["From"]], label[c["To"]], c["Direction"], c["Strength"])
+        for c in read(out / "connections.csv")
     ]
     assert ties == [
         ("Dokter de Vries", "Energiecoöperatie 't Hoekje", "mutual", "3"),

@@ -47,9 +47,9 @@ def test_places_and_initiatives_go_out_with_their_links_and_come_back(
         actors = demo.count("actor")
     assert {e["Label"] for e in elements if e["Type"] == "Place"} == places
     assert {e["Label"] for e in elements if e["Type"] == "Project"} == initiatives
-    assert len({e["Label"] for e in elements}) == len(elements)  # Kumu joins by label
+    assert len({e["ID"] for e in elements}) == len(elements)  # Kumu joins by ID
     assert len(connections) == ties + links and links > 0
-    labels = {e["Label"]: e["Type"] for e in elements}
+    labels = {e["ID"]: e["Type"] for e in elements}
     to_records = [c for c in connections if labels[c["To"]] in ("Place", "Project")]
     assert len(to_records) == links
     assert all(labels[c["From"]] in ("Person", "Organization") for c in to_records)

@@ -14,6 +14,7 @@ free-text field without the names, phones and mails of the others.
     kumu         Kumu's spreadsheet layout, both ways
     kumu_import  reading Kumu's sheets into a file (merging, refusing what cannot be right)
     kumu_kinds   what a Kumu element is in the file, by its Type
+    kumu_keys    which record an element is (its ID, else its label) and what a connection names
     kumu_report  what a Kumu import did, counted from the file before and after
     kumu_records  places and initiatives as Kumu elements, with the actors' links to them
     xlsx         the whole file as one Excel workbook (XlsxWriter), a typed sheet per table

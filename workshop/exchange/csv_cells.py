@@ -52,6 +52,15 @@ _CHOICES = {
 # Numbers the capture line has no field for (its fields' bounds are the field table's).
 _RANGES = {"grid_cols": (1, model.MAX_GRID_COLS), "grid_rows": (1, model.MAX_GRID_ROWS)}
 _BOOLEAN = {"ambassador", "startmotor"}  # an empty cell is no; a word is the capture line's
+
+
+def is_record_id(text: str) -> bool:
+    """Whether `text` is a record id as the file gives them (a UUID): another id ("1",
+    "abc") could be another laptop's for another record, and a merge would take the two for
+    one (`workshop.file.merge_ids` keeps such records apart in files that already have them)."""
+    return is_uuid(text.strip())
+
+
 _FILLED_IN = {"id", "created", "updated", "name", "consent", "type"}
 _DEFAULTS = {
     ("tie", "kind"): "knows",
@@ -82,8 +91,7 @@ def value(
     if name in JSON_COLUMNS:
         return _json(text, name, bad)
     if name == "id" and text.strip():
-        # Another id than a UUID ("1", "abc") could be another laptop's for another record.
-        if not is_uuid(text.strip()):
+        if not is_record_id(text):
             raise bad(t("csv_expect_id", lang))
         return text.strip()
     if name in _BOOLEAN:

@@ -1,9 +1,22 @@
 """Kumu's spreadsheet layout, both ways: actors as elements, actor-actor ties as connections.
 
-    elements.csv     Label, Type, Description, Tags (|-separated), and our extra columns
-                     Role, Influence, Groups, Ambassador, Startmotor, Phone, Email, Website,
-                     Consent
-    connections.csv  From, To, Type, Direction, Strength, Tags, Description
+    elements.csv     ID, Label, Type, Description, Tags (|-separated), and our extra
+                     columns Role, Influence, Groups, Ambassador, Startmotor, Phone, Email,
+                     Website, Consent
+    connections.csv  From, To (the elements' IDs), Type, Direction, Strength, Tags, Description
+
+The ID is Kumu's own way to have several elements of one label (its docs: a column titled ID
+before column A, unique IDs, and the labels may repeat; From and To then name IDs). The export
+writes the record's id there, so two actors called Jan are two elements labelled Jan, each
+with its own connections, and come back as the two they were (the export once made "Jan (2)"
+of the second, a name nobody gave, which the import took for a third actor; with the IDs no
+suffix is needed, and Kumu shows the label). The ID is the id the CSV export writes as well,
+also with `--anonymise` and for persons shown by a pseudonym (which already carries four of
+its characters): a random UUID that holds nothing of the person, which only the file itself, or
+an export that names the person, can link back, exactly as the CSV export's `id` can. An
+opaque ID per export would keep apart only what an anonymised CSV export of the same file links
+anyway, and would cost the update by ID. How the import reads IDs and labels, and why a label
+two records share is never guessed at: `kumu_keys`.
 
 Kumu's sheets may also come as one .xlsx workbook (sheets Elements and Connections) or as
 UTF-16 text (Excel's "Unicode text"); `files.read_csv` reads them all. Every text cell is
@@ -15,11 +28,13 @@ the apostrophe off again. Element types other than persons and organisations map
 and reported rather than refusing the sheet: the rest of a hand-made sheet is still good, and
 the report names every skipped row.
 
-Kumu reads the extra columns as fields. Importing merges into the file: a label that matches an
-existing actor (case- and accent-insensitively, or the pseudonym an export gave a person)
-updates it; the whole import is one transaction and one undoable step. A sheet that cannot be
-read right (duplicate labels, connections to labels that are nowhere, a direction nobody knows)
-writes nothing, and the message lists every such label at once, so one correction is enough.
+Kumu reads the extra columns as fields. Importing merges into the file: an ID that is a record
+of the file updates it; without one, a label that matches one existing record (case- and
+accent-insensitively, or the pseudonym an export gave a person) updates it, and a label two
+records share skips the element and its connections with a line; the whole import is one
+transaction and one undoable step. A sheet that cannot be read right (duplicate IDs, duplicate
+labels without an ID, connections to labels that are nowhere, a direction nobody knows) writes
+nothing, and the message lists every such ID or label at once, so one correction is enough.
 A cell of a field the capture line has (Influence, Strength, Ambassador, Startmotor, Consent)
 is held to that field's rule (`exchange.rules`) and refused with its reason: `x` is no yes.
 
@@ -40,7 +55,6 @@ from workshop.exchange.kumu_report import ImportReport, summary
 from workshop.exchange.tables import guard_cell
 from workshop.file import redaction
 from workshop.file.store import Store
-from workshop.text import normalise
 
 __all__ = [
     "CONNECTION_COLUMNS",
@@ -61,22 +75,17 @@ def export_kumu(
     initiatives too, with the actors' links to them (`kumu_records`)."""
     lang = store.lang
     actors = store.rows("actor", order="created, rowid")
-    labels: dict[str, str] = {}
-    used: set[str] = set()
+    ids: set[str] = set()
     elements = []
     scrub = redaction.for_output(store, "export", anonymise=anonymise)
     for actor in actors:
         shown = scrub.record("actor", actor)
-        label = base = shown["name"]
-        n = 2
-        while normalise(label) in used:
-            label, n = f"{base} ({n})", n + 1
-        used.add(normalise(label))
-        labels[actor["id"]] = label
+        ids.add(actor["id"])
         hidden = shown["name"] != actor["name"] and actor["type"] == "person"
         elements.append(
             [
-                label,
+                actor["id"],
+                shown["name"],
                 KUMU_TYPES[actor["type"]],
                 "" if hidden else shown["description"] or "",
                 "|".join(shown["tags"]),
@@ -96,8 +105,8 @@ def export_kumu(
         shown = scrub.record("tie", tie)
         connections.append(
             [
-                labels[tie["source_id"]],
-                labels[tie["target_id"]],
+                tie["source_id"],
+                tie["target_id"],
                 model.ACTOR_TIE_KINDS.label(tie["kind"], lang),
                 tie["direction"],
                 "" if tie["strength"] is None else tie["strength"],
@@ -108,7 +117,7 @@ def export_kumu(
     if records:
         from workshop.exchange import kumu_records
 
-        more, links = kumu_records.elements_and_links(store, scrub, labels, used, lang)
+        more, links = kumu_records.elements_and_links(store, scrub, ids, lang)
         elements += more
         connections += links
     return [

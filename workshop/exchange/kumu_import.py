@@ -8,15 +8,16 @@ from pathlib import Path
 
 from workshop import model, privacy
 from workshop.capture.record import upsert_tie
-from workshop.exchange import kumu_kinds, rules
+from workshop.exchange import kumu_keys, kumu_kinds, rules
 from workshop.exchange.files import column, read_csv, row_number
+from workshop.exchange.kumu_keys import Element
+from workshop.exchange.kumu_keys import cell as _cell
 from workshop.exchange.kumu_report import ImportReport, link_stamps
-from workshop.exchange.tables import unguard_cell
 from workshop.file.store import Store, Writer
 from workshop.i18n import UserError, join, pick, t
-from workshop.text import normalise
 
 ELEMENT_COLUMNS = [
+    "ID",
     "Label",
     "Type",
     "Description",
@@ -31,7 +32,6 @@ ELEMENT_COLUMNS = [
     "Website",
     "Consent",
 ]
-MAX_LISTED = 5
 
 CONNECTION_COLUMNS = ["From", "To", "Type", "Direction", "Strength", "Tags", "Description"]
 
@@ -50,68 +50,44 @@ def import_kumu(
             "csv_missing_columns",
             path=str(elements_path),
             columns="Label",
-            expected=", ".join(ELEMENT_COLUMNS[:4]),
+            expected=", ".join(ELEMENT_COLUMNS[:5]),
         )
     _note_ignored(header, ELEMENT_COLUMNS + ["Name", "Naam"], elements_path, report)
     cols = {name: column(header, name) for name in ELEMENT_COLUMNS}
-    labelled = []
+    elements = []
     for n, row in ((row_number(r, i), r) for i, r in enumerate(rows, 2)):
         if _cell(row, label_col):
-            labelled.append((n, _cell(row, label_col), row))
+            elements.append(Element(n, _cell(row, label_col), _cell(row, cols["ID"]), row))
         else:
             _skip(report, elements_path, n, "Label")
-    if not labelled:
+    if not elements:
         raise UserError("kumu_no_elements", path=str(elements_path))
-    _refuse_duplicates(labelled, elements_path)
+    kumu_keys.refuse_duplicates(elements, elements_path)
     same_book = connections_path is not None and Path(connections_path) == Path(elements_path)
     conn_header, conn_rows = _connections(connections_path, report, store.lang, same_book)
-    pseudonyms = {
-        privacy.pseudonym(a, store.lang): a for a in store.rows("actor", "type = ?", ("person",))
-    }
+    pseudonyms: dict[str, list[dict]] = {}
+    for person in store.rows("actor", "type = ?", ("person",)):
+        pseudonyms.setdefault(privacy.pseudonym(person, store.lang), []).append(person)
     conn_cols = {name: column(conn_header, name) for name in CONNECTION_COLUMNS}
     filled = _filled(conn_rows, conn_cols, report, connections_path)
-    _refuse_unknown(
-        store, conn_cols, filled, {_norm(lb) for _, lb, _ in labelled}, pseudonyms, connections_path
-    )
+    ends = kumu_keys.Ends(store, elements, pseudonyms)
+    kumu_keys.refuse_unknown(conn_cols, filled, ends, connections_path)
     before = link_stamps(store)
     known = frozenset(r[0] for r in store.conn.execute("SELECT id FROM actor"))
     with store.write() as w, w.entry(f"import kumu {Path(elements_path).name}"):
-        ids: dict[str, tuple[str, str]] = {}
-        for number, label, row in labelled:
-            ids[_norm(label)] = _import_element(
-                store, w, label, row, cols, consent, report, pseudonyms, number, elements_path
+        for element in elements:
+            ends.became[element.number] = _import_element(
+                store, w, element, cols, consent, report, ends, elements_path
             )
         for number, row in filled:
-            _import_connection(
-                store, w, row, conn_cols, ids, number, connections_path, report, pseudonyms, known
-            )
+            found = kumu_keys.ends_of(row, conn_cols, ends, number, connections_path, report)
+            if found:
+                _import_connection(
+                    store, w, row, conn_cols, found, number, connections_path, report, known
+                )
     # What the file now holds that it did not, or differently: what the report says.
     report.count_links(store, before)
     return report
-
-
-def _refuse_duplicates(labelled: list[tuple[int, str, dict]], path: Path) -> None:
-    rows_of: dict[str, list[int]] = {}
-    shown: dict[str, str] = {}
-    for number, label, _ in labelled:
-        rows_of.setdefault(normalise(label), []).append(number)
-        shown.setdefault(normalise(label), label)
-    twice = [(shown[k], numbers) for k, numbers in rows_of.items() if len(numbers) > 1]
-    if len(twice) == 1:
-        label, numbers = twice[0]
-        raise UserError("kumu_duplicate_label", path=str(path), row=numbers[1], label=label)
-    if twice:
-        listed = [
-            f"'{label}' ({', '.join(map(str, numbers))})" for label, numbers in twice[:MAX_LISTED]
-        ]
-        if len(twice) > MAX_LISTED:
-            listed.append(f"+{len(twice) - MAX_LISTED}")
-        raise UserError("kumu_duplicate_labels", path=str(path), labels="; ".join(listed))
-
-
-@lru_cache(maxsize=65536)  # a label comes back in every connection of its actor
-def _norm(label: str) -> str:
-    return normalise(label)
 
 
 @lru_cache(maxsize=1024)
@@ -138,33 +114,6 @@ def _filled(
         else:
             kept.append((number, row))
     return kept
-
-
-def _refuse_unknown(
-    store: Store,
-    cols: dict[str, str | None],
-    rows: list[tuple[int, dict[str, str]]],
-    labels: set[str],
-    pseudonyms: dict[str, dict],
-    path: Path | None,
-) -> None:
-    """Every From/To must be an element of the sheet or an actor of the file."""
-    unknown: dict[str, int] = {}
-    for number, row in rows:
-        for name in ("From", "To"):
-            label = _cell(row, cols[name])
-            if _norm(label) in labels or label in pseudonyms or label in unknown:
-                continue
-            if not kumu_kinds.in_file(store, label):
-                unknown[label] = number
-    if len(unknown) == 1:
-        label, number = next(iter(unknown.items()))
-        raise UserError("kumu_unknown_label", path=str(path), row=number, label=label)
-    if unknown:
-        listed = [f"'{label}' ({number})" for label, number in list(unknown.items())[:MAX_LISTED]]
-        if len(unknown) > MAX_LISTED:
-            listed.append(f"+{len(unknown) - MAX_LISTED}")
-        raise UserError("kumu_unknown_labels", path=str(path), labels="; ".join(listed))
 
 
 def _connections(
@@ -211,10 +160,6 @@ def _note_ignored(header: list[str], known: list[str], path: Path, report: Impor
         )
 
 
-def _cell(row: dict[str, str], col: str | None) -> str:
-    return unguard_cell(row.get(col, "").strip()) if col else ""
-
-
 def _by_rule(
     store: Store, kind: str, name: str, text: str, number: int, path: Path | None, column: str
 ) -> object:
@@ -235,32 +180,62 @@ def _by_rule(
 def _import_element(
     store: Store,
     w: Writer,
-    label: str,
-    row: dict[str, str],
+    element: Element,
     cols: dict[str, str | None],
     consent: str,
     report: ImportReport,
-    pseudonyms: dict[str, dict],
-    number: int,
+    ends: kumu_keys.Ends,
     path: Path,
-) -> tuple[str, str]:
-    """(table, id) of the record this element became."""
+) -> tuple[str, str] | None:
+    """(table, id) of the record this element became; None when it was skipped."""
+    label, row, number = element.label, element.row, element.number
     values: dict = {}
     tags = [t.strip() for t in _cell(row, cols["Tags"]).split("|") if t.strip()]
     type_word = _cell(row, cols["Type"])
     role_word = _cell(row, cols["Role"])
     kind = kumu_kinds.kind_of(type_word)
-    if kind in ("initiative", "place"):
+    table = kind if kind in ("initiative", "place") else "actor"
+    found = ends.match(table, element)
+    if found.count:
+        report.skipped += 1
+        report.notices.append(
+            t(
+                "kumu_ambiguous_sheet" if found.in_sheet else "kumu_ambiguous_element",
+                report.lang,
+                file=Path(path).name,
+                row=number,
+                label=label,
+                count=found.count,
+            )
+        )
+        return None
+    if table != "actor":
         cells = {
             c: _cell(row, cols[c]) for c in ("Description", "Role", "Phone", "Email", "Website")
         }
-        values = kumu_kinds.record_values(store, kind, cells)
-        record_id, state = kumu_kinds.upsert_record(store, w, kind, label, values, tags)
+        values, unsure = kumu_kinds.record_values(store, table, cells, ends.places)
+        if found.renamed:
+            values["name"] = label
+        if unsure:
+            report.notices.append(
+                t(
+                    "kumu_place_left_empty",
+                    report.lang,
+                    file=Path(path).name,
+                    row=number,
+                    value=unsure[0],
+                    count=unsure[1],
+                )
+            )
+        record_id, state = kumu_kinds.upsert_record(
+            store, w, table, label, values, tags, found.row, found.new_id
+        )
         if state == "created":
-            setattr(report, kind + "s", getattr(report, kind + "s") + 1)
+            ends.created.add(record_id)
+            setattr(report, table + "s", getattr(report, table + "s") + 1)
         else:
             setattr(report, state, getattr(report, state) + 1)
-        return kind, record_id
+        return table, record_id
     if kind == "other":  # a new actor becomes an organisation; an existing one keeps its type
         report.notices.append(
             t(
@@ -305,11 +280,10 @@ def _import_element(
         if consent_cell
         else None
     )
-    existing = store.find("actor", label)
-    if not existing and label in pseudonyms:
-        existing = [pseudonyms[label]]  # a person this file exported under a pseudonym
-    if existing:
-        actor = existing[0]
+    actor = found.row  # (also a person this file exported under a pseudonym)
+    if actor is not None:
+        if found.renamed:
+            values["name"] = label
         changes = kumu_kinds.beyond_export(store, "actor", actor, values, tags)
         after = w.update("actor", actor["id"], changes) if changes else actor
         if any(after.get(k) != v for k, v in actor.items() if k != "updated"):
@@ -325,7 +299,10 @@ def _import_element(
         values["consent"] = sheet_consent
     else:
         values["consent"] = "public" if values["type"] == "organisation" else consent
+    if found.new_id:
+        values["id"] = found.new_id
     row_out = w.insert("actor", {"name": label, "tags": tags, **values})
+    ends.created.add(row_out["id"])
     report.created += 1
     return "actor", row_out["id"]
 
@@ -335,20 +312,14 @@ def _import_connection(
     w: Writer,
     row: dict[str, str],
     cols: dict[str, str | None],
-    ids: dict[str, tuple[str, str]],
+    ends: list[tuple[str, str]],
     number: int,
     path: Path | None,
     report: ImportReport,
-    pseudonyms: dict[str, dict],
     known: frozenset[str] = frozenset(),
 ) -> None:
-    """`known`: the actors the file held before this import (only their ties can hold what
-    the file's own export redacted)."""
-    ends = []
-    for name in ("From", "To"):
-        label = _cell(row, cols[name])
-        end = ids.get(_norm(label)) or kumu_kinds.in_file(store, label)
-        ends.append(end or ("actor", pseudonyms[label]["id"]))  # checked beforehand
+    """`ends`: (table, id) of From and To. `known`: the actors the file held before this
+    import (only their ties can hold what the file's own export redacted)."""
     if ends[0] == ends[1]:
         report.skipped += 1
         report.notices.append(

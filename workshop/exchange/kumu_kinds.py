@@ -11,6 +11,7 @@ keeps what Kumu called it. A refusal would make a whole sheet unusable for one o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from workshop import model
 from workshop.file import redaction
@@ -35,15 +36,6 @@ def kind_of(type_word: str) -> str:
     return "other"
 
 
-def in_file(store: Store, label: str) -> tuple[str, str] | None:
-    """(table, id) of the actor, initiative or place of the file with this name."""
-    for table in model.TIE_TABLES:
-        found = store.find(table, label)
-        if found:
-            return table, found[0]["id"]
-    return None
-
-
 # "… (een plek: Buurthuis)": how the export names an initiative's own place (`kumu_records`)
 _OWN_PLACE = re.compile(
     "^(?:(?P<text>.*) \\()?(?:"
@@ -53,17 +45,29 @@ _OWN_PLACE = re.compile(
 )
 
 
-def record_values(store: Store, table: str, cells: dict[str, str]) -> dict:
+def record_values(
+    store: Store,
+    table: str,
+    cells: dict[str, str],
+    places: Callable[[str], list[str]] | None = None,
+) -> tuple[dict, tuple[str, int] | None]:
     """The fields of an initiative or place from its element's cells (Description, Role,
     Phone, Email, Website: what the export writes): an initiative's own place named at the end
-    of its description becomes its place again, the Role word its theme (a place's kind)."""
+    of its description becomes its place again, the Role word its theme (a place's kind).
+    `places` gives the ids a place name may be (default: the file's places of that name); a
+    name several places share is never guessed at: the place is left empty, and the second
+    value says (name, how many)."""
     values: dict = {}
+    unsure = None
     description = cells.get("Description", "")
     own = _OWN_PLACE.match(description) if table == "initiative" else None
     if own:
-        place = store.find("place", own["place"])
-        if place:
-            values["place_id"] = place[0]["id"]
+        ids = (places or (lambda name: [p["id"] for p in store.find("place", name)]))(own["place"])
+        if len(ids) == 1:
+            values["place_id"] = ids[0]
+        elif ids:
+            unsure = (own["place"], len(ids))
+        if ids:
             description = own["text"] or ""
     if description:
         values["description"] = description
@@ -76,7 +80,7 @@ def record_values(store: Store, table: str, cells: dict[str, str]) -> dict:
     for key, col in (("tel", "Phone"), ("mail", "Email"), ("website", "Website")):
         if cells.get(col):
             values[key] = cells[col]
-    return values
+    return values, unsure
 
 
 def beyond_export(store: Store, table: str, row: dict, values: dict, tags: list[str]) -> dict:
@@ -96,20 +100,27 @@ def beyond_export(store: Store, table: str, row: dict, values: dict, tags: list[
 
 
 def upsert_record(
-    store: Store, w: Writer, table: str, label: str, values: dict, tags: list[str]
+    store: Store,
+    w: Writer,
+    table: str,
+    label: str,
+    values: dict,
+    tags: list[str],
+    existing: dict | None = None,
+    new_id: str | None = None,
 ) -> tuple[str, str]:
-    """The initiative or place named `label`, created or updated: (id, "created", "updated"
-    or "unchanged"). A value the file's own export would show for the record as it is (a
-    redacted description, a withheld phone) leaves the stored one alone: importing an export
-    back into its file keeps what consent left out of it."""
-    existing = store.find(table, label)
-    if existing:
-        row = existing[0]
-        changes = beyond_export(store, table, row, values, tags)
+    """The initiative or place `existing` updated, or one named `label` created (under
+    `new_id` when given): (id, "created", "updated" or "unchanged"). Which record an element is
+    is `kumu_keys.match`'s to say (a name two records share is never guessed at). A value the
+    file's own export would show for the record as it is (a redacted description, a withheld
+    phone) leaves the stored one alone: importing an export back into its file keeps what
+    consent left out of it."""
+    if existing is not None:
+        changes = beyond_export(store, table, existing, values, tags)
         if changes:
-            w.update(table, row["id"], changes)
-        return row["id"], "updated" if changes else "unchanged"
-    values = {"name": label, "tags": tags, **values}
+            w.update(table, existing["id"], changes)
+        return existing["id"], "updated" if changes else "unchanged"
+    values = {"name": label, "tags": tags, **values, **({"id": new_id} if new_id else {})}
     if table == "initiative":
         values["card_number"] = w.take_card_number()
     return w.insert(table, values)["id"], "created"

@@ -3,10 +3,11 @@
 
 An initiative is an element of type Project, a place one of type Place (the types the import
 reads back as an initiative and a place, `kumu_kinds`); an actor's link to either is a
-connection from the actor, its Type the link's kind (drives, supports, meets at, runs). Labels
-are unique across the whole elements sheet (Kumu joins connections by label): a place named as
-an actor or an initiative gets " (2)". An initiative's own place is not a connection (the
-import takes connections that have an actor at one end); it is named in the Description.
+connection from the actor's ID to the record's ID, its Type the link's kind (drives, supports,
+meets at, runs). Labels are the names as they are (a place named as an actor stays so: the IDs
+tell them apart). An initiative's own place is not a connection (the import takes connections
+that have an actor at one end); it is named in the Description, and read back as the one place
+of that name (`kumu_kinds.record_values`).
 """
 
 from __future__ import annotations
@@ -14,25 +15,16 @@ from __future__ import annotations
 from workshop import model
 from workshop.file.redaction import Redactor
 from workshop.file.store import Store
-from workshop.text import normalise
 
 TYPES = {"initiative": "Project", "place": "Place"}
 
 
-def unique(label: str, used: set[str]) -> str:
-    base, n = label, 2
-    while normalise(label) in used:
-        label, n = f"{base} ({n})", n + 1
-    used.add(normalise(label))
-    return label
-
-
 def elements_and_links(
-    store: Store, scrub: Redactor, actor_labels: dict[str, str], used: set[str], lang: str
+    store: Store, scrub: Redactor, actor_ids: set[str], lang: str
 ) -> tuple[list[list], list[list]]:
     """Element rows (the columns of `kumu.ELEMENT_COLUMNS`) of every place and initiative, and
     connection rows (`kumu.CONNECTION_COLUMNS`) of every actor's link to them."""
-    labels: dict[str, str] = {}
+    labels: dict[str, str] = {}  # id -> label of the places and initiatives
     elements: list[list] = []
     places = {p["id"]: p for p in store.rows("place", order="created, rowid")}
     for table in ("place", "initiative"):
@@ -43,13 +35,14 @@ def elements_and_links(
         )
         for row in rows:
             shown = scrub.record(table, row)
-            labels[row["id"]] = unique(shown["name"], used)
+            labels[row["id"]] = shown["name"]
             description = shown["description"] or ""
             if table == "initiative" and row["place_id"] in labels:
                 where = f"{model.kind_word('place', lang)}: {labels[row['place_id']]}"
                 description = f"{description} ({where})" if description else where
             elements.append(
                 [
+                    row["id"],
                     labels[row["id"]],
                     TYPES[table],
                     description,
@@ -69,13 +62,13 @@ def elements_and_links(
     for table in ("initiative", "place"):
         link_table, column = model.LINK_TABLE[table], f"{table}_id"
         for link in store.rows(link_table, order="created, rowid"):
-            if link["actor_id"] not in actor_labels or link[column] not in labels:
+            if link["actor_id"] not in actor_ids or link[column] not in labels:
                 continue
             shown = scrub.record(link_table, link)
             links.append(
                 [
-                    actor_labels[link["actor_id"]],
-                    labels[link[column]],
+                    link["actor_id"],
+                    link[column],
                     model.TIE_KINDS[table].label(link["kind"], lang),
                     "directed",
                     "",

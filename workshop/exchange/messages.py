@@ -290,5 +290,50 @@ CATALOGUE = Catalogue(
             "nl": "--to verwacht een adres als postgresql://gebruiker@host/database, niet '{url}'.",
             "en": "--to takes an address like postgresql://user@host/database, not '{url}'.",
         },
+        # --- Kumu: an element's ID, and labels two records share (issue 13) -------------------
+        "kumu_duplicate_id": {
+            "nl": "{path} regel {row}: ID '{label}' komt twee keer voor; geef elk element een eigen "
+            "ID (er is niets geïmporteerd).",
+            "en": "{path} row {row}: ID '{label}' appears twice; give every element an ID of its "
+            "own (nothing was imported).",
+        },
+        "kumu_duplicate_ids": {
+            "nl": "{path}: ID's komen meer dan eens voor: {labels}; geef elk element een eigen ID "
+            "(er is niets geïmporteerd).",
+            "en": "{path}: IDs appear more than once: {labels}; give every element an ID of its "
+            "own (nothing was imported).",
+        },
+        "kumu_ambiguous_element": {
+            "nl": "{file} rij {row}: '{label}' past bij {count} records; overgeslagen, met de "
+            "verbanden ermee (zet de kolom ID uit de export erbij)",
+            "en": "{file} row {row}: '{label}' matches {count} records; skipped, with the "
+            "connections to it (add the ID column from the export)",
+        },
+        "kumu_ambiguous_sheet": {
+            "nl": "{file} rij {row}: '{label}' staat {count} keer bij de elementen en is al een "
+            "record van het bestand; overgeslagen, met de verbanden ermee (zet de kolom ID uit de "
+            "export erbij)",
+            "en": "{file} row {row}: '{label}' is {count} elements of the sheet and already a "
+            "record of the file; skipped, with the connections to it (add the ID column from the "
+            "export)",
+        },
+        "kumu_ambiguous_end": {
+            "nl": "{file} rij {row}: {column} '{label}' past bij {count} records; overgeslagen "
+            "(zet er het ID uit de kolom ID van de elementen in)",
+            "en": "{file} row {row}: {column} '{label}' matches {count} records; skipped (put the "
+            "ID from the elements' ID column there)",
+        },
+        "kumu_end_skipped": {
+            "nl": "{file} rij {row}: {column} '{label}' is bij de elementen overgeslagen; dit "
+            "verband ook",
+            "en": "{file} row {row}: {column} '{label}' was skipped among the elements; so is "
+            "this connection",
+        },
+        "kumu_place_left_empty": {
+            "nl": "{file} rij {row}: plek '{value}' past bij {count} plekken; leeg gelaten (geef "
+            "de plekken elk een eigen naam, of kies de plek in het bestand)",
+            "en": "{file} row {row}: place '{value}' matches {count} places; left empty (give the "
+            "places names of their own, or choose the place in the file)",
+        },
     },
 )
