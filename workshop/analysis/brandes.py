@@ -16,18 +16,24 @@ Each source is one breadth-first search that counts shortest paths and lists the
 them, then one pass back over those edges, deepest first. The search goes level by level in
 the direction that looks at fewer tie ends (Beamer's direction-optimising search, here
 counting every shortest path, so no early stop): from the frontier outward while the
-frontier is small, and once the nodes not reached yet have fewer tie ends than the frontier,
-from each of those nodes back to its predecessors on the frontier. In a small world the
-middle levels hold most nodes, so the later levels are cheaper seen from the few nodes left:
-on the generated municipalities of tests/benchmarks/test_connectors_scale.py it looks at 43
-to 51 % fewer tie ends, and takes 0.7 of the time of the one-way search: 1.1 against 1.5 ms
-of CPU a source at 20,000 actors and 80,000 ties, so every actor as a source takes 12 s on
-this 2-core machine in a quiet hour, 18 s in a slow one (0.6 to 0.9 ms a source on both
-cores; 20 s before in a quiet hour). What is left is mostly the branch at every tie end,
-which no reordering of the work took away (nodes renumbered in Cuthill-McKee order,
-branch-free updates, and batches of 8 or 64 sources searched at once in bit sets were each
-tried and were not faster here). A node's level is kept as 1 + level
-mod 3 in a byte: a neighbour's level differs by at most one.
+frontier is small, and once the nodes not reached yet have less than half the frontier's tie
+ends, from each of those nodes back to its predecessors on the frontier. In a small world the
+middle levels hold most nodes, so the later levels are cheaper seen from the few nodes left.
+A node's level is kept as 1 + level mod 3 in a byte: a neighbour's level differs by at most
+one. Three things took 40 % off the search (on the flat 20,000/80,000 network of
+tests/benchmarks/test_connectors_scale.py, every actor a source, on both cores: 14.9 s
+without them, 8.6 to 9.1 s with them, back to back on one machine):
+- every index is unsigned: numba adds the length to a negative signed index (Python's
+  a[-1]), and that select at every tie end, with the registers it took, cost a fifth;
+- the step outward has no branch: whether a tie end leads to a node not reached yet, one on
+  the next level or one behind is a coin toss on the middle levels, and the mispredicted
+  branch cost more than storing every tie end's node and adding zero to its path count;
+- each level is searched in node order (a bit per node found outward, read back word by
+  word; the steps from the unreached list them so anyway), so the tie ends are read in
+  memory order: 8 % less.
+Tried and not faster here: nodes renumbered in Cuthill-McKee order, batches of 8 or 64
+sources searched at once in bit sets, 32-bit path counts, one array for both directions'
+edge lists.
 
 The sources are dealt to one thread per core in a fixed way (the i-th to thread i mod
 threads), and each thread adds into its own sums: the same file on the same machine gives the

@@ -8,17 +8,15 @@ betweenness with a stated error, and communities by label propagation.
 Exact betweenness (Brandes) costs one breadth-first search from every actor: actors x ties
 steps, 1.6 billion for a published municipality (20,000 actors, 80,000 ties). Up to
 `COMPILED_WORK` rustworkx computes it; above, the compiled Brandes of `brandes` (numba, on
-every core), which takes a quarter to an eighth of rustworkx's time (13 against 49 s on both
-cores at that size in a quiet hour, 18 against 135 s in a slow one). There the actors with one tie are folded out first (`folding`: each into the actor it
-hangs from, whole hanging trees too, a component that is a tree into one actor): only the
-core is searched, with weights, and the trees' share is added exactly; the figures are
-networkx's all the same. In a generated municipality where 35 % of the actors are named once
-(`named_once` in tests/benchmarks/test_connectors_scale.py) the core is 13,000 actors with
-73,000 ties, and the exact betweenness takes 13.8 s of CPU where it took 28.0 (7.5-7.8 s
-wall on both cores, 14.7-16.7 before). Where almost nobody has one tie (`uniform`: 33 fold)
-it costs what it did: 30.5 s of CPU, 30.8 before (the least of two runs each); the kernel
-with its weights takes 1.17 ms of CPU a source, 1.19 before (the least of 15 runs of 400
-sources on one thread): the weights cost nothing measurable. Folding takes 14 ms there.
+every core): every actor of the flat 20,000/80,000 network of the benchmark as a source takes
+8.6-9.1 s on both cores, where rustworkx took 176 s in the same hour. There the actors with
+one tie are folded out first (`folding`: each into the actor it hangs from, whole hanging
+trees too, a component that is a tree into one actor): only the core is searched, with
+weights, and the trees' share is added exactly; the figures are networkx's all the same. In a
+generated municipality where 35 % of the actors are named once (`named_once` in
+tests/benchmarks/test_connectors_scale.py) the core is 13,000 actors with 73,000 ties, and the
+measures take 5.3 s where the whole network takes 11.5 (`uniform`, where only 33 fold).
+Folding takes 14 ms there.
 
 Up to `LARGE_WORK` steps it stays exact; above, the same searches run from a sample of pivots
 (Brandes & Pich 2007): core actors in a fixed pseudo-random order (seeded, so a file gives the
@@ -36,11 +34,11 @@ budget is spent (`PIVOT_STEPS` edge visits of the core: every actor for 20,000 a
 core actor costs no more than the exact betweenness would have. Measured on the three
 generated municipalities of 20,000 actors and 80,000 ties of the benchmark (a shared 2-core
 machine, so the CPU seconds, the least of two runs): where city-wide organisations stand out
-(`hubs`), the top 20 is settled, and the right set, after 2,048 pivots (3.6 s of CPU, 2.3 s
+(`hubs`), the top 20 is settled, and the right set, after 2,048 pivots (2.5 s of CPU, 1.7 s
 wall; 4,096 pivots and 6.0 s before folding, whose other pivot order settled a round later); where
 the top is flat (`uniform`, ranks 19 to 21 within 1.3 %; `named_once`, within 1.4 %), it
-changes with every round and the sampling runs on to the exact figures (30.5 and 13.8 s of
-CPU). A stricter stop, the top's 99 % intervals clear of everyone else's, was tried before
+changes with every round and the sampling runs on to the exact figures (20.5 and 9.3 s of
+CPU, 11.5 and 5.3 s wall). A stricter stop, the top's 99 % intervals clear of everyone else's, was tried before
 folding: it held only after 16,384 of the 20,000 pivots on `hubs` and `uniform`. A flat top
 needs nearly every source whatever the sampling: `uniform`'s 20th and 21st differ by 0.6 %,
 `named_once`'s by 0.7 %.
@@ -54,7 +52,7 @@ values themselves at a thousand pivots). `Estimate.error` is the largest of thos
 among the top actors.
 
 Louvain (networkx) takes longer than the sampled betweenness at this size; label propagation
-on the same graph finds the same kind of groups in a fraction of a second: each round, every
+(`propagation`, compiled) on the same graph finds the same kind of groups in 0.04 s: each round, every
 actor of one of eight fixed slices takes the label most of its neighbours carry (among equals
 its own if it is one of them, else the first in a seeded order), until fewer than one in a
 thousand labels change.
