@@ -32,8 +32,8 @@ figures are then the exact ones: `Estimate.exact`, and the outputs say "exact"),
 budget is spent (`PIVOT_STEPS` edge visits of the core: every actor for 20,000 actors with
 80,000 ties, 8,000 pivots for 50,000 with 200,000). The rounds add up, so going on to every
 core actor costs no more than the exact betweenness would have. Measured on the three
-generated municipalities of 20,000 actors and 80,000 ties of the benchmark (a shared 2-core
-machine, so the CPU seconds, the least of two runs): where city-wide organisations stand out
+generated municipalities of 20,000 actors and 80,000 ties of the benchmark (2 cores, one run
+in a slow hour): where city-wide organisations stand out
 (`hubs`), the top 20 is settled, and the right set, after 2,048 pivots (2.5 s of CPU, 1.7 s
 wall; 4,096 pivots and 6.0 s before folding, whose other pivot order settled a round later); where
 the top is flat (`uniform`, ranks 19 to 21 within 1.3 %; `named_once`, within 1.4 %), it
