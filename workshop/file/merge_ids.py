@@ -65,19 +65,20 @@ class Ids:
             for id_, created in target.conn.execute(f'SELECT id, created FROM "{table}"')
             if not is_uuid(id_)
         }
-        for row in source.conn.execute(f'SELECT * FROM "{table}"'):
-            id_, created = row["id"], row["created"]
+        one = f'SELECT * FROM "{table}" WHERE id = ?'
+        for id_, created in source.conn.execute(f'SELECT id, created FROM "{table}"').fetchall():
             if is_uuid(id_):
                 if id_ in ours:
                     moved[id_] = ours[id_]
                 continue
-            here = target.conn.execute(f'SELECT * FROM "{table}" WHERE id = ?', (id_,)).fetchone()
+            here = target.conn.execute(one, (id_,)).fetchone()
             if here is not None and here["created"] == created:
                 continue  # the same record
             new = canonical(table, id_, created)
             if here is not None:
                 moved[id_] = new
-                self.kept_apart.append(KeptApart(table, id_, dict(here), dict(row)))
+                there = source.conn.execute(one, (id_,)).fetchone()
+                self.kept_apart.append(KeptApart(table, id_, dict(here), dict(there)))
             elif target.conn.execute(f'SELECT 1 FROM "{table}" WHERE id = ?', (new,)).fetchone():
                 moved[id_] = new  # kept apart by an earlier merge
         return moved
