@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.exchange.conftest import two_of_one_name
 from workshop.capture.record import record
 from workshop.cli import cli
 from workshop.exchange import csv_import, tables
@@ -158,12 +159,7 @@ def test_a_name_two_records_share_is_never_guessed_at(store, tmp_path) -> None:
     records could be is left empty with a word. With the export's id each goes where it
     should; a note about a place by its name points at that place's id."""
     record(store, ['a "Piet" #bewoner'])
-    with store.write() as w:  # (a capture line would ask whether it is the same one)
-        for role in ("resident", "business"):
-            w.insert("actor", {"name": "Jan", "type": "person", "role": role, "consent": "public"})
-        for cell in ("C4", "D4"):
-            w.insert("place", {"name": "Buurthuis", "kind": "community_centre", "cell": cell})
-    jans = {a["role"]: a["id"] for a in store.rows("actor") if a["name"] == "Jan"}
+    jans = two_of_one_name(store)
     assert len(store.find("place", "Buurthuis")) == 2
     ties = _write_csv(tmp_path / "tie.csv", ["source_id", "target_id"], ["Jan", "Piet"])
     report = csv_import.import_csv(store, "tie", ties)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.exchange.conftest import two_of_one_name
 from workshop.capture.record import record, upsert_tie
 from workshop.cli import cli
 from workshop.exchange.kumu import import_kumu
@@ -41,12 +42,7 @@ def _two_jans(store: Store) -> dict[str, str]:
     """Two persons called Jan (a resident who knows Piet, a shopkeeper who works with the
     bakery) and two places called Buurthuis; role -> id of each Jan."""
     record(store, ['a "Piet" #bewoner consent:public', 'org "Bakkerij" #bedrijf'])
-    with store.write() as w:  # (a capture line would ask whether it is the same one)
-        for role in ("resident", "business"):
-            w.insert("actor", {"name": "Jan", "type": "person", "role": role, "consent": "public"})
-        for cell in ("C4", "D4"):
-            w.insert("place", {"name": "Buurthuis", "kind": "community_centre", "cell": cell})
-    jans = {a["role"]: a["id"] for a in store.rows("actor") if a["name"] == "Jan"}
+    jans = two_of_one_name(store)
     piet, bakery = (store.find("actor", name)[0]["id"] for name in ("Piet", "Bakkerij"))
     with store.write() as w:
         upsert_tie(store, w, jans["resident"], piet, "knows", "directed", [], {})

@@ -6,6 +6,7 @@ reaches (coverage). Plain functions on a Store; nothing here writes.
     brandes      Brandes's betweenness compiled (numba), on every core, for the large networks
     folding      actors with one tie folded out of those searches, exactly (weights, tree terms)
     propagation  label propagation compiled (numba): the large networks' communities
+    arrays       the graph as neighbour arrays, for those compiled searches
     coverage     the sounding board's matrix: counts per cell, gaps, who could fill them
     board        editing the sounding board's dimensions (`workshop board`)
     story        connectors in plain words, for the terminal and the summary

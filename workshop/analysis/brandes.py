@@ -50,6 +50,8 @@ import threading
 import numpy as np
 from numba import njit
 
+from workshop.analysis.arrays import neighbour_arrays
+
 # The lowest set bit of a word, by De Bruijn's multiplication (numba has no count of
 # trailing zeros): _BIT_AT[((word & -word) * _DE_BRUIJN) >> 58] is its index.
 _DE_BRUIJN = np.uint64(0x03F79D71B4CB0A89)
@@ -288,13 +290,10 @@ class Graph:
     """The undirected simple graph on nodes 0..n-1 as neighbour arrays."""
 
     def __init__(self, n: int, edge_list, weight: np.ndarray | None = None):
-        pairs = np.asarray(edge_list, dtype=np.int64).reshape(-1, 2)
-        tails = np.concatenate([pairs[:, 0], pairs[:, 1]])
-        heads = np.concatenate([pairs[:, 1], pairs[:, 0]])
+        _, start, neighbours = neighbour_arrays(n, edge_list)
         self.n = n
-        self.neighbours = heads[np.argsort(tails, kind="stable")].astype(np.uint32)
-        self.start = np.zeros(n + 1, dtype=np.uint64)
-        np.cumsum(np.bincount(tails, minlength=n), out=self.start[1:])
+        self.neighbours = neighbours.astype(np.uint32)
+        self.start = start.astype(np.uint64)  # unsigned, as the search indexes (see there)
         self.weight = np.ones(n) if weight is None else np.ascontiguousarray(weight, np.float64)
         self.threads = max(1, min(os.cpu_count() or 1, 8))
         self._sums = [np.zeros(n) for _ in range(self.threads)]

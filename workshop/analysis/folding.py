@@ -44,6 +44,8 @@ from dataclasses import dataclass
 import numpy as np
 from numba import njit
 
+from workshop.analysis.arrays import neighbour_arrays
+
 
 @njit(cache=True, nogil=True)
 def _peel(start, neighbours):  # pragma: no cover  (compiled: the tests hold it to networkx)
@@ -133,12 +135,7 @@ class Folded:
 def fold(n: int, edge_list) -> Folded:
     """Fold the undirected simple graph on 0..n-1 (`edge_list`: pairs, no duplicates, no
     self-loops)."""
-    pairs = np.asarray(edge_list, dtype=np.int64).reshape(-1, 2)
-    tails = np.concatenate([pairs[:, 0], pairs[:, 1]])
-    heads = np.concatenate([pairs[:, 1], pairs[:, 0]])
-    neighbours = heads[np.argsort(tails, kind="stable")]
-    start = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(tails, minlength=n), out=start[1:])
+    pairs, start, neighbours = neighbour_arrays(n, edge_list)
     gone, sub, tree = _peel(start, neighbours)
     core = np.flatnonzero(~gone)
     number = np.full(n, -1, dtype=np.int64)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from workshop.analysis.arrays import neighbour_arrays
+
 
 @njit(cache=True, nogil=True)
 def _propagate(start, neighbours, slice_of, priority, rounds, labels):  # pragma: no cover
@@ -71,12 +73,7 @@ def propagate(
 ) -> np.ndarray:
     """A label per node of the undirected simple graph (isolated nodes keep their own)."""
     labels = np.arange(n, dtype=np.int64)
-    pairs = np.asarray(edge_list, dtype=np.int64).reshape(-1, 2)
-    tails = np.concatenate([pairs[:, 0], pairs[:, 1]])
-    heads = np.concatenate([pairs[:, 1], pairs[:, 0]])
-    neighbours = heads[np.argsort(tails, kind="stable")]
-    start = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(tails, minlength=n), out=start[1:])
+    _, start, neighbours = neighbour_arrays(n, edge_list)
     return _propagate(
         start,
         neighbours,
