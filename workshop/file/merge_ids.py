@@ -75,12 +75,12 @@ class Ids:
             if here is not None and here["created"] == created:
                 continue  # the same record
             new = canonical(table, id_, created)
-            if here is not None:
+            apart = target.conn.execute(f'SELECT 1 FROM "{table}" WHERE id = ?', (new,)).fetchone()
+            if here is not None or apart:
                 moved[id_] = new
+            if here is not None and not apart:  # said once: when it comes in beside ours
                 there = source.conn.execute(one, (id_,)).fetchone()
                 self.kept_apart.append(KeptApart(table, id_, dict(here), dict(there)))
-            elif target.conn.execute(f'SELECT 1 FROM "{table}" WHERE id = ?', (new,)).fetchone():
-                moved[id_] = new  # kept apart by an earlier merge
         return moved
 
     def row(self, table: str, row: dict) -> dict:
