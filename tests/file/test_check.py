@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -231,3 +233,27 @@ def test_check_speaks_the_files_language_unless_told(tmp_path: Path) -> None:
     told = CliRunner().invoke(cli, ["check", str(path)], env={"WORKSHOP_LANG": "nl"})
     assert told.output.endswith("is in orde.\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["en.wijk"]  # nothing left beside it
+
+
+def test_a_file_whose_pages_are_all_in_the_wal_after_a_crash_is_ours(tmp_path: Path) -> None:
+    """A laptop that died before the first checkpoint: the file itself is a new database's
+    first page, everything else (page 1 with the application id too) is in the -wal. check
+    said "not a workshop file"; SQLite's view of it is sound and says what it holds."""
+    path = tmp_path / "wijk.wijk"
+    script = (
+        "import os, sys\n"
+        "from workshop.file.store import Store\n"
+        "from workshop.capture.record import record\n"
+        "store = Store.create(sys.argv[1], name='Kersenbuurt')\n"
+        "store.conn.execute('PRAGMA wal_autocheckpoint=0')\n"
+        "record(store, ['p Buurthuis #buurthuis', 'persoon \"Ans Smit\" #bewoner'])\n"
+        "os._exit(0)  # no close, no checkpoint\n"
+    )
+    subprocess.run([sys.executable, "-c", script, str(path)], check=True)
+    assert Path(f"{path}-wal").stat().st_size > path.stat().st_size  # all of it in the -wal
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "geen workshop-bestand" not in result.output and "is in orde" in result.output
+    assert "place 1" in result.output and "actor 1" in result.output
+    with Store.open(path, readonly=True) as store:
+        assert [p["name"] for p in store.rows("place")] == ["Buurthuis"]

@@ -160,7 +160,10 @@ def check_file(path: Path, lang: str = "en") -> CheckReport:
             )
         elif size > header.expected_size:
             report.problem(t("check_appended", lang, extra=size - header.expected_size))
-    if header.application_id != schema.APPLICATION_ID:
+    # After a crash before the first checkpoint, page 1 (with the application id) is still in
+    # the -wal and the file's own header is a new, empty database's: SQLite's view decides.
+    in_wal = files.wal_holds_pages(report.path)
+    if header.application_id != schema.APPLICATION_ID and not in_wal:
         report.problem(t("check_not_ours", lang))
         return report
     try:
@@ -180,6 +183,9 @@ def check_file(path: Path, lang: str = "en") -> CheckReport:
             else why.message(lang)
         )
     try:
+        if in_wal and _application_id(conn) != schema.APPLICATION_ID:
+            report.problem(t("check_not_ours", lang))
+            return report
         _check_database(conn, report, lang)
     except sqlite3.Error as exc:
         error = files.sqlite_error(report.path, exc)
@@ -196,6 +202,10 @@ def check_file(path: Path, lang: str = "en") -> CheckReport:
             report.problem(t("check_nothing_readable", lang, detail=exc))
         report.backups = _backups(report.path)
     return report
+
+
+def _application_id(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF
 
 
 def _backups(path: Path) -> list[Path]:
